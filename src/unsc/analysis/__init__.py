@@ -1,0 +1,1 @@
+"""The Council power / stats / plots layer."""

@@ -1,0 +1,1 @@
+"""Check news reports of Council votes against the record."""

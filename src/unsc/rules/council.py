@@ -1,0 +1,200 @@
+"""Who sits on the Council and how many affirmative votes a decision needs (R1-R4).
+
+>>> c = Council.on("1950-06-27")
+>>> c.size, c.threshold, c.permanent
+(11, 7, ('CHN', 'FRA', 'SUN', 'GBR', 'USA'))
+>>> Council.on("2024-03-22").threshold
+9
+>>> Council.on("1992-01-01").permanent[2]
+'RUS'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from unsc.rules.members import find_member, member
+
+__all__ = [
+    "AMENDMENT_IN_FORCE",
+    "ART109_1_AMENDMENT_IN_FORCE",
+    "ENLARGED_COUNCIL_SEATED",
+    "PRC_SEATED",
+    "RUSSIA_CONTINUES_USSR",
+    "Council",
+    "RosterError",
+    "as_date",
+    "permanent_government",
+    "permanent_seat",
+]
+
+#: Amended Arts. 23 and 27 (GA res. 1991 A (XVIII)) entered into force (R1).
+AMENDMENT_IN_FORCE = dt.date(1965, 8, 31)
+#: The first 15-member Council sat (R1); the threshold follows the seated Council.
+ENLARGED_COUNCIL_SEATED = dt.date(1966, 1, 1)
+#: GA res. 2758 (XXVI): the PRC's representatives take the China seat (R2).
+PRC_SEATED = dt.date(1971, 10, 25)
+#: Yeltsin's letter: the Russian Federation continues the USSR's membership (R2).
+RUSSIA_CONTINUES_USSR = dt.date(1991, 12, 24)
+#: Amended Art. 109(1) ("any nine") in force (R22).
+ART109_1_AMENDMENT_IN_FORCE = dt.date(1968, 6, 12)
+
+_SEATS = ("CHN", "FRA", "RUS", "GBR", "USA")  # seat keys, in Charter order
+
+
+class RosterError(ValueError):
+    """A vote was given for a seat that is not on the Council, or twice, or too many votes."""
+
+
+def as_date(value: dt.date | str) -> dt.date:
+    """Accept a date or an ISO string (``YYYY-MM-DD``).
+
+    >>> as_date("2024-03-22")
+    datetime.date(2024, 3, 22)
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise ValueError(f"bad date {value!r}: expected YYYY-MM-DD") from None
+
+
+def permanent_seat(code: str) -> str | None:
+    """The permanent seat a state's code belongs to (``SUN`` and ``RUS`` share one), or ``None``.
+
+    >>> permanent_seat("SUN"), permanent_seat("RUS"), permanent_seat("DZA")
+    ('RUS', 'RUS', None)
+    """
+    code = code.upper()
+    if code == "SUN":
+        return "RUS"
+    return code if code in _SEATS else None
+
+
+def permanent_government(seat: str, when: dt.date | str) -> tuple[str, str]:
+    """Code and name of the government holding a permanent seat on a date (R2).
+
+    >>> permanent_government("CHN", "1960-01-01")
+    ('CHN', 'Republic of China')
+    >>> permanent_government("RUS", "1960-01-01")
+    ('SUN', 'USSR')
+    """
+    d = as_date(when)
+    seat = permanent_seat(seat) or seat
+    if seat == "CHN":
+        return "CHN", ("Republic of China" if d < PRC_SEATED else "People's Republic of China")
+    if seat == "RUS":
+        return ("SUN", "USSR") if d < RUSSIA_CONTINUES_USSR else ("RUS", "Russian Federation")
+    if seat not in _SEATS:
+        raise KeyError(f"{seat!r} is not a permanent seat")
+    return seat, member(seat).name
+
+
+@dataclass(frozen=True, slots=True)
+class Council:
+    """The Council that votes: its size, affirmative-vote threshold, veto holders and members.
+
+    Build it for a date with :meth:`on`; that follows the Charter as amended (R1, R2). The
+    elected members come from data (the record layer passes them in); without them
+    ``elected`` is ``None`` and membership of elected seats is not checked.
+
+    A Council can also describe a reform model (:meth:`custom`): any size, threshold and set of
+    veto holders, and how many of their negative votes it takes to block (``vetoes_needed``).
+    """
+
+    size: int
+    threshold: int
+    permanent: tuple[str, ...]
+    elected: tuple[str, ...] | None = None
+    date: dt.date | None = None
+    vetoes_needed: int = 1
+    name: str = "Security Council"
+    seated_size_note: str | None = field(default=None, compare=False)
+
+    @classmethod
+    def on(cls, when: dt.date | str, elected: Iterable[str] | None = None) -> Council:
+        """The Charter Council on a date: 11 seats / 7 votes until 1965, 15 / 9 from 1966.
+
+        >>> Council.on("1965-11-23").threshold  # amendment in force, but 11 still seated (R1)
+        7
+        >>> Council.on("1971-12-13", elected=["ARG", "BEL", "BDI", "ITA", "JPN", "NIC", "POL", "SOM", "SYR", "SLE"]).size
+        15
+        """
+        d = as_date(when)
+        size = 11 if d < ENLARGED_COUNCIL_SEATED else 15
+        threshold = 7 if size == 11 else 9
+        permanent = tuple(permanent_government(s, d)[0] for s in _SEATS)
+        note = None
+        if AMENDMENT_IN_FORCE <= d < ENLARGED_COUNCIL_SEATED:
+            note = (
+                "amended Art. 27 (nine votes) in force since 31 Aug 1965, but the Council still had 11 "
+                "members and applied seven (res. 218 (1965)); the rule that the threshold follows the "
+                "seated Council is an inference from practice"
+            )
+        el = None
+        if elected is not None:
+            el = tuple(_canonical(c, d, permanent) for c in elected)
+            el = tuple(c for c in el if c not in permanent)
+            if len(set(el)) != len(el):
+                raise RosterError(f"elected members listed twice: {sorted(el)}")
+            if len(el) != size - 5:
+                raise RosterError(f"the Council of {d} has {size - 5} elected seats, {len(el)} given: {', '.join(el)}")
+        return cls(size, threshold, permanent, el, d, 1, "Security Council", note)
+
+    @classmethod
+    def custom(
+        cls,
+        size: int,
+        threshold: int,
+        permanent: Iterable[str] = (),
+        elected: Iterable[str] | None = None,
+        vetoes_needed: int = 1,
+        name: str = "custom council",
+    ) -> Council:
+        """A Council of any shape, for reform scenarios and teaching.
+
+        >>> c = Council.custom(25, 15, permanent=["CHN", "FRA", "RUS", "GBR", "USA"], vetoes_needed=2)
+        >>> c.size, c.vetoes_needed
+        (25, 2)
+        """
+        perm = tuple(p.upper() for p in permanent)
+        el = None if elected is None else tuple(e.upper() for e in elected)
+        if not 1 <= threshold <= size:
+            raise ValueError(f"threshold {threshold} must be between 1 and the size {size}")
+        if len(perm) > size or (el is not None and len(perm) + len(el) != size):
+            raise ValueError(f"{len(perm)} permanent and {len(el or ())} elected seats do not make {size}")
+        if perm and not 1 <= vetoes_needed <= len(perm):
+            raise ValueError(f"vetoes_needed must be between 1 and {len(perm)}")
+        return cls(size, threshold, perm, el, None, vetoes_needed, name)
+
+    @property
+    def members(self) -> tuple[str, ...] | None:
+        """All seats, permanent first, or ``None`` if the elected members are unknown."""
+        return None if self.elected is None else self.permanent + self.elected
+
+    def canonical(self, code: str) -> str:
+        """The code under which this Council seats a state (``RUS`` -> ``SUN`` before 24 Dec 1991).
+
+        >>> Council.on("1950-01-13").canonical("Russia")
+        'SUN'
+        """
+        return _canonical(code, self.date, self.permanent)
+
+    def is_permanent(self, code: str) -> bool:
+        """Whether the seat holds a veto in this Council."""
+        return self.canonical(code) in self.permanent
+
+
+def _canonical(code: str, d: dt.date | None, permanent: tuple[str, ...]) -> str:
+    if d is None:  # a custom Council may name abstract seats ("AFR1"); real states still resolve
+        found = find_member(code)
+        return found.code if found is not None else code.strip().upper()
+    c = member(code).code
+    if d is not None and permanent_seat(c) == "RUS":
+        return permanent[2] if len(permanent) == 5 else c
+    return c

@@ -1,0 +1,413 @@
+"""States that can sit on, vote in, or be named at the Security Council.
+
+Every state is identified by an ISO 3166-1 alpha-3 code. States that no longer exist keep the
+ISO 3166-3 code they had (``SUN`` for the USSR, ``YUG``, ``CSK``, ``DDR``, ``ZAR`` ...). A seat
+that passed to a successor without a new admission keeps one code: the USSR seat is ``SUN`` until
+24 Dec 1991 and ``RUS`` after, but :func:`unsc.rules.council.permanent_holder` maps both to the
+same permanent seat.
+
+>>> member("Russia").code
+'RUS'
+>>> member("Britain").code, member("the UK").code, member("GBR").name
+('GBR', 'GBR', 'United Kingdom')
+>>> member("Soviet Union").code
+'SUN'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+__all__ = ["Member", "UnknownMemberError", "all_members", "find_member", "member", "normalize_name"]
+
+
+class UnknownMemberError(KeyError, ValueError):
+    """Raised when a name or code matches no known state."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+    def __str__(self) -> str:
+        return f"unknown member {self.text!r}: give an ISO 3166 alpha-3 code (e.g. USA, RUS, SUN) or a state name"
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A state, by its ISO alpha-3 code, with its usual English name and other names.
+
+    ``names`` holds official and historical names, ``aliases`` short forms, capitals used as
+    metonyms ("Washington") and demonyms ("Chinese").
+    """
+
+    code: str
+    name: str
+    names: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    dissolved: str | None = field(default=None, compare=False)  # ISO date the state ceased, if any
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# code, short name, other official/historical names, aliases (metonyms, demonyms, typos seen in sources)
+_TABLE: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
+    # --- the five permanent seats and their holders ---
+    (
+        "CHN",
+        "China",
+        ("People's Republic of China", "Republic of China"),
+        ("PRC", "Beijing", "Chinese", "Peking", "ROC", "Taiwan (Republic of China)", "Nationalist China"),
+    ),
+    ("FRA", "France", ("French Republic",), ("Paris", "French")),
+    (
+        "SUN",
+        "USSR",
+        ("Union of Soviet Socialist Republics", "Soviet Union", "USSR (Union of Soviet Socialist Republics)"),
+        ("Soviet", "Soviets", "U.S.S.R."),
+    ),
+    ("RUS", "Russian Federation", ("Russia",), ("Moscow", "Russian", "Russians", "Kremlin")),
+    (
+        "GBR",
+        "United Kingdom",
+        ("United Kingdom of Great Britain and Northern Ireland",),
+        ("UK", "U.K.", "Britain", "Great Britain", "London", "British", "Britons", "England"),
+    ),
+    (
+        "USA",
+        "United States",
+        ("United States of America",),
+        (
+            "US",
+            "U.S.",
+            "USA",
+            "U.S.A.",
+            "America",
+            "Washington",
+            "American",
+            "Americans",
+            "United States of America (USA)",
+        ),
+    ),
+    # --- every other state that has held an elected seat, and more that are often named ---
+    ("AFG", "Afghanistan", (), ("Afghan",)),
+    ("ALB", "Albania", (), ("Albanian",)),
+    ("DZA", "Algeria", ("People's Democratic Republic of Algeria",), ("Algerian", "Algiers")),
+    ("AND", "Andorra", (), ()),
+    ("AGO", "Angola", (), ("Angolan",)),
+    ("ATG", "Antigua and Barbuda", (), ()),
+    ("ARG", "Argentina", (), ("Argentine", "Argentinian", "Buenos Aires")),
+    ("ARM", "Armenia", (), ("Armenian",)),
+    ("AUS", "Australia", (), ("Australian", "Canberra")),
+    ("AUT", "Austria", (), ("Austrian", "Vienna")),
+    ("AZE", "Azerbaijan", (), ("Azerbaijani",)),
+    ("BHS", "Bahamas", (), ()),
+    ("BHR", "Bahrain", (), ("Bahraini",)),
+    ("BGD", "Bangladesh", (), ("Bangladeshi",)),
+    ("BRB", "Barbados", (), ()),
+    (
+        "BLR",
+        "Belarus",
+        ("Byelorussian SSR", "Byelorussian Soviet Socialist Republic", "Belorussian SSR"),
+        ("Belarusian", "Minsk"),
+    ),
+    ("BEL", "Belgium", (), ("Belgian", "Brussels")),
+    ("BLZ", "Belize", (), ()),
+    ("BEN", "Benin", ("Dahomey",), ("Beninese",)),
+    ("BTN", "Bhutan", (), ()),
+    (
+        "BOL",
+        "Bolivia",
+        ("Bolivia (Plurinational State of)", "Plurinational State of Bolivia"),
+        ("Bolivian", "Bolivia (Plurinatioanl State of)", "Bolivia (Plunational State of)"),
+    ),
+    ("BIH", "Bosnia and Herzegovina", (), ("Bosnia",)),
+    ("BWA", "Botswana", (), ()),
+    ("BRA", "Brazil", (), ("Brazilian", "Brasilia", "Brasília")),
+    ("BRN", "Brunei Darussalam", (), ("Brunei",)),
+    ("BGR", "Bulgaria", (), ("Bulgarian",)),
+    ("BFA", "Burkina Faso", ("Upper Volta",), ("Burkinabe",)),
+    ("BDI", "Burundi", (), ("Burundian",)),
+    ("CPV", "Cabo Verde", ("Cape Verde",), ()),
+    ("KHM", "Cambodia", ("Democratic Kampuchea", "Khmer Republic", "Kampuchea"), ("Cambodian", "Democratic Campuchea")),
+    ("CMR", "Cameroon", ("United Republic of Cameroon",), ("Cameroonian",)),
+    ("CAN", "Canada", (), ("Canadian", "Ottawa")),
+    ("CAF", "Central African Republic", ("Central African Empire",), ()),
+    ("TCD", "Chad", (), ("Chadian",)),
+    ("CHL", "Chile", (), ("Chilean", "Santiago")),
+    ("COL", "Colombia", (), ("Colombian", "Bogota", "Bogotá")),
+    ("COM", "Comoros", (), ()),
+    ("COG", "Congo", ("Republic of the Congo", "Congo (Brazzaville)", "Congo-Brazzaville"), ("Brazzaville",)),
+    ("CRI", "Costa Rica", (), ("Costa Rican",)),
+    ("CIV", "Côte d'Ivoire", ("Ivory Coast",), ("Ivorian", "Cote d'Ivoire")),
+    ("HRV", "Croatia", (), ("Croatian",)),
+    ("CUB", "Cuba", (), ("Cuban", "Havana")),
+    ("CYP", "Cyprus", (), ("Cypriot",)),
+    ("CZE", "Czechia", ("Czech Republic",), ("Czech",)),
+    ("CSK", "Czechoslovakia", ("Czech and Slovak Federal Republic",), ("Czechoslovak",)),
+    ("PRK", "Democratic People's Republic of Korea", ("North Korea",), ("DPRK", "Pyongyang", "North Korean")),
+    (
+        "COD",
+        "Democratic Republic of the Congo",
+        ("Congo (Leopoldville)", "Congo (Democratic Republic of)", "Congo-Kinshasa"),
+        ("DRC", "DR Congo", "Kinshasa"),
+    ),
+    ("ZAR", "Zaire", ("Republic of Zaire",), ("Zairean", "Zairian")),
+    ("DNK", "Denmark", (), ("Danish", "Copenhagen")),
+    ("DJI", "Djibouti", (), ("Djiboutian",)),
+    ("DMA", "Dominica", (), ()),
+    ("DOM", "Dominican Republic", (), ("Dominican",)),
+    ("ECU", "Ecuador", (), ("Ecuadorian", "Ecuadorean", "Quito")),
+    ("EGY", "Egypt", ("United Arab Republic",), ("Egyptian", "Cairo", "UAR")),
+    ("SLV", "El Salvador", (), ("Salvadoran",)),
+    ("GNQ", "Equatorial Guinea", (), ("Equatoguinean",)),
+    ("ERI", "Eritrea", (), ()),
+    ("EST", "Estonia", (), ("Estonian",)),
+    ("SWZ", "Eswatini", ("Swaziland",), ()),
+    ("ETH", "Ethiopia", (), ("Ethiopian", "Ethipia", "Addis Ababa")),
+    ("FJI", "Fiji", (), ()),
+    ("FIN", "Finland", (), ("Finnish", "Helsinki")),
+    ("GAB", "Gabon", (), ("Gabonese",)),
+    ("GMB", "Gambia", ("The Gambia",), ("Gambian",)),
+    ("GEO", "Georgia", (), ("Georgian",)),
+    ("DDR", "German Democratic Republic", ("German DR (German Democratic Republic)", "East Germany"), ("GDR",)),
+    (
+        "DEU",
+        "Germany",
+        (
+            "Federal Republic of Germany",
+            "German FR (German Federal Republic)",
+            "Germany, Federal Republic of",
+            "West Germany",
+        ),
+        ("German", "Berlin", "FRG"),
+    ),
+    ("GHA", "Ghana", (), ("Ghanaian", "Accra")),
+    ("GRC", "Greece", (), ("Greek", "Athens")),
+    ("GRD", "Grenada", (), ()),
+    ("GTM", "Guatemala", (), ("Guatemalan",)),
+    ("GIN", "Guinea", (), ("Guinean", "Conakry")),
+    ("GNB", "Guinea-Bissau", (), ()),
+    ("GUY", "Guyana", (), ("Guyanese", "Georgetown")),
+    ("HTI", "Haiti", (), ("Haitian",)),
+    ("HND", "Honduras", (), ("Honduran",)),
+    ("HUN", "Hungary", (), ("Hungarian", "Budapest")),
+    ("ISL", "Iceland", (), ("Icelandic",)),
+    ("IND", "India", (), ("Indian", "New Delhi")),
+    ("IDN", "Indonesia", (), ("Indonesian", "Jakarta")),
+    ("IRN", "Iran", ("Iran (Islamic Republic of)", "Islamic Republic of Iran"), ("Iranian", "Tehran")),
+    ("IRQ", "Iraq", (), ("Iraqi", "Baghdad")),
+    ("IRL", "Ireland", (), ("Irish", "Dublin")),
+    ("ISR", "Israel", (), ("Israeli", "Israelis")),
+    ("ITA", "Italy", (), ("Italian", "Rome")),
+    ("JAM", "Jamaica", (), ("Jamaican",)),
+    ("JPN", "Japan", (), ("Japanese", "Tokyo")),
+    ("JOR", "Jordan", (), ("Jordanian", "Amman")),
+    ("KAZ", "Kazakhstan", (), ("Kazakh", "Tkazakhstan")),
+    ("KEN", "Kenya", (), ("Kenyan", "Nairobi")),
+    ("KIR", "Kiribati", (), ()),
+    ("KWT", "Kuwait", (), ("Kuwaiti",)),
+    ("KGZ", "Kyrgyzstan", (), ("Kyrgyz",)),
+    ("LAO", "Lao People's Democratic Republic", ("Laos",), ("Lao",)),
+    ("LVA", "Latvia", (), ("Latvian",)),
+    ("LBN", "Lebanon", (), ("Lebanese", "Beirut")),
+    ("LSO", "Lesotho", (), ()),
+    ("LBR", "Liberia", (), ("Liberian",)),
+    ("LBY", "Libya", ("Libyan Arab Jamahiriya", "Libyan Arab Republic"), ("Libyan", "Tripoli")),
+    ("LIE", "Liechtenstein", (), ()),
+    ("LTU", "Lithuania", (), ("Lithuanian",)),
+    ("LUX", "Luxembourg", (), ()),
+    ("MDG", "Madagascar", (), ("Malagasy",)),
+    ("MWI", "Malawi", (), ("Malawian",)),
+    ("MYS", "Malaysia", ("Federation of Malaya", "Malaya"), ("Malaysian", "Kuala Lumpur")),
+    ("MDV", "Maldives", ("Maldive Islands",), ()),
+    ("MLI", "Mali", (), ("Malian",)),
+    ("MLT", "Malta", (), ("Maltese",)),
+    ("MHL", "Marshall Islands", (), ()),
+    ("MRT", "Mauritania", (), ("Mauritanian",)),
+    ("MUS", "Mauritius", (), ("Mauritian",)),
+    ("MEX", "Mexico", (), ("Mexican", "Mexico City")),
+    ("FSM", "Micronesia (Federated States of)", ("Micronesia",), ()),
+    ("MDA", "Republic of Moldova", ("Moldova",), ("Moldovan", "Repulic of Moldova")),
+    ("MCO", "Monaco", (), ()),
+    ("MNG", "Mongolia", (), ("Mongolian",)),
+    ("MNE", "Montenegro", (), ()),
+    ("MAR", "Morocco", (), ("Moroccan", "Rabat")),
+    ("MOZ", "Mozambique", (), ("Mozambican",)),
+    ("MMR", "Myanmar", ("Burma",), ("Burmese",)),
+    ("NAM", "Namibia", (), ("Namibian",)),
+    ("NRU", "Nauru", (), ()),
+    ("NPL", "Nepal", (), ("Nepalese", "Nepali")),
+    ("NLD", "Netherlands", ("Kingdom of the Netherlands",), ("Dutch", "The Hague", "Holland")),
+    ("NZL", "New Zealand", (), ("New Zealander",)),
+    ("NIC", "Nicaragua", (), ("Nicaraguan",)),
+    ("NER", "Niger", (), ("Nigerien",)),
+    ("NGA", "Nigeria", (), ("Nigerian", "Abuja", "Lagos")),
+    ("MKD", "North Macedonia", ("The former Yugoslav Republic of Macedonia",), ()),
+    ("NOR", "Norway", (), ("Norwegian", "Oslo")),
+    ("OMN", "Oman", (), ("Omani",)),
+    ("PAK", "Pakistan", (), ("Pakistani", "Islamabad")),
+    ("PLW", "Palau", (), ()),
+    ("PAN", "Panama", (), ("Panamanian",)),
+    ("PNG", "Papua New Guinea", (), ()),
+    ("PRY", "Paraguay", (), ("Paraguayan",)),
+    ("PER", "Peru", (), ("Peruvian", "Lima")),
+    ("PHL", "Philippines", ("Philippine Republic",), ("Filipino", "Philippine", "Manila")),
+    ("POL", "Poland", (), ("Polish", "Warsaw")),
+    ("PRT", "Portugal", (), ("Portuguese", "Lisbon")),
+    ("QAT", "Qatar", (), ("Qatari",)),
+    ("KOR", "Republic of Korea", ("South Korea",), ("ROK", "Seoul", "South Korean")),
+    ("ROU", "Romania", (), ("Romanian", "Bucharest")),
+    ("RWA", "Rwanda", (), ("Rwandan", "Kigali")),
+    ("KNA", "Saint Kitts and Nevis", ("Saint Christopher and Nevis",), ()),
+    ("LCA", "Saint Lucia", (), ()),
+    ("VCT", "Saint Vincent and the Grenadines", (), ("St. Vincent and the Grenadines", "Vincentian")),
+    ("WSM", "Samoa", (), ()),
+    ("SMR", "San Marino", (), ()),
+    ("STP", "Sao Tome and Principe", ("São Tomé and Príncipe",), ()),
+    ("SAU", "Saudi Arabia", (), ("Saudi", "Riyadh")),
+    ("SEN", "Senegal", (), ("Senegalese", "Dakar")),
+    ("SRB", "Serbia", (), ("Serbian")),
+    ("SCG", "Serbia and Montenegro", ("Serbiamontenegro",), ()),
+    ("SYC", "Seychelles", (), ()),
+    ("SLE", "Sierra Leone", (), ("Sierra Leonean", "Freetown")),
+    ("SGP", "Singapore", (), ("Singaporean",)),
+    ("SVK", "Slovakia", (), ("Slovak",)),
+    ("SVN", "Slovenia", (), ("Slovenian", "Slovene", "Ljubljana")),
+    ("SLB", "Solomon Islands", (), ()),
+    ("SOM", "Somalia", (), ("Somali", "Mogadishu")),
+    ("ZAF", "South Africa", ("Union of South Africa",), ("South African", "Pretoria")),
+    ("SSD", "South Sudan", (), ("South Sudanese",)),
+    ("ESP", "Spain", (), ("Spanish", "Madrid")),
+    ("LKA", "Sri Lanka", ("Ceylon",), ("Sri Lankan",)),
+    ("SDN", "Sudan", (), ("Sudanese", "Khartoum")),
+    ("SUR", "Suriname", ("Surinam",), ()),
+    ("SWE", "Sweden", (), ("Swedish", "Stockholm")),
+    ("CHE", "Switzerland", (), ("Swiss", "Bern")),
+    ("SYR", "Syrian Arab Republic", ("Syria",), ("Syrian", "Damascus")),
+    ("TJK", "Tajikistan", (), ()),
+    ("THA", "Thailand", ("Siam",), ("Thai", "Bangkok")),
+    ("TLS", "Timor-Leste", ("East Timor",), ()),
+    ("TGO", "Togo", (), ("Togolese",)),
+    ("TON", "Tonga", (), ()),
+    ("TTO", "Trinidad and Tobago", (), ()),
+    ("TUN", "Tunisia", (), ("Tunisian", "Tunis")),
+    ("TUR", "Türkiye", ("Turkey",), ("Turkish", "Ankara", "Turkiye")),
+    ("TKM", "Turkmenistan", (), ()),
+    ("TUV", "Tuvalu", (), ()),
+    ("UGA", "Uganda", (), ("Ugandan", "Kampala")),
+    (
+        "UKR",
+        "Ukraine",
+        ("Ukrainian SSR", "Ukrainian SSR (Ukrainian Soviet Socialist Republic)", "Ukrainian Soviet Socialist Republic"),
+        ("Ukrainian", "Kyiv", "Kiev"),
+    ),
+    ("ARE", "United Arab Emirates", (), ("UAE", "Emirati", "Abu Dhabi")),
+    ("TZA", "United Republic of Tanzania", ("Tanzania", "Tanganyika"), ("Tanzanian",)),
+    ("URY", "Uruguay", (), ("Uruguayan", "Montevideo")),
+    ("UZB", "Uzbekistan", (), ()),
+    ("VUT", "Vanuatu", (), ()),
+    (
+        "VEN",
+        "Venezuela",
+        ("Venezuela (Bolivarian Republic of)", "Bolivarian Republic of Venezuela"),
+        ("Venezuelan", "Caracas"),
+    ),
+    ("VNM", "Viet Nam", ("Vietnam",), ("Vietnamese", "Hanoi")),
+    ("YEM", "Yemen", (), ("Yemeni",)),
+    ("YMD", "Democratic Yemen", ("Southern Yemen", "South Yemen"), ()),
+    ("YUG", "Yugoslavia", ("Socialist Federal Republic of Yugoslavia",), ("Yugoslav",)),
+    ("ZMB", "Zambia", (), ("Zambian", "Lusaka")),
+    ("ZWE", "Zimbabwe", (), ("Zimbabwean", "Harare")),
+    ("ZZB", "Zanzibar", (), ()),
+    ("PSE", "State of Palestine", ("Palestine",), ("Palestinian", "Palestinians", "PLO")),
+    ("VAT", "Holy See", (), ("Vatican",)),
+)
+
+_DISSOLVED = {
+    "SUN": "1991-12-24",
+    "CSK": "1992-12-31",
+    "DDR": "1990-10-03",
+    "YUG": "1992-04-27",
+    "ZAR": "1997-05-17",
+    "SCG": "2006-06-03",
+    "YMD": "1990-05-22",
+    "ZZB": "1964-04-26",
+}
+
+
+def normalize_name(text: str) -> str:
+    """Fold a state name for lookup: case, accents, punctuation, a leading "the".
+
+    >>> normalize_name("  Côte d’Ivoire ")
+    'cote d ivoire'
+    >>> normalize_name("the U.K.")
+    'uk'
+    """
+    s = re.sub(r"[\u2018\u2019'`]", " ", text)
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii").casefold()
+    s = s.replace("&", " and ")
+    s = re.sub(r"(?<=\b[a-z])\.(?=[a-z]\b|\s|$)", "", s)  # U.K. -> UK, U.S.A. -> USA
+    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
+    s = re.sub(r"^the ", "", s)
+    return s
+
+
+_BY_CODE: dict[str, Member] = {}
+_BY_NAME: dict[str, Member] = {}
+
+
+def _build() -> None:
+    for code, name, names, aliases in _TABLE:
+        m = Member(code, name, names, aliases, _DISSOLVED.get(code))
+        _BY_CODE[code] = m
+        for n in (name, *names, *aliases):
+            key = normalize_name(n)
+            other = _BY_NAME.get(key)
+            if other is not None and other.code != code:
+                raise AssertionError(f"name {n!r} maps to {other.code} and {code}")
+            _BY_NAME[key] = m
+    for code, m in _BY_CODE.items():
+        _BY_NAME.setdefault(code.casefold(), m)
+
+
+_build()
+
+
+def find_member(text: str) -> Member | None:
+    """The member a code or name denotes, or ``None``.
+
+    >>> find_member("Washington").code
+    'USA'
+    >>> find_member("Atlantis") is None
+    True
+    """
+    if not text:
+        return None
+    raw = text.strip()
+    if raw.upper() in _BY_CODE:
+        return _BY_CODE[raw.upper()]
+    return _BY_NAME.get(normalize_name(raw))
+
+
+def member(text: str) -> Member:
+    """The member a code or name denotes; raises :class:`UnknownMemberError` otherwise.
+
+    >>> member("United Kingdom of Great Britain and Northern Ireland").code
+    'GBR'
+    """
+    m = find_member(text)
+    if m is None:
+        raise UnknownMemberError(text)
+    return m
+
+
+def all_members() -> tuple[Member, ...]:
+    """Every state in the registry, in table order.
+
+    >>> len(all_members()) > 190
+    True
+    """
+    return tuple(_BY_CODE.values())

@@ -1,0 +1,186 @@
+"""Vote codes, decision kinds and voting classes: the engine's vocabulary (spec section 0)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = ["FailureReason", "Kind", "Modality", "NonVoting", "Vote", "VotingClass"]
+
+
+class Vote(StrEnum):
+    """One seat's vote, with the letters of the UN Digital Library voting data.
+
+    >>> Vote("Y") is Vote.YES, Vote.parse("abstain")
+    (True, <Vote.ABSTAIN: 'A'>)
+    """
+
+    YES = "Y"
+    NO = "N"
+    ABSTAIN = "A"
+    NON_VOTING = "X"  # absent, present and not participating, or obligatory abstention
+
+    @classmethod
+    def parse(cls, text: str) -> Vote:
+        """Read a vote from a code or a word ("Y", "yes", "in favour", "against", "abstention").
+
+        >>> Vote.parse("against")
+        <Vote.NO: 'N'>
+        """
+        key = text.strip().casefold()
+        try:
+            return _WORDS[key]
+        except KeyError:
+            raise ValueError(f"unknown vote {text!r}: expected Y, N, A or X (yes, no, abstain, absent)") from None
+
+
+_WORDS = {
+    **{v.value.casefold(): v for v in Vote},
+    "yes": Vote.YES,
+    "in favour": Vote.YES,
+    "in favor": Vote.YES,
+    "for": Vote.YES,
+    "affirmative": Vote.YES,
+    "no": Vote.NO,
+    "against": Vote.NO,
+    "negative": Vote.NO,
+    "abstain": Vote.ABSTAIN,
+    "abstention": Vote.ABSTAIN,
+    "abstained": Vote.ABSTAIN,
+    "absent": Vote.NON_VOTING,
+    "non-voting": Vote.NON_VOTING,
+    "not voting": Vote.NON_VOTING,
+    "did not vote": Vote.NON_VOTING,
+    "not participating": Vote.NON_VOTING,
+}
+
+
+class NonVoting(StrEnum):
+    """Why a seat cast no vote (``X``). Counting treats all alike; warnings differ (R5, R9, R10)."""
+
+    ABSENT = "absent"
+    NOT_PARTICIPATING = "present_not_participating"
+    OBLIGATORY_ABSTENTION = "obligatory_abstention"  # Art. 27(3), party to a dispute
+
+
+class VotingClass(StrEnum):
+    """Which paragraph of Article 27 governs: procedural (27(2)) or all other matters (27(3)).
+
+    ``SPECIAL`` is a fixed number of votes with no veto and no distinction between members
+    (Art. 109 "any seven/nine", ICJ Statute Art. 10).
+    """
+
+    PROCEDURAL = "procedural"
+    NON_PROCEDURAL = "non_procedural"
+    SPECIAL = "special"
+
+
+class Kind(StrEnum):
+    """What is being decided (spec 0.3). Each kind has a default :class:`VotingClass`."""
+
+    DRAFT_RESOLUTION = "draft_resolution"
+    AMENDMENT = "amendment"
+    PART = "part"  # separate vote on a paragraph (rule 32(2))
+    # procedural (R6, R13-R17, R24)
+    PROCEDURAL = "procedural"  # any other procedural motion
+    AGENDA = "agenda"
+    AGENDA_ORDER = "agenda_order"
+    POSTPONE = "postpone"
+    REMOVE_ITEM = "remove_item"
+    SUSPEND = "suspend"
+    ADJOURN = "adjourn"
+    ADJOURN_TO_DATE = "adjourn_to_date"
+    REFER_TO_COMMITTEE = "refer_to_committee"
+    INVITE_RULE37 = "invite_rule37"
+    INVITE_RULE39 = "invite_rule39"
+    INVITE_ART32 = "invite_art32"
+    CONVENE_GAESS_377 = "convene_gaess_377"
+    REQUEST_GA_SPECIAL_SESSION = "request_ga_special_session"
+    ART12_REQUEST_TO_GA = "art12_request_to_ga"
+    REPORT_TO_GA = "report_to_ga"
+    RULING_CHALLENGE = "ruling_challenge"  # the proposition voted is "to overrule" (R17)
+    ICJ_JOINT_CONFERENCE_REQUEST = "icj_joint_conference_request"
+    # the preliminary question "is this matter procedural?" (R16)
+    PRELIMINARY_QUESTION = "preliminary_question"
+    # non-procedural special decisions (R18-R20, R23)
+    ADMISSION_REC = "admission_rec"
+    SG_APPOINTMENT_REC = "sg_appointment_rec"
+    SUSPENSION_REC = "suspension_rec"
+    RESTORATION = "restoration"
+    EXPULSION_REC = "expulsion_rec"
+    ADVISORY_OPINION_REQUEST = "advisory_opinion_request"
+    # fixed majorities without veto (R21, R22)
+    ART109_1_CONFERENCE = "art109_1_conference"
+    ART109_3_CONFERENCE = "art109_3_conference"
+    ICJ_BALLOT = "icj_ballot"
+
+    @property
+    def default_class(self) -> VotingClass:
+        """The class a vote of this kind has unless overridden.
+
+        >>> Kind.AGENDA.default_class, Kind.ADMISSION_REC.default_class
+        (<VotingClass.PROCEDURAL: 'procedural'>, <VotingClass.NON_PROCEDURAL: 'non_procedural'>)
+        """
+        if self in _PROCEDURAL_KINDS:
+            return VotingClass.PROCEDURAL
+        if self in (Kind.ART109_1_CONFERENCE, Kind.ART109_3_CONFERENCE, Kind.ICJ_BALLOT):
+            return VotingClass.SPECIAL
+        return VotingClass.NON_PROCEDURAL
+
+    @classmethod
+    def parse(cls, text: str) -> Kind:
+        """Read a kind from its name, with a few synonyms ("resolution", "draft", "substantive").
+
+        >>> Kind.parse("procedural"), Kind.parse("draft")
+        (<Kind.PROCEDURAL: 'procedural'>, <Kind.DRAFT_RESOLUTION: 'draft_resolution'>)
+        """
+        key = text.strip().casefold().replace("-", "_").replace(" ", "_")
+        key = {
+            "draft": "draft_resolution",
+            "resolution": "draft_resolution",
+            "substantive": "draft_resolution",
+            "non_procedural": "draft_resolution",
+        }.get(key, key)
+        try:
+            return cls(key)
+        except ValueError:
+            names = ", ".join(k.value for k in cls)
+            raise ValueError(f"unknown kind {text!r}; expected one of: {names}") from None
+
+
+_PROCEDURAL_KINDS = frozenset(
+    {
+        Kind.PROCEDURAL,
+        Kind.AGENDA,
+        Kind.AGENDA_ORDER,
+        Kind.POSTPONE,
+        Kind.REMOVE_ITEM,
+        Kind.SUSPEND,
+        Kind.ADJOURN,
+        Kind.ADJOURN_TO_DATE,
+        Kind.REFER_TO_COMMITTEE,
+        Kind.INVITE_RULE37,
+        Kind.INVITE_RULE39,
+        Kind.INVITE_ART32,
+        Kind.CONVENE_GAESS_377,
+        Kind.REQUEST_GA_SPECIAL_SESSION,
+        Kind.ART12_REQUEST_TO_GA,
+        Kind.REPORT_TO_GA,
+        Kind.RULING_CHALLENGE,
+        Kind.ICJ_JOINT_CONFERENCE_REQUEST,
+    }
+)
+
+
+class FailureReason(StrEnum):
+    """Why a decision was not taken (spec 0.5)."""
+
+    NONE = "none"
+    INSUFFICIENT_VOTES = "insufficient_votes"
+    VETO = "veto"
+
+
+class Modality(StrEnum):
+    """A recorded vote, or a decision adopted without a vote (consensus, acclamation; R12)."""
+
+    RECORDED = "recorded"
+    WITHOUT_VOTE = "without_vote"

@@ -1,0 +1,27 @@
+"""Shared fixtures. ``data_dir`` is the real data (../shared/data or $UNSC_DATA_DIR); tests that
+need it skip, with the reason, where it is absent."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def find_data_dir() -> Path | None:
+    """$UNSC_DATA_DIR, else ../shared/data beside the checkout, if it holds the sources."""
+    for candidate in (os.environ.get("UNSC_DATA_DIR"), ROOT.parent / "shared" / "data"):
+        if candidate and (Path(candidate) / "SOURCES.md").exists():
+            return Path(candidate)
+    return None
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    d = find_data_dir()
+    if d is None:
+        pytest.skip("real data not found: set UNSC_DATA_DIR or put ../shared/data beside the checkout")
+    return d
