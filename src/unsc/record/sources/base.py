@@ -1,0 +1,120 @@
+"""What every source reader returns, and how it reports bad rows.
+
+A reader turns one real file format into two tidy frames and a list of issues:
+
+* ``decisions``: one row per vote (or decision without a vote) the source reports, columns
+  :data:`DECISION_COLUMNS` (missing values are ``None``/``NA``);
+* ``votes``: one row per member per decision, columns :data:`VOTE_COLUMNS`; ``key`` joins it to
+  the ``key`` of ``decisions`` within the same reader's output;
+* ``issues``: :class:`SourceIssue` for every row or field the reader could not trust. A bad row
+  is reported and kept out of the frames, never silently dropped; the build puts issues in the
+  ``quarantine`` table.
+
+A file that cannot be read at all (missing, truncated, wrong columns) raises
+:class:`SourceError`, which names the file, and the row and field where it knows them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["DECISION_COLUMNS", "VOTE_COLUMNS", "SourceError", "SourceFrame", "SourceIssue"]
+
+DECISION_COLUMNS: tuple[str, ...] = (
+    "source",  # source id, e.g. "undl_wide"
+    "source_row",  # 1-based data row in the file (header excluded), or a locator like "table 2 row 14"
+    "key",  # join key to votes within this source
+    "date",  # datetime.date or None
+    "meeting",  # "S/PV.9584" or None
+    "draft",  # "S/2024/239" or None
+    "resolution",  # "2728 (2024)" or None
+    "resolution_number",  # int or None
+    "title",  # agenda item / subject
+    "topic",  # short topic, if the source has one
+    "sponsors",  # "Submitted by", if the source has it
+    "kind",  # unsc.rules.Kind value, "draft_resolution" unless the source says otherwise
+    "modality",  # "recorded" or "without_vote"
+    "adopted",  # bool or None (unknown)
+    "failure_reason",  # "none" / "insufficient_votes" / "veto" / None
+    "yes",
+    "no",
+    "abstain",
+    "non_voting",  # ints or None
+    "vetoed_by",  # list of member codes (permanent members casting the veto), [] if none
+    "link",  # URL of the record, if any
+    "note",  # free text the reader wants to keep (e.g. "preliminary question")
+)
+
+VOTE_COLUMNS: tuple[str, ...] = ("source", "source_row", "key", "member", "member_name", "vote")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceIssue:
+    """One row or field of a source that the reader did not trust, and why."""
+
+    source: str
+    file: str
+    row: int | str | None
+    field: str | None
+    reason: str
+    raw: dict[str, Any] | None = None
+
+    def __str__(self) -> str:
+        where = Path(self.file).name
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.field:
+            where += f", field {self.field!r}"
+        return f"{where}: {self.reason}"
+
+    def as_record(self) -> dict[str, Any]:
+        """A dict for the quarantine table (``raw`` as JSON text)."""
+        return {
+            "source": self.source,
+            "file": Path(self.file).name,
+            "row": None if self.row is None else str(self.row),
+            "field": self.field,
+            "reason": self.reason,
+            "raw": None if self.raw is None else json.dumps(self.raw, default=str, ensure_ascii=False),
+        }
+
+
+class SourceError(ValueError):
+    """A source file cannot be read at all. The message names the file (and row/field if known)."""
+
+    def __init__(self, file: str | Path, reason: str, row: int | str | None = None, field: str | None = None):
+        self.file, self.reason, self.row, self.field = str(file), reason, row, field
+        where = str(file)
+        if row is not None:
+            where += f", row {row}"
+        if field:
+            where += f", field {field!r}"
+        super().__init__(f"{where}: {reason}")
+
+
+@dataclass
+class SourceFrame:
+    """A reader's output: tidy decisions and votes, plus the issues it found."""
+
+    source: str
+    decisions: pd.DataFrame
+    votes: pd.DataFrame
+    issues: list[SourceIssue] = field(default_factory=list)
+
+    @classmethod
+    def build(
+        cls,
+        source: str,
+        decisions: list[dict[str, Any]],
+        votes: list[dict[str, Any]],
+        issues: list[SourceIssue] | None = None,
+    ) -> SourceFrame:
+        """Make the frames from lists of row dicts, with the standard columns in order."""
+        d = pd.DataFrame(decisions, columns=list(DECISION_COLUMNS))
+        v = pd.DataFrame(votes, columns=list(VOTE_COLUMNS))
+        return cls(source, d, v, list(issues or []))
