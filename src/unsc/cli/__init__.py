@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from unsc.cli import analysis, news, record, rules, web
+from unsc.cli import analysis, news, record, rules, sync, web
 
 app = typer.Typer(
     name="unsc",
@@ -28,7 +28,7 @@ def version() -> None:
     typer.echo(__version__)
 
 
-for _area in (rules, record, analysis, news, web):
+for _area in (rules, record, sync, analysis, news, web):
     _area.register(app)
 
 
