@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,12 @@ from unsc.record.sources.base import SourceError, SourceFrame, SourceIssue
 from unsc.rules import find_member
 
 __all__ = [
+    "MeetingsSummary",
+    "Outcome",
+    "parse_outcomes",
+    "read_meetings_table",
+    "read_meetings_table_text",
+    "read_meetings_tables",
     "read_veto_list",
     "read_veto_list_text",
     "split_members",
@@ -314,7 +321,9 @@ def read_veto_list_text(text: str, file: str = "scact_veto_table_en.html") -> So
         raise SourceError(file, "no header row with Date / Draft / Agenda Item columns")
     if not decisions:
         raise SourceError(file, "no veto rows found under the header")
-    return SourceFrame.build(VETO_SOURCE, decisions, [], issues)
+    frame = SourceFrame.build(VETO_SOURCE, decisions, [], issues)
+    frame.rows_in = n
+    return frame
 
 
 def _veto_row(
@@ -431,3 +440,596 @@ def _decision(source: str, **values: Any) -> dict[str, Any]:
     }
     row.update(values)
     return row
+
+
+# ---------------------------------------------------------------------------------------------
+# the outcome parser (yearly tables and the Tong scrape)
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    """One outcome read from an outcome cell.
+
+    ``what`` is ``"resolution"`` (a resolution adopted), ``"draft"`` (a draft put to the vote and
+    not adopted), ``"prst"`` (a presidential statement), ``"document"`` (a bare document symbol,
+    e.g. a statement before 1994), ``"other"`` (communiqué, election, note, letter, decision ...).
+    ``problem`` says why a resolution/draft outcome cannot be trusted (it becomes an issue).
+    """
+
+    what: str
+    text: str = ""
+    resolution: str | None = None
+    resolution_number: int | None = None
+    drafts: list[str] = field(default_factory=list)
+    status: str | None = None  # "vetoed" / "not_adopted" / "adopted" for drafts
+    vetoed_by: list[str] = field(default_factory=list)
+    tally: tuple[int, int, int] | None = None
+    non_voting: int | None = None
+    modality: str | None = None
+    unanimous: bool = False
+    kind: str = "draft_resolution"
+    notes: list[str] = field(default_factory=list)
+    problem: str | None = None
+
+    @property
+    def is_vote(self) -> bool:
+        """True for outcomes that are decisions rows (resolutions and failed drafts)."""
+        return self.what in ("resolution", "draft")
+
+    def _closed(self) -> bool:
+        return self.tally is not None or self.status is not None or self.modality is not None
+
+
+_TOKEN_RE = re.compile(
+    r"""
+    (?P<res>S/RES/\s?(?P<resn>\d+)\s*\(\s*(?P<resy>\d{4})\s*\))
+  | (?P<prst>S/PRST/\d{4}/\d+|\(\s*PRST\s*\)|\bPRST\s+unnumbered\b)
+  | (?P<draftkw>(?:\b(?:Power\s+\w+|\w+[-\s]Power)\s+)?\bdraft\s+resolutions?\b)
+  | (?P<other>\bCommuniqu[eé]\b|\bElection\s+of\b|\bNote\s*\(?\s*S/[\w./]+\)?|\bLetter\s*\(?\s*S/[\w./]+\)?
+       |\bDecision\b|\bReferral\s+to\b|\bStatement\s+by\s+the\s+President\b)
+  | (?P<doc>S/(?:PV\.\s?\d+|\d{4}/\d+|\d+)(?:/(?:Rev|Corr|Add)\.\s?\d+)*)
+  | (?P<cont>\b(?:Corr|Add|Rev)\.\s?\d+(?:\s*(?:&|and)\s*\d+)?)
+  | (?P<tally>(?<![\d/])(?P<y>\d{1,2})\s*[-–]\s*(?P<n>\d{1,2})\s*[-–]\s*(?P<a>\d{1,2})(?![\d/]))
+  | (?P<nonpart>\(\s*(?P<npn>\d+)\s+(?:absent|not\s+participating|non-participating|did\s+not\s+participate[^)]*)\s*\)
+       |\((?P<npwho>[^()]{2,80}?)\s+did\s+not\s+participate\s+in\s+the\s+vot(?:e|ing)\.?\s*\))
+  | (?P<veto>\bvetoed\b)
+  | (?P<notadopted>\b(?:was\s+)?not\s+adopted\b|\bfailed\s+of\s+adoption\b|\bfailed\b|\brejected\b)
+  | (?P<unan>\b(?:adopted\s+)?unanimously\b)
+  | (?P<without>\b(?:adopted\s+)?without\s+(?:a\s+)?vote\b)
+  | (?P<consensus>\b(?:adopted\s+)?by\s+consensus\b)
+  | (?P<adopted>\badopted\b)
+  | (?P<member>Union\s+of\s+Soviet\s+Socialist\s+Republics|Russian\s+Federation|United\s+Kingdom
+       |United\s+States(?:\s+of\s+America)?|USSR|USA|UK|China|France)
+  | (?P<paren>\((?!\s*S/)(?P<parent>[^()]{1,120})\))
+  | (?P<dash>--+)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_FILLER_RE = re.compile(r"^(?:[\s,;.&+:/()]|\band\b|\bby\b|\bthe\b|\bof\b|\bin\b|\bwas\b|\bwith\b)*$", re.IGNORECASE)
+
+
+def _required_yes(year: int | None) -> int:
+    return 7 if year is not None and year < 1966 else 9
+
+
+def parse_outcomes(text: str, year: int | None = None) -> list[Outcome]:
+    """Read the outcomes in one outcome cell (free text; several outcomes may follow each other).
+
+    >>> [(o.what, o.resolution, o.tally) for o in parse_outcomes("S/RES/2451 (2018) 15-0-0")]
+    [('resolution', '2451 (2018)', (15, 0, 0))]
+    >>> o = parse_outcomes("Draft resolution S/1894 vetoed by USSR 9-1-0", 1950)[0]
+    >>> o.drafts, o.status, o.vetoed_by, o.tally
+    (['S/1894'], 'vetoed', ['SUN'], (9, 1, 0))
+    >>> [(o.what, o.status) for o in parse_outcomes("Draft resolution S/1921 not adopted 1-9-0 S/PRST/1995/3")]
+    [('draft', 'not_adopted'), ('prst', None)]
+    """
+    # symbols glued to words ("Draft resolutionS/1995/394vetoed by USA"): put spaces around them
+    t = text.replace("\xa0", " ")
+    t = re.sub(r"(?<=[a-z])(?=S/(?:RES|PRST|PV|\d))", " ", t)
+    t = re.sub(r"(?<=\d)(?=[a-z]{3})", " ", t)
+    outcomes: list[Outcome] = []
+    cur: Outcome | None = None
+    pos = 0
+    leftovers: list[tuple[Outcome | None, str]] = []
+
+    def start(what: str, tok: str) -> Outcome:
+        nonlocal cur
+        cur = Outcome(what, text=tok)
+        outcomes.append(cur)
+        return cur
+
+    for m in _TOKEN_RE.finditer(t):
+        gap = t[pos : m.start()]
+        if gap.strip() and not _FILLER_RE.match(gap):
+            leftovers.append((cur, gap.strip()))
+        pos = m.end()
+        tok = m.group(0)
+        if cur is not None:
+            cur.text += (gap if cur.text else "") + tok
+        kind = m.lastgroup
+        if m.group("res"):
+            o = start("resolution", tok)
+            o.resolution = f"{int(m.group('resn'))} ({m.group('resy')})"
+            o.resolution_number = int(m.group("resn"))
+        elif m.group("prst"):
+            if cur is not None and cur.what in ("document", "draft") and not cur._closed() and tok.startswith("("):
+                cur.what = "prst"  # "S/11229 (PRST)"
+            else:
+                start("prst", tok)
+        elif m.group("draftkw"):
+            o = start("draft", tok)
+            if "power" in tok.lower():
+                o.notes.append(_flat(tok))
+        elif m.group("other"):
+            start("other", tok)
+        elif m.group("doc"):
+            sym = re.sub(r"\s", "", tok)
+            if cur is not None and cur.what in ("draft", "document") and not cur._closed():
+                cur.drafts.append(sym)
+            elif cur is not None and cur.what == "other":
+                pass  # a symbol inside an election/note/letter text
+            else:
+                o = start("document", tok)
+                o.drafts.append(sym)
+        elif m.group("cont"):
+            if cur is not None and cur.drafts:
+                cur.notes.append(f"with {_flat(tok)}")
+        elif m.group("tally"):
+            tally = (int(m.group("y")), int(m.group("n")), int(m.group("a")))
+            if cur is None or cur.what in ("prst", "other"):
+                o = start("orphan", tok)
+                o.tally = tally
+            elif cur.tally is None:
+                cur.tally = tally
+            else:
+                cur.problem = f"two tallies: {cur.tally} and {tally}"
+        elif m.group("nonpart"):
+            if cur is not None:
+                if m.group("npn"):
+                    cur.non_voting = int(m.group("npn"))
+                else:
+                    cur.non_voting = 1 + len(re.findall(r",|\band\b", m.group("npwho")))
+                cur.notes.append(_flat(tok.strip("()")))
+        elif m.group("veto"):
+            if cur is not None and cur.what in ("draft", "document"):
+                cur.what, cur.status = "draft", "vetoed"
+            else:
+                start("orphan", tok).status = "vetoed"
+        elif m.group("notadopted"):
+            if cur is not None and cur.what in ("draft", "document"):
+                cur.what, cur.status = "draft", "not_adopted"
+            else:
+                start("orphan", tok).status = "not_adopted"
+        elif m.group("unan"):
+            if cur is not None and cur.what in ("resolution", "draft", "document"):
+                cur.unanimous = True
+                if cur.what != "resolution":
+                    cur.what, cur.status = "draft", "adopted"
+        elif m.group("without") or m.group("consensus"):
+            if cur is not None:
+                cur.modality = "without_vote"
+                if m.group("consensus"):
+                    cur.notes.append("by consensus")
+        elif m.group("adopted"):
+            if cur is not None and cur.what in ("draft", "document") and cur.status is None:
+                cur.what, cur.status = "draft", "adopted"
+        elif m.group("member"):
+            if cur is not None and cur.status == "vetoed" and cur.tally is None:
+                member = find_member(_flat(tok))
+                if member is not None and member.code not in cur.vetoed_by:
+                    cur.vetoed_by.append(member.code)
+        elif m.group("paren"):
+            inner = _flat(m.group("parent"))
+            if cur is not None and cur.what != "other":
+                if re.search(r"preliminary\s+question", inner, re.IGNORECASE):
+                    cur.kind = "preliminary_question"
+                elif re.fullmatch(r"amendment.*", inner, re.IGNORECASE):
+                    cur.kind = "amendment"
+                cur.notes.append(inner)
+        elif kind == "dash":
+            pass
+    tail = t[pos:]
+    if tail.strip() and not _FILLER_RE.match(tail):
+        leftovers.append((cur, tail.strip()))
+
+    for owner, left in leftovers:
+        if owner is None:
+            if re.search(r"draft|resolution|S/", left, re.IGNORECASE):
+                o = Outcome("orphan", text=left)
+                outcomes.append(o)
+        elif owner.what in ("resolution", "draft", "document"):
+            owner.notes.append(left)
+            if owner.what == "draft" and owner.status is None:
+                owner.problem = owner.problem or f"unknown wording {left!r}"
+    for o in outcomes:
+        _finish(o, year)
+    return outcomes
+
+
+def _finish(o: Outcome, year: int | None) -> None:
+    if o.what == "orphan":
+        o.problem = o.problem or f"outcome text without a resolution or draft symbol: {o.text!r}"
+        return
+    if o.what == "document" and o.tally is not None:
+        o.what = "draft"
+        o.problem = o.problem or "a document with a vote tally but no outcome (adopted? not adopted?)"
+    if o.what == "resolution":
+        if o.modality is None:
+            o.modality = "recorded"
+        if o.modality == "without_vote":
+            o.tally = o.tally or (0, 0, 0)
+            o.non_voting = 0 if o.non_voting is None else o.non_voting
+        if o.unanimous:
+            o.notes.append("adopted unanimously")
+        return
+    if o.what != "draft":
+        return
+    if not o.drafts:
+        o.problem = o.problem or "draft resolution without a symbol"
+    if o.status is None:
+        o.problem = o.problem or "draft resolution without an outcome (vetoed / not adopted / adopted)"
+    if o.status == "vetoed" and not o.vetoed_by:
+        o.problem = o.problem or "vetoed, but no permanent member named"
+    if o.modality is None:
+        o.modality = "recorded"
+    if o.unanimous:
+        o.notes.append("adopted unanimously")
+
+
+def _outcome_fields(o: Outcome, year: int | None) -> dict[str, Any]:
+    """The decisions-row fields an outcome gives (resolution, tallies, status)."""
+    size = 11 if year is not None and year < 1966 else 15
+    y, n, a = o.tally if o.tally is not None else (None, None, None)
+    non_voting = o.non_voting
+    if non_voting is None and o.tally is not None and sum(o.tally) == size:
+        non_voting = 0
+    notes = list(o.notes)
+    draft = None
+    drafts = [d for d in o.drafts if not d.startswith("S/PV.")]
+    if drafts:
+        draft = drafts[0]
+        if len(drafts) > 1:
+            notes.append("together with " + ", ".join(drafts[1:]))
+    pv = [d for d in o.drafts if d.startswith("S/PV.")]
+    if pv:
+        notes.append(f"draft given as {pv[0]} (no draft symbol)")
+    if o.what == "resolution" or o.status == "adopted":
+        adopted, failure = True, "none"
+    elif o.status == "vetoed":
+        adopted, failure = False, "veto"
+    elif o.status == "not_adopted":
+        adopted = False
+        if y is not None and y >= _required_yes(year):
+            failure = None
+            notes.append("not adopted although the tally has the required majority")
+        else:
+            failure = "insufficient_votes"
+    else:
+        adopted, failure = None, None
+    return {
+        "draft": draft,
+        "resolution": o.resolution,
+        "resolution_number": o.resolution_number,
+        "kind": o.kind,
+        "modality": o.modality,
+        "adopted": adopted,
+        "failure_reason": failure,
+        "yes": y,
+        "no": n,
+        "abstain": a,
+        "non_voting": non_voting,
+        "vetoed_by": list(o.vetoed_by),
+        "note": "; ".join(dict.fromkeys(notes)) or None,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# the yearly "Meetings & Outcomes" tables
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class MeetingsSummary:
+    """What the yearly tables held besides votes, and how much of it the reader used.
+
+    Pass one to :func:`read_meetings_table` / :func:`read_meetings_tables` to have it filled in.
+    """
+
+    rows_per_year: Counter[int] = field(default_factory=Counter)  # decisions rows
+    table_rows_per_year: Counter[int] = field(default_factory=Counter)  # data rows of the tables
+    outcomes: Counter[str] = field(default_factory=Counter)  # by Outcome.what
+    issues_per_year: Counter[int] = field(default_factory=Counter)
+
+
+_COLUMNS = {
+    "meeting": ("meeting",),
+    "date": ("date",),
+    "press": ("press",),
+    "recording": ("recording",),
+    "topic": ("topic",),
+    "procedure_letter": ("vote procedure",),
+    "outcome_letter": ("letter with vote outcome",),
+    "outcome": ("outcome",),
+}
+
+
+def _header_columns(texts: list[str]) -> dict[str, int]:
+    cols: dict[str, int] = {}
+    for i, t in enumerate(texts):
+        low = _flat(t).lower()
+        for name, keys in _COLUMNS.items():
+            if name not in cols and any(k in low for k in keys):
+                if name == "outcome" and "letter" in low:
+                    continue
+                cols[name] = i
+                break
+    return cols
+
+
+def _year_of(path: str | Path, doc: Any) -> int | None:
+    m = re.search(r"scact(\d{4})", Path(path).name)
+    if m:
+        return int(m.group(1))
+    m = re.search(r"Security Council in (\d{4})", _flat(doc.text_content()))
+    return int(m.group(1)) if m else None
+
+
+def read_meetings_table(path: str | Path, summary: MeetingsSummary | None = None) -> SourceFrame:
+    """Read one yearly DHL "Meetings & Outcomes" table (``scact{YEAR}_table_en.html``).
+
+    One decisions row per resolution adopted or draft voted on; presidential statements,
+    communiqués and the like are counted in ``summary`` (if given), not returned. An outcome that
+    mentions a draft or resolution but cannot be read becomes a :class:`SourceIssue` with the cell.
+    The year comes from the file name (``scact2020_covid_table_en.html`` is 2020).
+
+    >>> read_meetings_table("/nonexistent/scact1950_table_en.html")
+    Traceback (most recent call last):
+    ...
+    unsc.record.sources.base.SourceError: /nonexistent/scact1950_table_en.html: cannot read file: No such file or directory
+    """
+    return read_meetings_table_text(_read_html(path), file=str(path), summary=summary)
+
+
+def read_meetings_table_text(
+    text: str, file: str = "scact_table_en.html", year: int | None = None, summary: MeetingsSummary | None = None
+) -> SourceFrame:
+    """:func:`read_meetings_table` on the page's text; ``year`` overrides the year of ``file``.
+
+    >>> page = ('<table><tr><th>Meeting Record</th><th>Date</th><th>Topic</th><th>Outcome / Vote</th></tr>'
+    ...         '<tr><td>S/PV.530</td><td>30 November</td><td>Korea</td>'
+    ...         '<td>Draft resolution S/1894 vetoed by USSR<br>9-1-0</td></tr></table>')
+    >>> d = read_meetings_table_text(page, year=1950).decisions
+    >>> d[["meeting", "draft", "failure_reason", "yes", "no", "abstain"]].values.tolist()
+    [['S/PV.530', 'S/1894', 'veto', 9, 1, 0]]
+    """
+    _check_html(file, text)
+    doc = _parse_doc(file, text)
+    if year is None:
+        year = _year_of(file, doc)
+    if year is None:
+        raise SourceError(file, "cannot tell the year: not in the file name nor in the table title")
+    tables = list(doc.iter("table"))
+    if not tables:
+        raise SourceError(file, "no table in the page")
+    summary = summary if summary is not None else MeetingsSummary()
+    decisions: list[dict[str, Any]] = []
+    issues: list[SourceIssue] = []
+    cols: dict[str, int] | None = None
+    n = 0
+    last_meeting: tuple[str | None, dt.date | None, str | None] = (None, None, None)
+    seen_rows: dict[tuple[Any, ...], str] = {}
+    rows_in = out_of_scope = 0  # counted per outcome (a cell may hold several), plus unreadable rows
+    for tr_index, _tr, cells in _grid(tables[0]):
+        texts = [_text(c) for c in cells]
+        if cols is None:
+            found = _header_columns(texts)
+            if {"date", "topic", "outcome"} <= found.keys():
+                cols = found
+            continue
+        if len({id(c) for c in cells}) <= 1:  # title / note rows spanning the table
+            continue
+        if not any(t.strip() for t in texts):
+            continue
+        n += 1
+        summary.table_rows_per_year[year] += 1
+        locator = f"{year} row {n}"
+        raw = {"year": year, "tr": tr_index + 1, "cells": texts}
+        width = max(cols.values()) + 1
+        if len(cells) < width:
+            issues.append(
+                SourceIssue(
+                    MEETINGS_SOURCE, file, locator, "outcome", f"row has {len(cells)} cells, expected {width}", raw
+                )
+            )
+            summary.issues_per_year[year] += 1
+            rows_in += 1
+            continue
+        extra = [_flat(t) for t in texts[width:]]
+        if any(x not in ("", "--") for x in extra):
+            issues.append(
+                SourceIssue(MEETINGS_SOURCE, file, locator, None, f"extra cells {extra!r} beyond the columns", raw)
+            )
+            summary.issues_per_year[year] += 1
+
+        meeting_text = _flat(texts[cols["meeting"]]) if "meeting" in cols else ""
+        date_text = _flat(texts[cols["date"]])
+        row_notes: list[str] = []
+        if not meeting_text and not date_text and last_meeting[1] is not None:
+            meeting, date, date_note = last_meeting
+            row_notes.append("meeting and date cells empty: taken from the row above")
+        else:
+            pv = re.search(r"S/PV\.\s?\d+", meeting_text)
+            meeting = re.sub(r"\s", "", pv.group(0)) if pv else None
+            rest = re.sub(r"S/PV\.\s?\d+", "", meeting_text, count=1).strip()
+            if rest and rest != "--":
+                row_notes.append(f"meeting: {meeting_text}")
+            date, date_note = _parse_meeting_date(date_text, year)
+            last_meeting = (meeting, date, date_note)
+        if date_note:
+            row_notes.append(date_note)
+        outcome_text = texts[cols["outcome"]]
+        topic = _flat(texts[cols["topic"]]) or None
+        link = None
+        if "outcome_letter" in cols:
+            letters = _SYMBOL_RE.findall(texts[cols["outcome_letter"]])
+            if letters:
+                row_notes.append("letter with vote outcome: " + ", ".join(letters))
+        if meeting is not None and "meeting" in cols:
+            link = next((h for _t, h in _links(cells[cols["meeting"]]) if h), None)
+        signature = (meeting, date, topic, _flat(outcome_text))
+        if _flat(outcome_text) not in ("", "--") and signature in seen_rows:
+            issues.append(
+                SourceIssue(
+                    MEETINGS_SOURCE,
+                    file,
+                    locator,
+                    None,
+                    f"exact duplicate of {seen_rows[signature]}: dropped",
+                    {**raw, "outcome": outcome_text},
+                )
+            )
+            summary.issues_per_year[year] += 1
+            rows_in += 1
+            continue
+        seen_rows.setdefault(signature, locator)
+        outcomes = parse_outcomes(outcome_text, year)
+        k = 0
+        for o in outcomes:
+            summary.outcomes[o.what] += 1
+            rows_in += 1
+            if o.what in ("prst", "document", "other"):
+                out_of_scope += 1
+                continue
+            k += 1
+            if o.problem is not None or o.what == "orphan":
+                issues.append(
+                    SourceIssue(
+                        MEETINGS_SOURCE,
+                        file,
+                        f"{locator} #{k}",
+                        "outcome",
+                        f"cannot read outcome: {o.problem}",
+                        {**raw, "outcome": outcome_text},
+                    )
+                )
+                summary.issues_per_year[year] += 1
+                continue
+            if date is None:
+                issues.append(
+                    SourceIssue(
+                        MEETINGS_SOURCE,
+                        file,
+                        f"{locator} #{k}",
+                        "date",
+                        f"cannot read date {date_text!r}",
+                        {**raw, "outcome": outcome_text},
+                    )
+                )
+                summary.issues_per_year[year] += 1
+                continue
+            values = _outcome_fields(o, year)
+            note = "; ".join(x for x in (*row_notes, values.pop("note") or "") if x) or None
+            decisions.append(
+                _decision(
+                    MEETINGS_SOURCE,
+                    source_row=f"{locator} #{k}",
+                    key=f"{MEETINGS_SOURCE}:{year}:{n}:{k}",
+                    date=date,
+                    meeting=meeting,
+                    title=topic,
+                    link=link,
+                    note=note,
+                    **values,
+                )
+            )
+    if cols is None:
+        raise SourceError(file, "no header row with Date / Topic / Outcome columns")
+    if n == 0:
+        raise SourceError(file, "no data rows under the header")
+    decisions = _check_resolution_numbers(decisions, issues, file)
+    summary.rows_per_year[year] = len(decisions)
+    frame = SourceFrame.build(MEETINGS_SOURCE, decisions, [], issues)
+    frame.rows_in, frame.out_of_scope = rows_in, out_of_scope
+    frame.notes.append(
+        f"{Path(file).name}: rows counted per outcome; {out_of_scope} outcomes that are not votes"
+        " (presidential statements, communiqués, elections, notes) left out"
+    )
+    return frame
+
+
+def _check_resolution_numbers(rows: list[dict[str, Any]], issues: list[SourceIssue], file: str) -> list[dict[str, Any]]:
+    """Keep one row per resolution number; a repeated number is a typo in the table.
+
+    Resolution numbers follow the calendar, so of the rows giving the same number, the one whose
+    date fits between the dates of the neighbouring numbers is kept; the others become issues.
+    """
+    by_number: dict[int, list[int]] = {}
+    for i, r in enumerate(rows):
+        if r.get("resolution_number") is not None:
+            by_number.setdefault(int(r["resolution_number"]), []).append(i)
+    dups = {num: idx for num, idx in by_number.items() if len(idx) > 1}
+    if not dups:
+        return rows
+    single = sorted((num, rows[idx[0]]["date"]) for num, idx in by_number.items() if len(idx) == 1)
+    drop: set[int] = set()
+    for num, idx in dups.items():
+        before = [d for k, d in single if k < num]
+        after = [d for k, d in single if k > num]
+        lo = max(before) if before else dt.date.min
+        hi = min(after) if after else dt.date.max
+        fits = [i for i in idx if lo <= rows[i]["date"] <= hi]
+        keep = fits[0] if len(fits) == 1 else idx[0]
+        for i in idx:
+            if i == keep:
+                continue
+            drop.add(i)
+            r, k = rows[i], rows[keep]
+            issues.append(
+                SourceIssue(
+                    MEETINGS_SOURCE,
+                    file,
+                    r["source_row"],
+                    "resolution",
+                    f"resolution {r['resolution']} also given at {k['source_row']} ({k['date']}, {k['meeting']});"
+                    f" this row ({r['date']}, {r['meeting']}) "
+                    + ("is out of order with the neighbouring numbers" if len(fits) == 1 else "repeats it")
+                    + ": probably a typo in the table",
+                    {key: (str(v) if v is not None else None) for key, v in r.items()},
+                )
+            )
+    return [r for i, r in enumerate(rows) if i not in drop]
+
+
+def _parse_meeting_date(text: str, year: int) -> tuple[dt.date | None, str | None]:
+    t = _flat(text).replace("/", "-").replace("+", "-")
+    return _parse_day_month_year(t, year)
+
+
+def read_meetings_tables(directory: str | Path, summary: MeetingsSummary | None = None) -> SourceFrame:
+    """Read every ``scact{YEAR}_table_en.html`` (and ``scact2020_covid_table_en.html``) in ``directory``.
+
+    >>> read_meetings_tables("/nonexistent")
+    Traceback (most recent call last):
+    ...
+    unsc.record.sources.base.SourceError: /nonexistent: no scact{YEAR}_table_en.html files
+    """
+    d = Path(directory)
+    files = sorted(p for p in d.glob("scact*_table_en.html") if re.match(r"scact\d{4}", p.name)) if d.is_dir() else []
+    if not files:
+        raise SourceError(d, "no scact{YEAR}_table_en.html files")
+    frames = [read_meetings_table(p, summary=summary) for p in files]
+    decisions = [r for f in frames for r in f.decisions.to_dict("records")]
+    issues = [i for f in frames for i in f.issues]
+    for r in decisions:  # to_dict gives NaN for missing values: back to None
+        for key, v in r.items():
+            if isinstance(v, float) and v != v:
+                r[key] = None
+    decisions = _check_resolution_numbers(decisions, issues, str(d))
+    if summary is not None:
+        summary.rows_per_year = Counter(int(r["key"].split(":")[1]) for r in decisions)
+    frame = SourceFrame.build(MEETINGS_SOURCE, decisions, [], issues)
+    frame.rows_in = sum(f.rows_in or 0 for f in frames)
+    frame.out_of_scope = sum(f.out_of_scope for f in frames)
+    frame.notes = [n for f in frames for n in f.notes]
+    return frame
