@@ -813,6 +813,9 @@ def read_meetings_table_text(
     if not tables:
         raise SourceError(file, "no table in the page")
     summary = summary if summary is not None else MeetingsSummary()
+    # the locator names the table: two files hold 2020 (meetings, and the written procedure)
+    m = re.search(r"scact(\d{4}(?:_\w+?)?)_table", Path(file).name)
+    tag = m.group(1) if m else str(year)
     decisions: list[dict[str, Any]] = []
     issues: list[SourceIssue] = []
     cols: dict[str, int] | None = None
@@ -833,7 +836,7 @@ def read_meetings_table_text(
             continue
         n += 1
         summary.table_rows_per_year[year] += 1
-        locator = f"{year} row {n}"
+        locator = f"{tag} row {n}"
         raw = {"year": year, "tr": tr_index + 1, "cells": texts}
         width = max(cols.values()) + 1
         if len(cells) < width:
@@ -934,7 +937,7 @@ def read_meetings_table_text(
                 _decision(
                     MEETINGS_SOURCE,
                     source_row=f"{locator} #{k}",
-                    key=f"{MEETINGS_SOURCE}:{year}:{n}:{k}",
+                    key=f"{MEETINGS_SOURCE}:{tag}:{n}:{k}",
                     date=date,
                     meeting=meeting,
                     title=topic,
@@ -948,7 +951,7 @@ def read_meetings_table_text(
     if n == 0:
         raise SourceError(file, "no data rows under the header")
     decisions = _check_resolution_numbers(decisions, issues, file)
-    summary.rows_per_year[year] = len(decisions)
+    summary.rows_per_year[year] += len(decisions)
     frame = SourceFrame.build(MEETINGS_SOURCE, decisions, [], issues)
     frame.rows_in, frame.out_of_scope = rows_in, out_of_scope
     frame.notes.append(
@@ -1027,7 +1030,7 @@ def read_meetings_tables(directory: str | Path, summary: MeetingsSummary | None 
                 r[key] = None
     decisions = _check_resolution_numbers(decisions, issues, str(d))
     if summary is not None:
-        summary.rows_per_year = Counter(int(r["key"].split(":")[1]) for r in decisions)
+        summary.rows_per_year = Counter(int(r["key"].split(":")[1][:4]) for r in decisions)
     frame = SourceFrame.build(MEETINGS_SOURCE, decisions, [], issues)
     frame.rows_in = sum(f.rows_in or 0 for f in frames)
     frame.out_of_scope = sum(f.out_of_scope for f in frames)
