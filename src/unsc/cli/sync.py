@@ -2,8 +2,244 @@
 
 from __future__ import annotations
 
+import json
+import sys
+import threading
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
 import typer
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rich.console import Console
+
+    from unsc.record.sync import SourceFile, SyncReport
+
+STATUS_STYLE = {
+    "downloaded": "green",
+    "cached": "cyan",
+    "kept": "blue",
+    "missing": "yellow",
+    "failed": "bold red",
+    "cancelled": "dim",
+}
+
+
+def _progress_reporter(console: Console) -> Any:
+    """A :class:`unsc.record.sync.SyncProgress` drawing one Rich bar per active file and one overall bar."""
+    from rich import filesize
+    from rich.progress import BarColumn, DownloadColumn, Progress, ProgressColumn, TextColumn, TransferSpeedColumn
+    from rich.text import Text
+
+    from unsc.record.sync import SyncProgress
+
+    class SizeColumn(ProgressColumn):
+        """Bytes for a file's bar; files done and bytes so far for the overall bar."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.download, self.speed = DownloadColumn(), TransferSpeedColumn()
+
+        def render(self, task: Any) -> Text:
+            if task.fields.get("overall"):
+                done = f"{int(task.completed)}/{int(task.total or 0)} files"
+                return Text(f"{done}, {filesize.decimal(int(task.fields.get('nbytes', 0)))}", style="progress.download")
+            return Text.assemble(self.download.render(task), " ", self.speed.render(task))
+
+    class RichProgress(SyncProgress):
+        def __init__(self) -> None:
+            self.progress = Progress(
+                TextColumn("{task.description}", justify="left"),
+                BarColumn(),
+                SizeColumn(),
+                console=console,
+                transient=True,
+                disable=not console.is_terminal,
+            )
+            self.tasks: dict[str, Any] = {}
+            self.overall: Any = None
+            self.lock = threading.Lock()
+
+        def __enter__(self) -> RichProgress:
+            self.progress.start()
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.progress.stop()
+
+        def begin(self, entries: Sequence[SourceFile]) -> None:
+            self.nbytes = 0
+            self.overall = self.progress.add_task("[bold]unsc sync", total=len(entries), overall=True, nbytes=0)
+
+        def file_start(self, name: str, total: int | None) -> None:
+            with self.lock:
+                if name in self.tasks:
+                    self.progress.reset(self.tasks[name], total=total)
+                else:
+                    self.tasks[name] = self.progress.add_task(name, total=total)
+
+        def file_advance(self, name: str, nbytes: int) -> None:
+            with self.lock:
+                self.nbytes += nbytes
+                self.progress.advance(self.tasks[name], nbytes)
+                self.progress.update(self.overall, nbytes=self.nbytes)
+
+        def file_end(self, name: str, status: str) -> None:
+            with self.lock:
+                task = self.tasks.pop(name, None)
+                if task is not None:
+                    self.progress.remove_task(task)
+                self.progress.advance(self.overall, 1)
+
+        def stage(self, message: str) -> None:
+            if self.overall is not None:
+                self.progress.update(self.overall, description=f"[bold]{message}")
+
+    return RichProgress()
+
+
+def _summary_table(report: SyncReport) -> Any:
+    from rich.table import Table
+
+    table = Table(title="unsc sync", show_lines=False)
+    for col, kw in (
+        ("file", {"overflow": "fold"}),
+        ("status", {}),
+        ("bytes", {"justify": "right"}),
+        ("sha256", {}),
+        ("note", {"overflow": "fold"}),
+    ):
+        table.add_column(col, **kw)
+    for f in report.files:
+        style = STATUS_STYLE.get(f.status, "")
+        table.add_row(
+            f.name,
+            f"[{style}]{f.status}[/]" if style else f.status,
+            "" if f.bytes is None else f"{f.bytes:,}",
+            (f.sha256 or "")[:12],
+            f.message,
+        )
+    return table
+
+
+def _counts_line(report: SyncReport) -> str:
+    counts = report.counts()
+    order = ["downloaded", "cached", "kept", "missing", "failed", "cancelled"]
+    parts = [f"{counts[k]} {k}" for k in order if counts.get(k)]
+    return f"{len(report.files)} files: " + (", ".join(parts) or "none")
+
+
+def _list_manifest(json_out: bool, console: Console) -> None:
+    from rich.table import Table
+
+    from unsc.record.sync import manifest
+
+    entries = manifest()
+    if json_out:
+        typer.echo(
+            json.dumps(
+                [
+                    {"name": e.name, "url": e.url, "required": e.required, "licence": e.licence, "sha256": e.sha256}
+                    for e in entries
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    table = Table(title=f"unsc sync manifest ({len(entries)} files)")
+    table.add_column("file")
+    table.add_column("required")
+    table.add_column("url", overflow="fold")
+    table.add_column("licence / attribution", overflow="fold")
+    for e in entries:
+        table.add_row(e.name, "yes" if e.required else "no", e.url, e.licence)
+    console.print(table)
 
 
 def register(app: typer.Typer) -> None:
-    """Add the sync command to the app (none yet)."""
+    """Add the ``sync`` command to the app."""
+
+    @app.command("sync")
+    def sync_command(
+        base_url: str | None = typer.Option(
+            None,
+            "--base-url",
+            envvar="UNSC_SYNC_BASE_URL",
+            metavar="URL",
+            help="Fetch every file from this mirror (serving the same local names under URL) instead of its origin.",
+        ),
+        only: list[str] | None = typer.Option(
+            None,
+            "--only",
+            metavar="NAME",
+            help="Fetch only these files (local names or patterns like 'dhl_html/*'; repeat or comma-separate). "
+            "The other files of the last sync are kept.",
+        ),
+        force: bool = typer.Option(False, "--force", help="Download everything again, ignoring ETag/Last-Modified."),
+        no_build: bool = typer.Option(False, "--no-build", help="Only download; do not rebuild the store."),
+        json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+        list_files: bool = typer.Option(False, "--list", help="Print what would be fetched (the manifest) and exit."),
+        retries: int = typer.Option(3, "--retries", min=0, help="Retries per file on network errors and 5xx."),
+        workers: int = typer.Option(4, "--workers", min=1, max=16, help="Parallel downloads."),
+    ) -> None:
+        """Download the official sources (UN Digital Library, Dag Hammarskjöld Library, DPPA) into your data
+        directory and build the store. All or nothing: a failed sync leaves the previous files and store."""
+        from rich.console import Console
+
+        from unsc.record import config
+        from unsc.record.sync import SyncError, sync
+
+        out = Console()
+        err = Console(stderr=True)
+        if list_files:
+            _list_manifest(json_out, out)
+            return
+        reporter = _progress_reporter(err) if not json_out else None
+        try:
+            if reporter is not None:
+                with reporter:
+                    report = sync(
+                        base_url=base_url,
+                        only=only,
+                        force=force,
+                        build=not no_build,
+                        progress=reporter,
+                        retries=retries,
+                        workers=workers,
+                    )
+            else:
+                report = sync(
+                    base_url=base_url, only=only, force=force, build=not no_build, retries=retries, workers=workers
+                )
+        except SyncError as exc:
+            failed = exc.report
+            if json_out:
+                data = failed.as_dict() if failed else {"ok": False, "files": []}
+                data["ok"], data["error"], data["file"] = False, str(exc), exc.name
+                typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+            else:
+                if failed and failed.files:
+                    out.print(_summary_table(failed))
+                err.print(f"[bold red]sync failed:[/] {exc}", highlight=False)
+                err.print(
+                    f"Nothing was changed: the previous sources ({config.sources_dir()}) and store "
+                    f"({config.store_path()}) are as they were.",
+                    highlight=False,
+                )
+            raise typer.Exit(1) from None
+        if json_out:
+            typer.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+            return
+        out.print(_summary_table(report))
+        line = _counts_line(report) + f" in {report.sources_dir}"
+        if report.built:
+            line += f"; store built at {report.store_path}"
+        out.print(line, highlight=False)
+        out.print(
+            "Data © United Nations, non-commercial use with attribution (licence of each file: "
+            "sources/sync-manifest.json or `unsc sync --list`).",
+            highlight=False,
+        )
+        if sys.stdout.isatty() and not report.built:
+            out.print("Build the store with: unsc build --from " + str(report.sources_dir), highlight=False)

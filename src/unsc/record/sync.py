@@ -299,7 +299,7 @@ class SyncError(RuntimeError):
 class FileResult:
     """What happened to one file: ``downloaded`` (200), ``cached`` (304: the copy of the last sync), ``missing``
     (optional, not on the server), ``kept`` (not selected, or gone upstream: the previous copy is
-    kept) or ``failed``."""
+    kept), ``failed``, or ``cancelled`` (not fetched because another file had already failed)."""
 
     name: str
     status: str
@@ -311,6 +311,7 @@ class FileResult:
     message: str = ""
     etag: str | None = None
     last_modified: str | None = None
+    fetched_at: str | None = None  # when this content was downloaded (UTC), for the citation's download date
 
 
 @dataclass
@@ -398,7 +399,10 @@ def read_manifest(sources: Path) -> dict[str, dict[str, Any]]:
     return {k: v for k, v in files.items() if isinstance(v, dict)} if isinstance(files, dict) else {}
 
 
-def _write_manifest(directory: Path, results: Sequence[FileResult], base_url: str | None) -> None:
+def _write_manifest(
+    directory: Path, results: Sequence[FileResult], entries: Sequence[SourceFile], base_url: str | None
+) -> None:
+    licences = {e.name: e.licence for e in entries}
     files = {
         r.name: {
             "url": r.url,
@@ -408,17 +412,23 @@ def _write_manifest(directory: Path, results: Sequence[FileResult], base_url: st
             "last_modified": r.last_modified,
             "required": r.required,
             "status": r.status,
+            "fetched_at": r.fetched_at,
+            "licence": licences.get(r.name),
         }
         for r in results
         if r.sha256 is not None
     }
     data = {
         "version": MANIFEST_VERSION,
-        "synced_at": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
+        "synced_at": _now(),
         "base_url": base_url,
         "files": files,
     }
     (directory / MANIFEST_NAME).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
 
 
 def _link_or_copy(src: Path, dst: Path) -> None:
@@ -513,7 +523,7 @@ def _fetch(
     last_error = "no attempt made"
     for attempt in range(retries + 1):
         if cancel.is_set():
-            result.message = "cancelled: another file failed"
+            result.status, result.message = "cancelled", "not fetched: another file failed"
             return result
         if attempt:
             time.sleep(backoff * (2 ** (attempt - 1)))
@@ -526,6 +536,7 @@ def _fetch(
                     result.status, result.bytes, result.sha256 = "cached", job.old.get("bytes"), job.old.get("sha256")
                     result.etag = resp.headers.get("etag") or job.old.get("etag")
                     result.last_modified = resp.headers.get("last-modified") or job.old.get("last_modified")
+                    result.fetched_at = job.old.get("fetched_at")
                     return result
                 if resp.status_code in MISSING_STATUS:
                     result.status, result.message = "missing", f"HTTP {resp.status_code}"
@@ -584,6 +595,7 @@ def _fetch(
                 )
             os.replace(part, job.dest)
             result.bytes, result.sha256 = size, body_sha
+            result.fetched_at = _now()
             result.status = "downloaded"
             if job.previous is not None and job.old.get("sha256") == body_sha:
                 result.message = "unchanged"
@@ -729,6 +741,8 @@ def sync(
                         cancel.set()
                         errors.append(exc)
                         res = FileResult(job.entry.name, "failed", job.entry.required, job.url, message=str(exc))
+                    if res.status == "missing" and job.entry.required:
+                        cancel.set()  # the sync cannot succeed: stop the other downloads
                     if res.status == "missing" and job.previous is not None and not job.entry.required:
                         _link_or_copy(job.previous, job.dest)
                         res = _kept(job.entry, job.old, f"{res.message} upstream: previous copy kept")
@@ -751,7 +765,7 @@ def sync(
                     )
 
             progress.stage("verifying checksums")
-            _write_manifest(tmp, report.files, base_url)
+            _write_manifest(tmp, report.files, entries, base_url)
             for r in report.files:
                 if r.sha256 is None:
                     continue
@@ -815,6 +829,7 @@ def _kept(entry: SourceFile, rec: dict[str, Any], message: str) -> FileResult:
         message=message,
         etag=rec.get("etag"),
         last_modified=rec.get("last_modified"),
+        fetched_at=rec.get("fetched_at"),
     )
 
 
