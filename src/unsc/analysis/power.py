@@ -1,0 +1,845 @@
+"""A priori voting power, exact: Shapley-Shubik, Banzhaf, Coleman, Holler and Deegan-Packel.
+
+Every index is an exact :class:`fractions.Fraction`, computed without listing coalitions:
+
+* :class:`TypedGame`: players come in a few *types* of interchangeable players (the Council has
+  two: veto holders and the others). Coalitions are counted by how many players of each type
+  they hold, with binomial coefficients, so the work is the product of ``count + 1`` over the
+  types (36 count vectors for today's Council, 630 for a 25-seat reform model).
+* :class:`WeightedGame`: ``[quota; w1, ..., wn]`` with integer weights. Few distinct weights go
+  through the typed method; otherwise generating functions over the weights, with Python
+  integers (no overflow): Banzhaf and Coleman in O(n*q), Shapley-Shubik in O(n^2*q) (counts by
+  size and weight), Holler by a forward/backward pass in O(n*q), Deegan-Packel in O(n^2*q)
+  memory and time (refused above a size limit).
+* :func:`monte_carlo`: an estimate with a 95% confidence interval where exact is too costly.
+* :class:`TernaryCouncil`: the yes/abstain/no model of the Council's practice, in which an
+  abstaining permanent member does not block (the binary model treats "not yes" as "no").
+
+Index codes used across unsc: ``ss`` Shapley-Shubik, ``bz`` normalised Banzhaf, ``pb`` Penrose
+(absolute) Banzhaf, ``coleman`` (power of the collectivity to act, to prevent, to initiate),
+``holler`` (public good index) and ``dp`` Deegan-Packel.
+
+>>> from unsc.rules import Council
+>>> p = council_game(Council.on("2024-03-22")).power()
+>>> p.value("ss", "permanent"), p.value("ss", "elected")
+(Fraction(421, 2145), Fraction(4, 2145))
+>>> str(WeightedGame(39, [7] * 5 + [1] * 10).power(["bz"]).per_player("bz")[0])
+'106/635'
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from itertools import product
+from typing import Any
+
+import numpy as np
+
+from unsc.rules import Council
+
+__all__ = [
+    "ALL_INDICES",
+    "INDEX_NAMES",
+    "MonteCarloResult",
+    "PowerIndices",
+    "TernaryCouncil",
+    "TypedGame",
+    "WeightedGame",
+    "council_game",
+    "monte_carlo",
+    "naive_indices",
+]
+
+#: Index codes, in display order.
+ALL_INDICES: tuple[str, ...] = ("ss", "bz", "pb", "coleman", "holler", "dp")
+#: Human names of the index codes (``coleman`` expands to three values).
+INDEX_NAMES: dict[str, str] = {
+    "ss": "Shapley-Shubik",
+    "bz": "Banzhaf (normalised)",
+    "pb": "Penrose-Banzhaf (absolute)",
+    "coleman": "Coleman",
+    "coleman_prevent": "Coleman power to prevent action",
+    "coleman_initiate": "Coleman power to initiate action",
+    "holler": "Holler public good index",
+    "dp": "Deegan-Packel",
+}
+_PER_PLAYER = ("ss", "bz", "pb", "coleman_prevent", "coleman_initiate", "holler", "dp")
+#: Typed enumeration is used while the number of count vectors stays below this.
+TYPED_LIMIT = 400_000
+#: Deegan-Packel by dynamic programming keeps n*n*q integers; refused above this.
+DP_TABLE_LIMIT = 30_000_000
+
+
+def _parse_indices(indices: Iterable[str] | str | None) -> tuple[str, ...]:
+    if indices is None or indices == "all":
+        return ALL_INDICES
+    if isinstance(indices, str):
+        indices = [indices]
+    out = []
+    for code in indices:
+        c = code.strip().lower()
+        if c == "all":
+            return ALL_INDICES
+        if c not in ALL_INDICES:
+            raise ValueError(f"unknown power index {code!r}: expected one of {', '.join(ALL_INDICES)} or all")
+        out.append(c)
+    return tuple(dict.fromkeys(out))
+
+
+@dataclass(frozen=True)
+class PowerIndices:
+    """Exact power indices of a game, per player type (every player of a type has the same value).
+
+    ``values[code]`` holds one :class:`~fractions.Fraction` per type for the per-player indices
+    (``ss``, ``bz``, ``pb``, ``coleman_prevent``, ``coleman_initiate``, ``holler``, ``dp``);
+    ``coleman_act`` is the game's power to act, ``|W| / 2^n``.
+    """
+
+    game: str
+    labels: tuple[str, ...]
+    counts: tuple[int, ...]
+    values: dict[str, tuple[Fraction, ...]]
+    winning: int
+    swings: tuple[int, ...]
+    minimal_winning: int | None = None
+    player_types: tuple[int, ...] | None = None  # type index of each player, in player order
+
+    @property
+    def n(self) -> int:
+        """Number of players."""
+        return sum(self.counts)
+
+    @property
+    def coleman_act(self) -> Fraction:
+        """Coleman's power of the collectivity to act: the share of coalitions that win."""
+        return Fraction(self.winning, 2**self.n)
+
+    def value(self, index: str, label: str) -> Fraction:
+        """The value of one index for one player of the type named ``label``.
+
+        >>> WeightedGame(3, [2, 1, 1], names=["a", "b", "c"]).power(["ss"]).value("ss", "w=2")
+        Fraction(2, 3)
+        """
+        return self.values[index][self.labels.index(label)]
+
+    def per_player(self, index: str) -> list[Fraction]:
+        """One value per player, in the order the players were given.
+
+        >>> council_game(Council.on("1950-01-01")).power(["ss"]).per_player("ss")[:2]
+        [Fraction(76, 385), Fraction(76, 385)]
+        """
+        vals = self.values[index]
+        if self.player_types is None:
+            return [v for v, c in zip(vals, self.counts, strict=True) for _ in range(c)]
+        return [vals[t] for t in self.player_types]
+
+    def to_dict(self, indices: Iterable[str] | str | None = None) -> dict[str, Any]:
+        """A JSON-ready dict: each value as an exact string (``"421/2145"``) and a float.
+
+        >>> d = council_game(Council.on("2024-03-22")).power(["ss"]).to_dict()
+        >>> d["groups"][0]["ss"]
+        {'exact': '421/2145', 'float': 0.19627039627039627}
+        """
+        codes = _parse_indices(indices)
+        keys = [k for c in codes for k in (("coleman_prevent", "coleman_initiate") if c == "coleman" else (c,))]
+        groups = []
+        for t, (label, count) in enumerate(zip(self.labels, self.counts, strict=True)):
+            g: dict[str, Any] = {"label": label, "seats": count}
+            for k in keys:
+                if k in self.values:
+                    g[k] = _fr(self.values[k][t])
+            groups.append(g)
+        out: dict[str, Any] = {
+            "game": self.game,
+            "players": self.n,
+            "winning_coalitions": self.winning,
+            "groups": groups,
+        }
+        if "coleman" in codes:
+            out["coleman_act"] = _fr(self.coleman_act)
+        if self.minimal_winning is not None and ("holler" in codes or "dp" in codes):
+            out["minimal_winning_coalitions"] = self.minimal_winning
+        return out
+
+
+def _fr(x: Fraction) -> dict[str, Any]:
+    return {"exact": f"{x.numerator}/{x.denominator}" if x.denominator != 1 else str(x.numerator), "float": float(x)}
+
+
+def _safe_div(a: int, b: int) -> Fraction:
+    return Fraction(a, b) if b else Fraction(0)
+
+
+# --------------------------------------------------------------------------------------------
+# Typed games: count coalitions by how many players of each type they hold
+
+
+@dataclass(frozen=True)
+class TypedGame:
+    """A simple game whose players come in types of interchangeable players.
+
+    ``wins(k)`` says whether a coalition holding ``k[t]`` players of type ``t`` wins. The game is
+    assumed monotone (adding a player never turns a win into a loss), as every voting rule here is.
+
+    >>> g = TypedGame("majority of 3", ("voter",), (3,), lambda k: k[0] >= 2)
+    >>> g.power(["ss", "pb"]).values["pb"]
+    (Fraction(1, 2),)
+    """
+
+    name: str
+    labels: tuple[str, ...]
+    counts: tuple[int, ...]
+    wins: Callable[[tuple[int, ...]], bool] = field(compare=False)
+
+    @property
+    def n(self) -> int:
+        """Number of players."""
+        return sum(self.counts)
+
+    def power(self, indices: Iterable[str] | str | None = None) -> PowerIndices:
+        """Exact indices by enumerating count vectors (not coalitions), weighted by binomials.
+
+        >>> council_game(Council.custom(15, 9, permanent=["CHN", "FRA", "RUS", "GBR", "USA"])).power(
+        ...     ["holler"]).minimal_winning
+        210
+        """
+        codes = _parse_indices(indices)
+        counts, n = self.counts, self.n
+        ntypes = len(counts)
+        binom = [[math.comb(m, k) for k in range(m + 1)] for m in counts]
+        fact = [math.factorial(i) for i in range(n + 1)]
+        winning = 0
+        swings = [0] * ntypes
+        ss_num = [0] * ntypes
+        mwc = 0
+        holler = [0] * ntypes
+        lcm = math.lcm(*range(1, n + 1)) if n else 1
+        dp_num = [0] * ntypes
+        for k in product(*(range(m + 1) for m in counts)):
+            if not self.wins(k):
+                continue
+            s = sum(k)
+            total = math.prod(binom[t][k[t]] for t in range(ntypes))
+            winning += total
+            minimal = True
+            for t in range(ntypes):
+                if k[t] == 0:
+                    continue
+                km = (*k[:t], k[t] - 1, *k[t + 1 :])
+                if self.wins(km):
+                    minimal = False
+                    continue
+                # coalitions of this vector that contain one given player of type t
+                with_i = total * k[t] // counts[t]
+                swings[t] += with_i
+                ss_num[t] += with_i * fact[s - 1] * fact[n - s]
+            if minimal and s > 0:
+                mwc += total
+                for t in range(ntypes):
+                    if k[t]:
+                        with_i = total * k[t] // counts[t]
+                        holler[t] += with_i
+                        dp_num[t] += with_i * (lcm // s)
+        values: dict[str, tuple[Fraction, ...]] = {}
+        _fill(values, codes, n, counts, swings, winning, fact[n] if n else 1, ss_num)
+        if "holler" in codes:
+            denom = sum(h * c for h, c in zip(holler, counts, strict=True))
+            values["holler"] = tuple(_safe_div(h, denom) for h in holler)
+        if "dp" in codes:
+            values["dp"] = tuple(_safe_div(d, lcm * mwc) for d in dp_num)
+        return PowerIndices(self.name, self.labels, counts, values, winning, tuple(swings), mwc)
+
+
+def _fill(
+    values: dict[str, tuple[Fraction, ...]],
+    codes: tuple[str, ...],
+    n: int,
+    counts: Sequence[int],
+    swings: Sequence[int],
+    winning: int,
+    n_fact: int,
+    ss_num: Sequence[int] | None,
+) -> None:
+    """The swing-based indices, shared by every method."""
+    total_swings = sum(s * c for s, c in zip(swings, counts, strict=True))
+    if "ss" in codes and ss_num is not None:
+        values["ss"] = tuple(Fraction(s, n_fact) for s in ss_num)
+    if "bz" in codes:
+        values["bz"] = tuple(_safe_div(s, total_swings) for s in swings)
+    if "pb" in codes:
+        values["pb"] = tuple(Fraction(s, 2 ** (n - 1)) for s in swings)
+    if "coleman" in codes:
+        values["coleman_prevent"] = tuple(_safe_div(s, winning) for s in swings)
+        values["coleman_initiate"] = tuple(_safe_div(s, 2**n - winning) for s in swings)
+
+
+def council_game(council: Council, labels: Sequence[tuple[str, int, bool]] | None = None) -> TypedGame:
+    """The binary (yes / not yes) game of a Council: it wins with ``threshold`` yes votes unless
+    ``vetoes_needed`` veto holders are outside the coalition.
+
+    ``labels`` may split the seats into named groups ``(label, count, veto)`` (for reform models);
+    by default veto holders are ``permanent`` and the rest ``elected``.
+
+    >>> p = council_game(Council.on("1950-06-27")).power(["ss", "bz"])
+    >>> p.value("ss", "elected"), p.value("bz", "permanent")
+    (Fraction(1, 462), Fraction(19, 105))
+    """
+    veto = len(council.permanent)
+    if labels is None:
+        groups = [("permanent", veto, True), ("elected", council.size - veto, False)] if veto else []
+        if not veto:
+            groups = [("member", council.size, False)]
+    else:
+        groups = [(lab, c, v) for lab, c, v in labels if c > 0]
+        if sum(c for _, c, _ in groups) != council.size:
+            raise ValueError(f"seat groups add up to {sum(c for _, c, _ in groups)}, not {council.size}")
+        if sum(c for _, c, v in groups if v) != veto:
+            raise ValueError(f"seat groups name {sum(c for _, c, v in groups if v)} veto holders, not {veto}")
+    groups = [g for g in groups if g[1] > 0]
+    is_veto = tuple(v for _, _, v in groups)
+    threshold, needed = council.threshold, council.vetoes_needed
+
+    def wins(k: tuple[int, ...]) -> bool:
+        if sum(k) < threshold:
+            return False
+        outside = sum(veto_t - kt for kt, veto_t, v in zip(k, (g[1] for g in groups), is_veto, strict=True) if v)
+        return outside < needed if veto else True
+
+    return TypedGame(council.name, tuple(g[0] for g in groups), tuple(g[1] for g in groups), wins)
+
+
+# --------------------------------------------------------------------------------------------
+# Weighted games: generating functions over the weights
+
+
+@dataclass(frozen=True)
+class WeightedGame:
+    """The weighted game ``[quota; w1, ..., wn]``: a coalition wins iff its weight reaches the quota.
+
+    Weights are non-negative integers (Python ints: any size). ``names`` label the players.
+
+    >>> g = WeightedGame(6, [4, 3, 2, 1])
+    >>> [str(x) for x in g.power(["ss"]).per_player("ss")]
+    ['5/12', '1/4', '1/4', '1/12']
+    >>> g.power(["ss"], method="dp").per_player("ss") == g.power(["ss"], method="typed").per_player("ss")
+    True
+    """
+
+    quota: int
+    weights: tuple[int, ...]
+    names: tuple[str, ...] | None = None
+
+    def __init__(self, quota: int, weights: Iterable[int], names: Iterable[str] | None = None) -> None:
+        w = tuple(int(x) for x in weights)
+        if any(x < 0 for x in w):
+            raise ValueError("weights must be non-negative integers")
+        if int(quota) < 1:
+            raise ValueError(f"quota must be a positive integer, not {quota}")
+        object.__setattr__(self, "quota", int(quota))
+        object.__setattr__(self, "weights", w)
+        nm = None if names is None else tuple(names)
+        if nm is not None and len(nm) != len(w):
+            raise ValueError(f"{len(nm)} names for {len(w)} weights")
+        object.__setattr__(self, "names", nm)
+
+    @property
+    def n(self) -> int:
+        """Number of players."""
+        return len(self.weights)
+
+    def wins(self, coalition: Iterable[int]) -> bool:
+        """Whether a coalition (player indices) wins.
+
+        >>> WeightedGame(39, [7] * 5 + [1] * 10).wins(range(9))
+        True
+        """
+        return sum(self.weights[i] for i in coalition) >= self.quota
+
+    def _types(self) -> tuple[list[int], list[int], list[int]]:
+        distinct = sorted(set(self.weights), reverse=True)
+        index = {w: i for i, w in enumerate(distinct)}
+        counts = [0] * len(distinct)
+        for w in self.weights:
+            counts[index[w]] += 1
+        return distinct, counts, [index[w] for w in self.weights]
+
+    def power(self, indices: Iterable[str] | str | None = None, method: str = "auto") -> PowerIndices:
+        """Exact indices. ``method``: ``typed`` (count vectors over distinct weights), ``dp``
+        (generating functions) or ``auto`` (typed when there are few distinct weights).
+
+        >>> WeightedGame(5, [1] * 9).power(["pb"], method="dp").values["pb"]
+        (Fraction(35, 128),)
+        """
+        codes = _parse_indices(indices)
+        distinct, counts, player_types = self._types()
+        labels = tuple(f"w={w}" for w in distinct)
+        vectors = math.prod(c + 1 for c in counts)
+        if method == "auto":
+            method = "typed" if vectors <= TYPED_LIMIT else "dp"
+        if method == "typed":
+            q = self.quota
+            tg = TypedGame(
+                f"[{q}; weights]",
+                labels,
+                tuple(counts),
+                lambda k: sum(kt * w for kt, w in zip(k, distinct, strict=True)) >= q,
+            )
+            res = tg.power(codes)
+            return PowerIndices(
+                res.game,
+                labels,
+                res.counts,
+                res.values,
+                res.winning,
+                res.swings,
+                res.minimal_winning,
+                tuple(player_types),
+            )
+        if method != "dp":
+            raise ValueError(f"unknown method {method!r}: expected auto, typed or dp")
+        return self._power_dp(codes, distinct, counts, player_types, labels)
+
+    # -- generating functions ----------------------------------------------------------------
+
+    def _power_dp(
+        self,
+        codes: tuple[str, ...],
+        distinct: list[int],
+        counts: list[int],
+        player_types: list[int],
+        labels: tuple[str, ...],
+    ) -> PowerIndices:
+        n = self.n
+        total = sum(self.weights)
+        q = self.quota
+        if q > total:  # nobody can win
+            zero = tuple(Fraction(0) for _ in distinct)
+            values = {k: zero for k in _PER_PLAYER}
+            return PowerIndices(
+                f"[{q}; weights]", labels, tuple(counts), values, 0, (0,) * len(distinct), 0, tuple(player_types)
+            )
+        # Swings and |W| are the same in the dual game with quota total - q + 1 (complements), so
+        # the tables are cut at the smaller of the two quotas.
+        qd = min(q, total - q + 1)
+        dual = qd != q
+        swings: list[int] = []
+        ss_num: list[int] | None = None
+        if "ss" in codes:
+            ss_num, swings, below = _ss_by_size(self.weights, distinct, qd)
+        else:
+            swings, below = _swings_by_weight(self.weights, distinct, qd)
+        # ``below`` counts coalitions of weight < qd: losing ones, or in the dual winning ones
+        winning = below if dual else 2**n - below
+        values: dict[str, tuple[Fraction, ...]] = {}
+        _fill(values, codes, n, counts, swings, winning, math.factorial(n), ss_num)
+        mwc = None
+        if "holler" in codes or "dp" in codes:
+            order = sorted(range(n), key=lambda i: -self.weights[i])
+            ws = [self.weights[i] for i in order]
+            if "holler" in codes:
+                mwc, h = _holler_dp(ws, q)
+                per_type = _per_type(h, order, player_types, len(distinct))
+                denom = sum(per_type[t] * counts[t] for t in range(len(distinct)))
+                values["holler"] = tuple(_safe_div(x, denom) for x in per_type)
+            if "dp" in codes:
+                mwc, d, lcm = _deegan_packel_dp(ws, q)
+                per_type = _per_type(d, order, player_types, len(distinct))
+                values["dp"] = tuple(_safe_div(x, lcm * mwc) for x in per_type)
+        return PowerIndices(
+            f"[{q}; weights]", labels, tuple(counts), values, winning, tuple(swings), mwc, tuple(player_types)
+        )
+
+
+def _per_type(vals: list[int], order: list[int], player_types: list[int], ntypes: int) -> list[int]:
+    out: list[int | None] = [None] * ntypes
+    for pos, i in enumerate(order):
+        t = player_types[i]
+        if out[t] is None:
+            out[t] = vals[pos]
+    return [x or 0 for x in out]
+
+
+def _obj_zeros(*shape: int) -> np.ndarray:
+    a = np.empty(shape, dtype=object)
+    a.fill(0)
+    return a
+
+
+def _swings_by_weight(weights: Sequence[int], distinct: Sequence[int], q: int) -> tuple[list[int], int]:
+    """Swings per distinct weight and the number of coalitions of weight < q, in O(n*q)."""
+    c = _obj_zeros(q)
+    c[0] = 1
+    for w in weights:
+        if w == 0:
+            c = c * 2
+        elif w < q:
+            c[w:] = c[w:] + c[: q - w]
+    swings = []
+    for w in distinct:
+        d = _deconvolve(c, w, q)
+        lo = max(0, q - w)
+        swings.append(int(d[lo:q].sum()) if w > 0 else 0)
+    return swings, int(c.sum())
+
+
+def _deconvolve(c: np.ndarray, w: int, q: int) -> np.ndarray:
+    """Divide a generating function (cut at degree q) by (1 + x^w): remove one player of weight w."""
+    if w == 0:
+        return c // 2
+    if w >= q:
+        return c.copy()
+    d = c.copy()
+    for b in range(w, q, w):
+        e = min(b + w, q)
+        d[b:e] = c[b:e] - d[b - w : e - w]
+    return d
+
+
+def _ss_by_size(weights: Sequence[int], distinct: Sequence[int], q: int) -> tuple[list[int], list[int], int]:
+    """Shapley-Shubik numerators (times n!), swings per distinct weight and #coalitions of weight < q.
+
+    Counts coalitions by size and weight (O(n^2*q)), then removes one player of each distinct
+    weight by deconvolution (O(n*q) each).
+    """
+    n = len(weights)
+    t = _obj_zeros(n + 1, q)
+    t[0, 0] = 1
+    for k, w in enumerate(weights):
+        if w == 0:
+            t[1 : k + 2] = t[1 : k + 2] + t[0 : k + 1]
+        elif w < q:
+            t[1 : k + 2, w:] = t[1 : k + 2, w:] + t[0 : k + 1, : q - w]
+    fact = [math.factorial(i) for i in range(n + 1)]
+    ss_num, swings = [], []
+    for w in distinct:
+        lo = max(0, q - w)
+        num = 0
+        sw = 0
+        if w > 0:
+            prev = t[0].copy()  # others, size 0
+            rows = [prev]
+            for s in range(1, n):
+                row = t[s].copy()
+                if w < q:
+                    row[w:] = row[w:] - prev[: q - w]
+                else:
+                    row = row.copy()
+                rows.append(row)
+                prev = row
+            for s, row in enumerate(rows):
+                cnt = int(row[lo:q].sum())
+                if cnt:
+                    sw += cnt
+                    num += cnt * fact[s] * fact[n - 1 - s]
+        ss_num.append(num)
+        swings.append(sw)
+    return ss_num, swings, int(t.sum())
+
+
+def _holler_dp(ws: Sequence[int], q: int) -> tuple[int, list[int]]:
+    """Minimal winning coalitions: total and how many contain each player (weights sorted
+    descending). A coalition is minimal winning iff its weight reaches q and drops below q without
+    its lightest member; count by the lightest (last) member, forward and backward, in O(n*q)."""
+    n = len(ws)
+    back = [_obj_zeros(q) for _ in range(n + 1)]
+    for k in range(n - 1, -1, -1):
+        w = ws[k]
+        f = back[k + 1].copy()
+        if 0 < w < q:
+            f[: q - w] = f[: q - w] + back[k + 1][w:]
+        lo = max(0, q - w)
+        if w > 0:
+            f[lo:q] = f[lo:q] + 1
+        back[k] = f
+    total = int(back[0][0])
+    prefix = _obj_zeros(q)
+    prefix[0] = 1
+    per = []
+    for k in range(n):
+        w = ws[k]
+        lo = max(0, q - w)
+        cnt = int(prefix[lo:q].sum()) if w > 0 else 0
+        if 0 < w < q:
+            cnt += int(np.dot(prefix[: q - w], back[k + 1][w:]))
+        per.append(cnt)
+        if w == 0:
+            prefix = prefix * 2
+        elif w < q:
+            prefix[w:] = prefix[w:] + prefix[: q - w]
+    return total, per
+
+
+def _deegan_packel_dp(ws: Sequence[int], q: int) -> tuple[int, list[int], int]:
+    """Deegan-Packel numerators, scaled by lcm(1..n): sum over minimal winning coalitions containing
+    each player of lcm/|S|. Tables by size and weight, O(n^2*q) memory."""
+    n = len(ws)
+    if n * (n + 1) * q > DP_TABLE_LIMIT:
+        raise ValueError(
+            f"exact Deegan-Packel for {n} players and quota {q} needs {n * (n + 1) * q:,} table cells "
+            f"(limit {DP_TABLE_LIMIT:,}); give the game as player types or use fewer distinct weights"
+        )
+    lcm = math.lcm(*range(1, n + 1))
+    scale = np.array([lcm // (a + 1) for a in range(n + 1)], dtype=object)
+    back = [_obj_zeros(n + 2, q) for _ in range(n + 1)]
+    for k in range(n - 1, -1, -1):
+        w = ws[k]
+        nxt = back[k + 1]
+        f = nxt.copy()
+        if 0 < w < q:
+            f[: n + 1, : q - w] = f[: n + 1, : q - w] + nxt[1 : n + 2, w:]
+        lo = max(0, q - w)
+        if w > 0:
+            f[: n + 1, lo:q] = f[: n + 1, lo:q] + scale[:, None]
+        back[k] = f
+    mwc_total = int(_holler_dp(ws, q)[0])
+    prefix = _obj_zeros(n + 1, q)
+    prefix[0, 0] = 1
+    per = []
+    for k in range(n):
+        w = ws[k]
+        lo = max(0, q - w)
+        cnt = 0
+        if w > 0:
+            cnt += int((prefix[:, lo:q].sum(axis=1) * scale).sum())
+        if 0 < w < q:
+            cnt += int((prefix[:n, : q - w] * back[k + 1][1 : n + 1, w:]).sum())
+        per.append(cnt)
+        if w == 0:
+            prefix[1:] = prefix[1:] + prefix[:-1]
+        elif w < q:
+            prefix[1:, w:] = prefix[1:, w:] + prefix[:-1, : q - w]
+    return mwc_total, per, lcm
+
+
+# --------------------------------------------------------------------------------------------
+# Reference: plain enumeration (for tests and the benchmark's baseline)
+
+
+def naive_indices(quota: int, weights: Sequence[int]) -> dict[str, list[Fraction]]:
+    """Shapley-Shubik and Penrose-Banzhaf by listing all 2^n coalitions (small games only).
+
+    >>> [str(x) for x in naive_indices(6, [4, 3, 2, 1])["ss"]]
+    ['5/12', '1/4', '1/4', '1/12']
+    """
+    n = len(weights)
+    if n > 25:
+        raise ValueError("naive enumeration is for at most 25 players")
+    fact = [math.factorial(i) for i in range(n + 1)]
+    ss = [0] * n
+    sw = [0] * n
+    for mask in range(1 << n):
+        wt = 0
+        size = 0
+        for i in range(n):
+            if mask >> i & 1:
+                wt += weights[i]
+                size += 1
+        if wt < quota:
+            continue
+        for i in range(n):
+            if mask >> i & 1 and wt - weights[i] < quota:
+                sw[i] += 1
+                ss[i] += fact[size - 1] * fact[n - size]
+    return {"ss": [Fraction(x, fact[n]) for x in ss], "pb": [Fraction(x, 2 ** (n - 1)) for x in sw]}
+
+
+# --------------------------------------------------------------------------------------------
+# Monte Carlo
+
+
+@dataclass(frozen=True)
+class MonteCarloResult:
+    """Estimates per player with standard errors and 95% confidence intervals."""
+
+    index: str
+    samples: int
+    estimate: tuple[float, ...]
+    stderr: tuple[float, ...]
+
+    def interval(self, i: int, z: float = 1.959964) -> tuple[float, float]:
+        """The normal-approximation confidence interval of player ``i`` (95% by default)."""
+        return self.estimate[i] - z * self.stderr[i], self.estimate[i] + z * self.stderr[i]
+
+
+def monte_carlo(
+    game: WeightedGame | Callable[[frozenset[int]], bool],
+    index: str = "ss",
+    samples: int = 20_000,
+    n: int | None = None,
+    seed: int | None = 0,
+) -> MonteCarloResult:
+    """Estimate Shapley-Shubik (random orderings: who is pivotal) or Penrose-Banzhaf (random
+    coalitions: who is critical) for a weighted game or any ``wins(coalition)`` predicate.
+
+    >>> mc = monte_carlo(WeightedGame(39, [7] * 5 + [1] * 10), "ss", samples=4000)
+    >>> lo, hi = mc.interval(0)
+    >>> lo < 421 / 2145 < hi
+    True
+    """
+    rng = random.Random(seed)
+    if isinstance(game, WeightedGame):
+        weights, quota, size = game.weights, game.quota, game.n
+        wins = None
+    else:
+        if n is None:
+            raise ValueError("give n, the number of players, with a wins() predicate")
+        weights, quota, size, wins = None, 0, n, game
+    hits = [0] * size
+    if index == "ss":
+        players = list(range(size))
+        for _ in range(samples):
+            rng.shuffle(players)
+            if weights is not None:
+                acc = 0
+                for p in players:
+                    acc += weights[p]
+                    if acc >= quota:
+                        hits[p] += 1
+                        break
+            else:
+                coal: set[int] = set()
+                for p in players:
+                    coal.add(p)
+                    if wins(frozenset(coal)):  # type: ignore[misc]
+                        hits[p] += 1
+                        break
+    elif index == "pb":
+        for _ in range(samples):
+            coal_l = [i for i in range(size) if rng.random() < 0.5]
+            if weights is not None:
+                wt = sum(weights[i] for i in coal_l)
+                if wt >= quota:
+                    for i in coal_l:
+                        if wt - weights[i] < quota:
+                            hits[i] += 1
+                else:
+                    for i in range(size):
+                        if i not in coal_l and wt + weights[i] >= quota:
+                            hits[i] += 1
+            else:
+                cs = frozenset(coal_l)
+                w0 = wins(cs)  # type: ignore[misc]
+                for i in range(size):
+                    other = cs - {i} if i in cs else cs | {i}
+                    if w0 != wins(other):  # type: ignore[misc]
+                        hits[i] += 1
+    else:
+        raise ValueError(f"Monte Carlo supports ss and pb, not {index!r}")
+    est = tuple(h / samples for h in hits)
+    se = tuple(math.sqrt(max(p * (1 - p), 0.0) / samples) for p in est)
+    return MonteCarloResult(index, samples, est, se)
+
+
+# --------------------------------------------------------------------------------------------
+# The ternary model of the Council's practice
+
+
+@dataclass(frozen=True)
+class TernaryCouncil:
+    """Yes / abstain / no voting, as the Council practises it (R7-R8): a decision passes iff it
+    has ``threshold`` yes votes and fewer than ``vetoes_needed`` veto holders vote no. An abstaining
+    (or absent) permanent member does not block. With ``interpretation="charter_literal"`` every
+    veto holder must vote yes (the binary game's reading).
+
+    Each member votes Y, A, N independently with probabilities ``p`` (default 1/3 each).
+
+    >>> t = TernaryCouncil.of(Council.on("1950-01-01"))
+    >>> t.p_pass()
+    Fraction(2503, 177147)
+    >>> TernaryCouncil.of(Council.on("2024-03-22")).p_pass()
+    Fraction(48932, 4782969)
+    """
+
+    groups: tuple[tuple[str, int, bool], ...]
+    threshold: int
+    vetoes_needed: int = 1
+    interpretation: str = "practice"
+    p: tuple[Fraction, Fraction, Fraction] = (Fraction(1, 3), Fraction(1, 3), Fraction(1, 3))
+
+    @classmethod
+    def of(
+        cls,
+        council: Council,
+        groups: Sequence[tuple[str, int, bool]] | None = None,
+        interpretation: str = "practice",
+        p: tuple[Fraction, Fraction, Fraction] | None = None,
+    ) -> TernaryCouncil:
+        """The ternary model of a :class:`~unsc.rules.Council` (optionally with named seat groups)."""
+        veto = len(council.permanent)
+        if groups is None:
+            groups = [("permanent", veto, True), ("elected", council.size - veto, False)]
+        gs = tuple((lab, c, v) for lab, c, v in groups if c > 0)
+        if p is not None and sum(p) != 1:
+            raise ValueError("vote probabilities must add up to 1")
+        return cls(gs, council.threshold, council.vetoes_needed, interpretation, p or cls.p)
+
+    def _dist(self, skip: int | None = None) -> dict[tuple[int, int], Fraction]:
+        """Distribution of (yes votes, blocking votes of veto holders) over all seats but one of group ``skip``."""
+        py, pa, pn = self.p
+        dist = {(0, 0): Fraction(1)}
+        for g, (_, count, veto) in enumerate(self.groups):
+            m = count - (1 if g == skip else 0)
+            step: dict[tuple[int, int], Fraction] = {}
+            for y in range(m + 1):
+                if not veto:  # only the yes votes of other seats matter
+                    step[(y, 0)] = math.comb(m, y) * py**y * (1 - py) ** (m - y)
+                    continue
+                for nn in range(m - y + 1):
+                    a = m - y - nn
+                    pr = math.comb(m, y) * math.comb(m - y, nn) * py**y * pa**a * pn**nn
+                    block = nn if self.interpretation == "practice" else nn + a
+                    step[(y, block)] = step.get((y, block), Fraction(0)) + pr
+            new: dict[tuple[int, int], Fraction] = {}
+            for (y0, b0), p0 in dist.items():
+                for (y1, b1), p1 in step.items():
+                    key = (y0 + y1, b0 + b1)
+                    new[key] = new.get(key, Fraction(0)) + p0 * p1
+            dist = new
+        return dist
+
+    def _passes(self, yes: int, block: int) -> bool:
+        return yes >= self.threshold and block < self.vetoes_needed
+
+    def p_pass(self) -> Fraction:
+        """Probability that a decision passes (the ternary analogue of Coleman's power to act)."""
+        return sum((pr for (y, b), pr in self._dist().items() if self._passes(y, b)), Fraction(0))
+
+    def decisiveness(self) -> dict[str, dict[str, Fraction]]:
+        """Per seat group, the probability that one member's vote changes the outcome: between
+        yes and no (``yes_no``), yes and abstain (``yes_abstain``), abstain and no (``abstain_no``).
+
+        >>> d = TernaryCouncil.of(Council.on("2024-03-22")).decisiveness()
+        >>> d["permanent"]["abstain_no"] > 0, d["elected"]["abstain_no"]
+        (True, Fraction(0, 1))
+        """
+        out = {}
+        for g, (label, _count, veto) in enumerate(self.groups):
+            dist = self._dist(skip=g)
+            res = {}
+            for vote in "YAN":
+                tot = Fraction(0)
+                for (y, b), pr in dist.items():
+                    yy = y + (vote == "Y")
+                    bb = b + (veto and (vote == "N" or (vote == "A" and self.interpretation != "practice")))
+                    if self._passes(yy, bb):
+                        tot += pr
+                res[vote] = tot
+            out[label] = {
+                "yes_no": res["Y"] - res["N"],
+                "yes_abstain": res["Y"] - res["A"],
+                "abstain_no": res["A"] - res["N"],
+            }
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary (exact strings and floats)."""
+        return {
+            "model": "ternary",
+            "interpretation": self.interpretation,
+            "p_pass": _fr(self.p_pass()),
+            "decisiveness": {g: {k: _fr(v) for k, v in d.items()} for g, d in self.decisiveness().items()},
+        }
