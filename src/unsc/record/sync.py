@@ -427,6 +427,12 @@ def _write_manifest(
     (directory / MANIFEST_NAME).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _now() -> str:
     return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
 
@@ -635,11 +641,22 @@ Builder = Callable[[Path, Path, SyncProgress], None]
 
 
 def _default_builder(from_dir: Path, store_file: Path, progress: SyncProgress) -> None:
-    try:
-        from unsc.record import build  # type: ignore[attr-defined]
-    except ImportError as exc:
-        raise SyncError("the store builder unsc.record.build is not available; run `unsc sync --no-build`") from exc
-    build(from_dir, store_path=store_file)
+    """Build the store with the record layer's ``unsc.record.build`` (progress shown as a stage)."""
+    import importlib
+
+    fn = getattr(importlib.import_module("unsc.record"), "build", None)
+    if not callable(fn):  # the package may not re-export it: take it from its module
+        try:
+            fn = getattr(importlib.import_module("unsc.record.build"), "build", None)
+        except ImportError:
+            fn = None
+    if not callable(fn):
+        raise SyncError("the store builder unsc.record.build is not available; run `unsc sync --no-build`")
+
+    def step(name: str, i: int, n: int) -> None:
+        progress.stage(f"building the store: {name} ({i}/{n})")
+
+    fn(from_dir, store_path=store_file, progress=step)
 
 
 def sync(
@@ -692,6 +709,7 @@ def sync(
         _recover(sources, store)
         old = read_manifest(sources)
         tmp = Path(tempfile.mkdtemp(prefix=f".{sources.name}-sync-", dir=home))
+        tmp.chmod(0o777 & ~_umask())  # mkdtemp makes it private; the sources dir is an ordinary directory
         tmp_store: Path | None = None
         try:
             jobs: list[_Job] = []
