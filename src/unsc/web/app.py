@@ -1,0 +1,746 @@
+"""The unsc web service: a JSON API under ``/api/`` and server-rendered pages, in one FastAPI app.
+
+Build it with :func:`create_app` (``unsc serve`` runs it under uvicorn). The store is opened once
+per process, read-only, and used under a lock; decision answers and vote pages are cached per
+symbol, so the hot paths do no query and no template work.
+
+>>> from fastapi.testclient import TestClient
+>>> client = TestClient(create_app(store_path="/nonexistent.duckdb"))
+>>> r = client.get("/api/decisions/S/2024/239")
+>>> r.status_code, "unsc build" in r.json()["detail"]
+(503, True)
+>>> client.post("/api/decide", json={"date": "2024-03-25", "yes": ["FRA"]}).json()["adopted"]
+False
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import FastAPI, Form, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from unsc.web import charts, features
+from unsc.web.backend import Backend, NotFound, Unavailable, records, to_jsonable
+
+__all__ = ["create_app"]
+
+HERE = Path(__file__).resolve().parent
+VOTE_WORDS = {"Y": "Yes", "N": "No", "A": "Abstain", "X": "Did not vote"}
+OUTCOMES = ("adopted", "failed", "vetoed")
+SUMMARY_COLUMNS = (
+    "decision_id",
+    "date",
+    "meeting",
+    "draft",
+    "resolution",
+    "title",
+    "kind",
+    "adopted",
+    "failure_reason",
+    "yes",
+    "no",
+    "abstain",
+    "non_voting",
+    "vetoed_by",
+)
+
+Str100 = Annotated[str, Field(max_length=100)]
+
+
+# -- request and response models (they make the OpenAPI document) ----------------------------
+
+
+class Error(BaseModel):
+    """An error: what went wrong, in words."""
+
+    detail: str
+    error: str = Field(description="not_found, bad_input or unavailable")
+
+
+class VoteRow(BaseModel):
+    member: str
+    member_name: str | None = None
+    permanent: bool | None = None
+    vote: str = Field(description="Y, N, A or X")
+
+
+class DecisionSummary(BaseModel):
+    decision_id: str
+    date: str | None = None
+    meeting: str | None = None
+    draft: str | None = None
+    resolution: str | None = None
+    title: str | None = None
+    kind: str | None = None
+    adopted: bool | None = None
+    failure_reason: str | None = None
+    yes: int | None = None
+    no: int | None = None
+    abstain: int | None = None
+    non_voting: int | None = None
+    vetoed_by: list[str] = []
+
+
+class DecisionOut(DecisionSummary):
+    explanation: str | None = None
+    rule_adopted: bool | None = None
+    rule_agrees: bool | None = None
+    votes: list[VoteRow] = []
+    documents: list[dict[str, str]] = []
+
+
+class DecisionPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[DecisionSummary]
+
+
+class CouncilIn(BaseModel):
+    """A reform model: any size, threshold and veto holders."""
+
+    size: int = Field(ge=1, le=200)
+    threshold: int = Field(ge=1, le=200)
+    permanent: list[Str100] = Field(default=[], max_length=200)
+    vetoes_needed: int = Field(default=1, ge=1, le=200)
+
+
+class BallotIn(BaseModel):
+    """A hypothetical vote: members (codes or names) by vote, on a date or in a custom Council."""
+
+    date: dt.date | None = Field(default=None, description="the Council of this date decides (default rules)")
+    yes: list[Str100] = Field(default=[], max_length=200)
+    no: list[Str100] = Field(default=[], max_length=200)
+    abstain: list[Str100] = Field(default=[], max_length=200)
+    absent: list[Str100] = Field(default=[], max_length=200)
+    not_participating: list[Str100] = Field(default=[], max_length=200)
+    kind: str = Field(default="draft_resolution", max_length=60)
+    voting_class: Literal["procedural", "non_procedural", "special"] | None = None
+    interpretation: Literal["practice", "charter_literal"] = "practice"
+    council: CouncilIn | None = None
+
+
+class CheckIn(BaseModel):
+    """A news text to check against the record."""
+
+    text: str = Field(min_length=1, max_length=50_000)
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": Error, "description": "nothing by that name in the record"},
+    503: {"model": Error, "description": "the store is missing or the feature has not landed"},
+}
+
+
+# -- the app ------------------------------------------------------------------------------------
+
+
+def create_app(store_path: str | Path | None = None, store: Any = None) -> FastAPI:
+    """Build the web app on the store at ``store_path`` (default: the configured store) or on ``store``.
+
+    ``store`` is any object with the ``unsc.record.Store`` methods (tests pass one). The store is
+    opened lazily on first use, once per process.
+    """
+    backend = Backend(store_path=store_path, store=store)
+    app = FastAPI(
+        title="unsc",
+        summary="The UN Security Council's votes since 1946, the Charter's rules, power and news checks.",
+        version=_version(),
+        docs_url=None,  # Swagger UI and ReDoc load scripts from a CDN; the pages must work offline
+        redoc_url=None,
+    )
+    app.state.backend = backend
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
+    env.globals.update(vote_words=VOTE_WORDS, member_name=features.member_name)
+    env.filters["member_name"] = features.member_name
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    def page(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+        html = env.get_template(name).render(request=request, path=request.url.path, **ctx)
+        return HTMLResponse(html, status_code=status)
+
+    def is_api(request: Request) -> bool:
+        return request.url.path.startswith("/api/")
+
+    def error(request: Request, status: int, kind: str, detail: str) -> Response:
+        if is_api(request):
+            return JSONResponse({"detail": detail, "error": kind}, status_code=status)
+        return page(request, "error.html", status=status, status_code=status, kind=kind, detail=detail)
+
+    @app.exception_handler(Unavailable)
+    async def _unavailable(request: Request, exc: Unavailable) -> Response:
+        return error(request, 503, "unavailable", str(exc))
+
+    @app.exception_handler(NotFound)
+    async def _not_found(request: Request, exc: NotFound) -> Response:
+        return error(request, 404, "not_found", str(exc.args[0] if exc.args else exc))
+
+    @app.exception_handler(ValueError)
+    async def _bad_value(request: Request, exc: ValueError) -> Response:
+        return error(request, 422, "bad_input", str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ()) if p != 'body') or 'input'}: {e.get('msg')}"
+            for e in exc.errors()
+        )
+        if is_api(request):
+            return JSONResponse(
+                {"detail": problems, "error": "bad_input", "errors": to_jsonable(exc.errors())}, status_code=422
+            )
+        return page(request, "error.html", status=422, status_code=422, kind="bad_input", detail=problems)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        kind = "not_found" if exc.status_code == 404 else "error"
+        return error(request, exc.status_code, kind, str(exc.detail))
+
+    # -- helpers over the store ----------------------------------------------------------------
+
+    def search(
+        q: str | None,
+        since: dt.date | None,
+        until: dt.date | None,
+        member: str | None,
+        outcome: str | None,
+        kind: str | None,
+        limit: int,
+        offset: int,
+    ) -> dict[str, Any]:
+        key = ("search", q, since, until, member, outcome, kind)
+
+        def compute() -> list[dict[str, Any]]:
+            code = _member_code(member) if member else None
+            frame = backend.call("decisions", since=since, until=until, member=code, kind=kind or None, text=q or None)
+            rows = records(frame)
+            if outcome:
+                rows = [r for r in rows if _outcome(r) == outcome or (outcome == "failed" and _outcome(r) == "vetoed")]
+            rows.sort(key=lambda r: (str(r.get("date") or ""), str(r.get("decision_id"))), reverse=True)
+            return [{k: r.get(k) for k in SUMMARY_COLUMNS} | {"vetoed_by": r.get("vetoed_by") or []} for r in rows]
+
+        rows = backend.cached(key, compute)
+        return {"total": len(rows), "limit": limit, "offset": offset, "items": rows[offset : offset + limit]}
+
+    def members_list() -> list[dict[str, Any]]:
+        def compute() -> list[dict[str, Any]]:
+            rows = records(backend.call("members"))
+            rows.sort(key=lambda r: (not r.get("permanent"), str(r.get("name"))))
+            return rows
+
+        return backend.cached(("members",), compute)
+
+    def member_detail(code: str) -> dict[str, Any]:
+        code = _member_code(code)
+
+        def compute() -> dict[str, Any]:
+            row = next((m for m in members_list() if m.get("code") == code), None)
+            if row is None:
+                raise NotFound(f"{code} ({features.member_name(code)}) never sat on the Council in the record")
+            votes = records(backend.call("votes", member=code))
+            dates = {
+                r["decision_id"]: r
+                for r in search(None, None, None, code, None, None, 10**9, 0)["items"]
+                if r.get("decision_id")
+            }
+            history = []
+            counts = {"Y": 0, "N": 0, "A": 0, "X": 0}
+            for v in votes:
+                d = dates.get(v.get("decision_id"), {})
+                counts[v.get("vote")] = counts.get(v.get("vote"), 0) + 1
+                history.append({**d, "decision_id": v.get("decision_id"), "vote": v.get("vote")})
+            history.sort(key=lambda r: (str(r.get("date") or ""), str(r.get("decision_id"))), reverse=True)
+            vetoes = records(backend.call("vetoes", member=code))
+            vetoes.sort(key=lambda r: str(r.get("date") or ""), reverse=True)
+            return {"member": row, "counts": counts, "history": history, "vetoes": vetoes}
+
+        return backend.cached(("member", code), compute)
+
+    def vetoes_list(member: str | None, since: dt.date | None, until: dt.date | None) -> list[dict[str, Any]]:
+        code = _member_code(member) if member else None
+
+        def compute() -> list[dict[str, Any]]:
+            rows = records(backend.call("vetoes", member=code, since=since, until=until))
+            rows.sort(key=lambda r: (str(r.get("date") or ""), str(r.get("draft"))), reverse=True)
+            return rows
+
+        return backend.cached(("vetoes", code, since, until), compute)
+
+    def statistics() -> dict[str, Any]:
+        def compute() -> dict[str, Any]:
+            rows = search(None, None, None, None, None, None, 10**9, 0)["items"]
+            vetoes = vetoes_list(None, None, None)
+            by_year: dict[int, dict[str, int]] = {}
+            for r in rows:
+                year = int(str(r.get("date"))[:4]) if r.get("date") else None
+                if year is None:
+                    continue
+                slot = by_year.setdefault(year, {"adopted": 0, "failed": 0, "vetoed": 0})
+                slot[_outcome(r)] += 1
+            by_member: dict[str, int] = {}
+            by_decade: dict[str, int] = {}
+            proposals = set()
+            for v in vetoes:
+                by_member[v.get("member")] = by_member.get(v.get("member"), 0) + 1
+                if v.get("date"):
+                    decade = f"{str(v['date'])[:3]}0s"
+                    by_decade[decade] = by_decade.get(decade, 0) + 1
+                proposals.add((v.get("draft") or v.get("decision_id") or v.get("meeting"), v.get("date")))
+            agrees = [r for r in records(backend.call("decisions")) if r.get("rule_agrees") is not None]
+            return {
+                "decisions": len(rows),
+                "adopted": sum(1 for r in rows if _outcome(r) == "adopted"),
+                "failed": sum(1 for r in rows if _outcome(r) != "adopted"),
+                "vetoed_proposals": len(proposals),
+                "vetoes_cast": len(vetoes),
+                "vetoes_by_member": dict(sorted(by_member.items(), key=lambda kv: -kv[1])),
+                "vetoes_by_decade": dict(sorted(by_decade.items())),
+                "by_year": {str(y): by_year[y] for y in sorted(by_year)},
+                "rule_checked": len(agrees),
+                "rule_agrees": sum(1 for r in agrees if r.get("rule_agrees")),
+            }
+
+        return backend.cached(("statistics",), compute)
+
+    # -- JSON API -------------------------------------------------------------------------------
+
+    @app.get("/healthz", response_class=PlainTextResponse, summary="Liveness: a static string")
+    async def healthz() -> PlainTextResponse:
+        return PlainTextResponse("ok")
+
+    @app.get("/api/decisions", response_model=None, responses={200: {"model": DecisionPage}, **ERRORS})
+    def api_decisions(
+        q: Annotated[str | None, Query(max_length=200, description="words in the title, symbol or topic")] = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        member: Annotated[str | None, Query(max_length=100, description="a member that voted (code or name)")] = None,
+        outcome: Literal["adopted", "failed", "vetoed"] | None = None,
+        kind: Annotated[str | None, Query(max_length=60)] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+        offset: Annotated[int, Query(ge=0, le=10**6)] = 0,
+    ) -> dict[str, Any]:
+        """Search the decisions (newest first), paginated; ``total`` counts every match."""
+        return search(q, since, until, member, outcome, kind, limit, offset)
+
+    async def decision_json(symbol: str) -> Response:
+        key = ("decision-json", symbol)
+        body = backend.cache.get(key)
+        if body is None:
+            row = await run_in_threadpool(backend.decision, symbol)
+            body = json.dumps(row, separators=(",", ":"), ensure_ascii=False).encode()
+            backend.cache.put(key, body)
+        return Response(body, media_type="application/json")
+
+    @app.get(
+        "/api/decision",
+        response_model=None,
+        responses={200: {"model": DecisionOut}, **ERRORS},
+        summary="One decision, by symbol in the query",
+    )
+    async def api_decision_query(
+        symbol: Annotated[str, Query(min_length=1, max_length=100, description="S/2024/239, 2728 (2024), ...")],
+    ) -> Response:
+        """One decision with its member votes and the rules engine's explanation."""
+        return await decision_json(symbol)
+
+    @app.get(
+        "/api/decisions/{symbol:path}",
+        response_model=None,
+        responses={200: {"model": DecisionOut}, **ERRORS},
+        summary="One decision, by symbol in the path",
+    )
+    async def api_decision(symbol: str) -> Response:
+        """One decision (``/api/decisions/S/2024/239``) with member votes and explanation."""
+        return await decision_json(symbol)
+
+    @app.get("/api/members", response_model=None, responses=ERRORS)
+    def api_members() -> dict[str, Any]:
+        """Every state that sat on the Council."""
+        rows = members_list()
+        return {"total": len(rows), "items": rows}
+
+    @app.get("/api/members/{code}", response_model=None, responses=ERRORS)
+    def api_member(
+        code: str,
+        limit: Annotated[int, Query(ge=1, le=5000)] = 100,
+        offset: Annotated[int, Query(ge=0, le=10**6)] = 0,
+    ) -> dict[str, Any]:
+        """One member: its vote counts, voting history (newest first, paginated) and vetoes."""
+        d = member_detail(code)
+        return {**d, "history_total": len(d["history"]), "history": d["history"][offset : offset + limit]}
+
+    @app.get("/api/vetoes", response_model=None, responses=ERRORS)
+    def api_vetoes(
+        member: Annotated[str | None, Query(max_length=100)] = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> dict[str, Any]:
+        """Vetoes cast (one row per vetoing member per proposal), newest first."""
+        rows = vetoes_list(member, since, until)
+        return {"total": len(rows), "items": rows}
+
+    @app.get("/api/statistics", response_model=None, responses=ERRORS)
+    def api_statistics() -> dict[str, Any]:
+        """Counts: decisions by outcome and year, vetoes by member and decade, rule agreement."""
+        return statistics()
+
+    @app.get("/api/scenarios", response_model=None, responses=ERRORS)
+    def api_scenarios() -> dict[str, Any]:
+        """The reform scenarios the analysis layer defines."""
+        return {"items": features.scenarios()}
+
+    @app.get("/api/power", response_model=None, responses=ERRORS)
+    def api_power(
+        date: dt.date | None = None,
+        scenario: Annotated[str | None, Query(max_length=100)] = None,
+        size: Annotated[int | None, Query(ge=1, le=60)] = None,
+        threshold: Annotated[int | None, Query(ge=1, le=60)] = None,
+        veto: Annotated[int | None, Query(ge=0, le=60, description="number of veto holders")] = None,
+        vetoes_needed: Annotated[int, Query(ge=1, le=60)] = 1,
+    ) -> dict[str, Any]:
+        """Voting power indices for the Council on a date, a reform scenario, or a custom Council."""
+        if size is not None and threshold is None:
+            raise ValueError("a custom Council needs both size and threshold")
+        return features.power(date, scenario, size, threshold, veto, vetoes_needed)
+
+    @app.post("/api/decide", response_model=None, responses={422: {"model": Error}})
+    def api_decide(ballot: BallotIn) -> dict[str, Any]:
+        """Decide a hypothetical ballot with the Charter rules engine (no store needed)."""
+        return features.decide_ballot(ballot.model_dump())
+
+    @app.post("/api/check", response_model=None, responses=ERRORS)
+    def api_check(body: CheckIn) -> dict[str, Any]:
+        """Check the vote claims in a news text against the record."""
+        return backend.with_store(lambda store: features.check_text(body.text, store=store))
+
+    # -- pages ------------------------------------------------------------------------------------
+
+    @app.get("/api-docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs(request: Request) -> HTMLResponse:
+        spec = app.openapi()
+        ops = [
+            {"method": m.upper(), "path": p, "summary": op.get("summary", ""), "doc": op.get("description", ""),
+             "params": [q["name"] for q in op.get("parameters", [])]}
+            for p, item in spec["paths"].items()
+            for m, op in item.items()
+        ]  # fmt: skip
+        return page(request, "api.html", ops=ops)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(request: Request) -> HTMLResponse:
+        recent: list[dict[str, Any]] = []
+        unavailable = None
+        try:
+            recent = search(None, None, None, None, None, None, 10, 0)["items"]
+        except Unavailable as exc:
+            unavailable = str(exc)
+        return page(request, "home.html", recent=recent, unavailable=unavailable, form={}, outcomes=OUTCOMES)
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(
+        request: Request,
+        q: Annotated[str | None, Query(max_length=200)] = None,
+        since: Annotated[str | None, Query(max_length=10)] = None,
+        until: Annotated[str | None, Query(max_length=10)] = None,
+        member: Annotated[str | None, Query(max_length=100)] = None,
+        outcome: Annotated[str | None, Query(max_length=10)] = None,
+        kind: Annotated[str | None, Query(max_length=60)] = None,
+        page_no: Annotated[int, Query(alias="page", ge=1, le=10**5)] = 1,
+    ) -> Response:
+        q = (q or "").strip()
+        direct = _looks_like_symbol(q)
+        if direct and not any((since, until, member, outcome, kind)):
+            try:
+                found = backend.decision(q)
+                return RedirectResponse(f"/vote/{found['decision_id']}", status_code=303)
+            except NotFound:
+                pass
+        if outcome and outcome not in OUTCOMES:
+            raise ValueError(f"outcome must be one of {', '.join(OUTCOMES)}, not {outcome!r}")
+        per = 50
+        result = search(
+            q or None, _date(since, "since"), _date(until, "until"), member or None, outcome or None, kind or None,
+            per, (page_no - 1) * per,
+        )  # fmt: skip
+        form = {"q": q, "since": since or "", "until": until or "", "member": member or "", "outcome": outcome or ""}
+        form["kind"] = kind or ""
+        return page(request, "search.html", result=result, form=form, page_no=page_no, per=per, outcomes=OUTCOMES)
+
+    @app.get("/vote/{symbol:path}", response_class=HTMLResponse, include_in_schema=False)
+    async def vote_page(request: Request, symbol: str) -> Response:
+        key = ("vote-page", symbol)
+        body = backend.cache.get(key)
+        if body is None:
+            d = await run_in_threadpool(backend.decision, symbol)
+            if d["decision_id"] != symbol:
+                return RedirectResponse(f"/vote/{d['decision_id']}", status_code=307)
+            ctx = _vote_context(d)
+            body = env.get_template("vote.html").render(request=request, path="/vote", **ctx).encode()
+            backend.cache.put(key, body)
+        return HTMLResponse(body)
+
+    @app.get("/members", response_class=HTMLResponse, include_in_schema=False)
+    def members_page(request: Request) -> HTMLResponse:
+        return page(request, "members.html", members=members_list())
+
+    @app.get("/members/{code}", response_class=HTMLResponse, include_in_schema=False)
+    def member_page(request: Request, code: str, page_no: Annotated[int, Query(alias="page", ge=1)] = 1) -> Response:
+        d = member_detail(code)
+        per = 100
+        counts = d["counts"]
+        chart = charts.bars(
+            [(VOTE_WORDS[k], counts.get(k, 0)) for k in "YNAX"], title=f"Votes cast by {d['member'].get('name')}"
+        )
+        return page(
+            request,
+            "member.html",
+            d=d,
+            chart=chart,
+            history=d["history"][(page_no - 1) * per : page_no * per],
+            page_no=page_no,
+            per=per,
+        )
+
+    @app.get("/vetoes", response_class=HTMLResponse, include_in_schema=False)
+    def vetoes_page(request: Request) -> HTMLResponse:
+        stats = statistics()
+        rows = vetoes_list(None, None, None)
+        by_member = [(features.member_name(k), v) for k, v in stats["vetoes_by_member"].items()]
+        figures = [
+            charts.bars(by_member, title="Vetoes cast, by permanent member"),
+            charts.bars(list(stats["vetoes_by_decade"].items()), title="Vetoes cast, by decade"),
+        ]
+        plot = None
+        try:
+            plot = backend.with_store(lambda store: features.plot_svg("vetoes_by_year", store=store))
+        except Unavailable:
+            plot = None
+        except Exception:  # a plotting error must not take the dashboard down
+            plot = None
+        return page(request, "vetoes.html", stats=stats, rows=rows, figures=figures, plot=plot)
+
+    @app.get("/power", response_class=HTMLResponse, include_in_schema=False)
+    def power_page(
+        request: Request,
+        mode: Annotated[str, Query(max_length=10)] = "",
+        date: Annotated[str, Query(max_length=10)] = "",
+        scenario: Annotated[str, Query(max_length=100)] = "",
+        size: Annotated[str, Query(max_length=4)] = "",
+        threshold: Annotated[str, Query(max_length=4)] = "",
+        veto: Annotated[str, Query(max_length=4)] = "",
+        vetoes_needed: Annotated[str, Query(max_length=4)] = "1",
+    ) -> HTMLResponse:
+        form = {"mode": mode or "date", "date": date, "scenario": scenario, "size": size, "threshold": threshold}
+        form |= {"veto": veto, "vetoes_needed": vetoes_needed or "1"}
+        result = None
+        unavailable = None
+        try:
+            known = features.scenarios()
+        except Unavailable as exc:
+            known = []
+            unavailable = str(exc)
+        if mode:
+            try:
+                if mode == "scenario":
+                    result = features.power(scenario=scenario or None)
+                elif mode == "custom":
+                    result = features.power(
+                        size=_int(size, "size", 1, 60),
+                        threshold=_int(threshold, "threshold", 1, 60),
+                        veto=_int(veto or "0", "veto holders", 0, 60),
+                        vetoes_needed=_int(vetoes_needed or "1", "vetoes needed", 1, 60),
+                    )
+                else:
+                    result = features.power(date=_date(date, "date") or dt.date.today())
+            except Unavailable as exc:
+                unavailable = str(exc)
+        table = _table(result["result"]) if result else None
+        return page(
+            request,
+            "power.html",
+            form=form,
+            scenarios=known,
+            result=result,
+            table=table,
+            unavailable=unavailable,
+            status=503 if (mode and unavailable) else 200,
+        )
+
+    @app.get("/decide", response_class=HTMLResponse, include_in_schema=False)
+    def decide_page(
+        request: Request,
+        date: Annotated[str, Query(max_length=10)] = "",
+        yes: Annotated[str, Query(max_length=2000)] = "",
+        no: Annotated[str, Query(max_length=2000)] = "",
+        abstain: Annotated[str, Query(max_length=2000)] = "",
+        absent: Annotated[str, Query(max_length=2000)] = "",
+        kind: Annotated[str, Query(max_length=60)] = "draft_resolution",
+        interpretation: Annotated[str, Query(max_length=20)] = "practice",
+    ) -> HTMLResponse:
+        form = {"date": date, "yes": yes, "no": no, "abstain": abstain, "absent": absent, "kind": kind}
+        form["interpretation"] = interpretation
+        result = None
+        problem = None
+        if date or yes or no or abstain:
+            try:
+                result = features.decide_ballot(
+                    {
+                        "date": _date(date, "date"),
+                        "yes": _names(yes),
+                        "no": _names(no),
+                        "abstain": _names(abstain),
+                        "absent": _names(absent),
+                        "kind": kind,
+                        "interpretation": interpretation,
+                    }
+                )
+            except ValueError as exc:
+                problem = str(exc)
+        from unsc.rules import Kind
+
+        return page(
+            request,
+            "decide.html",
+            form=form,
+            result=result,
+            problem=problem,
+            kinds=[k.value for k in Kind],
+            status=422 if problem else 200,
+        )
+
+    @app.get("/check", response_class=HTMLResponse, include_in_schema=False)
+    def check_form(request: Request) -> HTMLResponse:
+        return page(request, "check.html", text="", result=None, unavailable=None, table=None)
+
+    @app.post("/check", response_class=HTMLResponse, include_in_schema=False)
+    def check_page(request: Request, text: Annotated[str, Form(max_length=50_000)] = "") -> HTMLResponse:
+        result = None
+        unavailable = None
+        if not text.strip():
+            return page(request, "check.html", text=text, result=None, unavailable=None, table=None,
+                        problem="Paste the text of a news report first.", status=422)  # fmt: skip
+        try:
+            result = backend.with_store(lambda store: features.check_text(text, store=store))
+        except Unavailable as exc:
+            unavailable = str(exc)
+        table = _table(result["result"]) if result else None
+        return page(
+            request,
+            "check.html",
+            text=text,
+            result=result,
+            table=table,
+            unavailable=unavailable,
+            status=503 if unavailable else 200,
+        )
+
+    return app
+
+
+# -- small helpers --------------------------------------------------------------------------------
+
+
+def _version() -> str:
+    from unsc import __version__
+
+    return __version__
+
+
+def _member_code(text: str) -> str:
+    """A member's code from a code or a name; an unknown name is a 422 (ValueError)."""
+    from unsc.rules import UnknownMemberError, member
+
+    try:
+        return member(text).code
+    except UnknownMemberError as exc:
+        raise ValueError(str(exc)) from exc
+
+
+def _outcome(row: dict[str, Any]) -> str:
+    if row.get("adopted"):
+        return "adopted"
+    if row.get("vetoed_by") or row.get("failure_reason") == "veto":
+        return "vetoed"
+    return "failed"
+
+
+def _date(text: str | None, field: str) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"{field}: {text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _int(text: str, field: str, low: int, high: int) -> int:
+    try:
+        value = int(text)
+    except (TypeError, ValueError):
+        raise ValueError(f"{field}: {text!r} is not a whole number") from None
+    if not low <= value <= high:
+        raise ValueError(f"{field} must be between {low} and {high}, not {value}")
+    return value
+
+
+def _names(text: str) -> list[str]:
+    """Members typed in a box: separated by commas, semicolons or new lines."""
+    import re
+
+    return [p.strip() for p in re.split(r"[,;\n]+", text or "") if p.strip()]
+
+
+def _looks_like_symbol(q: str) -> bool:
+    import re
+
+    return bool(re.fullmatch(r"(S/[\w./#() -]+|\d{1,4}\s*\(\d{4}\))", q.strip())) if q else False
+
+
+def _table(value: Any) -> dict[str, Any] | None:
+    """A list of dicts (or a dict of lists/scalars) as columns and rows for a template."""
+    if isinstance(value, dict):
+        for key in ("rows", "items", "claims", "indices", "members"):
+            if isinstance(value.get(key), list):
+                return _table(value[key])
+        if value and all(not isinstance(v, (list, dict)) for v in value.values()):
+            return {"columns": ["name", "value"], "rows": [[k, v] for k, v in value.items()]}
+        return None
+    if isinstance(value, list) and value and all(isinstance(r, dict) for r in value):
+        columns: list[str] = []
+        for r in value:
+            columns += [k for k in r if k not in columns]
+        return {"columns": columns, "rows": [[r.get(c) for c in columns] for r in value]}
+    return None
+
+
+def _vote_context(d: dict[str, Any]) -> dict[str, Any]:
+    """What the vote page shows: the roll call grouped by vote, the outcome in words, the why."""
+    groups: dict[str, list[dict[str, Any]]] = {"Y": [], "N": [], "A": [], "X": []}
+    for v in d.get("votes") or []:
+        groups.setdefault(v.get("vote") or "X", []).append(v)
+    vetoed = [features.member_name(c) for c in d.get("vetoed_by") or []]
+    if d.get("adopted"):
+        headline = "Adopted"
+        if d.get("resolution"):
+            headline += f" as resolution {d['resolution']}"
+    elif vetoed:
+        names = " and ".join([", ".join(vetoed[:-1]), vetoed[-1]] if len(vetoed) > 1 else vetoed)
+        headline = f"Not adopted: negative vote{'s' if len(vetoed) > 1 else ''} of {names} (veto)"
+    elif d.get("adopted") is False:
+        headline = "Not adopted: it did not obtain the required number of votes"
+    else:
+        headline = "Outcome not recorded"
+    tally = None
+    if d.get("yes") is not None:
+        tally = f"{d.get('yes')}-{d.get('no')}-{d.get('abstain')}"
+    return {"d": d, "groups": groups, "headline": headline, "tally": tally}

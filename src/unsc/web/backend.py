@@ -1,0 +1,290 @@
+"""What the web layer reads: the record store and the optional analysis and news modules.
+
+Everything here is loaded once per process and shared by all requests. The store is opened
+read-only on first use and guarded by a lock (one query at a time); the answers the pages need
+most (one decision, its roll call) are cached per symbol, so a hot page costs a dictionary
+look-up. A module that has not landed, or a store that has not been built, raises
+:class:`Unavailable`, which the app turns into HTTP 503 with the reason: the web layer never
+makes data up.
+
+>>> to_jsonable({"d": __import__("datetime").date(2024, 3, 22), "x": float("nan"), "l": ("CHN", "RUS")})
+{'d': '2024-03-22', 'x': None, 'l': ['CHN', 'RUS']}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import math
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "LRU",
+    "Backend",
+    "NotFound",
+    "Unavailable",
+    "optional",
+    "to_jsonable",
+]
+
+
+class Unavailable(Exception):
+    """A feature cannot answer: its module has not landed or the store is missing (HTTP 503).
+
+    >>> str(Unavailable("power", "unsc.analysis has no power indices yet"))
+    'power is unavailable: unsc.analysis has no power indices yet'
+    """
+
+    def __init__(self, feature: str, reason: str) -> None:
+        super().__init__(f"{feature} is unavailable: {reason}")
+        self.feature = feature
+        self.reason = reason
+
+
+class NotFound(LookupError):
+    """Nothing in the record by that name (HTTP 404)."""
+
+
+def optional(module: str, *names: str, feature: str) -> Any:
+    """Import ``module`` and return the first of ``names`` it defines, or raise :class:`Unavailable`.
+
+    >>> optional("unsc.rules", "decide", feature="decide").__name__
+    'decide'
+    >>> optional("unsc.rules", "no_such_function", feature="demo")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    unsc.web.backend.Unavailable: demo is unavailable: unsc.rules does not provide no_such_function ...
+    """
+    try:
+        mod = importlib.import_module(module)
+    except ImportError as exc:
+        raise Unavailable(feature, f"module {module} cannot be imported ({exc})") from exc
+    for name in names:
+        obj: Any = mod
+        try:
+            for part in name.split("."):
+                obj = getattr(obj, part)
+        except AttributeError:
+            continue
+        return obj
+    raise Unavailable(feature, f"{module} does not provide {' or '.join(names)} (not built yet in this version)")
+
+
+def to_jsonable(value: Any) -> Any:
+    """Turn store values (numpy scalars and arrays, pandas NA and timestamps, dates) into JSON types."""
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else value
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [to_jsonable(v) for v in value]
+    tolist = getattr(value, "tolist", None)  # numpy arrays and scalars
+    if callable(tolist):
+        return to_jsonable(tolist())
+    to_pydatetime = getattr(value, "to_pydatetime", None)  # pandas Timestamp
+    if callable(to_pydatetime):
+        return to_jsonable(to_pydatetime())
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return None
+    except (ImportError, TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def records(frame: Any) -> list[dict[str, Any]]:
+    """Rows of a DataFrame (or a list of dicts) as JSON-ready dicts."""
+    if frame is None:
+        return []
+    if isinstance(frame, list):
+        return [to_jsonable(r) for r in frame]
+    return [to_jsonable(r) for r in frame.to_dict(orient="records")]
+
+
+class LRU:
+    """A small thread-safe least-recently-used cache.
+
+    >>> c = LRU(2); c.put("a", 1); c.put("b", 2); c.get("a"); c.put("c", 3)
+    1
+    >>> c.get("b") is None, c.get("c")
+    (True, 3)
+    """
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self._data: OrderedDict[Any, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Any) -> Any:
+        """The cached value, or ``None``."""
+        with self._lock:
+            value = self._data.get(key)
+            if value is not None:
+                self._data.move_to_end(key)
+            return value
+
+    def put(self, key: Any, value: Any) -> None:
+        """Cache ``value`` under ``key``, evicting the oldest entry when full."""
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+    def clear(self) -> None:
+        """Forget everything."""
+        with self._lock:
+            self._data.clear()
+
+
+class Backend:
+    """The store (opened once, read-only, used under a lock) and the caches built on it.
+
+    ``store`` may be given directly (an object with the ``unsc.record.Store`` methods, as tests do);
+    otherwise it is opened from ``store_path`` (default: ``unsc.record.config.store_path()``) with
+    ``unsc.record.open_store`` on first use. A missing store is retried on the next request, so a
+    server started before ``unsc build`` picks the store up once it exists.
+
+    >>> Backend(store_path="/nonexistent/unsc.duckdb").call("decision", "S/2024/239")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    unsc.web.backend.Unavailable: the record store is unavailable: ...
+    """
+
+    def __init__(self, store_path: str | Path | None = None, store: Any = None) -> None:
+        self.store_path = None if store_path is None else Path(store_path)
+        self._store = store
+        self._lock = threading.RLock()
+        self.cache = LRU(8192)
+
+    # -- the store ------------------------------------------------------------------------------
+
+    def _open(self) -> Any:
+        if self._store is not None:
+            return self._store
+        path = self.store_path
+        if path is None:
+            try:
+                from unsc.record.config import store_path as default_path
+
+                path = default_path()
+            except ImportError as exc:  # pragma: no cover - config is part of the foundation
+                raise Unavailable("the record store", str(exc)) from exc
+        if not Path(path).exists():
+            raise Unavailable(
+                "the record store",
+                f"no store at {path}: run 'unsc build --from DIR' (or 'unsc sync') first, or pass --store PATH",
+            )
+        open_store = optional("unsc.record", "open_store", feature="the record store")
+        try:
+            self._store = open_store(path)
+        except Exception as exc:  # StoreMissingError, a corrupt file, a store of an older schema
+            raise Unavailable("the record store", f"cannot open {path}: {exc}") from exc
+        return self._store
+
+    @property
+    def has_store(self) -> bool:
+        """Whether the store can be opened (without raising)."""
+        try:
+            with self._lock:
+                self._open()
+        except Unavailable:
+            return False
+        return True
+
+    def call(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        """Call ``Store.<method>`` under the lock; a missing method is :class:`Unavailable`."""
+        with self._lock:
+            store = self._open()
+            fn: Callable[..., Any] | None = getattr(store, method, None)
+            if fn is None:
+                raise Unavailable(method, f"the store has no {method}() (unsc.record not complete yet)")
+            return fn(*args, **kwargs)
+
+    def with_store(self, fn: Callable[[Any], Any]) -> Any:
+        """Run ``fn(store)`` under the lock; ``store`` is ``None`` when there is no store."""
+        with self._lock:
+            try:
+                store = self._open()
+            except Unavailable:
+                store = None
+            return fn(store)
+
+    # -- cached views -----------------------------------------------------------------------------
+
+    def decision(self, symbol: str) -> dict[str, Any]:
+        """One decision with its member votes and document links, JSON-ready; cached per symbol."""
+        key = ("decision", symbol.strip())
+        hit = self.cache.get(key)
+        if hit is not None:
+            return hit
+        row = self.call("decision", symbol.strip())
+        if row is None:
+            raise NotFound(f"no decision {symbol!r} in the record (try a draft symbol like S/2024/239 or 2728 (2024))")
+        out = to_jsonable(row)
+        out["votes"] = sort_votes(out.get("votes") or [])
+        out["documents"] = document_links(out)
+        self.cache.put(key, out)
+        return out
+
+    def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once per ``key`` (for member lists, statistics, rendered pages)."""
+        hit = self.cache.get(key)
+        if hit is None:
+            hit = compute()
+            self.cache.put(key, hit)
+        return hit
+
+
+_VOTE_ORDER = {"Y": 0, "N": 1, "A": 2, "X": 3}
+
+
+def sort_votes(votes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Permanent members first, then by name (the order the UN prints a roll call in is alphabetical).
+
+    >>> [v["member"] for v in sort_votes([{"member": "DZA", "member_name": "Algeria", "permanent": False},
+    ...                                   {"member": "USA", "member_name": "United States", "permanent": True}])]
+    ['USA', 'DZA']
+    """
+    return sorted(votes, key=lambda v: (not v.get("permanent"), str(v.get("member_name") or v.get("member"))))
+
+
+DOCS = "https://documents.un.org/symbol-explorer?s="
+LIBRARY = "https://digitallibrary.un.org/search?ln=en&p="
+
+
+def document_links(row: dict[str, Any]) -> list[dict[str, str]]:
+    """Links to the official documents: meeting record, draft, resolution, library record.
+
+    >>> [d["label"] for d in document_links({"meeting": "S/PV.9584", "draft": "S/2024/239"})]
+    ['Meeting record S/PV.9584', 'Draft S/2024/239', 'Digital Library: S/2024/239']
+    """
+    from urllib.parse import quote
+
+    links: list[dict[str, str]] = []
+    if row.get("meeting"):
+        links.append({"label": f"Meeting record {row['meeting']}", "url": DOCS + quote(row["meeting"], safe="/")})
+    if row.get("draft"):
+        links.append({"label": f"Draft {row['draft']}", "url": DOCS + quote(row["draft"], safe="/")})
+    if row.get("resolution"):
+        sym = f"S/RES/{row['resolution']}"
+        links.append({"label": f"Resolution {sym}", "url": DOCS + quote(sym.replace(" ", ""), safe="/()")})
+    if row.get("link"):
+        links.append({"label": "Digital Library record", "url": str(row["link"])})
+    else:
+        target = row.get("draft") or (f"S/RES/{row['resolution']}" if row.get("resolution") else row.get("meeting"))
+        if target:
+            links.append({"label": f"Digital Library: {target}", "url": LIBRARY + quote(str(target), safe="/")})
+    return links

@@ -1,0 +1,215 @@
+"""A tiny store for the web tests, typed in from public facts (four votes), with the
+``unsc.record.Store`` query methods of docs/record-schema.md over pandas frames.
+
+Outcomes and explanations are computed by the rules engine from the member votes, as the record
+layer does; only the votes, dates and symbols are typed in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import pandas as pd
+
+from unsc.rules import Ballot, decide, find_member, permanent_seat
+
+# (decision_id, date, meeting, draft, resolution, title, yes, no, abstain, not voting)
+VOTES = [
+    (
+        "S/2024/239",
+        "2024-03-22",
+        "S/PV.9584",
+        "S/2024/239",
+        None,
+        "The situation in the Middle East, including the Palestinian question",
+        "USA GBR FRA JPN KOR MLT CHE SVN ECU MOZ SLE",
+        "RUS CHN DZA",
+        "GUY",
+        "",
+    ),
+    (
+        "S/RES/2728(2024)",
+        "2024-03-25",
+        "S/PV.9586",
+        None,
+        "2728 (2024)",
+        "The situation in the Middle East, including the Palestinian question",
+        "DZA CHN ECU FRA GUY JPN MLT MOZ KOR RUS SLE SVN CHE GBR",
+        "",
+        "USA",
+        "",
+    ),
+    (
+        "S/2022/155",
+        "2022-02-25",
+        "S/PV.8979",
+        "S/2022/155",
+        None,
+        "Letter dated 28 February 2014 from the Permanent Representative of Ukraine (S/2014/136)",
+        "ALB BRA FRA GAB GHA IRL KEN MEX NOR GBR USA",
+        "RUS",
+        "CHN IND ARE",
+        "",
+    ),
+    (
+        "S/1511",
+        "1950-06-27",
+        "S/PV.474",
+        "S/1511",
+        "83 (1950)",
+        "Complaint of aggression upon the Republic of Korea",
+        "USA GBR FRA CHN CUB ECU NOR",
+        "YUG",
+        "",
+        "EGY IND SUN",
+    ),
+]
+
+
+def _norm(symbol: Any) -> str:
+    if not isinstance(symbol, str):  # None comes back from pandas as NaN
+        return ""
+    return re.sub(r"\s+", "", symbol.upper()).removeprefix("S/RES/")
+
+
+class FixtureStore:
+    """The four votes above, queryable like ``unsc.record.Store``."""
+
+    def __init__(self) -> None:
+        rows, votes = [], []
+        for did, date, meeting, draft, res, title, yes, no, abst, nv in VOTES:
+            split = {k: v.split() for k, v in (("yes", yes), ("no", no), ("abstain", abst), ("absent", nv))}
+            d = decide(Ballot.of(date, **split))
+            rows.append(
+                {
+                    "decision_id": did,
+                    "date": dt.date.fromisoformat(date),
+                    "year": int(date[:4]),
+                    "meeting": meeting,
+                    "draft": draft,
+                    "resolution": res,
+                    "resolution_number": int(res.split()[0]) if res else None,
+                    "title": title,
+                    "topic": None,
+                    "sponsors": None,
+                    "kind": "draft_resolution",
+                    "voting_class": "non_procedural",
+                    "modality": "recorded",
+                    "adopted": d.adopted,
+                    "failure_reason": d.failure_reason.value,
+                    "yes": d.yes,
+                    "no": d.no,
+                    "abstain": d.abstain,
+                    "non_voting": d.non_voting,
+                    "vetoed_by": list(d.vetoed_by),
+                    "rule_adopted": d.adopted,
+                    "rule_agrees": True,
+                    "explanation": d.explanation,
+                    "sources": ["fixture"],
+                    "link": None,
+                }
+            )
+            for key, letter in (("yes", "Y"), ("no", "N"), ("abstain", "A"), ("absent", "X")):
+                for code in split[key]:
+                    m = find_member(code)
+                    votes.append(
+                        {
+                            "decision_id": did,
+                            "member": code,
+                            "member_name": m.name if m else code,
+                            "permanent": permanent_seat(code) is not None,
+                            "vote": letter,
+                            "source": "fixture",
+                        }
+                    )
+        self._decisions = pd.DataFrame(rows)
+        self._votes = pd.DataFrame(votes)
+        vetoes = [
+            {
+                "decision_id": r["decision_id"],
+                "date": r["date"],
+                "draft": r["draft"],
+                "meeting": r["meeting"],
+                "title": r["title"],
+                "member": code,
+                "member_name": find_member(code).name,  # type: ignore[union-attr]
+                "in_dhl_list": True,
+                "sources": ["fixture"],
+                "note": None,
+            }
+            for r in rows
+            for code in r["vetoed_by"]
+        ]
+        self._vetoes = pd.DataFrame(vetoes)
+
+    def decisions(
+        self,
+        since: Any = None,
+        until: Any = None,
+        member: str | None = None,
+        outcome: str | None = None,
+        kind: str | None = None,
+        text: str | None = None,
+        vetoed_by: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> pd.DataFrame:
+        f = self._decisions
+        if since is not None:
+            f = f[f["date"] >= since]
+        if until is not None:
+            f = f[f["date"] <= until]
+        if member:
+            ids = set(self._votes.loc[self._votes["member"] == member, "decision_id"])
+            f = f[f["decision_id"].isin(ids)]
+        if kind:
+            f = f[f["kind"] == kind]
+        if text:
+            t = text.casefold()
+            hay = f["title"].str.casefold() + " " + f["decision_id"].str.casefold()
+            f = f[hay.str.contains(t, regex=False)]
+        f = f.iloc[offset:]
+        return f.head(limit) if limit is not None else f
+
+    def decision(self, symbol: str) -> dict[str, Any] | None:
+        key = _norm(symbol)
+        for row in self._decisions.to_dict(orient="records"):
+            keys = {_norm(row["decision_id"]), _norm(row["draft"]), _norm(row["resolution"])}
+            if key in keys:
+                v = self._votes[self._votes["decision_id"] == row["decision_id"]]
+                row["votes"] = v[["member", "member_name", "permanent", "vote"]].to_dict(orient="records")
+                return row
+        return None
+
+    def votes(self, decision_id: str | None = None, member: str | None = None, since: Any = None, until: Any = None):
+        f = self._votes
+        if decision_id:
+            f = f[f["decision_id"] == decision_id]
+        if member:
+            f = f[f["member"] == member]
+        return f
+
+    def vetoes(self, member: str | None = None, since: Any = None, until: Any = None) -> pd.DataFrame:
+        f = self._vetoes
+        if member:
+            f = f[f["member"] == member]
+        return f
+
+    def members(self) -> pd.DataFrame:
+        rows = []
+        for code, g in self._votes.merge(self._decisions[["decision_id", "year"]]).groupby("member"):
+            years = sorted(set(g["year"]))
+            rows.append(
+                {
+                    "code": code,
+                    "name": find_member(code).name,  # type: ignore[union-attr]
+                    "names": [find_member(code).name],  # type: ignore[union-attr]
+                    "permanent": bool(g["permanent"].iloc[0]),
+                    "first_year": years[0],
+                    "last_year": years[-1],
+                    "years": years,
+                }
+            )
+        return pd.DataFrame(rows)

@@ -1,0 +1,242 @@
+"""The JSON API on the typed-in fixture store, and its answers without a store."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unsc.rules import Ballot, decide
+
+S239_YES = ["USA", "GBR", "FRA", "JPN", "KOR", "MLT", "CHE", "SVN", "ECU", "MOZ", "SLE"]
+
+
+def provides(module: str, *names: str) -> bool:
+    try:
+        mod = importlib.import_module(module)
+    except ImportError:
+        return False
+    return any(hasattr(mod, n) for n in names)
+
+
+# -- decisions ------------------------------------------------------------------------------------
+
+
+def test_decision_by_path_has_roll_call_and_explanation(client):
+    r = client.get("/api/decisions/S/2024/239")
+    assert r.status_code == 200
+    d = r.json()
+    assert (d["yes"], d["no"], d["abstain"]) == (11, 3, 1)
+    assert d["adopted"] is False and sorted(d["vetoed_by"]) == ["CHN", "RUS"]
+    assert "vetoed by China and the Russian Federation" in d["explanation"]
+    votes = {v["member"]: v["vote"] for v in d["votes"]}
+    assert len(votes) == 15 and votes["RUS"] == "N" and votes["GUY"] == "A" and votes["USA"] == "Y"
+    assert [v["permanent"] for v in d["votes"]][:5] == [True] * 5  # permanent members listed first
+    urls = [link["url"] for link in d["documents"]]
+    assert any("documents.un.org" in u and "S/PV.9584" in u for u in urls)
+    assert any("digitallibrary.un.org" in u for u in urls)
+
+
+@pytest.mark.parametrize("symbol", ["2728 (2024)", "S/RES/2728 (2024)", "S/RES/2728(2024)"])
+def test_decision_symbol_forms_by_query(client, symbol):
+    r = client.get("/api/decision", params={"symbol": symbol})
+    assert r.status_code == 200, r.text
+    assert r.json()["resolution"] == "2728 (2024)" and r.json()["adopted"] is True
+
+
+def test_decision_cache_returns_same_answer(client):
+    first = client.get("/api/decisions/S/2022/155").content
+    assert client.get("/api/decisions/S/2022/155").content == first
+    assert b'"vetoed_by":["RUS"]' in first
+
+
+def test_unknown_symbol_is_404_json(client):
+    r = client.get("/api/decisions/S/1999/99999")
+    assert r.status_code == 404
+    assert r.json()["error"] == "not_found" and "S/1999/99999" in r.json()["detail"]
+
+
+def test_search_text_pagination_and_total(client):
+    r = client.get("/api/decisions", params={"q": "middle east", "limit": 1})
+    body = r.json()
+    assert r.status_code == 200 and body["total"] == 2 and len(body["items"]) == 1
+    assert body["items"][0]["decision_id"] == "S/RES/2728(2024)"  # newest first
+    second = client.get("/api/decisions", params={"q": "middle east", "limit": 1, "offset": 1}).json()
+    assert second["items"][0]["decision_id"] == "S/2024/239"
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"outcome": "vetoed"}, {"S/2024/239", "S/2022/155"}),
+        ({"outcome": "adopted"}, {"S/RES/2728(2024)", "S/1511"}),
+        ({"member": "Yugoslavia"}, {"S/1511"}),
+        ({"member": "IND"}, {"S/1511", "S/2022/155"}),
+        ({"since": "2024-01-01", "until": "2024-03-23"}, {"S/2024/239"}),
+        ({"kind": "amendment"}, set()),
+    ],
+)
+def test_search_filters(client, params, expected):
+    r = client.get("/api/decisions", params=params)
+    assert r.status_code == 200
+    assert {i["decision_id"] for i in r.json()["items"]} == expected
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"since": "2024-13-01"},
+        {"limit": 0},
+        {"limit": 100000},
+        {"offset": -1},
+        {"outcome": "maybe"},
+        {"member": "Atlantis"},
+    ],
+)
+def test_bad_search_input_is_422(client, params):
+    r = client.get("/api/decisions", params=params)
+    assert r.status_code == 422
+    assert r.json()["error"] == "bad_input" and r.json()["detail"]
+
+
+def test_members_member_and_vetoes(client):
+    members = client.get("/api/members").json()
+    assert members["total"] == len({m["code"] for m in members["items"]}) and members["items"][0]["permanent"]
+    rus = client.get("/api/members/Russia").json()
+    assert rus["counts"]["N"] == 2 and rus["counts"]["Y"] == 1
+    assert {v["draft"] for v in rus["vetoes"]} == {"S/2024/239", "S/2022/155"}
+    assert rus["history"][0]["decision_id"] == "S/RES/2728(2024)"
+    assert client.get("/api/members/Atlantis").status_code == 422
+    assert client.get("/api/members/BRA").json()["history_total"] == 1
+    assert client.get("/api/members/DEU").status_code == 404  # a state, but not in this record
+    vetoes = client.get("/api/vetoes").json()
+    assert vetoes["total"] == 3
+    assert client.get("/api/vetoes", params={"member": "CHN"}).json()["total"] == 1
+
+
+def test_statistics_count_the_store(client):
+    s = client.get("/api/statistics").json()
+    assert (s["decisions"], s["adopted"], s["failed"]) == (4, 2, 2)
+    assert s["vetoes_by_member"] == {"RUS": 2, "CHN": 1}
+    assert s["vetoed_proposals"] == 2 and s["vetoes_cast"] == 3
+    assert s["by_year"]["2024"] == {"adopted": 1, "failed": 0, "vetoed": 1}
+
+
+# -- no store --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["/api/decisions", "/api/decisions/S/2024/239", "/api/members", "/api/statistics"])
+def test_missing_store_is_503_with_reason(no_store_client, url):
+    r = no_store_client.get(url)
+    assert r.status_code == 503
+    assert r.json()["error"] == "unavailable" and "unavailable" in r.json()["detail"]
+
+
+# -- decide ------------------------------------------------------------------------------------
+
+
+def test_decide_needs_no_store(no_store_client):
+    r = no_store_client.post(
+        "/api/decide", json={"date": "2024-03-22", "yes": S239_YES, "no": ["RUS", "CHN", "DZA"], "abstain": ["GUY"]}
+    )
+    assert r.status_code == 200
+    d = r.json()
+    assert d["adopted"] is False and d["vetoed_by"] == ["CHN", "RUS"] and d["tally"] == "11-3-1"
+    assert d["explanation"].startswith("Not adopted: vetoed by China and the Russian Federation")
+
+
+def test_decide_absence_is_not_a_veto(client):
+    r = client.post(
+        "/api/decide",
+        json={"date": "1950-06-27", "yes": ["USA", "GBR", "FRA", "CHN", "CUB", "ECU", "NOR"], "no": ["YUG"],
+              "not_participating": ["EGY", "IND"], "absent": ["SUN"]},
+    )  # fmt: skip
+    assert r.json()["adopted"] is True and r.json()["council"] == {
+        "size": 11,
+        "threshold": 7,
+        "permanent": ["CHN", "FRA", "SUN", "GBR", "USA"],
+    }
+
+
+def test_decide_custom_council(client):
+    seats = [f"E{i}" for i in range(1, 21)]
+    r = client.post(
+        "/api/decide",
+        json={"yes": seats[:15], "no": ["USA"], "council": {"size": 25, "threshold": 15,
+              "permanent": ["CHN", "FRA", "RUS", "GBR", "USA"], "vetoes_needed": 2}},
+    )  # fmt: skip
+    assert r.status_code == 200, r.text
+    assert r.json()["adopted"] is True and r.json()["threshold"] == 15
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"date": "2024-03-22", "yes": ["Atlantis"]},
+        {"date": "2024-03-22", "yes": ["FRA"], "no": ["FRA"]},
+        {"yes": ["FRA"]},
+        {"date": "not a date"},
+        {"council": {"size": 5, "threshold": 9}, "yes": ["FRA"]},
+        {"date": "2024-03-22", "kind": "coronation"},
+    ],
+)
+def test_decide_bad_input_is_422_with_message(client, body):
+    r = client.post("/api/decide", json=body)
+    assert r.status_code == 422
+    assert r.json()["detail"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(votes=st.lists(st.sampled_from("YNAX"), min_size=15, max_size=15))
+def test_decide_agrees_with_rules_engine(client, votes):
+    members = [
+        "CHN",
+        "FRA",
+        "RUS",
+        "GBR",
+        "USA",
+        *["DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE"],
+    ]
+    groups = {"Y": "yes", "N": "no", "A": "abstain", "X": "absent"}
+    body: dict = {"date": "2024-03-22"} | {k: [] for k in groups.values()}
+    for m, v in zip(members, votes, strict=True):
+        body[groups[v]].append(m)
+    got = client.post("/api/decide", json=body).json()
+    want = decide(Ballot.of(**body))
+    assert got["adopted"] == want.adopted and got["vetoed_by"] == list(want.vetoed_by)
+    assert got["explanation"] == want.explanation
+
+
+# -- analysis and news: served when the module provides them, 503 with the reason until then --
+
+
+def test_power_answers_or_says_unavailable(client):
+    r = client.get("/api/power", params={"date": "2024-03-22"})
+    if provides("unsc.analysis", "power_indices", "power"):
+        assert r.status_code == 200, r.text
+        assert r.json()["result"]
+    else:
+        assert r.status_code == 503 and "power" in r.json()["detail"]
+
+
+def test_power_custom_needs_threshold(client):
+    assert client.get("/api/power", params={"size": 15}).status_code == 422
+
+
+def test_check_answers_or_says_unavailable(client):
+    r = client.post("/api/check", json={"text": "The Security Council failed to adopt draft S/2024/239 by 11-3-1."})
+    if provides("unsc.news", "check", "check_text"):
+        assert r.status_code == 200, r.text
+    else:
+        assert r.status_code == 503 and "news check" in r.json()["detail"]
+    assert client.post("/api/check", json={"text": ""}).status_code == 422
+
+
+def test_openapi_documents_the_api(client):
+    spec = client.get("/openapi.json").json()
+    paths = set(spec["paths"])
+    assert {"/api/decisions", "/api/decisions/{symbol}", "/api/decide", "/api/check", "/api/power"} <= paths
+    assert "404" in spec["paths"]["/api/decisions/{symbol}"]["get"]["responses"]
+    assert client.get("/healthz").text == "ok"

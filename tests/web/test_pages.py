@@ -1,0 +1,141 @@
+"""The server-rendered pages on the fixture store: content, links, accessibility basics."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+PAGES = [
+    "/api-docs",
+    "/",
+    "/search?q=middle",
+    "/vote/S/2024/239",
+    "/members",
+    "/members/RUS",
+    "/vetoes",
+    "/power",
+    "/decide",
+    "/check",
+]
+
+
+def soup(client, url, status=200):
+    r = client.get(url)
+    assert r.status_code == status, (url, r.status_code, r.text[:300])
+    return BeautifulSoup(r.text, "html.parser")
+
+
+def test_vote_page_shows_roll_call_outcome_and_why(client):
+    page = soup(client, "/vote/S/2024/239")
+    assert page.select_one("#outcome").get_text() == (
+        "Not adopted: negative votes of China and Russian Federation (veto)"
+    )
+    assert page.select_one("#tally").get_text() == "11-3-1"
+    assert page.select_one("#explanation").get_text().startswith("Not adopted: vetoed by China and the Russian")
+    rows = page.select("table.rollcall tbody tr")
+    assert len(rows) == 15
+    labels = {r.th.a.get_text(): r.td.get_text(strip=True) for r in rows}
+    assert labels["Russian Federation"] == "No" and labels["Guyana"] == "Abstain" and labels["Malta"] == "Yes"
+    assert {r["class"][0] for r in rows} == {"vote-Y", "vote-N", "vote-A"}  # coloured by vote class, and labelled
+    hrefs = [a["href"] for a in page.select("a[rel=external]")]
+    assert any(h.startswith("https://documents.un.org/") and "S/PV.9584" in h for h in hrefs)
+    assert any(h.startswith("https://documents.un.org/") and "S/2024/239" in h for h in hrefs)
+    assert any(h.startswith("https://digitallibrary.un.org/") for h in hrefs)
+
+
+def test_vote_page_for_adopted_resolution_and_absence(client):
+    page = soup(client, "/vote/S/1511")
+    assert page.select_one("#outcome").get_text() == "Adopted as resolution 83 (1950)"
+    assert "USSR" in page.get_text() and "Did not vote" in page.get_text()
+
+
+def test_vote_page_other_symbol_redirects_to_canonical(client):
+    r = client.get("/vote/2728 (2024)", follow_redirects=False)
+    assert r.status_code == 307 and r.headers["location"] == "/vote/S/RES/2728(2024)"
+    assert "Adopted as resolution 2728 (2024)" in client.get("/vote/2728 (2024)").text
+
+
+def test_search_by_symbol_goes_to_the_vote(client):
+    r = client.get("/search", params={"q": "S/2024/239"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/vote/S/2024/239"
+
+
+def test_search_page_lists_and_counts(client):
+    page = soup(client, "/search?q=middle+east")
+    assert "2 decisions found" in page.select_one(".count").get_text()
+    assert [a.get_text() for a in page.select("table.data tbody td a")] == ["S/RES/2728(2024)", "S/2024/239"]
+    assert soup(client, "/search?outcome=vetoed").select_one(".count").get_text().startswith("2 decisions")
+
+
+def test_member_page_history_and_vetoes(client):
+    page = soup(client, "/members/CHN")
+    assert page.h1.get_text() == "China"
+    assert page.select_one("svg.chart title").get_text() == "Votes cast by China"
+    assert "S/2024/239" in page.select_one("#vetoes-h").find_next("table").get_text()
+
+
+def test_vetoes_dashboard_has_chart_and_table(client):
+    page = soup(client, "/vetoes")
+    charts = page.select("svg.chart")
+    assert len(charts) >= 2 and charts[0].get("role") == "img"
+    assert "Russian Federation: 2" in charts[0].desc.get_text()
+    assert "3 vetoes cast on 2 proposals" in page.select_one(".lede").get_text()
+
+
+def test_decide_form_decides(client):
+    page = soup(
+        client,
+        "/decide?date=2024-03-22&yes=USA,GBR,FRA,JPN,KOR,MLT,CHE,SVN,ECU,MOZ,SLE&no=RUS,CHN,DZA&abstain=GUY",
+    )
+    assert page.select_one("#result-h").get_text() == "Not adopted"
+    assert "vetoed by China and Russian Federation" in page.select_one(".tally").get_text()
+    bad = soup(client, "/decide?date=2024-03-22&yes=Atlantis", status=422)
+    assert "Atlantis" in bad.select_one("[role=alert]").get_text()
+
+
+def test_power_and_check_pages_say_when_unavailable(client):
+    from tests.web.test_api import provides
+
+    r = client.get("/power?mode=date&date=2024-03-22")
+    if provides("unsc.analysis", "power_indices", "power"):
+        assert r.status_code == 200 and "Power indices" in r.text
+    else:
+        assert r.status_code == 503 and "Unavailable" in r.text
+    r = client.post("/check", data={"text": "The Council adopted resolution 2728 (2024) by 14-0-1."})
+    if provides("unsc.news", "check", "check_text"):
+        assert r.status_code == 200 and "Claims and verdicts" in r.text
+    else:
+        assert r.status_code == 503 and "news check is unavailable" in r.text
+    assert client.post("/check", data={"text": "  "}).status_code == 422
+
+
+def test_unknown_vote_is_404_page(client):
+    page = soup(client, "/vote/S/1999/99999", status=404)
+    assert "S/1999/99999" in page.select_one("#error-detail").get_text()
+    assert soup(client, "/no/such/page", status=404).html["lang"] == "en"
+
+
+def test_no_store_pages_are_503_with_reason(no_store_client):
+    page = soup(no_store_client, "/vote/S/2024/239", status=503)
+    assert "unsc build" in page.select_one("#error-detail").get_text()
+    home = soup(no_store_client, "/")
+    assert "unavailable" in home.select_one(".notice").get_text()
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_pages_are_accessible_basics(client, url):
+    r = client.get(url)
+    assert r.status_code in (200, 503), url
+    page = BeautifulSoup(r.text, "html.parser")
+    assert page.html["lang"] == "en"
+    assert page.find("meta", attrs={"name": "viewport"})
+    assert page.find("main") and page.find("nav") and page.find("header") and page.find("footer")
+    assert len(page.find_all("h1")) == 1
+    for field in page.select("input:not([type=hidden]):not([type=radio]), select, textarea"):
+        assert field.get("id") and page.find("label", attrs={"for": field["id"]}), (url, str(field)[:80])
+    for radio in page.select("input[type=radio]"):
+        assert radio.find_parent("label"), url
+    for table in page.select("table"):
+        assert table.caption and table.caption.get_text(strip=True), url
+    assert not page.select('[src^="http"], link[href^="http"], script[src]'), "no external resources"
+    assert client.get("/static/style.css").status_code == 200
