@@ -528,6 +528,7 @@ def parse_outcomes(text: str, year: int | None = None) -> list[Outcome]:
     t = text.replace("\xa0", " ")
     t = re.sub(r"(?<=[a-z])(?=S/(?:RES|PRST|PV|\d))", " ", t)
     t = re.sub(r"(?<=\d)(?=[a-z]{3})", " ", t)
+    t = re.sub(r"(?<=[A-Za-z]{2})(?=\d{1,2}\s*[-–]\s*\d)", " ", t)  # "not adopted6-0-5", "USSR9-2-0"
     outcomes: list[Outcome] = []
     cur: Outcome | None = None
     pos = 0
@@ -961,7 +962,9 @@ def read_meetings_table_text(
     return frame
 
 
-def _check_resolution_numbers(rows: list[dict[str, Any]], issues: list[SourceIssue], file: str) -> list[dict[str, Any]]:
+def _check_resolution_numbers(
+    rows: list[dict[str, Any]], issues: list[SourceIssue], file: str, source: str = MEETINGS_SOURCE
+) -> list[dict[str, Any]]:
     """Keep one row per resolution number; a repeated number is a typo in the table.
 
     Resolution numbers follow the calendar, so of the rows giving the same number, the one whose
@@ -990,7 +993,7 @@ def _check_resolution_numbers(rows: list[dict[str, Any]], issues: list[SourceIss
             r, k = rows[i], rows[keep]
             issues.append(
                 SourceIssue(
-                    MEETINGS_SOURCE,
+                    source,
                     file,
                     r["source_row"],
                     "resolution",
