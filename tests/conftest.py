@@ -25,3 +25,13 @@ def data_dir() -> Path:
     if d is None:
         pytest.skip("real data not found: set UNSC_DATA_DIR or put ../shared/data beside the checkout")
     return d
+
+
+@pytest.fixture(scope="session")
+def built_store(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built once per test session from the real data (``unsc.record.build``); its path."""
+    from unsc.record.build import build
+
+    path = tmp_path_factory.mktemp("store") / "unsc.duckdb"
+    build(data_dir, path)
+    return path

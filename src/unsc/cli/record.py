@@ -1,9 +1,334 @@
-"""`unsc` commands for the record layer."""
+"""`unsc` commands for the record layer: build, show, vetoes, validate, export, members.
+
+Heavy modules (pandas, DuckDB, the readers) are imported inside the commands so that the CLI
+starts fast. Errors print one clear line and exit with code 1 (bad input, missing store) or 2
+(usage); no traceback.
+"""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
 
 import typer
 
 
+def _fail(message: str, code: int = 1) -> None:
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _store(path: Path | None) -> Any:
+    from unsc.record.store import StoreMissingError, open_store
+
+    try:
+        return open_store(path)
+    except StoreMissingError as e:
+        _fail(str(e))
+
+
+def _jsonable(v: Any) -> Any:
+    import datetime as dt
+
+    if isinstance(v, dict):
+        return {k: _jsonable(x) for k, x in v.items()}
+    if isinstance(v, list | tuple):
+        return [_jsonable(x) for x in v]
+    if isinstance(v, dt.datetime | dt.date):
+        return v.isoformat()[:10]
+    if hasattr(v, "item"):
+        return v.item()
+    return v
+
+
+def _records(df: Any) -> list[dict[str, Any]]:
+    from unsc.record.store import _record
+
+    return [_jsonable(_record(r)) for r in df.to_dict("records")]
+
+
+def _tally(rec: dict[str, Any]) -> str:
+    if rec.get("modality") == "without_vote":
+        return "without a vote"
+    if rec.get("yes") is None:
+        return "unknown"
+    return f"{rec['yes']}-{rec['no']}-{rec['abstain']}"
+
+
 def register(app: typer.Typer) -> None:
-    """Add this area's commands to the app (none yet)."""
+    """Add the record commands (build, show, vetoes, validate, export, members) to the app."""
+
+    @app.command()
+    def build(
+        from_dir: Path | None = typer.Option(
+            None, "--from", help="Directory of source files (default: $UNSC_DATA_DIR, else the synced sources)."
+        ),
+        store: Path | None = typer.Option(
+            None, "--store", help="Store file to write (default: $UNSC_STORE or ~/.local/share/unsc)."
+        ),
+        as_json: bool = typer.Option(False, "--json", help="Print the build report as JSON."),
+    ) -> None:
+        """Build the record store from the source files: read, merge, validate, write (atomically)."""
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        from unsc.record.build import BuildError
+        from unsc.record.build import build as run
+
+        console = Console(stderr=True)
+        try:
+            with Progress(
+                TextColumn("{task.description:<14}"),
+                BarColumn(),
+                TimeElapsedColumn(),
+                console=console,
+                transient=True,
+                disable=as_json,
+            ) as bar:
+                task = bar.add_task("reading", total=10)
+
+                def progress(step: str, i: int, n: int) -> None:
+                    bar.update(task, description=step, completed=i, total=n)
+
+                report = run(from_dir, store, progress=progress)
+        except BuildError as e:
+            _fail(f"build failed, the previous store (if any) is unchanged: {e}")
+        if as_json:
+            typer.echo(json.dumps(report.to_dict(), indent=2, default=str))
+            return
+        _print_report(report)
+
+    # -- `unsc sync` is registered by unsc.cli.sync (its own module); nothing of it lives here. --
+
+    @app.command()
+    def show(
+        symbol: str = typer.Argument(
+            ..., help='Draft (S/2024/239), resolution ("S/RES/2728 (2024)", "2728 (2024)") or id.'
+        ),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+        store: Path | None = typer.Option(None, "--store", help="Store file (default: the built store)."),
+    ) -> None:
+        """Show one decision: outcome, tally, vetoes, every member's vote and the rules' explanation."""
+        s = _store(store)
+        rec = s.decision(symbol)
+        if rec is None:
+            _fail(
+                f"no decision {symbol!r} in the store (try a draft like S/2024/239 or a resolution like '2728 (2024)')"
+            )
+        rec = _jsonable(rec)
+        if as_json:
+            typer.echo(json.dumps(rec, indent=2, ensure_ascii=False))
+            return
+        _print_decision(rec)
+
+    @app.command()
+    def vetoes(
+        member: str | None = typer.Option(None, "--member", help="Permanent member code or name (SUN and RUS apart)."),
+        since: str | None = typer.Option(None, "--since", help="From this year or date."),
+        until: str | None = typer.Option(None, "--until", help="Up to this year or date."),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+        store: Path | None = typer.Option(None, "--store", help="Store file."),
+    ) -> None:
+        """List vetoes: one row per vetoing member per vetoed proposal."""
+        from unsc.rules import UnknownMemberError
+
+        s = _store(store)
+        try:
+            df = s.vetoes(member=member, since=since, until=until)
+        except (UnknownMemberError, ValueError) as e:
+            _fail(str(e), 2)
+        if as_json:
+            typer.echo(json.dumps(_records(df), indent=2, ensure_ascii=False))
+            return
+        from rich.console import Console
+        from rich.table import Table
+
+        t = Table(title=f"{len(df)} vetoes")
+        for c in ("date", "draft", "member", "in DHL list", "title"):
+            t.add_column(c)
+        for r in _records(df):
+            t.add_row(
+                str(r["date"]),
+                r["draft"] or r["decision_id"] or "",
+                r["member"],
+                "yes" if r["in_dhl_list"] else "no",
+                (r["title"] or "")[:70],
+            )
+        Console().print(t)
+
+    @app.command()
+    def validate(
+        as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+        store: Path | None = typer.Option(None, "--store", help="Store file."),
+        all_rows: bool = typer.Option(False, "--all", help="List the no_member_votes rows too (else only counted)."),
+    ) -> None:
+        """List every decision whose recorded and rule outcomes disagree, with the reason. Exit 1 if any is unexplained."""
+        s = _store(store)
+        df = s.validation()
+        counts = df["category"].value_counts().to_dict()
+        unexplained = int(counts.get("unexplained", 0))
+        if as_json:
+            typer.echo(
+                json.dumps(
+                    {"counts": counts, "unexplained": unexplained, "rows": _records(df)}, indent=2, ensure_ascii=False
+                )
+            )
+        else:
+            from rich.console import Console
+            from rich.table import Table
+
+            shown = df if all_rows else df[df["category"] != "no_member_votes"]
+            t = Table(title="Validation: recorded outcome vs the rules")
+            for c in ("decision", "date", "recorded", "rules", "category", "reason"):
+                t.add_column(c, overflow="fold")
+            for r in _records(shown):
+                t.add_row(
+                    r["decision_id"],
+                    str(r["date"]),
+                    _yn(r["recorded_adopted"]),
+                    _yn(r["rule_adopted"]),
+                    r["category"],
+                    r["reason"],
+                )
+            con = Console()
+            con.print(t)
+            con.print(", ".join(f"{k}: {v}" for k, v in counts.items()) or "no rows")
+            con.print(f"unexplained: {unexplained}")
+        if unexplained:
+            raise typer.Exit(1)
+
+    @app.command()
+    def export(
+        fmt: str = typer.Option("csv", "--format", help="csv, parquet or json."),
+        out: Path = typer.Option(Path("unsc-export"), "--out", help="Directory to write one file per table into."),
+        store: Path | None = typer.Option(None, "--store", help="Store file."),
+    ) -> None:
+        """Export every table of the store as CSV, Parquet or JSON files."""
+        if fmt not in ("csv", "parquet", "json"):
+            _fail(f"unknown format {fmt!r}: csv, parquet or json", 2)
+        s = _store(store)
+        out.mkdir(parents=True, exist_ok=True)
+        for name in s.tables():
+            df = s.table(name)
+            path = out / f"{name}.{fmt}"
+            if fmt == "csv":
+                df = df.copy()
+                for c in df.columns:
+                    if df[c].map(lambda v: hasattr(v, "tolist") or isinstance(v, list)).any():
+                        df[c] = df[c].map(
+                            lambda v: (
+                                json.dumps(_jsonable(list(v))) if v is not None and not isinstance(v, float) else None
+                            )
+                        )
+                df.to_csv(path, index=False)
+            elif fmt == "parquet":
+                df.to_parquet(path, index=False)
+            else:
+                path.write_text(json.dumps(_records(df), ensure_ascii=False, indent=1))
+            typer.echo(f"{path}  ({len(df)} rows)")
+
+    @app.command()
+    def members(
+        as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+        date: str | None = typer.Option(None, "--date", help="Only the members seated on this date (YYYY-MM-DD)."),
+        store: Path | None = typer.Option(None, "--store", help="Store file."),
+    ) -> None:
+        """List every state that sat on the Council (or the roster on a date)."""
+        s = _store(store)
+        if date is not None:
+            try:
+                codes = s.roster(date)
+            except ValueError as e:
+                _fail(f"bad date {date!r}: {e}", 2)
+            if as_json:
+                typer.echo(json.dumps(codes))
+            else:
+                typer.echo(" ".join(codes))
+            return
+        df = s.members()
+        if as_json:
+            typer.echo(json.dumps(_records(df), indent=2, ensure_ascii=False))
+            return
+        from rich.console import Console
+        from rich.table import Table
+
+        t = Table(title=f"{len(df)} members")
+        for c in ("code", "name", "permanent", "years on the Council"):
+            t.add_column(c)
+        for r in _records(df):
+            t.add_row(r["code"], r["name"], "yes" if r["permanent"] else "", _years(r["years"] or []))
+        Console().print(t)
+
+
+def _yn(v: Any) -> str:
+    return "" if v is None else ("adopted" if v else "not adopted")
+
+
+def _years(years: list[int]) -> str:
+    spans, start, prev = [], None, None
+    for y in years:
+        if start is None:
+            start = prev = y
+        elif y == prev + 1:
+            prev = y
+        else:
+            spans.append((start, prev))
+            start = prev = y
+    if start is not None:
+        spans.append((start, prev))
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
+
+
+def _print_report(report: Any) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    con = Console()
+    t = Table(title=f"Built {report.store_path} in {report.seconds:.1f} s")
+    for c in ("source", "rows in", "out of scope", "used", "quarantined", "decisions merged"):
+        t.add_column(c, justify="right" if c != "source" else "left")
+    for r in report.sources:
+        t.add_row(
+            r["source"],
+            str(r["rows_in"]),
+            str(r["out_of_scope"]),
+            str(r["emitted"]),
+            str(r["quarantined"]),
+            str(r["decisions_merged"]),
+        )
+    con.print(t)
+    con.print("tables: " + ", ".join(f"{k} {v}" for k, v in report.tables.items()))
+    con.print("validation: " + (", ".join(f"{k} {v}" for k, v in report.validation.items()) or "none"))
+    if report.missing:
+        con.print("not found (built without): " + ", ".join(report.missing))
+
+
+def _print_decision(rec: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    con = Console()
+    title = (rec.get("resolution") and f"Resolution {rec['resolution']}") or rec.get("draft") or rec["decision_id"]
+    outcome = "adopted" if rec["adopted"] else f"not adopted ({rec.get('failure_reason')})"
+    con.print(f"[bold]{title}[/bold]  {rec.get('date')}  {rec.get('meeting') or ''}")
+    if rec.get("title"):
+        con.print(rec["title"])
+    con.print(f"draft {rec.get('draft') or '?'}; {outcome}; vote {_tally(rec)}")
+    if rec.get("vetoed_by"):
+        con.print("vetoed by " + ", ".join(rec["vetoed_by"]))
+    if rec.get("explanation"):
+        con.print(f"[italic]{rec['explanation']}[/italic]")
+    if rec.get("votes"):
+        t = Table()
+        for c in ("member", "name", "vote", "source"):
+            t.add_column(c)
+        for v in rec["votes"]:
+            t.add_row(
+                v["member"] + (" *" if v["permanent"] else ""),
+                v.get("member_name") or "",
+                v["vote"],
+                v.get("source") or "",
+            )
+        con.print(t)
+    con.print("sources: " + ", ".join(rec.get("sources") or []))

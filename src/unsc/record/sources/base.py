@@ -105,6 +105,36 @@ class SourceFrame:
     decisions: pd.DataFrame
     votes: pd.DataFrame
     issues: list[SourceIssue] = field(default_factory=list)
+    #: data rows in the file (``None`` if the reader does not count them)
+    rows_in: int | None = None
+    #: rows outside the record's scope (e.g. General Assembly rows), counted, not read
+    out_of_scope: int = 0
+    #: mapping decisions and other remarks, each reported once (e.g. a header quirk read as a code)
+    notes: list[str] = field(default_factory=list)
+    #: corrections the reader made itself, as rows of the ``conflicts`` table (entity, field,
+    #: source_a, value_a, source_b, value_b, chosen, reason)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+    def accounting(self) -> dict[str, int | None]:
+        """Rows in, out of scope, emitted (used in decisions or votes) and quarantined (not used at all).
+
+        ``rows_in == out_of_scope + emitted + quarantined`` for every reader that counts its rows.
+
+        >>> f = SourceFrame.build("x", [{"source_row": 1}], [{"source_row": 1}], [SourceIssue("x", "f", 2, None, "bad")])
+        >>> f.rows_in = 2; f.accounting()
+        {'rows_in': 2, 'out_of_scope': 0, 'emitted': 1, 'quarantined': 1, 'issues': 1}
+        """
+        emitted = {str(r) for r in self.decisions["source_row"].dropna()} | {
+            str(r) for r in self.votes["source_row"].dropna()
+        }
+        quarantined = {str(i.row) for i in self.issues if i.row is not None} - emitted
+        return {
+            "rows_in": self.rows_in,
+            "out_of_scope": self.out_of_scope,
+            "emitted": len(emitted),
+            "quarantined": len(quarantined),
+            "issues": len(self.issues),
+        }
 
     @classmethod
     def build(

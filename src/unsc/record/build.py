@@ -1,0 +1,531 @@
+"""Build the store: read every source in a directory, merge, validate, write one DuckDB file.
+
+The write is atomic: the store is built into a temporary file in the same directory and moved
+onto the store path with :func:`os.replace`, so a failed build leaves the previous store usable.
+
+>>> SCHEMA["vetoes"][:3]
+(('decision_id', 'VARCHAR'), ('date', 'DATE'), ('draft', 'VARCHAR'))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from unsc.record import config
+from unsc.record.sources.base import SourceError, SourceFrame, SourceIssue
+
+__all__ = ["SCHEMA", "BuildError", "BuildReport", "build", "find_sources"]
+
+Progress = Callable[[str, int, int], None]
+
+SCHEMA: dict[str, tuple[tuple[str, str], ...]] = {
+    "decisions": (
+        ("decision_id", "VARCHAR PRIMARY KEY"),
+        ("date", "DATE"),
+        ("year", "INTEGER"),
+        ("meeting", "VARCHAR"),
+        ("draft", "VARCHAR"),
+        ("resolution", "VARCHAR"),
+        ("resolution_number", "INTEGER"),
+        ("title", "VARCHAR"),
+        ("topic", "VARCHAR"),
+        ("sponsors", "VARCHAR"),
+        ("kind", "VARCHAR"),
+        ("voting_class", "VARCHAR"),
+        ("modality", "VARCHAR"),
+        ("adopted", "BOOLEAN"),
+        ("failure_reason", "VARCHAR"),
+        ("yes", "INTEGER"),
+        ("no", "INTEGER"),
+        ("abstain", "INTEGER"),
+        ("non_voting", "INTEGER"),
+        ("vetoed_by", "VARCHAR[]"),
+        ("rule_adopted", "BOOLEAN"),
+        ("rule_agrees", "BOOLEAN"),
+        ("explanation", "VARCHAR"),
+        ("sources", "VARCHAR[]"),
+        ("link", "VARCHAR"),
+        ("note", "VARCHAR"),
+        ("votes_source", "VARCHAR"),
+    ),
+    "votes": (
+        ("decision_id", "VARCHAR"),
+        ("member", "VARCHAR"),
+        ("member_name", "VARCHAR"),
+        ("permanent", "BOOLEAN"),
+        ("vote", "VARCHAR"),
+        ("source", "VARCHAR"),
+    ),
+    "members": (
+        ("code", "VARCHAR PRIMARY KEY"),
+        ("name", "VARCHAR"),
+        ("names", "VARCHAR[]"),
+        ("permanent", "BOOLEAN"),
+        ("first_year", "INTEGER"),
+        ("last_year", "INTEGER"),
+        ("years", "INTEGER[]"),
+    ),
+    "terms": (("year", "INTEGER"), ("member", "VARCHAR"), ("permanent", "BOOLEAN"), ("source_name", "VARCHAR")),
+    "vetoes": (
+        ("decision_id", "VARCHAR"),
+        ("date", "DATE"),
+        ("draft", "VARCHAR"),
+        ("meeting", "VARCHAR"),
+        ("title", "VARCHAR"),
+        ("member", "VARCHAR"),
+        ("member_name", "VARCHAR"),
+        ("in_dhl_list", "BOOLEAN"),
+        ("sources", "VARCHAR[]"),
+        ("note", "VARCHAR"),
+    ),
+    "conflicts": (
+        ("entity", "VARCHAR"),
+        ("field", "VARCHAR"),
+        ("source_a", "VARCHAR"),
+        ("value_a", "VARCHAR"),
+        ("source_b", "VARCHAR"),
+        ("value_b", "VARCHAR"),
+        ("chosen", "VARCHAR"),
+        ("reason", "VARCHAR"),
+    ),
+    "quarantine": (
+        ("source", "VARCHAR"),
+        ("file", "VARCHAR"),
+        ("row", "VARCHAR"),
+        ("field", "VARCHAR"),
+        ("reason", "VARCHAR"),
+        ("raw", "VARCHAR"),
+    ),
+    "validation": (
+        ("decision_id", "VARCHAR"),
+        ("date", "DATE"),
+        ("recorded_adopted", "BOOLEAN"),
+        ("rule_adopted", "BOOLEAN"),
+        ("category", "VARCHAR"),
+        ("reason", "VARCHAR"),
+    ),
+    "build_sources": (
+        ("source", "VARCHAR"),
+        ("file", "VARCHAR"),
+        ("rows_in", "INTEGER"),
+        ("out_of_scope", "INTEGER"),
+        ("emitted", "INTEGER"),
+        ("quarantined", "INTEGER"),
+        ("issues", "INTEGER"),
+        ("decisions_merged", "INTEGER"),
+    ),
+    "build_notes": (("source", "VARCHAR"), ("note", "VARCHAR")),
+    "build_info": (("key", "VARCHAR"), ("value", "VARCHAR")),
+}
+
+
+class BuildError(RuntimeError):
+    """The build cannot go on (a source cannot be read); the message names file, row and field."""
+
+
+@dataclass
+class BuildReport:
+    """What a build read, merged, quarantined and found, per source."""
+
+    store_path: Path
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    tables: dict[str, int] = field(default_factory=dict)
+    validation: dict[str, int] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of the report.
+
+        >>> BuildReport(Path("x.duckdb")).to_dict()["tables"]
+        {}
+        """
+        return {
+            "store_path": str(self.store_path),
+            "sources": self.sources,
+            "tables": self.tables,
+            "validation": self.validation,
+            "missing": self.missing,
+            "seconds": round(self.seconds, 2),
+        }
+
+
+#: file name patterns of the sources, by source id
+FILES = {
+    "dppa_membership": "unsc_membership_by_year_1946_2027_dppa.csv",
+    "undl_wide": "un_ga_sc_votes_wide_1946_2021_un_data.csv",
+    "voting_agent": "unsc_draft_votes_by_member_1994_2025_voting_agent.xlsx",
+    "wpdl_veto": "unsc_vetoes_1946_2022_wpdl.csv",
+    "tong_failed": "unsc_failed_drafts_member_votes_sample_1947_2022_tong.xlsx",
+    "tong_meetings": "unsc_meetings_outcomes_1946_2019_tong.xlsx",
+}
+
+
+def find_sources(from_dir: Path) -> dict[str, Path]:
+    """The source files present in a directory, by source id.
+
+    >>> find_sources(Path("/nonexistent"))
+    {}
+    """
+    found: dict[str, Path] = {}
+    if not from_dir.is_dir():
+        return found
+    for sid, name in FILES.items():
+        p = from_dir / name
+        if p.exists():
+            found[sid] = p
+    csvs = sorted(p for p in from_dir.glob("*sc_voting*.csv") if "dictionary" not in p.name)
+    if csvs:
+        found["undl_csv"] = csvs[-1]
+    for d in (from_dir / "dhl_html", from_dir):
+        if (d / "scact_veto_table_en.html").exists():
+            found["dhl_veto"] = d / "scact_veto_table_en.html"
+        if any(d.glob("scact19*_table_en.html")) or any(d.glob("scact20*_table_en.html")):
+            found.setdefault("dhl_meetings", d)
+    return found
+
+
+def _default_from_dir() -> Path:
+    env = config.data_dir_from_env()
+    return env if env is not None else config.sources_dir()
+
+
+def build(
+    from_dir: str | Path | None = None, store_path: str | Path | None = None, progress: Progress | None = None
+) -> BuildReport:
+    """Build the store from the source files in ``from_dir`` (default ``UNSC_DATA_DIR``, else the synced sources).
+
+    Raises :class:`BuildError` (the message names file, row and field) if a source cannot be
+    read; the previous store, if any, is left untouched.
+
+    >>> build("/nonexistent/dir", "/tmp/never.duckdb")
+    Traceback (most recent call last):
+    ...
+    unsc.record.build.BuildError: /nonexistent/dir: no source files found (expected e.g. un_ga_sc_votes_wide_1946_2021_un_data.csv); run `unsc sync` or pass --from DIR
+    """
+    t0 = time.perf_counter()
+    src_dir = Path(from_dir) if from_dir is not None else _default_from_dir()
+    target = Path(store_path) if store_path is not None else config.store_path()
+    found = find_sources(src_dir)
+    if not ({"undl_wide", "undl_csv", "voting_agent"} & set(found)):
+        raise BuildError(
+            f"{src_dir}: no source files found (expected e.g. {FILES['undl_wide']}); run `unsc sync` or pass --from DIR"
+        )
+    steps = [
+        "membership",
+        "undl_csv",
+        "undl_wide",
+        "voting_agent",
+        "wpdl_veto",
+        "dhl",
+        "tong",
+        "merge",
+        "validate",
+        "write",
+    ]
+    n = len(steps)
+
+    def step(i: int, name: str) -> None:
+        if progress is not None:
+            progress(name, i, n)
+
+    try:
+        tables, report = _build_tables(found, step)
+    except SourceError as e:
+        raise BuildError(str(e)) from e
+    step(9, "write")
+    report.store_path = target
+    _write(target, tables)
+    report.tables = {k: len(v) for k, v in tables.items()}
+    report.missing = sorted((set(FILES) | {"undl_csv", "dhl_veto", "dhl_meetings"}) - set(found))
+    report.seconds = time.perf_counter() - t0
+    step(n, "done")
+    return report
+
+
+def _build_tables(
+    found: dict[str, Path], step: Callable[[int, str], None]
+) -> tuple[dict[str, pd.DataFrame], BuildReport]:
+    from unsc.record.merge import merge
+    from unsc.record.sources.membership import read_membership
+    from unsc.record.sources.undl_wide import read_undl_wide
+    from unsc.record.sources.voting_agent import read_voting_agent
+    from unsc.record.sources.wpdl import read_wpdl
+    from unsc.record.validate import validate
+
+    frames: list[SourceFrame] = []
+    files: dict[str, str] = {}
+    notes: list[tuple[str, str]] = []
+    issues: list[SourceIssue] = []
+
+    step(0, "membership")
+    tf = None
+    if "dppa_membership" in found:
+        tf = read_membership(found["dppa_membership"])
+        issues += tf.issues
+        notes += [("dppa_membership", n) for n in tf.notes]
+    roster = _Roster(tf.terms if tf is not None else None)
+
+    step(1, "undl_csv")
+    if "undl_csv" in found:
+        from unsc.record.sources.undl_csv import read_undl_csv
+
+        frames.append(read_undl_csv(found["undl_csv"]))
+        files["undl_csv"] = found["undl_csv"].name
+    step(2, "undl_wide")
+    if "undl_wide" in found:
+        frames.append(read_undl_wide(found["undl_wide"], roster=roster.of if tf is not None else None))
+        files["undl_wide"] = found["undl_wide"].name
+    step(3, "voting_agent")
+    if "voting_agent" in found:
+        frames.append(read_voting_agent(found["voting_agent"]))
+        files["voting_agent"] = found["voting_agent"].name
+    step(4, "wpdl_veto")
+    if "wpdl_veto" in found:
+        frames.append(read_wpdl(found["wpdl_veto"]))
+        files["wpdl_veto"] = found["wpdl_veto"].name
+    step(5, "dhl")
+    frames += _optional_dhl(found, files)
+    step(6, "tong")
+    frames += _optional_tong(found, files)
+
+    # fill blank membership names from the votes of that year (each fill is a conflicts row)
+    fill_conflicts: list[dict[str, Any]] = []
+    if tf is not None:
+        fill_conflicts = roster.fill_blanks(tf.issues, frames)
+
+    step(7, "merge")
+    result = merge(frames, roster=roster.of if tf is not None else None, council_size=_size)
+    step(8, "validate")
+    decisions, validation_rows = validate(result.decisions, result.votes, roster=roster.of if tf is not None else None)
+
+    for f in frames:
+        issues += f.issues
+        notes += [(f.source, n) for n in f.notes]
+    source_rows = []
+    if tf is not None:
+        source_rows.append(
+            {
+                "source": "dppa_membership",
+                "file": found["dppa_membership"].name,
+                "rows_in": tf.rows_in,
+                "out_of_scope": 0,
+                "emitted": len(tf.terms),
+                "quarantined": len(tf.issues),
+                "issues": len(tf.issues),
+                "decisions_merged": 0,
+            }
+        )
+    for f in frames:
+        acc = f.accounting()
+        source_rows.append(
+            {"source": f.source, "file": files.get(f.source, "")}
+            | acc
+            | {"decisions_merged": result.merged_rows.get(f.source, 0)}
+        )
+    conflicts = pd.DataFrame(fill_conflicts + result.conflicts, columns=[c for c, _ in SCHEMA["conflicts"]])
+    quarantine = pd.DataFrame([i.as_record() for i in issues], columns=[c for c, _ in SCHEMA["quarantine"]])
+    validation = pd.DataFrame(validation_rows, columns=[c for c, _ in SCHEMA["validation"]])
+    terms = roster.terms[["year", "member", "permanent", "source_name"]] if tf is not None else pd.DataFrame()
+    members = _members(terms, result.votes)
+    vetoes = result.vetoes.copy()
+    if not vetoes.empty:
+        vetoes["member_name"] = [_gov_name(m, d) for m, d in zip(vetoes["member"], vetoes["date"], strict=True)]
+    tables = {
+        "decisions": decisions,
+        "votes": result.votes,
+        "members": members,
+        "terms": terms,
+        "vetoes": vetoes,
+        "conflicts": conflicts,
+        "quarantine": quarantine,
+        "validation": validation,
+        "build_sources": pd.DataFrame(source_rows),
+        "build_notes": pd.DataFrame(notes, columns=["source", "note"]),
+        "build_info": pd.DataFrame(
+            [
+                ("built_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
+                ("files", json.dumps(files)),
+            ],
+            columns=["key", "value"],
+        ),
+    }
+    report = BuildReport(Path())
+    report.sources = source_rows
+    report.validation = validation["category"].value_counts().to_dict() if len(validation) else {}
+    return tables, report
+
+
+def _size(date: dt.date) -> int:
+    return 11 if date < dt.date(1966, 1, 1) else 15
+
+
+def _gov_name(code: str, date: Any) -> str:
+    from unsc.rules import member, permanent_government
+
+    try:
+        return permanent_government(code, date)[1] if date is not None else member(code).name
+    except (KeyError, ValueError):
+        return member(code).name
+
+
+def _optional_dhl(found: dict[str, Path], files: dict[str, str]) -> list[SourceFrame]:
+    out: list[SourceFrame] = []
+    if "dhl_veto" not in found and "dhl_meetings" not in found:
+        return out
+    try:
+        from unsc.record.sources.dhl_html import read_meetings_tables, read_veto_list
+    except ImportError:  # the reader is not in this checkout yet
+        return out
+    if "dhl_veto" in found:
+        out.append(read_veto_list(found["dhl_veto"]))
+        files["dhl_veto"] = found["dhl_veto"].name
+    if "dhl_meetings" in found:
+        out.append(read_meetings_tables(found["dhl_meetings"]))
+        files["dhl_meetings"] = str(found["dhl_meetings"].name) + "/scact*_table_en.html"
+    return out
+
+
+def _optional_tong(found: dict[str, Path], files: dict[str, str]) -> list[SourceFrame]:
+    out: list[SourceFrame] = []
+    if "tong_failed" not in found and "tong_meetings" not in found:
+        return out
+    try:
+        from unsc.record.sources.tong import read_failed_drafts_sample, read_meetings_outcomes
+    except ImportError:
+        return out
+    if "tong_failed" in found:
+        out.append(read_failed_drafts_sample(found["tong_failed"]))
+        files["tong_failed"] = found["tong_failed"].name
+    if "tong_meetings" in found:
+        out.append(read_meetings_outcomes(found["tong_meetings"]))
+        files["tong_meetings"] = found["tong_meetings"].name
+    return out
+
+
+class _Roster:
+    """Who sat on a date, from the terms (filled where a blank name can be justified)."""
+
+    def __init__(self, terms: pd.DataFrame | None):
+        self.terms = (
+            terms.copy() if terms is not None else pd.DataFrame(columns=["year", "member", "permanent", "source_name"])
+        )
+        self._cache: dict[int, list[str]] = {}
+
+    def of(self, when: dt.date) -> list[str]:
+        from unsc.record.sources.common import seat_code
+
+        year = self._cache.get(when.year)
+        if year is None:
+            year = list(self.terms.loc[self.terms["year"] == when.year, "member"])
+            self._cache[when.year] = year
+        return sorted({seat_code(c, when) for c in year})
+
+    def fill_blanks(self, issues: list[SourceIssue], frames: list[SourceFrame]) -> list[dict[str, Any]]:
+        """Fill a blank name of a year with the one state that voted that year but is not listed."""
+        voted: dict[int, set[str]] = {}
+        for f in frames:
+            if f.votes.empty:
+                continue
+            dates = dict(zip(f.decisions["key"], f.decisions["date"], strict=False))
+            for k, m in zip(f.votes["key"], f.votes["member"], strict=True):
+                d = dates.get(k)
+                if d is not None and not pd.isna(d):
+                    voted.setdefault(d.year, set()).add(m)
+        out = []
+        added = []
+        for issue in issues:
+            if issue.field != "security_council_member" or not issue.raw:
+                continue
+            year = int(issue.raw["year"])
+            seated = set(self.terms.loc[self.terms["year"] == year, "member"])
+            extra = sorted(voted.get(year, set()) - seated)
+            if len(extra) == 1:
+                added.append({"year": year, "member": extra[0], "permanent": False, "source_name": None})
+                out.append(
+                    {
+                        "entity": extra[0],
+                        "field": f"terms {year}",
+                        "source_a": "dppa_membership",
+                        "value_a": f"blank name (row {issue.row})",
+                        "source_b": "votes",
+                        "value_b": f"{extra[0]} voted in {year} but is not listed",
+                        "chosen": extra[0],
+                        "reason": "the one blank name of the year is filled with the only state that cast votes that "
+                        "year and is missing from the list",
+                    }
+                )
+        if added:
+            self.terms = pd.concat([self.terms, pd.DataFrame(added)], ignore_index=True)
+            self._cache.clear()
+        return out
+
+
+def _members(terms: pd.DataFrame, votes: pd.DataFrame) -> pd.DataFrame:
+    from unsc.rules import find_member
+
+    names: dict[str, set[str]] = {}
+    for m, n in zip(votes["member"], votes["member_name"], strict=True):
+        if isinstance(n, str) and n:
+            names.setdefault(m, set()).add(n)
+    rows = []
+    codes = set(terms["member"]) | set(votes["member"]) if len(terms) else set(votes["member"])
+    for code in sorted(codes):
+        t = terms[terms["member"] == code] if len(terms) else terms
+        years = sorted(int(y) for y in t["year"]) if len(t) else []
+        src_names = {n for n in t["source_name"] if isinstance(n, str)} if len(t) else set()
+        found = find_member(code)
+        rows.append(
+            {
+                "code": code,
+                "name": found.name if found else code,
+                "names": sorted(names.get(code, set()) | src_names),
+                "permanent": code in {"CHN", "FRA", "GBR", "USA", "RUS", "SUN"},
+                "first_year": years[0] if years else None,
+                "last_year": years[-1] if years else None,
+                "years": years,
+            }
+        )
+    return pd.DataFrame(rows, columns=[c for c, _ in SCHEMA["members"]])
+
+
+def _write(target: Path, tables: dict[str, pd.DataFrame]) -> None:
+    import duckdb
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    os.unlink(tmp)  # duckdb wants to create the file itself
+    try:
+        con = duckdb.connect(tmp)
+        try:
+            for name, cols in SCHEMA.items():
+                con.execute(f"CREATE TABLE {name} ({', '.join(f'{c} {t}' for c, t in cols)})")
+                df = tables.get(name)
+                if df is None or df.empty:
+                    continue
+                names = [c for c, _ in cols]
+                df = df.reindex(columns=names)
+                con.register("incoming", df)
+                casts = ", ".join(f"CAST({c} AS {t.split()[0]})" for c, t in cols)
+                con.execute(f"INSERT INTO {name} SELECT {casts} FROM incoming")
+                con.unregister("incoming")
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        os.replace(tmp, target)
+    except BaseException:
+        for p in (tmp, tmp + ".wal"):
+            if os.path.exists(p):
+                os.unlink(p)
+        raise

@@ -1,0 +1,173 @@
+"""Helpers every reader shares: symbols (resolution, draft, meeting), dates and member codes.
+
+Symbols come in many spellings; these functions reduce them to one form, or ``None``:
+
+>>> parse_resolution("S/RES/2728 (2024)"), parse_resolution("Resolution 2623 (2022)"), parse_resolution("2728(2024)")
+((2728, 2024), (2623, 2022), (2728, 2024))
+>>> format_resolution(2728, 2024)
+'2728 (2024)'
+>>> parse_draft("S/2024/323 (amendment)"), parse_draft("s/1443"), parse_draft("Oral amendment")
+('S/2024/323', 'S/1443', None)
+>>> parse_meeting("9584"), parse_meeting("S/PV9584"), parse_meeting("PV.3326"), parse_meeting("V005")
+('S/PV.9584', 'S/PV.9584', 'S/PV.3326', None)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from unsc.rules import find_member
+
+__all__ = [
+    "format_resolution",
+    "member_code",
+    "parse_date",
+    "parse_draft",
+    "parse_meeting",
+    "parse_resolution",
+    "resolution_id",
+    "seat_code",
+]
+
+_RES = re.compile(r"(?:S\s*/\s*RES\s*/\s*|resolution\s+)?(\d{1,4})\s*(?:\(\s*(\d{4})\s*\)?|/\s*(\d{4}))", re.I)
+_RES_BARE = re.compile(r"^\s*(?:S\s*/\s*RES\s*/\s*)(\d{1,4})\s*$", re.I)
+_DRAFT = re.compile(r"\bS\s*/\s*(\d{4})\s*[/-]\s*(\d{1,5})\b|\bS\s*/\s*(\d{1,5})\b", re.I)
+_MEETING = re.compile(r"^\s*(?:S\s*/\s*)?(?:PV\s*\.?\s*)?(\d{1,5})(?:\s*\(.*\))?\s*$", re.I)
+
+
+def parse_resolution(text: Any) -> tuple[int, int | None] | None:
+    """Resolution number and year from any spelling, or ``None``.
+
+    >>> parse_resolution("S/RES/2776/2025"), parse_resolution("S/2025/270"), parse_resolution(None)
+    ((2776, 2025), None, None)
+    """
+    if text is None or not isinstance(text, str | int) or isinstance(text, bool):
+        return None
+    s = str(text).strip()
+    if not s or re.match(r"^S\s*/\s*\d{4}\s*/", s, re.I):  # a draft symbol in the wrong column
+        return None
+    m = _RES.search(s)
+    if m:
+        year = m.group(2) or m.group(3)
+        return int(m.group(1)), int(year) if year else None
+    m = _RES_BARE.match(s)
+    if m:
+        return int(m.group(1)), None
+    return None
+
+
+def format_resolution(number: int, year: int | None) -> str:
+    """``2728 (2024)``, the way the UN cites a resolution."""
+    return f"{number} ({year})" if year else str(number)
+
+
+def resolution_id(number: int, year: int | None) -> str:
+    """The decision id of a resolution with no known draft: ``S/RES/2728(2024)``.
+
+    >>> resolution_id(2728, 2024)
+    'S/RES/2728(2024)'
+    """
+    return f"S/RES/{number}({year})" if year else f"S/RES/{number}"
+
+
+def parse_draft(text: Any) -> str | None:
+    """The first draft symbol in a text (``S/2024/239``, or ``S/1443`` before 1994), or ``None``.
+
+    >>> parse_draft("S/2019-725"), parse_draft("S/RES/2779(2025)")
+    ('S/2019/725', None)
+    """
+    if not isinstance(text, str):
+        return None
+    s = text.strip()
+    if re.match(r"^S\s*/\s*RES", s, re.I) or re.search(r"\bS\s*/\s*PV", s, re.I):
+        return None
+    m = _DRAFT.search(s)
+    if not m:
+        return None
+    if m.group(1):
+        return f"S/{int(m.group(1))}/{int(m.group(2))}"
+    return f"S/{int(m.group(3))}"
+
+
+def parse_meeting(text: Any) -> str | None:
+    """A meeting record symbol ``S/PV.<n>``, or ``None`` (written-procedure codes like ``V005``).
+
+    >>> parse_meeting(3326), parse_meeting("S/PV.49 (Resumption 1)")
+    ('S/PV.3326', 'S/PV.49')
+    """
+    if text is None or isinstance(text, float):
+        return None
+    m = _MEETING.match(str(text))
+    return f"S/PV.{int(m.group(1))}" if m else None
+
+
+def parse_date(text: Any) -> dt.date | None:
+    """A date from ISO text, ``M/D/YYYY``, a datetime or a Timestamp; ``None`` if unreadable.
+
+    >>> parse_date("2/16/1946"), parse_date("2024-03-22 00:00:00")
+    (datetime.date(1946, 2, 16), datetime.date(2024, 3, 22))
+    """
+    if text is None:
+        return None
+    if isinstance(text, dt.datetime):
+        return text.date()
+    if isinstance(text, dt.date):
+        return text
+    s = str(text).strip()
+    m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", s)
+    try:
+        if m:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        m = re.match(r"^(\d{1,2})/(\d{1,2})/(\d{4})$", s)
+        if m:
+            return dt.date(int(m.group(3)), int(m.group(1)), int(m.group(2)))
+    except ValueError:
+        return None
+    return None
+
+
+#: Codes whose state sat under another name (and ISO code) at the time: (code, first day, last day,
+#: code of the time). Sources often write current names for past members ("Democratic Republic of
+#: the Congo" for Zaire, "Czechia" for Czechoslovakia); the record uses the state of the time.
+SUCCESSIONS: tuple[tuple[str, dt.date, dt.date, str], ...] = (
+    ("COD", dt.date(1971, 10, 27), dt.date(1997, 5, 16), "ZAR"),  # Zaire
+    ("CZE", dt.date(1945, 1, 1), dt.date(1992, 12, 31), "CSK"),  # Czechoslovakia
+    ("SRB", dt.date(1945, 1, 1), dt.date(1992, 4, 27), "YUG"),  # SFR Yugoslavia
+    ("YEM", dt.date(1967, 11, 30), dt.date(1990, 5, 21), "YMD"),  # the seat of Democratic Yemen, 1990
+    ("RUS", dt.date(1945, 1, 1), dt.date(1991, 12, 23), "SUN"),  # USSR until 24 Dec 1991
+    ("SUN", dt.date(1991, 12, 24), dt.date(9999, 12, 31), "RUS"),
+    ("ZAR", dt.date(1997, 5, 17), dt.date(9999, 12, 31), "COD"),
+)
+
+
+def seat_code(code: str, when: dt.date | None) -> str:
+    """The code of the state that held a seat on a date (Zaire, Czechoslovakia, the USSR, ...).
+
+    >>> seat_code("COD", dt.date(1982, 5, 1)), seat_code("SUN", dt.date(1991, 12, 31)), seat_code("COD", dt.date(2026, 1, 1))
+    ('ZAR', 'RUS', 'COD')
+    """
+    if when is None:
+        return code
+    for now, first, last, then in SUCCESSIONS:
+        if code == now and first <= when <= last:
+            return then
+    return code
+
+
+def member_code(name: str, when: dt.date | None = None) -> str | None:
+    """ISO code for a member name as a source spells it; the USSR/Russia seat by date.
+
+    ``SUN`` before 24 Dec 1991 and ``RUS`` from then on, whatever the source calls it (some label
+    res. 725 of 31 Dec 1991 "USSR").
+
+    >>> member_code("USSR", dt.date(1991, 12, 31)), member_code("Russian Federation", dt.date(1980, 1, 1))
+    ('RUS', 'SUN')
+    >>> member_code("Atlantis") is None
+    True
+    """
+    m = find_member(name)
+    if m is None:
+        return None
+    return seat_code(m.code, when)

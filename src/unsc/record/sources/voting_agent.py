@@ -1,0 +1,326 @@
+"""Reader for the Voting-Agent file (``unsc_draft_votes_by_member_1994_2025_voting_agent.xlsx``).
+
+One row per member per draft put to a vote, 1994-2025, adopted and failed drafts alike (the only
+source of member votes on failed drafts after 1993). Columns: Year, ``Date,``, Resolution, Meeting,
+Draft, Agenda item, Category, Region, Submitted by, Outcome results, Vote, Member State, ID,
+Membership_Status, Topic. Members that did not vote have no row.
+
+Known problems, each handled visibly (SOURCES.md):
+
+* the corrupt 1995 block: drafts labelled "Adopted unanimously" whose rows carry No/Abstain
+  votes. Every row of such a draft is quarantined (its votes cannot be trusted);
+* vetoed drafts that appear a second time labelled "Adopted": the adopted copy is quarantined;
+* duplicated (ID, member) pairs: both rows are quarantined when they disagree, the second when
+  they agree;
+* day/month swaps: a date that breaks the order of its neighbours, and fits it with day and
+  month swapped, is corrected, with a conflicts entry;
+* Resolution and Draft written in each other's column (2025): swapped back, with a conflicts entry;
+* resolution format variants and non-ISO member names ("Ethipia") are read by the shared parsers.
+
+Other disagreements (adopted drafts with a permanent member's No) are left to the merge and the
+validation, which compare them with the UN Digital Library data.
+
+>>> outcome("Not adopted - veto"), outcome("Adopted by acclamation")
+((False, 'veto', 'recorded'), (True, 'none', 'without_vote'))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from unsc.record.sources.base import SourceError, SourceFrame, SourceIssue
+from unsc.record.sources.common import (
+    format_resolution,
+    member_code,
+    parse_date,
+    parse_draft,
+    parse_meeting,
+    parse_resolution,
+)
+
+__all__ = ["FILE", "SOURCE", "outcome", "read_voting_agent"]
+
+SOURCE = "voting_agent"
+FILE = "unsc_draft_votes_by_member_1994_2025_voting_agent.xlsx"
+COLUMNS = ("Date,", "Resolution", "Meeting", "Draft", "Outcome results", "Vote", "Member State", "ID")
+_VOTES = {"yes": "Y", "no": "N", "abstain": "A", "abstention": "A"}
+
+
+def outcome(text: str) -> tuple[bool, str, str]:
+    """(adopted, failure_reason, modality) from the ``Outcome results`` wording; ``ValueError`` if unknown."""
+    t = text.strip().casefold()
+    if t.startswith("adopted"):
+        without = "consensus" in t or "acclamation" in t or "without" in t
+        return True, "none", "without_vote" if without else "recorded"
+    if "veto" in t:
+        return False, "veto", "recorded"
+    if t.startswith("not adopted"):
+        return False, "insufficient_votes", "recorded"
+    raise ValueError(f"unknown outcome {text!r}")
+
+
+def _text(v: Any) -> str:
+    if v is None or (isinstance(v, float) and pd.isna(v)):
+        return ""
+    return str(v).strip()
+
+
+def read_voting_agent(path: str | Path) -> SourceFrame:
+    """Read the Voting-Agent workbook into decisions (one per draft ID) and member votes.
+
+    Raises :class:`SourceError` naming file, row and field for a missing column, an unreadable
+    date, an unknown outcome or vote wording, or a member name that is no state.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise SourceError(path, "file not found")
+    try:
+        raw = pd.read_excel(path, dtype=str) if path.suffix in (".xlsx", ".xls") else pd.read_csv(path, dtype=str)
+    except Exception as e:
+        raise SourceError(path, f"cannot be read: {e}") from None
+    missing = [c for c in COLUMNS if c not in raw.columns]
+    if missing:
+        raise SourceError(path, f"missing columns {missing}")
+    raw = raw.reset_index(drop=True)
+    issues: list[SourceIssue] = []
+    conflicts: list[dict[str, Any]] = []
+    notes: list[str] = []
+    recs = raw.to_dict("records")
+
+    # 1. parse every row; errors name the row and field
+    parsed: list[dict[str, Any]] = []
+    for i, rec in enumerate(recs, start=1):
+        date = parse_date(_text(rec["Date,"]))
+        if date is None:
+            raise SourceError(path, f"date {rec['Date,']!r} is not a date", row=i, field="Date,")
+        try:
+            adopted, failure, modality = outcome(_text(rec["Outcome results"]))
+        except ValueError as e:
+            raise SourceError(path, str(e), row=i, field="Outcome results") from None
+        vote = _VOTES.get(_text(rec["Vote"]).casefold())
+        if vote is None:
+            raise SourceError(path, f"unknown vote {rec['Vote']!r}", row=i, field="Vote")
+        name = _text(rec["Member State"])
+        code = member_code(name, date)
+        if code is None:
+            raise SourceError(path, f"unknown member {name!r}", row=i, field="Member State")
+        ident = _text(rec["ID"])
+        if not ident:
+            raise SourceError(path, "blank draft ID", row=i, field="ID")
+        parsed.append(
+            {
+                "row": i,
+                "id": ident,
+                "date": date,
+                "adopted": adopted,
+                "failure": failure,
+                "modality": modality,
+                "vote": vote,
+                "member": code,
+                "name": name,
+                "rec": rec,
+            }
+        )
+
+    by_id: dict[str, list[dict[str, Any]]] = {}
+    for p in parsed:
+        by_id.setdefault(p["id"], []).append(p)
+    bad_rows: dict[int, str] = {}
+
+    def quarantine(p: dict[str, Any], field: str | None, reason: str) -> None:
+        if p["row"] not in bad_rows:
+            bad_rows[p["row"]] = reason
+            issues.append(SourceIssue(SOURCE, str(path), p["row"], field, reason, p["rec"]))
+
+    # 2. per draft: header fields, consistency
+    heads: dict[str, dict[str, Any]] = {}
+    for ident, rows in by_id.items():
+        first = rows[0]["rec"]
+        res_text, draft_text = _text(first["Resolution"]), _text(first["Draft"])
+        res = parse_resolution(res_text)
+        draft = parse_draft(draft_text)
+        if res is None and parse_draft(res_text) and parse_resolution(draft_text):
+            res, draft = parse_resolution(draft_text), parse_draft(res_text)
+            conflicts.append(
+                {
+                    "entity": f"voting_agent ID {ident}",
+                    "field": "resolution/draft",
+                    "source_a": SOURCE,
+                    "value_a": f"Resolution={res_text!r}, Draft={draft_text!r}",
+                    "source_b": SOURCE,
+                    "value_b": f"Resolution={draft_text!r}, Draft={res_text!r}",
+                    "chosen": f"resolution {format_resolution(*res)}, draft {draft}",
+                    "reason": "the two columns are swapped in this row group (a draft symbol in Resolution, "
+                    "a resolution symbol in Draft); read back the right way round",
+                }
+            )
+        dates = {r["date"] for r in rows}
+        outcomes = {(r["adopted"], r["failure"], r["modality"]) for r in rows}
+        if len(dates) > 1 or len(outcomes) > 1:
+            for r in rows:
+                quarantine(r, "Date," if len(dates) > 1 else "Outcome results", f"draft ID {ident}: rows disagree")
+            continue
+        adopted, failure, modality = outcomes.pop()
+        kind = "amendment" if "amendment" in draft_text.casefold() else "draft_resolution"
+        heads[ident] = {
+            "rows": rows,
+            "date": rows[0]["date"],
+            "adopted": adopted,
+            "failure": failure,
+            "modality": modality,
+            "res": res if adopted else None,
+            "draft": draft,
+            "draft_text": draft_text,
+            "kind": kind,
+            "meeting": parse_meeting(_text(first["Meeting"])),
+            "first": first,
+        }
+        if not adopted and res is not None:
+            notes.append(f"{path.name}: draft ID {ident} is not adopted but names resolution {res_text!r}; ignored")
+
+    # 3. vetoed drafts duplicated as "Adopted"
+    by_draft: dict[str, list[str]] = {}
+    for ident, h in heads.items():
+        if h["draft"]:
+            by_draft.setdefault(h["draft"], []).append(ident)
+    for draft, idents in by_draft.items():
+        vetoed = [i for i in idents if heads[i]["failure"] == "veto"]
+        if vetoed and len(idents) > 1:
+            for i in idents:
+                if heads[i]["adopted"]:
+                    for r in heads[i]["rows"]:
+                        quarantine(
+                            r,
+                            "Outcome results",
+                            f"draft {draft} appears twice: as vetoed (ID {vetoed[0]}) and as adopted (ID {i}); "
+                            "the adopted copy is a duplicate of the vetoed draft",
+                        )
+                    heads.pop(i)
+
+    # 4. corrupt "Adopted unanimously" drafts with No/Abstain votes
+    for ident, h in list(heads.items()):
+        label = _text(h["first"]["Outcome results"]).casefold()
+        if label == "adopted unanimously" and any(r["vote"] != "Y" for r in h["rows"]):
+            n_other = sum(1 for r in h["rows"] if r["vote"] != "Y")
+            for r in h["rows"]:
+                quarantine(
+                    r,
+                    "Vote",
+                    f"draft ID {ident} is labelled 'Adopted unanimously' but {n_other} of its rows are No/Abstain "
+                    "(the corrupt 1995 block): its member votes cannot be trusted",
+                )
+            heads.pop(ident)
+
+    # 5. duplicated (ID, member) pairs
+    for ident, h in heads.items():
+        seen: dict[str, dict[str, Any]] = {}
+        for r in h["rows"]:
+            if r["row"] in bad_rows:
+                continue
+            other = seen.get(r["member"])
+            if other is None:
+                seen[r["member"]] = r
+                continue
+            if other["vote"] == r["vote"]:
+                quarantine(r, "Member State", f"duplicate of row {other['row']} (same draft, member and vote)")
+            else:
+                reason = (
+                    f"draft ID {ident}: {r['name']} has two rows with different votes ({other['vote']}, {r['vote']})"
+                )
+                quarantine(other, "Vote", reason)
+                quarantine(r, "Vote", reason)
+
+    # 6. day/month swaps: order drafts by ID; a date out of order whose swap fits is corrected
+    order = sorted(heads, key=lambda i: (int(i) if i.isdigit() else 10**9, i))
+    for n, ident in enumerate(order):
+        h = heads[ident]
+        d = h["date"]
+        if d.day > 12 or d.day == d.month:
+            continue
+        prev = heads[order[n - 1]]["date"] if n > 0 else None
+        nxt = heads[order[n + 1]]["date"] if n + 1 < len(order) else None
+        if prev is None or nxt is None or prev > nxt:
+            continue
+        if prev <= d <= nxt:
+            continue
+        swapped = dt.date(d.year, d.day, d.month)
+        if prev <= swapped <= nxt:
+            h["date"] = swapped
+            conflicts.append(
+                {
+                    "entity": f"voting_agent ID {ident}",
+                    "field": "date",
+                    "source_a": SOURCE,
+                    "value_a": d.isoformat(),
+                    "source_b": SOURCE,
+                    "value_b": swapped.isoformat(),
+                    "chosen": swapped.isoformat(),
+                    "reason": f"day and month swapped: {d} is out of order between IDs {order[n - 1]} ({prev}) "
+                    f"and {order[n + 1]} ({nxt}); the swapped date fits",
+                }
+            )
+
+    # 7. emit
+    decisions, votes = [], []
+    for ident in order:
+        h = heads[ident]
+        rows = [r for r in h["rows"] if r["row"] not in bad_rows]
+        if not rows:
+            continue
+        res = h["res"]
+        first = h["first"]
+        counts = {v: sum(1 for r in rows if r["vote"] == v) for v in "YNA"}
+        without = h["modality"] == "without_vote"
+        vetoed_by = []
+        if h["failure"] == "veto":
+            vetoed_by = sorted(r["member"] for r in rows if r["vote"] == "N" and r["member"] in _P5)
+        key = f"va{ident}"
+        decisions.append(
+            {
+                "source": SOURCE,
+                "source_row": rows[0]["row"],
+                "key": key,
+                "date": h["date"],
+                "meeting": h["meeting"],
+                "draft": h["draft"],
+                "resolution": format_resolution(res[0], res[1] or h["date"].year) if res else None,
+                "resolution_number": res[0] if res else None,
+                "title": _text(first.get("Agenda item")) or None,
+                "topic": _text(first.get("Topic")) or None,
+                "sponsors": _text(first.get("Submitted by")) or None,
+                "kind": h["kind"],
+                "modality": h["modality"],
+                "adopted": h["adopted"],
+                "failure_reason": h["failure"],
+                "yes": 0 if without else counts["Y"],
+                "no": 0 if without else counts["N"],
+                "abstain": 0 if without else counts["A"],
+                "non_voting": 0 if without else None,
+                "vetoed_by": vetoed_by,
+                "link": None,
+                "note": h["draft_text"] if h["draft_text"] and h["draft_text"] != h["draft"] else None,
+            }
+        )
+        for r in rows:
+            votes.append(
+                {
+                    "source": SOURCE,
+                    "source_row": r["row"],
+                    "key": key,
+                    "member": r["member"],
+                    "member_name": r["name"],
+                    "vote": r["vote"],
+                }
+            )
+    frame = SourceFrame.build(SOURCE, decisions, votes, issues)
+    frame.rows_in = len(raw)
+    frame.notes = notes
+    frame.conflicts = conflicts
+    return frame
+
+
+_P5 = {"CHN", "FRA", "GBR", "USA", "RUS", "SUN"}

@@ -1,0 +1,319 @@
+"""Query the record store (read-only DuckDB): decisions, votes, vetoes, members, reports.
+
+>>> normalize_symbol("S/RES/2728 (2024)"), normalize_symbol("2728 (2024)"), normalize_symbol(" s/2024/239 ")
+(('resolution', 2728, 2024), ('resolution', 2728, 2024), ('draft', 'S/2024/239', None))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from unsc.record import config
+from unsc.record.sources.common import parse_draft, parse_meeting, parse_resolution
+
+__all__ = ["Store", "StoreMissingError", "normalize_symbol", "open_store"]
+
+
+class StoreMissingError(FileNotFoundError):
+    """There is no store yet; the message says how to build one."""
+
+
+def normalize_symbol(symbol: str) -> tuple[str, Any, Any]:
+    """Classify a symbol: ``('resolution', number, year)``, ``('draft', symbol, None)``,
+    ``('meeting', symbol, n)`` or ``('id', text, None)``."""
+    s = symbol.strip()
+    if re.match(r"^(S\s*/\s*RES|resolution\b|\d{1,4}\s*(\(|$))", s, re.I):
+        r = parse_resolution(s) if "(" in s or "/" in s[6:] else None
+        if r is None and re.match(r"^\d{1,4}$", s):
+            return ("resolution", int(s), None)
+        if r is None and re.match(r"^S\s*/\s*RES\s*/\s*\d+\s*$", s, re.I):
+            return ("resolution", int(re.findall(r"\d+", s)[0]), None)
+        if r is not None:
+            return ("resolution", r[0], r[1])
+    if re.match(r"^S\s*/\s*PV", s, re.I):
+        m = re.match(r"^(.*?)(?:#(\d+))?$", s)
+        return ("meeting", parse_meeting(m.group(1)) if m else s, int(m.group(2)) if m and m.group(2) else None)
+    d = parse_draft(s)
+    if d is not None and re.match(r"^\s*S\s*/", s, re.I):
+        return ("draft", d, None)
+    return ("id", s, None)
+
+
+def open_store(path: str | Path | None = None) -> Store:
+    """Open the store read-only (default: :func:`unsc.record.config.store_path`).
+
+    >>> open_store("/nonexistent/unsc.duckdb")
+    Traceback (most recent call last):
+    ...
+    unsc.record.store.StoreMissingError: no store at /nonexistent/unsc.duckdb: run `unsc build --from DIR` (or `unsc sync`) first
+    """
+    p = Path(path) if path is not None else config.store_path()
+    if not p.exists():
+        raise StoreMissingError(f"no store at {p}: run `unsc build --from DIR` (or `unsc sync`) first")
+    return Store(p)
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    s = str(value).strip()
+    if re.fullmatch(r"\d{4}", s):
+        return dt.date(int(s), 1, 1)
+    return dt.date.fromisoformat(s[:10])
+
+
+def _until(value: Any) -> dt.date | None:
+    if value is None:
+        return None
+    s = str(value).strip()
+    if re.fullmatch(r"\d{4}", s):
+        return dt.date(int(s), 12, 31)
+    return _date(value)
+
+
+class Store:
+    """A read-only view of one store file. Every query returns a pandas DataFrame (or dict)."""
+
+    def __init__(self, path: Path):
+        import duckdb
+
+        self.path = Path(path)
+        try:
+            self._con = duckdb.connect(str(self.path), read_only=True)
+        except duckdb.Error as e:
+            raise StoreMissingError(f"cannot open the store {self.path}: {e}; rebuild it with `unsc build`") from None
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def sql(self, query: str, params: list[Any] | None = None) -> pd.DataFrame:
+        """Run a read-only SQL query against the store."""
+        return self._con.execute(query, params or []).df()
+
+    # ------------------------------------------------------------------ decisions
+    def decisions(
+        self,
+        since: Any = None,
+        until: Any = None,
+        member: str | None = None,
+        outcome: str | None = None,
+        kind: str | None = None,
+        text: str | None = None,
+        vetoed_by: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> pd.DataFrame:
+        """Decisions, newest first, filtered.
+
+        ``outcome``: ``adopted``, ``failed``/``not_adopted``, ``vetoed``, ``insufficient_votes``
+        or ``without_vote``. ``member`` keeps decisions the member voted on; ``text`` searches
+        title, topic, draft and resolution; ``vetoed_by`` a member code or name.
+        """
+        where, params = ["TRUE"], []
+        if since is not None:
+            where.append("date >= ?")
+            params.append(_date(since))
+        if until is not None:
+            where.append("date <= ?")
+            params.append(_until(until))
+        if member:
+            where.append("decision_id IN (SELECT decision_id FROM votes WHERE member = ?)")
+            params.append(_code(member))
+        if outcome:
+            o = outcome.strip().casefold().replace("-", "_").replace(" ", "_")
+            cond = {
+                "adopted": "adopted",
+                "failed": "NOT adopted",
+                "not_adopted": "NOT adopted",
+                "rejected": "NOT adopted",
+                "vetoed": "failure_reason = 'veto'",
+                "veto": "failure_reason = 'veto'",
+                "insufficient_votes": "failure_reason = 'insufficient_votes'",
+                "without_vote": "modality = 'without_vote'",
+            }.get(o)
+            if cond is None:
+                raise ValueError(
+                    f"unknown outcome {outcome!r}: adopted, failed, vetoed, insufficient_votes, without_vote"
+                )
+            where.append(cond)
+        if kind:
+            where.append("kind = ?")
+            params.append(kind)
+        if text:
+            where.append(
+                "(title ILIKE ? OR topic ILIKE ? OR draft ILIKE ? OR resolution ILIKE ? OR decision_id ILIKE ?)"
+            )
+            params += [f"%{text}%"] * 5
+        if vetoed_by:
+            where.append("list_contains(vetoed_by, ?)")
+            params.append(_code(vetoed_by))
+        q = f"SELECT * FROM decisions WHERE {' AND '.join(where)} ORDER BY date DESC NULLS LAST, decision_id DESC"
+        if limit is not None:
+            q += f" LIMIT {int(limit)}"
+        if offset:
+            q += f" OFFSET {int(offset)}"
+        return self.sql(q, params)
+
+    def find(self, symbol: str) -> str | None:
+        """The decision id a symbol denotes, or ``None``."""
+        kind, a, b = normalize_symbol(symbol)
+        if kind == "resolution":
+            q = "SELECT decision_id FROM decisions WHERE resolution_number = ?"
+            params: list[Any] = [a]
+            if b is not None:
+                q += " AND year = ?"
+                params.append(b)
+            rows = self._con.execute(q, params).fetchall()
+            return rows[0][0] if rows else None
+        if kind == "draft":
+            rows = self._con.execute(
+                "SELECT decision_id FROM decisions WHERE decision_id = ? OR draft = ? ORDER BY decision_id = ? DESC",
+                [a, a, a],
+            ).fetchall()
+            return rows[0][0] if rows else None
+        if kind == "meeting":
+            if b is not None:
+                rows = self._con.execute(
+                    "SELECT decision_id FROM decisions WHERE decision_id = ?", [f"{a}#{b}"]
+                ).fetchall()
+            else:
+                rows = self._con.execute(
+                    "SELECT decision_id FROM decisions WHERE meeting = ? ORDER BY decision_id", [a]
+                ).fetchall()
+            return rows[0][0] if rows else None
+        rows = self._con.execute("SELECT decision_id FROM decisions WHERE decision_id = ?", [a]).fetchall()
+        return rows[0][0] if rows else None
+
+    def decision(self, symbol: str) -> dict[str, Any] | None:
+        """One decision with its member votes, by draft, resolution or id; ``None`` if unknown."""
+        did = self.find(symbol)
+        if did is None:
+            return None
+        df = self.sql("SELECT * FROM decisions WHERE decision_id = ?", [did])
+        rec = _record(df.iloc[0].to_dict())
+        votes = self.sql(
+            "SELECT member, member_name, permanent, vote, source FROM votes WHERE decision_id = ? "
+            "ORDER BY permanent DESC, member",
+            [did],
+        )
+        rec["votes"] = [_record(r) for r in votes.to_dict("records")]
+        return rec
+
+    def votes(
+        self, decision_id: str | None = None, member: str | None = None, since: Any = None, until: Any = None
+    ) -> pd.DataFrame:
+        """Member votes (joined with the decision's date), filtered."""
+        where, params = ["TRUE"], []
+        if decision_id:
+            did = self.find(decision_id) or decision_id
+            where.append("v.decision_id = ?")
+            params.append(did)
+        if member:
+            where.append("v.member = ?")
+            params.append(_code(member))
+        if since is not None:
+            where.append("d.date >= ?")
+            params.append(_date(since))
+        if until is not None:
+            where.append("d.date <= ?")
+            params.append(_until(until))
+        return self.sql(
+            "SELECT v.*, d.date, d.adopted FROM votes v JOIN decisions d USING (decision_id) "
+            f"WHERE {' AND '.join(where)} ORDER BY d.date, v.decision_id, v.member",
+            params,
+        )
+
+    def vetoes(self, member: str | None = None, since: Any = None, until: Any = None) -> pd.DataFrame:
+        """One row per vetoing member per vetoed proposal, oldest first."""
+        where, params = ["TRUE"], []
+        if member:
+            codes = _seat_codes(member)
+            where.append(f"member IN ({', '.join('?' * len(codes))})")
+            params += codes
+        if since is not None:
+            where.append("date >= ?")
+            params.append(_date(since))
+        if until is not None:
+            where.append("date <= ?")
+            params.append(_until(until))
+        return self.sql(f"SELECT * FROM vetoes WHERE {' AND '.join(where)} ORDER BY date, decision_id, member", params)
+
+    def members(self) -> pd.DataFrame:
+        """Every state that ever sat, with the years."""
+        return self.sql("SELECT * FROM members ORDER BY code")
+
+    def terms(self) -> pd.DataFrame:
+        """Members per year (the DPPA membership file, blanks filled where justified)."""
+        return self.sql("SELECT * FROM terms ORDER BY year, member")
+
+    def roster(self, date: Any) -> list[str]:
+        """Codes seated on a date (USSR/Russia, Zaire/DR Congo, ... as the state of that date)."""
+        from unsc.record.sources.common import seat_code
+
+        d = _date(date)
+        rows = self._con.execute("SELECT member FROM terms WHERE year = ?", [d.year]).fetchall()
+        return sorted({seat_code(r[0], d) for r in rows})
+
+    def conflicts(self) -> pd.DataFrame:
+        """Every disagreement between sources, with the chosen value and why."""
+        return self.sql("SELECT * FROM conflicts")
+
+    def quarantine(self) -> pd.DataFrame:
+        """Source rows not trusted, with the reason and the raw row."""
+        return self.sql("SELECT * FROM quarantine")
+
+    def validation(self) -> pd.DataFrame:
+        """Decisions whose recorded and rule outcomes disagree, or that cannot be re-decided."""
+        return self.sql("SELECT * FROM validation ORDER BY date, decision_id")
+
+    def build_report(self) -> pd.DataFrame:
+        """Per source: rows in, out of scope, emitted, quarantined, decisions merged."""
+        return self.sql("SELECT * FROM build_sources")
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A whole table by name."""
+        names = {r[0] for r in self._con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if name not in names:
+            raise KeyError(f"no table {name!r}; tables: {', '.join(sorted(names))}")
+        return self.sql(f'SELECT * FROM "{name}"')
+
+    def tables(self) -> list[str]:
+        """Names of the tables in the store."""
+        return sorted(r[0] for r in self._con.execute("SELECT table_name FROM information_schema.tables").fetchall())
+
+
+def _record(d: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for k, v in d.items():
+        if hasattr(v, "tolist") and not isinstance(v, str):
+            v = v.tolist()
+        if isinstance(v, pd.Timestamp):
+            v = v.date()
+        if v is pd.NA or v is pd.NaT or (isinstance(v, float) and pd.isna(v)):
+            v = None
+        out[k] = v
+    return out
+
+
+def _code(name: str) -> str:
+    from unsc.rules import member
+
+    return member(name).code
+
+
+def _seat_codes(name: str) -> list[str]:
+    return [_code(name)]  # SUN and RUS stay apart, as in the DHL list
