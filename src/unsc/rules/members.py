@@ -267,7 +267,7 @@ _TABLE: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("WSM", "Samoa", (), ()),
     ("SMR", "San Marino", (), ()),
     ("STP", "Sao Tome and Principe", ("São Tomé and Príncipe",), ()),
-    ("SAU", "Saudi Arabia", (), ("Saudi", "Riyadh")),
+    ("SAU", "Saudi Arabia", (), ("Saudi", "Riyadh", "Saudia Arabia")),
     ("SEN", "Senegal", (), ("Senegalese", "Dakar")),
     ("SRB", "Serbia", (), ("Serbian")),
     ("SCG", "Serbia and Montenegro", ("Serbiamontenegro",), ()),
