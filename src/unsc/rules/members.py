@@ -302,7 +302,7 @@ _TABLE: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
         "UKR",
         "Ukraine",
         ("Ukrainian SSR", "Ukrainian SSR (Ukrainian Soviet Socialist Republic)", "Ukrainian Soviet Socialist Republic"),
-        ("Ukrainian", "Kyiv", "Kiev"),
+        ("Ukrainian", "Kyiv", "Kiev", "Ukranian Soviet Socialist Republic"),
     ),
     ("ARE", "United Arab Emirates", (), ("UAE", "Emirati", "Abu Dhabi")),
     ("TZA", "United Republic of Tanzania", ("Tanzania", "Tanganyika"), ("Tanzanian",)),
