@@ -63,6 +63,7 @@ class Mirror:
 def _handler(mirror: Mirror) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # no 40 ms stalls between the header and body writes
 
         def log_message(self, format: str, *args: object) -> None:  # quiet
             pass
