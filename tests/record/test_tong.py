@@ -186,6 +186,9 @@ def test_real_failed_sample(failed) -> None:
     assert failed.votes["member"].str.fullmatch(r"[A-Z]{3}").all()
     r = d[d["draft"] == "S/2018/321"].iloc[0]
     assert (r["yes"], r["no"], r["abstain"]) == (12, 2, 1) and r["vetoed_by"] == ["RUS"]
+    # S/12138 (1976): 6-0-2 with seven members not taking part, from the "Members" column
+    r = d[d["draft"] == "S/12138"].iloc[0]
+    assert (r["yes"], r["no"], r["abstain"], r["non_voting"]) == (6, 0, 2, 7)
     sun = failed.votes[failed.votes["member"] == "SUN"]
     assert len(sun) > 0 and (sun["member_name"] == "Russian Federation").all()
 

@@ -209,10 +209,11 @@ def read_failed_drafts_sample(path: str | Path) -> SourceFrame:
                         f"member lists give {listed[0]}-{listed[1]}-{listed[2]}, tally column {stated[0]}-{stated[1]}-{stated[2]}"
                     )
         non_voting = None
-        if council:
-            in_lists = {n for names in lists.values() for n in names}
-            if in_lists <= set(council):
-                non_voting = len(council) - len(in_lists)
+        if council:  # the "Members" column names the whole Council (in other spellings than the lists)
+            seats = {resolve_member(n, year) for n in council}
+            voted = {c for cs in codes.values() for c in cs}
+            if None not in seats and voted <= seats:
+                non_voting = len(seats) - len(voted)
         vetoers = [c for c in codes["N"] if c in _PERMANENT]
         if tally[0] >= _required_yes(year) and vetoers:
             failure, vetoed_by = "veto", vetoers
