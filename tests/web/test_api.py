@@ -212,17 +212,37 @@ def test_decide_agrees_with_rules_engine(client, votes):
 # -- analysis and news: served when the module provides them, 503 with the reason until then --
 
 
-def test_power_answers_or_says_unavailable(client):
+def test_power_on_a_date_uses_the_analysis_layer(client):
     r = client.get("/api/power", params={"date": "2024-03-22"})
-    if provides("unsc.analysis", "power_indices", "power"):
-        assert r.status_code == 200, r.text
-        assert r.json()["result"]
-    else:
-        assert r.status_code == 503 and "power" in r.json()["detail"]
+    assert r.status_code == 200, r.text
+    groups = {g["label"]: g for g in r.json()["groups"]}
+    assert groups["permanent"]["ss"]["exact"] == "421/2145" and groups["elected"]["ss"]["exact"] == "4/2145"
+    assert r.json()["council"] == {
+        "size": 15,
+        "threshold": 9,
+        "veto_holders": ["CHN", "FRA", "RUS", "GBR", "USA"],
+        "vetoes_needed": 1,
+    }
+    old = client.get("/api/power", params={"date": "1950-06-27"}).json()
+    assert {g["label"]: g["ss"]["exact"] for g in old["groups"]} == {"permanent": "76/385", "elected": "1/462"}
 
 
-def test_power_custom_needs_threshold(client):
+def test_power_custom_council_and_bad_input(client):
+    r = client.get("/api/power", params={"size": 25, "threshold": 15, "veto": 5, "vetoes_needed": 2})
+    assert r.status_code == 200 and r.json()["players"] == 25 and r.json()["council"]["vetoes_needed"] == 2
+    no_veto = client.get("/api/power", params={"size": 15, "threshold": 9, "veto": 0}).json()
+    assert [g["label"] for g in no_veto["groups"]] == ["member"]
     assert client.get("/api/power", params={"size": 15}).status_code == 422
+    assert client.get("/api/power", params={"size": 5, "threshold": 9}).status_code == 422
+    assert client.get("/api/power", params={"size": 5, "threshold": 3, "veto": 6}).status_code == 422
+
+
+def test_scenarios_answer_or_say_unavailable(client):
+    r = client.get("/api/scenarios")
+    if provides("unsc.analysis", "scenarios", "list_scenarios", "SCENARIOS"):
+        assert r.status_code == 200 and r.json()["items"]
+    else:
+        assert r.status_code == 503 and "scenarios" in r.json()["detail"]
 
 
 def test_check_answers_or_says_unavailable(client):

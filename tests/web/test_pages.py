@@ -96,11 +96,14 @@ def test_decide_form_decides(client):
 def test_power_and_check_pages_say_when_unavailable(client):
     from tests.web.test_api import provides
 
-    r = client.get("/power?mode=date&date=2024-03-22")
-    if provides("unsc.analysis", "power_indices", "power"):
-        assert r.status_code == 200 and "Power indices" in r.text
-    else:
-        assert r.status_code == 503 and "Unavailable" in r.text
+    page = soup(client, "/power?mode=custom&size=25&threshold=15&veto=5&vetoes_needed=2")
+    assert page.select_one("#council-summary").get_text().startswith("25 seats, 15 votes needed, 5 veto holders")
+    assert [r.td.get_text() for r in page.select("#result table tbody tr")][:2] == ["permanent", "elected"]
+    assert "9 votes needed" in soup(client, "/power?mode=date&date=2024-03-22").select_one("#council-summary").text
+    assert (
+        "votes needed is missing"
+        in soup(client, "/power?mode=custom&size=5", status=422).select_one("[role=alert]").get_text()
+    )
     r = client.post("/check", data={"text": "The Council adopted resolution 2728 (2024) by 14-0-1."})
     if provides("unsc.news", "check", "check_text"):
         assert r.status_code == 200 and "Claims and verdicts" in r.text

@@ -229,7 +229,7 @@ def create_app(store_path: str | Path | None = None, store: Any = None) -> FastA
             rows.sort(key=lambda r: (str(r.get("date") or ""), str(r.get("decision_id"))), reverse=True)
             return [{k: r.get(k) for k in SUMMARY_COLUMNS} | {"vetoed_by": r.get("vetoed_by") or []} for r in rows]
 
-        rows = backend.cached(key, compute)
+        rows = backend.cached(key, compute, big=True)
         return {"total": len(rows), "limit": limit, "offset": offset, "items": rows[offset : offset + limit]}
 
     def members_list() -> list[dict[str, Any]]:
@@ -264,7 +264,7 @@ def create_app(store_path: str | Path | None = None, store: Any = None) -> FastA
             vetoes.sort(key=lambda r: str(r.get("date") or ""), reverse=True)
             return {"member": row, "counts": counts, "history": history, "vetoes": vetoes}
 
-        return backend.cached(("member", code), compute)
+        return backend.cached(("member", code), compute, big=True)
 
     def vetoes_list(member: str | None, since: dt.date | None, until: dt.date | None) -> list[dict[str, Any]]:
         code = _member_code(member) if member else None
@@ -409,9 +409,8 @@ def create_app(store_path: str | Path | None = None, store: Any = None) -> FastA
         vetoes_needed: Annotated[int, Query(ge=1, le=60)] = 1,
     ) -> dict[str, Any]:
         """Voting power indices for the Council on a date, a reform scenario, or a custom Council."""
-        if size is not None and threshold is None:
-            raise ValueError("a custom Council needs both size and threshold")
-        return features.power(date, scenario, size, threshold, veto, vetoes_needed)
+        key = ("power", date, scenario, size, threshold, veto, vetoes_needed)
+        return backend.cached(key, lambda: features.power(date, scenario, size, threshold, veto, vetoes_needed))
 
     @app.post("/api/decide", response_model=None, responses={422: {"model": Error}})
     def api_decide(ballot: BallotIn) -> dict[str, Any]:
@@ -544,19 +543,23 @@ def create_app(store_path: str | Path | None = None, store: Any = None) -> FastA
         form |= {"veto": veto, "vetoes_needed": vetoes_needed or "1"}
         result = None
         unavailable = None
+        problem = None
         try:
             known = features.scenarios()
         except Unavailable as exc:
             known = []
-            unavailable = str(exc)
-        if mode:
+            if mode == "scenario":
+                unavailable = str(exc)
+        if mode and not unavailable:
             try:
                 if mode == "scenario":
-                    result = features.power(scenario=scenario or None)
+                    if not scenario:
+                        raise ValueError("choose a scenario")
+                    result = features.power(scenario=scenario)
                 elif mode == "custom":
                     result = features.power(
-                        size=_int(size, "size", 1, 60),
-                        threshold=_int(threshold, "threshold", 1, 60),
+                        size=_int(size, "seats", 1, 60),
+                        threshold=_int(threshold, "votes needed", 1, 60),
                         veto=_int(veto or "0", "veto holders", 0, 60),
                         vetoes_needed=_int(vetoes_needed or "1", "vetoes needed", 1, 60),
                     )
@@ -564,16 +567,18 @@ def create_app(store_path: str | Path | None = None, store: Any = None) -> FastA
                     result = features.power(date=_date(date, "date") or dt.date.today())
             except Unavailable as exc:
                 unavailable = str(exc)
-        table = _table(result["result"]) if result else None
+            except ValueError as exc:
+                problem = str(exc)
         return page(
             request,
             "power.html",
             form=form,
             scenarios=known,
             result=result,
-            table=table,
+            table=features.power_table(result) if result else None,
             unavailable=unavailable,
-            status=503 if (mode and unavailable) else 200,
+            problem=problem,
+            status=422 if problem else 503 if (mode and unavailable) else 200,
         )
 
     @app.get("/decide", response_class=HTMLResponse, include_in_schema=False)
@@ -684,6 +689,8 @@ def _date(text: str | None, field: str) -> dt.date | None:
 
 
 def _int(text: str, field: str, low: int, high: int) -> int:
+    if not str(text).strip():
+        raise ValueError(f"{field} is missing: give a whole number from {low} to {high}")
     try:
         value = int(text)
     except (TypeError, ValueError):

@@ -167,7 +167,8 @@ class Backend:
         self.store_path = None if store_path is None else Path(store_path)
         self._store = store
         self._lock = threading.RLock()
-        self.cache = LRU(8192)
+        self.cache = LRU(8192)  # decisions, pages, members: small entries
+        self.big = LRU(64)  # search results and member histories: large entries
 
     # -- the store ------------------------------------------------------------------------------
 
@@ -239,12 +240,13 @@ class Backend:
         self.cache.put(key, out)
         return out
 
-    def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
-        """``compute()`` once per ``key`` (for member lists, statistics, rendered pages)."""
-        hit = self.cache.get(key)
+    def cached(self, key: Any, compute: Callable[[], Any], big: bool = False) -> Any:
+        """``compute()`` once per ``key`` (member lists, statistics, searches with ``big=True``)."""
+        cache = self.big if big else self.cache
+        hit = cache.get(key)
         if hit is None:
             hit = compute()
-            self.cache.put(key, hit)
+            cache.put(key, hit)
         return hit
 
 

@@ -17,7 +17,16 @@ from typing import Any
 
 from unsc.web.backend import Unavailable, optional, records, to_jsonable
 
-__all__ = ["check_text", "decide_ballot", "member_name", "plot_svg", "power", "scenarios"]
+__all__ = [
+    "check_text",
+    "custom_council",
+    "decide_ballot",
+    "member_name",
+    "plot_svg",
+    "power",
+    "power_table",
+    "scenarios",
+]
 
 
 def member_name(code: str) -> str:
@@ -91,34 +100,60 @@ def _frame_or_rows(value: Any) -> Any:
     return to_jsonable(value)
 
 
+_SCENARIO_NAMES = ("scenarios", "list_scenarios", "SCENARIOS", "scenarios.scenarios", "scenarios.SCENARIOS")
+
+
 def scenarios() -> list[dict[str, Any]]:
-    """The reform scenarios ``unsc.analysis`` knows (name, description), or :class:`Unavailable`."""
-    fn = optional(
-        "unsc.analysis",
-        "scenarios",
-        "list_scenarios",
-        "power.scenarios",
-        "power.list_scenarios",
-        "scenarios.list_scenarios",
-        "scenarios.scenarios",
-        feature="reform scenarios",
-    )
-    got = fn() if callable(fn) else fn
+    """The reform scenarios ``unsc.analysis`` defines (name, description), or :class:`Unavailable`."""
+    found = optional("unsc.analysis", *_SCENARIO_NAMES, feature="reform scenarios")
+    got = found() if callable(found) else found
     if isinstance(got, dict):
         got = [{"name": k, **(v if isinstance(v, dict) else {"description": _describe(v)})} for k, v in got.items()]
     out = []
-    for s in got:
-        if isinstance(s, str):
-            out.append({"name": s, "description": ""})
-        elif isinstance(s, dict):
-            out.append(to_jsonable(s))
+    for item in got:
+        if isinstance(item, str):
+            out.append({"name": item, "description": ""})
+        elif isinstance(item, dict):
+            out.append({k: v for k, v in to_jsonable(item).items() if isinstance(v, (str, int, float, bool))})
         else:
-            out.append({"name": str(getattr(s, "name", s)), "description": _describe(s)})
+            out.append({"name": str(getattr(item, "name", item)), "description": _describe(item)})
     return out
 
 
 def _describe(obj: Any) -> str:
     return str(getattr(obj, "description", "") or getattr(obj, "title", "") or "")
+
+
+def _scenario_council(name: str) -> Any:
+    """The :class:`~unsc.rules.Council` of a named reform scenario, via ``unsc.analysis``."""
+    from unsc.rules import Council
+
+    if name not in {s["name"] for s in scenarios()}:
+        raise ValueError(f"unknown scenario {name!r}; known: {', '.join(s['name'] for s in scenarios())}")
+    found = optional("unsc.analysis", *_SCENARIO_NAMES, feature="reform scenarios")
+    table = found() if callable(found) else found
+    item = table[name] if isinstance(table, dict) else next(x for x in table if getattr(x, "name", x) == name)
+    for candidate in (item, getattr(item, "council", None), (item.get("council") if isinstance(item, dict) else None)):
+        if callable(candidate) and not isinstance(candidate, Council):
+            candidate = candidate()
+        if isinstance(candidate, Council):
+            return candidate
+    raise Unavailable("reform scenarios", f"scenario {name!r} does not give a Council the power calculator can use")
+
+
+def custom_council(size: int, threshold: int, veto: int = 0, vetoes_needed: int = 1) -> Any:
+    """A reform model: ``size`` seats, ``threshold`` votes, ``veto`` veto holders (the P5 first).
+
+    >>> c = custom_council(25, 15, veto=5, vetoes_needed=2)
+    >>> c.permanent, c.vetoes_needed
+    (('CHN', 'FRA', 'RUS', 'GBR', 'USA'), 2)
+    """
+    from unsc.rules import Council
+
+    if not 0 <= veto <= size:
+        raise ValueError(f"veto holders ({veto}) must be between 0 and the size ({size})")
+    holders = ["CHN", "FRA", "RUS", "GBR", "USA"][:veto] + [f"V{i}" for i in range(6, veto + 1)]
+    return Council.custom(size, threshold, permanent=holders, vetoes_needed=vetoes_needed if veto else 1)
 
 
 def power(
@@ -129,29 +164,60 @@ def power(
     veto: int | None = None,
     vetoes_needed: int = 1,
 ) -> dict[str, Any]:
-    """Voting power indices for the Council on a date, a named scenario or a custom Council.
+    """Exact voting power (``unsc.analysis.power``) for the Council on a date, a scenario or a custom Council.
 
-    Delegates to ``unsc.analysis``; raises :class:`Unavailable` until it provides power indices.
+    Gives the binary game's indices per seat group and the ternary (yes/abstain/no) model, in
+    which an abstaining permanent member does not block.
+
+    >>> p = power(date=dt.date(2024, 3, 22))
+    >>> p["groups"][0]["label"], p["groups"][0]["ss"]["exact"]
+    ('permanent', '421/2145')
     """
-    fn = optional(
-        "unsc.analysis",
-        "power_indices",
-        "power.power_indices",
-        "power.indices",
-        "power.council_power",
-        feature="power indices",
-    )
+    council_game = optional("unsc.analysis.power", "council_game", feature="power indices")
+    from unsc.rules import Council
+
     if scenario:
-        args: dict[str, Any] = {"scenario": scenario}
+        council, query = _scenario_council(scenario), {"scenario": scenario}
     elif size is not None:
-        args = {"size": size, "threshold": threshold, "veto": veto or 0, "vetoes_needed": vetoes_needed}
+        if threshold is None:
+            raise ValueError("a custom Council needs both size and threshold")
+        if threshold > size:
+            raise ValueError(f"votes needed ({threshold}) cannot exceed the seats ({size})")
+        council = custom_council(size, threshold, veto or 0, vetoes_needed)
+        query = {"size": size, "threshold": threshold, "veto": veto or 0, "vetoes_needed": council.vetoes_needed}
     else:
-        args = {"date": date or dt.date.today()}
+        when = date or dt.date.today()
+        council, query = Council.on(when), {"date": when.isoformat()}
+    out = council_game(council).power().to_dict()
+    out["query"] = query
+    out["council"] = {
+        "size": council.size,
+        "threshold": council.threshold,
+        "veto_holders": list(council.permanent),
+        "vetoes_needed": council.vetoes_needed,
+    }
     try:
-        got = fn(**args)
-    except TypeError as exc:
-        raise Unavailable("power indices", f"unsc.analysis power function does not take {sorted(args)}: {exc}") from exc
-    return {"query": to_jsonable(args), "result": _frame_or_rows(got)}
+        ternary = optional("unsc.analysis.power", "TernaryCouncil", feature="ternary model")
+        out["ternary"] = ternary.of(council).to_dict()
+    except Unavailable:
+        pass
+    names = optional("unsc.analysis.power", "INDEX_NAMES", feature="power indices")
+    out["index_names"] = {k: v for k, v in names.items() if k != "coleman"}
+    return out
+
+
+def power_table(result: dict[str, Any]) -> dict[str, Any]:
+    """The indices as a table: one row per seat group, one column per index (exact and decimal)."""
+    names = result.get("index_names", {})
+    keys = [k for k in names if any(k in g for g in result["groups"])]
+    rows = []
+    for g in result["groups"]:
+        cells = [g["label"], g["seats"]]
+        for k in keys:
+            v = g.get(k)
+            cells.append(f"{v['float']:.5f} ({v['exact']})" if isinstance(v, dict) else "")
+        rows.append(cells)
+    return {"columns": ["seats", "number", *[names[k] for k in keys]], "rows": rows}
 
 
 def plot_svg(name: str, **kwargs: Any) -> str:
