@@ -22,6 +22,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from unsc.record import sync as S
 
@@ -545,3 +547,28 @@ def test_full_sync_builds_a_store_that_answers(mirror: Mirror, home: Path, data_
         run(mirror, only=names, build=True, force=True, retries=0)
     assert (home / "unsc.duckdb").read_bytes() == before
     assert open_store().decision("S/2024/239") is not None
+
+
+# --- properties --------------------------------------------------------------------------------------
+
+
+@given(st.binary(max_size=2048))
+def test_digest_headers_are_read_back(body: bytes) -> None:
+    digest = hashlib.sha256(body).digest()
+    header = "md5=:AAAA:, sha-256=:" + base64.b64encode(digest).decode() + ":"
+    assert S._digest_header(header) == digest.hex()
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40))
+def test_mirror_urls_map_back_to_local_names(stem: str) -> None:
+    name = "dhl_html/" + stem.replace("/", "_")
+    entry = S.SourceFile(name, "https://example.org/x", True, "terms")
+    url = S.source_url(entry, "http://127.0.0.1:1/root/")
+    assert url.startswith("http://127.0.0.1:1/root/dhl_html/")
+    assert unquote(urlsplit(url).path) == "/root/" + name
+
+
+@given(st.binary(min_size=4, max_size=64))
+def test_an_xlsx_must_be_a_zip(head: bytes) -> None:
+    entry = S.SourceFile("a.xlsx", "https://example.org/a.xlsx", False, "terms")
+    assert (S._content_problem(entry, head) is None) == head.startswith(b"PK\x03\x04")
