@@ -432,24 +432,36 @@ class _Roster:
         return sorted({seat_code(c, when) for c in year})
 
     def fill_blanks(self, issues: list[SourceIssue], frames: list[SourceFrame]) -> list[dict[str, Any]]:
-        """Fill a blank name of a year with the one state that voted that year but is not listed."""
-        voted: dict[int, set[str]] = {}
+        """Fill a blank name of a year with the one state that voted that year but is not listed.
+
+        Votes are compared with the roster on their own date (so the seat of Democratic Yemen in
+        1990 or the USSR/Russia seat count as seated); the UN Digital Library sources are used
+        where they cover the year, else the Voting-Agent rows.
+        """
+        strangers: dict[str, dict[int, set[str]]] = {}
         for f in frames:
-            if f.votes.empty:
+            if f.votes.empty or f.source not in ("undl_csv", "undl_wide", "voting_agent"):
                 continue
             dates = dict(zip(f.decisions["key"], f.decisions["date"], strict=False))
+            per_year = strangers.setdefault(f.source, {})
             for k, m in zip(f.votes["key"], f.votes["member"], strict=True):
                 d = dates.get(k)
-                if d is not None and not pd.isna(d):
-                    voted.setdefault(d.year, set()).add(m)
+                if d is None or pd.isna(d):
+                    continue
+                per_year.setdefault(d.year, set())
+                if m not in self.of(d):
+                    per_year[d.year].add(m)
         out = []
         added = []
         for issue in issues:
             if issue.field != "security_council_member" or not issue.raw:
                 continue
             year = int(issue.raw["year"])
-            seated = set(self.terms.loc[self.terms["year"] == year, "member"])
-            extra = sorted(voted.get(year, set()) - seated)
+            extra: list[str] = []
+            for src in ("undl_csv", "undl_wide", "voting_agent"):
+                if year in strangers.get(src, {}):
+                    extra = sorted(strangers[src][year])
+                    break
             if len(extra) == 1:
                 added.append({"year": year, "member": extra[0], "permanent": False, "source_name": None})
                 out.append(

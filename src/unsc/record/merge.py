@@ -414,7 +414,29 @@ def _resolve(
             non_voting = council_size(date) - sum(int(x) for x in tally)
 
     # member votes
-    vote_src, chosen_votes = pick("votes", {s: v for s, v in e.votes.items() if v})
+    candidates = {s: v for s, v in e.votes.items() if v}
+    vote_src, chosen_votes = pick("votes", candidates)
+    if chosen_votes and roster is not None and date is not None:
+        seated = set(roster(date))
+        if len(seated) == (council_size(date) if council_size else len(seated)):
+            fits = {s: v for s, v in candidates.items() if set(v) <= seated}
+            strangers = sorted(set(chosen_votes) - seated)
+            if strangers and fits:
+                better, better_votes = pick("votes", fits)
+                conflicts.append(
+                    {
+                        "entity": did,
+                        "field": "votes",
+                        "source_a": vote_src,
+                        "value_a": f"names members not on the Council in {date.year}: {', '.join(strangers)}",
+                        "source_b": better,
+                        "value_b": f"{len(better_votes)} member votes, all seated",
+                        "chosen": better,
+                        "reason": "the member votes of the preferred source name states that did not sit that year; "
+                        "the next source whose votes fit the membership is used",
+                    }
+                )
+                vote_src, chosen_votes = better, better_votes
     vote_rows: list[dict[str, Any]] = []
     if chosen_votes and modality != "without_vote":
         for other, ov in e.votes.items():
@@ -446,7 +468,7 @@ def _resolve(
                     "source": vote_src,
                 }
             )
-        if roster is not None and date is not None and vote_src == "voting_agent":
+        if roster is not None and date is not None and vote_src in ("voting_agent", "tong_failed"):
             for m in roster(date):
                 if m not in chosen_votes:  # the source lists only members that voted
                     vote_rows.append(
