@@ -308,6 +308,7 @@ def _build_tables(
     result = merge(frames, roster=roster.of if tf is not None else None, council_size=_size)
     step(8, "validate")
     decisions, validation_rows = validate(result.decisions, result.votes, roster=roster.of if tf is not None else None)
+    validation_rows += _quarantined_outcomes(frames, decisions)
 
     for f in frames:
         issues += f.issues
@@ -364,6 +365,54 @@ def _build_tables(
     report.sources = source_rows
     report.validation = validation["category"].value_counts().to_dict() if len(validation) else {}
     return tables, report
+
+
+def _quarantined_outcomes(frames: list[SourceFrame], decisions: pd.DataFrame) -> list[dict[str, Any]]:
+    """Validation rows for source drafts whose own votes contradict their label (quarantined by the reader).
+
+    The Voting-Agent drafts labelled "Adopted unanimously" with No/Abstain rows, and its vetoed
+    drafts duplicated as adopted, are kept out of the merge; each gets a ``source_error`` row on
+    the decision it describes, so the disagreement is listed where the decision is.
+    """
+    from unsc.record.sources.common import parse_draft, parse_resolution
+
+    by_res = {
+        int(r): d
+        for r, d in zip(decisions["resolution_number"], decisions["decision_id"], strict=True)
+        if not pd.isna(r)
+    }
+    by_draft = {d: i for d, i in zip(decisions["draft"], decisions["decision_id"], strict=True) if isinstance(d, str)}
+    dates = dict(zip(decisions["decision_id"], decisions["date"], strict=True))
+    adopted = dict(zip(decisions["decision_id"], decisions["adopted"], strict=True))
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for f in frames:
+        if f.source != "voting_agent":
+            continue
+        for issue in f.issues:
+            raw = issue.raw or {}
+            if "Adopted unanimously" not in issue.reason and "appears twice" not in issue.reason:
+                continue
+            res = parse_resolution(str(raw.get("Resolution") or ""))
+            did = by_res.get(res[0]) if res else None
+            did = did or by_draft.get(parse_draft(str(raw.get("Draft") or "")) or "")
+            ident = str(raw.get("ID"))
+            if did is None or (did, ident) in seen:
+                continue
+            seen.add((did, ident))
+            rec = adopted.get(did)
+            out.append(
+                {
+                    "decision_id": did,
+                    "date": dates.get(did),
+                    "recorded_adopted": None if rec is None or pd.isna(rec) else bool(rec),
+                    "rule_adopted": None,
+                    "category": "source_error",
+                    "reason": f"voting_agent ID {ident}: {issue.reason}. Its rows are quarantined; the decision "
+                    "uses the other sources",
+                }
+            )
+    return out
 
 
 def _size(date: dt.date) -> int:
