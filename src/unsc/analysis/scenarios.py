@@ -538,6 +538,8 @@ def replay_summary(result: pd.DataFrame) -> dict[str, int]:
 
 
 def _as_date(value: Any) -> dt.date:
+    if value is None or value != value or str(value) in ("NaT", "nan", ""):  # None, NaN, NaT
+        raise ValueError("the record has no date for this decision")
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

@@ -211,7 +211,7 @@ def _short_title(title: Any) -> Any:
     t = title.strip()
     for sep in (":", " - ", " — ", " – ", "(", "Letter", "Report"):
         i = t.find(sep)
-        if i > 8:
+        if i >= 3:
             t = t[:i]
     return t.strip(" ,.;") or None
 

@@ -1,9 +1,413 @@
-"""`unsc` commands for the analysis layer."""
+"""`unsc` commands for the analysis layer: power, scenarios, replay, stats and plots.
+
+Heavy modules load inside the commands so that ``unsc --help`` stays fast. Errors print one clear
+line and exit with code 1 (bad input, missing store).
+"""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import typer
+
+INDEX_HELP = "Index: ss, bz (normalised Banzhaf), pb (Penrose), coleman, holler, dp, or all."
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _store(path: Path | None) -> Any:
+    from unsc.record import StoreMissingError, open_store
+
+    try:
+        return open_store(path)
+    except StoreMissingError as e:
+        _fail(str(e))
+    except Exception as e:  # a corrupt or locked store
+        _fail(f"cannot open the store: {e}")
+
+
+def _echo_json(obj: Any) -> None:
+    typer.echo(json.dumps(obj, indent=2, ensure_ascii=False, default=str))
+
+
+def _frame_json(df: Any) -> list[dict[str, Any]]:
+    import math
+
+    out = []
+    for rec in df.reset_index().to_dict("records"):
+        row = {}
+        for k, v in rec.items():
+            if hasattr(v, "isoformat"):
+                v = v.isoformat()[:10]
+            elif hasattr(v, "item"):
+                v = v.item()
+            if isinstance(v, float) and math.isnan(v):
+                v = None
+            row[str(k)] = v
+        out.append(row)
+    return out
+
+
+def _print_table(df: Any, title: str, floats: str = "{:.3f}") -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=title, show_lines=False)
+    frame = df.reset_index()
+    for c in frame.columns:
+        t.add_column(str(c), justify="left" if frame[c].dtype == object else "right")
+    for rec in frame.itertuples(index=False):
+        cells = []
+        for v in rec:
+            if isinstance(v, float):
+                cells.append("" if v != v else floats.format(v))
+            elif hasattr(v, "isoformat"):
+                cells.append(v.isoformat()[:10])
+            else:
+                cells.append(str(v))
+        t.add_row(*cells)
+    Console().print(t)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this area's commands to the app (none yet)."""
+    """Add the analysis commands: ``power``, ``scenarios``, ``replay``, ``stats ...``, ``plot ...``."""
+
+    @app.command()
+    def power(
+        date: str | None = typer.Option(None, "--date", help="The Charter Council on this date (YYYY-MM-DD)."),
+        scenario: str | None = typer.Option(None, "--scenario", help="A reform preset (see `unsc scenarios`)."),
+        spec: Path | None = typer.Option(None, "--spec", help="A scenario file (JSON or TOML)."),
+        index: str = typer.Option("all", "--index", help=INDEX_HELP),
+        ternary: bool = typer.Option(False, "--ternary", help="Add the yes/abstain/no model of the practice."),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON (exact fractions as strings, and floats)."),
+    ) -> None:
+        """Exact voting power of the Council on a date, of a reform scenario, or of a spec file."""
+        from unsc.analysis.power import ALL_INDICES, INDEX_NAMES, TernaryCouncil, council_game
+        from unsc.analysis.scenarios import ScenarioError, get_scenario, load_scenario
+        from unsc.rules import Council
+
+        if sum(x is not None for x in (date, scenario, spec)) > 1:
+            _fail("give one of --date, --scenario, --spec")
+        codes = [c.strip() for c in index.split(",")]
+        try:
+            if spec is not None:
+                sc = load_scenario(spec)
+                res, tern, about = sc.power(codes), sc.ternary(), sc.to_dict()
+            elif scenario is not None:
+                sc = get_scenario(scenario)
+                res, tern, about = sc.power(codes), sc.ternary(), sc.to_dict()
+            else:
+                council = Council.on(date or __import__("datetime").date.today())
+                res = council_game(council).power(codes)
+                tern = TernaryCouncil.of(council)
+                about = {
+                    "date": council.date.isoformat() if council.date else None,
+                    "seats": council.size,
+                    "threshold": council.threshold,
+                    "permanent": list(council.permanent),
+                    "vetoes_needed": council.vetoes_needed,
+                }
+        except (ScenarioError, ValueError) as e:
+            _fail(str(e))
+            return
+        out = {"council": about, **res.to_dict(codes)}
+        out["model"] = "binary: a coalition wins with the threshold of yes votes unless a veto holder is outside it"
+        if ternary:
+            out["ternary"] = tern.to_dict()
+        if as_json:
+            _echo_json(out)
+            return
+        from rich.console import Console
+        from rich.table import Table
+
+        wanted = ALL_INDICES if "all" in codes else codes
+        keys = [k for c in wanted for k in (("coleman_prevent", "coleman_initiate") if c == "coleman" else (c,))]
+        t = Table(title=f"{res.game}: {res.n} seats, {about.get('threshold')} votes needed")
+        t.add_column("seat group")
+        t.add_column("seats", justify="right")
+        for k in keys:
+            t.add_column(INDEX_NAMES[k], justify="right")
+        for g in out["groups"]:
+            t.add_row(g["label"], str(g["seats"]), *[f"{g[k]['exact']}\n≈ {g[k]['float']:.6f}" for k in keys if k in g])
+        con = Console()
+        con.print(t)
+        if "coleman_act" in out:
+            con.print(
+                f"Coleman power of the collectivity to act: {out['coleman_act']['exact']} ≈ "
+                f"{out['coleman_act']['float']:.6f}"
+            )
+        if ternary:
+            con.print(
+                f"Ternary model (Y/A/N each 1/3, abstaining veto holders do not block): P(pass) = "
+                f"{out['ternary']['p_pass']['exact']} ≈ {out['ternary']['p_pass']['float']:.6f}"
+            )
+
+    @app.command()
+    def scenarios(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+        """List the reform scenario presets with their seats, thresholds and veto rules."""
+        from unsc.analysis.scenarios import PRESETS
+
+        if as_json:
+            _echo_json([s.to_dict() for s in PRESETS.values()])
+            return
+        from rich.console import Console
+        from rich.table import Table
+
+        t = Table(title="Scenario presets (use with `unsc power --scenario NAME` and `unsc replay`)")
+        for c in ("name", "seats", "votes needed", "veto holders", "vetoes to block", "description"):
+            t.add_column(c)
+        for s in PRESETS.values():
+            t.add_row(s.name, str(s.size), str(s.threshold), str(s.veto_holders), str(s.vetoes_needed), s.title)
+        Console().print(t)
+
+    @app.command()
+    def replay(
+        scenario: str = typer.Option(..., "--scenario", help="A preset name or a .json/.toml scenario file."),
+        since: str | None = typer.Option(None, "--since", help="From this year or date."),
+        until: str | None = typer.Option(None, "--until", help="Up to this year or date."),
+        show_all: bool = typer.Option(False, "--all", help="List every replayed decision, not only the changes."),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+        store: Path | None = typer.Option(None, "--store", help="Store file."),
+    ) -> None:
+        """Replay the record under a scenario's rule: which drafts would have passed or failed."""
+        from unsc.analysis.scenarios import ScenarioError, get_scenario, replay_summary
+        from unsc.analysis.scenarios import replay as run_replay
+        from unsc.analysis.stats import filter_dates
+
+        try:
+            sc = get_scenario(scenario)
+        except ScenarioError as e:
+            _fail(str(e))
+            return
+        s = _store(store)
+        decisions = filter_dates(s.decisions(), since, until)
+        result = run_replay(sc, decisions, s.votes())
+        summary = replay_summary(result)
+        rows = result if show_all else result[result["changed"] | (result["error"] != "")]
+        note = (
+            "Only seats that existed vote in a replay; the scenario's threshold is scaled to the historical "
+            "Council's size and the veto stays with the historical permanent members if the scenario keeps it."
+        )
+        if as_json:
+            _echo_json(
+                {
+                    "scenario": sc.to_dict(),
+                    "assumption": note,
+                    "summary": summary,
+                    "decisions": _frame_json(rows.drop(columns=["explanation"]) if not show_all else rows),
+                }
+            )
+            return
+        from rich.console import Console
+
+        con = Console()
+        con.print(
+            f"[bold]{sc.title}[/bold]: {summary['replayed']} recorded votes replayed; "
+            f"{summary['fail_to_pass']} would pass that failed, {summary['pass_to_fail']} would fail that "
+            f"passed ({summary['errors']} could not be replayed)."
+        )
+        con.print(note)
+        if len(rows):
+            _print_table(rows[["decision_id", "date", "change", "error"]].head(200).set_index("decision_id"), "changes")
+
+    stats_app = typer.Typer(help="Statistics of the record: vetoes, agreement, adoption.", no_args_is_help=True)
+    app.add_typer(stats_app, name="stats")
+
+    @stats_app.command("vetoes")
+    def stats_vetoes(
+        by: str = typer.Option("member", "--by", help="member, year, decade, period or topic."),
+        since: str | None = typer.Option(None, "--since", help="From this year or date."),
+        until: str | None = typer.Option(None, "--until", help="Up to this year or date."),
+        member: str | None = typer.Option(None, "--member", help="Only this permanent member (code or name)."),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+        plot: Path | None = typer.Option(None, "--plot", help="Also draw vetoes per year to this .png/.svg file."),
+        store: Path | None = typer.Option(None, "--store", help="Store file."),
+    ) -> None:
+        """Veto counts per member and per draft (joint vetoes counted both ways)."""
+        from unsc.analysis.stats import seat_of, veto_counts
+
+        s = _store(store)
+        v = s.vetoes()
+        if member:
+            code = _member_code(member)
+            v = v[v["member"].map(seat_of) == seat_of(code)]
+        try:
+            table = veto_counts(v, by=by, decisions=s.decisions() if by == "topic" else None, since=since, until=until)
+        except ValueError as e:
+            _fail(str(e))
+            return
+        if plot is not None:
+            from unsc.analysis.plots import vetoes_per_year
+
+            vetoes_per_year(v, plot, since=since, until=until)
+        if as_json:
+            _echo_json(_frame_json(table))
+        else:
+            _print_table(table, f"Vetoes by {by}")
+
+    @stats_app.command("agreement")
+    def stats_agreement(
+        since: str | None = typer.Option(None, "--since", help="From this year or date."),
+        until: str | None = typer.Option(None, "--until", help="Up to this year or date."),
+        member: list[str] | None = typer.Option(None, "--member", help="Members to compare (repeat); default P5."),
+        method: str = typer.Option("index", "--method", help="index (Y/A/N = 1/0.5/0) or share (same vote)."),
+        contested: bool = typer.Option(False, "--contested", help="Only votes with a no or an abstention."),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+        plot: Path | None = typer.Option(None, "--plot", help="Also draw the heat map to this .png/.svg file."),
+        store: Path | None = typer.Option(None, "--store", help="Store file."),
+    ) -> None:
+        """Pairwise voting agreement between members (the permanent seats by default)."""
+        from unsc.analysis.stats import P5_SEATS, agreement_matrix
+
+        s = _store(store)
+        members = [_member_code(m) for m in member] if member else list(P5_SEATS)
+        try:
+            m, n = agreement_matrix(
+                s.votes(),
+                s.decisions(),
+                members=members,
+                method=method,
+                since=since,
+                until=until,
+                contested_only=contested,
+                with_counts=True,
+            )
+        except ValueError as e:
+            _fail(str(e))
+            return
+        if plot is not None:
+            from unsc.analysis.plots import agreement_heatmap
+
+            span = f"{since or 'start'} to {until or 'latest'}"
+            agreement_heatmap(
+                m,
+                plot,
+                title=f"Voting agreement ({method}), {span}",
+                subtitle=f"recorded votes{', contested only' if contested else ''}; "
+                f"{int(n.values.max()) if n.size else 0} decisions at most per pair",
+            )
+        if as_json:
+            _echo_json({"method": method, "agreement": _frame_json(m), "decisions": _frame_json(n)})
+        else:
+            _print_table(m, f"Voting agreement ({method})")
+
+    @stats_app.command("adoption")
+    def stats_adoption(
+        since: str | None = typer.Option(None, "--since", help="From this year or date."),
+        until: str | None = typer.Option(None, "--until", help="Up to this year or date."),
+        by: str = typer.Option("year", "--by", help="year or decade."),
+        member: str | None = typer.Option(None, "--member", help="Only decisions on which this member voted."),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+        plot: Path | None = typer.Option(None, "--plot", help="Also draw the rates to this .png/.svg file."),
+        store: Path | None = typer.Option(None, "--store", help="Store file."),
+    ) -> None:
+        """Adoption rate, unanimity rate and contested votes over time."""
+        from unsc.analysis.stats import adoption_over_time
+
+        s = _store(store)
+        d = s.decisions()
+        if member:
+            code = _member_code(member)
+            ids = set(s.votes(member=code)["decision_id"])
+            d = d[d["decision_id"].isin(ids)]
+        try:
+            table = adoption_over_time(d, by=by, since=since, until=until)
+        except ValueError as e:
+            _fail(str(e))
+            return
+        if plot is not None:
+            _adoption_plot(table, plot)
+        if as_json:
+            _echo_json(_frame_json(table))
+        else:
+            _print_table(table, f"Adoption by {by}")
+
+    plot_app = typer.Typer(help="Charts: roll calls, vetoes, agreement, power.", no_args_is_help=True)
+    app.add_typer(plot_app, name="plot")
+
+    @plot_app.command("rollcall")
+    def plot_rollcall(
+        symbol: str = typer.Argument(..., help="Draft or resolution symbol, e.g. S/2024/239 or '2728 (2024)'."),
+        out: Path = typer.Option(..., "--out", help="Output .png or .svg file."),
+        store: Path | None = typer.Option(None, "--store", help="Store file."),
+    ) -> None:
+        """Draw one vote's roll call: seats coloured by vote, outcome and explanation in the title."""
+        from unsc.analysis.plots import rollcall
+
+        s = _store(store)
+        rec = s.decision(symbol)
+        if rec is None:
+            _fail(
+                f"no decision {symbol!r} in the store (try a draft like S/2024/239 or a resolution like '2728 (2024)')"
+            )
+            return
+        if not rec.get("votes"):
+            _fail(f"{symbol}: the record has no member votes for this decision, so there is no roll call to draw")
+        try:
+            rollcall(rec, out)
+        except ValueError as e:
+            _fail(str(e))
+        typer.echo(str(out))
+
+    @plot_app.command("vetoes")
+    def plot_vetoes(
+        out: Path = typer.Option(..., "--out", help="Output .png or .svg file."),
+        since: str | None = typer.Option(None, "--since"),
+        until: str | None = typer.Option(None, "--until"),
+        store: Path | None = typer.Option(None, "--store", help="Store file."),
+    ) -> None:
+        """Vetoes per year by permanent member (stacked bars)."""
+        from unsc.analysis.plots import vetoes_per_year
+
+        vetoes_per_year(_store(store).vetoes(), out, since=since, until=until)
+        typer.echo(str(out))
+
+    @plot_app.command("power")
+    def plot_power(
+        out: Path = typer.Option(..., "--out", help="Output .png or .svg file."),
+        index: str = typer.Option("ss", "--index", help="ss, bz, holler or dp."),
+        scenario: list[str] | None = typer.Option(None, "--scenario", help="Scenarios to compare (repeat)."),
+    ) -> None:
+        """Power of each seat group under the Charter and the reform scenarios."""
+        from unsc.analysis.plots import power_bars
+        from unsc.analysis.scenarios import ScenarioError, get_scenario, scenario_names
+
+        try:
+            names = scenario or scenario_names()
+            results = {n: get_scenario(n).power([index]) for n in names}
+            power_bars(results, index, out)
+        except (ScenarioError, ValueError, KeyError) as e:
+            _fail(str(e))
+        typer.echo(str(out))
+
+
+def _member_code(name: str) -> str:
+    from unsc.rules import UnknownMemberError, member
+
+    try:
+        return member(name).code
+    except UnknownMemberError as e:
+        _fail(str(e))
+        raise
+
+
+def _adoption_plot(table: Any, path: Path) -> None:
+    from unsc.analysis.plots import ATTRIBUTION, _figure, save
+
+    fig, ax = _figure()
+    for col, colour, label in (
+        ("adoption_rate", "#2e9e4f", "adopted / decisions"),
+        ("unanimity_rate", "#2c5fa8", "unanimous / recorded votes"),
+        ("contested_rate", "#d1342f", "at least one vote against / recorded votes"),
+    ):
+        ax.plot(table.index, table[col], color=colour, lw=1.8, label=label)
+    ax.set_ylim(0, 1.02)
+    ax.set_title("Adoption, unanimity and contested votes", loc="left")
+    ax.legend(frameon=False)
+    fig.text(0.99, 0.012, ATTRIBUTION, ha="right", fontsize=8.5, color="#666666")
+    save(fig, path)
