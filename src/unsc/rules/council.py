@@ -20,6 +20,7 @@ from unsc.rules.members import find_member, member
 __all__ = [
     "AMENDMENT_IN_FORCE",
     "ART109_1_AMENDMENT_IN_FORCE",
+    "CHARTER_IN_FORCE",
     "ENLARGED_COUNCIL_SEATED",
     "PRC_SEATED",
     "RUSSIA_CONTINUES_USSR",
@@ -30,6 +31,8 @@ __all__ = [
     "permanent_seat",
 ]
 
+#: The Charter entered into force (Art. 110(3)); there is no Council before it.
+CHARTER_IN_FORCE = dt.date(1945, 10, 24)
 #: Amended Arts. 23 and 27 (GA res. 1991 A (XVIII)) entered into force (R1).
 AMENDMENT_IN_FORCE = dt.date(1965, 8, 31)
 #: The first 15-member Council sat (R1); the threshold follows the seated Council.
@@ -126,6 +129,8 @@ class Council:
         15
         """
         d = as_date(when)
+        if d < CHARTER_IN_FORCE:
+            raise ValueError(f"no Security Council on {d}: the Charter entered into force on 24 Oct 1945")
         size = 11 if d < ENLARGED_COUNCIL_SEATED else 15
         threshold = 7 if size == 11 else 9
         permanent = tuple(permanent_government(s, d)[0] for s in _SEATS)
@@ -162,8 +167,10 @@ class Council:
         >>> c.size, c.vetoes_needed
         (25, 2)
         """
-        perm = tuple(p.upper() for p in permanent)
-        el = None if elected is None else tuple(e.upper() for e in elected)
+        perm = tuple(_canonical(p, None, ()) for p in permanent)
+        el = None if elected is None else tuple(_canonical(e, None, ()) for e in elected)
+        if len(set(perm + (el or ()))) != len(perm) + len(el or ()):
+            raise RosterError(f"a seat is listed twice: {', '.join(perm + (el or ()))}")
         if not 1 <= threshold <= size:
             raise ValueError(f"threshold {threshold} must be between 1 and the size {size}")
         if len(perm) > size or (el is not None and len(perm) + len(el) != size):
@@ -174,8 +181,21 @@ class Council:
 
     @property
     def members(self) -> tuple[str, ...] | None:
-        """All seats, permanent first, or ``None`` if the elected members are unknown."""
+        """All seats, permanent first, or ``None`` if the elected members are unknown.
+
+        >>> Council.on("2024-01-01").members is None
+        True
+        """
         return None if self.elected is None else self.permanent + self.elected
+
+    @property
+    def elected_seats(self) -> int:
+        """How many seats are not permanent (R1: 6 until 1965, 10 from 1966).
+
+        >>> Council.on("1965-12-31").elected_seats, Council.on("1966-01-01").elected_seats
+        (6, 10)
+        """
+        return self.size - len(self.permanent)
 
     def canonical(self, code: str) -> str:
         """The code under which this Council seats a state (``RUS`` -> ``SUN`` before 24 Dec 1991).
@@ -186,7 +206,11 @@ class Council:
         return _canonical(code, self.date, self.permanent)
 
     def is_permanent(self, code: str) -> bool:
-        """Whether the seat holds a veto in this Council."""
+        """Whether the seat holds a veto in this Council.
+
+        >>> Council.on("1960-01-01").is_permanent("Soviet Union"), Council.on("1960-01-01").is_permanent("IND")
+        (True, False)
+        """
         return self.canonical(code) in self.permanent
 
 
@@ -195,6 +219,6 @@ def _canonical(code: str, d: dt.date | None, permanent: tuple[str, ...]) -> str:
         found = find_member(code)
         return found.code if found is not None else code.strip().upper()
     c = member(code).code
-    if d is not None and permanent_seat(c) == "RUS":
+    if permanent_seat(c) == "RUS":
         return permanent[2] if len(permanent) == 5 else c
     return c

@@ -1,31 +1,46 @@
-"""Decide a Security Council vote as the Charter and the Council's practice decide it.
+"""Decide a Security Council vote as the Charter and the Council's practice decide it: Article 27.
 
-The Charter's voting rule is Article 27:
+The Charter's voting rule is Article 27 (spec rules R5-R11):
 
-* 27(2), procedural matters: an affirmative vote of nine members (seven before 1966), no veto;
-  see :func:`article_27_2_procedural`.
-* 27(3), all other matters: nine affirmative votes *including the concurring votes of the
-  permanent members*; in practice a permanent member's abstention or absence does not block,
-  only its negative vote does (the veto); see :func:`article_27_3_concurring_votes`.
-* 27(3), proviso: a party to a dispute abstains in decisions under Chapter VI and Art. 52(3);
-  see :func:`article_27_3_obligatory_abstention`.
+* **27(1)** each member has one vote (R4).
+* **27(2)**, procedural matters: an affirmative vote of nine members (seven before 1966), nobody has
+  a veto; see :func:`article_27_2_procedural` (R6).
+* **27(3)**, all other matters: nine affirmative votes *including the concurring votes of the
+  permanent members*. In the Council's settled practice (confirmed by the ICJ in the Namibia opinion,
+  1971) a permanent member's abstention or absence does not block; only its negative vote does, and
+  only when the decision had the affirmative votes without it: that is the veto. See
+  :func:`article_27_3_concurring_votes` (R7-R9, R11).
+* **27(3), proviso**: in decisions under Chapter VI and Art. 52(3) a party to a dispute abstains;
+  see :func:`article_27_3_obligatory_abstention` (R10).
+
+Other fixed majorities (Art. 109 "any seven/nine", the ICJ Statute's absolute majority) are in
+:func:`required_votes`; which paragraph governs a ballot is :func:`voting_class`.
 
 >>> d = decide(Ballot.of("2024-03-22", yes=["USA", "GBR", "FRA", "JPN", "KOR", "MLT", "CHE", "SVN", "ECU", "MOZ", "SLE"],
 ...                      no=["RUS", "CHN", "DZA"], abstain=["GUY"]))
 >>> d.adopted, d.vetoed_by, d.shortfall
 (False, ('CHN', 'RUS'), 0)
 >>> print(d.explanation)  # doctest: +ELLIPSIS
-Not adopted: vetoed by China and the Russian Federation. ...
+Not adopted: vetoed by China and the Russian Federation. The draft had 11 votes in favour, ...
+>>> decide(Ballot.of("2014-12-30", yes=["FRA", "GBR", "RUS", "CHN", "ARG", "CHL", "JOR", "LUX"], no=["USA", "AUS"],
+...                   abstain=["KOR", "LTU", "NGA", "RWA", "TCD"])).failure_reason  # 8 yes: short, not a veto
+<FailureReason.INSUFFICIENT_VOTES: 'insufficient_votes'>
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
 
-from unsc.rules.council import ART109_1_AMENDMENT_IN_FORCE, Council, RosterError, as_date, permanent_government
+from unsc.rules.ballot import Ballot, Decision, Mode
+from unsc.rules.council import (
+    ART109_1_AMENDMENT_IN_FORCE,
+    PRC_SEATED,
+    Council,
+    RosterError,
+    permanent_government,
+    permanent_seat,
+)
 from unsc.rules.members import find_member
 from unsc.rules.votes import FailureReason, Kind, Modality, NonVoting, Vote, VotingClass
 
@@ -38,7 +53,9 @@ __all__ = [
     "article_27_3_concurring_votes",
     "article_27_3_obligatory_abstention",
     "decide",
+    "preliminary_question_mode",
     "required_votes",
+    "special_majority",
     "voting_class",
 ]
 
@@ -47,264 +64,12 @@ __all__ = [
 PRESIDENTIAL_RULING_PRACTICE = dt.date(1950, 9, 29)
 
 
-@dataclass(frozen=True, slots=True)
-class Mode:
-    """How to read the Charter where readings differ (spec 0.4).
-
-    * ``interpretation``: ``"practice"`` (default: abstention or absence of a permanent member does
-      not block, R7-R9) or ``"charter_literal"`` (every permanent member must vote yes).
-    * ``enforce_27_3``: ``"off"`` (default: votes as cast, warn if a party voted) or ``"strict"``
-      (a party to a Chapter VI dispute is recoded as an obligatory abstention, R10).
-    * ``preliminary_question``: ``"four_power_1945"``, ``"presidential_ruling"`` or ``None``
-      (by date: 1945 statement before 29 Sep 1950, ruling after; R16).
-    """
-
-    interpretation: str = "practice"
-    enforce_27_3: str = "off"
-    preliminary_question: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.interpretation not in ("practice", "charter_literal"):
-            raise ValueError(f"interpretation must be 'practice' or 'charter_literal', not {self.interpretation!r}")
-        if self.enforce_27_3 not in ("off", "strict"):
-            raise ValueError(f"enforce_27_3 must be 'off' or 'strict', not {self.enforce_27_3!r}")
-        if self.preliminary_question not in (None, "four_power_1945", "presidential_ruling"):
-            raise ValueError(
-                f"preliminary_question must be 'four_power_1945' or 'presidential_ruling', "
-                f"not {self.preliminary_question!r}"
-            )
-
-
-@dataclass(frozen=True, slots=True)
-class Ballot:
-    """One vote of the Council: who voted how, on what kind of decision, on what date.
-
-    Build it with :meth:`of`. ``votes`` maps state codes to :class:`Vote`; seats of a known roster
-    that are not named count as absent. ``voting_class`` overrides the kind's default class (how
-    a historical ruling is reproduced); ``parent_class`` is the class of the text that an
-    amendment or a separately voted part belongs to (R27, R28).
-
-    >>> b = Ballot.of("1950-06-27", yes=["USA", "GBR", "FRA", "CHN", "CUB", "ECU", "NOR"], no=["YUG"],
-    ...               not_participating=["EGY", "IND"], absent=["SUN"])
-    >>> b.count(Vote.YES), b.reason("SUN")
-    (7, <NonVoting.ABSENT: 'absent'>)
-    """
-
-    votes: tuple[tuple[str, Vote], ...]
-    date: dt.date | None = None
-    kind: Kind = Kind.DRAFT_RESOLUTION
-    voting_class: VotingClass | None = None
-    parent_class: VotingClass | None = None
-    modality: Modality = Modality.RECORDED
-    reasons: tuple[tuple[str, NonVoting], ...] = ()
-    parties: frozenset[str] = frozenset()
-    chapter_vi: bool = False
-    private_meeting: bool = False
-    symbol: str | None = None
-
-    @classmethod
-    def of(
-        cls,
-        date: dt.date | str | None = None,
-        *,
-        yes: Iterable[str] = (),
-        no: Iterable[str] = (),
-        abstain: Iterable[str] = (),
-        absent: Iterable[str] = (),
-        not_participating: Iterable[str] = (),
-        obligatory_abstention: Iterable[str] = (),
-        kind: Kind | str = Kind.DRAFT_RESOLUTION,
-        voting_class: VotingClass | str | None = None,
-        parent_class: VotingClass | str | None = None,
-        modality: Modality | str = Modality.RECORDED,
-        parties: Iterable[str] = (),
-        chapter_vi: bool = False,
-        private_meeting: bool = False,
-        symbol: str | None = None,
-    ) -> Ballot:
-        """Build a ballot from lists of members (codes or names) per vote.
-
-        Raises :class:`RosterError` if a member is named twice, and
-        :class:`~unsc.rules.members.UnknownMemberError` for a name that is no state.
-        """
-        votes: dict[str, Vote] = {}
-        reasons: dict[str, NonVoting] = {}
-        groups: list[tuple[Iterable[str], Vote, NonVoting | None]] = [
-            (yes, Vote.YES, None),
-            (no, Vote.NO, None),
-            (abstain, Vote.ABSTAIN, None),
-            (absent, Vote.NON_VOTING, NonVoting.ABSENT),
-            (not_participating, Vote.NON_VOTING, NonVoting.NOT_PARTICIPATING),
-            (obligatory_abstention, Vote.NON_VOTING, NonVoting.OBLIGATORY_ABSTENTION),
-        ]
-        for names, vote, reason in groups:
-            for name in names:
-                code = _code(name)
-                if code in votes:
-                    raise RosterError(f"{name} ({code}) is named twice: as {_WORD[votes[code]]} and as {_WORD[vote]}")
-                votes[code] = vote
-                if reason is not None:
-                    reasons[code] = reason
-        return cls(
-            votes=tuple(votes.items()),
-            date=None if date is None else as_date(date),
-            kind=Kind.parse(kind) if isinstance(kind, str) else kind,
-            voting_class=None if voting_class is None else VotingClass(voting_class),
-            parent_class=None if parent_class is None else VotingClass(parent_class),
-            modality=Modality(modality),
-            reasons=tuple(reasons.items()),
-            parties=frozenset(_code(p) for p in parties),
-            chapter_vi=chapter_vi,
-            private_meeting=private_meeting,
-            symbol=symbol,
-        )
-
-    @classmethod
-    def from_mapping(cls, date: dt.date | str | None, votes: Mapping[str, Vote | str], **kwargs: Any) -> Ballot:
-        """Build a ballot from ``{member: vote}``; ``X`` votes count as absences.
-
-        >>> Ballot.from_mapping("2016-12-23", {"USA": "A", "Egypt": "Y"}).count(Vote.ABSTAIN)
-        1
-        """
-        lists: dict[str, list[str]] = {"yes": [], "no": [], "abstain": [], "absent": []}
-        key = {Vote.YES: "yes", Vote.NO: "no", Vote.ABSTAIN: "abstain", Vote.NON_VOTING: "absent"}
-        for name, v in votes.items():
-            lists[key[v if isinstance(v, Vote) else Vote.parse(v)]].append(name)
-        return cls.of(date, **lists, **kwargs)
-
-    @property
-    def vote_map(self) -> dict[str, Vote]:
-        """The votes as a dict, code -> :class:`Vote`."""
-        return dict(self.votes)
-
-    def count(self, vote: Vote) -> int:
-        """How many named seats cast ``vote``."""
-        return sum(1 for _, v in self.votes if v is vote)
-
-    def reason(self, code: str) -> NonVoting | None:
-        """Why a seat did not vote, if it is ``X``."""
-        return dict(self.reasons).get(code)
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """The outcome of a ballot, with the counts and the reasons (spec 0.5).
-
-    ``vetoed_by`` lists the permanent members whose negative vote alone defeated a decision that
-    had the affirmative votes; ``p5_negative_votes`` lists every permanent member's negative vote,
-    veto or not. ``shortfall`` is the number of affirmative votes missing.
-    """
-
-    adopted: bool
-    failure_reason: FailureReason
-    threshold: int
-    voting_class: VotingClass
-    kind: Kind
-    yes: int
-    no: int
-    abstain: int
-    non_voting: int
-    absent: int
-    vetoed_by: tuple[str, ...]
-    p5_negative_votes: tuple[str, ...]
-    p5_concurring_count: int
-    shortfall: int
-    dhl_veto_list_entry: bool
-    announcement: str
-    explanation: str
-    warnings: tuple[str, ...] = ()
-    rules: tuple[str, ...] = ()
-    votes: tuple[tuple[str, str], ...] = field(default=(), compare=False)
-    date: dt.date | None = None
-
-    @property
-    def veto_cast(self) -> bool:
-        """Whether a permanent member's negative vote defeated the decision (R11)."""
-        return bool(self.vetoed_by)
-
-    @property
-    def tally(self) -> str:
-        """The tally as the UN writes it: yes-no-abstentions.
-
-        >>> decide(Ballot.of("2016-12-23", yes=["FRA"], abstain=["USA"])).tally
-        '1-0-1'
-        """
-        return f"{self.yes}-{self.no}-{self.abstain}"
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict of the decision (enum values as strings).
-
-        >>> decide(Ballot.of("2024-03-25", yes=["FRA"])).to_dict()["adopted"]
-        False
-        """
-        return {
-            "adopted": self.adopted,
-            "failure_reason": self.failure_reason.value,
-            "threshold": self.threshold,
-            "voting_class": self.voting_class.value,
-            "kind": self.kind.value,
-            "yes": self.yes,
-            "no": self.no,
-            "abstain": self.abstain,
-            "non_voting": self.non_voting,
-            "absent": self.absent,
-            "vetoed_by": list(self.vetoed_by),
-            "veto_cast": self.veto_cast,
-            "p5_negative_votes": list(self.p5_negative_votes),
-            "p5_concurring_count": self.p5_concurring_count,
-            "shortfall": self.shortfall,
-            "dhl_veto_list_entry": self.dhl_veto_list_entry,
-            "announcement": self.announcement,
-            "explanation": self.explanation,
-            "warnings": list(self.warnings),
-            "rules": list(self.rules),
-            "votes": dict(self.votes),
-            "date": None if self.date is None else self.date.isoformat(),
-        }
-
-
 # --------------------------------------------------------------------------------------------
 # The rules, by article
 
 
-def required_votes(council: Council, kind: Kind, when: dt.date | None) -> int:
-    """Affirmative votes a decision needs (R1, R21, R22).
-
-    >>> required_votes(Council.on("1967-06-01"), Kind.ART109_1_CONFERENCE, dt.date(1967, 6, 1))
-    7
-    >>> required_votes(Council.on("2020-11-12"), Kind.ICJ_BALLOT, None)
-    8
-    """
-    if kind is Kind.ART109_1_CONFERENCE and when is not None:
-        return 7 if when < ART109_1_AMENDMENT_IN_FORCE else 9  # "any seven", then "any nine"
-    if kind is Kind.ART109_3_CONFERENCE:
-        return 7  # Art. 109(3) was never amended
-    if kind is Kind.ICJ_BALLOT:
-        return council.size // 2 + 1  # ICJ Statute Art. 10: absolute majority, no distinction
-    return council.threshold
-
-
-def voting_class(ballot: Ballot, mode: Mode = Mode()) -> VotingClass:
-    """The class that governs a ballot: explicit override, parent text, preliminary question, kind.
-
-    >>> voting_class(Ballot.of(kind="amendment", parent_class="procedural"))
-    <VotingClass.PROCEDURAL: 'procedural'>
-    """
-    if ballot.voting_class is not None:
-        return ballot.voting_class
-    if ballot.kind in (Kind.AMENDMENT, Kind.PART):
-        return ballot.parent_class or VotingClass.NON_PROCEDURAL  # R27(3), R28(2)
-    if ballot.kind is Kind.PRELIMINARY_QUESTION:
-        return (
-            VotingClass.NON_PROCEDURAL
-            if _preliminary_mode(ballot, mode) == "four_power_1945"
-            else VotingClass.PROCEDURAL
-        )
-    return ballot.kind.default_class
-
-
 def article_27_2_procedural(yes: int, threshold: int) -> bool:
-    """Art. 27(2): a procedural decision needs ``threshold`` affirmative votes; nobody has a veto.
+    """Art. 27(2): a procedural decision needs ``threshold`` affirmative votes; nobody has a veto (R6).
 
     >>> article_27_2_procedural(9, 9), article_27_2_procedural(8, 9)
     (True, False)
@@ -321,17 +86,23 @@ def article_27_3_concurring_votes(
 ) -> tuple[bool, tuple[str, ...]]:
     """Art. 27(3): ``threshold`` affirmative votes including the concurring votes of the permanent members.
 
-    Returns ``(adopted, blocking_members)``. In practice (the default, confirmed by the ICJ in the
-    Namibia opinion, 1971) only a negative vote blocks: abstention and absence do not (R7-R9). A
-    negative vote blocks only when the decision had the votes without it; otherwise the decision
-    fails for lack of votes and no veto is cast (R11). ``charter_literal`` reads "concurring" as
-    "voting yes". ``vetoes_needed`` > 1 models reform proposals in which it takes several
-    permanent members to block.
+    Returns ``(adopted, blocking_members)``.
+
+    * ``"practice"`` (the default, R7-R9): only a permanent member's negative vote blocks; its
+      abstention or absence does not. A negative vote blocks only when the decision had the
+      affirmative votes without it; otherwise the decision fails for lack of votes and no veto is
+      cast (R11).
+    * ``"charter_literal"`` reads "concurring" as "voting yes": every permanent member that did not
+      vote yes blocks (for comparison only; the record contradicts it).
+
+    ``vetoes_needed`` > 1 models reform proposals in which it takes several permanent members to block.
 
     >>> article_27_3_concurring_votes(11, 9, {"CHN": Vote.NO, "RUS": Vote.NO, "USA": Vote.YES})
     (False, ('CHN', 'RUS'))
     >>> article_27_3_concurring_votes(14, 9, {"USA": Vote.ABSTAIN})
     (True, ())
+    >>> article_27_3_concurring_votes(14, 9, {"USA": Vote.ABSTAIN}, "charter_literal")
+    (False, ('USA',))
     >>> article_27_3_concurring_votes(8, 9, {"USA": Vote.NO})
     (False, ())
     """
@@ -341,7 +112,7 @@ def article_27_3_concurring_votes(
         blockers = tuple(c for c, v in permanent_votes.items() if v is not Vote.YES)
         return not blockers, blockers
     blockers = tuple(c for c, v in permanent_votes.items() if v is Vote.NO)
-    if len(blockers) >= vetoes_needed:
+    if blockers and len(blockers) >= vetoes_needed:
         return False, blockers
     return True, ()
 
@@ -349,10 +120,23 @@ def article_27_3_concurring_votes(
 def article_27_3_obligatory_abstention(ballot: Ballot, cls: VotingClass, mode: Mode) -> tuple[Ballot, list[str]]:
     """Art. 27(3), proviso: in decisions under Chapter VI and Art. 52(3) a party to a dispute abstains (R10).
 
-    Applies only to non-procedural decisions flagged ``chapter_vi`` with named ``parties``. With
-    ``enforce_27_3="off"`` (modern practice) votes stay as cast and a warning says the proviso was
-    not observed; with ``"strict"`` the parties' votes are recoded as obligatory abstentions.
+    The proviso applies only to a non-procedural decision flagged ``chapter_vi`` (a dispute, not a
+    mere situation) and only to the ``parties`` named. It binds permanent and elected members alike
+    and never lowers the threshold.
+
+    * ``enforce_27_3="off"`` (default, modern practice): votes stay as cast; if a party voted, the
+      warning ``art27_3_not_observed`` says so.
+    * ``enforce_27_3="strict"`` (a what-if): the parties' votes are recoded as obligatory
+      abstentions (``X``) before counting, with the warning ``art27_3_enforced``.
+
     Returns the ballot to count and the warnings.
+
+    >>> b = Ballot.of("2014-03-15", yes=["USA"], no=["RUS"], chapter_vi=True, parties=["RUS", "UKR"])
+    >>> article_27_3_obligatory_abstention(b, VotingClass.NON_PROCEDURAL, Mode())[1]
+    ['art27_3_not_observed']
+    >>> strict, warnings = article_27_3_obligatory_abstention(b, VotingClass.NON_PROCEDURAL, Mode(enforce_27_3="strict"))
+    >>> strict.vote_map["RUS"], strict.reason("RUS"), warnings
+    (<Vote.NON_VOTING: 'X'>, <NonVoting.OBLIGATORY_ABSTENTION: 'obligatory_abstention'>, ['art27_3_enforced'])
     """
     if cls is not VotingClass.NON_PROCEDURAL or not ballot.chapter_vi or not ballot.parties:
         return ballot, []
@@ -365,94 +149,135 @@ def article_27_3_obligatory_abstention(ballot: Ballot, cls: VotingClass, mode: M
     for p in voting_parties:
         votes[p] = Vote.NON_VOTING
     reasons = dict(ballot.reasons) | {p: NonVoting.OBLIGATORY_ABSTENTION for p in voting_parties}
-    recoded = Ballot(
-        tuple(votes.items()),
-        ballot.date,
-        ballot.kind,
-        ballot.voting_class,
-        ballot.parent_class,
-        ballot.modality,
-        tuple(reasons.items()),
-        ballot.parties,
-        ballot.chapter_vi,
-        ballot.private_meeting,
-        ballot.symbol,
-    )
-    return recoded, ["art27_3_enforced"]
+    return ballot.replace(votes=tuple(votes.items()), reasons=tuple(reasons.items())), ["art27_3_enforced"]
+
+
+def special_majority(yes: int, required: int) -> bool:
+    """A fixed number of votes from any members, with no veto: Art. 109 ("any seven/nine", R22) and the
+    ICJ Statute's absolute majority (Art. 10(2), R21).
+
+    >>> special_majority(8, 7), special_majority(6, 7)
+    (True, False)
+    """
+    return yes >= required
+
+
+def required_votes(council: Council, kind: Kind, when: dt.date | None) -> int:
+    """Affirmative votes a decision needs (R1, R21, R22).
+
+    * Art. 27: the Council's threshold (7 while 11 members sat, 9 from 1966).
+    * Art. 109(1): "any seven" until 11 June 1968, "any nine" from 12 June 1968.
+    * Art. 109(3): "any seven" (never amended).
+    * ICJ Statute Art. 10: an absolute majority of the Council, ``size // 2 + 1``.
+
+    >>> required_votes(Council.on("1967-06-01"), Kind.ART109_1_CONFERENCE, dt.date(1967, 6, 1))
+    7
+    >>> required_votes(Council.on("2020-11-12"), Kind.ICJ_BALLOT, None)
+    8
+    >>> required_votes(Council.on("1960-11-16"), Kind.ICJ_BALLOT, None)
+    6
+    """
+    if kind is Kind.ART109_1_CONFERENCE and when is not None:
+        return 7 if when < ART109_1_AMENDMENT_IN_FORCE else 9  # "any seven", then "any nine"
+    if kind is Kind.ART109_3_CONFERENCE:
+        return 7  # Art. 109(3) was never amended
+    if kind is Kind.ICJ_BALLOT:
+        return council.size // 2 + 1  # ICJ Statute Art. 10: absolute majority, no distinction
+    return council.threshold
+
+
+def preliminary_question_mode(when: dt.date | None, mode: Mode = Mode()) -> str:
+    """How the preliminary question "is this matter procedural?" is settled (R16).
+
+    An explicit ``mode.preliminary_question`` wins; otherwise by date: ``"four_power_1945"`` (a
+    vetoable vote: the double veto) before 29 Sep 1950, ``"presidential_ruling"`` from then on.
+
+    >>> preliminary_question_mode(dt.date(1948, 5, 24)), preliminary_question_mode(dt.date(1959, 9, 7))
+    ('four_power_1945', 'presidential_ruling')
+    """
+    if mode.preliminary_question is not None:
+        return mode.preliminary_question
+    if when is not None and when < PRESIDENTIAL_RULING_PRACTICE:
+        return "four_power_1945"
+    return "presidential_ruling"
+
+
+def voting_class(ballot: Ballot, mode: Mode = Mode()) -> VotingClass:
+    """The class that governs a ballot: explicit override, parent text, preliminary question, kind (R13-R16).
+
+    >>> voting_class(Ballot.of(kind="amendment", parent_class="procedural"))
+    <VotingClass.PROCEDURAL: 'procedural'>
+    >>> voting_class(Ballot.of("1948-05-24", kind="preliminary_question"))
+    <VotingClass.NON_PROCEDURAL: 'non_procedural'>
+    """
+    if ballot.voting_class is not None:
+        return ballot.voting_class
+    if ballot.kind in (Kind.AMENDMENT, Kind.PART):
+        return ballot.parent_class or VotingClass.NON_PROCEDURAL  # R27(3), R28(2)
+    if ballot.kind is Kind.PRELIMINARY_QUESTION:
+        if preliminary_question_mode(ballot.date, mode) == "four_power_1945":
+            return VotingClass.NON_PROCEDURAL
+        return VotingClass.PROCEDURAL
+    return ballot.kind.default_class
 
 
 # --------------------------------------------------------------------------------------------
 
 
-def decide(ballot: Ballot, council: Council | None = None, mode: Mode = Mode()) -> Decision:
+def decide(
+    ballot: Ballot,
+    council: Council | None = None,
+    mode: Mode = Mode(),
+    *,
+    kind: Kind | str | None = None,
+    voting_class: VotingClass | str | None = None,
+) -> Decision:
     """Decide a ballot: adopted or not, and why.
 
-    ``council`` defaults to the Charter Council on the ballot's date (:meth:`Council.on`); pass
-    one with its elected members to have every vote checked against the roster, or a custom one
-    for reform scenarios.
+    ``council`` defaults to the Charter Council on the ballot's date (:meth:`Council.on`); pass one
+    with its elected members to have every vote checked against the roster, or a custom one for
+    reform scenarios. ``kind`` and ``voting_class`` override the ballot's own.
 
     >>> decide(Ballot.of("2024-03-25", yes=["DZA", "CHN", "ECU", "FRA", "GUY", "JPN", "MLT", "MOZ", "KOR",
     ...                                     "RUS", "SLE", "SVN", "CHE", "GBR"], abstain=["USA"])).adopted
     True
-    >>> d = decide(Ballot.of("2022-02-27", yes=list("ALB BRA FRA GAB GHA IRL KEN MEX NOR GBR USA".split()),
-    ...                      no=["RUS"], abstain=["CHN", "IND", "ARE"], kind="convene_gaess_377"))
-    >>> d.adopted, d.vetoed_by
-    (True, ())
+    >>> d = decide(Ballot.of("2022-02-27", yes="ALB BRA FRA GAB GHA IRL KEN MEX NOR GBR USA".split(),
+    ...                      no=["RUS"], abstain=["CHN", "IND", "ARE"]), kind="convene_gaess_377")
+    >>> d.adopted, d.vetoed_by, d.voting_class
+    (True, (), <VotingClass.PROCEDURAL: 'procedural'>)
     """
+    if kind is not None or voting_class is not None:
+        changes: dict[str, object] = {}
+        if kind is not None:
+            changes["kind"] = kind
+        if voting_class is not None:
+            changes["voting_class"] = voting_class
+        ballot = ballot.replace(**changes)
+    if ballot.kind is Kind.SG_STRAW_POLL:
+        raise ValueError("a straw poll is informal and decides nothing: read it with unsc.rules.straw_polls.read_poll")
     if council is None:
         if ballot.date is None:
             raise ValueError("a ballot needs a date, or pass a Council")
         council = Council.on(ballot.date)
-    when = ballot.date
+    when = ballot.date or council.date
     kind = ballot.kind
-    cls = voting_class(ballot, mode)
+    cls = _voting_class(ballot, mode)
     threshold = required_votes(council, kind, when)
+    from_council = threshold == council.threshold and kind not in _FIXED_MAJORITY
     warnings: list[str] = []
-    rules: list[str] = []
-    if council.seated_size_note and kind not in (Kind.ART109_1_CONFERENCE, Kind.ART109_3_CONFERENCE):
+    rules: list[str] = ["R1"] if from_council else []
+    if council.seated_size_note and from_council:
         warnings.append("threshold_follows_seated_council")
 
-    votes, reasons, roster_warnings = _seat_votes(ballot, council)
-    warnings += roster_warnings
+    votes, reasons = _seat_votes(ballot, council)
 
     if ballot.modality is Modality.WITHOUT_VOTE:
-        return Decision(
-            adopted=True,
-            failure_reason=FailureReason.NONE,
-            threshold=threshold,
-            voting_class=cls,
-            kind=kind,
-            yes=0,
-            no=0,
-            abstain=0,
-            non_voting=0,
-            absent=0,
-            vetoed_by=(),
-            p5_negative_votes=(),
-            p5_concurring_count=0,
-            shortfall=0,
-            dhl_veto_list_entry=False,
-            announcement="adopted without a vote",
-            explanation="Adopted without a vote: the President declared it adopted and no member asked for a vote "
-            "(R12). There is no tally and no veto.",
-            warnings=tuple(warnings),
-            rules=("R12",),
-            votes=(),
-            date=when,
-        )
+        return _without_vote(ballot, council, cls, threshold, warnings, when)
 
-    counted = Ballot(
-        tuple(votes.items()),
-        ballot.date,
-        kind,
-        ballot.voting_class,
-        ballot.parent_class,
-        ballot.modality,
-        tuple(reasons.items()),
-        ballot.parties,
-        ballot.chapter_vi,
-        ballot.private_meeting,
-        ballot.symbol,
+    counted = ballot.replace(
+        votes=tuple(votes.items()),
+        reasons=tuple(reasons.items()),
+        parties=frozenset(_canonical_or_self(council, p) for p in ballot.parties),
     )
     counted, w = article_27_3_obligatory_abstention(counted, cls, mode)
     warnings += w
@@ -462,28 +287,39 @@ def decide(ballot: Ballot, council: Council | None = None, mode: Mode = Mode()) 
     no = sum(1 for v in votes.values() if v is Vote.NO)
     abstain = sum(1 for v in votes.values() if v is Vote.ABSTAIN)
     non_voting = council.size - yes - no - abstain
-    absent = sum(
-        1 for c, v in votes.items() if v is Vote.NON_VOTING and reasons.get(c, NonVoting.ABSENT) is NonVoting.ABSENT
-    )
-    absent += council.size - len(votes)  # seats nobody named
+    absent = council.size - yes - no - abstain
+    absent -= sum(1 for c, v in votes.items() if v is Vote.NON_VOTING and reasons[c] is not NonVoting.ABSENT)
     permanent_votes = {p: votes.get(p, Vote.NON_VOTING) for p in council.permanent}
     p5_no = tuple(p for p, v in permanent_votes.items() if v is Vote.NO)
     p5_yes = sum(1 for v in permanent_votes.values() if v is Vote.YES)
 
+    not_concurring: tuple[str, ...] = ()
     if cls is VotingClass.NON_PROCEDURAL:
         adopted, blockers = article_27_3_concurring_votes(
             yes, threshold, permanent_votes, mode.interpretation, council.vetoes_needed
         )
-        rules.append("Art. 27(3)")
+        vetoed_by = _in_seat_order((b for b in blockers if permanent_votes[b] is Vote.NO), council)
+        if mode.interpretation == "charter_literal":
+            not_concurring = _in_seat_order(blockers, council)
+        rules.append("R7")
+    elif cls is VotingClass.PROCEDURAL:
+        adopted, vetoed_by = article_27_2_procedural(yes, threshold), ()
+        rules.append("R6")
     else:
-        adopted, blockers = article_27_2_procedural(yes, threshold), ()
-        rules.append({VotingClass.PROCEDURAL: "Art. 27(2)"}.get(cls, _special_article(kind)))
-    vetoed_by = _in_seat_order(blockers, council) if not adopted and blockers else ()
-    failure = FailureReason.NONE if adopted else (FailureReason.VETO if vetoed_by else FailureReason.INSUFFICIENT_VOTES)
+        adopted, vetoed_by = special_majority(yes, threshold), ()
+        rules.append("R21" if kind is Kind.ICJ_BALLOT else "R22")
+    if adopted:
+        failure = FailureReason.NONE
+    elif vetoed_by:
+        failure = FailureReason.VETO
+    elif not_concurring:
+        failure = FailureReason.NO_CONCURRENCE
+    else:
+        failure = FailureReason.INSUFFICIENT_VOTES
     shortfall = max(0, threshold - yes)
-    dhl_entry = bool(vetoed_by) and any(votes.get(p) is Vote.NO for p in vetoed_by) and not ballot.private_meeting
+    dhl_entry = bool(vetoed_by) and not ballot.private_meeting
 
-    # warnings about permanent members that did not vote (R8, R9) and presence (R5)
+    rules += _rule_notes(ballot, cls, yes, threshold, permanent_votes, p5_no, reasons, adopted)
     if cls is VotingClass.NON_PROCEDURAL and council.permanent:
         for p, v in permanent_votes.items():
             if v is Vote.NON_VOTING:
@@ -498,29 +334,25 @@ def decide(ballot: Ballot, council: Council | None = None, mode: Mode = Mode()) 
         warnings.append("fewer_present_than_required")
     if kind is Kind.ADVISORY_OPINION_REQUEST and ballot.voting_class is None:
         warnings.append("classification_unsettled")
-    if kind is Kind.PRELIMINARY_QUESTION:
-        rules.append("R16")
-    if p5_no and not vetoed_by and cls is VotingClass.NON_PROCEDURAL and yes < threshold:
-        rules.append("R11")
+    if vetoed_by and ballot.private_meeting:
+        warnings.append("private_meeting_not_in_dhl_list")
 
-    announcement = _announcement(adopted, failure, yes, no, abstain, council)
     explanation = _explain(
-        adopted,
-        failure,
-        cls,
-        kind,
-        threshold,
-        yes,
-        no,
-        abstain,
-        vetoed_by,
-        p5_no,
-        permanent_votes,
-        reasons,
+        ballot,
         council,
-        when,
-        shortfall,
         mode,
+        cls,
+        adopted=adopted,
+        failure=failure,
+        threshold=threshold,
+        counts=(yes, no, abstain, non_voting),
+        vetoed_by=vetoed_by,
+        not_concurring=not_concurring,
+        p5_no=p5_no,
+        permanent_votes=permanent_votes,
+        reasons=reasons,
+        shortfall=shortfall,
+        from_council=from_council,
     )
     return Decision(
         adopted=adopted,
@@ -538,51 +370,36 @@ def decide(ballot: Ballot, council: Council | None = None, mode: Mode = Mode()) 
         p5_concurring_count=p5_yes,
         shortfall=shortfall,
         dhl_veto_list_entry=dhl_entry,
-        announcement=announcement,
+        announcement=_announcement(adopted, failure, yes, no, abstain, council),
         explanation=explanation,
         warnings=tuple(warnings),
-        rules=tuple(rules),
+        rules=tuple(dict.fromkeys(rules)),
         votes=tuple((c, v.value) for c, v in votes.items()),
         date=when,
+        not_concurring=not_concurring,
+        interpretation=mode.interpretation,
     )
 
 
 # --------------------------------------------------------------------------------------------
 # helpers
 
-_WORD = {Vote.YES: "yes", Vote.NO: "no", Vote.ABSTAIN: "abstention", Vote.NON_VOTING: "not voting"}
+_FIXED_MAJORITY = (Kind.ART109_1_CONFERENCE, Kind.ART109_3_CONFERENCE, Kind.ICJ_BALLOT)
 
 
-def _code(name: str) -> str:
-    from unsc.rules.members import member
-
-    found = find_member(name)
-    if found is None:
-        stripped = name.strip().upper()
-        if stripped.isalnum() and 2 <= len(stripped) <= 6 and not stripped.isalpha():
-            return stripped  # abstract seat of a custom Council, e.g. "E1"
-        return member(name).code  # raises UnknownMemberError
-    return found.code
+def _voting_class(ballot: Ballot, mode: Mode) -> VotingClass:
+    return voting_class(ballot, mode)  # inside decide() the name voting_class is its keyword argument
 
 
-def _preliminary_mode(ballot: Ballot, mode: Mode) -> str:
-    if mode.preliminary_question is not None:
-        return mode.preliminary_question
-    if ballot.date is not None and ballot.date < PRESIDENTIAL_RULING_PRACTICE:
-        return "four_power_1945"
-    return "presidential_ruling"
+def _canonical_or_self(council: Council, code: str) -> str:
+    try:
+        return council.canonical(code)
+    except (KeyError, ValueError):
+        return code
 
 
-def _special_article(kind: Kind) -> str:
-    return {
-        Kind.ART109_1_CONFERENCE: "Art. 109(1)",
-        Kind.ART109_3_CONFERENCE: "Art. 109(3)",
-        Kind.ICJ_BALLOT: "ICJ Statute Art. 10",
-    }.get(kind, "special majority")
-
-
-def _seat_votes(ballot: Ballot, council: Council) -> tuple[dict[str, Vote], dict[str, NonVoting], list[str]]:
-    """Map every vote onto the Council's seats; check the roster (R4)."""
+def _seat_votes(ballot: Ballot, council: Council) -> tuple[dict[str, Vote], dict[str, NonVoting]]:
+    """Map every vote onto the Council's seats and check the roster (R4); unnamed seats are absent."""
     votes: dict[str, Vote] = {}
     reasons: dict[str, NonVoting] = {}
     given = dict(ballot.reasons)
@@ -590,10 +407,12 @@ def _seat_votes(ballot: Ballot, council: Council) -> tuple[dict[str, Vote], dict
         seat = council.canonical(code)
         if seat in votes:
             raise RosterError(f"{code} is named twice (as the seat {seat})")
+        found = find_member(seat) if council.date is not None else None
+        if found and found.dissolved and council.date and council.date >= dt.date.fromisoformat(found.dissolved):
+            raise RosterError(f"{code} ({found.name}) no longer existed on {council.date}")
         votes[seat] = vote
         if code in given:
             reasons[seat] = given[code]
-    warnings: list[str] = []
     roster = council.members
     if roster is not None:
         strangers = [c for c in votes if c not in roster]
@@ -601,9 +420,7 @@ def _seat_votes(ballot: Ballot, council: Council) -> tuple[dict[str, Vote], dict
             when = f" on {council.date}" if council.date else ""
             raise RosterError(f"not a member of the Council{when}: {', '.join(strangers)}")
         for c in roster:
-            if c not in votes:
-                votes[c] = Vote.NON_VOTING
-                reasons[c] = NonVoting.ABSENT
+            votes.setdefault(c, Vote.NON_VOTING)
     else:
         if len(votes) > council.size:
             raise RosterError(f"{len(votes)} members named, but the Council has {council.size} seats")
@@ -614,13 +431,86 @@ def _seat_votes(ballot: Ballot, council: Council) -> tuple[dict[str, Vote], dict
                 f"{council.size - len(council.permanent)} elected seats: {', '.join(named_elected)}"
             )
         for p in council.permanent:
-            if p not in votes:
-                votes[p] = Vote.NON_VOTING
-                reasons[p] = NonVoting.ABSENT
+            votes.setdefault(p, Vote.NON_VOTING)
     for c, v in votes.items():
         if v is Vote.NON_VOTING:
             reasons.setdefault(c, NonVoting.ABSENT)
-    return votes, reasons, warnings
+        else:
+            reasons.pop(c, None)
+    return votes, reasons
+
+
+def _without_vote(
+    ballot: Ballot, council: Council, cls: VotingClass, threshold: int, warnings: list[str], when: dt.date | None
+) -> Decision:
+    return Decision(
+        adopted=True,
+        failure_reason=FailureReason.NONE,
+        threshold=threshold,
+        voting_class=cls,
+        kind=ballot.kind,
+        yes=0,
+        no=0,
+        abstain=0,
+        non_voting=0,
+        absent=0,
+        vetoed_by=(),
+        p5_negative_votes=(),
+        p5_concurring_count=0,
+        shortfall=0,
+        dhl_veto_list_entry=False,
+        announcement="adopted without a vote",
+        explanation=f"Adopted without a vote: the President declared {_object(ballot.kind)} adopted and no member "
+        "asked for a vote, so there is no tally and no veto (rule 40 practice; R12).",
+        warnings=tuple(warnings),
+        rules=("R12",),
+        votes=(),
+        date=when,
+    )
+
+
+def _rule_notes(
+    ballot: Ballot,
+    cls: VotingClass,
+    yes: int,
+    threshold: int,
+    permanent_votes: Mapping[str, Vote],
+    p5_no: tuple[str, ...],
+    reasons: Mapping[str, NonVoting],
+    adopted: bool,
+) -> list[str]:
+    """The spec rules (beyond the class's own) that the outcome turned on."""
+    notes = ["R5"]
+    if ballot.voting_class is not None:
+        notes.append("R13")
+    if cls is VotingClass.NON_PROCEDURAL:
+        if any(v is Vote.ABSTAIN for v in permanent_votes.values()):
+            notes.append("R8")
+        if any(v is Vote.NON_VOTING for v in permanent_votes.values()):
+            notes.append("R9")
+        if p5_no:
+            notes.append("R11")
+    if ballot.chapter_vi or any(r is NonVoting.OBLIGATORY_ABSTENTION for r in reasons.values()):
+        notes.append("R10")
+    notes += {
+        Kind.PRELIMINARY_QUESTION: ["R16"],
+        Kind.RULING_CHALLENGE: ["R17"],
+        Kind.SG_APPOINTMENT_REC: ["R18"],
+        Kind.ADMISSION_REC: ["R19"],
+        Kind.SUSPENSION_REC: ["R20"],
+        Kind.EXPULSION_REC: ["R20"],
+        Kind.RESTORATION: ["R20"],
+        Kind.ADVISORY_OPINION_REQUEST: ["R23"],
+        Kind.AMENDMENT: ["R27"],
+        Kind.PART: ["R28"],
+        Kind.CONVENE_GAESS_377: ["R14"],
+        Kind.REMOVE_ITEM: ["R24"],
+        Kind.ART12_REQUEST_TO_GA: ["R24"],
+        Kind.REQUEST_GA_SPECIAL_SESSION: ["R24"],
+    }.get(ballot.kind, [])
+    if ballot.kind.default_class is VotingClass.PROCEDURAL and ballot.kind is not Kind.RULING_CHALLENGE:
+        notes.append("R15" if ballot.kind.value.startswith(("agenda", "invite", "adjourn", "suspend")) else "R13")
+    return notes
 
 
 def _in_seat_order(codes: Iterable[str], council: Council) -> tuple[str, ...]:
@@ -630,111 +520,164 @@ def _in_seat_order(codes: Iterable[str], council: Council) -> tuple[str, ...]:
 
 
 def _name(code: str, when: dt.date | None) -> str:
-    from unsc.rules.council import permanent_seat
-
     if when is not None and permanent_seat(code):
         name = permanent_government(code, when)[1]
-        return "China" if name.endswith("Republic of China") and when >= dt.date(1971, 10, 25) else name
+        return "China" if code == "CHN" and when >= PRC_SEATED else name
     m = find_member(code)
     return m.name if m else code
 
 
-def _names(codes: Iterable[str], when: dt.date | None) -> str:
-    names = [_name(c, when) for c in codes]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+_WITH_THE = ("United", "Russian", "USSR", "Republic of", "Netherlands", "Philippines", "Democratic", "Syrian")
 
 
 def _the(codes: Iterable[str], when: dt.date | None) -> str:
     names = [_name(c, when) for c in codes]
-    names = [
-        ("the " + n) if n.startswith(("United", "Russian", "USSR", "Republic of", "Netherlands")) else n for n in names
-    ]
+    names = [("the " + n) if n.startswith(_WITH_THE) else n for n in names]
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def _object(kind: Kind) -> str:
+    if kind in (Kind.DRAFT_RESOLUTION, Kind.AMENDMENT, Kind.PART):
+        return {Kind.DRAFT_RESOLUTION: "the draft", Kind.AMENDMENT: "the amendment", Kind.PART: "the part"}[kind]
+    if kind is Kind.PRELIMINARY_QUESTION:
+        return "the proposition that the matter is procedural"
+    if kind is Kind.RULING_CHALLENGE:
+        return "the motion to overrule the President's ruling"
+    if kind is Kind.ICJ_BALLOT:
+        return "the candidate"
+    if kind in (Kind.ADMISSION_REC, Kind.SG_APPOINTMENT_REC, Kind.SUSPENSION_REC, Kind.EXPULSION_REC):
+        return "the recommendation"
+    if kind.default_class is VotingClass.PROCEDURAL:
+        return "the motion"
+    return "the proposal"
 
 
 def _announcement(adopted: bool, failure: FailureReason, yes: int, no: int, abstain: int, council: Council) -> str:
     if adopted:
         if yes == council.size:
             return "adopted unanimously"
-        return f"adopted by {yes} votes to {no}, with {abstain} abstention{'s' if abstain != 1 else ''}"
+        return f"adopted by {yes} votes to {no}, with {_plural(abstain, 'abstention')}"
     if failure is FailureReason.VETO:
         return "not adopted, owing to the negative vote of a permanent member"
     return "not adopted, having failed to obtain the required number of votes"
 
 
 def _explain(
+    ballot: Ballot,
+    council: Council,
+    mode: Mode,
+    cls: VotingClass,
+    *,
     adopted: bool,
     failure: FailureReason,
-    cls: VotingClass,
-    kind: Kind,
     threshold: int,
-    yes: int,
-    no: int,
-    abstain: int,
+    counts: tuple[int, int, int, int],
     vetoed_by: tuple[str, ...],
+    not_concurring: tuple[str, ...],
     p5_no: tuple[str, ...],
     permanent_votes: Mapping[str, Vote],
     reasons: Mapping[str, NonVoting],
-    council: Council,
-    when: dt.date | None,
     shortfall: int,
-    mode: Mode,
+    from_council: bool,
 ) -> str:
-    article = {VotingClass.PROCEDURAL: "Art. 27(2), procedural", VotingClass.NON_PROCEDURAL: "Art. 27(3)"}.get(
-        cls, _special_article(kind)
-    )
-    tally = f"{yes} in favour, {no} against, {abstain} abstaining"
-    verb_pl = "vote" if yes == 1 else "votes"
-    parts: list[str] = []
-    if adopted:
-        parts.append(f"Adopted: {yes} affirmative {verb_pl} ({tally}); {threshold} required ({article}).")
-    elif failure is FailureReason.VETO:
-        if mode.interpretation == "charter_literal" and not p5_no:
-            parts.append(
-                f"Not adopted under the literal reading of Art. 27(3): {_the(vetoed_by, when)} did not "
-                f"concur (vote yes), although the draft had {yes} affirmative votes of the {threshold} "
-                f"required. In practice this would have been adopted."
-            )
-        else:
-            whom = _the(vetoed_by, when)
-            parts.append(
-                f"Not adopted: vetoed by {whom}. The draft had {yes} affirmative votes ({tally}), "
-                f"enough to pass ({threshold} required), but the negative vote of a permanent member "
-                f"defeats a non-procedural decision ({article})."
-            )
-    else:
-        parts.append(
-            f"Not adopted: {yes} affirmative {verb_pl} ({tally}), {shortfall} short of the {threshold} "
-            f"required ({article})."
+    """One paragraph: the outcome, the rule it follows (Article and spec rule), and what did not count."""
+    yes, no, abstain, non_voting = counts
+    when = ballot.date or council.date
+    kind = ballot.kind
+    obj = _object(kind)
+    tally = f"{_plural(yes, 'vote')} in favour, {no} against, {_plural(abstain, 'abstention')}"
+    if non_voting:
+        tally += f", {non_voting} not voting"
+    if cls is VotingClass.PROCEDURAL:
+        rule = f"a procedural decision needs {threshold} affirmative votes (Art. 27(2); R6)"
+    elif cls is VotingClass.NON_PROCEDURAL:
+        rule = (
+            f"a non-procedural decision needs {threshold} affirmative votes and no negative vote of a "
+            f"permanent member (Art. 27(3); R7)"
+            if mode.interpretation == "practice"
+            else f"read literally, Art. 27(3) needs {threshold} affirmative votes including a yes from every "
+            f"permanent member (charter_literal mode; R7)"
         )
+    elif kind is Kind.ICJ_BALLOT:
+        rule = (
+            f"an absolute majority of the Council is {threshold} of {council.size} members, with no distinction "
+            f"between permanent and elected members (ICJ Statute Art. 10; R21)"
+        )
+    elif kind is Kind.ART109_3_CONFERENCE:
+        rule = "Art. 109(3) needs the votes of any seven members, with no veto (R22)"
+    else:
+        words = {7: "seven", 9: "nine"}.get(threshold, str(threshold))
+        rule = f"Art. 109(1) needs the votes of any {words} members, with no veto (R22)"
+    parts: list[str] = []
+    if kind is Kind.ICJ_BALLOT:
+        got = "obtained" if adopted else "did not obtain"
+        parts.append(f"The candidate {got} the Council's absolute majority with {_plural(yes, 'vote')}: {rule}.")
+    elif adopted:
+        parts.append(f"Adopted: {tally}; {rule}.")
+    elif failure is FailureReason.VETO:
+        parts.append(
+            f"Not adopted: vetoed by {_the(vetoed_by, when)}. {_cap(obj)} had {tally}, enough to pass "
+            f"({threshold} required), but the negative vote of a permanent member defeats a non-procedural "
+            f"decision (Art. 27(3); R7, R11)."
+        )
+    elif failure is FailureReason.NO_CONCURRENCE:
+        parts.append(
+            f"Not adopted under the literal reading of Art. 27(3): {_the(not_concurring, when)} did not concur "
+            f"(vote yes), although {obj} had {tally} ({threshold} required). In the Council's practice, "
+            f"which does not count an abstention or absence as a veto, it would have been adopted (R7, R8)."
+        )
+    else:
+        parts.append(f"Not adopted: {tally}, {shortfall} short of the {threshold} required; {rule}.")
         if p5_no and cls is VotingClass.NON_PROCEDURAL:
             parts.append(
-                f"The negative vote of {_the(p5_no, when)} was not a veto, since the draft lacked the "
-                f"votes to pass without it (R11)."
+                f"The negative vote of {_the(p5_no, when)} was not a veto, since {obj} lacked the votes to pass "
+                f"without it (R11)."
             )
     if cls is VotingClass.PROCEDURAL and p5_no:
         parts.append(
-            f"The decision is procedural, so there is no veto: the negative vote of {_the(p5_no, when)} "
-            f"counted like any other (Art. 27(2))."
+            f"On a procedural matter there is no veto: the negative vote of {_the(p5_no, when)} counted like any other."
         )
-    if cls is VotingClass.SPECIAL:
-        parts.append("This special majority makes no distinction between permanent and elected members: no veto.")
-    if cls is VotingClass.NON_PROCEDURAL and mode.interpretation == "practice":
+    if cls is VotingClass.SPECIAL and p5_no and kind is not Kind.ICJ_BALLOT:
+        parts.append(f"The negative vote of {_the(p5_no, when)} counted like any other.")
+    if cls is VotingClass.NON_PROCEDURAL and mode.interpretation == "practice" and (adopted or vetoed_by):
         abst = [p for p, v in permanent_votes.items() if v is Vote.ABSTAIN]
         away = [p for p, v in permanent_votes.items() if v is Vote.NON_VOTING]
-        if abst and (adopted or failure is FailureReason.VETO):
+        if abst:
+            verb = "does" if len(abst) == 1 else "do"
             parts.append(
-                f"The abstention of {_the(abst, when)} does not block: in the Council's settled practice "
-                f"a permanent member's abstention is not a veto (R8)."
+                f"The abstention of {_the(abst, when)} {verb} not block: in the Council's settled practice, "
+                f"confirmed by the ICJ in 1971, a permanent member's abstention is not a veto (R8)."
             )
-        if away and (adopted or failure is FailureReason.VETO):
+        if away:
+            why = {
+                NonVoting.ABSENT: "was absent",
+                NonVoting.NOT_PARTICIPATING: "did not participate",
+                NonVoting.OBLIGATORY_ABSTENTION: "abstained as a party to the dispute",
+            }
+            said = "; ".join(f"{_the([p], when)} {why[reasons.get(p, NonVoting.ABSENT)]}" for p in away)
+            parts.append(f"{_cap(said)}, which does not block either (R9, R10).")
+    if kind is Kind.PRELIMINARY_QUESTION:
+        if cls is VotingClass.NON_PROCEDURAL:
             parts.append(
-                f"{_the(away, when)[0].upper()}{_the(away, when)[1:]} did not vote, which does not block either (R9)."
+                "Under the 1945 four-power statement the preliminary question is itself non-procedural, so a "
+                "permanent member can veto it and then veto the proposal too: the double veto (R16)."
             )
-    if council.seated_size_note and kind not in (Kind.ART109_1_CONFERENCE, Kind.ART109_3_CONFERENCE):
-        parts.append(f"Threshold {threshold}: the {council.seated_size_note}.")
+        else:
+            parts.append("Since 1950 the preliminary question is settled by a procedural vote or ruling (R16, R17).")
+    if kind is Kind.ADVISORY_OPINION_REQUEST and ballot.voting_class is None:
+        parts.append(
+            "Whether a request for an advisory opinion is procedural is unsettled; taken as non-procedural (R23)."
+        )
+    if council.seated_size_note and from_council:
+        parts.append(f"Threshold {threshold}: the {council.seated_size_note} (R1).")
     return " ".join(parts)

@@ -112,6 +112,8 @@ class Kind(StrEnum):
     ART109_1_CONFERENCE = "art109_1_conference"
     ART109_3_CONFERENCE = "art109_3_conference"
     ICJ_BALLOT = "icj_ballot"
+    # informal, no legal effect (R18): read with unsc.rules.straw_polls, not decided
+    SG_STRAW_POLL = "sg_straw_poll"
 
     @property
     def default_class(self) -> VotingClass:
@@ -122,7 +124,7 @@ class Kind(StrEnum):
         """
         if self in _PROCEDURAL_KINDS:
             return VotingClass.PROCEDURAL
-        if self in (Kind.ART109_1_CONFERENCE, Kind.ART109_3_CONFERENCE, Kind.ICJ_BALLOT):
+        if self in (Kind.ART109_1_CONFERENCE, Kind.ART109_3_CONFERENCE, Kind.ICJ_BALLOT, Kind.SG_STRAW_POLL):
             return VotingClass.SPECIAL
         return VotingClass.NON_PROCEDURAL
 
@@ -139,6 +141,14 @@ class Kind(StrEnum):
             "resolution": "draft_resolution",
             "substantive": "draft_resolution",
             "non_procedural": "draft_resolution",
+            "preliminary": "preliminary_question",
+            "amendment_to": "amendment",
+            "icj": "icj_ballot",
+            "icj_election": "icj_ballot",
+            "admission": "admission_rec",
+            "art109_1": "art109_1_conference",
+            "art109_3": "art109_3_conference",
+            "straw_poll": "sg_straw_poll",
         }.get(key, key)
         try:
             return cls(key)
@@ -177,6 +187,7 @@ class FailureReason(StrEnum):
     NONE = "none"
     INSUFFICIENT_VOTES = "insufficient_votes"
     VETO = "veto"
+    NO_CONCURRENCE = "no_concurrence"  # charter_literal mode only: a permanent member did not vote yes
 
 
 class Modality(StrEnum):
