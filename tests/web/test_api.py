@@ -237,12 +237,16 @@ def test_power_custom_council_and_bad_input(client):
     assert client.get("/api/power", params={"size": 5, "threshold": 3, "veto": 6}).status_code == 422
 
 
-def test_scenarios_answer_or_say_unavailable(client):
-    r = client.get("/api/scenarios")
-    if provides("unsc.analysis", "scenarios", "list_scenarios", "SCENARIOS"):
-        assert r.status_code == 200 and r.json()["items"]
-    else:
-        assert r.status_code == 503 and "scenarios" in r.json()["detail"]
+def test_scenarios_and_scenario_power(client):
+    items = client.get("/api/scenarios").json()["items"]
+    assert {"charter-today", "g4"} <= {s["name"] for s in items}
+    g4 = next(s for s in items if s["name"] == "g4")
+    r = client.get("/api/power", params={"scenario": "g4"})
+    assert r.status_code == 200 and r.json()["players"] == g4["seats"] == r.json()["council"]["size"]
+    today = client.get("/api/power", params={"scenario": "charter-today"}).json()
+    assert {g["label"]: g["ss"]["exact"] for g in today["groups"]}["permanent"] == "421/2145"
+    bad = client.get("/api/power", params={"scenario": "/etc/passwd.json"})
+    assert bad.status_code == 422 and "unknown scenario" in bad.json()["detail"]
 
 
 def test_check_answers_or_says_unavailable(client):

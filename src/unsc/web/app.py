@@ -30,7 +30,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from unsc.web import charts, features
-from unsc.web.backend import Backend, NotFound, Unavailable, records, to_jsonable
+from unsc.web.backend import Backend, BadInput, NotFound, Unavailable, records, to_jsonable
 
 __all__ = ["create_app"]
 
@@ -185,8 +185,8 @@ def create_app(store_path: str | Path | None = None, store: Any = None) -> FastA
     async def _not_found(request: Request, exc: NotFound) -> Response:
         return error(request, 404, "not_found", str(exc.args[0] if exc.args else exc))
 
-    @app.exception_handler(ValueError)
-    async def _bad_value(request: Request, exc: ValueError) -> Response:
+    @app.exception_handler(BadInput)
+    async def _bad_value(request: Request, exc: BadInput) -> Response:
         return error(request, 422, "bad_input", str(exc))
 
     @app.exception_handler(RequestValidationError)
@@ -465,7 +465,7 @@ def create_app(store_path: str | Path | None = None, store: Any = None) -> FastA
             except NotFound:
                 pass
         if outcome and outcome not in OUTCOMES:
-            raise ValueError(f"outcome must be one of {', '.join(OUTCOMES)}, not {outcome!r}")
+            raise BadInput(f"outcome must be one of {', '.join(OUTCOMES)}, not {outcome!r}")
         per = 50
         result = search(
             q or None, _date(since, "since"), _date(until, "until"), member or None, outcome or None, kind or None,
@@ -519,14 +519,19 @@ def create_app(store_path: str | Path | None = None, store: Any = None) -> FastA
             charts.bars(by_member, title="Vetoes cast, by permanent member"),
             charts.bars(list(stats["vetoes_by_decade"].items()), title="Vetoes cast, by decade"),
         ]
-        plot = None
-        try:
-            plot = backend.with_store(lambda store: features.plot_svg("vetoes_by_year", store=store))
-        except Unavailable:
-            plot = None
-        except Exception:  # a plotting error must not take the dashboard down
-            plot = None
-        return page(request, "vetoes.html", stats=stats, rows=rows, figures=figures, plot=plot)
+
+        def analysis_views() -> dict[str, Any]:
+            out: dict[str, Any] = {"plot": None, "table": None, "why": None}
+            try:
+                frame = backend.call("vetoes")
+                out["table"] = features.veto_table(frame)
+                out["plot"] = features.plot_svg("vetoes_per_year", frame)
+            except Unavailable as exc:
+                out["why"] = str(exc)
+            return out
+
+        views = backend.cached(("veto-analysis",), analysis_views)
+        return page(request, "vetoes.html", stats=stats, rows=rows, figures=figures, views=views)
 
     @app.get("/power", response_class=HTMLResponse, include_in_schema=False)
     def power_page(
@@ -554,7 +559,7 @@ def create_app(store_path: str | Path | None = None, store: Any = None) -> FastA
             try:
                 if mode == "scenario":
                     if not scenario:
-                        raise ValueError("choose a scenario")
+                        raise BadInput("choose a scenario")
                     result = features.power(scenario=scenario)
                 elif mode == "custom":
                     result = features.power(
@@ -567,7 +572,7 @@ def create_app(store_path: str | Path | None = None, store: Any = None) -> FastA
                     result = features.power(date=_date(date, "date") or dt.date.today())
             except Unavailable as exc:
                 unavailable = str(exc)
-            except ValueError as exc:
+            except BadInput as exc:
                 problem = str(exc)
         return page(
             request,
@@ -609,7 +614,7 @@ def create_app(store_path: str | Path | None = None, store: Any = None) -> FastA
                         "interpretation": interpretation,
                     }
                 )
-            except ValueError as exc:
+            except BadInput as exc:
                 problem = str(exc)
         from unsc.rules import Kind
 
@@ -662,13 +667,13 @@ def _version() -> str:
 
 
 def _member_code(text: str) -> str:
-    """A member's code from a code or a name; an unknown name is a 422 (ValueError)."""
+    """A member's code from a code or a name; an unknown name is a 422 (:class:`BadInput`)."""
     from unsc.rules import UnknownMemberError, member
 
     try:
         return member(text).code
     except UnknownMemberError as exc:
-        raise ValueError(str(exc)) from exc
+        raise BadInput(str(exc)) from exc
 
 
 def _outcome(row: dict[str, Any]) -> str:
@@ -685,18 +690,18 @@ def _date(text: str | None, field: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError(f"{field}: {text!r} is not a date (YYYY-MM-DD)") from None
+        raise BadInput(f"{field}: {text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _int(text: str, field: str, low: int, high: int) -> int:
     if not str(text).strip():
-        raise ValueError(f"{field} is missing: give a whole number from {low} to {high}")
+        raise BadInput(f"{field} is missing: give a whole number from {low} to {high}")
     try:
         value = int(text)
     except (TypeError, ValueError):
-        raise ValueError(f"{field}: {text!r} is not a whole number") from None
+        raise BadInput(f"{field}: {text!r} is not a whole number") from None
     if not low <= value <= high:
-        raise ValueError(f"{field} must be between {low} and {high}, not {value}")
+        raise BadInput(f"{field} must be between {low} and {high}, not {value}")
     return value
 
 

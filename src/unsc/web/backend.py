@@ -25,6 +25,7 @@ from typing import Any
 __all__ = [
     "LRU",
     "Backend",
+    "BadInput",
     "NotFound",
     "Unavailable",
     "optional",
@@ -43,6 +44,10 @@ class Unavailable(Exception):
         super().__init__(f"{feature} is unavailable: {reason}")
         self.feature = feature
         self.reason = reason
+
+
+class BadInput(ValueError):
+    """The request asks for something that cannot be (HTTP 422); the message says what and why."""
 
 
 class NotFound(LookupError):
@@ -82,6 +87,8 @@ def to_jsonable(value: Any) -> Any:
     if isinstance(value, float):
         return None if math.isnan(value) or math.isinf(value) else value
     if isinstance(value, dt.datetime):
+        if value != value:  # pandas NaT is a datetime that equals nothing
+            return None
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from unsc.web.backend import Unavailable, optional, records, to_jsonable
+from unsc.web.backend import BadInput, Unavailable, optional, records, to_jsonable
 
 __all__ = [
     "check_text",
@@ -26,6 +26,7 @@ __all__ = [
     "power",
     "power_table",
     "scenarios",
+    "veto_table",
 ]
 
 
@@ -62,7 +63,7 @@ def decide_ballot(spec: dict[str, Any]) -> dict[str, Any]:
             )
         date = spec.get("date")
         if date is None and council is None:
-            raise ValueError("give a date (the Council of that date decides) or a custom council")
+            raise BadInput("give a date (the Council of that date decides) or a custom council")
         ballot = Ballot.of(
             date,
             yes=spec.get("yes") or (),
@@ -75,9 +76,9 @@ def decide_ballot(spec: dict[str, Any]) -> dict[str, Any]:
         )
         decision = decide(ballot, council, Mode(interpretation=spec.get("interpretation") or "practice"))
     except (UnknownMemberError, RosterError) as exc:
-        raise ValueError(str(exc)) from exc
-    except (KeyError, TypeError, OverflowError) as exc:
-        raise ValueError(f"bad ballot: {exc}") from exc
+        raise BadInput(str(exc)) from exc
+    except (ValueError, KeyError, TypeError, OverflowError) as exc:  # the rules engine's checks of its input
+        raise BadInput(f"bad ballot: {exc}") from exc
     out = decision.to_dict()
     out["tally"] = decision.tally
     out["vetoed_by_names"] = [member_name(c) for c in decision.vetoed_by]
@@ -100,45 +101,29 @@ def _frame_or_rows(value: Any) -> Any:
     return to_jsonable(value)
 
 
-_SCENARIO_NAMES = ("scenarios", "list_scenarios", "SCENARIOS", "scenarios.scenarios", "scenarios.SCENARIOS")
-
-
 def scenarios() -> list[dict[str, Any]]:
-    """The reform scenarios ``unsc.analysis`` defines (name, description), or :class:`Unavailable`."""
-    found = optional("unsc.analysis", *_SCENARIO_NAMES, feature="reform scenarios")
-    got = found() if callable(found) else found
-    if isinstance(got, dict):
-        got = [{"name": k, **(v if isinstance(v, dict) else {"description": _describe(v)})} for k, v in got.items()]
+    """The reform scenarios of ``unsc.analysis.scenarios`` (name, title, seats, threshold, ...).
+
+    >>> [s["name"] for s in scenarios()][:2]
+    ['charter-1946', 'charter-today']
+    """
+    names = optional("unsc.analysis.scenarios", "scenario_names", feature="reform scenarios")
+    get = optional("unsc.analysis.scenarios", "get_scenario", feature="reform scenarios")
     out = []
-    for item in got:
-        if isinstance(item, str):
-            out.append({"name": item, "description": ""})
-        elif isinstance(item, dict):
-            out.append({k: v for k, v in to_jsonable(item).items() if isinstance(v, (str, int, float, bool))})
-        else:
-            out.append({"name": str(getattr(item, "name", item)), "description": _describe(item)})
+    for name in names():
+        d = to_jsonable(get(name).to_dict())
+        out.append({k: d.get(k) for k in ("name", "title", "seats", "threshold", "veto_holders", "vetoes_needed")}
+                   | {"description": d.get("description", ""), "source": d.get("source", "")})  # fmt: skip
     return out
 
 
-def _describe(obj: Any) -> str:
-    return str(getattr(obj, "description", "") or getattr(obj, "title", "") or "")
-
-
-def _scenario_council(name: str) -> Any:
-    """The :class:`~unsc.rules.Council` of a named reform scenario, via ``unsc.analysis``."""
-    from unsc.rules import Council
-
-    if name not in {s["name"] for s in scenarios()}:
-        raise ValueError(f"unknown scenario {name!r}; known: {', '.join(s['name'] for s in scenarios())}")
-    found = optional("unsc.analysis", *_SCENARIO_NAMES, feature="reform scenarios")
-    table = found() if callable(found) else found
-    item = table[name] if isinstance(table, dict) else next(x for x in table if getattr(x, "name", x) == name)
-    for candidate in (item, getattr(item, "council", None), (item.get("council") if isinstance(item, dict) else None)):
-        if callable(candidate) and not isinstance(candidate, Council):
-            candidate = candidate()
-        if isinstance(candidate, Council):
-            return candidate
-    raise Unavailable("reform scenarios", f"scenario {name!r} does not give a Council the power calculator can use")
+def _scenario(name: str) -> Any:
+    """A named reform scenario from ``unsc.analysis.scenarios``; an unknown name is :class:`BadInput`."""
+    names = optional("unsc.analysis.scenarios", "scenario_names", feature="reform scenarios")
+    get = optional("unsc.analysis.scenarios", "get_scenario", feature="reform scenarios")
+    if name.strip().lower() not in names():  # presets only: never read a file path given over HTTP
+        raise BadInput(f"unknown scenario {name!r}; choose one of {', '.join(names())}")
+    return get(name)
 
 
 def custom_council(size: int, threshold: int, veto: int = 0, vetoes_needed: int = 1) -> Any:
@@ -151,9 +136,12 @@ def custom_council(size: int, threshold: int, veto: int = 0, vetoes_needed: int 
     from unsc.rules import Council
 
     if not 0 <= veto <= size:
-        raise ValueError(f"veto holders ({veto}) must be between 0 and the size ({size})")
+        raise BadInput(f"veto holders ({veto}) must be between 0 and the size ({size})")
     holders = ["CHN", "FRA", "RUS", "GBR", "USA"][:veto] + [f"V{i}" for i in range(6, veto + 1)]
-    return Council.custom(size, threshold, permanent=holders, vetoes_needed=vetoes_needed if veto else 1)
+    try:
+        return Council.custom(size, threshold, permanent=holders, vetoes_needed=vetoes_needed if veto else 1)
+    except ValueError as exc:
+        raise BadInput(str(exc)) from exc
 
 
 def power(
@@ -176,19 +164,31 @@ def power(
     council_game = optional("unsc.analysis.power", "council_game", feature="power indices")
     from unsc.rules import Council
 
+    ternary: Any = None
     if scenario:
-        council, query = _scenario_council(scenario), {"scenario": scenario}
-    elif size is not None:
-        if threshold is None:
-            raise ValueError("a custom Council needs both size and threshold")
-        if threshold > size:
-            raise ValueError(f"votes needed ({threshold}) cannot exceed the seats ({size})")
-        council = custom_council(size, threshold, veto or 0, vetoes_needed)
-        query = {"size": size, "threshold": threshold, "veto": veto or 0, "vetoes_needed": council.vetoes_needed}
+        sc = _scenario(scenario)
+        council, query = sc.council(), {"scenario": sc.name, "title": sc.title}
+        out = sc.power().to_dict()
+        ternary = sc.ternary()
     else:
-        when = date or dt.date.today()
-        council, query = Council.on(when), {"date": when.isoformat()}
-    out = council_game(council).power().to_dict()
+        if size is not None:
+            if threshold is None:
+                raise BadInput("a custom Council needs both size and threshold")
+            if threshold > size:
+                raise BadInput(f"votes needed ({threshold}) cannot exceed the seats ({size})")
+            council = custom_council(size, threshold, veto or 0, vetoes_needed)
+            query = {"size": size, "threshold": threshold, "veto": veto or 0, "vetoes_needed": council.vetoes_needed}
+        else:
+            when = date or dt.date.today()
+            try:
+                council, query = Council.on(when), {"date": when.isoformat()}
+            except ValueError as exc:  # before the Charter, or a date the rules cannot seat
+                raise BadInput(str(exc)) from exc
+        out = council_game(council).power().to_dict()
+        try:
+            ternary = optional("unsc.analysis.power", "TernaryCouncil", feature="ternary model").of(council)
+        except Unavailable:
+            ternary = None
     out["query"] = query
     out["council"] = {
         "size": council.size,
@@ -196,11 +196,8 @@ def power(
         "veto_holders": list(council.permanent),
         "vetoes_needed": council.vetoes_needed,
     }
-    try:
-        ternary = optional("unsc.analysis.power", "TernaryCouncil", feature="ternary model")
-        out["ternary"] = ternary.of(council).to_dict()
-    except Unavailable:
-        pass
+    if ternary is not None:
+        out["ternary"] = ternary.to_dict()
     names = optional("unsc.analysis.power", "INDEX_NAMES", feature="power indices")
     out["index_names"] = {k: v for k, v in names.items() if k != "coleman"}
     return out
@@ -220,19 +217,27 @@ def power_table(result: dict[str, Any]) -> dict[str, Any]:
     return {"columns": ["seats", "number", *[names[k] for k in keys]], "rows": rows}
 
 
-def plot_svg(name: str, **kwargs: Any) -> str:
-    """An SVG chart from ``unsc.analysis.plots`` (matplotlib, rendered server-side), or :class:`Unavailable`."""
+def plot_svg(name: str, *args: Any, **kwargs: Any) -> str:
+    """An SVG chart drawn by ``unsc.analysis.plots.<name>`` (matplotlib, server-side), or :class:`Unavailable`."""
     fn = optional("unsc.analysis.plots", name, feature=f"chart {name}")
-    fig = fn(**kwargs)
     import io
 
-    buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")
     import matplotlib.pyplot as plt
 
-    plt.close(fig)
+    fig = fn(*args, **kwargs)
+    buf = io.StringIO()
+    try:
+        fig.savefig(buf, format="svg")
+    finally:
+        plt.close(fig)
     svg = buf.getvalue()
     return svg[svg.find("<svg") :]
+
+
+def veto_table(vetoes: Any) -> list[dict[str, Any]]:
+    """Vetoes per permanent seat from ``unsc.analysis.stats.veto_counts`` (USSR counted with Russia)."""
+    veto_counts = optional("unsc.analysis.stats", "veto_counts", feature="veto statistics")
+    return records(veto_counts(vetoes, by="member").reset_index())
 
 
 # -- news -------------------------------------------------------------------------------------

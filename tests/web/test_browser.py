@@ -1,0 +1,197 @@
+"""End-to-end tests in a real headless Chromium (Debian's ``chromium``, driven by Playwright).
+
+uvicorn serves the app on 127.0.0.1 on a free port in a background thread, on the store built
+from the real data (the ``built_store`` fixture) where it exists, else on the typed-in fixture
+store. Screenshots go to ``test-artifacts/web/`` (git-ignored)."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.web.conftest import real_store_path
+from tests.web.fixture_store import FixtureStore
+from unsc.web import create_app
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
+REPORT = (
+    "NEW YORK (Reuters) - Russia and China on Friday vetoed a U.S.-led draft resolution (S/2024/239) at the "
+    "United Nations Security Council that would have backed an immediate ceasefire in Gaza. Eleven members "
+    "voted in favour, three against and Guyana abstained."
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(request: pytest.FixtureRequest) -> Iterator[dict[str, Any]]:
+    import uvicorn
+
+    try:
+        app, store = create_app(store_path=real_store_path(request)), "real"
+    except pytest.skip.Exception:
+        app, store = create_app(store=FixtureStore()), "fixture"
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield {"url": f"http://127.0.0.1:{port}", "store": store}
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.skip("chromium is not installed (apt-get install chromium; .ci/run does it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    ctx = browser.new_context(viewport={"width": 1200, "height": 900})
+    p = ctx.new_page()
+    p.set_default_timeout(15_000)
+    yield p
+    ctx.close()
+
+
+@pytest.fixture
+def phone(browser: Any) -> Iterator[Any]:
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+    p = ctx.new_page()
+    p.set_default_timeout(15_000)
+    yield p
+    ctx.close()
+
+
+def shot(p: Any, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    p.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_search_open_vote_and_read_outcome(server, page):
+    page.goto(server["url"] + "/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.get_by_label("Search by words or symbol").fill("S/2024/239")
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url("**/vote/S/2024/239")
+    outcome = page.locator("#outcome").inner_text()
+    assert outcome.startswith("Not adopted: negative votes of China and Russian Federation")
+    assert page.locator("#tally").inner_text() == "11-3-1"
+    assert "vetoed by China and the Russian Federation" in page.locator("#explanation").inner_text()
+    rows = page.locator("table.rollcall tbody tr")
+    assert rows.count() == 15
+    russia = page.locator("table.rollcall tbody tr", has_text="Russian Federation")
+    assert russia.locator("td").inner_text().strip().endswith("No")
+    colour = russia.locator(".vote").evaluate("e => getComputedStyle(e).backgroundColor")
+    yes_colour = (
+        page.locator("table.rollcall tbody tr", has_text="France")
+        .locator(".vote")
+        .evaluate("e => getComputedStyle(e).backgroundColor")
+    )
+    assert colour != yes_colour  # coloured by vote (and labelled in words)
+    assert page.locator("a[href^='https://documents.un.org/']").count() >= 2
+    shot(page, "vote-S-2024-239")
+
+
+def test_keyboard_skip_link_reaches_main(server, page):
+    page.goto(server["url"] + "/vote/S/2024/239")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+
+
+def test_power_calculator(server, page):
+    page.goto(server["url"] + "/power")
+    page.get_by_label("A custom Council").check()
+    page.get_by_label("Seats", exact=True).fill("25")
+    page.get_by_label("Votes needed", exact=True).fill("15")
+    page.get_by_label("Veto holders", exact=True).fill("5")
+    page.get_by_label("Negative votes of veto holders needed to block").fill("2")
+    page.get_by_role("button", name="Compute power").click()
+    page.wait_for_selector("#council-summary")
+    assert page.locator("#council-summary").inner_text().startswith("25 seats, 15 votes needed, 5 veto holders")
+    assert page.locator("#result table").first.locator("tbody tr").count() == 2
+    shot(page, "power-custom")
+    page.get_by_label("The Council on a date").check()
+    page.get_by_label("Date", exact=True).fill("2024-03-22")
+    page.get_by_role("button", name="Compute power").click()
+    page.wait_for_selector("#council-summary")
+    assert "421/2145" in page.locator("#result table").first.inner_text()
+
+
+def test_decide_form(server, page):
+    page.goto(server["url"] + "/decide")
+    page.get_by_label("Date", exact=True).fill("2024-03-25")
+    page.get_by_label("In favour").fill("DZA, CHN, ECU, FRA, GUY, JPN, MLT, MOZ, KOR, RUS, SLE, SVN, CHE, GBR")
+    page.get_by_label("Abstaining").fill("United States")
+    page.get_by_role("button", name="Decide").click()
+    page.wait_for_selector("#result")
+    assert page.locator("#result-h").inner_text() == "Adopted"
+    assert "abstention" in page.locator("#explanation").inner_text()
+    shot(page, "decide")
+
+
+def test_news_check_page(server, page):
+    page.goto(server["url"] + "/check")
+    page.get_by_label("Text of the report").fill(REPORT)
+    page.get_by_role("button", name="Check the claims").click()
+    page.wait_for_load_state()
+    text = page.locator("main").inner_text()
+    assert ("Claims and verdicts" in text) or ("news check is unavailable" in text)
+    assert page.get_by_label("Text of the report").input_value() == REPORT  # the text is kept
+    shot(page, "check")
+
+
+def test_vetoes_dashboard_and_member_page(server, page):
+    page.goto(server["url"] + "/vetoes")
+    assert page.locator("svg.chart").count() >= 2
+    shot(page, "vetoes")
+    page.get_by_role("link", name="Russian Federation").first.click()
+    page.wait_for_url("**/members/RUS")
+    assert page.locator("h1").inner_text() == "Russian Federation"
+    shot(page, "member-RUS")
+
+
+def test_vote_page_on_a_phone(server, phone):
+    phone.goto(server["url"] + "/vote/S/2024/239")
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390 + 1, f"page scrolls sideways on a phone ({width}px)"
+    assert phone.locator("#outcome").is_visible()
+    shot(phone, "vote-phone")
