@@ -1,0 +1,131 @@
+"""Dates in news text: "22 March 2024", "March 22, 2024", datelines and "on Friday".
+
+>>> parse_date_phrase("on March 22, 2024")
+datetime.date(2024, 3, 22)
+>>> find_dates("The vote on 25 March was close.", default_year=2024)
+[(datetime.date(2024, 3, 25), '25 March')]
+>>> dateline("UNITED NATIONS, March 22 (Reuters) - The U.S. draft ...", default_year=2024)
+datetime.date(2024, 3, 22)
+>>> weekday_before("on Friday", dt.date(2024, 3, 23))
+datetime.date(2024, 3, 22)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+__all__ = ["MONTHS", "dateline", "find_dates", "parse_date_phrase", "weekday_before"]
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MON = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(\d{{4}}))?\b")
+_MDY = re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DATELINE = re.compile(
+    rf"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .'-]+)?\s*,?\s*(?:\(?[A-Za-z]+\)?\s*)?[,-–—]?\s*{_MON}\s+(\d{{1,2}})"
+    r"(?:,?\s+(\d{4}))?\s*(?:\(|[-–—])"
+)
+
+
+def _mk(year: int | None, month: int, day: int) -> dt.date | None:
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, default_year: int | None = None) -> list[tuple[dt.date, str]]:
+    """Every full date in a text (with ``default_year`` for "22 March"), as (date, matched text).
+
+    >>> find_dates("adopted on 23 December 2016 and on Dec. 22, 2023")
+    [(datetime.date(2016, 12, 23), '23 December 2016'), (datetime.date(2023, 12, 22), 'Dec. 22, 2023')]
+    """
+    found: list[tuple[int, dt.date, str]] = []
+    for m in _ISO.finditer(text):
+        d = _mk(int(m[1]), int(m[2]), int(m[3]))
+        if d:
+            found.append((m.start(), d, m[0]))
+    for m in _DMY.finditer(text):
+        d = _mk(int(m[3]) if m[3] else default_year, MONTHS[m[2].lower().rstrip(".")], int(m[1]))
+        if d:
+            found.append((m.start(), d, m[0]))
+    for m in _MDY.finditer(text):
+        if m[1].lower() == "may" and not m[3] and not re.match(r"\s*\d", text[m.end(1) :]):
+            continue
+        d = _mk(int(m[3]) if m[3] else default_year, MONTHS[m[1].lower().rstrip(".")], int(m[2]))
+        if d and not any(s <= m.start() < s + len(t) for s, _, t in found):
+            found.append((m.start(), d, m[0]))
+    return [(d, t) for _, d, t in sorted(found, key=lambda x: x[0])]
+
+
+def parse_date_phrase(text: str, default_year: int | None = None) -> dt.date | None:
+    """The first date in a phrase, or ``None``.
+
+    >>> parse_date_phrase("Friday, 22 March 2024 - 9:30") , parse_date_phrase("no date here")
+    (datetime.date(2024, 3, 22), None)
+    """
+    got = find_dates(text, default_year)
+    return got[0][0] if got else None
+
+
+def dateline(paragraph: str, default_year: int | None = None) -> dt.date | None:
+    """The date of a wire-service dateline ("UNITED NATIONS, March 22 (Reuters) -"), if the paragraph opens with one.
+
+    >>> dateline("UNITED NATIONS, Oct 18 (Reuters) - The United States ...", 2023)
+    datetime.date(2023, 10, 18)
+    >>> dateline("The United States vetoed ...", 2023) is None
+    True
+    """
+    m = _DATELINE.match(paragraph)
+    if not m:
+        return None
+    return _mk(int(m[3]) if m[3] else default_year, MONTHS[m[1].lower().rstrip(".")], int(m[2]))
+
+
+def weekday_before(text: str, article_date: dt.date | None) -> dt.date | None:
+    """Resolve "on Friday", "yesterday", "today", "on Tuesday night" against the article date.
+
+    A weekday means the latest such day on or before the article date.
+
+    >>> weekday_before("late on Monday", dt.date(2024, 3, 25))
+    datetime.date(2024, 3, 25)
+    >>> weekday_before("yesterday", dt.date(2024, 3, 25))
+    datetime.date(2024, 3, 24)
+    """
+    if article_date is None:
+        return None
+    low = text.lower()
+    m = re.search(r"\b(on|late on|early on|last|this)\s+(" + "|".join(_DAYS) + r")\b", low)
+    if m:
+        want = _DAYS.index(m[2])
+        delta = (article_date.weekday() - want) % 7
+        return article_date - dt.timedelta(days=delta)
+    if re.search(r"\byesterday\b", low):
+        return article_date - dt.timedelta(days=1)
+    if re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", low):
+        return article_date
+    return None

@@ -1,0 +1,176 @@
+"""Turn a news page (HTML with its clutter, or plain text) into the article's text and date.
+
+>>> a = read_article("<html><head><meta property='article:published_time' content='2024-03-22T18:00:00Z'>"
+...                  "</head><body><nav>Home | World</nav><article><p>The Council voted.</p></article>"
+...                  "<section class='comments'><p>Leave a reply</p></section></body></html>")
+>>> a.paragraphs, a.date
+(['The Council voted.'], datetime.date(2024, 3, 22))
+>>> read_article("UNITED NATIONS (AP) - The Council met.\\n\\nIt adjourned.").paragraphs
+['UNITED NATIONS (AP) - The Council met.', 'It adjourned.']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Article", "looks_like_html", "read_article", "sentences"]
+
+_CLUTTER = re.compile(
+    r"comment|related|nav|menu|footer|sidebar|share|social|newsletter|advert|\bads?\b|promo|cookie|breadcrumb|"
+    r"subscribe|signup|sign-up|masthead|banner|popular|trending|recommend|more-stories|read-more|outbrain|taboola|"
+    r"byline-social|author-bio|tags|disqus|reply|login",
+    re.I,
+)
+_DROP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe", "button", "svg")
+_META_DATE = (
+    ("property", "article:published_time"),
+    ("name", "article:published_time"),
+    ("itemprop", "datePublished"),
+    ("name", "date"),
+    ("name", "pubdate"),
+    ("name", "publish-date"),
+    ("name", "dc.date"),
+    ("name", "DC.date.issued"),
+    ("property", "og:published_time"),
+)
+
+
+@dataclass
+class Article:
+    """The article body as paragraphs, its title and its publication date (if the page gives one)."""
+
+    paragraphs: list[str]
+    title: str | None = None
+    date: dt.date | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The body as one string, paragraphs separated by blank lines."""
+        return "\n\n".join(self.paragraphs)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a text is an HTML page or fragment rather than plain text.
+
+    >>> looks_like_html("<p>Hi</p>"), looks_like_html("Russia (veto) <3")
+    (True, False)
+    """
+    return bool(re.search(r"<(html|body|p|div|article|head|meta|!doctype)\b", text[:5000], re.I))
+
+
+def _parse_date(value: str) -> dt.date | None:
+    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    from unsc.news.dates import parse_date_phrase
+
+    return parse_date_phrase(value)
+
+
+def read_article(source: str) -> Article:
+    """Read an article from HTML or plain text: strip page clutter, keep the body, find the date.
+
+    The body is the ``<article>`` element (or ``itemprop=articleBody``, or ``<main>``, or the whole
+    page) without navigation, comment forms, share bars, "Related Articles" lists and the like.
+    """
+    if not looks_like_html(source):
+        paras = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", source)]
+        paras = [p for p in paras if p]
+        if len(paras) == 1 and "\n" in source.strip():
+            paras = [re.sub(r"\s+", " ", p).strip() for p in source.splitlines() if p.strip()]
+        return Article(paras)
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(source, "lxml")
+    date = _page_date(soup)
+    title = None
+    if soup.title and soup.title.string:
+        title = soup.title.string.strip()
+    h1 = soup.find("h1")
+    if h1 is not None:
+        title = h1.get_text(" ", strip=True) or title
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.attrs is None:
+            continue
+        marker = " ".join([*(tag.get("class") or []), tag.get("id") or "", tag.get("role") or ""])
+        if marker.strip() and _CLUTTER.search(marker) and tag.name not in ("html", "body", "article", "main"):
+            tag.decompose()
+    for heading in soup.find_all(["h2", "h3", "h4"]):
+        if re.match(
+            r"\s*(related|more from|read more|recommended|most read|comments?|leave a (reply|comment))",
+            heading.get_text(" ", strip=True),
+            re.I,
+        ):
+            sib = heading.find_next_sibling()
+            if sib is not None and sib.name in ("ul", "ol", "div", "section"):
+                sib.decompose()
+            heading.decompose()
+    body = (
+        soup.find(attrs={"itemprop": "articleBody"}) or soup.find("article") or soup.find("main") or soup.body or soup
+    )
+    blocks = body.find_all(["p", "li", "blockquote"]) if body is not None else []
+    paras = []
+    for b in blocks:
+        if b.find_parent(["li", "blockquote"]) is not None and b.name == "p" and b.find_parent("blockquote") is None:
+            continue
+        t = re.sub(r"\s+", " ", b.get_text(" ", strip=True)).strip()
+        t = re.sub(r"\s+([,.;:!?)])", r"\1", t)
+        if t and t not in paras:
+            paras.append(t)
+    if not paras and body is not None:
+        paras = [p for p in (re.sub(r"\s+", " ", x).strip() for x in body.get_text("\n").split("\n")) if p]
+    return Article(paras, title, date)
+
+
+def _page_date(soup: object) -> dt.date | None:
+    for attr, val in _META_DATE:
+        tag = soup.find("meta", attrs={attr: val})  # type: ignore[attr-defined]
+        if tag is not None and tag.get("content"):
+            d = _parse_date(tag["content"])
+            if d:
+                return d
+    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):  # type: ignore[attr-defined]
+        try:
+            data = json.loads(script.string or "")
+        except (ValueError, TypeError):
+            continue
+        for item in data if isinstance(data, list) else [data]:
+            if isinstance(item, dict) and item.get("datePublished"):
+                d = _parse_date(str(item["datePublished"]))
+                if d:
+                    return d
+    t = soup.find("time", attrs={"datetime": True})  # type: ignore[attr-defined]
+    if t is not None:
+        return _parse_date(t["datetime"])
+    return None
+
+
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|Gen|Sen|Rep|Amb|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Rev|Add|Corr|"
+    r"Inc|Ltd|Co|vs|etc|approx|cf|para|paras|Art|Arts)\.|\b[A-Z]\.)$"
+)
+
+
+def sentences(paragraph: str) -> list[str]:
+    """Split a paragraph into sentences, keeping "Mr." and "S/2024/239/Rev.1" intact.
+
+    >>> sentences("Mr. Nebenzia spoke. The draft S/2024/239 failed! Why?")
+    ['Mr. Nebenzia spoke.', 'The draft S/2024/239 failed!', 'Why?']
+    """
+    parts = re.split(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])", paragraph)
+    out: list[str] = []
+    for p in parts:
+        if out and _ABBREV.search(out[-1]):
+            out[-1] = out[-1] + " " + p
+        else:
+            out.append(p)
+    return [s.strip() for s in out if s.strip()]
