@@ -99,9 +99,9 @@ def phone(browser: Any) -> Iterator[Any]:
     ctx.close()
 
 
-def shot(p: Any, name: str) -> None:
+def shot(p: Any, name: str, full: bool = True) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    p.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    p.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full)
 
 
 def test_search_open_vote_and_read_outcome(server, page):
@@ -111,7 +111,7 @@ def test_search_open_vote_and_read_outcome(server, page):
     page.get_by_role("button", name="Search").click()
     page.wait_for_url("**/vote/S/2024/239")
     outcome = page.locator("#outcome").inner_text()
-    assert outcome.startswith("Not adopted: negative votes of China and Russian Federation")
+    assert outcome.startswith("Not adopted: negative votes of China and the Russian Federation")
     assert page.locator("#tally").inner_text() == "11-3-1"
     assert "vetoed by China and the Russian Federation" in page.locator("#explanation").inner_text()
     rows = page.locator("table.rollcall tbody tr")
@@ -182,7 +182,7 @@ def test_news_check_page(server, page):
 def test_vetoes_dashboard_and_member_page(server, page):
     page.goto(server["url"] + "/vetoes")
     assert page.locator("svg.chart").count() >= 2
-    shot(page, "vetoes")
+    shot(page, "vetoes", full=False)
     page.get_by_role("link", name="Russian Federation").first.click()
     page.wait_for_url("**/members/RUS")
     assert page.locator("h1").inner_text() == "Russian Federation"

@@ -735,12 +735,22 @@ def _table(value: Any) -> dict[str, Any] | None:
     return None
 
 
+def _the(name: str) -> str:
+    """Names said with an article in running text.
+
+    >>> _the("Russian Federation"), _the("China")
+    ('the Russian Federation', 'China')
+    """
+    starts = ("Russian Federation", "United ", "USSR", "Republic of", "Netherlands", "Philippines", "Democratic")
+    return f"the {name}" if name.startswith(starts) else name
+
+
 def _vote_context(d: dict[str, Any]) -> dict[str, Any]:
     """What the vote page shows: the roll call grouped by vote, the outcome in words, the why."""
     groups: dict[str, list[dict[str, Any]]] = {"Y": [], "N": [], "A": [], "X": []}
     for v in d.get("votes") or []:
         groups.setdefault(v.get("vote") or "X", []).append(v)
-    vetoed = [features.member_name(c) for c in d.get("vetoed_by") or []]
+    vetoed = [_the(features.member_name(c)) for c in d.get("vetoed_by") or []]
     if d.get("adopted"):
         headline = "Adopted"
         if d.get("resolution"):
