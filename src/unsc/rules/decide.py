@@ -373,7 +373,7 @@ def decide(
         announcement=_announcement(adopted, failure, yes, no, abstain, council),
         explanation=explanation,
         warnings=tuple(warnings),
-        rules=tuple(dict.fromkeys(rules)),
+        rules=tuple(sorted(set(rules), key=lambda r: int(r[1:]))),
         votes=tuple((c, v.value) for c, v in votes.items()),
         date=when,
         not_concurring=not_concurring,
@@ -422,14 +422,14 @@ def _seat_votes(ballot: Ballot, council: Council) -> tuple[dict[str, Vote], dict
         for c in roster:
             votes.setdefault(c, Vote.NON_VOTING)
     else:
-        if len(votes) > council.size:
-            raise RosterError(f"{len(votes)} members named, but the Council has {council.size} seats")
         named_elected = [c for c in votes if c not in council.permanent]
-        if len(named_elected) > council.size - len(council.permanent):
+        if len(named_elected) > council.elected_seats:
             raise RosterError(
                 f"{len(named_elected)} elected members named, but the Council has "
-                f"{council.size - len(council.permanent)} elected seats: {', '.join(named_elected)}"
+                f"{council.elected_seats} elected seats: {', '.join(named_elected)}"
             )
+        if len(votes) > council.size:  # only abstract seats of a custom Council get here
+            raise RosterError(f"{len(votes)} members named, but the Council has {council.size} seats")
         for p in council.permanent:
             votes.setdefault(p, Vote.NON_VOTING)
     for c, v in votes.items():
