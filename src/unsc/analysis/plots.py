@@ -177,9 +177,9 @@ def agreement_heatmap(
                     ax.text(j, i, f"{data[i, j]:.2f}", ha="center", va="center", fontsize=10, color=colour)
     cb = fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
     cb.set_label("agreement")
-    ax.set_title(title, loc="left")
+    ax.set_title(title, loc="left", pad=24 if subtitle else 8)
     if subtitle:
-        fig.text(0.07, 0.905, subtitle, fontsize=10, color="#444444")
+        ax.text(0, 1.015, subtitle, transform=ax.transAxes, fontsize=10, color="#444444", va="bottom")
     fig.subplots_adjust(left=0.16, right=0.95, top=0.88, bottom=0.14)
     _attribution(fig)
     return save(fig, path)
