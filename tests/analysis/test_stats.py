@@ -21,7 +21,14 @@ def vetoes():
                 ["2024-03-22", "2024-03-22", "2023-12-08", "1956-10-30", "1956-10-30", "1946-02-16"]
             ),
             "member": ["CHN", "RUS", "USA", "FRA", "GBR", "SUN"],
-            "title": ["Middle East", "Middle East", "Middle East", "Suez Canal: letter", "Suez Canal: letter", "Syria and Lebanon"],
+            "title": [
+                "Middle East",
+                "Middle East",
+                "Middle East",
+                "Suez Canal: letter",
+                "Suez Canal: letter",
+                "Syria and Lebanon",
+            ],
         }
     )
 
