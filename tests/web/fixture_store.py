@@ -74,6 +74,11 @@ def _norm(symbol: Any) -> str:
     return re.sub(r"\s+", "", symbol.upper()).removeprefix("S/RES/")
 
 
+def _day(value: Any) -> dt.date:
+    """Dates given as dates or ISO strings, as the real store accepts them."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
 class FixtureStore:
     """The four votes above, queryable like ``unsc.record.Store``."""
 
@@ -158,9 +163,9 @@ class FixtureStore:
     ) -> pd.DataFrame:
         f = self._decisions
         if since is not None:
-            f = f[f["date"] >= since]
+            f = f[f["date"] >= _day(since)]
         if until is not None:
-            f = f[f["date"] <= until]
+            f = f[f["date"] <= _day(until)]
         if member:
             ids = set(self._votes.loc[self._votes["member"] == member, "decision_id"])
             f = f[f["decision_id"].isin(ids)]

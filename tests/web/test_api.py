@@ -249,13 +249,27 @@ def test_scenarios_and_scenario_power(client):
     assert bad.status_code == 422 and "unknown scenario" in bad.json()["detail"]
 
 
-def test_check_answers_or_says_unavailable(client):
-    r = client.post("/api/check", json={"text": "The Security Council failed to adopt draft S/2024/239 by 11-3-1."})
-    if provides("unsc.news", "check", "check_text"):
-        assert r.status_code == 200, r.text
-    else:
-        assert r.status_code == 503 and "news check" in r.json()["detail"]
+REPORT = (
+    "NEW YORK (Reuters) - Russia and China on Friday vetoed a U.S.-led draft resolution (S/2024/239) at the "
+    "United Nations Security Council. Twelve members voted in favour, three against and Guyana abstained."
+)
+
+
+def test_check_gives_verdicts_per_claim(client):
+    r = client.post("/api/check", json={"text": REPORT, "date": "2024-03-22"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["status"] == "matched" and body["decision"]["symbol"] == "S/2024/239"
+    verdicts = {c["field"]: (c["claimed"], c["recorded"], c["verdict"]) for c in body["claims"]}
+    assert verdicts["yes"] == (12, 11, "contradicted")  # the report says twelve; the record says eleven
+    assert verdicts["no"] == (3, 3, "supported") and verdicts["outcome"][2] == "supported"
+
+
+def test_check_bad_input_and_no_store(client, no_store_client):
     assert client.post("/api/check", json={"text": ""}).status_code == 422
+    assert client.post("/api/check", json={"text": "x", "date": "2024-02-30"}).status_code == 422
+    r = no_store_client.post("/api/check", json={"text": REPORT})
+    assert r.status_code == 503 and "unsc build" in r.json()["detail"]
 
 
 def test_openapi_documents_the_api(client):

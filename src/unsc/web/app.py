@@ -134,6 +134,7 @@ class CheckIn(BaseModel):
     """A news text to check against the record."""
 
     text: str = Field(min_length=1, max_length=50_000)
+    date: dt.date | None = Field(default=None, description="the report's date, if the text gives none")
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -420,7 +421,7 @@ def create_app(store_path: str | Path | None = None, store: Any = None) -> FastA
     @app.post("/api/check", response_model=None, responses=ERRORS)
     def api_check(body: CheckIn) -> dict[str, Any]:
         """Check the vote claims in a news text against the record."""
-        return backend.with_store(lambda store: features.check_text(body.text, store=store))
+        return backend.with_store(lambda store: features.check_text(body.text, store=store, date=body.date))
 
     # -- pages ------------------------------------------------------------------------------------
 
@@ -630,29 +631,26 @@ def create_app(store_path: str | Path | None = None, store: Any = None) -> FastA
 
     @app.get("/check", response_class=HTMLResponse, include_in_schema=False)
     def check_form(request: Request) -> HTMLResponse:
-        return page(request, "check.html", text="", result=None, unavailable=None, table=None)
+        return page(request, "check.html", text="", date="", result=None, unavailable=None)
 
     @app.post("/check", response_class=HTMLResponse, include_in_schema=False)
-    def check_page(request: Request, text: Annotated[str, Form(max_length=50_000)] = "") -> HTMLResponse:
-        result = None
-        unavailable = None
-        if not text.strip():
-            return page(request, "check.html", text=text, result=None, unavailable=None, table=None,
-                        problem="Paste the text of a news report first.", status=422)  # fmt: skip
+    def check_page(
+        request: Request,
+        text: Annotated[str, Form(max_length=50_000)] = "",
+        date: Annotated[str, Form(max_length=10)] = "",
+    ) -> HTMLResponse:
+        ctx: dict[str, Any] = {"text": text, "date": date, "result": None, "unavailable": None, "problem": None}
+        status = 200
         try:
-            result = backend.with_store(lambda store: features.check_text(text, store=store))
+            if not text.strip():
+                raise BadInput("Paste the text of a news report first.")
+            when = _date(date, "date")
+            ctx["result"] = backend.with_store(lambda store: features.check_text(text, store=store, date=when))
+        except BadInput as exc:
+            ctx["problem"], status = str(exc), 422
         except Unavailable as exc:
-            unavailable = str(exc)
-        table = _table(result["result"]) if result else None
-        return page(
-            request,
-            "check.html",
-            text=text,
-            result=result,
-            table=table,
-            unavailable=unavailable,
-            status=503 if unavailable else 200,
-        )
+            ctx["unavailable"], status = str(exc), 503
+        return page(request, "check.html", status=status, verdict_words=features.VERDICT_WORDS, **ctx)
 
     return app
 

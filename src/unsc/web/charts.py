@@ -22,7 +22,7 @@ __all__ = ["bars"]
 _ids = itertools.count(1)  # unique element ids across the charts of a page
 
 
-def bars(items: list[tuple[str, int | float]], title: str, width: int = 640, bar: int = 26) -> Markup:
+def bars(items: list[tuple[str, int | float]], title: str, width: int = 400, bar: int = 28) -> Markup:
     """A horizontal bar chart of ``(label, value)`` pairs, as an SVG string safe to embed."""
     items = [(str(k), float(v or 0)) for k, v in items]
     if not items:

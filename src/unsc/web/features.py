@@ -243,11 +243,17 @@ def veto_table(vetoes: Any) -> list[dict[str, Any]]:
 # -- news -------------------------------------------------------------------------------------
 
 
-def check_text(text: str, store: Any = None) -> dict[str, Any]:
-    """Check a news text's claims against the record with ``unsc.news``, or :class:`Unavailable`."""
-    fn = optional("unsc.news", "check", "check_text", "checker.check", feature="news check")
-    try:
-        got = fn(text, store=store) if store is not None else fn(text)
-    except TypeError:
-        got = fn(text)
-    return {"result": _frame_or_rows(got)}
+def check_text(text: str, store: Any = None, date: dt.date | None = None) -> dict[str, Any]:
+    """Check a news text's vote claims against the record with :func:`unsc.news.check`.
+
+    Returns the report as a dict (``status``, ``message``, ``decision``, ``claims`` with a
+    ``verdict`` each, ``consistency``); :class:`Unavailable` if the news layer or the store is missing.
+    """
+    check = optional("unsc.news", "check", feature="news check")
+    if store is None:
+        raise Unavailable("news check", "the record store is missing: run 'unsc build --from DIR' first")
+    report = check(text, date=date, store=store)
+    return to_jsonable(report.to_dict() if hasattr(report, "to_dict") else report)
+
+
+VERDICT_WORDS = {"supported": "Supported", "contradicted": "Contradicted", "unverifiable": "Cannot verify"}
