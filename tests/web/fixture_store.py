@@ -129,7 +129,7 @@ class FixtureStore:
                             "source": "fixture",
                         }
                     )
-        self._decisions = pd.DataFrame(rows)
+        self._decisions = pd.DataFrame(rows).astype({"resolution_number": "Int32", "year": "Int32"})  # as DuckDB gives
         self._votes = pd.DataFrame(votes)
         vetoes = [
             {
