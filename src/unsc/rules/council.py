@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -214,6 +215,7 @@ class Council:
         return self.canonical(code) in self.permanent
 
 
+@functools.lru_cache(maxsize=8192)
 def _canonical(code: str, d: dt.date | None, permanent: tuple[str, ...]) -> str:
     if d is None:  # a custom Council may name abstract seats ("AFR1"); real states still resolve
         found = find_member(code)

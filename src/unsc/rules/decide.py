@@ -415,7 +415,8 @@ def _seat_votes(ballot: Ballot, council: Council) -> tuple[dict[str, Vote], dict
             reasons[seat] = given[code]
     roster = council.members
     if roster is not None:
-        strangers = [c for c in votes if c not in roster]
+        seated = set(roster)
+        strangers = [c for c in votes if c not in seated]
         if strangers:
             when = f" on {council.date}" if council.date else ""
             raise RosterError(f"not a member of the Council{when}: {', '.join(strangers)}")
