@@ -19,12 +19,12 @@ def register(app: typer.Typer) -> None:
         ),
         log_level: str = typer.Option("info", help="uvicorn log level: critical, error, warning, info, debug."),
     ) -> None:
-        """Serve the HTTP API (/api/, /docs) and the web pages on the built store."""
+        """Serve the HTTP API (/api/, /openapi.json) and the web pages on the built store."""
         import uvicorn
 
         from unsc.web import create_app
 
         if store is not None and not store.exists():
             typer.echo(f"warning: no store at {store}; pages will answer 503 until 'unsc build' creates it", err=True)
-        typer.echo(f"unsc: serving on http://{host}:{port}/ (API docs at /docs)", err=True)
+        typer.echo(f"unsc: serving on http://{host}:{port}/ (API: /api-docs, /openapi.json)", err=True)
         uvicorn.run(create_app(store_path=store), host=host, port=port, log_level=log_level)
