@@ -263,12 +263,13 @@ def decide(
     kind = ballot.kind
     cls = _voting_class(ballot, mode)
     threshold = required_votes(council, kind, when)
-    from_council = threshold == council.threshold and kind not in _FIXED_MAJORITY
+    from_council = kind not in _FIXED_MAJORITY  # Art. 27's threshold, which follows the seated Council (R1)
     warnings: list[str] = []
     rules: list[str] = ["R1"] if from_council else []
     if council.seated_size_note and from_council:
         warnings.append("threshold_follows_seated_council")
 
+    # R4: one vote per seat, only Council members vote; seats not named are absent
     votes, reasons = _seat_votes(ballot, council)
 
     if ballot.modality is Modality.WITHOUT_VOTE:
@@ -279,20 +280,23 @@ def decide(
         reasons=tuple(reasons.items()),
         parties=frozenset(_canonical_or_self(council, p) for p in ballot.parties),
     )
+    # Art. 27(3), proviso: a party to a Chapter VI dispute abstains (R10)
     counted, w = article_27_3_obligatory_abstention(counted, cls, mode)
     warnings += w
     votes, reasons = counted.vote_map, dict(counted.reasons)
 
+    # R5: only affirmative votes count, against a fixed number; abstentions and absences never lower it
     yes = sum(1 for v in votes.values() if v is Vote.YES)
     no = sum(1 for v in votes.values() if v is Vote.NO)
     abstain = sum(1 for v in votes.values() if v is Vote.ABSTAIN)
-    non_voting = council.size - yes - no - abstain
-    absent = council.size - yes - no - abstain
-    absent -= sum(1 for c, v in votes.items() if v is Vote.NON_VOTING and reasons[c] is not NonVoting.ABSENT)
+    non_voting = council.size - yes - no - abstain  # X: absent, not participating, obligatory abstention
+    present_not_voting = sum(1 for c, v in votes.items() if v is Vote.NON_VOTING and reasons[c] is not NonVoting.ABSENT)
+    absent = non_voting - present_not_voting
     permanent_votes = {p: votes.get(p, Vote.NON_VOTING) for p in council.permanent}
     p5_no = tuple(p for p, v in permanent_votes.items() if v is Vote.NO)
     p5_yes = sum(1 for v in permanent_votes.values() if v is Vote.YES)
 
+    # Art. 27(3) (R7, R11), Art. 27(2) (R6) or a fixed majority without veto (R21, R22)
     not_concurring: tuple[str, ...] = ()
     if cls is VotingClass.NON_PROCEDURAL:
         adopted, blockers = article_27_3_concurring_votes(
