@@ -670,7 +670,11 @@ def _explain(
                 NonVoting.OBLIGATORY_ABSTENTION: "abstained as a party to the dispute",
             }
             said = "; ".join(f"{_the([p], when)} {why[reasons.get(p, NonVoting.ABSENT)]}" for p in away)
-            parts.append(f"{_cap(said)}, which does not block either (R9, R10).")
+            obliged = any(reasons.get(p) is NonVoting.OBLIGATORY_ABSTENTION for p in away)
+            cite = "R9, R10" if obliged else "R9"
+            parts.append(
+                f"{_cap(said)}, which does not block{' either' if abst else ''}: not voting is not a veto ({cite})."
+            )
     if kind is Kind.PRELIMINARY_QUESTION:
         if cls is VotingClass.NON_PROCEDURAL:
             parts.append(
