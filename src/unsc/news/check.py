@@ -370,7 +370,9 @@ def consistency(ex: Extraction) -> list[dict[str, Any]]:
     if (
         yes is not None
         and yes >= council.threshold
-        and counts.get("no", 0) == 0
+        and counts.get("no") == 0
+        and not any(c.claimed == "no" for c in by.get("vote", []))
+        and not by.get("veto")
         and "failed" in outcomes
         and "vetoed" not in outcomes
     ):

@@ -84,14 +84,19 @@ _OUT_VETO = re.compile(
 _OUT_ADOPTED = re.compile(r"\b(adopted|adopts|adopting|passed|approved|was carried|endorsed)\b", re.I)
 _VOTEWORDS = re.compile(
     r"\b(vote[ds]?|voting|veto\w*|abstain\w*|abstention\w*|in favou?r|adopt\w*|resolution|draft|unanim\w*|"
-    r"blocked|passed|rejected|failed|supported|backed|opposed|against)\b",
+    r"blocked|passed|rejected|failed|supported|backed|opposed|against|drafted|sponsored|put forward|tabled|text)\b",
     re.I,
 )
 
 _ITEM = r"(?:the\s+)?⟨([A-Z]{3})⟩(?:\s+(?:delegations?|representatives?|envoys?|ambassadors?|governments?|missions?))?"
 _SEP = r"(?:\s*,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+|\s+along with\s+|\s+plus\s+)"
 _LIST = rf"(?:both\s+)?(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)"
-_FILL = r"(?:\s*,?\s*(?:also|both|each|then|too|however|meanwhile|instead|themselves|all|likewise)\b\s*,?)*"
+_WHEN = (
+    r"(?:(?:late\s+|early\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:night|evening|morning|afternoon))?|today|yesterday|again|once again|finally|jointly|swiftly|promptly|"
+    r"on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)"
+)
+_FILL = rf"(?:\s*,?\s*(?:also|both|each|then|too|however|meanwhile|instead|themselves|all|likewise|{_WHEN})\b\s*,?)*"
 _WHICH = r"(?:\s*,\s*(?:which|who)\b)?"
 _NEG = r"(?P<neg>\s+(?:did not|didn['’]t|would not|wouldn['’]t|refused to|declined to|chose not to|does not|never))?"
 _V_ABST = (
@@ -101,13 +106,16 @@ _V_NO = (
     r"voted against|voted no|vote against|voting against|voting no|opposed|opposing|"
     r"cast (?:a |the |their |its )?(?:lone |sole |only |single )?(?:no|negative|dissenting|\"no\") votes?"
 )
+_V_X = r"did not (?:vote|participate|take part)|(?:was|were) absent|boycotted the (?:vote|meeting)"
 _V_YES = r"voted in favou?r|voted for|voted yes|voting in favou?r|voting for|supported|supporting|backed"
 _V_VETO = (
     r"vetoed|vetoing|blocked|blocking|(?:cast|used|wielded|exercised|employed|deployed|invoked)\s+(?:its|their|a|the)\s+"
     r"(?:\w+\s+)?vetoe?s?(?:\s+power)?"
 )
+_LIST2 = _LIST.replace("?P<list>", "?P<list2>")
 _SUBJ_VERB = re.compile(
-    rf"{_LIST}{_WHICH}{_FILL}{_NEG}\s+(?P<verb>{_V_ABST}|{_V_NO}|{_V_YES}|{_V_VETO})\b(?P<after>\s+(?:it|the|a|an)\b)?",
+    rf"{_LIST}{_WHICH}{_FILL}{_NEG}\s+(?P<verb>{_V_X}|{_V_ABST}|{_V_NO}|{_V_YES}|{_V_VETO})\b(?P<after>\s+(?:it|the|a|an)\b)?"
+    rf"(?:\s+(?:alongside|along with|together with)\s+{_LIST2})?",
     re.I,
 )
 _OBJ_FILL = (
@@ -148,7 +156,7 @@ _SPONSOR = re.compile(
     rf"(?:a|an|the)\s+(?:rival\s+|competing\s+|new\s+|revised\s+)?⟨(?P<adj>[A-Z]{{3}})⟩\s+(?:draft|resolution|text|proposal)",
     re.I,
 )
-_E10 = re.compile(r"(?:drafted|sponsored|proposed|put forward|tabled|authored|penned)\s+by\s+(?:the\s+)?(?:ten\s+|10\s+)?"
+_E10 = re.compile(r"(?:drafted|sponsored|proposed|put forward|tabled|authored|penned)\s+by\s+(?:the\s+)?(?:Council['’]s\s+)?(?:ten\s+|10\s+)?"
                   r"(?:elected|non-permanent)\s+members|\bE10\b|\bE-10\b", re.I)  # fmt: skip
 _WHITELIST = (
     r"(?:of|the|15|fifteen|11|eleven|other|remaining|Council|council|Council['’]s|Security|member|members|countries|"
@@ -161,7 +169,9 @@ _COUNT = re.compile(
     r"voted for|voted against|cast (?:an )?abstentions?)",
     re.I,
 )
-_TALLY = re.compile(r"(?<![\w/.-])(\d{1,2})\s*(?:-|–|—|to)\s*(\d{1,2})(?:\s*(?:-|–|—|,)\s*(\d{1,2}))?(?![\w/-])")
+_TALLY = re.compile(
+    r"(?<![\w/.-])(\d{1,2})\s*(?:votes?\s+)?(?:-|–|—|to)\s*(\d{1,2}|none|nil)(?:\s*(?:-|–|—|,)\s*(\d{1,2}))?(?![\w/-])"
+)
 _TALLY_CTX = re.compile(r"\b(vote[ds]?|voting|tally|margin|passed|adopted|approved|failed|rejected|by)\b", re.I)
 _RECEIVED = re.compile(
     rf"\b(?:received|won|garnered|got|secured|obtained|gathered|drew|mustered)\s+(?:only\s+|just\s+)?(?P<n>{NUM})\s+votes?",
@@ -184,7 +194,7 @@ _NEED = re.compile(
     r"\b(?:needs?|needed|requires?|required|requiring|minimum|at least|threshold|short of|short)\W*(?:\w+\W+){0,2}$",
     re.I,
 )
-_RES = re.compile(r"\b[Rr]esolution\s+(?:No\.?\s*)?(\d{1,4})(?![-–—]\d|\s+to\s+\d)(?:\s*\((\d{4})\))?")
+_RES = re.compile(r"\b[Rr]esolution\s+(?:No\.?\s*)?(\d{1,4})(?!\d)(?![-–—]\d|\s+to\s+\d)(?:\s*\((\d{4})\))?")
 _DRAFT = re.compile(r"\bS/(\d{4}/\d{1,4}|\d{3,5})(?:/Rev\.\s?\d)?\b")
 _OTHER_BODY = re.compile(r"General Assembly|Human Rights Council|European Parliament|Senate|House of Representatives|"
                          r"Knesset|Duma|parliament|Congress", re.I)  # fmt: skip
@@ -293,6 +303,8 @@ def _codes(lst: str) -> list[str]:
 
 def _vote_of(verb: str) -> str | None:
     v = verb.lower()
+    if re.match(r"did not|was absent|were absent|boycotted", v):
+        return "did not vote"
     if re.match(
         r"abstain|chose to abstain|decided to abstain|opted to abstain|(?:cast|registered) (?:an? )?abstention", v
     ):
@@ -310,6 +322,7 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
     """(member, vote) pairs a normalised sentence states; vote is yes/no/abstain/veto."""
     got: list[tuple[str, str]] = []
     spans: list[tuple[int, int]] = []
+    norm = re.sub(rf",?\s+{_WHEN}\b,?", "", norm)  # "vetoed on Monday by" -> "vetoed by"
 
     def add(codes: list[str], vote: str | None, span: tuple[int, int]) -> None:
         if vote is None:
@@ -361,7 +374,7 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
         if vote in ("yes",) and m["verb"].lower() == "backed" and not m["after"]:
             continue
         # "Russia, which has veto power, ..." or a sponsor adjective: skip lists glued to "-backed" etc.
-        add(_codes(m["list"]), vote, m.span())
+        add(_codes(m["list"]) + (_codes(m["list2"]) if m["list2"] else []), vote, m.span())
     seen: set[tuple[str, str]] = set()
     out = []
     for pair in got:
@@ -375,7 +388,7 @@ def _counts(sentence: str) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     used: list[tuple[int, int]] = []
     for m in _TALLY.finditer(sentence):
-        a, b = int(m[1]), int(m[2])
+        a, b = int(m[1]), (0 if m[2] in ("none", "nil") else int(m[2]))
         c = int(m[3]) if m[3] else None
         before = sentence[max(0, m.start() - 40) : m.start()]
         after = sentence[m.end() : m.end() + 30]
@@ -426,7 +439,7 @@ def _outcome(sentence: str, norm: str) -> str | None:
         re.I,
     ):
         if re.search(r"vetoes?\b", veto[0], re.I) and not re.search(
-            r"\b(?:failed|blocked|killed|sank|defeated|vetoed)\b", sentence, re.I
+            r"\b(?:failed|blocked|killed|killing|sank|defeated|vetoed)\b", sentence, re.I
         ):
             pass
         else:
@@ -440,6 +453,8 @@ def _outcome(sentence: str, norm: str) -> str | None:
 
 def _subject(sentence: str) -> str | None:
     low = sentence.lower()
+    if re.search(r"\b(?:admission|admit|full (?:un |united nations )?member)", low):
+        return "Admission"
     best: tuple[int, str] | None = None
     for kw, (label, _) in TOPICS.items():
         m = re.search(rf"\b(?:{kw})", low)
@@ -466,7 +481,7 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
     article_date = as_date(date) if date else art.date
     full = _normalise(art.text)
     if not re.search(
-        r"Security Council|\bthe Council\b|\bUNSC\b|\bSC\b|15-member|15-nation|fifteen-member|11-member",
+        r"Security Council|\bCouncil\b|\bUNSC\b|\bUN\b|United Nations|\bvetoe?|\bresolution\s+\d",
         full + " " + (art.title or ""),
         re.I,
     ):
@@ -491,7 +506,11 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
             if _OTHER_BODY.search(s) and not re.search(r"Security Council|\bthe Council\b", s):
                 continue
             vote_sents.append(s)
-            ds = [d for d, t in find_dates(s, year) if not re.search(r"\bdated\s*$", s[: s.find(t)])]
+            ds = [
+                d
+                for d, t in find_dates(s, year)
+                if not re.search(r"\b(?:dated|by|until|before|after|since|from|of)\s*$", s[: s.find(t)])
+            ]
             if ds:
                 explicit.append((ds[0], s))
             r = weekday_before(s, article_date)
@@ -530,13 +549,16 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
             if re.search(r"(?:rival|competing)\s+⟨", m[0]):
                 continue
             for c in codes:
-                claims.append(Claim("sponsor", c, s, member=c))
+                if c not in ("PSE", "ISR"):  # not Council members: their texts are tabled by others
+                    claims.append(Claim("sponsor", c, s, member=c))
         if _E10.search(s):
             claims.append(Claim("sponsor", "E10", s, member="E10"))
         subj = (
-            _subject(s) if re.search(r"\b(resolution|draft|text|measure|proposal|ceasefire|vote)\b", s, re.I) else None
+            _subject(s)
+            if re.search(r"\b(resolution|draft|text|measure|proposal|ceasefire|vot\w*)\b", s, re.I)
+            else None
         )
-        if subj:
+        if subj and not any(c.field == "subject" for c in claims):
             claims.append(Claim("subject", subj, s))
         for kind, n in _counts(s):
             claims.append(Claim(kind, n, s))
