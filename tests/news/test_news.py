@@ -273,3 +273,16 @@ def test_cli_url_against_real_store(real_store, built_store, tmp_path) -> None:
         ["check", str(ARTICLES / "a16_2014_916_false_veto.txt"), "--date", "2014-12-31", "--store", str(built_store)],
     )
     assert res.exit_code == 0 and "contradicted" in res.output and "S/2014/916" in res.output
+
+
+def test_heldout_articles_floor() -> None:
+    """Articles written after the rules were frozen: lower floors, the figures the README reports."""
+    golds = load_gold(ARTICLES.parent / "heldout")
+    assert len(golds) >= 10
+    res = evaluate(golds)
+    assert res["precision"] >= 0.95 and res["recall"] >= 0.75, {k: v for k, v in res.items() if k != "per_article"}
+
+
+def test_heldout_verdicts_on_real_store(real_store) -> None:
+    res = evaluate(load_gold(ARTICLES.parent / "heldout"), real_store)
+    assert res["verdict_accuracy"] >= 0.8 and res["match_accuracy"] >= 0.8
