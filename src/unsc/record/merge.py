@@ -1,20 +1,34 @@
 """Merge the readers' frames into one record: decisions, votes, vetoes, conflicts.
 
-Each source decision is matched to a record entity by resolution number, then draft symbol, then
-(meeting, vetoing members), then (date, tally) for an adopted draft whose source gives no
-resolution number. Each field is then chosen from the sources in the order of
-:data:`PRECEDENCE`; every other source that gives a different value becomes a ``conflicts`` row
-naming both values, the chosen one and why.
+Each source decision is matched to a record entity by resolution number, then exact draft symbol,
+then base symbol (without ``/Rev.N``) on the same date and meeting, then (meeting, vetoing
+members), then, for a row without a meeting (``tong_meetings``), (date, outcome, tally, vetoers,
+order within the meeting), then (date, tally) for an adopted draft whose source gives no
+resolution number. Every candidate must fit: same kind (amendments and preliminary questions
+are their own votes), no other resolution number, outcome and failure reason, and for the weaker
+keys the same date and tally.
+
+A draft symbol is voted on once (a re-vote gets a new symbol or a ``/Rev.``), so after matching,
+entities that share an exact draft symbol, or a base symbol on one date, are consolidated into one
+proposal (:func:`consolidate`); a source that lists the same vote twice keeps one entry and the
+other becomes a ``conflicts`` row. The symbols that name more than one vote are listed, each with
+its reason, in :data:`SHARED_DRAFTS`.
+
+Each field is then chosen from the sources in the order of :data:`PRECEDENCE`; every other source
+that gives a different value becomes a ``conflicts`` row naming both values, the chosen one and why.
 
 >>> PRECEDENCE["votes"][:2]
 ('undl_csv', 'undl_wide')
 >>> pick("tally", {"voting_agent": (12, 2, 1), "undl_wide": (13, 1, 1)})
 ('undl_wide', (13, 1, 1))
+>>> base_symbol("S/3713/Rev.1"), base_symbol("S/3188/Corr.1"), base_symbol("S/2024/239")
+('S/3713', 'S/3188', 'S/2024/239')
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,7 +38,17 @@ import pandas as pd
 from unsc.record.sources.base import SourceFrame
 from unsc.record.sources.common import resolution_id
 
-__all__ = ["PRECEDENCE", "Entity", "MergeResult", "merge", "pick"]
+__all__ = [
+    "PRECEDENCE",
+    "SHARED_DRAFTS",
+    "Entity",
+    "MergeResult",
+    "base_symbol",
+    "consolidate",
+    "explain_vetoes",
+    "merge",
+    "pick",
+]
 
 #: Which source wins for each field, best first. A source not listed for a field never sets it.
 PRECEDENCE: dict[str, tuple[str, ...]] = {
@@ -83,6 +107,43 @@ MATCH_ORDER: tuple[str, ...] = (
     "tong_meetings",
 )
 
+#: Draft symbols that name more than one decision in the record, and why. A draft symbol is voted
+#: on once, so any other pair of decisions sharing an exact symbol (or a base symbol on one date)
+#: is merged into one proposal; these are kept apart, and each gets a ``conflicts`` row (field
+#: ``draft``) quoting its reason.
+SHARED_DRAFTS: dict[str, str] = {
+    "S/552": "two votes at S/PV.202 on 15 Sep 1947, both vetoed by the USSR and both on the DHL veto list: the "
+    "preliminary question whether the vote on S/552 was procedural (8-2-1) and the draft itself (9-2-0)",
+    "S/1076": "voted in parts at S/PV.381 (16 Nov 1948): tong_failed gives three votes (paragraphs 1-4, paragraph 5, "
+    "last paragraph, each 2-0-9); the DHL 1948 table records the draft as not adopted with the first of them",
+    "S/4733/Rev.1": "the DHL 1961 table gives two votes on this draft on 20 Feb 1961 with different tallies: 4-0-7 at "
+    "S/PV.941 and 6-0-5 at S/PV.942; no other source in the data covers them, so both are kept",
+    "S/2006/372": "voting_agent gives this draft symbol to two resolutions adopted on 13 June 2006, 1684 (2006) at "
+    "S/PV.5455 and 1685 (2006) at S/PV.5456; one of its draft cells is wrong and no other source in the data gives "
+    "the drafts of 2006, so both keep it",
+    "S/2017/962": "tong_failed (row 22) gives, under this symbol at S/PV.8105, a failed vote of 3-7-5 besides the veto "
+    "of 11-2-2 (its row 23); no other source has a 3-7-5 vote at that meeting (the other vote there, S/2017/968, was "
+    "4-7-4 and is tong_failed row 24), so it is kept as its own decision",
+    "S/2020/24": "voting_agent gives an amendment to S/2020/24 (3-7-5, not adopted) voted at S/PV.8700 before the "
+    "draft became resolution 2504 (2020); an amendment is its own vote",
+    "S/2020/667": "voting_agent gives a second vote under this symbol (2-7-6, failed for lack of votes, dated "
+    "2020-09-07) besides the veto of 10 July 2020 (13-2-0); the DHL tables do not list it (apparently a vote on an "
+    "amendment, which the source does not say), so it is kept as its own decision",
+    "S/2020/684": "voting_agent gives a second vote under this symbol (5-6-4, failed for lack of votes) besides its "
+    "adoption as resolution 2533 (2020) (12-0-3) on 11 July 2020; the DHL tables do not list it (apparently a vote "
+    "on an amendment, which the source does not say), so it is kept as its own decision",
+    "S/2025/270": "voting_agent gives this symbol to resolution 2781 (2025) as well as to 2779 (2025), whose draft it "
+    "is; its 2781 row is a source error (six Yes rows only, see unsc.record.validate.KNOWN_SOURCE_ERRORS), kept apart "
+    "because two resolutions are two decisions",
+}
+
+_REV = re.compile(r"/(?:Rev|Corr)\.\d+.*$", re.I)
+
+
+def base_symbol(draft: str) -> str:
+    """The draft symbol without its revision or corrigendum suffix (``/Rev.N``, ``/Corr.N``)."""
+    return _REV.sub("", draft)
+
 
 def pick(field_name: str, values: dict[str, Any]) -> tuple[str, Any] | tuple[None, None]:
     """The (source, value) that wins for a field among the sources' non-missing values."""
@@ -107,12 +168,19 @@ def _missing(v: Any) -> bool:
 
 @dataclass
 class Entity:
-    """One vote taken: the source records matched to it and their member votes."""
+    """One vote taken: the source records matched to it and their member votes.
+
+    ``extra`` holds further entries of a source already in ``records`` (a source that lists the
+    same vote twice); they support the decision but never set a field.
+    """
 
     n: int
     records: dict[str, dict[str, Any]] = field(default_factory=dict)
     votes: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
     decision_id: str | None = None
+    extra: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    merged_into: int | None = None
+    date_fix: tuple[dt.date, str] | None = None
 
     def values(self, col: str) -> dict[str, Any]:
         return {s: r.get(col) for s, r in self.records.items()}
@@ -123,6 +191,12 @@ class Entity:
             if not _missing(v):
                 return v
         return None
+
+    def all_records(self) -> list[tuple[str, dict[str, Any]]]:
+        return list(self.records.items()) + self.extra
+
+    def known(self, col: str) -> set[Any]:
+        return {r.get(col) for _, r in self.all_records() if not _missing(r.get(col))}
 
 
 @dataclass
@@ -144,40 +218,51 @@ def _as_int(v: Any) -> int | None:
     return None if _missing(v) else int(v)
 
 
+class _Index:
+    """Where to find entities by resolution number, draft, base symbol, meeting and date."""
+
+    def __init__(self) -> None:
+        self.res: dict[int, Entity] = {}
+        self.draft: dict[str, list[Entity]] = {}
+        self.base: dict[str, list[Entity]] = {}
+        self.meeting: dict[str, list[Entity]] = {}
+        self.date: dict[dt.date, list[Entity]] = {}
+
+    @staticmethod
+    def _add(d: dict[Any, list[Entity]], k: Any, e: Entity) -> None:
+        lst = d.setdefault(k, [])
+        if e not in lst:
+            lst.append(e)
+
+    def add(self, e: Entity, rec: dict[str, Any]) -> None:
+        rn = _clean(rec.get("resolution_number"))
+        if rn is not None:
+            self.res.setdefault(int(rn), e)
+        d = _clean(rec.get("draft"))
+        if d is not None:
+            self._add(self.draft, d, e)
+            self._add(self.base, base_symbol(d), e)
+        m = _clean(rec.get("meeting"))
+        if m is not None:
+            self._add(self.meeting, m, e)
+        dd = _clean(rec.get("date"))
+        if dd is not None:
+            self._add(self.date, dd, e)
+
+
 def merge(
     frames: Iterable[SourceFrame],
     roster: Callable[[dt.date], list[str]] | None = None,
     council_size: Callable[[dt.date], int] | None = None,
 ) -> MergeResult:
-    """Match, choose and compare: the merged decisions, votes and vetoes, and every conflict."""
+    """Match, consolidate, choose and compare: the merged decisions, votes and vetoes, and every conflict."""
     by_source: dict[str, SourceFrame] = {}
     for f in frames:
         by_source[f.source] = f
     entities: list[Entity] = []
-    by_res: dict[int, Entity] = {}
-    by_draft: dict[str, Entity] = {}
-    by_meeting: dict[str, list[Entity]] = {}
-    by_date: dict[dt.date, list[Entity]] = {}
+    idx = _Index()
     conflicts: list[dict[str, Any]] = []
     merged_rows: dict[str, int] = {}
-
-    def index(e: Entity, rec: dict[str, Any]) -> None:
-        rn = _clean(rec.get("resolution_number"))
-        if rn is not None:
-            by_res.setdefault(int(rn), e)
-        d = _clean(rec.get("draft"))
-        if d is not None and d not in by_draft:
-            by_draft[d] = e
-        m = _clean(rec.get("meeting"))
-        if m is not None:
-            lst = by_meeting.setdefault(m, [])
-            if e not in lst:
-                lst.append(e)
-        dd = _clean(rec.get("date"))
-        if dd is not None:
-            lst = by_date.setdefault(dd, [])
-            if e not in lst:
-                lst.append(e)
 
     order = [s for s in MATCH_ORDER if s in by_source] + [s for s in by_source if s not in MATCH_ORDER]
     for source in order:
@@ -188,47 +273,40 @@ def merge(
         merged_rows[source] = 0
         for rec in f.decisions.to_dict("records"):
             rec = {k: _clean(v) if k != "vetoed_by" else (v if isinstance(v, list) else []) for k, v in rec.items()}
-            e = _match(rec, source, by_res, by_draft, by_meeting, by_date)
+            _not_a_veto(rec)
+            e = _match(rec, source, idx)
             if e is None:
                 e = Entity(len(entities))
                 entities.append(e)
             e.records[source] = rec
             if rec["key"] in votes_by_key:
                 e.votes[source] = votes_by_key[rec["key"]]
-            index(e, rec)
+            idx.add(e, rec)
             merged_rows[source] += 1
+
+    entities = consolidate(entities, conflicts)
 
     # ids: draft symbol if unique, else resolution, else meeting#n, else source key
     used: set[str] = set()
     meeting_n: dict[str, int] = {}
     draft_owner: dict[str, int] = {}
-    for e in entities:
+    # a shared symbol is the id of the draft itself (not an amendment or preliminary question), best supported
+    for e in sorted(
+        entities, key=lambda x: (_kind_class(pick("kind", x.values("kind"))[1]) != "draft", -len(x.records), x.n)
+    ):
         _, draft = pick("draft", e.values("draft"))
         if draft and draft not in draft_owner:
             draft_owner[draft] = e.n
     for e in entities:
         _, draft = pick("draft", e.values("draft"))
         rn = e.first("resolution_number")
-        date = pick("date", e.values("date"))[1]
+        date = e.date_fix[0] if e.date_fix else pick("date", e.values("date"))[1]
         meeting = pick("meeting", e.values("meeting"))[1]
         did = None
         if draft and draft_owner.get(draft) == e.n and draft not in used:
             did = draft
         elif rn is not None:
             did = resolution_id(int(rn), date.year if date else None)
-            if draft:
-                conflicts.append(
-                    {
-                        "entity": did,
-                        "field": "draft",
-                        "source_a": ",".join(s for s, r in e.records.items() if r.get("draft") == draft),
-                        "value_a": draft,
-                        "source_b": "record",
-                        "value_b": f"draft also given for {draft_owner.get(draft) is not None and _label(entities[draft_owner[draft]])}",
-                        "chosen": draft,
-                        "reason": "two decisions name the same draft symbol; the id falls back to the resolution",
-                    }
-                )
         if did is None and meeting:
             k = meeting_n.get(meeting, 0) + 1
             meeting_n[meeting] = k
@@ -240,6 +318,10 @@ def merge(
             did += "'"
         used.add(did)
         e.decision_id = did
+    for c in conflicts:
+        if "_entity" in c:
+            c["entity"] = c.pop("_entity").decision_id
+    conflicts.extend(_shared_draft_rows(entities))
 
     decisions, votes, vetoes = [], [], []
     for e in entities:
@@ -264,9 +346,62 @@ def merge(
             "note",
         ],
     )
+    list_end = None
+    if "dhl_veto" in by_source and not by_source["dhl_veto"].decisions.empty:
+        list_end = max(d for d in by_source["dhl_veto"].decisions["date"] if isinstance(d, dt.date))
+    conflicts.extend(explain_vetoes(vet, list_end))
     for fr in by_source.values():
         conflicts.extend(fr.conflicts)
     return MergeResult(dec, vot, vet, conflicts, merged_rows)
+
+
+_PRIVATE = re.compile(r"appointment of the Secretary-General|Secretary-General.*appoint", re.I)
+
+
+def explain_vetoes(vetoes: pd.DataFrame, list_end: dt.date | None) -> list[dict[str, Any]]:
+    """Why each veto row is not on the DHL veto list: its ``note`` says it, and a ``conflicts`` row (field ``veto:<member>``).
+
+    ``list_end`` is the last date of the DHL veto list in the data (``None`` when the build has no list).
+
+    >>> v = pd.DataFrame([{"decision_id": "S/1996/952", "date": dt.date(1996, 11, 19), "member": "USA",
+    ...     "in_dhl_list": False, "sources": ["voting_agent"], "note": None,
+    ...     "title": "Consideration of the question of the appointment of the Secretary-General"}])
+    >>> explain_vetoes(v, dt.date(2022, 5, 26))[0]["reason"][:40]
+    'vote at a private meeting (recommendatio'
+    """
+    out = []
+    notes = list(vetoes["note"]) if "note" in vetoes else []
+    for i, r in enumerate(vetoes.to_dict("records")):
+        if r["in_dhl_list"]:
+            continue
+        named = ", ".join(r["sources"] or [])
+        if list_end is None:
+            why = f"no DHL veto list in this build; named by {named}"
+        elif r["date"] is not None and r["date"] > list_end:
+            why = f"after the last entry of the DHL veto list in the data ({list_end.isoformat()}); named by {named}"
+        elif _PRIVATE.search(str(r.get("title") or "")):
+            why = (
+                "vote at a private meeting (recommendation for the appointment of the Secretary-General): the DHL veto "
+                f"list gives public meetings only (spec R11, R18); named by {named}"
+            )
+        else:
+            why = f"not on the DHL veto list; named only by {named}"
+        notes[i] = f"{notes[i]}; {why}" if isinstance(notes[i], str) and notes[i] else why
+        out.append(
+            {
+                "entity": r["decision_id"],
+                "field": f"veto:{r['member']}",
+                "source_a": "dhl_veto",
+                "value_a": "not listed",
+                "source_b": named,
+                "value_b": f"vetoed by {r['member']}",
+                "chosen": f"vetoed by {r['member']}",
+                "reason": why,
+            }
+        )
+    if len(vetoes):
+        vetoes["note"] = notes
+    return out
 
 
 def _label(e: Entity) -> str:
@@ -274,32 +409,149 @@ def _label(e: Entity) -> str:
     return f"resolution {rn}" if rn is not None else str(e.first("draft") or e.first("meeting"))
 
 
-def _match(
-    rec: dict[str, Any],
-    source: str,
-    by_res: dict[int, Entity],
-    by_draft: dict[str, Entity],
-    by_meeting: dict[str, list[Entity]],
-    by_date: dict[dt.date, list[Entity]],
-) -> Entity | None:
+def _threshold(date: dt.date) -> int:
+    """Affirmative votes a decision needs: 7 of 11 before 1966, 9 of 15 since (Art. 27, as amended in 1965)."""
+    return 7 if date < dt.date(1966, 1, 1) else 9
+
+
+def _not_a_veto(rec: dict[str, Any]) -> None:
+    """A row labelled vetoed whose own tally lacks the required majority failed for lack of votes (spec R11).
+
+    The vetoers the source named are kept in ``claimed_veto`` for the ``conflicts`` row.
+    """
+    if rec.get("failure_reason") != "veto" or rec.get("date") is None or _missing(rec.get("yes")):
+        return
+    if int(rec["yes"]) < _threshold(rec["date"]):
+        rec["claimed_veto"] = list(rec.get("vetoed_by") or [])
+        rec["failure_reason"] = "insufficient_votes"
+        rec["vetoed_by"] = []
+
+
+def _kind_class(kind: Any) -> str:
+    """Amendments and preliminary questions are votes of their own; a part goes with its draft."""
+    return kind if kind in ("amendment", "preliminary_question") else "draft"
+
+
+def _tally(r: dict[str, Any]) -> tuple[int, int, int] | None:
+    t = (r.get("yes"), r.get("no"), r.get("abstain"))
+    return None if any(_missing(x) for x in t) else tuple(int(x) for x in t)  # type: ignore[return-value]
+
+
+def _swap(d: dt.date) -> dt.date | None:
+    """The date with day and month swapped (a Voting-Agent error), if that is a date."""
+    try:
+        return dt.date(d.year, d.day, d.month) if d.day <= 12 and d.day != d.month else None
+    except ValueError:
+        return None
+
+
+def _item(key: Any) -> str | None:
+    """The position of an outcome within its meetings-table row (``...:40:3`` -> ``3``)."""
+    return str(key).rsplit(":", 1)[-1] if isinstance(key, str) and ":" in key else None
+
+
+def _fit(e: Entity, rec: dict[str, Any], how: str) -> float | None:
+    """How well a source row fits an entity (higher is better), or ``None`` if it cannot be the same vote.
+
+    ``how`` is the key that found the candidate: ``draft`` (exact symbol: dates and tallies may
+    differ between sources), ``base`` (base symbol: same date), ``order`` (no symbol or meeting:
+    same date, tally and vetoers).
+    """
+    recs = e.all_records()
+    if _kind_class(rec.get("kind")) not in {_kind_class(r.get("kind")) for _, r in recs}:
+        return None
+    rn = rec.get("resolution_number")
+    ern = {int(r["resolution_number"]) for _, r in recs if not _missing(r.get("resolution_number"))}
+    if rn is not None and ern and int(rn) not in ern:
+        return None
+    adopted = {bool(r["adopted"]) for _, r in recs if r.get("adopted") is not None}
+    if rec.get("adopted") is not None and adopted and bool(rec["adopted"]) not in adopted:
+        return None
+    fails = {r.get("failure_reason") for _, r in recs} & {"veto", "insufficient_votes"}
+    if rec.get("failure_reason") in ("veto", "insufficient_votes") and fails and rec["failure_reason"] not in fails:
+        return None
+    score = 0.0
+    t = _tally(rec)
+    tallies = {x for x in (_tally(r) for _, r in recs) if x is not None}
+    if t is not None and tallies:
+        if t in tallies:
+            score += 2
+        elif how == "draft":
+            score -= 1
+        else:
+            return None
+    d = rec.get("date")
+    dates = {r["date"] for _, r in recs if r.get("date") is not None}
+    if d is not None and dates:
+        if d in dates:
+            score += 2
+        elif _swap(d) in dates:
+            score += 1
+        elif how == "draft":
+            score -= 1
+        else:
+            return None
+    m = rec.get("meeting")
+    meetings = {r["meeting"] for _, r in recs if r.get("meeting") is not None}
+    if m is not None and meetings:
+        if m in meetings:
+            score += 1
+        elif how == "base":
+            return None
+    v = set(rec.get("vetoed_by") or [])
+    ev = set(_all_vetoers(e))
+    if v and ev:
+        if v & ev:
+            score += 1
+        elif how == "order":
+            return None
+    if how == "order":
+        dr = rec.get("draft")
+        drafts = {base_symbol(r["draft"]) for _, r in recs if r.get("draft") is not None}
+        if dr is not None and drafts and base_symbol(dr) not in drafts:
+            return None
+        if any(s == "dhl_meetings" and _item(r.get("key")) == _item(rec.get("key")) for s, r in recs):
+            score += 0.5
+    return score
+
+
+def _best(cands: Iterable[Entity], rec: dict[str, Any], source: str, how: str) -> Entity | None:
+    best, best_score = None, None
+    for e in cands:
+        if source in e.records:
+            continue
+        sc = _fit(e, rec, how)
+        if sc is not None and (best_score is None or sc > best_score):
+            best, best_score = e, sc
+    return best
+
+
+def _match(rec: dict[str, Any], source: str, idx: _Index) -> Entity | None:
     rn = rec.get("resolution_number")
     if rn is not None:
-        e = by_res.get(int(rn))
+        e = idx.res.get(int(rn))
         if e is not None and source not in e.records:
             return e
         return None
     draft = rec.get("draft")
     if draft is not None:
-        e = by_draft.get(draft)
-        if e is not None and source not in e.records and _same_kind(e, rec):
-            return e
-        if e is not None:
-            return None
+        if draft in idx.draft:
+            # the symbol is known: the same proposal if any entity with it fits, else a vote of its own
+            return _best(idx.draft[draft], rec, source, "draft")
+        if rec.get("date") is not None and draft not in SHARED_DRAFTS:
+            same_day = [
+                e
+                for e in idx.base.get(base_symbol(draft), [])
+                if rec["date"] in e.known("date") and draft not in e.known("draft")
+            ]
+            e = _best(same_day, rec, source, "base")
+            if e is not None:
+                return e
     meeting = rec.get("meeting")
     if meeting is not None and rec.get("adopted") is False:
         cands = [
             e
-            for e in by_meeting.get(meeting, [])
+            for e in idx.meeting.get(meeting, [])
             if source not in e.records
             and e.first("adopted") is False
             and (not rec.get("vetoed_by") or set(rec["vetoed_by"]) & set(_all_vetoers(e)))
@@ -307,11 +559,17 @@ def _match(
         ]
         if len(cands) >= 1:
             return cands[0]
+    if meeting is None and rec.get("adopted") is False and rec.get("date") is not None:
+        # a meetings-table row without the meeting symbol (tong_meetings): same date, outcome, tally, vetoers, order
+        cands = [e for e in idx.date.get(rec["date"], []) if e.first("adopted") is False]
+        e = _best(cands, rec, source, "order")
+        if e is not None:
+            return e
     if rec.get("adopted") and rec.get("date") is not None and rn is None:
         tally = (rec.get("yes"), rec.get("no"), rec.get("abstain"))
         cands = [
             e
-            for e in by_date.get(rec["date"], [])
+            for e in idx.date.get(rec["date"], [])
             if source not in e.records
             and e.first("resolution_number") is not None
             and e.first("draft") is None
@@ -322,13 +580,179 @@ def _match(
     return None
 
 
-def _same_kind(e: Entity, rec: dict[str, Any]) -> bool:
-    kinds = {r.get("kind") for r in e.records.values()}
-    return rec.get("kind") in kinds or not ({"amendment"} & (kinds | {rec.get("kind")}))
+def _entity_fit(a: Entity, b: Entity) -> bool:
+    """Whether two entities can be one vote (their sources may overlap: a source listing a vote twice)."""
+    ra, rb = a.all_records(), b.all_records()
+    if not {_kind_class(r.get("kind")) for _, r in ra} & {_kind_class(r.get("kind")) for _, r in rb}:
+        return False
+    for col in ("resolution_number", "adopted"):
+        va, vb = a.known(col), b.known(col)
+        if va and vb and not va & vb:
+            return False
+    fa, fb = (x.known("failure_reason") & {"veto", "insufficient_votes"} for x in (a, b))
+    if fa and fb and not fa & fb:
+        return False
+    ta = {x for x in (_tally(r) for _, r in ra) if x is not None}
+    tb = {x for x in (_tally(r) for _, r in rb) if x is not None}
+    return not (ta and tb and not ta & tb)
+
+
+def _date_rank(e: Entity) -> tuple[int, int, int]:
+    ranks = [PRECEDENCE["date"].index(s) for s, r in e.records.items() if s in PRECEDENCE["date"] and r.get("date")]
+    return (min(ranks) if ranks else 99, -len(e.records), e.n)
+
+
+def consolidate(entities: list[Entity], conflicts: list[dict[str, Any]]) -> list[Entity]:
+    """Merge entities that are one proposal: the same exact draft symbol, or the same base symbol on one date.
+
+    The entity whose date comes from the best source keeps its records; a record of the other
+    from a source it already has becomes an ``extra`` entry, with a ``conflicts`` row. Symbols in
+    :data:`SHARED_DRAFTS` are never merged. Returns the remaining entities, in their order.
+
+    >>> a, b = Entity(0, {"dhl_veto": {"draft": "S/1", "date": dt.date(1950, 1, 2)}}), Entity(1, {"wpdl_veto": {"draft": "S/1"}})
+    >>> [sorted(e.records) for e in consolidate([a, b], [])]
+    [['dhl_veto', 'wpdl_veto']]
+    """
+    groups: dict[Any, list[Entity]] = {}
+    for e in entities:
+        for d in e.known("draft"):
+            if d in SHARED_DRAFTS:
+                continue
+            groups.setdefault(("draft", d), []).append(e)
+            for day in e.known("date"):
+                groups.setdefault(("base", base_symbol(d), day), []).append(e)
+    alive = {e.n: e for e in entities}
+    for key in list(groups):
+        members = [alive[e.n] for e in groups[key] if e.n in alive]
+        members = list({e.n: e for e in members}.values())
+        if len(members) < 2:
+            continue
+        members.sort(key=_date_rank)
+        host = members[0]
+        for other in members[1:]:
+            if other.n not in alive or other is host or not _entity_fit(host, other):
+                continue
+            if key[0] == "base":
+                ma, mb = host.known("meeting"), other.known("meeting")
+                if ma and mb and not ma & mb:
+                    continue
+            _absorb(host, other, conflicts, key)
+            del alive[other.n]
+            for g in groups.values():  # the absorbed entity's other keys now lead to the host
+                for i, x in enumerate(g):
+                    if x is other:
+                        g[i] = host
+    out = [e for e in entities if e.n in alive]
+    _fix_swapped_dates(out, conflicts)
+    return out
+
+
+def _absorb(host: Entity, other: Entity, conflicts: list[dict[str, Any]], key: tuple[Any, ...]) -> None:
+    why = (
+        f"same draft symbol {key[1]}" if key[0] == "draft" else f"same base symbol {key[1]} on {_fmt(key[2])}"
+    ) + " and the same outcome: one proposal"
+    for s, r in other.all_records():
+        if s not in host.records:
+            host.records[s] = r
+            if s in other.votes:
+                host.votes[s] = other.votes[s]
+            continue
+        mine = host.records[s]
+        diffs = [
+            (c, mine.get(c), r.get(c))
+            for c in ("date", "meeting", "draft")
+            if not _missing(r.get(c)) and not _missing(mine.get(c)) and r.get(c) != mine.get(c)
+        ]
+        host.extra.append((s, r))
+        conflicts.append(
+            {
+                "entity": None,  # filled with the decision id by _resolve
+                "field": "duplicate:" + ",".join(c for c, _, _ in diffs) if diffs else "duplicate",
+                "source_a": s,
+                "value_a": f"{mine.get('source_row')}: " + "; ".join(_fmt(x) for _, x, _ in diffs)
+                if diffs
+                else str(mine.get("source_row")),
+                "source_b": s,
+                "value_b": f"{r.get('source_row')}: " + "; ".join(_fmt(x) for _, _, x in diffs)
+                if diffs
+                else str(r.get("source_row")),
+                "chosen": str(mine.get("source_row")),
+                "reason": f"{s} lists this vote twice ({why}); the entry that agrees with the best source for the date "
+                "is used, the other is kept as a duplicate",
+                "_entity": host,
+            }
+        )
+
+
+def _fix_swapped_dates(entities: list[Entity], conflicts: list[dict[str, Any]]) -> None:
+    """A Voting-Agent-only date whose day/month swap is the date of the same draft or meeting elsewhere."""
+    by_key: dict[str, set[dt.date]] = {}
+    for e in entities:
+        d = pick("date", e.values("date"))[1]
+        if d is None:
+            continue
+        for k in e.known("draft") | e.known("meeting"):
+            by_key.setdefault(k, set()).add(d)
+    for e in entities:
+        src, d = pick("date", e.values("date"))
+        if src != "voting_agent" or d is None:
+            continue
+        sw = _swap(d)
+        if sw is None:
+            continue
+        if any(
+            sw in by_key.get(k, set()) and d not in _others(e, k, entities)
+            for k in e.known("draft") | e.known("meeting")
+        ):
+            e.date_fix = (
+                sw,
+                f"voting_agent date {d.isoformat()} is the day/month swap of {sw.isoformat()}, the date the "
+                "other sources give for the same draft or meeting",
+            )
+
+
+def _others(e: Entity, k: str, entities: list[Entity]) -> set[dt.date]:
+    return {
+        pick("date", x.values("date"))[1]
+        for x in entities
+        if x is not e and (k in x.known("draft") or k in x.known("meeting"))
+    }
+
+
+def _shared_draft_rows(entities: list[Entity]) -> list[dict[str, Any]]:
+    """A ``conflicts`` row for every decision whose draft symbol also names another decision."""
+    owners: dict[str, list[Entity]] = {}
+    for e in entities:
+        d = pick("draft", e.values("draft"))[1]
+        if d:
+            owners.setdefault(d, []).append(e)
+    out = []
+    for d, es in owners.items():
+        if len(es) < 2:
+            continue
+        for e in es:
+            others = ", ".join(str(x.decision_id) for x in es if x is not e)
+            out.append(
+                {
+                    "entity": e.decision_id,
+                    "field": "draft",
+                    "source_a": ",".join(s for s, r in e.records.items() if r.get("draft") == d),
+                    "value_a": d,
+                    "source_b": "record",
+                    "value_b": f"also the draft of {others}",
+                    "chosen": d,
+                    "reason": SHARED_DRAFTS.get(
+                        d,
+                        "two decisions name the same draft symbol but cannot be one vote "
+                        "(different resolution, kind, outcome or tally)",
+                    ),
+                }
+            )
+    return out
 
 
 def _all_vetoers(e: Entity) -> list[str]:
-    return [m for r in e.records.values() for m in (r.get("vetoed_by") or [])]
+    return [m for _, r in e.all_records() for m in (r.get("vetoed_by") or [])]
 
 
 _P5 = {"CHN", "FRA", "GBR", "USA", "RUS", "SUN"}
@@ -356,6 +780,12 @@ def _resolve(
         if compare and s is not None:
             for other, ov in vals.items():
                 if other != s and ov != v:
+                    reason = f"precedence for {fieldname}: {' > '.join(x for x in PRECEDENCE[fieldname] if x in vals)}"
+                    if fieldname == "draft" and base_symbol(str(ov)) == base_symbol(str(v)):
+                        reason = (
+                            "same date, meeting and base symbol: one proposal; the symbol of the best source "
+                            f"(the revision actually voted, as the DHL sources give it) is kept; {reason}"
+                        )
                     conflicts.append(
                         {
                             "entity": did,
@@ -365,12 +795,26 @@ def _resolve(
                             "source_b": other,
                             "value_b": _fmt(ov),
                             "chosen": _fmt(v),
-                            "reason": f"precedence for {fieldname}: {' > '.join(x for x in PRECEDENCE[fieldname] if x in vals)}",
+                            "reason": reason,
                         }
                     )
         return s, v
 
-    _, date = choose("date")
+    date_src, date = choose("date")
+    if e.date_fix is not None:
+        conflicts.append(
+            {
+                "entity": did,
+                "field": "date",
+                "source_a": "record",
+                "value_a": e.date_fix[0].isoformat(),
+                "source_b": date_src,
+                "value_b": _fmt(date),
+                "chosen": e.date_fix[0].isoformat(),
+                "reason": e.date_fix[1],
+            }
+        )
+        date = e.date_fix[0]
     _, meeting = choose("meeting")
     _, draft = choose("draft")
     _, resolution = choose("resolution")
@@ -499,6 +943,22 @@ def _resolve(
             tally, tally_src = counted, vote_src
 
     # vetoers
+    for src_, r in e.records.items():
+        if r.get("claimed_veto"):
+            conflicts.append(
+                {
+                    "entity": did,
+                    "field": "vetoed_by",
+                    "source_a": "rules",
+                    "value_a": "none (insufficient votes)",
+                    "source_b": src_,
+                    "value_b": _fmt(r["claimed_veto"]),
+                    "chosen": "none",
+                    "reason": f"{src_} says vetoed, but its own tally has {int(r['yes'])} affirmative votes, fewer than the "
+                    f"{_threshold(r['date'])} required: a permanent member's no is then not a veto (spec R11) and the DHL "
+                    "veto list does not list it",
+                }
+            )
     vetoers = {s: sorted(r.get("vetoed_by") or []) for s, r in e.records.items() if r.get("failure_reason") == "veto"}
     veto_src, vetoed_by = pick("vetoed_by", {s: v for s, v in vetoers.items() if v})
     vetoed_by = list(vetoed_by or [])
