@@ -6,33 +6,16 @@ line and exit with code 1 (bad input, missing store).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import typer
 
+from unsc.cli._shared import echo_json as _echo_json
+from unsc.cli._shared import fail as _fail
+from unsc.cli._shared import open_store_or_exit as _store
+
 INDEX_HELP = "Index: ss, bz (normalised Banzhaf), pb (Penrose), coleman, holler, dp, or all."
-
-
-def _fail(message: str, code: int = 1) -> None:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
-
-
-def _store(path: Path | None) -> Any:
-    from unsc.record import StoreMissingError, open_store
-
-    try:
-        return open_store(path)
-    except StoreMissingError as e:
-        _fail(str(e))
-    except Exception as e:  # a corrupt or locked store
-        _fail(f"cannot open the store: {e}")
-
-
-def _echo_json(obj: Any) -> None:
-    typer.echo(json.dumps(obj, indent=2, ensure_ascii=False, default=str))
 
 
 def _frame_json(df: Any) -> list[dict[str, Any]]:

@@ -13,33 +13,9 @@ from typing import Any
 
 import typer
 
-
-def _fail(message: str, code: int = 1) -> None:
-    typer.echo(f"Error: {message}", err=True)
-    raise typer.Exit(code)
-
-
-def _store(path: Path | None) -> Any:
-    from unsc.record.store import StoreMissingError, open_store
-
-    try:
-        return open_store(path)
-    except StoreMissingError as e:
-        _fail(str(e))
-
-
-def _jsonable(v: Any) -> Any:
-    import datetime as dt
-
-    if isinstance(v, dict):
-        return {k: _jsonable(x) for k, x in v.items()}
-    if isinstance(v, list | tuple):
-        return [_jsonable(x) for x in v]
-    if isinstance(v, dt.datetime | dt.date):
-        return v.isoformat()[:10]
-    if hasattr(v, "item"):
-        return v.item()
-    return v
+from unsc.cli._shared import fail as _fail
+from unsc.cli._shared import jsonable as _jsonable
+from unsc.cli._shared import open_store_or_exit as _store
 
 
 def _records(df: Any) -> list[dict[str, Any]]:

@@ -1,0 +1,52 @@
+"""Helpers every command module uses: failing cleanly, opening the store, printing JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any, NoReturn
+
+import typer
+
+__all__ = ["echo_json", "fail", "jsonable", "open_store_or_exit"]
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print ``error: message`` on stderr and leave with ``code`` (no traceback)."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def open_store_or_exit(path: Path | None) -> Any:
+    """The record store at ``path`` (default location if ``None``), or a clean exit saying how to build one."""
+    from unsc.record import StoreMissingError, open_store
+
+    try:
+        return open_store(path)
+    except StoreMissingError as e:
+        fail(str(e))
+    except Exception as e:  # a corrupt or locked store
+        fail(f"cannot open the store: {e}")
+
+
+def jsonable(v: Any) -> Any:
+    """Dates as ISO strings, NumPy scalars as Python ones, recursively through dicts and lists.
+
+    >>> jsonable({"d": dt.date(2024, 3, 22), "v": [1, (2, 3)]})
+    {'d': '2024-03-22', 'v': [1, [2, 3]]}
+    """
+    if isinstance(v, dict):
+        return {k: jsonable(x) for k, x in v.items()}
+    if isinstance(v, list | tuple):
+        return [jsonable(x) for x in v]
+    if isinstance(v, dt.datetime | dt.date):
+        return v.isoformat()[:10]
+    if hasattr(v, "item"):
+        return v.item()
+    return v
+
+
+def echo_json(obj: Any) -> None:
+    """Print ``obj`` as indented JSON (dates and other objects as strings)."""
+    typer.echo(json.dumps(obj, indent=2, ensure_ascii=False, default=str))
