@@ -20,7 +20,32 @@ from typing import Any
 
 from unsc.rules import find_member
 
+#: English month names and abbreviations -> month number ("sept" too).
+MONTHS: dict[str, int] = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for m in names
+}
+
+
 __all__ = [
+    "MONTHS",
     "format_resolution",
     "member_code",
     "parse_date",

@@ -30,6 +30,7 @@ from typing import Any
 import lxml.html
 
 from unsc.record.sources.base import SourceError, SourceFrame, SourceIssue
+from unsc.record.sources.common import MONTHS
 from unsc.rules import find_member
 
 __all__ = [
@@ -59,27 +60,6 @@ _VETO_EXAMPLE = """<html><table>
 # shared HTML helpers
 # ---------------------------------------------------------------------------------------------
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for m in names
-}
 
 _SYMBOL = r"S/(?:PV\.\d+|PRST/\d{4}/\d+|RES/\d+\s*\(\d{4}\)|\d{4}/\d+|\d+)(?:/(?:Rev|Corr|Add)\.\s?\d+)*"
 _SYMBOL_RE = re.compile(_SYMBOL)
@@ -208,10 +188,10 @@ def _parse_day_month_year(text: str, year: int | None = None) -> tuple[dt.date |
         m2 = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\s*(?:-|–)\s*(\d{1,2})\s+([A-Za-z]+)(?:\s+(\d{4}))?", t)
         if not m2:
             return None, None
-        day, month, y = int(m2.group(3)), _MONTHS.get(m2.group(4).lower()), m2.group(5)
+        day, month, y = int(m2.group(3)), MONTHS.get(m2.group(4).lower()), m2.group(5)
         note = f"date given as {t!r}"
     else:
-        day, month, y = int(m.group(2)), _MONTHS.get(m.group(3).lower()), m.group(4)
+        day, month, y = int(m.group(2)), MONTHS.get(m.group(3).lower()), m.group(4)
         note = f"date given as {t!r}" if m.group(1) else None
     if month is None:
         return None, None
