@@ -505,6 +505,8 @@ def _fit(e: Entity, rec: dict[str, Any], how: str) -> float | None:
             score += 1
         elif how == "order":
             return None
+    if how == "order_any" and v and ev and not v & ev:
+        return None
     if how == "order":
         dr = rec.get("draft")
         drafts = {base_symbol(r["draft"]) for _, r in recs if r.get("draft") is not None}
@@ -558,6 +560,26 @@ def _match(rec: dict[str, Any], source: str, idx: _Index) -> Entity | None:
             and (draft is None or e.first("draft") is None)
         ]
         if len(cands) >= 1:
+            return cands[0]
+    if (
+        draft is not None
+        and meeting is not None
+        and rec.get("adopted") is False
+        and _tally(rec) is not None
+        and base_symbol(draft) not in idx.base
+    ):
+        # a symbol no other source knows, at a meeting where exactly one failed vote has the same tally: one source
+        # mistyped the symbol (tong_failed S/25997 vs the DHL table's S/25977, 6-0-9 at S/PV.3247)
+        cands = [
+            e
+            for e in idx.meeting.get(meeting, [])
+            if source not in e.records
+            and e.first("adopted") is False
+            and _tally(rec) in {_tally(r) for _, r in e.all_records()}
+            and _fit(e, rec, "order_any") is not None
+        ]
+        if len(cands) == 1:
+            rec["_typo"] = True
             return cands[0]
     if meeting is None and rec.get("adopted") is False and rec.get("date") is not None:
         # a meetings-table row without the meeting symbol (tong_meetings): same date, outcome, tally, vetoers, order
@@ -643,7 +665,7 @@ def consolidate(entities: list[Entity], conflicts: list[dict[str, Any]]) -> list
                     if x is other:
                         g[i] = host
     out = [e for e in entities if e.n in alive]
-    _fix_swapped_dates(out, conflicts)
+    _fix_dates(out, conflicts)
     return out
 
 
@@ -684,8 +706,13 @@ def _absorb(host: Entity, other: Entity, conflicts: list[dict[str, Any]], key: t
         )
 
 
-def _fix_swapped_dates(entities: list[Entity], conflicts: list[dict[str, Any]]) -> None:
-    """A Voting-Agent-only date whose day/month swap is the date of the same draft or meeting elsewhere."""
+def _fix_dates(entities: list[Entity], conflicts: list[dict[str, Any]]) -> None:
+    """Dates the sources lack or swap, from the other decisions of the same meeting or draft.
+
+    A decision no source dates (the tong_failed sample gives only the year) takes the one date of
+    the other decisions at its meeting; a Voting-Agent-only date whose day/month swap is the date
+    of the same draft or meeting elsewhere is swapped back.
+    """
     by_key: dict[str, set[dt.date]] = {}
     for e in entities:
         d = pick("date", e.values("date"))[1]
@@ -695,7 +722,18 @@ def _fix_swapped_dates(entities: list[Entity], conflicts: list[dict[str, Any]]) 
             by_key.setdefault(k, set()).add(d)
     for e in entities:
         src, d = pick("date", e.values("date"))
-        if src != "voting_agent" or d is None:
+        if d is None:
+            for m in sorted(e.known("meeting")):
+                days = by_key.get(m, set())
+                if len(days) == 1:
+                    day = next(iter(days))
+                    e.date_fix = (
+                        day,
+                        f"no source dates this vote; the other decisions at {m} are dated {day.isoformat()}",
+                    )
+                    break
+            continue
+        if src != "voting_agent":
             continue
         sw = _swap(d)
         if sw is None:
@@ -781,7 +819,12 @@ def _resolve(
             for other, ov in vals.items():
                 if other != s and ov != v:
                     reason = f"precedence for {fieldname}: {' > '.join(x for x in PRECEDENCE[fieldname] if x in vals)}"
-                    if fieldname == "draft" and base_symbol(str(ov)) == base_symbol(str(v)):
+                    if fieldname == "draft" and any(r.get("_typo") for r in e.records.values()):
+                        reason = (
+                            "same meeting, outcome and tally, and no other vote at the meeting fits: one vote whose "
+                            f"symbol one source mistypes (which one, the data cannot tell); {reason}"
+                        )
+                    elif fieldname == "draft" and base_symbol(str(ov)) == base_symbol(str(v)):
                         reason = (
                             "same date, meeting and base symbol: one proposal; the symbol of the best source "
                             f"(the revision actually voted, as the DHL sources give it) is kept; {reason}"
@@ -808,8 +851,8 @@ def _resolve(
                 "field": "date",
                 "source_a": "record",
                 "value_a": e.date_fix[0].isoformat(),
-                "source_b": date_src,
-                "value_b": _fmt(date),
+                "source_b": date_src or ",".join(e.records),
+                "value_b": _fmt(date) if date is not None else "no date",
                 "chosen": e.date_fix[0].isoformat(),
                 "reason": e.date_fix[1],
             }

@@ -14,6 +14,8 @@ gets a ``validation`` row with a category:
   veto lists or tallies);
 * ``source_error``: a source row that the other sources or a documented fact contradicts
   (:data:`KNOWN_SOURCE_ERRORS`);
+* ``no_date``: member votes but no date (no source dates the vote, and no other decision of its
+  meeting gives one), so there is no Council to re-decide it on;
 * ``roster``: a member voted that the membership file does not seat that year;
 * ``unexplained``: anything else. ``unsc validate`` must show none.
 
@@ -100,6 +102,22 @@ def validate(
             rule_adopted.append(d.adopted)
             agrees.append(d.adopted == recorded if recorded is not None else None)
             explanation.append(d.explanation)
+            continue
+        if member_votes and (date is None or pd.isna(date)):
+            rule_adopted.append(None)
+            agrees.append(None)
+            explanation.append(None)
+            rows.append(
+                base
+                | {
+                    "date": None,
+                    "rule_adopted": None,
+                    "category": "no_date",
+                    "reason": f"{rec.get('votes_source')} gives member votes but no date ({rec.get('note') or 'no note'}); "
+                    "no other source has this vote and no other decision of its meeting "
+                    f"({rec.get('meeting') or 'unknown'}) is dated, so it cannot be re-decided on the Council of its date",
+                }
+            )
             continue
         if not member_votes or date is None:
             rule_adopted.append(None)
