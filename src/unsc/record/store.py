@@ -169,7 +169,20 @@ class Store:
         return self.sql(q, params)
 
     def find(self, symbol: str) -> str | None:
-        """The decision id a symbol denotes, or ``None``."""
+        """The decision id a symbol denotes, or ``None``.
+
+        A revised draft is found by its own symbol (``S/3713/Rev.1``) and, where no decision has
+        the base symbol itself, by the base symbol (``S/3713``, as the WPDL list gives it).
+        """
+        exact = re.sub(r"\s+", "", symbol)
+        if re.search(r"/(Rev|Corr)\.\d+", exact, re.I):
+            rows = self._con.execute(
+                "SELECT decision_id FROM decisions WHERE upper(decision_id) = upper(?) OR upper(draft) = upper(?) "
+                "ORDER BY upper(decision_id) = upper(?) DESC, decision_id",
+                [exact, exact, exact],
+            ).fetchall()
+            if rows:
+                return rows[0][0]
         kind, a, b = normalize_symbol(symbol)
         if kind == "resolution":
             q = "SELECT decision_id FROM decisions WHERE resolution_number = ?"
@@ -184,6 +197,11 @@ class Store:
                 "SELECT decision_id FROM decisions WHERE decision_id = ? OR draft = ? ORDER BY decision_id = ? DESC",
                 [a, a, a],
             ).fetchall()
+            if not rows:  # only a revision or corrigendum of it was voted
+                rows = self._con.execute(
+                    "SELECT decision_id FROM decisions WHERE draft LIKE ? OR draft LIKE ? ORDER BY decision_id",
+                    [f"{a}/Rev.%", f"{a}/Corr.%"],
+                ).fetchall()
             return rows[0][0] if rows else None
         if kind == "meeting":
             if b is not None:
