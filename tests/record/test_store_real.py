@@ -92,3 +92,24 @@ def test_cli_missing_store(tmp_path) -> None:
     )
     assert out.returncode == 1
     assert "unsc build" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_cli_validate_fits_80_columns(built_store) -> None:
+    from typer.testing import CliRunner
+
+    from unsc.cli import app
+
+    runner = CliRunner()
+    r = runner.invoke(app, ["validate", "--store", str(built_store)], env={"COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    lines = r.output.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    header = next(line for line in lines if "decision" in line)
+    assert "category" in header and "reason" in header and "recorded" not in header
+    # one line per row: the whole id, the date and the category on the row's line
+    row = next(line for line in lines if "S/RES/2781(2025)" in line)
+    assert "2025-05-30" in row and "source_error" in row
+    wide = runner.invoke(app, ["validate", "--wide", "--store", str(built_store)], env={"COLUMNS": "200"})
+    assert wide.exit_code == 0 and "recorded" in wide.output and "rules" in wide.output
+    assert row.rstrip(" │").endswith("…")  # the long reason is cut to the width
+    assert "S/2025/270" in wide.output and "S/2025/270" not in r.output  # --wide shows the whole reason

@@ -138,8 +138,16 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print JSON."),
         store: Path | None = typer.Option(None, "--store", help="Store file."),
         all_rows: bool = typer.Option(False, "--all", help="List the no_member_votes rows too (else only counted)."),
+        wide: bool = typer.Option(
+            False, "--wide", help="Every column and the full reason (default: decision, date, category, short reason)."
+        ),
     ) -> None:
-        """List every decision whose recorded and rule outcomes disagree, with the reason. Exit 1 if any is unexplained."""
+        """List every decision whose recorded and rule outcomes disagree, with the reason. Exit 1 if any is unexplained.
+
+        The default table has one line per row (decision, date, category, the reason cut to the
+        terminal width); ``--wide`` shows the recorded and rule outcomes and the whole reason,
+        ``--json`` everything.
+        """
         s = _store(store)
         df = s.validation()
         counts = df["category"].value_counts().to_dict()
@@ -156,17 +164,30 @@ def register(app: typer.Typer) -> None:
 
             shown = df if all_rows else df[df["category"] != "no_member_votes"]
             t = Table(title="Validation: recorded outcome vs the rules")
-            for c in ("decision", "date", "recorded", "rules", "category", "reason"):
-                t.add_column(c, overflow="fold")
+            if wide:
+                for c in ("decision", "date", "recorded", "rules", "category", "reason"):
+                    t.add_column(c, overflow="fold")
+            else:
+                rows = _records(shown)
+                used = 13  # borders and padding of four columns
+                for c, col in (("decision", "decision_id"), ("date", "date"), ("category", "category")):
+                    width = min(22, max([len(c)] + [len(str(r[col] or "")) for r in rows]))
+                    used += width
+                    t.add_column(c, no_wrap=True, width=width)
+                reason_width = max(20, Console().width - used)
+                t.add_column("reason (--wide: all)", no_wrap=True, overflow="ellipsis", width=reason_width)
             for r in _records(shown):
-                t.add_row(
-                    r["decision_id"],
-                    str(r["date"]),
-                    _yn(r["recorded_adopted"]),
-                    _yn(r["rule_adopted"]),
-                    r["category"],
-                    r["reason"],
-                )
+                if wide:
+                    t.add_row(
+                        r["decision_id"],
+                        str(r["date"]),
+                        _yn(r["recorded_adopted"]),
+                        _yn(r["rule_adopted"]),
+                        r["category"],
+                        r["reason"],
+                    )
+                else:
+                    t.add_row(r["decision_id"], str(r["date"] or ""), r["category"], _short(r["reason"]))
             con = Console()
             con.print(t)
             con.print(", ".join(f"{k}: {v}" for k, v in counts.items()) or "no rows")
@@ -235,6 +256,16 @@ def register(app: typer.Typer) -> None:
         for r in _records(df):
             t.add_row(r["code"], r["name"], "yes" if r["permanent"] else "", _years(r["years"] or []))
         Console().print(t)
+
+
+def _short(reason: str | None) -> str:
+    """The first clause of a reason (the table cuts it to the width).
+
+    >>> _short("voting_agent ID 5: labelled adopted; its rows are quarantined")
+    'voting_agent ID 5: labelled adopted'
+    """
+    text = (reason or "").split(";")[0].strip()
+    return text
 
 
 def _yn(v: Any) -> str:
