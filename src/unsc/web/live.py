@@ -1,0 +1,1368 @@
+"""Live Council sessions: a chair runs votes, delegates vote from their own devices, the Charter decides.
+
+A Model UN session or a class re-enacts Council votes with the real rule (:func:`unsc.rules.decide`):
+nine votes (seven before 1966) including no negative vote of a permanent member on a substantive
+matter, no veto on a procedural one, an abstention or absence of a permanent member never a veto.
+
+* :class:`Session`: the Council of a date (or a reform model), a President's (chair) token, one
+  secret token per seat, and its votes (:class:`Motion`). Pure: no I/O, no HTTP; tests use it directly.
+* :class:`SessionStore`: sessions in memory under a lock, bounded (how many, how long), optionally
+  saved to a JSON file so a restart keeps them.
+* :func:`install` adds the pages (``/live``), the JSON API (``/api/live/...``) and the event stream
+  (``/api/live/{id}/events``, Server-Sent Events) to the FastAPI app.
+
+While a vote is open every viewer sees the tally live: yes so far against the votes required, how
+many seats have not voted, whether a permanent member's no is (or would now be) a veto, and what
+the President would announce if the vote closed now. A delegate can change their vote until the
+President closes it; then the result is announced and votes are final (rule R26).
+
+>>> s = Session.create(date="2024-03-22", elected=["DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE"])
+>>> m = s.open_vote(s.chair_token, "Draft resolution S/2024/239")
+>>> for code in ["USA", "GBR", "FRA", "JPN", "KOR", "MLT", "CHE", "SVN", "ECU", "MOZ", "SLE"]:
+...     _ = s.cast(s.token_of(code), code, "Y")
+>>> for code in ["RUS", "CHN", "DZA"]:
+...     _ = s.cast(s.token_of(code), code, "N")
+>>> live = s.live(m)
+>>> live["yes"], live["required"], live["not_voted"], live["veto_now"]
+(11, 9, 1, ['CHN', 'RUS'])
+>>> s.close_vote(s.chair_token).decision["failure_reason"]
+'veto'
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hmac
+import json
+import os
+import random
+import secrets
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from pydantic import BaseModel, Field
+
+from unsc.rules import Ballot, Council, Kind, RosterError, UnknownMemberError, VotingClass, decide, find_member
+from unsc.rules.council import permanent_government, permanent_seat
+
+__all__ = [
+    "KINDS",
+    "Conflict",
+    "Forbidden",
+    "LimitReached",
+    "LiveError",
+    "Missing",
+    "Motion",
+    "Session",
+    "SessionStore",
+    "Unprocessable",
+    "install",
+    "lot",
+    "roll_call_order",
+    "seat_name",
+]
+
+#: What a session can vote on: every decision kind of the engine except the ICJ ballot (candidates,
+#: not yes/no) and the Secretary-General straw poll (informal: it decides nothing).
+KINDS: tuple[str, ...] = tuple(k.value for k in Kind if k not in (Kind.ICJ_BALLOT, Kind.SG_STRAW_POLL))
+#: The kinds the pages offer first, in the order a chair most often needs them.
+COMMON_KINDS = ("draft_resolution", "amendment", "part", "procedural", "agenda", "adjourn", "invite_rule37")
+#: A seat's state in a vote: cast (Y/N/A), or not voting for a stated reason; a seat not in the map has not voted.
+VOTE_STATES = ("Y", "N", "A", "absent", "not_participating")
+VOTE_LABELS = {
+    "Y": "Yes",
+    "N": "No",
+    "A": "Abstain",
+    "absent": "Absent",
+    "not_participating": "Present, not participating",
+    None: "Not voted yet",
+}
+DELEGATE_CHOICES = ("Y", "N", "A", "not_participating")
+FORMAT = "unsc-live-sessions"
+MAX_TITLE = 120
+MAX_QUESTION = 500
+
+
+# -- errors (each carries its HTTP status and the ``error`` word of the JSON body) ------------------
+
+
+class LiveError(Exception):
+    """Something a live-session request cannot do; ``status`` and ``kind`` say how the API answers."""
+
+    status = 400
+    kind = "error"
+
+
+class Forbidden(LiveError):
+    """A token that does not allow the action (a delegate closing a vote, voting for another seat)."""
+
+    status = 403
+    kind = "forbidden"
+
+
+class Missing(LiveError):
+    """No such session (or it has expired)."""
+
+    status = 404
+    kind = "not_found"
+
+
+class Conflict(LiveError):
+    """The action does not fit the session's state (no vote open, a vote already open, a closed vote)."""
+
+    status = 409
+    kind = "conflict"
+
+
+class Unprocessable(LiveError):
+    """Bad input: an unknown member or kind, a date without a Council, a roster of the wrong size."""
+
+    status = 422
+    kind = "bad_input"
+
+
+class LimitReached(LiveError):
+    """The server holds as many sessions (or a session as many votes) as it allows."""
+
+    status = 429
+    kind = "limit_reached"
+
+
+# -- names and order ----------------------------------------------------------------------------------
+
+
+def seat_name(code: str, date: dt.date | None = None) -> str:
+    """A seat's name as the Council of ``date`` calls it; abstract seats of a reform model get a label.
+
+    >>> seat_name("CHN", dt.date(1950, 7, 7)), seat_name("SUN", dt.date(1950, 7, 7)), seat_name("CHN")
+    ('Republic of China', 'USSR', 'China')
+    >>> seat_name("E3"), seat_name("V7")
+    ('Elected seat 3', 'New permanent seat 7')
+    """
+    if date is not None and permanent_seat(code):
+        name = permanent_government(code, date)[1]
+        return "China" if name == "People's Republic of China" else name
+    found = find_member(code)
+    if found is not None:
+        return found.name
+    if code[:1] == "E" and code[1:].isdigit():
+        return f"Elected seat {code[1:]}"
+    if code[:1] == "V" and code[1:].isdigit():
+        return f"New permanent seat {code[1:]}"
+    return code
+
+
+def roll_call_order(names: dict[str, str], first: str) -> list[str]:
+    """Seats in English alphabetical order of their names, starting from ``first`` (drawn by lot).
+
+    >>> roll_call_order({"USA": "United States", "DZA": "Algeria", "FRA": "France", "MLT": "Malta"}, "MLT")
+    ['MLT', 'USA', 'DZA', 'FRA']
+    """
+    order = sorted(names, key=lambda c: names[c].casefold())
+    i = order.index(first)
+    return order[i:] + order[:i]
+
+
+def _the(name: str) -> str:
+    starts = ("United ", "Russian", "USSR", "Republic of", "Netherlands", "Philippines", "Democratic", "Syrian")
+    return f"the {name}" if name.startswith(starts) else name
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def _object(kind: Kind) -> str:
+    """What the President says was (not) adopted."""
+    if kind is Kind.AMENDMENT:
+        return "The amendment"
+    if kind is Kind.PART:
+        return "The paragraph"
+    if kind.default_class is VotingClass.PROCEDURAL or kind is Kind.PRELIMINARY_QUESTION:
+        return "The proposal"
+    return "The draft resolution"
+
+
+def _token() -> str:
+    return secrets.token_urlsafe(18)
+
+
+def _same(a: str | None, b: str) -> bool:
+    return a is not None and hmac.compare_digest(a.encode(), b.encode())
+
+
+def _iso(t: float | None) -> str | None:
+    return None if t is None else dt.datetime.fromtimestamp(t, dt.UTC).isoformat(timespec="seconds")
+
+
+# -- the model ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Seat:
+    """One Council seat in a session, with the secret token of the delegate's link."""
+
+    code: str
+    name: str
+    permanent: bool
+    token: str
+
+
+@dataclass
+class Motion:
+    """One vote of a session: the question, what kind of decision it is, each seat's vote and the result."""
+
+    number: int
+    question: str
+    kind: str
+    state: str = "open"  # open, closed
+    votes: dict[str, str] = field(default_factory=dict)  # code -> Y/N/A/absent/not_participating
+    opened_at: float = 0.0
+    closed_at: float | None = None
+    changes: int = 0  # votes changed after first being cast
+    decision: dict[str, Any] | None = None  # Decision.to_dict() when closed
+    president: str | None = None  # the President's announcement
+    closing_note: str | None = None  # seats counted absent on close
+
+    def to_dict(self) -> dict[str, Any]:
+        """The motion as stored in the sessions file."""
+        return {
+            "number": self.number,
+            "question": self.question,
+            "kind": self.kind,
+            "state": self.state,
+            "votes": dict(self.votes),
+            "opened_at": self.opened_at,
+            "closed_at": self.closed_at,
+            "changes": self.changes,
+            "decision": self.decision,
+            "president": self.president,
+            "closing_note": self.closing_note,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Motion:
+        """Read a motion back from the sessions file (``KeyError``/``ValueError`` name the bad field)."""
+        m = cls(
+            number=int(d["number"]),
+            question=str(d["question"]),
+            kind=Kind.parse(str(d["kind"])).value,
+            state=str(d["state"]),
+            votes={str(k): str(v) for k, v in dict(d.get("votes") or {}).items()},
+            opened_at=float(d.get("opened_at") or 0.0),
+            closed_at=None if d.get("closed_at") is None else float(d["closed_at"]),
+            changes=int(d.get("changes") or 0),
+            decision=d.get("decision"),
+            president=d.get("president"),
+            closing_note=d.get("closing_note"),
+        )
+        if m.state not in ("open", "closed"):
+            raise ValueError(f"state must be open or closed, not {m.state!r}")
+        bad = [f"{k}={v}" for k, v in m.votes.items() if v not in VOTE_STATES]
+        if bad:
+            raise ValueError(f"votes: unknown vote {', '.join(bad)}")
+        return m
+
+
+@dataclass
+class Session:
+    """A live Council session: the Council, the President's token, one token per seat, and the votes.
+
+    Build one with :meth:`create`. Every change bumps :attr:`version`, which the event stream watches.
+    The class itself is not locked: :class:`SessionStore` serialises access.
+    """
+
+    id: str
+    title: str
+    chair_token: str
+    seats: list[Seat]
+    size: int
+    threshold: int
+    permanent: tuple[str, ...]
+    vetoes_needed: int = 1
+    date: dt.date | None = None
+    scenario: str | None = None
+    council_name: str = "Security Council"
+    roster_source: str = ""
+    motions: list[Motion] = field(default_factory=list)
+    created: float = 0.0
+    updated: float = 0.0
+    version: int = 1
+    max_motions: int = 200
+
+    # -- building --------------------------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        date: dt.date | str | None = None,
+        elected: Iterable[str] | None = None,
+        scenario: str | None = None,
+        council: Council | None = None,
+        title: str = "",
+        roster_source: str | None = None,
+        now: float | None = None,
+    ) -> Session:
+        """A new session on the Council of ``date`` (``elected``: its 10 or 6 elected members), on a
+        reform ``scenario`` of :mod:`unsc.analysis.scenarios`, or on any ``council``.
+
+        Raises :class:`Unprocessable` (HTTP 422) for a date without a Council, an unknown member or
+        scenario, or an elected roster of the wrong size.
+
+        >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
+        >>> s.size, s.threshold, [x.code for x in s.seats if x.permanent]
+        (11, 7, ['CHN', 'FRA', 'SUN', 'GBR', 'USA'])
+        >>> Session.create(date="2024-03-22")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        unsc.web.live.Unprocessable: the Council of 2024-03-22 has 10 elected seats: type its elected members ...
+        """
+        title = " ".join((title or "").split())[:MAX_TITLE]
+        elected_list = None if elected is None else [e.strip() for e in elected if e and e.strip()]
+        when: dt.date | None = None
+        scenario_name: str | None = None
+        try:
+            if council is not None:
+                source = roster_source or "given"
+            elif scenario:
+                council, scenario_name, source = _scenario_council(scenario, elected_list)
+            else:
+                if date is None or date == "":
+                    raise Unprocessable("give a date (the Council of that date votes) or a reform scenario")
+                base = Council.on(date)
+                when = base.date
+                if not elected_list:
+                    raise Unprocessable(
+                        f"the Council of {when} has {base.elected_seats} elected seats: type its elected members "
+                        "(no record store lists them for that date)"
+                    )
+                council = Council.on(when, elected=elected_list)  # type: ignore[arg-type]
+                source = roster_source or "typed by the chair"
+        except (UnknownMemberError, RosterError) as exc:
+            raise Unprocessable(str(exc)) from exc
+        except ValueError as exc:  # a date before the Charter, a bad date string, a bad custom Council
+            raise Unprocessable(str(exc)) from exc
+        when = when or council.date
+        codes = list(council.permanent) + list(council.elected or ())
+        if len(codes) != council.size:
+            raise Unprocessable(f"the Council has {council.size} seats but {len(codes)} are named")
+        seats = [Seat(c, seat_name(c, when), c in council.permanent, _token()) for c in codes]
+        t = time.time() if now is None else now
+        if not title:
+            title = f"{council.name} of {when}" if when else council.name
+        return cls(
+            id=secrets.token_urlsafe(8),
+            title=title,
+            chair_token=_token(),
+            seats=seats,
+            size=council.size,
+            threshold=council.threshold,
+            permanent=tuple(council.permanent),
+            vetoes_needed=council.vetoes_needed,
+            date=when,
+            scenario=scenario_name,
+            council_name=council.name,
+            roster_source=source,
+            created=t,
+            updated=t,
+        )
+
+    @property
+    def council(self) -> Council:
+        """The :class:`~unsc.rules.Council` that decides this session's votes (with its full roster)."""
+        elected = [s.code for s in self.seats if not s.permanent]
+        if self.date is not None and self.scenario is None:
+            return Council.on(self.date, elected=elected)
+        return Council.custom(
+            self.size,
+            self.threshold,
+            permanent=self.permanent,
+            elected=elected,
+            vetoes_needed=self.vetoes_needed,
+            name=self.council_name,
+        )
+
+    # -- who is asking -------------------------------------------------------------------------------
+
+    def seat(self, code: str) -> Seat:
+        """The seat of a member (code or name); :class:`Unprocessable` if it does not sit here.
+
+        >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
+        >>> s.seat("Soviet Union").code
+        'SUN'
+        """
+        want = code.strip()
+        for s in self.seats:
+            if s.code == want.upper():
+                return s
+        try:
+            canon = self.council.canonical(want)
+        except (UnknownMemberError, KeyError, ValueError):
+            canon = want.upper()
+        for s in self.seats:
+            if s.code == canon:
+                return s
+        raise Unprocessable(f"{code} does not sit on this Council (seats: {', '.join(x.code for x in self.seats)})")
+
+    def token_of(self, code: str) -> str:
+        """The secret token of a seat's delegate link (for the chair and for tests)."""
+        return self.seat(code).token
+
+    def role(self, token: str | None) -> str:
+        """``"chair"``, a seat's code, or ``"public"`` for no token; :class:`Forbidden` for a wrong token."""
+        if not token:
+            return "public"
+        if _same(token, self.chair_token):
+            return "chair"
+        for s in self.seats:
+            if _same(token, s.token):
+                return s.code
+        raise Forbidden("this link's token is not valid for this session")
+
+    def _chair(self, token: str | None) -> None:
+        if self.role(token) != "chair":
+            raise Forbidden("only the President (the chair's link) can do this")
+
+    # -- votes -----------------------------------------------------------------------------------------
+
+    @property
+    def current(self) -> Motion | None:
+        """The vote now open, if any."""
+        return self.motions[-1] if self.motions and self.motions[-1].state == "open" else None
+
+    @property
+    def last(self) -> Motion | None:
+        """The latest vote, open or closed."""
+        return self.motions[-1] if self.motions else None
+
+    def _touch(self, now: float | None = None) -> None:
+        self.version += 1
+        self.updated = time.time() if now is None else now
+
+    def open_vote(self, token: str | None, question: str, kind: Kind | str = Kind.DRAFT_RESOLUTION) -> Motion:
+        """The President puts a question to the vote (one at a time).
+
+        >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
+        >>> s.open_vote(s.chair_token, "Adjourn the meeting", "adjourn").kind
+        'adjourn'
+        >>> s.open_vote(s.token_of("USA"), "Another")
+        Traceback (most recent call last):
+        ...
+        unsc.web.live.Forbidden: only the President (the chair's link) can do this
+        """
+        self._chair(token)
+        if self.current is not None:
+            raise Conflict(f"vote {self.current.number} is still open: close it before putting another question")
+        if len(self.motions) >= self.max_motions:
+            raise LimitReached(f"this session has held {len(self.motions)} votes, the most it can: start a new session")
+        question = " ".join((question or "").split())
+        if not question:
+            raise Unprocessable("question: say what is put to the vote (e.g. 'Draft resolution S/2024/239')")
+        if len(question) > MAX_QUESTION:
+            raise Unprocessable(f"question: at most {MAX_QUESTION} characters, not {len(question)}")
+        try:
+            k = Kind.parse(kind) if isinstance(kind, str) else Kind(kind)
+        except ValueError as exc:
+            raise Unprocessable(f"kind: {exc}") from exc
+        if k.value not in KINDS:
+            raise Unprocessable(f"kind: {k.value} is not a yes/no vote a session can hold")
+        m = Motion(number=len(self.motions) + 1, question=question, kind=k.value, opened_at=time.time())
+        self.motions.append(m)
+        self._touch()
+        return m
+
+    def cast(self, token: str | None, code: str | None, vote: str | None) -> Motion:
+        """Record a seat's vote in the open vote; a delegate may change it until the vote closes.
+
+        A delegate's token votes only for its own seat (``Y``, ``N``, ``A`` or ``not_participating``);
+        the President's token records any seat's vote (a roll call, or a delegate without a device),
+        including ``absent``, and ``None`` clears it.
+
+        >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
+        >>> _ = s.open_vote(s.chair_token, "Draft")
+        >>> s.cast(s.token_of("USA"), "USA", "yes").votes
+        {'USA': 'Y'}
+        >>> s.cast(s.token_of("USA"), "SUN", "N")
+        Traceback (most recent call last):
+        ...
+        unsc.web.live.Forbidden: this link votes for the United States only, not for the USSR
+        """
+        role = self.role(token)
+        if role == "public":
+            raise Forbidden("voting needs a delegate's link (or the chair's)")
+        seat = self.seat(code) if code else (self.seat(role) if role != "chair" else None)
+        if seat is None:
+            raise Unprocessable("seat: the chair must say which seat the vote is for")
+        if role != "chair" and role != seat.code:
+            mine = self.seat(role)
+            raise Forbidden(f"this link votes for {_the(mine.name)} only, not for {_the(seat.name)}")
+        m = self.current
+        if m is None:
+            last = self.last
+            if last is not None:
+                raise Conflict(
+                    f"vote {last.number} is closed and its result announced: votes are final (R26); "
+                    "wait for the President to open the next vote"
+                )
+            raise Conflict("no vote is open: wait for the President to put a question to the vote")
+        value = _parse_vote(vote, chair=role == "chair")
+        old = m.votes.get(seat.code)
+        if value is None:
+            m.votes.pop(seat.code, None)
+        else:
+            m.votes[seat.code] = value
+        if old is not None and old != value:
+            m.changes += 1
+        if old != value:
+            self._touch()
+        return m
+
+    def close_vote(self, token: str | None) -> Motion:
+        """The President closes the vote: seats that have not voted count as absent, the rules decide,
+        and the result is announced; from now on the votes are final.
+
+        >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
+        >>> _ = s.open_vote(s.chair_token, "Draft")
+        >>> for c in ["USA", "GBR", "FRA", "CHN", "CUB", "ECU", "NOR"]:
+        ...     _ = s.cast(s.chair_token, c, "Y")
+        >>> m = s.close_vote(s.chair_token)
+        >>> m.decision["adopted"], m.closing_note.split(":")[0]
+        (True, 'Egypt, India, the USSR and Yugoslavia had not voted when the President closed the vote')
+        """
+        self._chair(token)
+        m = self.current
+        if m is None:
+            raise Conflict("no vote is open")
+        missing = [s for s in self.seats if s.code not in m.votes]
+        for s in missing:
+            m.votes[s.code] = "absent"
+        d = self._decide(m)
+        m.decision = d.to_dict()
+        m.decision["tally"] = d.tally
+        m.president = _president(d, Kind(m.kind), self.size)
+        if missing:
+            names = _and([_the(s.name) for s in sorted(missing, key=lambda s: s.name.casefold())])
+            m.closing_note = (
+                f"{names[:1].upper()}{names[1:]} had not voted when the President closed the vote: counted as absent"
+                " (an absent member casts no vote; a permanent member's absence is not a veto)."
+            )
+        m.state = "closed"
+        m.closed_at = time.time()
+        self._touch()
+        return m
+
+    def _ballot(self, m: Motion, missing_as_absent: bool = True) -> Ballot:
+        lists: dict[str, list[str]] = {"yes": [], "no": [], "abstain": [], "absent": [], "not_participating": []}
+        key = {"Y": "yes", "N": "no", "A": "abstain", "absent": "absent", "not_participating": "not_participating"}
+        for s in self.seats:
+            v = m.votes.get(s.code)
+            if v is None:
+                if missing_as_absent:
+                    lists["absent"].append(s.code)
+                continue
+            lists[key[v]].append(s.code)
+        return Ballot.of(self.date, kind=m.kind, **lists)
+
+    def _decide(self, m: Motion) -> Any:
+        return decide(self._ballot(m), self.council)
+
+    # -- what the pages show ---------------------------------------------------------------------------
+
+    def live(self, m: Motion) -> dict[str, Any]:
+        """The tally of a vote as it stands, and what would happen if the President closed it now.
+
+        ``veto_state`` says in words whether a permanent member's no is (or would now be) a veto.
+
+        >>> s = Session.create(date="2024-03-22", elected=["DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE"])
+        >>> m = s.open_vote(s.chair_token, "Draft")
+        >>> _ = s.cast(s.chair_token, "USA", "N")
+        >>> s.live(m)["veto_state"]  # doctest: +ELLIPSIS
+        'The United States voted no, but with 0 votes in favour (9 needed) the draft falls short anyway: ...'
+        """
+        d = self._decide(m)
+        counts = {v: sum(1 for x in m.votes.values() if x == v) for v in VOTE_STATES}
+        not_voted = sum(1 for s in self.seats if s.code not in m.votes)
+        cls = d.voting_class
+        p5_no = list(d.p5_negative_votes)
+        names = {s.code: s.name for s in self.seats}
+        thr = d.threshold
+        veto_applies = cls is VotingClass.NON_PROCEDURAL and bool(self.permanent)
+        if cls is VotingClass.PROCEDURAL:
+            state = "Procedural vote (Art. 27(2)): nobody has a veto; a permanent member's no counts like any other."
+        elif cls is VotingClass.SPECIAL:
+            state = f"A fixed majority of any {thr} members: nobody has a veto."
+        elif not self.permanent:
+            state = "This Council has no veto holders."
+        elif d.vetoed_by:
+            who = _and([_the(names[c]) for c in d.vetoed_by])
+            state = (
+                f"Veto: {who} voted no while the draft has {_plural(d.yes, 'vote')} in favour ({thr} needed). "
+                "If the vote closed now it would fail by veto."
+            )
+        elif p5_no and d.yes < thr:
+            who = _and([_the(names[c]) for c in p5_no])
+            state = (
+                f"{who[:1].upper()}{who[1:]} voted no, but with {_plural(d.yes, 'vote')} in favour ({thr} needed) the "
+                f"draft falls short anyway: that no is not a veto unless the draft reaches {thr} votes in favour."
+            )
+        elif p5_no:
+            who = _and([_the(names[c]) for c in p5_no])
+            state = (
+                f"{who[:1].upper()}{who[1:]} voted no, but in this Council it takes the negative votes of "
+                f"{self.vetoes_needed} veto holders to block."
+            )
+        elif d.yes >= thr:
+            state = "The draft has the votes: a no from any permanent member now would be a veto."
+        else:
+            state = (
+                "No permanent member has voted no. A permanent member's abstention or absence is not a veto; "
+                f"a no becomes a veto only once the draft has {thr} votes in favour."
+            )
+        return {
+            "yes": counts["Y"],
+            "no": counts["N"],
+            "abstain": counts["A"],
+            "absent": counts["absent"],
+            "not_participating": counts["not_participating"],
+            "not_voted": not_voted,
+            "required": thr,
+            "more_yes_needed": max(0, thr - counts["Y"]),
+            "voting_class": cls.value,
+            "veto_applies": veto_applies,
+            "p5_no": p5_no,
+            "veto_now": list(d.vetoed_by),
+            "veto_state": state,
+            "if_closed_now": {
+                "adopted": d.adopted,
+                "failure_reason": d.failure_reason.value,
+                "tally": d.tally,
+                "president": _president(d, Kind(m.kind), self.size),
+                "explanation": d.explanation,
+                "not_voted_counted_absent": not_voted,
+            },
+        }
+
+    def motion_view(self, m: Motion) -> dict[str, Any]:
+        """One vote as the API and the pages show it."""
+        rows = []
+        for s in self.seats:
+            v = m.votes.get(s.code)
+            rows.append({"code": s.code, "name": s.name, "permanent": s.permanent, "vote": v, "label": VOTE_LABELS[v]})
+        rows.sort(key=lambda r: r["name"].casefold())
+        out: dict[str, Any] = {
+            "number": m.number,
+            "question": m.question,
+            "kind": m.kind,
+            "kind_label": m.kind.replace("_", " "),
+            "state": m.state,
+            "opened_at": _iso(m.opened_at),
+            "closed_at": _iso(m.closed_at),
+            "changes": m.changes,
+            "seats": rows,
+        }
+        if m.state == "open":
+            out["live"] = self.live(m)
+        else:
+            out["decision"] = m.decision
+            out["president"] = m.president
+            out["closing_note"] = m.closing_note
+        return out
+
+    def view(self, token: str | None = None, base_url: str = "") -> dict[str, Any]:
+        """The session's state for one viewer: the President (``chair``) also gets every seat's link,
+        a delegate gets its own seat and vote; without a token it is the public (projector) view."""
+        role = self.role(token)
+        current = self.last
+        out: dict[str, Any] = {
+            "id": self.id,
+            "title": self.title,
+            "version": self.version,
+            "role": role,
+            "council": {
+                "name": self.council_name,
+                "date": None if self.date is None else self.date.isoformat(),
+                "scenario": self.scenario,
+                "size": self.size,
+                "threshold": self.threshold,
+                "permanent": list(self.permanent),
+                "vetoes_needed": self.vetoes_needed,
+                "roster_source": self.roster_source,
+            },
+            "seats": [
+                {"code": s.code, "name": s.name, "permanent": s.permanent}
+                for s in sorted(self.seats, key=lambda s: s.name.casefold())
+            ],
+            "current": None if current is None else self.motion_view(current),
+            "history": [
+                {
+                    "number": m.number,
+                    "question": m.question,
+                    "kind": m.kind,
+                    "state": m.state,
+                    "tally": (m.decision or {}).get("tally"),
+                    "adopted": (m.decision or {}).get("adopted"),
+                    "vetoed_by": (m.decision or {}).get("vetoed_by") or [],
+                    "president": m.president,
+                }
+                for m in reversed(self.motions)
+            ],
+            "updated": _iso(self.updated),
+        }
+        if role == "chair":
+            out["chair_url"] = f"{base_url}/live/{self.id}?chair={self.chair_token}"
+            out["links"] = [
+                {
+                    "code": s.code,
+                    "name": s.name,
+                    "permanent": s.permanent,
+                    "url": f"{base_url}/live/{self.id}/seat/{s.token}",
+                }
+                for s in sorted(self.seats, key=lambda s: s.name.casefold())
+            ]
+        elif role != "public":
+            seat = self.seat(role)
+            out["you"] = {
+                "code": seat.code,
+                "name": seat.name,
+                "permanent": seat.permanent,
+                "vote": None if current is None else current.votes.get(seat.code),
+            }
+        return out
+
+    # -- the sessions file -----------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """Everything, tokens included, for the sessions file."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "chair_token": self.chair_token,
+            "seats": [{"code": s.code, "name": s.name, "permanent": s.permanent, "token": s.token} for s in self.seats],
+            "size": self.size,
+            "threshold": self.threshold,
+            "permanent": list(self.permanent),
+            "vetoes_needed": self.vetoes_needed,
+            "date": None if self.date is None else self.date.isoformat(),
+            "scenario": self.scenario,
+            "council_name": self.council_name,
+            "roster_source": self.roster_source,
+            "motions": [m.to_dict() for m in self.motions],
+            "created": self.created,
+            "updated": self.updated,
+            "version": self.version,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Session:
+        """Read a session back; ``KeyError``/``ValueError``/``TypeError`` name the bad field."""
+        s = cls(
+            id=str(d["id"]),
+            title=str(d["title"]),
+            chair_token=str(d["chair_token"]),
+            seats=[Seat(str(x["code"]), str(x["name"]), bool(x["permanent"]), str(x["token"])) for x in d["seats"]],
+            size=int(d["size"]),
+            threshold=int(d["threshold"]),
+            permanent=tuple(str(p) for p in d["permanent"]),
+            vetoes_needed=int(d.get("vetoes_needed") or 1),
+            date=None if d.get("date") is None else dt.date.fromisoformat(str(d["date"])),
+            scenario=d.get("scenario"),
+            council_name=str(d.get("council_name") or "Security Council"),
+            roster_source=str(d.get("roster_source") or ""),
+            motions=[],
+            created=float(d["created"]),
+            updated=float(d["updated"]),
+            version=int(d.get("version") or 1),
+        )
+        for i, m in enumerate(d.get("motions") or []):
+            try:
+                s.motions.append(Motion.from_dict(m))
+            except (KeyError, ValueError, TypeError) as exc:
+                raise ValueError(f"motions[{i}]: {_field_error(exc)}") from exc
+        if len(s.seats) != s.size:
+            raise ValueError(f"seats: {len(s.seats)} seats for a Council of {s.size}")
+        s.council  # noqa: B018 - checks the roster against the rules (raises RosterError, a ValueError)
+        return s
+
+
+def _field_error(exc: BaseException) -> str:
+    return f"missing field {exc.args[0]!r}" if isinstance(exc, KeyError) else str(exc)
+
+
+def _parse_vote(vote: str | None, chair: bool) -> str | None:
+    """``Y``/``N``/``A`` from a letter or word, ``not_participating``, and for the chair ``absent`` or ``None``."""
+    if vote is None or str(vote).strip() == "":
+        if chair:
+            return None
+        raise Unprocessable("vote: choose Y (yes), N (no) or A (abstain)")
+    key = str(vote).strip().casefold().replace("-", " ").replace("_", " ")
+    words = {
+        "y": "Y",
+        "yes": "Y",
+        "in favour": "Y",
+        "in favor": "Y",
+        "n": "N",
+        "no": "N",
+        "against": "N",
+        "a": "A",
+        "abstain": "A",
+        "abstention": "A",
+        "not participating": "not_participating",
+        "present not participating": "not_participating",
+        "absent": "absent",
+        "x": "absent",
+        "clear": None,
+    }
+    if key not in words:
+        raise Unprocessable(f"vote: {vote!r} is not a vote; choose Y (yes), N (no) or A (abstain)")
+    value = words[key]
+    if not chair and value not in DELEGATE_CHOICES:
+        raise Forbidden("only the President records a seat as absent or clears a vote")
+    return value
+
+
+def _president(d: Any, kind: Kind, size: int) -> str:
+    """What the President announces: the count, then the outcome in the Council's words."""
+    if d.yes == size:
+        return f"The result of the voting is as follows: {d.yes} votes in favour. {_object(kind)} has been adopted unanimously."
+    parts = [
+        _plural(d.yes, "vote") + " in favour",
+        f"{d.no} against" if d.no else "none against",
+        _plural(d.abstain, "abstention") if d.abstain else "no abstentions",
+    ]
+    count = f"{parts[0]}, {parts[1]} and {parts[2]}"
+    if d.non_voting:
+        count += f"; {_plural(d.non_voting, 'member')} did not vote"
+    if d.adopted:
+        outcome = "has been adopted"
+    elif d.failure_reason.value == "veto":
+        outcome = "has not been adopted, owing to the negative vote of a permanent member of the Council"
+    elif d.failure_reason.value == "no_concurrence":
+        outcome = "has not been adopted: a permanent member did not concur"
+    else:
+        outcome = "has not been adopted, having failed to obtain the required number of votes"
+    return f"The result of the voting is as follows: {count}. {_object(kind)} {outcome}."
+
+
+def _scenario_council(name: str, elected: list[str] | None) -> tuple[Council, str, str]:
+    try:
+        from unsc.analysis.scenarios import get_scenario, scenario_names
+    except ImportError as exc:  # pragma: no cover - the analysis layer is part of the package
+        raise Unprocessable(f"reform scenarios are unavailable: {exc}") from exc
+    key = name.strip().lower()
+    if key not in scenario_names():  # presets only: never read a file path given over HTTP
+        raise Unprocessable(f"unknown scenario {name!r}; choose one of {', '.join(scenario_names())}")
+    sc = get_scenario(key)
+    base = sc.council()
+    free = base.size - len(base.permanent)
+    given = elected or []
+    if len(given) > free:
+        raise Unprocessable(f"the scenario {key} has {free} seats without a veto; {len(given)} members were typed")
+    names = [*given, *(f"E{i}" for i in range(len(given) + 1, free + 1))]
+    council = Council.custom(
+        base.size,
+        base.threshold,
+        permanent=base.permanent,
+        elected=names,
+        vetoes_needed=base.vetoes_needed,
+        name=sc.title,
+    )
+    source = "typed by the chair" if given else "seats of the reform model (unnamed)"
+    return council, key, source
+
+
+# -- the store ------------------------------------------------------------------------------------------------
+
+
+class SessionStore:
+    """Sessions in memory, under one lock; bounded; optionally kept in a JSON file.
+
+    * ``max_sessions``: creating one more is :class:`LimitReached` (HTTP 429) once expired ones are gone.
+    * ``ttl``: seconds without activity after which a session expires (default 12 hours).
+    * ``path``: the sessions file. It is read on start (expired sessions dropped; a session that
+      cannot be read is skipped and reported in :attr:`load_errors`, and the file is first copied to
+      ``<path>.unreadable`` so nothing is lost) and rewritten atomically after every change.
+
+    >>> store = SessionStore(max_sessions=1)
+    >>> s = store.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
+    >>> store.get(s.id) is s
+    True
+    >>> store.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    unsc.web.live.LimitReached: the server holds 1 live sessions, the most it allows; ...
+    """
+
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        max_sessions: int = 100,
+        ttl: float = 12 * 3600,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.path = None if path is None else Path(path)
+        self.max_sessions = max_sessions
+        self.ttl = ttl
+        self.clock = clock
+        self.lock = threading.RLock()
+        self._sessions: dict[str, Session] = {}
+        self.load_errors: list[str] = []
+        if self.path is not None and self.path.exists():
+            self._load()
+
+    # -- persistence -----------------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        assert self.path is not None
+        where = str(self.path)
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or data.get("format") != FORMAT:
+                raise ValueError(f"not a sessions file (expected format {FORMAT!r})")
+            rows = data.get("sessions")
+            if not isinstance(rows, list):
+                raise ValueError("field 'sessions' must be a list")
+        except (OSError, ValueError) as exc:
+            self.load_errors.append(f"{where}: {exc}")
+            self._keep_unreadable()
+            return
+        now = self.clock()
+        for i, row in enumerate(rows):
+            try:
+                s = Session.from_dict(row)
+            except (KeyError, ValueError, TypeError, AttributeError) as exc:
+                sid = row.get("id") if isinstance(row, dict) else None
+                self.load_errors.append(f"{where}: sessions[{i}] (id {sid}): {_field_error(exc)}")
+                continue
+            if now - s.updated <= self.ttl:
+                self._sessions[s.id] = s
+        if self.load_errors:
+            self._keep_unreadable()
+
+    def _keep_unreadable(self) -> None:
+        assert self.path is not None
+        try:
+            self.path.with_name(self.path.name + ".unreadable").write_bytes(self.path.read_bytes())
+        except OSError as exc:
+            self.load_errors.append(f"{self.path}: could not keep a copy of the unreadable file: {exc}")
+
+    def save(self) -> None:
+        """Write every session to the file (atomically: a temporary file moved into place)."""
+        if self.path is None:
+            return
+        with self.lock:
+            data = {"format": FORMAT, "version": 1, "sessions": [s.to_dict() for s in self._sessions.values()]}
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            os.replace(tmp, self.path)
+
+    # -- access ----------------------------------------------------------------------------------------
+
+    def _purge(self) -> None:
+        now = self.clock()
+        for sid in [sid for sid, s in self._sessions.items() if now - s.updated > self.ttl]:
+            del self._sessions[sid]
+
+    def __len__(self) -> int:
+        with self.lock:
+            self._purge()
+            return len(self._sessions)
+
+    def create(self, **kwargs: Any) -> Session:
+        """A new session (arguments of :meth:`Session.create`), or :class:`LimitReached`."""
+        with self.lock:
+            self._purge()
+            if len(self._sessions) >= self.max_sessions:
+                raise LimitReached(
+                    f"the server holds {len(self._sessions)} live sessions, the most it allows; "
+                    f"try again when one expires (after {self.ttl / 3600:g} hours without activity)"
+                )
+            s = Session.create(now=self.clock(), **kwargs)
+            self._sessions[s.id] = s
+            self.save()
+            return s
+
+    def get(self, sid: str) -> Session:
+        """The session, or :class:`Missing`."""
+        with self.lock:
+            self._purge()
+            s = self._sessions.get(sid)
+            if s is None:
+                raise Missing(f"no live session {sid!r} (it may have expired after {self.ttl / 3600:g} hours)")
+            return s
+
+    def version(self, sid: str) -> int | None:
+        """The session's version (``None`` if gone): cheap, for the event stream."""
+        with self.lock:
+            s = self._sessions.get(sid)
+            return None if s is None else s.version
+
+    def act(self, sid: str, action: Callable[[Session], Any]) -> Any:
+        """Run ``action(session)`` under the lock, then save; keeps the session alive."""
+        with self.lock:
+            s = self.get(sid)
+            before = s.version
+            out = action(s)
+            if s.version != before:
+                s.updated = self.clock()
+                self.save()
+            return out
+
+    def read(self, sid: str, action: Callable[[Session], Any]) -> Any:
+        """Run ``action(session)`` under the lock without saving (views)."""
+        with self.lock:
+            return action(self.get(sid))
+
+
+# -- the web part ---------------------------------------------------------------------------------------------
+
+Str100 = Annotated[str, Field(max_length=100)]
+
+
+class CreateIn(BaseModel):
+    """A new session: the Council of a date (its elected members from the record store, or typed),
+    or a reform scenario."""
+
+    title: str = Field(default="", max_length=MAX_TITLE)
+    date: dt.date | None = Field(default=None, description="the Council of this date votes")
+    scenario: str | None = Field(default=None, max_length=60, description="a reform model (see /api/scenarios)")
+    elected: list[Str100] = Field(default=[], max_length=60, description="elected members, if the store lacks them")
+
+
+class OpenIn(BaseModel):
+    """The President puts a question to the vote."""
+
+    token: str = Field(max_length=100, description="the chair's token")
+    question: str = Field(min_length=1, max_length=MAX_QUESTION)
+    kind: str = Field(default="draft_resolution", max_length=60, description="a unsc.rules.Kind value")
+
+
+class VoteIn(BaseModel):
+    """A vote: a delegate's own seat, or any seat with the chair's token."""
+
+    token: str = Field(max_length=100)
+    vote: str | None = Field(default=None, max_length=40, description="Y, N, A, not_participating; chair: absent")
+    seat: str | None = Field(default=None, max_length=100, description="the seat (code or name); default: your own")
+
+
+class TokenIn(BaseModel):
+    """The chair's token (closing a vote)."""
+
+    token: str = Field(max_length=100)
+
+
+class LiveErrorOut(BaseModel):
+    """An error: what went wrong, in words, and its kind (forbidden, not_found, conflict, bad_input, limit_reached)."""
+
+    detail: str
+    error: str
+
+
+def install(app: Any, backend: Any = None, sessions_file: str | Path | None = None, **limits: Any) -> SessionStore:
+    """Add the live-session pages, JSON API and event stream to ``app``; returns the session store.
+
+    ``backend`` (:class:`unsc.web.backend.Backend`) gives the record store, whose roster seats the
+    elected members of a date; ``sessions_file`` (or ``UNSC_SESSIONS_FILE``) keeps sessions across
+    restarts; ``limits`` go to :class:`SessionStore` (``max_sessions``, ``ttl``).
+
+    >>> from fastapi import FastAPI
+    >>> from fastapi.testclient import TestClient
+    >>> app = FastAPI(); store = install(app)
+    >>> r = TestClient(app).post("/api/live", json={"date": "1950-07-07", "elected": ["CUB", "ECU", "EGY", "IND", "NOR", "YUG"]})
+    >>> r.status_code, r.json()["council"]["threshold"]
+    (201, 7)
+    """
+    here = Path(__file__).resolve().parent
+    path = sessions_file or os.environ.get("UNSC_SESSIONS_FILE") or None
+    store = SessionStore(path, **limits)
+    app.state.live = store
+    env = Environment(loader=FileSystemLoader(here / "templates"), autoescape=select_autoescape(["html"]))
+    env.globals.update(vote_labels=VOTE_LABELS, kinds=KINDS, common_kinds=COMMON_KINDS)
+    router = APIRouter()
+    no_referrer = {"Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}  # links carry secret tokens
+
+    errs: dict[int | str, dict[str, Any]] = {
+        s: {"model": LiveErrorOut, "description": d}
+        for s, d in [
+            (403, "the token does not allow it"),
+            (404, "no such session"),
+            (409, "not now"),
+            (422, "bad input"),
+        ]
+    }
+
+    def roster_for(date: dt.date) -> tuple[list[str] | None, str | None]:
+        """The elected members of ``date`` from the record store, or ``None`` and why not."""
+        if backend is None:
+            return None, "no record store"
+
+        def read(st: Any) -> Any:
+            fn = getattr(st, "roster", None) if st is not None else None
+            return None if fn is None else fn(date)
+
+        try:
+            seated = backend.with_store(read)
+        except Exception as exc:  # a store being rebuilt, a store of another schema
+            return None, f"the record store could not give the roster ({exc})"
+        if not seated:
+            return None, "the record store has no roster for that date"
+        base = Council.on(date)
+        try:
+            elected = [c for c in seated if not base.is_permanent(c)]
+        except (KeyError, ValueError) as exc:
+            return None, f"bad roster in the store: {exc}"
+        if len(elected) != base.elected_seats:
+            return None, f"the record store lists {len(elected)} elected members for {date}, not {base.elected_seats}"
+        return elected, None
+
+    def make(title: str, date: dt.date | None, scenario: str | None, elected: list[str]) -> Session:
+        elected = [e for e in elected if e.strip()]
+        if scenario:
+            return store.create(title=title, scenario=scenario, elected=elected or None)
+        if date is None:
+            raise Unprocessable("date: give a date (the Council of that date votes) or choose a reform scenario")
+        try:
+            Council.on(date)
+        except ValueError as exc:
+            raise Unprocessable(f"date: {exc}") from exc
+        source = "typed by the chair"
+        if not elected:
+            found, why = roster_for(date)
+            if found is None:
+                seats = Council.on(date).elected_seats
+                raise Unprocessable(
+                    f"elected: type the {seats} elected members of {date} ({why}; 'unsc build' makes a store that has them)"
+                )
+            elected, source = found, "the record store"
+        return store.create(title=title, date=date, elected=elected, roster_source=source)
+
+    def base_url(request: Request) -> str:
+        return str(request.base_url).rstrip("/")
+
+    def page(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+        html = env.get_template(name).render(request=request, path="/live", **ctx)
+        return HTMLResponse(html, status_code=status, headers=no_referrer)
+
+    def fail(request: Request, exc: LiveError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": str(exc), "error": exc.kind}, status_code=exc.status, headers=no_referrer)
+        return page(request, "error.html", status=exc.status, status_code=exc.status, kind=exc.kind, detail=str(exc))
+
+    app.add_exception_handler(LiveError, fail)
+
+    def state(request: Request, sid: str, token: str | None) -> dict[str, Any]:
+        return store.read(sid, lambda s: s.view(token, base_url(request)))
+
+    # JSON API ------------------------------------------------------------------------------------------
+
+    @router.post("/api/live", status_code=201, response_model=None, responses={429: errs[422], **errs})
+    def api_create(body: CreateIn, request: Request) -> JSONResponse:
+        """Create a live session; the answer holds the chair's token and every seat's link (keep them)."""
+        s = make(body.title, body.date, body.scenario, list(body.elected))
+        out = store.read(s.id, lambda x: x.view(x.chair_token, base_url(request)))
+        out["chair_token"] = s.chair_token
+        return JSONResponse(out, status_code=201, headers=no_referrer)
+
+    @router.get("/api/live/{sid}", response_model=None, responses=errs)
+    def api_state(
+        sid: str,
+        request: Request,
+        token: Annotated[str | None, Query(max_length=100)] = None,
+    ) -> JSONResponse:
+        """The session's state for this token (none: the public view): the vote open, live tally, history."""
+        return JSONResponse(state(request, sid, token), headers=no_referrer)
+
+    @router.post("/api/live/{sid}/open", response_model=None, responses=errs)
+    def api_open(sid: str, body: OpenIn, request: Request) -> JSONResponse:
+        """The President puts a question to the vote (chair's token)."""
+        store.act(sid, lambda s: s.open_vote(body.token, body.question, body.kind))
+        return JSONResponse(state(request, sid, body.token), headers=no_referrer)
+
+    @router.post("/api/live/{sid}/vote", response_model=None, responses=errs)
+    def api_vote(sid: str, body: VoteIn, request: Request) -> JSONResponse:
+        """Vote (delegate's token: own seat only) or record a seat's vote (chair's token)."""
+        store.act(sid, lambda s: s.cast(body.token, body.seat, body.vote))
+        return JSONResponse(state(request, sid, body.token), headers=no_referrer)
+
+    @router.post("/api/live/{sid}/close", response_model=None, responses=errs)
+    def api_close(sid: str, body: TokenIn, request: Request) -> JSONResponse:
+        """The President closes the vote: the rules decide and the result is announced (chair's token)."""
+        store.act(sid, lambda s: s.close_vote(body.token))
+        return JSONResponse(state(request, sid, body.token), headers=no_referrer)
+
+    @router.get("/api/live/{sid}/poll", response_model=None, responses=errs)
+    async def api_poll(
+        sid: str,
+        request: Request,
+        token: Annotated[str | None, Query(max_length=100)] = None,
+        since: Annotated[int, Query(ge=0, le=10**9)] = 0,
+        wait: Annotated[float, Query(ge=0, le=25)] = 0,
+    ) -> JSONResponse:
+        """Short or long polling: the state once its version exceeds ``since``, or after ``wait`` seconds."""
+        store.read(sid, lambda s: s.role(token))  # 404 / 403 at once
+        deadline = time.monotonic() + wait
+        while (store.version(sid) or 0) <= since and time.monotonic() < deadline:
+            await asyncio.sleep(0.2)
+        return JSONResponse(state(request, sid, token), headers=no_referrer)
+
+    @router.get(
+        "/api/live/{sid}/events",
+        response_model=None,
+        responses={200: {"content": {"text/event-stream": {}}, "description": "Server-Sent Events"}, **errs},
+    )
+    async def api_events(
+        sid: str,
+        request: Request,
+        token: Annotated[str | None, Query(max_length=100)] = None,
+        max_seconds: Annotated[float, Query(ge=0, le=300, description="end the stream after this long")] = 60,
+    ) -> StreamingResponse:
+        """Server-Sent Events: a ``state`` event now and on every change; the stream ends after
+        ``max_seconds`` (browsers reconnect by themselves) or with a ``gone`` event if the session expires."""
+        store.read(sid, lambda s: s.role(token))  # 404 / 403 before the stream starts
+        url = base_url(request)
+
+        async def events() -> Any:
+            yield "retry: 1500\n\n"
+            seen = -1
+            end = time.monotonic() + max_seconds
+            beat = time.monotonic()
+            while True:
+                v = store.version(sid)
+                if v is None:
+                    yield 'event: gone\ndata: {"detail": "the session has expired"}\n\n'
+                    return
+                if v != seen:
+                    seen = v
+                    try:
+                        body = store.read(sid, lambda s: s.view(token, url))
+                    except LiveError:
+                        return
+                    yield f"event: state\nid: {v}\ndata: {json.dumps(body, separators=(',', ':'))}\n\n"
+                now = time.monotonic()
+                if now >= end or await request.is_disconnected():
+                    return
+                if now - beat > 15:
+                    beat = now
+                    yield ": keep-alive\n\n"
+                await asyncio.sleep(min(0.25, max(0.0, end - now)))
+
+        headers = {**no_referrer, "X-Accel-Buffering": "no"}
+        return StreamingResponse(events(), media_type="text/event-stream", headers=headers)
+
+    # pages ----------------------------------------------------------------------------------------------
+
+    def scenario_list() -> list[dict[str, Any]]:
+        try:
+            from unsc.analysis.scenarios import get_scenario, scenario_names
+
+            return [{"name": n, "title": get_scenario(n).title} for n in scenario_names()]
+        except ImportError:  # pragma: no cover
+            return []
+
+    @router.get("/live", response_class=HTMLResponse, include_in_schema=False)
+    def live_new(request: Request) -> HTMLResponse:
+        form = {"date": dt.date.today().isoformat(), "title": "", "scenario": "", "elected": "", "mode": "date"}
+        return page(request, "live_new.html", form=form, scenarios=scenario_list(), problem=None)
+
+    @router.post("/live", response_class=HTMLResponse, include_in_schema=False)
+    def live_create(
+        request: Request,
+        title: Annotated[str, Form(max_length=MAX_TITLE)] = "",
+        mode: Annotated[str, Form(max_length=10)] = "date",
+        date: Annotated[str, Form(max_length=10)] = "",
+        scenario: Annotated[str, Form(max_length=60)] = "",
+        elected: Annotated[str, Form(max_length=2000)] = "",
+    ) -> Response:
+        form = {"date": date, "title": title, "scenario": scenario, "elected": elected, "mode": mode}
+        names = [p.strip() for p in elected.replace(";", ",").replace("\n", ",").split(",") if p.strip()]
+        try:
+            when = None
+            if mode != "scenario":
+                try:
+                    when = dt.date.fromisoformat(date.strip()) if date.strip() else None
+                except ValueError:
+                    raise Unprocessable(f"date: {date!r} is not a date (YYYY-MM-DD)") from None
+            s = make(title, when, scenario if mode == "scenario" else None, names)
+        except LiveError as exc:
+            return page(
+                request, "live_new.html", status=exc.status, form=form, scenarios=scenario_list(), problem=str(exc)
+            )
+        return RedirectResponse(f"/live/{s.id}?chair={s.chair_token}", status_code=303, headers=no_referrer)
+
+    def board(request: Request, sid: str, token: str | None) -> dict[str, Any]:
+        st = state(request, sid, token)
+        return {"st": st, "token": token or "", "sid": sid}
+
+    @router.get("/live/{sid}", response_class=HTMLResponse, include_in_schema=False)
+    def live_chair(
+        request: Request, sid: str, chair: Annotated[str | None, Query(max_length=100)] = None
+    ) -> HTMLResponse:
+        ctx = board(request, sid, chair)
+        if chair and ctx["st"]["role"] != "chair":
+            raise Forbidden("this is a delegate's link, not the chair's: open it as /live/{id}/seat/{token}")
+        return page(request, "live_chair.html", **ctx)
+
+    @router.get("/live/{sid}/seat/{token}", response_class=HTMLResponse, include_in_schema=False)
+    def live_seat(request: Request, sid: str, token: str) -> HTMLResponse:
+        ctx = board(request, sid, token)
+        if ctx["st"]["role"] in ("chair", "public"):
+            raise Forbidden("this is not a delegate's link")
+        return page(request, "live_seat.html", **ctx)
+
+    @router.get("/live/{sid}/board", response_class=HTMLResponse, include_in_schema=False)
+    def live_board(
+        request: Request, sid: str, token: Annotated[str | None, Query(max_length=100)] = None
+    ) -> HTMLResponse:
+        """The live part of a page, re-rendered for the page's script when the session changes."""
+        return page(request, "live_board.html", **board(request, sid, token))
+
+    def back(sid: str, token: str, role: str) -> str:
+        return f"/live/{sid}?chair={token}" if role == "chair" else f"/live/{sid}/seat/{token}"
+
+    @router.post("/live/{sid}/open", response_class=HTMLResponse, include_in_schema=False)
+    def live_open(
+        sid: str,
+        token: Annotated[str, Form(max_length=100)] = "",
+        question: Annotated[str, Form(max_length=MAX_QUESTION)] = "",
+        kind: Annotated[str, Form(max_length=60)] = "draft_resolution",
+    ) -> Response:
+        store.act(sid, lambda s: s.open_vote(token, question, kind))
+        return RedirectResponse(back(sid, token, "chair") + "#board", status_code=303, headers=no_referrer)
+
+    @router.post("/live/{sid}/vote", response_class=HTMLResponse, include_in_schema=False)
+    def live_vote(
+        sid: str,
+        token: Annotated[str, Form(max_length=100)] = "",
+        vote: Annotated[str, Form(max_length=40)] = "",
+        seat: Annotated[str, Form(max_length=100)] = "",
+    ) -> Response:
+        role = store.act(sid, lambda s: (s.cast(token, seat or None, vote or None), s.role(token))[1])
+        return RedirectResponse(back(sid, token, role) + "#board", status_code=303, headers=no_referrer)
+
+    @router.post("/live/{sid}/close", response_class=HTMLResponse, include_in_schema=False)
+    def live_close(sid: str, token: Annotated[str, Form(max_length=100)] = "") -> Response:
+        store.act(sid, lambda s: s.close_vote(token))
+        return RedirectResponse(back(sid, token, "chair") + "#board", status_code=303, headers=no_referrer)
+
+    app.include_router(router)
+    return store
+
+
+def lot(codes: list[str], seed: int | None = None) -> str:
+    """The member drawn by lot to be called first in a roll call.
+
+    >>> lot(["DZA", "USA"], seed=1) in ("DZA", "USA")
+    True
+    """
+    return random.Random(seed).choice(codes)
