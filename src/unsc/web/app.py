@@ -29,7 +29,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from unsc.web import charts, features
+from unsc.web import charts, features, live
 from unsc.web.backend import Backend, BadInput, NotFound, Unavailable, records, to_jsonable
 
 __all__ = ["create_app"]
@@ -146,11 +146,14 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 # -- the app ------------------------------------------------------------------------------------
 
 
-def create_app(store_path: str | Path | None = None, store: Any = None) -> FastAPI:
+def create_app(
+    store_path: str | Path | None = None, store: Any = None, sessions_file: str | Path | None = None
+) -> FastAPI:
     """Build the web app on the store at ``store_path`` (default: the configured store) or on ``store``.
 
     ``store`` is any object with the ``unsc.record.Store`` methods (tests pass one). The store is
-    opened lazily on first use, once per process.
+    opened lazily on first use, once per process. ``sessions_file`` keeps live sessions
+    (:mod:`unsc.web.live`) across restarts.
     """
     backend = Backend(store_path=store_path, store=store)
     app = FastAPI(
@@ -652,6 +655,7 @@ def create_app(store_path: str | Path | None = None, store: Any = None) -> FastA
             ctx["unavailable"], status = str(exc), 503
         return page(request, "check.html", status=status, verdict_words=features.VERDICT_WORDS, **ctx)
 
+    live.install(app, backend, sessions_file=sessions_file)
     return app
 
 
