@@ -79,3 +79,20 @@ def test_undl_csv_is_primary_when_present(data_dir: Path, tmp_path: Path) -> Non
         d = s.decision("2311 (2016)")
         assert d["modality"] == "without_vote" and d["votes"] == []
         assert (s.quarantine()["source"] == "undl_csv").sum() == 2
+
+
+def test_every_merged_source_row_is_in_one_decision_or_a_duplicate_row(store) -> None:
+    """Consolidation loses nothing: each source row the merge read supports exactly one decision, or is
+    a listed duplicate of one (a ``conflicts`` row ``duplicate*`` naming the source)."""
+    rep = store.build_report().set_index("source")
+    decisions = store.decisions()
+    c = store.conflicts()
+    for src, r in rep.iterrows():
+        supported = sum(src in s for s in decisions["sources"])
+        duplicates = int((c["field"].str.startswith("duplicate") & (c["source_b"] == src)).sum())
+        assert supported + duplicates == r["decisions_merged"], src
+    assert rep.loc["dhl_meetings", "decisions_merged"] > supported_by(decisions, "dhl_meetings")
+
+
+def supported_by(decisions: pd.DataFrame, src: str) -> int:
+    return sum(src in s for s in decisions["sources"])
