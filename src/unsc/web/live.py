@@ -1144,7 +1144,7 @@ def install(app: Any, backend: Any = None, sessions_file: str | Path | None = No
                 raise Unprocessable(
                     f"elected: type the {seats} elected members of {date} ({why}; 'unsc build' makes a store that has them)"
                 )
-            elected, source = found, "the record store"
+            elected, source = found, "from the record store"
         return store.create(title=title, date=date, elected=elected, roster_source=source)
 
     def base_url(request: Request) -> str:
