@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from unsc.cli import analysis, news, record, rules, sync, web
+from unsc.cli import analysis, news, record, rules, session, sync, web
 
 app = typer.Typer(
     name="unsc",
@@ -28,7 +28,7 @@ def version() -> None:
     typer.echo(__version__)
 
 
-for _area in (rules, record, sync, analysis, news, web):
+for _area in (rules, record, sync, analysis, news, web, session):
     _area.register(app)
 
 
