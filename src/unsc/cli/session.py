@@ -43,7 +43,6 @@ def register(app: typer.Typer) -> None:
         import json
 
         from rich.console import Console
-        from rich.panel import Panel
         from rich.table import Table
 
         from unsc.rules import Kind
@@ -104,15 +103,18 @@ def register(app: typer.Typer) -> None:
         live = s.live(m)
         where = f"of {s.date}" if s.date else f"({s.council_name})"
         veto = ", ".join(names[p] for p in s.permanent) if s.permanent else "none"
-        console.print(Panel.fit(
-            f"[bold]{s.title}[/bold]\n"
+        console.rule(f"[bold]Roll call: {s.title}[/bold]")
+        console.print(
             f"The Council {where}: {s.size} members, {s.threshold} votes needed; veto holders: {veto}. "
-            f"Elected members: {s.roster_source}.\n"
-            f"Question: {m.question} ({m.kind.replace('_', ' ')}; {live['voting_class'].replace('_', '-')})\n"
-            "The Council votes by a show of hands in practice; a roll call, member by member, is the Model UN convention.\n"
-            f"{names[first_code]} was {how} to be called first; then English alphabetical order.",
-            title="Roll call",
-        ))  # fmt: skip
+            f"Elected members: {s.roster_source}."
+        )
+        console.print(
+            f"Question: [bold]{m.question}[/bold] ({m.kind.replace('_', ' ')}; {live['voting_class'].replace('_', '-')})"
+        )
+        console.print(
+            "The Council votes by a show of hands in practice; a roll call, member by member, is the Model UN "
+            f"convention. {names[first_code]} was {how} to be called first; then English alphabetical order."
+        )
         console.print(f"[dim]{HELP_VOTES}[/dim]")
         for i, code in enumerate(order, 1):
             label = f"{names[code]}{' (permanent)' if code in s.permanent else ''}"
@@ -139,7 +141,8 @@ def register(app: typer.Typer) -> None:
             table.add_row(names[code] + (" (P)" if code in s.permanent else ""), _words(m.votes.get(code)))
         console.print(table)
         style = "green" if d.get("adopted") else "red"
-        console.print(Panel(f"[bold]{m.president}[/bold]", title="The President announces", border_style=style))
+        console.rule("The President announces", style=style)
+        console.print(f"[bold]{m.president}[/bold]")
         console.print(f"[bold]Why:[/bold] {d.get('explanation')}")
         if m.closing_note:
             console.print(m.closing_note)
