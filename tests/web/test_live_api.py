@@ -236,7 +236,7 @@ def test_pages_work_without_javascript(client):
     r = client.post(f"/live/{sid}/open", data={"token": chair, "question": "Draft S/2024/239"}, follow_redirects=False)
     assert r.status_code == 303
     seat_page = client.get(f"/live/{sid}/seat/{rus}")
-    assert "Delegation of Russian Federation" in seat_page.text
+    assert "Delegation of the Russian Federation" in seat_page.text
     assert 'id="vote-Y"' in seat_page.text and 'aria-pressed="false"' in seat_page.text
     r = client.post(f"/live/{sid}/vote", data={"token": rus, "vote": "N"})
     assert r.status_code == 200 and r.url.path == f"/live/{sid}/seat/{rus}" and "Your vote" in r.text

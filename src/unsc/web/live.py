@@ -685,6 +685,7 @@ class Session:
         a delegate gets its own seat and vote; without a token it is the public (projector) view."""
         role = self.role(token)
         current = self.last
+        names = {s.code: s.name for s in self.seats}
         out: dict[str, Any] = {
             "id": self.id,
             "title": self.title,
@@ -697,6 +698,7 @@ class Session:
                 "size": self.size,
                 "threshold": self.threshold,
                 "permanent": list(self.permanent),
+                "permanent_names": [names[p] for p in self.permanent],
                 "vetoes_needed": self.vetoes_needed,
                 "roster_source": self.roster_source,
             },
@@ -714,6 +716,7 @@ class Session:
                     "tally": (m.decision or {}).get("tally"),
                     "adopted": (m.decision or {}).get("adopted"),
                     "vetoed_by": (m.decision or {}).get("vetoed_by") or [],
+                    "vetoed_by_names": [names[c] for c in (m.decision or {}).get("vetoed_by") or []],
                     "president": m.president,
                 }
                 for m in reversed(self.motions)
@@ -1089,6 +1092,7 @@ def install(app: Any, backend: Any = None, sessions_file: str | Path | None = No
     app.state.live = store
     env = Environment(loader=FileSystemLoader(here / "templates"), autoescape=select_autoescape(["html"]))
     env.globals.update(vote_labels=VOTE_LABELS, kinds=KINDS, common_kinds=COMMON_KINDS)
+    env.filters["the"] = _the
     router = APIRouter()
     no_referrer = {"Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}  # links carry secret tokens
 
