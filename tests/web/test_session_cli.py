@@ -132,3 +132,20 @@ def test_roster_from_a_store_when_one_exists(runner, monkeypatch, tmp_path):
     assert "Elected members: from the record store." in " ".join(r.stderr.split())
     out = json.loads(r.stdout[r.stdout.index("{") :])
     assert out["president"].endswith("The draft resolution has been adopted unanimously.")
+
+
+def test_serve_keeps_sessions_in_the_file(runner, monkeypatch, tmp_path):
+    import uvicorn
+
+    served = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app_, **kw: served.update(app=app_, **kw))
+    path = tmp_path / "live.json"
+    path.write_text("{broken")
+    r = runner.invoke(app, ["serve", "--sessions-file", str(path), "--port", "8123"])
+    assert r.exit_code == 0, r.output
+    store = served["app"].state.live
+    assert store.path == path and served["port"] == 8123
+    assert f"warning: {path}:" in r.stderr  # the unreadable file is reported, and kept beside
+    assert (tmp_path / "live.json.unreadable").read_text() == "{broken"
+    s = store.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
+    assert s.id in path.read_text()
