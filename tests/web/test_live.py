@@ -398,3 +398,24 @@ def test_votes_per_session_are_bounded():
         s.close_vote(s.chair_token)
     with pytest.raises(LimitReached, match="held 3 votes"):
         s.open_vote(s.chair_token, "Q")
+
+
+def test_a_change_wakes_the_waiting_event_stream():
+    import asyncio
+
+    store = SessionStore()
+    s = store.create(date="1950-07-07", elected=ELECTED_1950)
+    v = s.version
+
+    async def scenario() -> int:
+        waiter = asyncio.create_task(store.wait_change(s.id, v, timeout=120))
+        await asyncio.sleep(0)  # let it register
+        threading.Thread(target=lambda: store.act(s.id, lambda x: x.open_vote(x.chair_token, "Q"))).start()
+        await asyncio.wait_for(waiter, 30)  # woken by the change, not by its 120 s timeout
+        return store.version(s.id)
+
+    assert asyncio.run(scenario()) == v + 1
+    assert store._waiters == {}  # nothing left behind
+    # an already newer version returns at once; an unknown session too
+    asyncio.run(asyncio.wait_for(store.wait_change(s.id, v, timeout=120), 30))
+    asyncio.run(asyncio.wait_for(store.wait_change("nope", 0, timeout=120), 30))

@@ -919,6 +919,7 @@ class SessionStore:
         self.clock = clock
         self.lock = threading.RLock()
         self._sessions: dict[str, Session] = {}
+        self._waiters: dict[str, set[tuple[asyncio.AbstractEventLoop, asyncio.Event]]] = {}
         self.load_errors: list[str] = []
         if self.path is not None and self.path.exists():
             self._load()
@@ -1020,7 +1021,35 @@ class SessionStore:
             if s.version != before:
                 s.updated = self.clock()
                 self.save()
+                self._notify(sid)
             return out
+
+    def _notify(self, sid: str) -> None:
+        for loop, event in list(self._waiters.get(sid, ())):
+            try:
+                loop.call_soon_threadsafe(event.set)
+            except RuntimeError:  # that event loop has closed
+                self._waiters[sid].discard((loop, event))
+
+    async def wait_change(self, sid: str, version: int, timeout: float) -> None:
+        """Wait (without a thread) until the session's version differs from ``version``, or ``timeout`` seconds."""
+        key = (asyncio.get_running_loop(), asyncio.Event())
+        with self.lock:
+            s = self._sessions.get(sid)
+            if s is None or s.version != version:
+                return
+            self._waiters.setdefault(sid, set()).add(key)
+        try:
+            await asyncio.wait_for(key[1].wait(), timeout)
+        except TimeoutError:
+            pass
+        finally:
+            with self.lock:
+                waiting = self._waiters.get(sid)
+                if waiting is not None:
+                    waiting.discard(key)
+                    if not waiting:
+                        del self._waiters[sid]
 
     def read(self, sid: str, action: Callable[[Session], Any]) -> Any:
         """Run ``action(session)`` under the lock without saving (views)."""
@@ -1216,8 +1245,8 @@ def install(app: Any, backend: Any = None, sessions_file: str | Path | None = No
         """Short or long polling: the state once its version exceeds ``since``, or after ``wait`` seconds."""
         store.read(sid, lambda s: s.role(token))  # 404 / 403 at once
         deadline = time.monotonic() + wait
-        while (store.version(sid) or 0) <= since and time.monotonic() < deadline:
-            await asyncio.sleep(0.2)
+        while (v := store.version(sid) or 0) <= since and (left := deadline - time.monotonic()) > 0:
+            await store.wait_change(sid, v, min(left, 5.0))
         return JSONResponse(state(request, sid, token), headers=no_referrer)
 
     @router.get(
@@ -1259,7 +1288,7 @@ def install(app: Any, backend: Any = None, sessions_file: str | Path | None = No
                 if now - beat > 15:
                     beat = now
                     yield ": keep-alive\n\n"
-                await asyncio.sleep(min(0.25, max(0.0, end - now)))
+                await store.wait_change(sid, seen, min(5.0, end - now))  # woken by the change itself
 
         headers = {**no_referrer, "X-Accel-Buffering": "no"}
         return StreamingResponse(events(), media_type="text/event-stream", headers=headers)
