@@ -57,6 +57,7 @@ SCHEMA: dict[str, tuple[tuple[str, str], ...]] = {
         ("link", "VARCHAR"),
         ("note", "VARCHAR"),
         ("votes_source", "VARCHAR"),
+        ("date_note", "VARCHAR"),
     ),
     "votes": (
         ("decision_id", "VARCHAR"),
@@ -74,6 +75,16 @@ SCHEMA: dict[str, tuple[tuple[str, str], ...]] = {
         ("first_year", "INTEGER"),
         ("last_year", "INTEGER"),
         ("years", "INTEGER[]"),
+    ),
+    "meetings": (
+        ("meeting", "VARCHAR PRIMARY KEY"),
+        ("date", "DATE"),
+        ("end_date", "DATE"),
+        ("year", "INTEGER"),
+        ("topic", "VARCHAR"),
+        ("source", "VARCHAR"),
+        ("source_row", "VARCHAR"),
+        ("note", "VARCHAR"),
     ),
     "terms": (("year", "INTEGER"), ("member", "VARCHAR"), ("permanent", "BOOLEAN"), ("source_name", "VARCHAR")),
     "vetoes": (
@@ -348,6 +359,7 @@ def _build_tables(
         "members": members,
         "terms": terms,
         "vetoes": vetoes,
+        "meetings": result.meetings,
         "conflicts": conflicts,
         "quarantine": quarantine,
         "validation": validation,

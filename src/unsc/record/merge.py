@@ -35,10 +35,11 @@ from typing import Any
 
 import pandas as pd
 
-from unsc.record.sources.base import SourceFrame
+from unsc.record.sources.base import CALENDAR_COLUMNS, SourceFrame
 from unsc.record.sources.common import resolution_id
 
 __all__ = [
+    "MEETING_DATE_TOLERANCE",
     "PRECEDENCE",
     "SHARED_DRAFTS",
     "Entity",
@@ -46,8 +47,10 @@ __all__ = [
     "base_symbol",
     "consolidate",
     "explain_vetoes",
+    "meeting_calendar",
     "merge",
     "pick",
+    "span_text",
 ]
 
 #: Which source wins for each field, best first. A source not listed for a field never sets it.
@@ -181,6 +184,10 @@ class Entity:
     extra: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     merged_into: int | None = None
     date_fix: tuple[dt.date, str] | None = None
+    #: where a fixed date comes from: "record" (the other decisions) or the meeting calendar's source
+    date_fix_source: str = "record"
+    #: why the date is uncertain (a meeting over several days, a date from the meeting calendar)
+    date_note: str | None = None
 
     def values(self, col: str) -> dict[str, Any]:
         return {s: r.get(col) for s, r in self.records.items()}
@@ -208,6 +215,8 @@ class MergeResult:
     vetoes: pd.DataFrame
     conflicts: list[dict[str, Any]]
     merged_rows: dict[str, int]
+    #: the meeting calendar (columns :data:`unsc.record.sources.base.CALENDAR_COLUMNS`), one row per meeting
+    meetings: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(CALENDAR_COLUMNS)))
 
 
 def _clean(v: Any) -> Any:
@@ -259,6 +268,7 @@ def merge(
     by_source: dict[str, SourceFrame] = {}
     for f in frames:
         by_source[f.source] = f
+    calendar = meeting_calendar(by_source.values())
     entities: list[Entity] = []
     idx = _Index()
     conflicts: list[dict[str, Any]] = []
@@ -284,7 +294,8 @@ def merge(
             idx.add(e, rec)
             merged_rows[source] += 1
 
-    entities = consolidate(entities, conflicts)
+    entities = consolidate(entities, conflicts, calendar)
+    spans = _meeting_spans(entities, calendar)
 
     # ids: draft symbol if unique, else resolution, else meeting#n, else source key
     used: set[str] = set()
@@ -325,7 +336,7 @@ def merge(
 
     decisions, votes, vetoes = [], [], []
     for e in entities:
-        row, vrows, vetorows = _resolve(e, conflicts, roster, council_size)
+        row, vrows, vetorows = _resolve(e, conflicts, roster, council_size, calendar, spans)
         decisions.append(row)
         votes.extend(vrows)
         vetoes.extend(vetorows)
@@ -352,7 +363,8 @@ def merge(
     conflicts.extend(explain_vetoes(vet, list_end))
     for fr in by_source.values():
         conflicts.extend(fr.conflicts)
-    return MergeResult(dec, vot, vet, conflicts, merged_rows)
+    meetings = pd.DataFrame(list(calendar.values()), columns=list(CALENDAR_COLUMNS))
+    return MergeResult(dec, vot, vet, conflicts, merged_rows, meetings)
 
 
 _PRIVATE = re.compile(r"appointment of the Secretary-General|Secretary-General.*appoint", re.I)
@@ -624,12 +636,15 @@ def _date_rank(e: Entity) -> tuple[int, int, int]:
     return (min(ranks) if ranks else 99, -len(e.records), e.n)
 
 
-def consolidate(entities: list[Entity], conflicts: list[dict[str, Any]]) -> list[Entity]:
+def consolidate(
+    entities: list[Entity], conflicts: list[dict[str, Any]], calendar: dict[str, dict[str, Any]] | None = None
+) -> list[Entity]:
     """Merge entities that are one proposal: the same exact draft symbol, or the same base symbol on one date.
 
     The entity whose date comes from the best source keeps its records; a record of the other
     from a source it already has becomes an ``extra`` entry, with a ``conflicts`` row. Symbols in
-    :data:`SHARED_DRAFTS` are never merged. Returns the remaining entities, in their order.
+    :data:`SHARED_DRAFTS` are never merged. Returns the remaining entities, in their order, with
+    the dates the sources lack or swap fixed (:func:`_fix_dates`, using ``calendar``).
 
     >>> a, b = Entity(0, {"dhl_veto": {"draft": "S/1", "date": dt.date(1950, 1, 2)}}), Entity(1, {"wpdl_veto": {"draft": "S/1"}})
     >>> [sorted(e.records) for e in consolidate([a, b], [])]
@@ -665,7 +680,7 @@ def consolidate(entities: list[Entity], conflicts: list[dict[str, Any]]) -> list
                     if x is other:
                         g[i] = host
     out = [e for e in entities if e.n in alive]
-    _fix_dates(out, conflicts)
+    _fix_dates(out, conflicts, calendar or {})
     return out
 
 
@@ -706,12 +721,86 @@ def _absorb(host: Entity, other: Entity, conflicts: list[dict[str, Any]], key: t
         )
 
 
-def _fix_dates(entities: list[Entity], conflicts: list[dict[str, Any]]) -> None:
-    """Dates the sources lack or swap, from the other decisions of the same meeting or draft.
+#: How far a decision's date may lie outside its meeting's days before it is reported (``conflicts``,
+#: field ``meeting_date``): one day either side. The DHL yearly tables give the day a meeting opened
+#: (resumed meetings on several days appear as one date before the 1990s), a meeting that runs past
+#: midnight adopts on the next day, and UNDL and the tables then differ by one day (27 such decisions
+#: in the data, e.g. resolution 338 (1973), adopted at 00:50 on 22 October at the meeting of 21
+#: October). The meeting's days are those of the calendar, widened by any range a source gives for
+#: a vote at that meeting (the veto list's "7-9 January 1980" for S/PV.2190). Beyond one day the
+#: dates are day/month swaps or wrong months (resolution 727 (1992) dated 1 August for the meeting
+#: of 8 January), reported, not changed.
+MEETING_DATE_TOLERANCE = dt.timedelta(days=1)
+
+#: Sources whose date is the date of the meeting row in the DHL yearly tables (the first day of a
+#: meeting held over several days), not the day of the vote.
+MEETING_DATED: frozenset[str] = frozenset({"dhl_meetings", "tong_meetings"})
+
+
+def span_text(first: dt.date, last: dt.date) -> str:
+    """A meeting's days in words: ``"7-9 January 1980"``, ``"30 June - 1 July 1960"``, ``"14 June 1967"``.
+
+    >>> span_text(dt.date(1980, 1, 7), dt.date(1980, 1, 9)), span_text(dt.date(1967, 6, 14), dt.date(1967, 6, 14))
+    ('7-9 January 1980', '14 June 1967')
+    >>> span_text(dt.date(1960, 6, 30), dt.date(1960, 7, 1))
+    '30 June - 1 July 1960'
+    """
+    if first == last:
+        return f"{last.day} {last:%B %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}-{last.day} {last:%B %Y}"
+    if first.year == last.year:
+        return f"{first.day} {first:%B} - {last.day} {last:%B %Y}"
+    return f"{first.day} {first:%B %Y} - {last.day} {last:%B %Y}"
+
+
+def meeting_calendar(frames: Iterable[SourceFrame]) -> dict[str, dict[str, Any]]:
+    """The meetings the sources list (their ``calendar`` frames), by meeting symbol; the first source wins.
+
+    >>> f = SourceFrame.build("dhl_meetings", [], [])
+    >>> f.calendar = pd.DataFrame([{"meeting": "S/PV.1360", "date": dt.date(1967, 6, 14),
+    ...     "end_date": dt.date(1967, 6, 14), "year": 1967, "topic": "Middle East", "source": "dhl_meetings"}])
+    >>> meeting_calendar([f])["S/PV.1360"]["topic"]
+    'Middle East'
+    """
+    out: dict[str, dict[str, Any]] = {}
+    for f in frames:
+        if f.calendar is None:
+            continue
+        for r in f.calendar.to_dict("records"):
+            rec = {c: _clean(r.get(c)) for c in CALENDAR_COLUMNS}
+            if rec["meeting"] and rec["date"] is not None:
+                rec["end_date"] = rec["end_date"] or rec["date"]
+                out.setdefault(rec["meeting"], rec)
+    return out
+
+
+def _meeting_spans(
+    entities: list[Entity], calendar: dict[str, dict[str, Any]]
+) -> dict[str, tuple[dt.date, dt.date, str]]:
+    """Each calendar meeting's first and last day, widened by the ranges sources give for its votes."""
+    spans = {
+        m: (c["date"], c["end_date"], f"{c['source']} {c.get('source_row') or ''}".strip()) for m, c in calendar.items()
+    }
+    for e in entities:
+        for s, r in e.all_records():
+            m, first, last = r.get("meeting"), r.get("date_from"), r.get("date")
+            if m not in spans or _missing(first) or _missing(last):
+                continue
+            lo, hi, how = spans[m]
+            if first < lo or last > hi:
+                spans[m] = (min(lo, first), max(hi, last), f"{how}; {s} gives {span_text(first, last)}")
+    return spans
+
+
+def _fix_dates(entities: list[Entity], conflicts: list[dict[str, Any]], calendar: dict[str, dict[str, Any]]) -> None:
+    """Dates the sources lack or swap, from the other decisions of the same meeting or draft, or the calendar.
 
     A decision no source dates (the tong_failed sample gives only the year) takes the one date of
-    the other decisions at its meeting; a Voting-Agent-only date whose day/month swap is the date
-    of the same draft or meeting elsewhere is swapped back.
+    the other decisions at its meeting, else the date of its meeting in the meeting ``calendar``
+    (the last day if the meeting ran over several days; ``date_note`` says so); a
+    Voting-Agent-only date whose day/month swap is the date of the same draft or meeting
+    elsewhere is swapped back.
     """
     by_key: dict[str, set[dt.date]] = {}
     for e in entities:
@@ -731,6 +820,25 @@ def _fix_dates(entities: list[Entity], conflicts: list[dict[str, Any]]) -> None:
                         day,
                         f"no source dates this vote; the other decisions at {m} are dated {day.isoformat()}",
                     )
+                    e.date_note = f"date of the other decisions at {m}; no source dates this vote itself"
+                    break
+            else:
+                for m in sorted(e.known("meeting")):
+                    cal = calendar.get(m)
+                    if cal is None:
+                        continue
+                    held = span_text(cal["date"], cal["end_date"])
+                    e.date_fix = (
+                        cal["end_date"],
+                        f"no source dates this vote; the meeting calendar ({cal['source']}, "
+                        f"{cal.get('source_row') or 'meetings table'}) gives its meeting {m} on {held}",
+                    )
+                    e.date_fix_source = f"{cal['source']} calendar"
+                    e.date_note = f"date of its meeting {m} in the meeting calendar ({cal['source']}); no source " + (
+                        "dates the vote itself"
+                        if cal["date"] == cal["end_date"]
+                        else f"dates the vote itself: meeting held {held}; day of the vote not given by the sources"
+                    )
                     break
             continue
         if src != "voting_agent":
@@ -747,6 +855,29 @@ def _fix_dates(entities: list[Entity], conflicts: list[dict[str, Any]]) -> None:
                 f"voting_agent date {d.isoformat()} is the day/month swap of {sw.isoformat()}, the date the "
                 "other sources give for the same draft or meeting",
             )
+
+
+def _date_note(e: Entity, date_src: str | None, date: dt.date | None) -> str | None:
+    """Why the chosen date is uncertain: the date source gives a range of days (the meeting's)."""
+    if e.date_note is not None or e.date_fix is not None or date_src is None or date is None:
+        return e.date_note
+    first = e.records[date_src].get("date_from")
+    if _missing(first) or first >= date:
+        return None
+    note = f"meeting held {span_text(first, date)} ({date_src})"
+    others: dict[dt.date, list[str]] = {}
+    for s, r in e.records.items():
+        d = r.get("date")
+        if s == date_src or s in MEETING_DATED or _missing(d) or not _missing(r.get("date_from")):
+            continue
+        if first <= d < date:
+            others.setdefault(d, []).append(s)
+    if not others:
+        return f"{note}; day of the vote not given by the sources"
+    given = "; ".join(
+        f"{', '.join(ss)} give{'s' if len(ss) == 1 else ''} {d.isoformat()}" for d, ss in sorted(others.items())
+    )
+    return f"{note}; {given}: the day of the vote is uncertain"
 
 
 def _others(e: Entity, k: str, entities: list[Entity]) -> set[dt.date]:
@@ -809,8 +940,11 @@ def _resolve(
     conflicts: list[dict[str, Any]],
     roster: Callable[[dt.date], list[str]] | None,
     council_size: Callable[[dt.date], int] | None,
+    calendar: dict[str, dict[str, Any]] | None = None,
+    spans: dict[str, tuple[dt.date, dt.date, str]] | None = None,
 ) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
     did = e.decision_id
+    calendar = calendar or {}
 
     def choose(fieldname: str, col: str | None = None, compare: bool = True) -> tuple[str | None, Any]:
         vals = {s: v for s, v in e.values(col or fieldname).items() if not _missing(v)}
@@ -849,7 +983,7 @@ def _resolve(
             {
                 "entity": did,
                 "field": "date",
-                "source_a": "record",
+                "source_a": e.date_fix_source,
                 "value_a": e.date_fix[0].isoformat(),
                 "source_b": date_src or ",".join(e.records),
                 "value_b": _fmt(date) if date is not None else "no date",
@@ -858,10 +992,42 @@ def _resolve(
             }
         )
         date = e.date_fix[0]
+    date_note = _date_note(e, date_src, date)
     _, meeting = choose("meeting")
     _, draft = choose("draft")
     _, resolution = choose("resolution")
     _, title = choose("title", compare=False)
+    extra_notes: list[str] = []
+    cal = calendar.get(meeting) if meeting else None
+    if title is None and cal is not None and cal.get("topic"):
+        title = cal["topic"]
+        extra_notes.append(f"title: the agenda item of {meeting} in the meeting calendar ({cal['source']})")
+    span = (spans or {}).get(meeting) if meeting else None
+    if span is not None and date is not None and e.date_fix is None:
+        first, last, how = span
+        if date < first - MEETING_DATE_TOLERANCE or date > last + MEETING_DATE_TOLERANCE:
+            off = (first - date) if date < first else (date - last)
+            swap = _swap(date)
+            conflicts.append(
+                {
+                    "entity": did,
+                    "field": "meeting_date",
+                    "source_a": date_src,
+                    "value_a": date.isoformat(),
+                    "source_b": "meeting calendar",
+                    "value_b": f"{meeting}: {span_text(first, last)} ({how})",
+                    "chosen": date.isoformat(),
+                    "reason": f"the date of the vote is {off.days} days "
+                    + ("before" if date < first else "after")
+                    + f" its meeting's days (tolerance {MEETING_DATE_TOLERANCE.days} day: a meeting past midnight)"
+                    + (
+                        f"; it is the day/month swap of {swap.isoformat()}, a day of the meeting"
+                        if swap is not None and first <= swap <= last
+                        else ""
+                    )
+                    + f"; the date of {date_src} is kept (precedence for date), the calendar is reported",
+                }
+            )
     _, topic = choose("topic", compare=False)
     _, sponsors = choose("sponsors", compare=False)
     _, link = choose("link", compare=False)
@@ -1023,7 +1189,7 @@ def _resolve(
     if not adopted and failure is None:
         reasons = {r.get("failure_reason") for r in e.records.values()} - {None}
         failure = "insufficient_votes" if "insufficient_votes" in reasons else (reasons.pop() if reasons else None)
-    notes = [str(r.get("note")) for r in e.records.values() if not _missing(r.get("note"))]
+    notes = [str(r.get("note")) for r in e.records.values() if not _missing(r.get("note"))] + extra_notes
     row = {
         "decision_id": did,
         "date": date,
@@ -1048,6 +1214,7 @@ def _resolve(
         "link": link,
         "note": "; ".join(dict.fromkeys(notes)) or None,
         "votes_source": vote_src if vote_rows else None,
+        "date_note": date_note,
     }
     veto_rows = []
     for m in vetoed_by:

@@ -14,8 +14,9 @@ gets a ``validation`` row with a category:
   veto lists or tallies);
 * ``source_error``: a source row that the other sources or a documented fact contradicts
   (:data:`KNOWN_SOURCE_ERRORS`);
-* ``no_date``: member votes but no date (no source dates the vote, and no other decision of its
-  meeting gives one), so there is no Council to re-decide it on;
+* ``no_date``: member votes but no date (no source dates the vote, no other decision of its
+  meeting gives one and the meeting calendar does not list its meeting), so there is no Council
+  to re-decide it on (none in a build with the DHL yearly tables);
 * ``roster``: a member voted that the membership file does not seat that year;
 * ``unexplained``: anything else. ``unsc validate`` must show none.
 
@@ -114,8 +115,9 @@ def validate(
                     "rule_adopted": None,
                     "category": "no_date",
                     "reason": f"{rec.get('votes_source')} gives member votes but no date ({rec.get('note') or 'no note'}); "
-                    "no other source has this vote and no other decision of its meeting "
-                    f"({rec.get('meeting') or 'unknown'}) is dated, so it cannot be re-decided on the Council of its date",
+                    "no other source has this vote, no other decision of its meeting "
+                    f"({rec.get('meeting') or 'unknown'}) is dated and the meeting calendar does not list it, so it "
+                    "cannot be re-decided on the Council of its date",
                 }
             )
             continue

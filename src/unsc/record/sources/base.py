@@ -8,7 +8,9 @@ A reader turns one real file format into two tidy frames and a list of issues:
   the ``key`` of ``decisions`` within the same reader's output;
 * ``issues``: :class:`SourceIssue` for every row or field the reader could not trust. A bad row
   is reported and kept out of the frames, never silently dropped; the build puts issues in the
-  ``quarantine`` table.
+  ``quarantine`` table;
+* ``calendar`` (optional): one row per meeting the source lists, with or without a vote, columns
+  :data:`CALENDAR_COLUMNS` (the DHL yearly tables give it; the build stores it as ``meetings``).
 
 A file that cannot be read at all (missing, truncated, wrong columns) raises
 :class:`SourceError`, which names the file, and the row and field where it knows them.
@@ -23,13 +25,14 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["DECISION_COLUMNS", "VOTE_COLUMNS", "SourceError", "SourceFrame", "SourceIssue"]
+__all__ = ["CALENDAR_COLUMNS", "DECISION_COLUMNS", "VOTE_COLUMNS", "SourceError", "SourceFrame", "SourceIssue"]
 
 DECISION_COLUMNS: tuple[str, ...] = (
     "source",  # source id, e.g. "undl_wide"
     "source_row",  # 1-based data row in the file (header excluded), or a locator like "table 2 row 14"
     "key",  # join key to votes within this source
     "date",  # datetime.date or None
+    "date_from",  # first day when the source gives the date as a range ("7-9 January 1980"), else None
     "meeting",  # "S/PV.9584" or None
     "draft",  # "S/2024/239" or None
     "resolution",  # "2728 (2024)" or None
@@ -51,6 +54,17 @@ DECISION_COLUMNS: tuple[str, ...] = (
 )
 
 VOTE_COLUMNS: tuple[str, ...] = ("source", "source_row", "key", "member", "member_name", "vote")
+
+CALENDAR_COLUMNS: tuple[str, ...] = (
+    "meeting",  # "S/PV.1360"
+    "date",  # datetime.date: the day the source gives (the first day of a range)
+    "end_date",  # datetime.date: the last day of a range, else the same as date
+    "year",  # int
+    "topic",  # the agenda item as the source words it (several, joined with " | ")
+    "source",  # source id, e.g. "dhl_meetings"
+    "source_row",  # locator of the (first) row, e.g. "1967 row 61"
+    "note",  # e.g. "date given as '22-23 November'"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +128,8 @@ class SourceFrame:
     #: corrections the reader made itself, as rows of the ``conflicts`` table (entity, field,
     #: source_a, value_a, source_b, value_b, chosen, reason)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
+    #: one row per meeting the source lists (columns :data:`CALENDAR_COLUMNS`), if it has a calendar
+    calendar: pd.DataFrame | None = None
 
     def accounting(self) -> dict[str, int | None]:
         """Rows in, out of scope, emitted (used in decisions or votes) and quarantined (not used at all).

@@ -28,14 +28,17 @@ from pathlib import Path
 from typing import Any
 
 import lxml.html
+import pandas as pd
 
-from unsc.record.sources.base import SourceError, SourceFrame, SourceIssue
+from unsc.record.sources.base import CALENDAR_COLUMNS, SourceError, SourceFrame, SourceIssue
 from unsc.record.sources.common import MONTHS
 from unsc.rules import find_member
 
 __all__ = [
     "MeetingsSummary",
     "Outcome",
+    "meeting_calendar",
+    "parse_date_span",
     "parse_outcomes",
     "read_meetings_table",
     "read_meetings_table_text",
@@ -179,6 +182,24 @@ def _parse_day_month_year(text: str, year: int | None = None) -> tuple[dt.date |
     >>> _parse_day_month_year("21 December", 1950)
     (datetime.date(1950, 12, 21), None)
     """
+    _first, last, note = parse_date_span(text, year)
+    return last, note
+
+
+def parse_date_span(text: str, year: int | None = None) -> tuple[dt.date | None, dt.date | None, str | None]:
+    """First and last day of a date cell as the DHL pages write it, and a note if it was unusual.
+
+    A single day gives the same date twice; a range (``"7-9 January 1980"``, ``"30 June - 1 July"``)
+    its first and last day (a first day that cannot be read, or comes after the last, is taken as
+    the last day). Text that is not a date gives ``(None, None, None)``.
+
+    >>> parse_date_span("7-9 January 1980")
+    (datetime.date(1980, 1, 7), datetime.date(1980, 1, 9), "date given as '7-9 January 1980'")
+    >>> parse_date_span("30 June - 1 July", 1960)[:2]
+    (datetime.date(1960, 6, 30), datetime.date(1960, 7, 1))
+    >>> parse_date_span("07 January", 1980)
+    (datetime.date(1980, 1, 7), datetime.date(1980, 1, 7), None)
+    """
     t = _flat(text)
     m = re.fullmatch(
         r"(?:(\d{1,2})\s*(?:-|–|and)\s*)?(\d{1,2})\s+([A-Za-z]+)\.?(?:\s*,?\s*(\d{2,4}))?",
@@ -187,14 +208,16 @@ def _parse_day_month_year(text: str, year: int | None = None) -> tuple[dt.date |
     if not m:
         m2 = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\s*(?:-|–)\s*(\d{1,2})\s+([A-Za-z]+)(?:\s+(\d{4}))?", t)
         if not m2:
-            return None, None
+            return None, None, None
         day, month, y = int(m2.group(3)), MONTHS.get(m2.group(4).lower()), m2.group(5)
+        first_day, first_month = int(m2.group(1)), MONTHS.get(m2.group(2).lower())
         note = f"date given as {t!r}"
     else:
         day, month, y = int(m.group(2)), MONTHS.get(m.group(3).lower()), m.group(4)
+        first_day, first_month = (int(m.group(1)) if m.group(1) else day), month
         note = f"date given as {t!r}" if m.group(1) else None
-    if month is None:
-        return None, None
+    if month is None or first_month is None:
+        return None, None, None
     if y is not None:
         yi = int(y)
         if yi < 100:
@@ -203,11 +226,16 @@ def _parse_day_month_year(text: str, year: int | None = None) -> tuple[dt.date |
     elif year is not None:
         yi = year
     else:
-        return None, None
+        return None, None, None
     try:
-        return dt.date(yi, month, day), note
+        last = dt.date(yi, month, day)
     except ValueError:
-        return None, None
+        return None, None, None
+    try:
+        first = dt.date(yi, first_month, first_day)
+    except ValueError:
+        first = last
+    return min(first, last), last, note
 
 
 # ---------------------------------------------------------------------------------------------
@@ -311,7 +339,7 @@ def _veto_row(
 ) -> dict[str, Any] | None:
     date_text, draft_text, record_text, agenda_text, member_text = (_flat(t) for t in texts[:5])
     notes: list[str] = []
-    date, date_note = _parse_day_month_year(date_text)
+    date_from, date, date_note = parse_date_span(date_text)
     if date is None:
         issues.append(SourceIssue(VETO_SOURCE, file, n, "date", f"cannot read date {date_text!r}", raw))
         return None
@@ -376,6 +404,7 @@ def _veto_row(
         source_row=n,
         key=f"{VETO_SOURCE}:{n}",
         date=date,
+        date_from=date_from if date_from != date else None,
         meeting=meeting,
         draft=draft,
         title=title,
@@ -801,7 +830,8 @@ def read_meetings_table_text(
     issues: list[SourceIssue] = []
     cols: dict[str, int] | None = None
     n = 0
-    last_meeting: tuple[str | None, dt.date | None, str | None] = (None, None, None)
+    last_meeting: tuple[str | None, dt.date | None, str | None, dt.date | None] = (None, None, None, None)
+    calendar: list[dict[str, Any]] = []
     seen_rows: dict[tuple[Any, ...], str] = {}
     rows_in = out_of_scope = 0  # counted per outcome (a cell may hold several), plus unreadable rows
     for tr_index, _tr, cells in _grid(tables[0]):
@@ -840,7 +870,7 @@ def read_meetings_table_text(
         date_text = _flat(texts[cols["date"]])
         row_notes: list[str] = []
         if not meeting_text and not date_text and last_meeting[1] is not None:
-            meeting, date, date_note = last_meeting
+            meeting, date, date_note, first_day = last_meeting
             row_notes.append("meeting and date cells empty: taken from the row above")
         else:
             pv = re.search(r"S/PV\.\s?\d+", meeting_text)
@@ -848,12 +878,25 @@ def read_meetings_table_text(
             rest = re.sub(r"S/PV\.\s?\d+", "", meeting_text, count=1).strip()
             if rest and rest != "--":
                 row_notes.append(f"meeting: {meeting_text}")
-            date, date_note = _parse_meeting_date(date_text, year)
-            last_meeting = (meeting, date, date_note)
+            first_day, date, date_note = _parse_meeting_date(date_text, year)
+            last_meeting = (meeting, date, date_note, first_day)
         if date_note:
             row_notes.append(date_note)
         outcome_text = texts[cols["outcome"]]
         topic = _flat(texts[cols["topic"]]) or None
+        if meeting is not None and date is not None:
+            calendar.append(
+                {
+                    "meeting": meeting,
+                    "date": first_day,
+                    "end_date": date,
+                    "year": first_day.year if first_day else date.year,
+                    "topic": topic,
+                    "source": MEETINGS_SOURCE,
+                    "source_row": locator,
+                    "note": date_note,
+                }
+            )
         link = None
         if "outcome_letter" in cols:
             letters = _SYMBOL_RE.findall(texts[cols["outcome_letter"]])
@@ -920,6 +963,7 @@ def read_meetings_table_text(
                     source_row=f"{locator} #{k}",
                     key=f"{MEETINGS_SOURCE}:{tag}:{n}:{k}",
                     date=date,
+                    date_from=first_day if first_day != date else None,
                     meeting=meeting,
                     title=topic,
                     link=link,
@@ -935,6 +979,7 @@ def read_meetings_table_text(
     summary.rows_per_year[year] += len(decisions)
     frame = SourceFrame.build(MEETINGS_SOURCE, decisions, [], issues)
     frame.rows_in, frame.out_of_scope = rows_in, out_of_scope
+    frame.calendar = meeting_calendar(calendar)
     frame.notes.append(
         f"{Path(file).name}: rows counted per outcome; {out_of_scope} outcomes that are not votes"
         " (presidential statements, communiqués, elections, notes) left out"
@@ -987,9 +1032,37 @@ def _check_resolution_numbers(
     return [r for i, r in enumerate(rows) if i not in drop]
 
 
-def _parse_meeting_date(text: str, year: int) -> tuple[dt.date | None, str | None]:
+def _parse_meeting_date(text: str, year: int) -> tuple[dt.date | None, dt.date | None, str | None]:
     t = _flat(text).replace("/", "-").replace("+", "-")
-    return _parse_day_month_year(t, year)
+    return parse_date_span(t, year)
+
+
+def meeting_calendar(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """One row per meeting (columns :data:`CALENDAR_COLUMNS`) from the table rows that name it.
+
+    A meeting listed on several rows (one per agenda item or outcome) keeps the first row's
+    date and locator, spans every day its rows give, and joins its distinct topics with ``" | "``.
+
+    >>> d = dt.date(1967, 6, 14)
+    >>> rows = [{"meeting": "S/PV.1360", "date": d, "end_date": d, "year": 1967, "topic": "Middle East",
+    ...          "source": "dhl_meetings", "source_row": "1967 row 61", "note": None}]
+    >>> meeting_calendar(rows + [dict(rows[0], topic="Cyprus", source_row="1967 row 62")])["topic"].tolist()
+    ['Middle East | Cyprus']
+    """
+    by_meeting: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        cur = by_meeting.get(r["meeting"])
+        if cur is None:
+            by_meeting[r["meeting"]] = dict(r)
+            continue
+        cur["date"] = min(cur["date"], r["date"])
+        cur["end_date"] = max(cur["end_date"], r["end_date"])
+        topics = cur["topic"].split(" | ") if cur["topic"] else []
+        if r["topic"] and r["topic"] not in topics:
+            cur["topic"] = " | ".join([*topics, r["topic"]])
+        if r["note"] and r["note"] != cur["note"]:
+            cur["note"] = "; ".join(x for x in (cur["note"], r["note"]) if x)
+    return pd.DataFrame(list(by_meeting.values()), columns=list(CALENDAR_COLUMNS))
 
 
 def read_meetings_tables(directory: str | Path, summary: MeetingsSummary | None = None) -> SourceFrame:
@@ -1018,4 +1091,7 @@ def read_meetings_tables(directory: str | Path, summary: MeetingsSummary | None 
     frame.rows_in = sum(f.rows_in or 0 for f in frames)
     frame.out_of_scope = sum(f.out_of_scope for f in frames)
     frame.notes = [n for f in frames for n in f.notes]
+    frame.calendar = meeting_calendar(
+        [r for f in frames if f.calendar is not None for r in f.calendar.to_dict("records")]
+    )
     return frame

@@ -26,7 +26,7 @@ from unsc.record.sources.base import SourceError, SourceFrame, SourceIssue
 from unsc.record.sources.dhl_html import (
     _check_resolution_numbers,
     _outcome_fields,
-    _parse_day_month_year,
+    parse_date_span,
     parse_outcomes,
 )
 from unsc.rules import find_member
@@ -297,9 +297,10 @@ def _meetings_frame(df: pd.DataFrame, file: str) -> SourceFrame:
             continue
         date_text = str(raw.get("date") or "").strip()
         date: dt.date | None = None
+        date_from: dt.date | None = None
         date_note = None
         if date_text:
-            date, date_note = _parse_day_month_year(date_text.replace("/", "-").replace("+", "-"), year)
+            date_from, date, date_note = parse_date_span(date_text.replace("/", "-").replace("+", "-"), year)
         outcomes = [o for o in parse_outcomes(result, year) if o.what not in ("prst", "document", "other")]
         if not outcomes:
             if not date_text:
@@ -325,6 +326,7 @@ def _meetings_frame(df: pd.DataFrame, file: str) -> SourceFrame:
                     "source_row": i,
                     "key": f"{MEETINGS_SOURCE}:{i}:{k}",
                     "date": date,
+                    "date_from": date_from if date_from != date else None,
                     "meeting": None,
                     "title": (str(raw.get("topics")).strip() or None) if raw.get("topics") else None,
                     "topic": None,

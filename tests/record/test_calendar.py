@@ -1,0 +1,185 @@
+"""The meeting calendar (DHL yearly tables) and what the merge does with it: dates, titles, date checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from unsc.record.merge import MEETING_DATE_TOLERANCE, span_text
+from unsc.record.sources.base import CALENDAR_COLUMNS
+from unsc.record.sources.dhl_html import parse_date_span, read_meetings_table_text, read_meetings_tables
+
+PAGE = (
+    "<table><tr><th>Meeting Record</th><th>Date</th><th>Topic</th><th>Outcome / Vote</th></tr>"
+    "<tr><td>S/PV.2191</td><td>11-13 January</td><td>Iran</td><td>Draft resolution S/13735 vetoed by USSR"
+    "<br>10-2-2</td></tr>"
+    "<tr><td>S/PV.2192</td><td>14 January</td><td>Afghanistan</td><td>--</td></tr>"
+    "<tr><td>S/PV.2193</td><td>15 January</td><td>Iran</td><td>--</td></tr>"
+    "<tr><td>S/PV.2193 (Resumption 1)</td><td>16 January</td><td>Cyprus</td><td>--</td></tr>"
+    "</table>"
+)
+
+
+# --- reader, on a typed-in page ----------------------------------------------------------------
+
+
+def test_calendar_lists_meetings_without_an_outcome() -> None:
+    f = read_meetings_table_text(PAGE, year=1980)
+    assert len(f.decisions) == 1  # only the veto is a decision
+    cal = f.calendar.set_index("meeting")
+    assert list(f.calendar.columns) == list(CALENDAR_COLUMNS)
+    assert sorted(cal.index) == ["S/PV.2191", "S/PV.2192", "S/PV.2193"]
+    assert cal.loc["S/PV.2192", "date"] == dt.date(1980, 1, 14)
+    assert cal.loc["S/PV.2192", "topic"] == "Afghanistan"
+    # a range gives the first and last day; a resumption on another row widens the span and adds its topic
+    assert (cal.loc["S/PV.2191", "date"], cal.loc["S/PV.2191", "end_date"]) == (
+        dt.date(1980, 1, 11),
+        dt.date(1980, 1, 13),
+    )
+    assert (cal.loc["S/PV.2193", "date"], cal.loc["S/PV.2193", "end_date"]) == (
+        dt.date(1980, 1, 15),
+        dt.date(1980, 1, 16),
+    )
+    assert cal.loc["S/PV.2193", "topic"] == "Iran | Cyprus"
+
+
+def test_decision_keeps_the_first_day_of_a_range() -> None:
+    row = read_meetings_table_text(PAGE, year=1980).decisions.iloc[0]
+    assert (row["date_from"], row["date"]) == (dt.date(1980, 1, 11), dt.date(1980, 1, 13))
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("7-9 January 1980", dt.date(1980, 1, 7), dt.date(1980, 1, 9)),
+        ("29 - 30 March", dt.date(2002, 3, 29), dt.date(2002, 3, 30)),
+        ("30 June - 1 July", dt.date(2002, 6, 30), dt.date(2002, 7, 1)),
+        ("30 January 86", dt.date(1986, 1, 30), dt.date(1986, 1, 30)),
+        ("not a date", None, None),
+    ],
+)
+def test_parse_date_span(text: str, first: dt.date | None, last: dt.date | None) -> None:
+    assert parse_date_span(text, 2002)[:2] == (first, last)
+
+
+def test_span_text_round_trips_through_the_parser() -> None:
+    for first, last in [
+        (dt.date(1980, 1, 7), dt.date(1980, 1, 9)),
+        (dt.date(1960, 6, 30), dt.date(1960, 7, 1)),
+        (dt.date(1967, 6, 14), dt.date(1967, 6, 14)),
+    ]:
+        assert parse_date_span(span_text(first, last))[:2] == (first, last)
+
+
+# --- the real tables ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def calendar(data_dir: Path):
+    return read_meetings_tables(data_dir / "dhl_html").calendar
+
+
+@pytest.mark.data
+def test_real_calendar(calendar) -> None:
+    assert calendar["meeting"].is_unique
+    cal = calendar.set_index("meeting")
+    assert cal.loc["S/PV.1360", "date"] == dt.date(1967, 6, 14)
+    assert cal.loc["S/PV.1481", "date"] == dt.date(1969, 6, 24)
+    assert "Southern Rhodesia" in cal.loc["S/PV.1481", "topic"]
+    # resumptions on several rows: S/PV.3454 spans more than one day
+    assert cal.loc["S/PV.3454", "end_date"] > cal.loc["S/PV.3454", "date"]
+    assert (calendar["end_date"] >= calendar["date"]).all()
+    assert (calendar["year"] == [d.year for d in calendar["date"]]).all()
+    # far more meetings than votes: the calendar holds the meetings whose outcome is "--"
+    assert len(calendar) > 8000
+
+
+# --- the built store ---------------------------------------------------------------------------
+
+
+@pytest.mark.data
+def test_meetings_table(store, calendar) -> None:
+    m = store.sql("SELECT * FROM meetings")
+    assert len(m) == len(calendar)
+    assert m["meeting"].is_unique
+
+
+@pytest.mark.data
+@pytest.mark.parametrize(
+    ("did", "meeting", "day"),
+    [
+        ("S/9270/Rev.1", "S/PV.1481", dt.date(1969, 6, 24)),
+        ("S/7951/Rev.2", "S/PV.1360", dt.date(1967, 6, 14)),
+        ("S/7591/Rev.2", "S/PV.1360", dt.date(1967, 6, 14)),
+    ],
+)
+def test_undated_votes_take_their_meetings_date(store, did: str, meeting: str, day: dt.date) -> None:
+    d = store.decision(did)
+    assert d is not None and d["meeting"] == meeting
+    assert d["date"] == day
+    assert "meeting calendar" in d["date_note"]
+    assert d["title"]  # tong_failed gives none: the meeting's topic
+    c = store.sql("SELECT * FROM conflicts WHERE entity = ? AND field = 'date'", [did])
+    assert len(c) == 1 and c["source_a"][0] == "dhl_meetings calendar" and c["value_b"][0] == "no date"
+    assert meeting in c["reason"][0]
+
+
+@pytest.mark.data
+def test_no_undated_decision_and_no_no_date_validation(store) -> None:
+    assert store.sql("SELECT count(*) AS n FROM decisions WHERE date IS NULL")["n"][0] == 0
+    assert store.sql("SELECT count(*) AS n FROM validation WHERE category = 'no_date'")["n"][0] == 0
+    # every decision at a meeting of the calendar has a title
+    n = store.sql(
+        "SELECT count(*) AS n FROM decisions d JOIN meetings m USING (meeting) WHERE d.title IS NULL OR d.title = ''"
+    )["n"][0]
+    assert n == 0
+
+
+@pytest.mark.data
+@pytest.mark.parametrize(
+    ("did", "held"),
+    [("S/13729", "meeting held 7-9 January 1980"), ("S/13735", "meeting held 11-13 January 1980")],
+)
+def test_date_ranges_are_noted_not_resolved(store, did: str, held: str) -> None:
+    d = store.decision(did)
+    assert d["date_note"].startswith(held)
+    assert "day of the vote not given by the sources" in d["date_note"]
+
+
+@pytest.mark.data
+def test_date_note_names_a_source_that_gives_a_day_in_the_range(store) -> None:
+    d = store.decision("S/2001/1199")
+    assert d["date_note"].startswith("meeting held 14-15 December 2001")
+    assert "voting_agent gives 2001-12-14" in d["date_note"]
+
+
+@pytest.mark.data
+def test_a_single_day_has_no_date_note(store) -> None:
+    assert store.decision("S/2024/239")["date_note"] is None
+    assert store.decision("S/RES/2728(2024)")["date_note"] is None
+
+
+@pytest.mark.data
+def test_meeting_date_conflicts_are_exactly_the_dates_off_their_meeting(store) -> None:
+    """Recomputed from the tables: a decision more than the tolerance outside its meeting's days has a
+    ``meeting_date`` conflicts row, unless a source gives a range of days for a vote at that meeting."""
+    tol = MEETING_DATE_TOLERANCE.days
+    off = store.sql(
+        f"""SELECT d.decision_id FROM decisions d JOIN meetings m USING (meeting)
+        WHERE d.date < m.date - INTERVAL {tol} DAY OR d.date > m.end_date + INTERVAL {tol} DAY"""
+    )
+    ranged = store.sql("SELECT DISTINCT meeting FROM decisions WHERE date_note LIKE 'meeting held%'")
+    reported = store.sql("SELECT entity FROM conflicts WHERE field = 'meeting_date'")
+    rows = store.sql(
+        f"""SELECT d.decision_id, d.meeting FROM decisions d JOIN meetings m USING (meeting)
+        WHERE d.date < m.date - INTERVAL {tol} DAY OR d.date > m.end_date + INTERVAL {tol} DAY"""
+    )
+    expected = {i for i, m in zip(rows["decision_id"], rows["meeting"], strict=True) if m not in set(ranged["meeting"])}
+    assert set(reported["entity"]) == expected
+    assert len(off) >= len(expected) > 10
+    # the 1980 vote after a three-day meeting is not reported: the veto list gives its days
+    assert "S/RES/462(1980)" not in expected
+    swap = store.sql("SELECT reason FROM conflicts WHERE field = 'meeting_date' AND entity = 'S/RES/727(1992)'")
+    assert "day/month swap of 1992-01-08" in swap["reason"][0]
