@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from unsc.record import config
 from unsc.record.sources.common import parse_draft, parse_meeting, parse_resolution
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 __all__ = ["Store", "StoreMissingError", "normalize_symbol", "open_store"]
 
@@ -171,11 +173,12 @@ class Store:
     def find(self, symbol: str) -> str | None:
         """The decision id a symbol denotes, or ``None``.
 
-        A revised draft is found by its own symbol (``S/3713/Rev.1``) and, where no decision has
-        the base symbol itself, by the base symbol (``S/3713``, as the WPDL list gives it).
+        A revised draft is found by its own symbol (``S/3713/Rev.1``, also ``/Corr.N``, ``/Add.N``)
+        and, where no decision has the base symbol itself, by the base symbol (``S/3713``, as the
+        WPDL list gives it).
         """
         exact = re.sub(r"\s+", "", symbol)
-        if re.search(r"/(Rev|Corr)\.\d+", exact, re.I):
+        if re.search(r"/(Rev|Corr|Add)\.\d+", exact, re.I):
             rows = self._con.execute(
                 "SELECT decision_id FROM decisions WHERE upper(decision_id) = upper(?) OR upper(draft) = upper(?) "
                 "ORDER BY upper(decision_id) = upper(?) DESC, decision_id",
@@ -221,15 +224,20 @@ class Store:
         did = self.find(symbol)
         if did is None:
             return None
-        df = self.sql("SELECT * FROM decisions WHERE decision_id = ?", [did])
-        rec = _record(df.iloc[0].to_dict())
-        votes = self.sql(
+        # plain DuckDB rows (no pandas): `unsc show` starts faster
+        rec = self._rows("SELECT * FROM decisions WHERE decision_id = ?", [did])[0]
+        rec["votes"] = self._rows(
             "SELECT member, member_name, permanent, vote, source FROM votes WHERE decision_id = ? "
             "ORDER BY permanent DESC, member",
             [did],
         )
-        rec["votes"] = [_record(r) for r in votes.to_dict("records")]
         return rec
+
+    def _rows(self, query: str, params: list[Any]) -> list[dict[str, Any]]:
+        """Rows as dicts of Python values (DATE as ``datetime.date``, lists as lists, NULL as ``None``)."""
+        cur = self._con.execute(query, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
     def votes(
         self, decision_id: str | None = None, member: str | None = None, since: Any = None, until: Any = None
@@ -315,13 +323,22 @@ class Store:
 
 
 def _record(d: dict[str, Any]) -> dict[str, Any]:
+    """A DataFrame row as Python values: dates as ``datetime.date``, arrays as lists, missing as ``None``.
+
+    >>> _record({"n": float("nan"), "d": dt.date(2024, 3, 22)})
+    {'n': None, 'd': datetime.date(2024, 3, 22)}
+    """
+    pd = sys.modules.get("pandas")  # a row from a DataFrame: pandas is loaded; never import it here
     out = {}
     for k, v in d.items():
         if hasattr(v, "tolist") and not isinstance(v, str):
             v = v.tolist()
-        if isinstance(v, pd.Timestamp):
-            v = v.date()
-        if v is pd.NA or v is pd.NaT or (isinstance(v, float) and pd.isna(v)):
+        if pd is not None:
+            if isinstance(v, pd.Timestamp):
+                v = v.date()
+            if v is pd.NA or v is pd.NaT:
+                v = None
+        if isinstance(v, float) and v != v:
             v = None
         out[k] = v
     return out

@@ -18,8 +18,6 @@ import datetime as dt
 import re
 from typing import Any
 
-from unsc.rules import find_member
-
 #: English month names and abbreviations -> month number ("sept" too).
 MONTHS: dict[str, int] = {
     m: i
@@ -192,6 +190,8 @@ def member_code(name: str, when: dt.date | None = None) -> str | None:
     >>> member_code("Atlantis") is None
     True
     """
+    from unsc.rules import find_member  # here, not at the top: `unsc show` parses symbols without the engine
+
     m = find_member(name)
     if m is None:
         return None
