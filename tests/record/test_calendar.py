@@ -183,3 +183,12 @@ def test_meeting_date_conflicts_are_exactly_the_dates_off_their_meeting(store) -
     assert "S/RES/462(1980)" not in expected
     swap = store.sql("SELECT reason FROM conflicts WHERE field = 'meeting_date' AND entity = 'S/RES/727(1992)'")
     assert "day/month swap of 1992-01-08" in swap["reason"][0]
+
+
+@pytest.mark.data
+def test_store_meetings_query(store) -> None:
+    day = store.meetings(since="1967-06-14", until="1967-06-14")
+    assert "S/PV.1360" in set(day["meeting"])
+    assert (day["date"].dt.date <= dt.date(1967, 6, 14)).all()
+    rhodesia = store.meetings(text="rhodesia")
+    assert len(rhodesia) > 10 and rhodesia["topic"].str.contains("(?i)rhodesia").all()

@@ -319,6 +319,8 @@ def _print_decision(rec: dict[str, Any]) -> None:
     title = (rec.get("resolution") and f"Resolution {rec['resolution']}") or rec.get("draft") or rec["decision_id"]
     outcome = "adopted" if rec["adopted"] else f"not adopted ({rec.get('failure_reason')})"
     con.print(f"[bold]{title}[/bold]  {rec.get('date')}  {rec.get('meeting') or ''}")
+    if rec.get("date_note"):
+        con.print(f"[dim]date: {rec['date_note']}[/dim]")
     if rec.get("title"):
         con.print(rec["title"])
     con.print(f"draft {rec.get('draft') or '?'}; {outcome}; vote {_tally(rec)}")

@@ -278,6 +278,27 @@ class Store:
             params.append(_until(until))
         return self.sql(f"SELECT * FROM vetoes WHERE {' AND '.join(where)} ORDER BY date, decision_id, member", params)
 
+    def meetings(self, since: Any = None, until: Any = None, text: str | None = None) -> pd.DataFrame:
+        """The meeting calendar (one row per meeting the DHL yearly tables list, votes or not), oldest first.
+
+        ``text`` matches the topic (case-insensitive).
+
+        >>> open_store().meetings(since="1967-06-14", until="1967-06-14")["meeting"].tolist()  # doctest: +SKIP
+        ['S/PV.1360', 'S/PV.1361']
+        """
+        where, params = ["TRUE"], []
+        if since is not None:
+            where.append("end_date >= ?")
+            params.append(_date(since))
+        if until is not None:
+            where.append("date <= ?")
+            params.append(_until(until))
+        if text:
+            where.append("topic ILIKE ?")
+            params.append(f"%{text}%")
+        order = "date, CAST(regexp_extract(meeting, '\\d+') AS INTEGER)"
+        return self.sql(f"SELECT * FROM meetings WHERE {' AND '.join(where)} ORDER BY {order}", params)
+
     def members(self) -> pd.DataFrame:
         """Every state that ever sat, with the years."""
         return self.sql("SELECT * FROM members ORDER BY code")
