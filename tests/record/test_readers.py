@@ -70,7 +70,10 @@ def test_wide_quirks_and_without_vote(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("row", "match"),
     [
-        ("Security Council,1950-01-01,t,S/RES/9(1950),4,0,1,0,3,,1,Y,Y,A,N", r"row 1, field 'YES COUNT'.*member columns give 2"),
+        (
+            "Security Council,1950-01-01,t,S/RES/9(1950),4,0,1,0,3,,1,Y,Y,A,N",
+            r"row 1, field 'YES COUNT'.*member columns give 2",
+        ),
         ("Security Council,1950-01-01,t,S/RES/9(1950),4,0", r"row 1, field 'YES COUNT'.*truncated"),
         ("Security Council,1950-01-01,t,S/RES/9(1950),4,0,1,0,3,,1,Y,Y,Q,Y", r"row 1, field 'USSR'"),
     ],
