@@ -86,7 +86,7 @@ def _figure() -> tuple[Figure, Any]:
 
 def _attribution(fig: Figure, extra: str = "") -> None:
     text = ATTRIBUTION + (f" · {extra}" if extra else "")
-    fig.text(0.99, 0.012, text, ha="right", va="bottom", fontsize=8.5, color="#666666")
+    fig.text(0.975, 0.012, text, ha="right", va="bottom", fontsize=8.5, color="#666666")
 
 
 def save(fig: Figure, path: str | Path | None) -> Figure:
@@ -135,6 +135,7 @@ def vetoes_per_year(
             bottom += vals
         ax.plot(years, table["drafts"], color="#222222", lw=1.1, marker=".", ms=4, label="drafts vetoed")
         ax.set_xlim(years[0] - 1, years[-1] + 1)
+        ax.set_ylim(0, max(float(bottom.max()), float(table["drafts"].max())) * 1.18)  # room for the legend
     ax.set_title(title, loc="left")
     ax.set_xlabel("year")
     ax.set_ylabel("vetoes (a draft vetoed by two members counts twice)")
