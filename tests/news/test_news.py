@@ -286,3 +286,27 @@ def test_heldout_articles_floor() -> None:
 def test_heldout_verdicts_on_real_store(real_store) -> None:
     res = evaluate(load_gold(ARTICLES.parent / "heldout"), real_store)
     assert res["verdict_accuracy"] >= 0.8 and res["match_accuracy"] >= 0.8
+
+
+def test_day_inside_a_multi_day_meeting_is_not_contradicted() -> None:
+    # S/13729 (Afghanistan): the veto list dates it to a meeting held 7-9 January 1980 and the
+    # record keeps the last day with a date_note; a report of the 7 January vote is right.
+    row = {
+        "decision_id": "S/13729",
+        "draft": "S/13729",
+        "date": "1980-01-09",
+        "meeting": "S/PV.2190",
+        "title": "Letter dated 3 January 1980 from 52 countries",
+        "adopted": False,
+        "failure_reason": "veto",
+        "yes": 13,
+        "no": 2,
+        "abstain": 0,
+        "vetoed_by": ["SUN"],
+        "date_note": "meeting held 7-9 January 1980 (dhl_veto); day of the vote not given by the sources",
+    }
+    text = "On 7 January 1980 the Soviet Union vetoed a Security Council draft on Afghanistan, 13 votes to 2."
+    dates = [c for c in check(text, record=MemoryRecord([row])).claims if c["field"] == "date"]
+    assert [(c["claimed"], c["verdict"]) for c in dates] == [("1980-01-07", "supported")]
+    outside = check(text.replace("7 January", "10 January"), record=MemoryRecord([row])).claims
+    assert [(c["claimed"], c["verdict"]) for c in outside if c["field"] == "date"] == [("1980-01-10", "contradicted")]

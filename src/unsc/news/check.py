@@ -27,6 +27,7 @@ from typing import Any
 
 from unsc.news.extract import TOPICS, Claim, Extraction, extract_claims
 from unsc.news.record import rows
+from unsc.record.sources.common import MONTHS
 from unsc.rules import Council, find_member, permanent_seat
 
 __all__ = ["Report", "check", "consistency", "match"]
@@ -251,12 +252,39 @@ def match(
     return None, None, [], "unmatched", f"no decision in the record {windows[0][2]}"
 
 
+_SPAN = re.compile(r"(\d{1,2})\s*-\s*(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})")
+
+
+def _date_span(note: Any) -> tuple[str, str] | None:
+    """The days of a multi-day meeting named in a record's ``date_note`` ("meeting held 7-9 January 1980 ...").
+
+    >>> _date_span("meeting held 7-9 January 1980 (dhl_veto); day of the vote not given by the sources")
+    ('1980-01-07', '1980-01-09')
+    >>> _date_span(None) is None
+    True
+    """
+    m = _SPAN.search(note) if isinstance(note, str) else None
+    month = MONTHS.get(m.group(3).lower()) if m else None
+    if m is None or month is None:
+        return None
+    year = int(m.group(4))
+    try:
+        return dt.date(year, month, int(m.group(1))).isoformat(), dt.date(year, month, int(m.group(2))).isoformat()
+    except ValueError:
+        return None
+
+
 def _verdict(c: Claim, row: dict[str, Any], full: dict[str, Any] | None) -> tuple[Any, str, str | None]:
     votes = _votes_by_seat(full)
     f = c.field
     if f == "date":
         rec = _iso(row.get("date"))
-        return rec, ("supported" if rec == c.claimed else "contradicted"), None
+        if rec == c.claimed:
+            return rec, "supported", None
+        span = _date_span(row.get("date_note"))
+        if span is not None and span[0] <= str(c.claimed) <= span[1]:
+            return rec, "supported", f"the record dates the vote to a meeting held {span[0]} to {span[1]}"
+        return rec, "contradicted", None
     if f in ("yes", "no", "abstain"):
         rec = row.get(f)
         if rec is None:
