@@ -113,3 +113,12 @@ def test_cli_validate_fits_80_columns(built_store) -> None:
     assert wide.exit_code == 0 and "recorded" in wide.output and "rules" in wide.output
     assert row.rstrip(" │").endswith("…")  # the long reason is cut to the width
     assert "S/2025/270" in wide.output and "S/2025/270" not in r.output  # --wide shows the whole reason
+
+
+def test_gaps_in_the_resolution_numbers_are_reported(store) -> None:
+    # every number from 1 to the highest recorded resolution is either a decision or a reported gap
+    numbers = {int(n) for n in store.decisions()["resolution_number"].dropna()}
+    v = store.validation()
+    gaps = {int(d.split("/")[-1]) for d in v.loc[v["category"] == "missing_from_sources", "decision_id"]}
+    assert not numbers & gaps
+    assert numbers | gaps == set(range(1, max(numbers) + 1))

@@ -272,7 +272,7 @@ def _build_tables(
     from unsc.record.sources.undl_wide import read_undl_wide
     from unsc.record.sources.voting_agent import read_voting_agent
     from unsc.record.sources.wpdl import read_wpdl
-    from unsc.record.validate import validate
+    from unsc.record.validate import resolution_gaps, validate
 
     frames: list[SourceFrame] = []
     files: dict[str, str] = {}
@@ -320,6 +320,7 @@ def _build_tables(
     step(8, "validate")
     decisions, validation_rows = validate(result.decisions, result.votes, roster=roster.of if tf is not None else None)
     validation_rows += _quarantined_outcomes(frames, decisions)
+    validation_rows += resolution_gaps(decisions)
 
     for f in frames:
         issues += f.issues

@@ -18,6 +18,8 @@ gets a ``validation`` row with a category:
   meeting gives one and the meeting calendar does not list its meeting), so there is no Council
   to re-decide it on (none in a build with the DHL yearly tables);
 * ``roster``: a member voted that the membership file does not seat that year;
+* ``missing_from_sources``: a resolution number inside the covered range that no source has
+  (:func:`resolution_gaps`), so the record says where it is incomplete;
 * ``unexplained``: anything else. ``unsc validate`` must show none.
 
 >>> KNOWN_KINDS[2623][0]
@@ -35,7 +37,7 @@ import pandas as pd
 from unsc.rules import Ballot, Council, RosterError, decide
 from unsc.rules.members import UnknownMemberError
 
-__all__ = ["KNOWN_KINDS", "KNOWN_SOURCE_ERRORS", "validate"]
+__all__ = ["KNOWN_KINDS", "KNOWN_SOURCE_ERRORS", "resolution_gaps", "validate"]
 
 #: resolution number -> (kind, why). Decisions the Council took by a procedural (or Art. 109(3))
 #: vote although a permanent member voted no (spec R13 regression list, R14, R15, R22).
@@ -182,6 +184,31 @@ def validate(
     out["rule_agrees"] = pd.array(agrees, dtype="boolean")
     out["explanation"] = explanation
     return out, rows
+
+
+def resolution_gaps(decisions: pd.DataFrame) -> list[dict[str, Any]]:
+    """Validation rows for resolution numbers between 1 and the highest recorded that no source has.
+
+    >>> rows = resolution_gaps(pd.DataFrame({"resolution_number": [1, 2, 4], "adopted": [True] * 3}))
+    >>> [(r["decision_id"], r["category"]) for r in rows]
+    [('S/RES/3', 'missing_from_sources')]
+    """
+    numbers = {int(n) for n in decisions["resolution_number"].dropna()}
+    if not numbers:
+        return []
+    top = max(numbers)
+    return [
+        {
+            "decision_id": f"S/RES/{n}",
+            "date": None,
+            "recorded_adopted": None,
+            "rule_adopted": None,
+            "category": "missing_from_sources",
+            "reason": f"resolution {n} is in the numbered range 1-{top} but no source in the data has it "
+            "(the record is incomplete here; the official UNDL voting data would fill it)",
+        }
+        for n in sorted(set(range(1, top + 1)) - numbers)
+    ]
 
 
 def _class(kind: str) -> str:
