@@ -137,6 +137,7 @@ def test_exact_methods_agree_with_enumeration(weights, data):
         assert p.per_player("ss") == naive["ss"]
         assert p.per_player("pb") == naive["pb"]
     typed, dp = g.power(method="typed"), g.power(method="dp")
+    assert typed.per_player("johnston") == naive["johnston"]
     for code in ("holler", "dp", "coleman_prevent", "coleman_initiate", "bz"):
         assert typed.per_player(code) == dp.per_player(code)
 
@@ -157,6 +158,20 @@ def test_agrees_with_pypi_packages(weights, share):
     assert game.banzhaf == pytest.approx([float(x) for x in bz], abs=1e-9)
     assert powerindices.compute_pbi(quota, list(weights)) == pytest.approx([float(x) for x in pb], abs=1e-9)
     assert powerindices.compute_ssi(quota, list(weights)) == pytest.approx([float(x) for x in ss], abs=1e-9)
+
+
+def test_johnston_council_sums_to_one_and_orders_seats(today):
+    j = today.values["johnston"]
+    assert 5 * j[0] + 10 * j[1] == 1
+    assert j[0] > j[1] > 0
+    # the same as listing all 2^15 coalitions of the weighted form [39; 7x5, 1x10]
+    naive = naive_indices(39, [7] * 5 + [1] * 10)["johnston"]
+    assert (naive[0], naive[5]) == j
+
+
+def test_johnston_asked_for_explicitly_on_a_huge_game_is_refused():
+    with pytest.raises(ValueError, match="Johnston"):
+        WeightedGame(400, list(range(1, 60))).power(["johnston"], method="dp")
 
 
 def test_large_game_exact_and_consistent():

@@ -55,7 +55,7 @@ __all__ = [
 ]
 
 #: Index codes, in display order.
-ALL_INDICES: tuple[str, ...] = ("ss", "bz", "pb", "coleman", "holler", "dp")
+ALL_INDICES: tuple[str, ...] = ("ss", "bz", "pb", "coleman", "holler", "dp", "johnston")
 #: Human names of the index codes (``coleman`` expands to three values).
 INDEX_NAMES: dict[str, str] = {
     "ss": "Shapley-Shubik",
@@ -66,8 +66,9 @@ INDEX_NAMES: dict[str, str] = {
     "coleman_initiate": "Coleman power to initiate action",
     "holler": "Holler public good index",
     "dp": "Deegan-Packel",
+    "johnston": "Johnston",
 }
-_PER_PLAYER = ("ss", "bz", "pb", "coleman_prevent", "coleman_initiate", "holler", "dp")
+_PER_PLAYER = ("ss", "bz", "pb", "coleman_prevent", "coleman_initiate", "holler", "dp", "johnston")
 #: Typed enumeration is used while the number of count vectors stays below this.
 TYPED_LIMIT = 400_000
 #: Deegan-Packel by dynamic programming keeps n*n*q integers; refused above this.
@@ -219,6 +220,7 @@ class TypedGame:
         holler = [0] * ntypes
         lcm = math.lcm(*range(1, n + 1)) if n else 1
         dp_num = [0] * ntypes
+        johnston_num = [0] * ntypes
         for k in product(*(range(m + 1) for m in counts)):
             if not self.wins(k):
                 continue
@@ -226,6 +228,7 @@ class TypedGame:
             total = math.prod(binom[t][k[t]] for t in range(ntypes))
             winning += total
             minimal = True
+            critical_types = []
             for t in range(ntypes):
                 if k[t] == 0:
                     continue
@@ -233,10 +236,15 @@ class TypedGame:
                 if self.wins(km):
                     minimal = False
                     continue
+                critical_types.append(t)
                 # coalitions of this vector that contain one given player of type t
                 with_i = total * k[t] // counts[t]
                 swings[t] += with_i
                 ss_num[t] += with_i * fact[s - 1] * fact[n - s]
+            # Johnston: each critical member of a coalition gets 1 / (number of critical members)
+            critical = sum(k[t] for t in critical_types)
+            for t in critical_types:
+                johnston_num[t] += (total * k[t] // counts[t]) * (lcm // critical)
             if minimal and s > 0:
                 mwc += total
                 for t in range(ntypes):
@@ -251,6 +259,9 @@ class TypedGame:
             values["holler"] = tuple(_safe_div(h, denom) for h in holler)
         if "dp" in codes:
             values["dp"] = tuple(_safe_div(d, lcm * mwc) for d in dp_num)
+        if "johnston" in codes:
+            denom = sum(j * c for j, c in zip(johnston_num, counts, strict=True))
+            values["johnston"] = tuple(_safe_div(j, denom) for j in johnston_num)
         return PowerIndices(self.name, self.labels, counts, values, winning, tuple(swings), mwc)
 
 
@@ -401,6 +412,14 @@ class WeightedGame:
             )
         if method != "dp":
             raise ValueError(f"unknown method {method!r}: expected auto, typed or dp")
+        implicit = indices is None or indices == "all" or (not isinstance(indices, str) and "all" in indices)
+        if "johnston" in codes and implicit:
+            codes = tuple(c for c in codes if c != "johnston")  # "all" means all that scale to this game
+        if "johnston" in codes:
+            raise ValueError(
+                f"the Johnston index is computed exactly by typed enumeration only, and this game has "
+                f"{vectors} count vectors (limit {TYPED_LIMIT}): use fewer distinct weights or monte_carlo()"
+            )
         return self._power_dp(codes, distinct, counts, player_types, labels)
 
     # -- generating functions ----------------------------------------------------------------
@@ -620,7 +639,7 @@ def _deegan_packel_dp(ws: Sequence[int], q: int) -> tuple[int, list[int], int]:
 
 
 def naive_indices(quota: int, weights: Sequence[int]) -> dict[str, list[Fraction]]:
-    """Shapley-Shubik and Penrose-Banzhaf by listing all 2^n coalitions (small games only).
+    """Shapley-Shubik, Penrose-Banzhaf and Johnston by listing all 2^n coalitions (small games only).
 
     >>> [str(x) for x in naive_indices(6, [4, 3, 2, 1])["ss"]]
     ['5/12', '1/4', '1/4', '1/12']
@@ -631,6 +650,7 @@ def naive_indices(quota: int, weights: Sequence[int]) -> dict[str, list[Fraction
     fact = [math.factorial(i) for i in range(n + 1)]
     ss = [0] * n
     sw = [0] * n
+    jo = [Fraction(0)] * n
     for mask in range(1 << n):
         wt = 0
         size = 0
@@ -640,11 +660,17 @@ def naive_indices(quota: int, weights: Sequence[int]) -> dict[str, list[Fraction
                 size += 1
         if wt < quota:
             continue
-        for i in range(n):
-            if mask >> i & 1 and wt - weights[i] < quota:
-                sw[i] += 1
-                ss[i] += fact[size - 1] * fact[n - size]
-    return {"ss": [Fraction(x, fact[n]) for x in ss], "pb": [Fraction(x, 2 ** (n - 1)) for x in sw]}
+        crit = [i for i in range(n) if mask >> i & 1 and wt - weights[i] < quota]
+        for i in crit:
+            sw[i] += 1
+            ss[i] += fact[size - 1] * fact[n - size]
+            jo[i] += Fraction(1, len(crit))
+    total_jo = sum(jo)
+    return {
+        "ss": [Fraction(x, fact[n]) for x in ss],
+        "pb": [Fraction(x, 2 ** (n - 1)) for x in sw],
+        "johnston": [x / total_jo if total_jo else Fraction(0) for x in jo],
+    }
 
 
 # --------------------------------------------------------------------------------------------

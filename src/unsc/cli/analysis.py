@@ -15,7 +15,7 @@ from unsc.cli._shared import echo_json as _echo_json
 from unsc.cli._shared import fail as _fail
 from unsc.cli._shared import open_store_or_exit as _store
 
-INDEX_HELP = "Index: ss, bz (normalised Banzhaf), pb (Penrose), coleman, holler, dp, or all."
+INDEX_HELP = "Index: ss, bz (normalised Banzhaf), pb (Penrose), coleman, holler, dp, johnston, or all."
 
 
 def _frame_json(df: Any) -> list[dict[str, Any]]:
