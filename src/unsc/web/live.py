@@ -55,6 +55,7 @@ from unsc.rules.council import permanent_government, permanent_seat
 
 __all__ = [
     "KINDS",
+    "PROCEDURAL_MOTIONS",
     "Conflict",
     "Forbidden",
     "LimitReached",
@@ -63,6 +64,7 @@ __all__ = [
     "Motion",
     "Session",
     "SessionStore",
+    "Speaker",
     "Unprocessable",
     "install",
     "lot",
@@ -89,6 +91,45 @@ DELEGATE_CHOICES = ("Y", "N", "A", "not_participating")
 FORMAT = "unsc-live-sessions"
 MAX_TITLE = 120
 MAX_QUESTION = 500
+MAX_SPEAKERS = 200
+MAX_TIME_LIMIT = 3600
+FLOOR_ACTIONS = ("add", "remove", "up", "down", "next", "end", "limit", "pause", "resume", "request", "withdraw")
+#: Procedural motions the President can put to the vote, rule 33 first in its order of precedence
+#: (rule 33(6), introducing an amendment, is voted as an ``amendment``), then invitations (rules 37/39).
+PROCEDURAL_MOTIONS: tuple[dict[str, Any], ...] = (
+    {"kind": "suspend", "rule": "33(1)", "label": "Suspend the meeting", "question": "Motion to suspend the meeting"},
+    {"kind": "adjourn", "rule": "33(2)", "label": "Adjourn the meeting", "question": "Motion to adjourn the meeting"},
+    {
+        "kind": "adjourn_to_date",
+        "rule": "33(3)",
+        "label": "Adjourn to a certain day or hour",
+        "question": "Motion to adjourn the meeting to a certain day or hour",
+    },
+    {
+        "kind": "refer_to_committee",
+        "rule": "33(4)",
+        "label": "Refer to a committee, the Secretary-General or a rapporteur",
+        "question": "Motion to refer the matter to a committee, the Secretary-General or a rapporteur",
+    },
+    {
+        "kind": "postpone",
+        "rule": "33(5)",
+        "label": "Postpone discussion to a certain day or indefinitely",
+        "question": "Motion to postpone the discussion",
+    },
+    {
+        "kind": "invite_rule37",
+        "rule": "37",
+        "label": "Invite a Member of the UN to participate, without vote",
+        "question": "Proposal to invite, under rule 37, to participate without vote",
+    },
+    {
+        "kind": "invite_rule39",
+        "rule": "39",
+        "label": "Invite a person (officials, experts) under rule 39",
+        "question": "Proposal to invite, under rule 39",
+    },
+)
 
 
 # -- errors (each carries its HTTP status and the ``error`` word of the JSON body) ------------------
@@ -221,6 +262,26 @@ class Seat:
 
 
 @dataclass
+class Speaker:
+    """A delegation on the speakers list: a Council seat (``member``), or a state invited under rule 37
+    or 39, which speaks but has no vote."""
+
+    code: str
+    name: str
+    member: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        """The speaker as the API and the sessions file show it."""
+        label = "" if self.member else "invited, no vote"
+        return {"code": self.code, "name": self.name, "member": self.member, "label": label}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Speaker:
+        """Read a speaker back (``KeyError`` names a missing field)."""
+        return cls(str(d["code"]), str(d["name"]), bool(d.get("member", True)))
+
+
+@dataclass
 class Motion:
     """One vote of a session: the question, what kind of decision it is, each seat's vote and the result."""
 
@@ -301,6 +362,12 @@ class Session:
     updated: float = 0.0
     version: int = 1
     max_motions: int = 200
+    speakers: list[Speaker] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)  # seat codes asking for the floor
+    speaking: Speaker | None = None
+    time_limit: int = 0  # seconds per speaker, 0: none
+    timer_started: float | None = None  # when the clock last (re)started; None: stopped
+    timer_elapsed: float = 0.0  # seconds spoken before the last start
 
     # -- building --------------------------------------------------------------------------------------
 
@@ -578,6 +645,268 @@ class Session:
     def _decide(self, m: Motion) -> Any:
         return decide(self._ballot(m), self.council)
 
+    # -- the floor: speakers list and speaking timer ------------------------------------------------
+
+    def _now(self, now: float | None) -> float:
+        return time.time() if now is None else now
+
+    def _speaker_for(self, who: str) -> Speaker:
+        """A Council seat, or any state (by code or name) invited under rule 37 or 39, without a vote."""
+        want = (who or "").strip()
+        if not want:
+            raise Unprocessable("who: name a delegation (a seat of the Council, or any state invited under rule 37/39)")
+        try:
+            s = self.seat(want)
+            return Speaker(s.code, s.name, member=True)
+        except Unprocessable:
+            pass
+        found = find_member(want)
+        if found is None:
+            raise Unprocessable(f"who: {want!r} is neither a seat of this Council nor a state unsc knows")
+        return Speaker(found.code, found.name, member=False)
+
+    def _on_list(self, code: str) -> int | None:
+        return next((i for i, x in enumerate(self.speakers) if x.code == code), None)
+
+    def add_speaker(self, token: str | None, who: str, now: float | None = None) -> Speaker:
+        """The President puts a delegation on the speakers list (at the end); a state that is not a seat of
+        the Council speaks as an invited non-member (rules 37/39) and has no vote. A pending request of
+        that delegation is granted.
+
+        >>> s = Session.create(date="2024-03-22", elected=["DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE"])
+        >>> s.add_speaker(s.chair_token, "Malta").member, s.add_speaker(s.chair_token, "Ukraine").member
+        (True, False)
+        >>> [x.code for x in s.speakers]
+        ['MLT', 'UKR']
+        """
+        self._chair(token)
+        sp = self._speaker_for(who)
+        if self._on_list(sp.code) is not None:
+            raise Conflict(f"{_the(sp.name)} is already on the speakers list")
+        if len(self.speakers) >= MAX_SPEAKERS:
+            raise LimitReached(f"the speakers list holds {MAX_SPEAKERS} delegations, the most it can")
+        self.speakers.append(sp)
+        if sp.code in self.requests:
+            self.requests.remove(sp.code)
+        self._touch(now)
+        return sp
+
+    def remove_speaker(self, token: str | None, who: str, now: float | None = None) -> None:
+        """The President takes a delegation off the list, or declines its request to speak."""
+        self._chair(token)
+        sp = self._speaker_for(who)
+        i = self._on_list(sp.code)
+        if i is not None:
+            del self.speakers[i]
+        elif sp.code in self.requests:
+            self.requests.remove(sp.code)
+        else:
+            raise Conflict(f"{_the(sp.name)} is not on the speakers list and has not asked to speak")
+        self._touch(now)
+
+    def move_speaker(self, token: str | None, who: str, by: int, now: float | None = None) -> list[str]:
+        """The President moves a delegation ``by`` places (negative: earlier); the list's codes in order.
+
+        >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
+        >>> for c in ["USA", "IND", "NOR"]:
+        ...     _ = s.add_speaker(s.chair_token, c)
+        >>> s.move_speaker(s.chair_token, "NOR", -2)
+        ['NOR', 'USA', 'IND']
+        """
+        self._chair(token)
+        sp = self._speaker_for(who)
+        i = self._on_list(sp.code)
+        if i is None:
+            raise Conflict(f"{_the(sp.name)} is not on the speakers list")
+        j = max(0, min(len(self.speakers) - 1, i + by))
+        if j != i:
+            self.speakers.insert(j, self.speakers.pop(i))
+            self._touch(now)
+        return [x.code for x in self.speakers]
+
+    def next_speaker(self, token: str | None, now: float | None = None) -> Speaker | None:
+        """The President gives the floor to the first delegation on the list; its timer starts (``None``:
+        the list is empty and nobody has the floor).
+
+        >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
+        >>> _ = s.add_speaker(s.chair_token, "India")
+        >>> s.next_speaker(s.chair_token, now=100.0).code, s.timer(now=130.0)["elapsed"]
+        ('IND', 30.0)
+        """
+        self._chair(token)
+        t = self._now(now)
+        self.speaking = self.speakers.pop(0) if self.speakers else None
+        self.timer_elapsed = 0.0
+        self.timer_started = t if self.speaking is not None else None
+        self._touch(now)
+        return self.speaking
+
+    def set_time_limit(self, token: str | None, seconds: float | int | str | None, now: float | None = None) -> int:
+        """The President sets the time each speaker has (seconds; 0: no limit); it applies to the current speaker too."""
+        self._chair(token)
+        try:
+            limit = int(float(seconds or 0))
+        except (TypeError, ValueError):
+            raise Unprocessable(f"seconds: {seconds!r} is not a number of seconds") from None
+        if not 0 <= limit <= MAX_TIME_LIMIT:
+            raise Unprocessable(f"seconds: between 0 (no limit) and {MAX_TIME_LIMIT}, not {limit}")
+        self.time_limit = limit
+        self._touch(now)
+        return limit
+
+    def pause_timer(self, token: str | None, now: float | None = None) -> None:
+        """The President stops the speaker's clock (a point of order, a translation problem)."""
+        self._chair(token)
+        if self.speaking is None or self.timer_started is None:
+            raise Conflict("the speaker's clock is not running")
+        t = self._now(now)
+        self.timer_elapsed += max(0.0, t - self.timer_started)
+        self.timer_started = None
+        self._touch(now)
+
+    def resume_timer(self, token: str | None, now: float | None = None) -> None:
+        """The President restarts the speaker's clock where it stopped."""
+        self._chair(token)
+        if self.speaking is None:
+            raise Conflict("nobody has the floor")
+        if self.timer_started is not None:
+            raise Conflict("the speaker's clock is already running")
+        self.timer_started = self._now(now)
+        self._touch(now)
+
+    def end_speech(self, token: str | None, now: float | None = None) -> None:
+        """The President thanks the speaker: nobody has the floor until the next speaker is called."""
+        self._chair(token)
+        self.speaking = None
+        self.timer_started = None
+        self.timer_elapsed = 0.0
+        self._touch(now)
+
+    def request_floor(self, token: str | None, now: float | None = None) -> str:
+        """A delegate asks to be put on the speakers list; the President sees the request and grants it
+        (:meth:`add_speaker`) or declines it (:meth:`remove_speaker`).
+
+        >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
+        >>> s.request_floor(s.token_of("EGY")), s.requests
+        ('EGY', ['EGY'])
+        """
+        role = self.role(token)
+        if role in ("public", "chair"):
+            raise Forbidden("asking for the floor needs a delegate's link")
+        if self._on_list(role) is not None:
+            raise Conflict("you are already on the speakers list")
+        if self.speaking is not None and self.speaking.code == role:
+            raise Conflict("you have the floor")
+        if role not in self.requests:
+            self.requests.append(role)
+            self._touch(now)
+        return role
+
+    def withdraw_request(self, token: str | None, now: float | None = None) -> None:
+        """A delegate withdraws its request to speak, or takes itself off the list."""
+        role = self.role(token)
+        if role in ("public", "chair"):
+            raise Forbidden("this needs a delegate's link")
+        i = self._on_list(role)
+        if i is not None:
+            del self.speakers[i]
+        elif role in self.requests:
+            self.requests.remove(role)
+        else:
+            raise Conflict("you have not asked to speak")
+        self._touch(now)
+
+    def timer(self, now: float | None = None) -> dict[str, Any]:
+        """The current speaker's clock: seconds spoken and left, whether it runs, whether time is up.
+
+        Clients count down locally from ``remaining`` and resync on every update; the server never
+        pushes ticks.
+
+        >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
+        >>> _ = s.set_time_limit(s.chair_token, 60); _ = s.add_speaker(s.chair_token, "CUB")
+        >>> _ = s.next_speaker(s.chair_token, now=0.0)
+        >>> t = s.timer(now=75.0); t["remaining"], t["time_up"], t["overtime"]
+        (0.0, True, 15.0)
+        """
+        t = self._now(now)
+        elapsed = self.timer_elapsed
+        if self.timer_started is not None:
+            elapsed += max(0.0, t - self.timer_started)
+        limit = self.time_limit
+        return {
+            "speaker": None if self.speaking is None else self.speaking.to_dict(),
+            "limit": limit,
+            "elapsed": round(elapsed, 3),
+            "remaining": None if not limit else round(max(0.0, limit - elapsed), 3),
+            "overtime": 0.0 if not limit else round(max(0.0, elapsed - limit), 3),
+            "running": self.speaking is not None and self.timer_started is not None,
+            "time_up": bool(limit) and self.speaking is not None and elapsed >= limit,
+        }
+
+    def floor(
+        self,
+        token: str | None,
+        action: str,
+        who: str | None = None,
+        seconds: float | int | str | None = None,
+        now: float | None = None,
+    ) -> Any:
+        """One action on the floor by name (the form posts and the API use this): ``add``, ``remove``,
+        ``up``, ``down``, ``next``, ``end``, ``limit``, ``pause``, ``resume``, ``request``, ``withdraw``."""
+        act = (action or "").strip().lower()
+        if act == "add":
+            return self.add_speaker(token, who or "", now)
+        if act == "remove":
+            return self.remove_speaker(token, who or "", now)
+        if act in ("up", "down"):
+            return self.move_speaker(token, who or "", -1 if act == "up" else 1, now)
+        if act == "next":
+            return self.next_speaker(token, now)
+        if act == "end":
+            return self.end_speech(token, now)
+        if act == "limit":
+            return self.set_time_limit(token, seconds, now)
+        if act == "pause":
+            return self.pause_timer(token, now)
+        if act == "resume":
+            return self.resume_timer(token, now)
+        if act == "request":
+            return self.request_floor(token, now)
+        if act == "withdraw":
+            return self.withdraw_request(token, now)
+        raise Unprocessable(f"action: {action!r} is not one of {', '.join(FLOOR_ACTIONS)}")
+
+    def floor_view(self, role: str, now: float | None = None) -> dict[str, Any]:
+        """The speakers list, who has the floor and the clock; the President also sees the requests."""
+        out: dict[str, Any] = {
+            "speakers": [x.to_dict() for x in self.speakers],
+            "timer": self.timer(now),
+            "time_limit": self.time_limit,
+            "requests_count": len(self.requests),
+        }
+        if role == "chair":
+            names = {s.code: s.name for s in self.seats}
+            out["requests"] = [{"code": c, "name": names.get(c, c)} for c in self.requests]
+        return out
+
+    # -- procedural motions (rule 33) --------------------------------------------------------------------
+
+    def open_motion(self, token: str | None, motion: str, detail: str = "") -> Motion:
+        """The President puts a procedural motion to the vote: one of :data:`PROCEDURAL_MOTIONS` (rule 33
+        in its order of precedence, then invitations under rules 37/39). It is procedural: no veto.
+
+        >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
+        >>> m = s.open_motion(s.chair_token, "adjourn_to_date", "until 10 a.m. tomorrow")
+        >>> m.kind, m.question
+        ('adjourn_to_date', 'Motion to adjourn the meeting to a certain day or hour: until 10 a.m. tomorrow')
+        """
+        spec = next((x for x in PROCEDURAL_MOTIONS if x["kind"] == (motion or "").strip()), None)
+        if spec is None:
+            raise Unprocessable(f"motion: {motion!r} is not one of {', '.join(x['kind'] for x in PROCEDURAL_MOTIONS)}")
+        detail = " ".join((detail or "").split())
+        question = spec["question"] + (f": {detail}" if detail else "")
+        return self.open_vote(token, question[:MAX_QUESTION], spec["kind"])
+
     # -- what the pages show ---------------------------------------------------------------------------
 
     def live(self, m: Motion) -> dict[str, Any]:
@@ -722,6 +1051,7 @@ class Session:
                 for m in reversed(self.motions)
             ],
             "updated": _iso(self.updated),
+            "floor": self.floor_view(role),
         }
         if role == "chair":
             out["chair_url"] = f"{base_url}/live/{self.id}?chair={self.chair_token}"
@@ -741,6 +1071,9 @@ class Session:
                 "name": seat.name,
                 "permanent": seat.permanent,
                 "vote": None if current is None else current.votes.get(seat.code),
+                "requested": seat.code in self.requests,
+                "on_list": self._on_list(seat.code),
+                "speaking": self.speaking is not None and self.speaking.code == seat.code,
             }
         return out
 
@@ -765,6 +1098,12 @@ class Session:
             "created": self.created,
             "updated": self.updated,
             "version": self.version,
+            "speakers": [x.to_dict() for x in self.speakers],
+            "requests": list(self.requests),
+            "speaking": None if self.speaking is None else self.speaking.to_dict(),
+            "time_limit": self.time_limit,
+            "timer_started": self.timer_started,
+            "timer_elapsed": self.timer_elapsed,
         }
 
     @classmethod
@@ -787,7 +1126,21 @@ class Session:
             created=float(d["created"]),
             updated=float(d["updated"]),
             version=int(d.get("version") or 1),
+            requests=[str(c) for c in d.get("requests") or []],
+            time_limit=int(d.get("time_limit") or 0),
+            timer_started=None if d.get("timer_started") is None else float(d["timer_started"]),
+            timer_elapsed=float(d.get("timer_elapsed") or 0.0),
         )
+        for i, x in enumerate(d.get("speakers") or []):
+            try:
+                s.speakers.append(Speaker.from_dict(x))
+            except (KeyError, ValueError, TypeError) as exc:
+                raise ValueError(f"speakers[{i}]: {_field_error(exc)}") from exc
+        if d.get("speaking") is not None:
+            try:
+                s.speaking = Speaker.from_dict(d["speaking"])
+            except (KeyError, ValueError, TypeError) as exc:
+                raise ValueError(f"speaking: {_field_error(exc)}") from exc
         for i, m in enumerate(d.get("motions") or []):
             try:
                 s.motions.append(Motion.from_dict(m))
@@ -1094,6 +1447,23 @@ class TokenIn(BaseModel):
     token: str = Field(max_length=100)
 
 
+class FloorIn(BaseModel):
+    """An action on the floor: the President runs the speakers list and the clock; a delegate asks to speak."""
+
+    token: str = Field(max_length=100)
+    action: str = Field(max_length=20, description=", ".join(FLOOR_ACTIONS))
+    who: str | None = Field(default=None, max_length=100, description="a seat, or any state (invited, no vote)")
+    seconds: int | None = Field(default=None, ge=0, le=MAX_TIME_LIMIT, description="action limit: seconds, 0 none")
+
+
+class MotionIn(BaseModel):
+    """The President puts a procedural motion (rule 33 order, or a rule 37/39 invitation) to the vote."""
+
+    token: str = Field(max_length=100, description="the chair's token")
+    motion: str = Field(max_length=40, description="a kind from PROCEDURAL_MOTIONS, e.g. suspend")
+    detail: str = Field(default="", max_length=300, description="e.g. the date, the committee, who is invited")
+
+
 class LiveErrorOut(BaseModel):
     """An error: what went wrong, in words, and its kind (forbidden, not_found, conflict, bad_input, limit_reached)."""
 
@@ -1120,7 +1490,9 @@ def install(app: Any, backend: Any = None, sessions_file: str | Path | None = No
     store = SessionStore(path, **limits)
     app.state.live = store
     env = Environment(loader=FileSystemLoader(here / "templates"), autoescape=select_autoescape(["html"]))
-    env.globals.update(vote_labels=VOTE_LABELS, kinds=KINDS, common_kinds=COMMON_KINDS)
+    env.globals.update(
+        vote_labels=VOTE_LABELS, kinds=KINDS, common_kinds=COMMON_KINDS, procedural_motions=PROCEDURAL_MOTIONS
+    )
     env.filters["the"] = _the
     router = APIRouter()
     no_referrer = {"Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}  # links carry secret tokens
@@ -1232,6 +1604,19 @@ def install(app: Any, backend: Any = None, sessions_file: str | Path | None = No
     def api_close(sid: str, body: TokenIn, request: Request) -> JSONResponse:
         """The President closes the vote: the rules decide and the result is announced (chair's token)."""
         store.act(sid, lambda s: s.close_vote(body.token))
+        return JSONResponse(state(request, sid, body.token), headers=no_referrer)
+
+    @router.post("/api/live/{sid}/floor", response_model=None, responses={429: errs[422], **errs})
+    def api_floor(sid: str, body: FloorIn, request: Request) -> JSONResponse:
+        """The speakers list and the speaking clock: the President adds, removes, reorders, calls the next
+        speaker, sets the time limit, pauses and resumes; a delegate asks to speak (``request``) or withdraws."""
+        store.act(sid, lambda s: s.floor(body.token, body.action, body.who, body.seconds))
+        return JSONResponse(state(request, sid, body.token), headers=no_referrer)
+
+    @router.post("/api/live/{sid}/motion", response_model=None, responses={429: errs[422], **errs})
+    def api_motion(sid: str, body: MotionIn, request: Request) -> JSONResponse:
+        """The President puts a procedural motion to the vote (procedural: no veto)."""
+        store.act(sid, lambda s: s.open_motion(body.token, body.motion, body.detail))
         return JSONResponse(state(request, sid, body.token), headers=no_referrer)
 
     @router.get("/api/live/{sid}/poll", response_model=None, responses=errs)
@@ -1386,6 +1771,27 @@ def install(app: Any, backend: Any = None, sessions_file: str | Path | None = No
     @router.post("/live/{sid}/close", response_class=HTMLResponse, include_in_schema=False)
     def live_close(sid: str, token: Annotated[str, Form(max_length=100)] = "") -> Response:
         store.act(sid, lambda s: s.close_vote(token))
+        return RedirectResponse(back(sid, token, "chair") + "#board", status_code=303, headers=no_referrer)
+
+    @router.post("/live/{sid}/floor", response_class=HTMLResponse, include_in_schema=False)
+    def live_floor(
+        sid: str,
+        token: Annotated[str, Form(max_length=100)] = "",
+        action: Annotated[str, Form(max_length=20)] = "",
+        who: Annotated[str, Form(max_length=100)] = "",
+        seconds: Annotated[str, Form(max_length=10)] = "",
+    ) -> Response:
+        role = store.act(sid, lambda s: (s.floor(token, action, who or None, seconds or None), s.role(token))[1])
+        return RedirectResponse(back(sid, token, role) + "#floor", status_code=303, headers=no_referrer)
+
+    @router.post("/live/{sid}/motion", response_class=HTMLResponse, include_in_schema=False)
+    def live_motion(
+        sid: str,
+        token: Annotated[str, Form(max_length=100)] = "",
+        motion: Annotated[str, Form(max_length=40)] = "",
+        detail: Annotated[str, Form(max_length=300)] = "",
+    ) -> Response:
+        store.act(sid, lambda s: s.open_motion(token, motion, detail))
         return RedirectResponse(back(sid, token, "chair") + "#board", status_code=303, headers=no_referrer)
 
     app.include_router(router)
