@@ -65,7 +65,15 @@ def test_full_vote_over_the_api(client):
     for code in ("RUS", "CHN", "DZA"):
         r = post(client, sid, "vote", token=tok[code], vote="against")
     me = r.json()
-    assert me["role"] == "DZA" and me["you"] == {"code": "DZA", "name": "Algeria", "permanent": False, "vote": "N"}
+    assert me["role"] == "DZA" and me["you"] == {
+        "code": "DZA",
+        "name": "Algeria",
+        "permanent": False,
+        "vote": "N",
+        "requested": False,
+        "on_list": None,
+        "speaking": False,
+    }
     live = me["current"]["live"]
     assert (live["yes"], live["required"], live["not_voted"], live["veto_now"]) == (11, 9, 1, ["CHN", "RUS"])
     assert "links" not in me and "chair_token" not in json.dumps(me)

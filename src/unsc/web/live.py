@@ -35,6 +35,7 @@ import asyncio
 import datetime as dt
 import hmac
 import json
+import math
 import os
 import random
 import secrets
@@ -66,6 +67,7 @@ __all__ = [
     "SessionStore",
     "Speaker",
     "Unprocessable",
+    "clock",
     "install",
     "lot",
     "roll_call_order",
@@ -1494,6 +1496,7 @@ def install(app: Any, backend: Any = None, sessions_file: str | Path | None = No
         vote_labels=VOTE_LABELS, kinds=KINDS, common_kinds=COMMON_KINDS, procedural_motions=PROCEDURAL_MOTIONS
     )
     env.filters["the"] = _the
+    env.filters["clock"] = clock
     router = APIRouter()
     no_referrer = {"Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}  # links carry secret tokens
 
@@ -1796,6 +1799,18 @@ def install(app: Any, backend: Any = None, sessions_file: str | Path | None = No
 
     app.include_router(router)
     return store
+
+
+def clock(seconds: float | None) -> str:
+    """Seconds as the speaker's clock shows them (m:ss, rounded up so 0:00 means time is up).
+
+    >>> clock(0), clock(59.2), clock(300), clock(None)
+    ('0:00', '1:00', '5:00', '')
+    """
+    if seconds is None:
+        return ""
+    s = max(0, math.ceil(seconds))
+    return f"{s // 60}:{s % 60:02d}"
 
 
 def lot(codes: list[str], seed: int | None = None) -> str:

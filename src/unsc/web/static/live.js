@@ -24,6 +24,42 @@
     if (statusBox && text && statusBox.textContent !== text) { statusBox.textContent = text; }
   }
 
+  /* The speaker's clock: the server sends seconds spoken when it rendered the board; the page counts
+     on locally and resyncs whenever the board is re-rendered (every change of the session). */
+  var timerBase = 0;
+  var timerAnnounced = false;
+  function clock(sec) {
+    var s = Math.max(0, Math.ceil(sec));
+    var r = s % 60;
+    return Math.floor(s / 60) + ":" + (r < 10 ? "0" : "") + r;
+  }
+  function tick() {
+    var el = document.getElementById("timer");
+    if (!el || el.dataset.running !== "true") { return; }
+    var elapsed = Number(el.dataset.elapsed) + (Date.now() - timerBase) / 1000;
+    var limit = Number(el.dataset.limit);
+    var out = document.getElementById("timer-clock");
+    var note = document.getElementById("timer-note");
+    if (!limit) { if (out) { out.textContent = clock(elapsed); } return; }
+    if (out) { out.textContent = clock(limit - elapsed); }
+    if (elapsed >= limit) {
+      var box = document.getElementById("speaking");
+      var up = document.getElementById("time-up");
+      if (box) { box.classList.add("time-up"); }
+      if (up) { up.hidden = false; }
+      if (note) { note.textContent = "time is up"; }
+      if (!timerAnnounced) { timerAnnounced = true; announce("Time is up."); }
+    }
+  }
+  function startTimer() {
+    timerBase = Date.now();
+    var el = document.getElementById("timer");
+    timerAnnounced = !!(el && document.getElementById("time-up") && !document.getElementById("time-up").hidden);
+    tick();
+  }
+  startTimer();
+  setInterval(tick, 250);
+
   /* Fetch the server-rendered board and swap it in, keeping keyboard focus where it was. */
   function refresh() {
     if (loading) { again = true; return; }
@@ -40,6 +76,7 @@
         root.dataset.version = fresh.dataset.version;
         root.dataset.summary = fresh.dataset.summary;
         version = Math.max(version, Number(fresh.dataset.version));
+        startTimer();
         if (focused) {
           var el = document.getElementById(focused);
           if (el) { el.focus(); }
