@@ -50,8 +50,8 @@ def new_session(client: TestClient, **body: Any) -> dict[str, Any]:
     return out
 
 
-def post(client: TestClient, sid: str, action: str, **body: Any) -> Any:
-    return client.post(f"/api/live/{sid}/{action}", json=body)
+def post(client: TestClient, sid: str, endpoint: str, **body: Any) -> Any:
+    return client.post(f"/api/live/{sid}/{endpoint}", json=body)
 
 
 def test_full_vote_over_the_api(client):
@@ -256,3 +256,72 @@ def test_pages_work_without_javascript(client):
     assert client.get(f"/live/{sid}", params={"chair": rus}).status_code == 403
     assert "Session history" in client.get(f"/live/{sid}").text
     assert client.get("/live/unknown").status_code == 404
+
+
+def test_floor_over_the_api(client):
+    s = new_session(client)
+    sid, chair, tok = s["id"], s["chair_token"], s["tokens"]
+    r = post(client, sid, "floor", token=tok["MLT"], action="request")
+    assert r.status_code == 200 and r.json()["you"]["requested"] is True and "requests" not in r.json()["floor"]
+    assert post(client, sid, "floor", token=tok["MLT"], action="next").status_code == 403
+    assert post(client, sid, "floor", token=tok["MLT"], action="add", who="France").json()["error"] == "forbidden"
+    assert post(client, sid, "floor", token="nope", action="request").status_code == 403
+    assert post(client, sid, "floor", token=chair, action="add", who="Atlantis").status_code == 422
+    assert post(client, sid, "floor", token=chair, action="limit", seconds=99999).status_code == 422
+    assert post(client, sid, "floor", token=chair, action="pause").status_code == 409
+    chair_view = client.get(f"/api/live/{sid}", params={"token": chair}).json()["floor"]
+    assert chair_view["requests"] == [{"code": "MLT", "name": "Malta"}]
+    for who in ["MLT", "Ukraine"]:
+        assert post(client, sid, "floor", token=chair, action="add", who=who).status_code == 200
+    assert post(client, sid, "floor", token=chair, action="up", who="UKR").status_code == 200
+    assert post(client, sid, "floor", token=chair, action="limit", seconds=120).status_code == 200
+    r = post(client, sid, "floor", token=chair, action="next")
+    f = r.json()["floor"]
+    assert f["timer"]["speaker"] == {"code": "UKR", "name": "Ukraine", "member": False, "label": "invited, no vote"}
+    assert f["timer"]["limit"] == 120 and f["timer"]["running"] is True and 0 <= f["timer"]["remaining"] <= 120
+    assert [x["code"] for x in f["speakers"]] == ["MLT"] and f["requests"] == []
+    public = client.get(f"/api/live/{sid}").json()["floor"]  # the projector sees the clock too
+    assert public["timer"]["speaker"]["code"] == "UKR" and "requests" not in public
+    paused = post(client, sid, "floor", token=chair, action="pause").json()["floor"]["timer"]
+    assert paused["running"] is False
+    later = client.get(f"/api/live/{sid}").json()["floor"]["timer"]
+    assert later["elapsed"] == paused["elapsed"]  # a paused clock stands still
+    assert post(client, sid, "floor", token=chair, action="resume").json()["floor"]["timer"]["running"] is True
+
+
+def test_procedural_motion_over_the_api(client):
+    s = new_session(client)
+    sid, chair, tok = s["id"], s["chair_token"], s["tokens"]
+    assert post(client, sid, "motion", token=tok["USA"], motion="adjourn").status_code == 403
+    assert post(client, sid, "motion", token=chair, motion="draft_resolution").status_code == 422
+    r = post(client, sid, "motion", token=chair, motion="postpone", detail="until Monday")
+    assert r.status_code == 200
+    cur = r.json()["current"]
+    assert cur["kind"] == "postpone" and cur["question"] == "Motion to postpone the discussion: until Monday"
+    assert cur["live"]["voting_class"] == "procedural" and cur["live"]["veto_applies"] is False
+    assert post(client, sid, "motion", token=chair, motion="suspend").status_code == 409  # one vote at a time
+    for code in ["FRA", "GBR", "DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR"]:
+        assert post(client, sid, "vote", token=tok[code], vote="Y").status_code == 200
+    post(client, sid, "vote", token=tok["USA"], vote="N")
+    d = post(client, sid, "close", token=chair).json()["current"]["decision"]
+    assert d["adopted"] is True and d["vetoed_by"] == []
+
+
+def test_floor_and_motions_work_without_javascript(client):
+    s = new_session(client)
+    sid, chair, tok = s["id"], s["chair_token"], s["tokens"]
+    page = client.get(f"/live/{sid}", params={"chair": chair}).text
+    assert "Rule 33(1): Suspend the meeting" in page and page.index("Rule 33(2)") < page.index("Rule 33(5)")
+    r = client.post(f"/live/{sid}/floor", data={"token": tok["MOZ"], "action": "request"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == f"/live/{sid}/seat/{tok['MOZ']}#floor"
+    assert 'id="request-MOZ"' in client.get(f"/live/{sid}", params={"chair": chair}).text
+    assert 'id="request-MOZ"' not in client.get(f"/live/{sid}").text  # requests are for the President
+    client.post(f"/live/{sid}/floor", data={"token": chair, "action": "add", "who": "MOZ"})
+    client.post(f"/live/{sid}/floor", data={"token": chair, "action": "limit", "seconds": "60"})
+    client.post(f"/live/{sid}/floor", data={"token": chair, "action": "next"})
+    seat = client.get(f"/live/{sid}/seat/{tok['MOZ']}").text
+    assert "You have the floor" in seat and 'id="timer"' in seat and 'data-limit="60"' in seat
+    assert client.post(f"/live/{sid}/floor", data={"token": tok["MOZ"], "action": "next"}).status_code == 403
+    r = client.post(f"/live/{sid}/motion", data={"token": chair, "motion": "suspend"}, follow_redirects=False)
+    assert r.status_code == 303
+    assert "Motion to suspend the meeting" in client.get(f"/live/{sid}/seat/{tok['MOZ']}").text
