@@ -98,3 +98,42 @@ def test_chair_and_delegates_in_step(server, browser, page, phone):  # noqa: F81
     shot(phone, "live_delegate_phone_closed")
     shot(rus, "live_delegate_closed")
     other.close()
+
+
+def test_floor_request_and_clock_in_step(server, page, phone):  # noqa: F811
+    """A delegate asks for the floor from a phone; the request appears on the President's page without a
+    reload; once called, the speaker's clock shows and counts down on the delegate's page."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=15_000)
+    with httpx.Client(base_url=server["url"], timeout=10) as http:
+        r = http.post("/api/live", json={"date": "2024-03-22", "elected": ELECTED_2024, "title": "Floor"})
+        assert r.status_code == 201
+        s = r.json()
+    sid, chair = s["id"], s["chair_token"]
+    links = {x["code"]: x["url"] for x in s["links"]}
+    page.goto(f"{server['url']}/live/{sid}?chair={chair}")
+    phone.goto(links["MLT"])
+    for p in (page, phone):
+        p.evaluate("window.__notReloaded = true")
+
+    phone.get_by_role("button", name="Ask for the floor").click()
+    expect(phone.locator("#floor-state")).to_contain_text("You have asked for the floor")
+    expect(page.locator("#request-MLT")).to_contain_text("Malta")
+    page.locator("#grant-MLT").click()
+    expect(page.locator("#speaker-MLT")).to_contain_text("Malta")
+    expect(phone.locator("#floor-state")).to_contain_text("You are number 1 on the speakers list")
+
+    page.get_by_label("Time per speaker (seconds, 0: none)").fill("90")
+    page.get_by_role("button", name="Set the time limit").click()
+    page.get_by_role("button", name="Next speaker: Malta").click()
+    expect(phone.locator("#floor-state")).to_contain_text("You have the floor")
+    expect(phone.locator("#speaker-name")).to_have_text("Malta")
+    expect(phone.locator("#timer-note")).to_contain_text("left of 1:30")
+    expect(phone.locator("#timer-clock")).to_have_text(re.compile(r"^1:2\d$"))  # counted down locally
+    page.get_by_role("button", name="Pause the clock").click()
+    expect(phone.locator("#timer-note")).to_contain_text("(paused)")
+    for p in (page, phone):
+        assert p.evaluate("window.__notReloaded") is True
+    shot(page, "live_chair_floor")
+    shot(phone, "live_delegate_phone_floor")
