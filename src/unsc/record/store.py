@@ -80,6 +80,22 @@ def _until(value: Any) -> dt.date | None:
     return _date(value)
 
 
+def _period(
+    where: list[str], params: list[Any], since: Any, until: Any, start: str = "date", end: str | None = None
+) -> None:
+    """Add the ``since``/``until`` conditions (a year or an ISO date) on the given columns.
+
+    >>> w, p = [], []; _period(w, p, 2020, "2021"); w, p
+    (['date >= ?', 'date <= ?'], [datetime.date(2020, 1, 1), datetime.date(2021, 12, 31)])
+    """
+    if since is not None:
+        where.append(f"{end or start} >= ?")
+        params.append(_date(since))
+    if until is not None:
+        where.append(f"{start} <= ?")
+        params.append(_until(until))
+
+
 class Store:
     """A read-only view of one store file. Every query returns a pandas DataFrame (or dict)."""
 
@@ -126,12 +142,7 @@ class Store:
         title, topic, draft and resolution; ``vetoed_by`` a member code or name.
         """
         where, params = ["TRUE"], []
-        if since is not None:
-            where.append("date >= ?")
-            params.append(_date(since))
-        if until is not None:
-            where.append("date <= ?")
-            params.append(_until(until))
+        _period(where, params, since, until)
         if member:
             where.append("decision_id IN (SELECT decision_id FROM votes WHERE member = ?)")
             params.append(_code(member))
@@ -251,12 +262,7 @@ class Store:
         if member:
             where.append("v.member = ?")
             params.append(_code(member))
-        if since is not None:
-            where.append("d.date >= ?")
-            params.append(_date(since))
-        if until is not None:
-            where.append("d.date <= ?")
-            params.append(_until(until))
+        _period(where, params, since, until, start="d.date")
         return self.sql(
             "SELECT v.*, d.date, d.adopted FROM votes v JOIN decisions d USING (decision_id) "
             f"WHERE {' AND '.join(where)} ORDER BY d.date, v.decision_id, v.member",
@@ -270,12 +276,7 @@ class Store:
             codes = _seat_codes(member)
             where.append(f"member IN ({', '.join('?' * len(codes))})")
             params += codes
-        if since is not None:
-            where.append("date >= ?")
-            params.append(_date(since))
-        if until is not None:
-            where.append("date <= ?")
-            params.append(_until(until))
+        _period(where, params, since, until)
         return self.sql(f"SELECT * FROM vetoes WHERE {' AND '.join(where)} ORDER BY date, decision_id, member", params)
 
     def meetings(self, since: Any = None, until: Any = None, text: str | None = None) -> pd.DataFrame:
@@ -287,12 +288,7 @@ class Store:
         ['S/PV.1360', 'S/PV.1361']
         """
         where, params = ["TRUE"], []
-        if since is not None:
-            where.append("end_date >= ?")
-            params.append(_date(since))
-        if until is not None:
-            where.append("date <= ?")
-            params.append(_until(until))
+        _period(where, params, since, until, end="end_date")
         if text:
             where.append("topic ILIKE ?")
             params.append(f"%{text}%")
