@@ -9,7 +9,7 @@ from typing import Any, NoReturn
 
 import typer
 
-__all__ = ["echo_json", "fail", "jsonable", "open_store_or_exit"]
+__all__ = ["decision_or_exit", "echo_json", "fail", "jsonable", "open_store_or_exit"]
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -28,6 +28,14 @@ def open_store_or_exit(path: Path | None) -> Any:
         fail(str(e))
     except Exception as e:  # a corrupt or locked store
         fail(f"cannot open the store: {e}")
+
+
+def decision_or_exit(store: Any, symbol: str) -> dict[str, Any]:
+    """One decision from the store by draft, resolution or id, or a clean exit saying what to type."""
+    rec = store.decision(symbol)
+    if rec is None:
+        fail(f"no decision {symbol!r} in the store (try a draft like S/2024/239 or a resolution like '2728 (2024)')")
+    return rec
 
 
 def jsonable(v: Any) -> Any:

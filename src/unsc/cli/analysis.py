@@ -11,6 +11,7 @@ from typing import Any
 
 import typer
 
+from unsc.cli._shared import decision_or_exit
 from unsc.cli._shared import echo_json as _echo_json
 from unsc.cli._shared import fail as _fail
 from unsc.cli._shared import open_store_or_exit as _store
@@ -322,13 +323,7 @@ def register(app: typer.Typer) -> None:
         """Draw one vote's roll call: seats coloured by vote, outcome and explanation in the title."""
         from unsc.analysis.plots import rollcall
 
-        s = _store(store)
-        rec = s.decision(symbol)
-        if rec is None:
-            _fail(
-                f"no decision {symbol!r} in the store (try a draft like S/2024/239 or a resolution like '2728 (2024)')"
-            )
-            return
+        rec = decision_or_exit(_store(store), symbol)
         if not rec.get("votes"):
             _fail(f"{symbol}: the record has no member votes for this decision, so there is no roll call to draw")
         try:

@@ -13,6 +13,7 @@ from typing import Any
 
 import typer
 
+from unsc.cli._shared import decision_or_exit
 from unsc.cli._shared import fail as _fail
 from unsc.cli._shared import jsonable as _jsonable
 from unsc.cli._shared import open_store_or_exit as _store
@@ -86,12 +87,7 @@ def register(app: typer.Typer) -> None:
         store: Path | None = typer.Option(None, "--store", help="Store file (default: the built store)."),
     ) -> None:
         """Show one decision: outcome, tally, vetoes, every member's vote and the rules' explanation."""
-        s = _store(store)
-        rec = s.decision(symbol)
-        if rec is None:
-            _fail(
-                f"no decision {symbol!r} in the store (try a draft like S/2024/239 or a resolution like '2728 (2024)')"
-            )
+        rec = decision_or_exit(_store(store), symbol)
         rec = _jsonable(rec)
         if as_json:
             typer.echo(json.dumps(rec, indent=2, ensure_ascii=False))
