@@ -19,6 +19,7 @@ A file that cannot be read at all (missing, truncated, wrong columns) raises
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -164,3 +165,24 @@ class SourceFrame:
         d = pd.DataFrame(decisions, columns=list(DECISION_COLUMNS))
         v = pd.DataFrame(votes, columns=list(VOTE_COLUMNS))
         return cls(source, d, v, list(issues or []))
+
+
+def read_csv_checked(path: str | Path, required: Iterable[str]) -> pd.DataFrame:
+    """A CSV as text cells (nothing turned into NA), or :class:`SourceError` naming the file when it is
+    missing, unreadable or lacks a required column.
+
+    >>> read_csv_checked("/nonexistent.csv", ["a"])
+    Traceback (most recent call last):
+    unsc.record.sources.base.SourceError: /nonexistent.csv: file not found
+    """
+    path = Path(path)
+    if not path.exists():
+        raise SourceError(path, "file not found")
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except Exception as e:  # pandas raises many kinds
+        raise SourceError(path, f"cannot be read as CSV: {e}") from None
+    missing = [c for c in required if c not in raw.columns]
+    if missing:
+        raise SourceError(path, f"missing columns {missing}", field=missing[0])
+    return raw

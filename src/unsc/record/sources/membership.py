@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from unsc.record.sources.base import SourceError, SourceIssue
+from unsc.record.sources.base import SourceError, SourceIssue, read_csv_checked
 from unsc.record.sources.common import seat_code
 from unsc.rules import find_member
 
@@ -60,15 +60,7 @@ def read_membership(path: str | Path) -> TermsFrame:
     ([[1982, 'ZAR']], 1)
     """
     path = Path(path)
-    if not path.exists():
-        raise SourceError(path, "file not found")
-    try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except Exception as e:  # pandas raises many kinds
-        raise SourceError(path, f"cannot be read as CSV: {e}") from None
-    missing = {"year", "security_council_member"} - set(raw.columns)
-    if missing:
-        raise SourceError(path, f"missing columns {sorted(missing)}")
+    raw = read_csv_checked(path, ("year", "security_council_member"))
     rows, issues, notes = [], [], []
     mapped: set[tuple[str, str]] = set()
     for i, rec in enumerate(raw.to_dict("records"), start=1):

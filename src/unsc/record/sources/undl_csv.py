@@ -20,9 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
-from unsc.record.sources.base import SourceError, SourceFrame, SourceIssue
+from unsc.record.sources.base import SourceError, SourceFrame, SourceIssue, read_csv_checked
 from unsc.record.sources.common import (
     format_resolution,
     member_code,
@@ -73,15 +71,7 @@ def modality_of(text: str) -> str:
 def read_undl_csv(path: str | Path) -> SourceFrame:
     """Read the official long-format CSV: one decision per resolution, one vote per member row."""
     path = Path(path)
-    if not path.exists():
-        raise SourceError(path, "file not found")
-    try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except Exception as e:
-        raise SourceError(path, f"cannot be read as CSV: {e}") from None
-    missing = [c for c in COLUMNS if c not in raw.columns]
-    if missing:
-        raise SourceError(path, f"missing columns {missing}")
+    raw = read_csv_checked(path, COLUMNS)
     issues: list[SourceIssue] = []
     groups: dict[int, list[dict[str, Any]]] = {}
     for i, rec in enumerate(raw.to_dict("records"), start=1):

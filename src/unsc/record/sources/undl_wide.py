@@ -22,9 +22,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import pandas as pd
-
-from unsc.record.sources.base import SourceError, SourceFrame, SourceIssue
+from unsc.record.sources.base import SourceError, SourceFrame, SourceIssue, read_csv_checked
 from unsc.record.sources.common import format_resolution, member_code, parse_date, parse_resolution
 from unsc.rules import find_member
 
@@ -70,15 +68,7 @@ def read_undl_wide(path: str | Path, roster: Callable[[dt.date], set[str]] | Non
     column that disagrees with the member columns.
     """
     path = Path(path)
-    if not path.exists():
-        raise SourceError(path, "file not found")
-    try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[])
-    except Exception as e:
-        raise SourceError(path, f"cannot be read as CSV: {e}") from None
-    missing = [c for c in META_COLUMNS if c not in raw.columns]
-    if missing:
-        raise SourceError(path, f"missing columns {missing}")
+    raw = read_csv_checked(path, META_COLUMNS)
     rows_in = len(raw)
     member_cols = [c for c in raw.columns if c not in META_COLUMNS]
     sc = raw[raw["Council"].str.strip() == "Security Council"]

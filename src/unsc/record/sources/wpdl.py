@@ -13,9 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
-from unsc.record.sources.base import SourceError, SourceFrame, SourceIssue
+from unsc.record.sources.base import SourceError, SourceFrame, SourceIssue, read_csv_checked
 from unsc.record.sources.common import member_code, parse_date, parse_draft, parse_meeting
 
 __all__ = ["FILE", "SOURCE", "read_wpdl"]
@@ -33,15 +31,7 @@ def read_wpdl(path: str | Path) -> SourceFrame:
     date or a vetoer that is no permanent member.
     """
     path = Path(path)
-    if not path.exists():
-        raise SourceError(path, "file not found")
-    try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except Exception as e:
-        raise SourceError(path, f"cannot be read as CSV: {e}") from None
-    missing = [c for c in _REQUIRED if c not in raw.columns]
-    if missing:
-        raise SourceError(path, f"missing columns {missing}")
+    raw = read_csv_checked(path, _REQUIRED)
     decisions, issues, conflicts = [], [], []
     seen: dict[tuple, int] = {}
     for i, rec in enumerate(raw.to_dict("records"), start=1):
