@@ -115,6 +115,21 @@ def test_cli_power_scenario_spec_and_errors(tmp_path):
     assert {s["name"] for s in json.loads(r.output)} == set(scenario_names())
 
 
+@pytest.mark.parametrize("args", [["--date", "2024-03-22"], ["--scenario", "ezulwini"]])
+def test_cli_power_table_readable_in_80_columns(args):
+    # the seven indices used to sit side by side, cut to "421/…" and "Shap…" at 80 columns
+    r = runner.invoke(app, ["power", *args], env={"COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    assert "…" not in r.output
+    assert max(len(line) for line in r.output.splitlines()) <= 80
+    assert "Shapley-Shubik" in r.output and "Johnston" in r.output
+    if args[0] == "--date":  # short fractions: every exact value is printed whole
+        for g in _groups(runner.invoke(app, ["power", *args, "--json"]).output).values():
+            for v in g.values():
+                if isinstance(v, dict):
+                    assert v["exact"] in r.output, v
+
+
 # ---- integration with the store built from the real data ---------------------------------------
 
 

@@ -111,13 +111,16 @@ def register(app: typer.Typer) -> None:
 
         wanted = ALL_INDICES if "all" in codes else codes
         keys = [k for c in wanted for k in (("coleman_prevent", "coleman_initiate") if c == "coleman" else (c,))]
-        t = Table(title=f"{res.game}: {res.n} seats, {about.get('threshold')} votes needed")
-        t.add_column("seat group")
-        t.add_column("seats", justify="right")
-        for k in keys:
-            t.add_column(INDEX_NAMES[k], justify="right")
+        seats = "" if f"{res.n} seats" in res.game else f"{res.n} seats, "
+        t = Table(title=f"{res.game}: {seats}{about.get('threshold')} votes needed")
+        # one row per index, one column per seat group: the table stays readable in 80 columns
+        # (seven indices side by side did not); digits fold rather than being cut off
+        t.add_column("index", min_width=16)
         for g in out["groups"]:
-            t.add_row(g["label"], str(g["seats"]), *[f"{g[k]['exact']}\n≈ {g[k]['float']:.6f}" for k in keys if k in g])
+            t.add_column(f"{g['label']}\n({g['seats']} seats)", justify="right", overflow="fold")
+        for k in keys:
+            cells = [f"{g[k]['exact']}\n≈ {g[k]['float']:.6f}" if k in g else "" for g in out["groups"]]
+            t.add_row(INDEX_NAMES[k], *cells)
         con = Console()
         con.print(t)
         if "coleman_act" in out:
