@@ -51,3 +51,33 @@ def test_show_unknown_symbol(built_store: Path) -> None:
 def test_build_bad_dir(tmp_path: Path) -> None:
     r = runner.invoke(app, ["build", "--from", str(tmp_path), "--store", str(tmp_path / "x.duckdb")])
     assert r.exit_code == 1 and "no source files" in r.output
+
+
+@pytest.mark.parametrize("option", ["--since", "--until"])
+@pytest.mark.parametrize("value", ["abc", "2024-13-01"])
+def test_vetoes_bad_date_names_the_value(built_store: Path, option: str, value: str) -> None:
+    # was "error: Invalid isoformat string: 'abc'" / a bare "month must be in 1..12"
+    r = runner.invoke(app, ["vetoes", option, value, "--store", str(built_store)])
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert f"bad date '{value}'" in r.output and "YYYY-MM-DD" in r.output
+
+
+@pytest.mark.parametrize(
+    ("date", "code", "says"),
+    [
+        ("1945-01-01", 2, "Charter entered into force"),
+        ("2100-01-01", 1, "no roster for 2100-01-01"),
+        ("2024-13-01", 2, "bad date '2024-13-01'"),
+    ],
+)
+def test_members_date_without_a_roster_is_an_error(built_store: Path, date: str, code: int, says: str) -> None:
+    # an empty line with exit code 0 used to say "nobody sat on the Council" on these dates
+    r = runner.invoke(app, ["members", "--date", date, "--json", "--store", str(built_store)])
+    assert r.exit_code == code and says in r.output, r.output
+
+
+def test_members_date_roster(built_store: Path) -> None:
+    r = runner.invoke(app, ["members", "--date", "1971-12-13", "--json", "--store", str(built_store)])
+    assert r.exit_code == 0, r.output
+    codes = json.loads(r.output)
+    assert len(codes) == 15 and {"CHN", "FRA", "GBR", "SUN", "USA"} <= set(codes)

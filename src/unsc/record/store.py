@@ -68,7 +68,11 @@ def _date(value: Any) -> dt.date | None:
     s = str(value).strip()
     if re.fullmatch(r"\d{4}", s):
         return dt.date(int(s), 1, 1)
-    return dt.date.fromisoformat(s[:10])
+    try:
+        return dt.date.fromisoformat(s[:10])
+    except ValueError as e:
+        # name the value: "Invalid isoformat string: 'abc'" or a bare "month must be in 1..12" did not
+        raise ValueError(f"bad date {value!r}: expected a year (2000) or YYYY-MM-DD ({e})") from None
 
 
 def _until(value: Any) -> dt.date | None:
