@@ -213,3 +213,26 @@ def test_store_cli_and_plots(built_store, tmp_path):
         app, ["plot", "rollcall", "S/1234/999999", "--out", str(tmp_path / "x.png"), "--store", str(built_store)]
     )
     assert r.exit_code == 1 and "no decision" in r.output
+
+
+def test_wide_stats_table_splits_instead_of_cutting(monkeypatch, capsys):
+    # `unsc stats adoption` (15 columns) printed "y…", "0.…" in every cell at 80 columns
+    from unsc.cli.analysis import _print_table
+
+    monkeypatch.setenv("COLUMNS", "80")
+    cols = [f"column_number_{i}" for i in range(14)]
+    df = pd.DataFrame([[100_000 * (r + 1) + i for i in range(14)] for r in range(3)], columns=cols)
+    df.index = pd.Index([1990, 2000, 2010], name="decade")
+    _print_table(df, "Wide")
+    out = capsys.readouterr().out
+    assert "…" not in out and max(len(line) for line in out.splitlines()) <= 80
+    assert "Wide (1/" in out and all(c in out for c in cols)
+    assert all(str(v) in out for v in df.values.ravel())
+    assert out.count("2010") == out.count("Wide (")  # the row labels repeat in every part
+
+
+def test_empty_stats_table_says_so(capsys):
+    from unsc.cli.analysis import _print_table
+
+    _print_table(pd.DataFrame({"drafts": []}), "Vetoes by year")
+    assert capsys.readouterr().out.strip() == "Vetoes by year: none in the selected period"

@@ -142,3 +142,16 @@ def test_adoption_over_time():
     assert t.loc[2016, "adoption_rate"] == 1.0
     assert t.loc[2016, "unanimity_rate"] == 0.5
     assert adoption_over_time(d, by="decade").loc[2010, "decisions"] == 4
+
+
+def test_since_until_with_no_vetoes_in_the_period(vetoes):
+    # by="member" on a period without vetoes failed with "Buffer has wrong number of dimensions"
+    for by in ("member", "year", "decade", "period", "topic"):
+        t = veto_counts(vetoes, by=by, since=2090)
+        assert t.empty and "member_vetoes" in t.columns, by
+
+
+@pytest.mark.parametrize("bad", ["abc", "2024-13-01"])
+def test_bad_date_names_the_value(vetoes, bad):
+    with pytest.raises(ValueError, match=f"bad date '{bad}'.*YYYY-MM-DD"):
+        veto_counts(vetoes, since=bad)

@@ -94,7 +94,10 @@ def _bound(value: Any, start: bool) -> dt.date:
         return dt.date(y, 1, 1) if start else dt.date(y, 12, 31)
     if isinstance(value, dt.date):
         return value
-    return dt.date.fromisoformat(str(value).strip()[:10])
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError as e:  # name the value: a bare "month must be in 1..12" did not
+        raise ValueError(f"bad date {value!r}: expected a year (2000) or YYYY-MM-DD ({e})") from None
 
 
 # --------------------------------------------------------------------------------------------
@@ -150,11 +153,15 @@ def veto_counts(
     dates = pd.to_datetime(v["date"]) if "date" in v else pd.Series(pd.NaT, index=v.index)
     if by == "member":
         g = v.assign(_date=dates).groupby("member")
+        drafts = g["_key"].nunique()
+        # counted on the joint rows and reindexed: a groupby().apply() on no vetoes (a period with
+        # none) returned a frame, not a column, and failed with "Buffer has wrong number of dimensions"
+        joint = v[v["_joint"]].groupby("member")["_key"].nunique().reindex(drafts.index, fill_value=0)
         out = pd.DataFrame(
             {
-                "member_vetoes": g["_key"].nunique(),
-                "drafts": g["_key"].nunique(),
-                "joint": g.apply(lambda x: x.loc[x["_joint"], "_key"].nunique(), include_groups=False),
+                "member_vetoes": drafts,
+                "drafts": drafts,
+                "joint": joint,
                 "first": g["_date"].min(),
                 "last": g["_date"].max(),
             }

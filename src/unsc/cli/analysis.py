@@ -38,13 +38,23 @@ def _frame_json(df: Any) -> list[dict[str, Any]]:
 
 
 def _print_table(df: Any, title: str, floats: str = "{:.3f}") -> None:
+    """Print a frame as Rich tables; columns that do not fit the terminal go to further tables.
+
+    Squeezing fifteen columns into 80 left "y…", "0.…" in every cell; instead the first column (the
+    row labels) is repeated in each part and every value is printed whole.
+    """
+    from pandas.api.types import is_numeric_dtype
     from rich.console import Console
     from rich.table import Table
 
-    t = Table(title=title, show_lines=False)
+    con = Console()
+    if df.empty:  # a header with no rows read like a broken table
+        con.print(f"{title}: none in the selected period")
+        return
     frame = df.reset_index()
-    for c in frame.columns:
-        t.add_column(str(c), justify="left" if frame[c].dtype == object else "right")
+    headers = [str(c) for c in frame.columns]
+    right = [is_numeric_dtype(frame[c]) for c in frame.columns]
+    rows = []
     for rec in frame.itertuples(index=False):
         cells = []
         for v in rec:
@@ -54,8 +64,23 @@ def _print_table(df: Any, title: str, floats: str = "{:.3f}") -> None:
                 cells.append(v.isoformat()[:10])
             else:
                 cells.append(str(v))
-        t.add_row(*cells)
-    Console().print(t)
+        rows.append(cells)
+    # the width a column needs: its longest word of header or cell, plus padding and a border
+    need = [3 + max([len(w) for w in h.split()] + [len(r[i]) for r in rows] or [1]) for i, h in enumerate(headers)]
+    need[0] = min(need[0], 28)  # long row labels (topics) wrap instead of crowding out the values
+    parts: list[list[int]] = []
+    for i in range(1, len(headers)):
+        if not parts or need[0] + 1 + sum(need[k] for k in parts[-1]) + need[i] > con.width:
+            parts.append([])
+        parts[-1].append(i)
+    parts = parts or [[]]
+    for n, cols in enumerate(parts, 1):
+        t = Table(title=title if len(parts) == 1 else f"{title} ({n}/{len(parts)})", show_lines=False)
+        for k in (0, *cols):
+            t.add_column(headers[k], justify="right" if right[k] else "left", max_width=need[k] - 3 if k == 0 else None)
+        for r in rows:
+            t.add_row(*[r[k] for k in (0, *cols)])
+        con.print(t)
 
 
 def register(app: typer.Typer) -> None:
@@ -280,6 +305,8 @@ def register(app: typer.Typer) -> None:
             )
         if as_json:
             _echo_json({"method": method, "agreement": _frame_json(m), "decisions": _frame_json(n)})
+        elif not n.size or int(n.values.max()) == 0:  # an all-blank matrix said nothing
+            typer.echo(f"Voting agreement ({method}): no recorded votes of these members in the selected period")
         else:
             _print_table(m, f"Voting agreement ({method})")
 
