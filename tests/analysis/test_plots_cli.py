@@ -236,3 +236,11 @@ def test_empty_stats_table_says_so(capsys):
 
     _print_table(pd.DataFrame({"drafts": []}), "Vetoes by year")
     assert capsys.readouterr().out.strip() == "Vetoes by year: none in the selected period"
+
+
+def test_scenarios_table_keeps_every_name_whole_in_80_columns():
+    # the names are what `unsc power --scenario NAME` takes; they were cut to "charter-19…"
+    r = runner.invoke(app, ["scenarios"], env={"COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    assert max(len(line) for line in r.output.splitlines()) <= 80
+    assert all(f"│ {name} " in r.output for name in scenario_names())

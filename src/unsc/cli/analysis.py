@@ -171,8 +171,11 @@ def register(app: typer.Typer) -> None:
         from rich.table import Table
 
         t = Table(title="Scenario presets (use with `unsc power --scenario NAME` and `unsc replay`)")
-        for c in ("name", "seats", "votes needed", "veto holders", "vetoes to block", "description"):
-            t.add_column(c)
+        # the name is what the user types next: never cut it ("charter-19…" at 80 columns)
+        t.add_column("name", no_wrap=True, min_width=max(len(n) for n in PRESETS))
+        for c in ("seats", "votes needed", "veto holders", "vetoes to block"):
+            t.add_column(c, justify="right", width=max(len(w) for w in c.split()))
+        t.add_column("description")
         for s in PRESETS.values():
             t.add_row(s.name, str(s.size), str(s.threshold), str(s.veto_holders), str(s.vetoes_needed), s.title)
         Console().print(t)
