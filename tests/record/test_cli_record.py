@@ -81,3 +81,13 @@ def test_members_date_roster(built_store: Path) -> None:
     assert r.exit_code == 0, r.output
     codes = json.loads(r.output)
     assert len(codes) == 15 and {"CHN", "FRA", "GBR", "SUN", "USA"} <= set(codes)
+
+
+@pytest.mark.parametrize("command", [["show", "S/2024/239"], ["vetoes"], ["validate"], ["members"]])
+def test_store_option_naming_a_directory(built_store: Path, command: list[str]) -> None:
+    # `--store ""` (= ".") or the data directory gave DuckDB's 'Could not read from file ...: Is a directory'
+    r = runner.invoke(app, [*command, "--store", str(built_store.parent)])
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert "is a directory, not a store file" in r.output
+    if built_store.name == "unsc.duckdb":
+        assert f"did you mean {built_store}" in r.output

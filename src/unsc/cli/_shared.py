@@ -22,6 +22,9 @@ def open_store_or_exit(path: Path | None) -> Any:
     """The record store at ``path`` (default location if ``None``), or a clean exit saying how to build one."""
     from unsc.record import StoreMissingError, open_store
 
+    if path is not None and Path(path).is_dir():  # `--store ""` is ".", and DuckDB's error was about reading a file
+        hint = f" (did you mean {Path(path) / 'unsc.duckdb'}?)" if (Path(path) / "unsc.duckdb").exists() else ""
+        fail(f"--store {str(path) or '.'} is a directory, not a store file{hint}")
     try:
         return open_store(path)
     except StoreMissingError as e:
