@@ -99,3 +99,16 @@ def test_list_prints_the_manifest() -> None:
     names = {r["name"] for r in rows}
     assert {"dhl_html/scact_veto_table_en.html", MEMBERSHIP, WPDL} <= names
     assert all(r["licence"] for r in rows)
+
+
+def test_list_table_reads_in_80_columns() -> None:
+    # file names were cut ("2026_02_06_sc_votin…") and every row repeated its licence over a dozen lines
+    rows = json.loads(runner.invoke(app, ["sync", "--list", "--json"]).stdout)
+    result = runner.invoke(app, ["sync", "--list"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "…" not in out and max(len(line) for line in out.splitlines()) <= 80
+    assert all(f"│ {r['name']} " in out for r in rows if len(r["name"]) <= 30)
+    flat = " ".join(out.split())
+    for text in {r["licence"] for r in rows}:  # each licence once, in full, under the table
+        assert flat.count(" ".join(text.split())) == 1, text

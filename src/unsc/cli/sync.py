@@ -148,13 +148,20 @@ def _list_manifest(json_out: bool, console: Console) -> None:
         )
         return
     table = Table(title=f"unsc sync manifest ({len(entries)} files)")
-    table.add_column("file")
+    # the file name is never cut ("2026_02_06_sc_votin…" at 80 columns), and each licence is printed
+    # once under the table instead of in every row (it made each of the 91 rows a dozen lines tall)
+    licences = list(dict.fromkeys(e.licence for e in entries))
+    file_width = min(30, max((len(e.name) for e in entries), default=4))
+    table.add_column("file", overflow="fold", width=file_width)
     table.add_column("required")
-    table.add_column("url", overflow="fold")
-    table.add_column("licence / attribution", overflow="fold")
+    # a URL is one long word: without a width Rich measures it whole and the table overflows the terminal
+    table.add_column("url", overflow="fold", width=max(20, console.width - file_width - 8 - 7 - 16))
+    table.add_column("licence", justify="right")
     for e in entries:
-        table.add_row(e.name, "yes" if e.required else "no", e.url, e.licence)
+        table.add_row(e.name, "yes" if e.required else "no", e.url, f"[{licences.index(e.licence) + 1}]")
     console.print(table)
+    for n, text in enumerate(licences, 1):
+        console.print(f"\\[{n}] {text}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
