@@ -143,3 +143,29 @@ def test_pages_are_accessible_basics(client, url):
         assert table.caption and table.caption.get_text(strip=True), url
     assert not page.select('[src^="http"], link[href^="http"], script[src]'), "no external resources"
     assert client.get("/static/style.css").status_code == 200
+
+
+def test_adopted_without_a_vote_shows_no_tally(real_client):
+    # res. 1733 (2006), Ban Ki-moon's appointment, was adopted without a vote: "Vote: 0-0-0" would be a wrong fact
+    page = soup(real_client, "/vote/S/2006/1011")
+    assert page.select_one("#outcome").get_text() == "Adopted as resolution 1733 (2006)"
+    assert page.select_one("#tally") is None
+    assert "without a vote" in page.select_one("#no-vote").get_text()
+    recorded = soup(real_client, "/vote/S/2024/239")
+    assert recorded.select_one("#no-vote") is None and recorded.select_one("#tally").get_text() == "11-3-1"
+
+
+def test_sponsors_are_listed_with_spaces_so_they_wrap_on_a_phone(real_client):
+    sponsors = soup(real_client, "/vote/S/2016/845").select_one("#sponsors").get_text()
+    assert sponsors.startswith("Angola, China, Egypt, France, ") and ",," not in sponsors
+    assert all(part == part.strip() and part for part in sponsors.split(", "))
+
+
+def test_search_takes_a_year_range(client):
+    by_year = soup(client, "/search?since=1950&until=1950")
+    by_date = soup(client, "/search?since=1950-01-01&until=1950-12-31")
+    rows = [a.get_text() for a in by_year.select("table a[href^='/vote/']")]
+    assert rows and rows == [a.get_text() for a in by_date.select("table a[href^='/vote/']")]
+    assert soup(client, "/search?since=1951&until=1951").select("table a[href^='/vote/S/1511']") == []
+    bad = soup(client, "/search?since=19x0", status=422).get_text()
+    assert "'19x0' is not a date" in bad and "a year" in bad

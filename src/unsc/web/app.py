@@ -472,7 +472,7 @@ def create_app(
             raise BadInput(f"outcome must be one of {', '.join(OUTCOMES)}, not {outcome!r}")
         per = 50
         result = search(
-            q or None, _date(since, "since"), _date(until, "until"), member or None, outcome or None, kind or None,
+            q or None, _date(since, "since", year=True), _date(until, "until", year=True, end=True), member or None, outcome or None, kind or None,
             per, (page_no - 1) * per,
         )  # fmt: skip
         form = {"q": q, "since": since or "", "until": until or "", "member": member or "", "outcome": outcome or ""}
@@ -686,13 +686,22 @@ def _outcome(row: dict[str, Any]) -> str:
     return "failed"
 
 
-def _date(text: str | None, field: str) -> dt.date | None:
-    if not text:
+def _date(text: str | None, field: str, *, year: bool = False, end: bool = False) -> dt.date | None:
+    """A form's date; with ``year``, a bare year stands for its first day (its last with ``end``).
+
+    >>> _date("1990", "since", year=True), _date("1995", "until", year=True, end=True)
+    (datetime.date(1990, 1, 1), datetime.date(1995, 12, 31))
+    """
+    if not text or not text.strip():
         return None
+    text = text.strip()
+    if year and len(text) == 4 and text.isdigit() and int(text) >= 1:
+        return dt.date(int(text), 12, 31) if end else dt.date(int(text), 1, 1)
     try:
-        return dt.date.fromisoformat(text.strip())
+        return dt.date.fromisoformat(text)
     except ValueError:
-        raise BadInput(f"{field}: {text!r} is not a date (YYYY-MM-DD)") from None
+        form = "YYYY-MM-DD or a year, YYYY" if year else "YYYY-MM-DD"
+        raise BadInput(f"{field}: {text!r} is not a date ({form})") from None
 
 
 def _int(text: str, field: str, low: int, high: int) -> int:
@@ -765,6 +774,6 @@ def _vote_context(d: dict[str, Any]) -> dict[str, Any]:
     else:
         headline = "Outcome not recorded"
     tally = None
-    if d.get("yes") is not None:
+    if d.get("yes") is not None and d.get("modality") != "without_vote":  # no vote taken: 0-0-0 would mislead
         tally = f"{d.get('yes')}-{d.get('no')}-{d.get('abstain')}"
     return {"d": d, "groups": groups, "headline": headline, "tally": tally}
