@@ -200,3 +200,29 @@ def test_vote_page_on_a_phone(server, phone):
     assert width <= 390 + 1, f"page scrolls sideways on a phone ({width}px)"
     assert phone.locator("#outcome").is_visible()
     shot(phone, "vote-phone")
+
+
+def test_vetoes_dashboard_on_a_phone(server, phone):
+    phone.goto(server["url"] + "/vetoes")
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390 + 1, f"page scrolls sideways on a phone ({width}px)"
+    captions = phone.evaluate("[...document.querySelectorAll('caption')].map(c => c.getBoundingClientRect().right)")
+    assert captions and max(captions) <= 390 + 1, f"a table caption runs off the screen ({captions})"
+    plots = phone.locator(".plot")
+    if server["store"] == "real":
+        assert plots.count() == 1
+    if plots.count():  # the analysis chart stays legible: it scrolls sideways instead of shrinking to a third
+        assert plots.get_attribute("role") == "img" and plots.get_attribute("aria-label")
+        assert plots.locator("svg").evaluate("e => e.getBoundingClientRect().width") >= 600
+        assert plots.evaluate("e => getComputedStyle(e).overflowX") == "auto"
+    shot(phone, "vetoes-phone")
+
+
+def test_long_sponsor_list_wraps_on_a_phone(server, phone):
+    if server["store"] != "real":
+        pytest.skip("res. 2311 (2016) and its fifteen sponsors are in the real store only")
+    phone.goto(server["url"] + "/vote/S/2016/845")
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390 + 1, f"page scrolls sideways on a phone ({width}px)"
+    assert phone.locator("#sponsors").evaluate("e => e.getBoundingClientRect().right") <= 390 + 1
+    shot(phone, "vote-2311-phone")
