@@ -278,3 +278,15 @@ def test_openapi_documents_the_api(client):
     assert {"/api/decisions", "/api/decisions/{symbol}", "/api/decide", "/api/check", "/api/power"} <= paths
     assert "404" in spec["paths"]["/api/decisions/{symbol}"]["get"]["responses"]
     assert client.get("/healthz").text == "ok"
+
+
+def test_unknown_request_fields_are_refused_not_ignored(client):
+    # "procedural": true is not a field (voting_class is); ignoring it would decide a procedural vote as substantive
+    r = client.post("/api/decide", json={"date": "2024-03-25", "yes": ["FRA"], "procedural": True})
+    assert r.status_code == 422 and "procedural" in r.json()["detail"]
+    r = client.post("/api/decide", json={"council": {"size": 5, "threshold": 3, "veto": ["A"]}, "yes": ["A"]})
+    assert r.status_code == 422 and "veto" in r.json()["detail"]
+    r = client.post("/api/check", json={"text": "Russia vetoed", "when": "2024-03-22"})
+    assert r.status_code == 422 and "when" in r.json()["detail"]
+    ok = client.post("/api/decide", json={"date": "2024-03-25", "yes": ["FRA"], "voting_class": "procedural"})
+    assert ok.status_code == 200 and ok.json()["voting_class"] == "procedural"

@@ -25,7 +25,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -109,6 +109,8 @@ class DecisionPage(BaseModel):
 class CouncilIn(BaseModel):
     """A reform model: any size, threshold and veto holders."""
 
+    model_config = ConfigDict(extra="forbid")  # a misspelt field is an error, not silently ignored
+
     size: int = Field(ge=1, le=200)
     threshold: int = Field(ge=1, le=200)
     permanent: list[Str100] = Field(default=[], max_length=200)
@@ -117,6 +119,8 @@ class CouncilIn(BaseModel):
 
 class BallotIn(BaseModel):
     """A hypothetical vote: members (codes or names) by vote, on a date or in a custom Council."""
+
+    model_config = ConfigDict(extra="forbid")  # a misspelt field is an error, not silently ignored
 
     date: dt.date | None = Field(default=None, description="the Council of this date decides (default rules)")
     yes: list[Str100] = Field(default=[], max_length=200)
@@ -132,6 +136,8 @@ class BallotIn(BaseModel):
 
 class CheckIn(BaseModel):
     """A news text to check against the record."""
+
+    model_config = ConfigDict(extra="forbid")  # a misspelt field is an error, not silently ignored
 
     text: str = Field(min_length=1, max_length=50_000)
     date: dt.date | None = Field(default=None, description="the report's date, if the text gives none")
