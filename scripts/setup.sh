@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e '.[dev,bench]'
+.venv/bin/python -m pip install --quiet -c constraints.txt -e '.[dev,bench]'
 DATA=${UNSC_DATA_DIR:-../shared/data}
 if [ -d "$DATA" ]; then
   .venv/bin/unsc build --from "$DATA"
