@@ -66,6 +66,7 @@ SCHEMA: dict[str, tuple[tuple[str, str], ...]] = {
         ("permanent", "BOOLEAN"),
         ("vote", "VARCHAR"),
         ("source", "VARCHAR"),
+        ("non_voting_reason", "VARCHAR"),
     ),
     "members": (
         ("code", "VARCHAR PRIMARY KEY"),
@@ -429,7 +430,9 @@ def _quarantined_outcomes(frames: list[SourceFrame], decisions: pd.DataFrame) ->
 
 
 def _size(date: dt.date) -> int:
-    return 11 if date < dt.date(1966, 1, 1) else 15
+    from unsc.rules import Council
+
+    return Council.on(date).size
 
 
 def _gov_name(code: str, date: Any) -> str:
@@ -546,6 +549,7 @@ class _Roster:
 
 
 def _members(terms: pd.DataFrame, votes: pd.DataFrame) -> pd.DataFrame:
+    from unsc.record.sources.common import is_permanent
     from unsc.rules import find_member
 
     names: dict[str, set[str]] = {}
@@ -564,7 +568,7 @@ def _members(terms: pd.DataFrame, votes: pd.DataFrame) -> pd.DataFrame:
                 "code": code,
                 "name": found.name if found else code,
                 "names": sorted(names.get(code, set()) | src_names),
-                "permanent": code in {"CHN", "FRA", "GBR", "USA", "RUS", "SUN"},
+                "permanent": is_permanent(code),
                 "first_year": years[0] if years else None,
                 "last_year": years[-1] if years else None,
                 "years": years,

@@ -35,8 +35,10 @@ from typing import Any
 
 import pandas as pd
 
+from unsc.record.reconcile import reconcile
 from unsc.record.sources.base import CALENDAR_COLUMNS, SourceFrame
-from unsc.record.sources.common import resolution_id
+from unsc.record.sources.common import is_permanent, resolution_id
+from unsc.rules import Council
 
 __all__ = [
     "MEETING_DATE_TOLERANCE",
@@ -57,7 +59,7 @@ __all__ = [
 PRECEDENCE: dict[str, tuple[str, ...]] = {
     "votes": ("undl_csv", "undl_wide", "voting_agent", "tong_failed"),
     "vetoed_by": ("dhl_veto", "dhl_meetings", "voting_agent", "wpdl_veto", "tong_failed", "tong_meetings"),
-    "tally": ("undl_csv", "undl_wide", "dhl_meetings", "voting_agent", "tong_failed", "tong_meetings"),
+    "tally": ("undl_csv", "dhl_meetings", "tong_meetings", "undl_wide", "voting_agent", "tong_failed"),
     "adopted": (
         "undl_csv",
         "undl_wide",
@@ -93,7 +95,7 @@ PRECEDENCE: dict[str, tuple[str, ...]] = {
     ),
     "topic": ("voting_agent", "wpdl_veto", "undl_csv", "dhl_meetings", "tong_meetings"),
     "sponsors": ("voting_agent", "tong_failed", "dhl_meetings", "undl_csv"),
-    "modality": ("undl_csv", "undl_wide", "dhl_meetings", "voting_agent", "tong_meetings"),
+    "modality": ("errata", "undl_csv", "dhl_meetings", "undl_wide", "tong_meetings", "voting_agent"),
     "kind": ("dhl_veto", "dhl_meetings", "voting_agent", "undl_csv", "undl_wide", "wpdl_veto", "tong_failed"),
     "link": ("undl_csv", "undl_wide", "dhl_meetings", "dhl_veto"),
 }
@@ -341,7 +343,9 @@ def merge(
         votes.extend(vrows)
         vetoes.extend(vetorows)
     dec = pd.DataFrame(decisions)
-    vot = pd.DataFrame(votes, columns=["decision_id", "member", "member_name", "permanent", "vote", "source"])
+    vot = pd.DataFrame(
+        votes, columns=["decision_id", "member", "member_name", "permanent", "vote", "source", "non_voting_reason"]
+    )
     vet = pd.DataFrame(
         vetoes,
         columns=[
@@ -422,8 +426,8 @@ def _label(e: Entity) -> str:
 
 
 def _threshold(date: dt.date) -> int:
-    """Affirmative votes a decision needs: 7 of 11 before 1966, 9 of 15 since (Art. 27, as amended in 1965)."""
-    return 7 if date < dt.date(1966, 1, 1) else 9
+    """Affirmative votes a decision needs on the Council of the date (Art. 27, from :class:`unsc.rules.Council`)."""
+    return Council.on(date).threshold
 
 
 def _not_a_veto(rec: dict[str, Any]) -> None:
@@ -607,7 +611,10 @@ def _match(rec: dict[str, Any], source: str, idx: _Index) -> Entity | None:
             if source not in e.records
             and e.first("resolution_number") is not None
             and e.first("draft") is None
-            and (rec.get("modality") == "without_vote" or (e.first("yes"), e.first("no"), e.first("abstain")) == tally)
+            and (
+                rec.get("modality") in ("without_vote", "acclamation")
+                or (e.first("yes"), e.first("no"), e.first("abstain")) == tally
+            )
         ]
         if len(cands) == 1:
             return cands[0]
@@ -729,7 +736,8 @@ def _absorb(host: Entity, other: Entity, conflicts: list[dict[str, Any]], key: t
 #: October). The meeting's days are those of the calendar, widened by any range a source gives for
 #: a vote at that meeting (the veto list's "7-9 January 1980" for S/PV.2190). Beyond one day the
 #: dates are day/month swaps or wrong months (resolution 727 (1992) dated 1 August for the meeting
-#: of 8 January), reported, not changed.
+#: of 8 January): the Library's calendar, the official record of dates, wins and the source's date
+#: becomes a ``conflicts`` row.
 MEETING_DATE_TOLERANCE = dt.timedelta(days=1)
 
 #: Sources whose date is the date of the meeting row in the DHL yearly tables (the first day of a
@@ -924,9 +932,6 @@ def _all_vetoers(e: Entity) -> list[str]:
     return [m for _, r in e.all_records() for m in (r.get("vetoed_by") or [])]
 
 
-_P5 = {"CHN", "FRA", "GBR", "USA", "RUS", "SUN"}
-
-
 def _fmt(v: Any) -> str:
     if isinstance(v, list | tuple):
         return ", ".join(str(x) for x in v) if v else "none"
@@ -1008,30 +1013,37 @@ def _resolve(
         if date < first - MEETING_DATE_TOLERANCE or date > last + MEETING_DATE_TOLERANCE:
             off = (first - date) if date < first else (date - last)
             swap = _swap(date)
+            if swap is not None and first <= swap <= last:
+                fixed, how_fixed = swap, f"it is the day/month swap of {swap.isoformat()}, a day of the meeting"
+            elif first == last:
+                fixed, how_fixed = first, "the meeting was held on one day"
+            else:
+                fixed, how_fixed = last, f"the meeting was held {span_text(first, last)}; its last day is used"
+                date_note = (
+                    f"date of its meeting {meeting} in the meeting calendar: meeting held {span_text(first, last)}; "
+                    f"{date_src} gives {date.isoformat()}, outside the meeting"
+                )
             conflicts.append(
                 {
                     "entity": did,
                     "field": "meeting_date",
-                    "source_a": date_src,
-                    "value_a": date.isoformat(),
-                    "source_b": "meeting calendar",
-                    "value_b": f"{meeting}: {span_text(first, last)} ({how})",
-                    "chosen": date.isoformat(),
-                    "reason": f"the date of the vote is {off.days} days "
+                    "source_a": "meeting calendar",
+                    "value_a": fixed.isoformat(),
+                    "source_b": date_src,
+                    "value_b": date.isoformat(),
+                    "chosen": fixed.isoformat(),
+                    "reason": f"the date {date_src} gives is {off.days} days "
                     + ("before" if date < first else "after")
-                    + f" its meeting's days (tolerance {MEETING_DATE_TOLERANCE.days} day: a meeting past midnight)"
-                    + (
-                        f"; it is the day/month swap of {swap.isoformat()}, a day of the meeting"
-                        if swap is not None and first <= swap <= last
-                        else ""
-                    )
-                    + f"; the date of {date_src} is kept (precedence for date), the calendar is reported",
+                    + f" the days of its meeting {meeting} ({span_text(first, last)}, {how}; tolerance "
+                    f"{MEETING_DATE_TOLERANCE.days} day for a meeting past midnight): the Library's meeting calendar "
+                    f"is the official record of dates and wins; {how_fixed}",
                 }
             )
+            date = fixed
     _, topic = choose("topic", compare=False)
     _, sponsors = choose("sponsors", compare=False)
     _, link = choose("link", compare=False)
-    _, modality = choose("modality")
+    modality_src, modality = choose("modality")
     _, adopted = choose("adopted")
     _, kind = choose("kind")
     kind = kind or "draft_resolution"
@@ -1046,7 +1058,7 @@ def _resolve(
     tally_src, tally = pick("tally", tallies)
     for other, t in tallies.items():
         if other != tally_src and tuple(map(int, t)) != tuple(map(int, tally)):
-            if modality == "without_vote" or e.records[other].get("modality") == "without_vote":
+            if modality != "recorded" or e.records[other].get("modality") in ("without_vote", "acclamation"):
                 continue  # a without-vote adoption coded as all Y by one source, all X by another
             conflicts.append(
                 {
@@ -1091,7 +1103,7 @@ def _resolve(
                 )
                 vote_src, chosen_votes = better, better_votes
     vote_rows: list[dict[str, Any]] = []
-    if chosen_votes and modality != "without_vote":
+    if chosen_votes and modality == "recorded":
         for other, ov in e.votes.items():
             if other == vote_src:
                 continue
@@ -1116,9 +1128,10 @@ def _resolve(
                     "decision_id": did,
                     "member": m,
                     "member_name": name,
-                    "permanent": m in _P5,
+                    "permanent": is_permanent(m),
                     "vote": v,
                     "source": vote_src,
+                    "non_voting_reason": None,
                 }
             )
         if roster is not None and date is not None and vote_src in ("voting_agent", "tong_failed"):
@@ -1129,27 +1142,90 @@ def _resolve(
                             "decision_id": did,
                             "member": m,
                             "member_name": None,
-                            "permanent": m in _P5,
+                            "permanent": is_permanent(m),
                             "vote": "X",
                             "source": "terms",
+                            "non_voting_reason": None,
                         }
                     )
-        counted = tuple(sum(1 for r in vote_rows if r["vote"] == x) for x in "YNA")
-        if tally is not None and counted != tuple(int(x) for x in tally):
+        official_src = next((x for x in ("dhl_meetings", "tong_meetings") if x in tallies), None)
+        official = tuple(int(x) for x in tallies[official_src]) if official_src else None
+        named_np = sorted({m for r in e.records.values() for m in (r.get("not_participating") or [])})
+        named_veto = sorted({m for s_, r in e.records.items() if s_ in MEETING_DATED for m in r.get("vetoed_by") or []})
+        rec = reconcile(
+            {r["member"]: r["vote"] for r in vote_rows},
+            official,  # type: ignore[arg-type]
+            size=council_size(date) if council_size is not None and date is not None else len(vote_rows),
+            official_source=official_src,
+            votes_source=vote_src,
+            date=date or dt.date.today(),
+            filled=[r["member"] for r in vote_rows if r["source"] == "terms"],
+            named_not_participating=named_np,
+            named_vetoers=named_veto,
+        )
+        for fld, before, after, why in rec.changes:
+            conflicts.append(
+                {
+                    "entity": did,
+                    "field": f"reconcile:{fld}",
+                    "source_a": official_src,
+                    "value_a": after,
+                    "source_b": vote_src,
+                    "value_b": before,
+                    "chosen": after,
+                    "reason": why,
+                }
+            )
+        if rec.disagreement:
             conflicts.append(
                 {
                     "entity": did,
                     "field": "tally_vs_votes",
-                    "source_a": tally_src,
-                    "value_a": "-".join(str(int(x)) for x in tally),
-                    "source_b": vote_src,
-                    "value_b": "-".join(map(str, counted)),
-                    "chosen": "-".join(str(int(x)) for x in tally),
-                    "reason": "the tally does not equal the count of the member votes",
+                    "source_a": vote_src,
+                    "value_a": "-".join(map(str, rec.tally)),
+                    "source_b": official_src,
+                    "value_b": "-".join(map(str, official or ())),
+                    "chosen": "-".join(map(str, rec.tally)),
+                    "reason": rec.disagreement,
                 }
             )
-        if tally is None:
-            tally, tally_src = counted, vote_src
+        if rec.withheld:
+            for m, v in sorted(rec.extra.items()):
+                conflicts.append(
+                    {
+                        "entity": did,
+                        "field": f"withheld:{m}",
+                        "source_a": official_src,
+                        "value_a": "not served",
+                        "source_b": vote_src,
+                        "value_b": v,
+                        "chosen": "not served",
+                        "reason": "member vote withheld: the rows do not add up to the official tally (see the "
+                        "reconcile:votes row)",
+                    }
+                )
+            vote_rows = []
+        else:
+            by_member = {r["member"]: r for r in vote_rows}
+            for m, v in rec.votes.items():
+                by_member[m]["vote"] = v
+                if m in rec.not_participating:
+                    by_member[m]["non_voting_reason"] = "present_not_participating"
+        tally, tally_src = rec.tally, (official_src if rec.withheld else vote_src)
+    elif chosen_votes and modality != "recorded":
+        conflicts.append(
+            {
+                "entity": did,
+                "field": "modality",
+                "source_a": modality_src,
+                "value_a": modality,
+                "source_b": vote_src,
+                "value_b": f"{len(chosen_votes)} member votes",
+                "chosen": modality,
+                "reason": "adopted without a vote (precedence for modality): the member rows of "
+                f"{vote_src}, which code such adoptions as votes, are not served",
+            }
+        )
 
     # vetoers
     for src_, r in e.records.items():
@@ -1205,10 +1281,16 @@ def _resolve(
         "modality": modality,
         "adopted": None if adopted is None else bool(adopted),
         "failure_reason": failure,
-        "yes": 0 if modality == "without_vote" else (_as_int(tally[0]) if tally else None),
-        "no": 0 if modality == "without_vote" else (_as_int(tally[1]) if tally else None),
-        "abstain": 0 if modality == "without_vote" else (_as_int(tally[2]) if tally else None),
-        "non_voting": 0 if modality == "without_vote" else _as_int(non_voting),
+        "yes": 0 if modality != "recorded" else (_as_int(tally[0]) if tally else None),
+        "no": 0 if modality != "recorded" else (_as_int(tally[1]) if tally else None),
+        "abstain": 0 if modality != "recorded" else (_as_int(tally[2]) if tally else None),
+        "non_voting": 0
+        if modality != "recorded"
+        else (
+            council_size(date) - sum(int(x) for x in tally)
+            if tally and date is not None and council_size is not None
+            else _as_int(non_voting)
+        ),
         "vetoed_by": vetoed_by,
         "sources": sorted(e.records),
         "link": link,

@@ -42,7 +42,7 @@ DECISION_COLUMNS: tuple[str, ...] = (
     "topic",  # short topic, if the source has one
     "sponsors",  # "Submitted by", if the source has it
     "kind",  # unsc.rules.Kind value, "draft_resolution" unless the source says otherwise
-    "modality",  # "recorded" or "without_vote"
+    "modality",  # "recorded", "without_vote" or "acclamation"
     "adopted",  # bool or None (unknown)
     "failure_reason",  # "none" / "insufficient_votes" / "veto" / None
     "yes",
@@ -52,6 +52,7 @@ DECISION_COLUMNS: tuple[str, ...] = (
     "vetoed_by",  # list of member codes (permanent members casting the veto), [] if none
     "link",  # URL of the record, if any
     "note",  # free text the reader wants to keep (e.g. "preliminary question")
+    "not_participating",  # member codes the source names as present but not participating, [] if none
 )
 
 VOTE_COLUMNS: tuple[str, ...] = ("source", "source_row", "key", "member", "member_name", "vote")

@@ -18,6 +18,8 @@ import datetime as dt
 import re
 from typing import Any
 
+from unsc.rules import Council, permanent_seat
+
 #: English month names and abbreviations -> month number ("sept" too).
 MONTHS: dict[str, int] = {
     m: i
@@ -163,6 +165,27 @@ SUCCESSIONS: tuple[tuple[str, dt.date, dt.date, str], ...] = (
     ("SUN", dt.date(1991, 12, 24), dt.date(9999, 12, 31), "RUS"),
     ("ZAR", dt.date(1997, 5, 17), dt.date(9999, 12, 31), "COD"),
 )
+
+
+def council_of_year(year: int | None) -> Council:
+    """The Council of a year (its size, threshold and permanent seats), from :mod:`unsc.rules`.
+
+    Sources that give only a year use the Council of 1 July of it; a missing year is taken as
+    the present Council. The Charter facts themselves live in :class:`unsc.rules.Council`.
+
+    >>> council_of_year(1950).threshold, council_of_year(2024).size, council_of_year(None).threshold
+    (7, 15, 9)
+    """
+    return Council.on(dt.date(year, 7, 1)) if year is not None else Council.on(dt.date.today())
+
+
+def is_permanent(code: str) -> bool:
+    """Whether a code holds a permanent seat (``SUN`` and ``RUS`` share one), per :func:`unsc.rules.permanent_seat`.
+
+    >>> is_permanent("SUN"), is_permanent("DZA")
+    (True, False)
+    """
+    return permanent_seat(code) is not None
 
 
 def seat_code(code: str, when: dt.date | None) -> str:

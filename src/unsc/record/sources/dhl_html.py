@@ -31,7 +31,7 @@ import lxml.html
 import pandas as pd
 
 from unsc.record.sources.base import CALENDAR_COLUMNS, SourceError, SourceFrame, SourceIssue
-from unsc.record.sources.common import MONTHS
+from unsc.record.sources.common import MONTHS, council_of_year
 from unsc.rules import find_member
 
 __all__ = [
@@ -446,6 +446,7 @@ def _decision(source: str, **values: Any) -> dict[str, Any]:
         "vetoed_by": [],
         "link": None,
         "note": None,
+        "not_participating": [],
     }
     row.update(values)
     return row
@@ -475,6 +476,8 @@ class Outcome:
     vetoed_by: list[str] = field(default_factory=list)
     tally: tuple[int, int, int] | None = None
     non_voting: int | None = None
+    #: member codes named as not participating ("(France did not participate in the voting.)")
+    not_participating: list[str] = field(default_factory=list)
     modality: str | None = None
     unanimous: bool = False
     kind: str = "draft_resolution"
@@ -507,6 +510,7 @@ _TOKEN_RE = re.compile(
   | (?P<unan>\b(?:adopted\s+)?unanimously\b)
   | (?P<without>\b(?:adopted\s+)?without\s+(?:a\s+)?vote\b)
   | (?P<consensus>\b(?:adopted\s+)?by\s+consensus\b)
+  | (?P<acclamation>\b(?:adopted\s+)?by\s+acclamation\b)
   | (?P<adopted>\badopted\b)
   | (?P<member>Union\s+of\s+Soviet\s+Socialist\s+Republics|Russian\s+Federation|United\s+Kingdom
        |United\s+States(?:\s+of\s+America)?|USSR|USA|UK|China|France)
@@ -519,7 +523,7 @@ _FILLER_RE = re.compile(r"^(?:[\s,;.&+:/()]|\band\b|\bby\b|\bthe\b|\bof\b|\bin\b
 
 
 def _required_yes(year: int | None) -> int:
-    return 7 if year is not None and year < 1966 else 9
+    return council_of_year(year).threshold
 
 
 def parse_outcomes(text: str, year: int | None = None) -> list[Outcome]:
@@ -599,7 +603,9 @@ def parse_outcomes(text: str, year: int | None = None) -> list[Outcome]:
                 if m.group("npn"):
                     cur.non_voting = int(m.group("npn"))
                 else:
-                    cur.non_voting = 1 + len(re.findall(r",|\band\b", m.group("npwho")))
+                    named = [find_member(_flat(x)) for x in re.split(r",|\band\b", m.group("npwho")) if x.strip()]
+                    cur.not_participating += [x.code for x in named if x is not None]
+                    cur.non_voting = len(named)
                 cur.notes.append(_flat(tok.strip("()")))
         elif m.group("veto"):
             if cur is not None and cur.what in ("draft", "document"):
@@ -616,6 +622,9 @@ def parse_outcomes(text: str, year: int | None = None) -> list[Outcome]:
                 cur.unanimous = True
                 if cur.what != "resolution":
                     cur.what, cur.status = "draft", "adopted"
+        elif m.group("acclamation"):
+            if cur is not None:
+                cur.modality = "acclamation"
         elif m.group("without") or m.group("consensus"):
             if cur is not None:
                 cur.modality = "without_vote"
@@ -667,7 +676,7 @@ def _finish(o: Outcome, year: int | None) -> None:
     if o.what == "resolution":
         if o.modality is None:
             o.modality = "recorded"
-        if o.modality == "without_vote":
+        if o.modality in ("without_vote", "acclamation"):
             o.tally = o.tally or (0, 0, 0)
             o.non_voting = 0 if o.non_voting is None else o.non_voting
         if o.unanimous:
@@ -689,7 +698,7 @@ def _finish(o: Outcome, year: int | None) -> None:
 
 def _outcome_fields(o: Outcome, year: int | None) -> dict[str, Any]:
     """The decisions-row fields an outcome gives (resolution, tallies, status)."""
-    size = 11 if year is not None and year < 1966 else 15
+    size = council_of_year(year).size
     y, n, a = o.tally if o.tally is not None else (None, None, None)
     non_voting = o.non_voting
     if non_voting is None and o.tally is not None and sum(o.tally) == size:
@@ -731,6 +740,7 @@ def _outcome_fields(o: Outcome, year: int | None) -> dict[str, Any]:
         "non_voting": non_voting,
         "vetoed_by": list(o.vetoed_by),
         "note": "; ".join(dict.fromkeys(notes)) or None,
+        "not_participating": list(o.not_participating),
     }
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from unsc.record.sources.base import SourceError, SourceIssue, read_csv_checked
-from unsc.record.sources.common import seat_code
+from unsc.record.sources.common import is_permanent, seat_code
 from unsc.rules import find_member
 
 __all__ = ["FILE", "SOURCE", "TermsFrame", "read_membership"]
@@ -41,9 +41,6 @@ class TermsFrame:
     def roster(self, when: dt.date) -> list[str]:
         """Codes seated on a date (blanks left out), each as the state of that date."""
         return sorted({seat_code(c, when) for c in self.terms.loc[self.terms["year"] == when.year, "member"]})
-
-
-_PERMANENT = {"CHN", "FRA", "GBR", "USA", "SUN", "RUS"}
 
 
 def read_membership(path: str | Path) -> TermsFrame:
@@ -82,7 +79,7 @@ def read_membership(path: str | Path) -> TermsFrame:
             mapped.add((name, code))
             notes.append(f"{path.name}: {name!r} read as {code} for the years it sat under that state")
         rows.append(
-            {"year": year, "member": code, "permanent": code in _PERMANENT, "source_name": name, "source_row": i}
+            {"year": year, "member": code, "permanent": is_permanent(code), "source_name": name, "source_row": i}
         )
     terms = pd.DataFrame(rows, columns=["year", "member", "permanent", "source_name", "source_row"])
     return TermsFrame(terms, issues, len(raw), notes)

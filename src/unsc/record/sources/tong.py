@@ -23,6 +23,7 @@ from typing import Any
 import pandas as pd
 
 from unsc.record.sources.base import SourceError, SourceFrame, SourceIssue
+from unsc.record.sources.common import council_of_year, is_permanent
 from unsc.record.sources.dhl_html import (
     _check_resolution_numbers,
     _outcome_fields,
@@ -38,7 +39,6 @@ MEETINGS_SOURCE = "tong_meetings"
 
 _FAILED_COLUMNS = ("Meeting Number", "Voting On", "Year", "Submitted By", "In Favor", "Abstain", "Against")
 _MEETINGS_COLUMNS = ("year", "date", "topics", "result")
-_PERMANENT = {"CHN", "FRA", "GBR", "USA", "SUN", "RUS"}
 
 
 def _read_excel(path: str | Path, columns: tuple[str, ...]) -> pd.DataFrame:
@@ -97,7 +97,7 @@ def resolve_member(name: str, year: int | None) -> str | None:
 
 
 def _required_yes(year: int | None) -> int:
-    return 7 if year is not None and year < 1966 else 9
+    return council_of_year(year).threshold
 
 
 def read_failed_drafts_sample(path: str | Path) -> SourceFrame:
@@ -214,7 +214,7 @@ def read_failed_drafts_sample(path: str | Path) -> SourceFrame:
             voted = {c for cs in codes.values() for c in cs}
             if None not in seats and voted <= seats:
                 non_voting = len(seats) - len(voted)
-        vetoers = [c for c in codes["N"] if c in _PERMANENT]
+        vetoers = [c for c in codes["N"] if is_permanent(c)]
         if tally[0] >= _required_yes(year) and vetoers:
             failure, vetoed_by = "veto", vetoers
         elif tally[0] < _required_yes(year):
