@@ -162,27 +162,30 @@ def test_a_single_day_has_no_date_note(store) -> None:
 
 
 @pytest.mark.data
-def test_meeting_date_conflicts_are_exactly_the_dates_off_their_meeting(store) -> None:
-    """Recomputed from the tables: a decision more than the tolerance outside its meeting's days has a
-    ``meeting_date`` conflicts row, unless a source gives a range of days for a vote at that meeting."""
+def test_no_served_date_lies_off_its_meeting_and_each_fix_is_reported(store) -> None:
+    """The Library's calendar wins for dates: no decision is served more than the tolerance outside its
+    meeting's days (unless a source gives a range of days for that meeting), and every date the calendar
+    replaced has a ``meeting_date`` conflicts row with the source's date."""
     tol = MEETING_DATE_TOLERANCE.days
-    off = store.sql(
-        f"""SELECT d.decision_id FROM decisions d JOIN meetings m USING (meeting)
-        WHERE d.date < m.date - INTERVAL {tol} DAY OR d.date > m.end_date + INTERVAL {tol} DAY"""
-    )
-    ranged = store.sql("SELECT DISTINCT meeting FROM decisions WHERE date_note LIKE 'meeting held%'")
-    reported = store.sql("SELECT entity FROM conflicts WHERE field = 'meeting_date'")
+    ranged = set(store.sql("SELECT DISTINCT meeting FROM decisions WHERE date_note LIKE 'meeting held%'")["meeting"])
     rows = store.sql(
         f"""SELECT d.decision_id, d.meeting FROM decisions d JOIN meetings m USING (meeting)
         WHERE d.date < m.date - INTERVAL {tol} DAY OR d.date > m.end_date + INTERVAL {tol} DAY"""
     )
-    expected = {i for i, m in zip(rows["decision_id"], rows["meeting"], strict=True) if m not in set(ranged["meeting"])}
-    assert set(reported["entity"]) == expected
-    assert len(off) >= len(expected) > 10
-    # the 1980 vote after a three-day meeting is not reported: the veto list gives its days
-    assert "S/RES/462(1980)" not in expected
-    swap = store.sql("SELECT reason FROM conflicts WHERE field = 'meeting_date' AND entity = 'S/RES/727(1992)'")
-    assert "day/month swap of 1992-01-08" in swap["reason"][0]
+    assert {i for i, m in zip(rows["decision_id"], rows["meeting"], strict=True) if m not in ranged} == set()
+    fixed = store.sql("SELECT entity, value_a, value_b, reason FROM conflicts WHERE field = 'meeting_date'")
+    assert len(fixed) > 10
+    served = store.sql("SELECT decision_id, CAST(date AS VARCHAR) AS date FROM decisions")
+    by_id = dict(zip(served["decision_id"], served["date"], strict=True))
+    for entity, chosen, before, _ in fixed.itertuples(index=False):
+        assert by_id[entity] == chosen != before
+    # the 1980 vote after a three-day meeting is not touched: the veto list gives its days
+    assert "S/RES/462(1980)" not in set(fixed["entity"])
+    assert store.decision("S/RES/727(1992)")["date"] == dt.date(1992, 1, 8)
+    assert store.decision("S/RES/726(1992)")["date"] == dt.date(1992, 1, 6)
+    assert store.decision("S/RES/840(1993)")["date"] == dt.date(1993, 6, 15)
+    swap = fixed[fixed["entity"] == "S/RES/727(1992)"]["reason"].iloc[0]
+    assert "day/month swap of 1992-01-08" in swap
 
 
 @pytest.mark.data

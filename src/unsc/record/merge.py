@@ -48,6 +48,7 @@ __all__ = [
     "MergeResult",
     "base_symbol",
     "consolidate",
+    "draft_fits_date",
     "explain_vetoes",
     "meeting_calendar",
     "merge",
@@ -297,6 +298,7 @@ def merge(
             merged_rows[source] += 1
 
     entities = consolidate(entities, conflicts, calendar)
+    _drop_misdated_drafts(entities, conflicts)
     spans = _meeting_spans(entities, calendar)
 
     # ids: draft symbol if unique, else resolution, else meeting#n, else source key
@@ -548,9 +550,15 @@ def _match(rec: dict[str, Any], source: str, idx: _Index) -> Entity | None:
     rn = rec.get("resolution_number")
     if rn is not None:
         e = idx.res.get(int(rn))
-        if e is not None and source not in e.records:
+        if e is not None and _years_apart(e, rec):
+            # resolution numbers run with time: a number whose year is not the row's is a typo in the row
+            # (voting_agent "425 (2002)" for 1425 (2002)); match the row by its other keys
+            rec["_resolution_typo"] = int(rn)
+            rec["resolution_number"] = rn = None
+        elif e is not None and source not in e.records:
             return e
-        return None
+        else:
+            return None
     draft = rec.get("draft")
     if draft is not None:
         if draft in idx.draft:
@@ -619,6 +627,62 @@ def _match(rec: dict[str, Any], source: str, idx: _Index) -> Entity | None:
         if len(cands) == 1:
             return cands[0]
     return None
+
+
+_DRAFT_YEAR = re.compile(r"^S/((?:199[4-9]|20\d\d))/\d+")  # the S/YYYY/N symbols in use since 1994
+
+
+def draft_fits_date(draft: str, date: dt.date) -> bool:
+    """Whether a draft symbol's year allows a vote on it on ``date`` (its year, or the December before January).
+
+    Symbols without a year (``S/1234``, ``S/2449/Rev.1``: before 1994) always fit.
+
+    >>> draft_fits_date("S/2024/239", dt.date(2024, 3, 22)), draft_fits_date("S/2002/799", dt.date(1978, 3, 19))
+    (True, False)
+    >>> draft_fits_date("S/2014/916", dt.date(2015, 1, 2)), draft_fits_date("S/1995/136", dt.date(1996, 2, 29))
+    (True, False)
+    >>> draft_fits_date("S/2449/Rev.1", dt.date(1952, 2, 6))
+    True
+    """
+    m = _DRAFT_YEAR.match(draft)
+    if not m:
+        return True
+    y = int(m.group(1))
+    return y == date.year or (y == date.year - 1 and date.month == 1)
+
+
+def _drop_misdated_drafts(entities: list[Entity], conflicts: list[dict[str, Any]]) -> None:
+    """Drop draft symbols whose year cannot be that of the vote (:func:`draft_fits_date`), with a ``conflicts`` row."""
+    for e in entities:
+        date = e.date_fix[0] if e.date_fix else pick("date", e.values("date"))[1]
+        if date is None:
+            continue
+        for s_, r in e.all_records():
+            d_ = r.get("draft")
+            if _missing(d_) or draft_fits_date(str(d_), date):
+                continue
+            conflicts.append(
+                {
+                    "_entity": e,
+                    "field": "draft",
+                    "source_a": "record",
+                    "value_a": "not this vote's draft",
+                    "source_b": s_,
+                    "value_b": str(d_),
+                    "chosen": "none from this source",
+                    "reason": f"the symbol {d_} dates its draft to a year in which a vote of {date.isoformat()} cannot "
+                    "have been taken on it (a draft is issued in the year of its vote, or in December before a "
+                    "January vote): the source's symbol is wrong and is not used",
+                }
+            )
+            r["draft"] = None
+
+
+def _years_apart(e: Entity, rec: dict[str, Any]) -> bool:
+    """Whether a row's date lies more than a year from every date of an entity (so they cannot be one vote)."""
+    d = rec.get("date")
+    dates = e.known("date")
+    return d is not None and bool(dates) and all(abs((d - x).days) > 366 for x in dates)
 
 
 def _entity_fit(a: Entity, b: Entity) -> bool:
@@ -1000,6 +1064,22 @@ def _resolve(
     date_note = _date_note(e, date_src, date)
     _, meeting = choose("meeting")
     _, draft = choose("draft")
+    for s_, r in e.records.items():
+        if r.get("_resolution_typo") is not None:
+            conflicts.append(
+                {
+                    "entity": did,
+                    "field": "resolution_number",
+                    "source_a": "record",
+                    "value_a": str(e.first("resolution_number")),
+                    "source_b": s_,
+                    "value_b": str(r["_resolution_typo"]),
+                    "chosen": str(e.first("resolution_number")),
+                    "reason": f"{s_} gives resolution number {r['_resolution_typo']}, which was adopted more than a "
+                    "year away from this row's date; resolution numbers run with time, so the number is a typo and "
+                    "the row was matched by its date, meeting and tally",
+                }
+            )
     _, resolution = choose("resolution")
     _, title = choose("title", compare=False)
     extra_notes: list[str] = []
