@@ -322,26 +322,31 @@ def _print_decision(rec: dict[str, Any]) -> None:
 
     con = Console()
     title = (rec.get("resolution") and f"Resolution {rec['resolution']}") or rec.get("draft") or rec["decision_id"]
-    outcome = "adopted" if rec["adopted"] else f"not adopted ({rec.get('failure_reason')})"
     con.print(f"[bold]{title}[/bold]  {rec.get('date')}  {rec.get('meeting') or ''}")
     if rec.get("date_note"):
         con.print(f"[dim]date: {rec['date_note']}[/dim]")
     if rec.get("title"):
         con.print(rec["title"])
-    con.print(f"draft {rec.get('draft') or '?'}; {outcome}; vote {_tally(rec)}")
-    if rec.get("vetoed_by"):
-        con.print("vetoed by " + ", ".join(rec["vetoed_by"]))
+    kind = "" if rec.get("kind") in (None, "draft_resolution") else f"{rec['kind']}; "
+    # headline, tally and explanation all come from one RecordedDecision (Store.recorded)
+    con.print(f"{kind}draft {rec.get('draft') or '?'}; {rec['headline']}; vote {rec['tally']}")
     if rec.get("explanation"):
         con.print(f"[italic]{rec['explanation']}[/italic]")
     if rec.get("votes"):
         t = Table()
         for c in ("member", "name", "vote", "source"):
             t.add_column(c)
+        words = {"Y": "yes", "N": "no", "A": "abstain", "X": "did not vote"}
         for v in rec["votes"]:
+            vote = words.get(v["vote"], v["vote"])
+            if v.get("non_voting_reason") == "present_not_participating":
+                vote = "did not participate"
+            elif v.get("non_voting_reason") == "absent":
+                vote = "absent"
             t.add_row(
                 v["member"] + (" *" if v["permanent"] else ""),
                 v.get("member_name") or "",
-                v["vote"],
+                vote,
                 v.get("source") or "",
             )
         con.print(t)

@@ -268,6 +268,7 @@ def build(
 def _build_tables(
     found: dict[str, Path], step: Callable[[int, str], None]
 ) -> tuple[dict[str, pd.DataFrame], BuildReport]:
+    from unsc.record.errata import apply_errata
     from unsc.record.merge import merge
     from unsc.record.sources.membership import read_membership
     from unsc.record.sources.undl_wide import read_undl_wide
@@ -318,9 +319,13 @@ def _build_tables(
 
     step(7, "merge")
     result = merge(frames, roster=roster.of if tf is not None else None, council_size=_size)
+    result.decisions, result.votes, result.vetoes, errata_rows = apply_errata(
+        result.decisions, result.votes, result.vetoes, council_size=_size
+    )
+    result.conflicts += errata_rows
     step(8, "validate")
     decisions, validation_rows = validate(result.decisions, result.votes, roster=roster.of if tf is not None else None)
-    validation_rows += _quarantined_outcomes(frames, decisions)
+    # the Voting-Agent rows its reader quarantined stay in `quarantine` (they are not disagreements of the record)
     validation_rows += resolution_gaps(decisions)
 
     for f in frames:

@@ -138,9 +138,6 @@ SHARED_DRAFTS: dict[str, str] = {
     "S/2020/684": "voting_agent gives a second vote under this symbol (5-6-4, failed for lack of votes) besides its "
     "adoption as resolution 2533 (2020) (12-0-3) on 11 July 2020; the DHL tables do not list it (apparently a vote "
     "on an amendment, which the source does not say), so it is kept as its own decision",
-    "S/2025/270": "voting_agent gives this symbol to resolution 2781 (2025) as well as to 2779 (2025), whose draft it "
-    "is; its 2781 row is a source error (six Yes rows only, see unsc.record.validate.KNOWN_SOURCE_ERRORS), kept apart "
-    "because two resolutions are two decisions",
 }
 
 _REV = re.compile(r"/(?:Rev|Corr)\.\d+.*$", re.I)

@@ -18,6 +18,8 @@ from unsc.record.sources.common import parse_draft, parse_meeting, parse_resolut
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+    from unsc.record.decision import RecordedDecision
+
 __all__ = ["Store", "StoreMissingError", "normalize_symbol", "open_store"]
 
 
@@ -234,19 +236,30 @@ class Store:
         rows = self._con.execute("SELECT decision_id FROM decisions WHERE decision_id = ?", [a]).fetchall()
         return rows[0][0] if rows else None
 
-    def decision(self, symbol: str) -> dict[str, Any] | None:
-        """One decision with its member votes, by draft, resolution or id; ``None`` if unknown."""
+    def recorded(self, symbol: str) -> RecordedDecision | None:
+        """One decision as a typed :class:`~unsc.record.decision.RecordedDecision`; ``None`` if unknown.
+
+        Every page renders this one object: its headline, tally, explanation and announcement are
+        made from the same member votes.
+        """
+        from unsc.record.decision import RecordedDecision
+
         did = self.find(symbol)
         if did is None:
             return None
         # plain DuckDB rows (no pandas): `unsc show` starts faster
         rec = self._rows("SELECT * FROM decisions WHERE decision_id = ?", [did])[0]
-        rec["votes"] = self._rows(
-            "SELECT member, member_name, permanent, vote, source FROM votes WHERE decision_id = ? "
-            "ORDER BY permanent DESC, member",
-            [did],
-        )
-        return rec
+        votes = self._rows("SELECT * FROM votes WHERE decision_id = ? ORDER BY permanent DESC, member", [did])
+        cited = self._rows("SELECT reason FROM validation WHERE decision_id = ? AND category = 'source_error'", [did])
+        return RecordedDecision.from_row(rec, votes, exception=cited[0]["reason"] if cited else None)
+
+    def decision(self, symbol: str) -> dict[str, Any] | None:
+        """One decision with its member votes, by draft, resolution or id; ``None`` if unknown.
+
+        The dict of :meth:`recorded` (``headline``, ``tally``, ``explanation`` from one object).
+        """
+        rd = self.recorded(symbol)
+        return None if rd is None else rd.to_dict()
 
     def _rows(self, query: str, params: list[Any]) -> list[dict[str, Any]]:
         """Rows as dicts of Python values (DATE as ``datetime.date``, lists as lists, NULL as ``None``)."""

@@ -37,7 +37,7 @@ import pandas as pd
 from unsc.rules import Ballot, Council, RosterError, decide
 from unsc.rules.members import UnknownMemberError
 
-__all__ = ["KNOWN_KINDS", "KNOWN_SOURCE_ERRORS", "resolution_gaps", "validate"]
+__all__ = ["KNOWN_KINDS", "KNOWN_SOURCE_ERRORS", "check_invariants", "resolution_gaps", "validate"]
 
 #: resolution number -> (kind, why). Decisions the Council took by a procedural (or Art. 109(3))
 #: vote although a permanent member voted no (spec R13 regression list, R14, R15, R22).
@@ -58,11 +58,7 @@ KNOWN_KINDS: dict[int, tuple[str, str]] = {
 }
 
 #: decision_id -> reason: rows a source gets wrong, checked against public facts.
-KNOWN_SOURCE_ERRORS: dict[str, str] = {
-    "S/RES/2781(2025)": "voting_agent has only 6 member rows (all Yes) for res. 2781 (2025) and gives it the draft "
-    "symbol of res. 2779 (S/2025/270): its member rows are incomplete. The adoption itself is documented by the "
-    "resolution number; no other source in the data covers May 2025",
-}
+KNOWN_SOURCE_ERRORS: dict[str, str] = {}
 
 
 def _ballot_for(date: dt.date, votes: list[tuple[str, str]], kind: str, modality: str) -> Ballot:
@@ -70,7 +66,7 @@ def _ballot_for(date: dt.date, votes: list[tuple[str, str]], kind: str, modality
     key = {"Y": "yes", "N": "no", "A": "abstain", "X": "absent"}
     for m, v in votes:
         lists[key[v]].append(m)
-    return Ballot.of(date, **lists, kind=kind, modality=modality)
+    return Ballot.of(date, **lists, kind=kind, modality="recorded" if modality == "recorded" else "without_vote")
 
 
 def validate(
@@ -100,7 +96,7 @@ def validate(
         recorded = None if recorded is None or pd.isna(recorded) else bool(recorded)
         member_votes = by_decision.get(did, [])
         base = {"decision_id": did, "date": date, "recorded_adopted": recorded}
-        if rec.get("modality") == "without_vote":
+        if rec.get("modality") in ("without_vote", "acclamation"):
             d = decide(_ballot_for(date, [], kind, "without_vote"))
             rule_adopted.append(d.adopted)
             agrees.append(d.adopted == recorded if recorded is not None else None)
@@ -183,7 +179,69 @@ def validate(
     out["rule_adopted"] = pd.array(rule_adopted, dtype="boolean")
     out["rule_agrees"] = pd.array(agrees, dtype="boolean")
     out["explanation"] = explanation
-    return out, rows
+    explanation_by_id, invariant_rows = check_invariants(out, votes, rows)
+    out["explanation"] = [explanation_by_id.get(d, e) for d, e in zip(out["decision_id"], explanation, strict=True)]
+    return out, rows + invariant_rows
+
+
+def check_invariants(
+    decisions: pd.DataFrame, votes: pd.DataFrame, rows: list[dict[str, Any]] | None = None
+) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    """Every decision as a :class:`~unsc.record.decision.RecordedDecision`: its explanation, and a row per broken invariant.
+
+    The invariants are those of :meth:`RecordedDecision.problems` (counts vs member rows, vetoers
+    voted no, draft year vs vote year, outcome vs rule) and, over the whole record, no two
+    decisions sharing a draft symbol unless :data:`unsc.record.merge.SHARED_DRAFTS` cites why. A
+    problem with a cited reason (a ``source_error`` row, a :data:`KNOWN_KINDS` kind) is not
+    repeated; anything else is ``unexplained``.
+    """
+    from unsc.record.decision import RecordedDecision
+    from unsc.record.merge import SHARED_DRAFTS
+
+    cited = {r["decision_id"]: r["reason"] for r in rows or [] if r["category"] == "source_error"}
+    by_decision: dict[str, list[dict[str, Any]]] = {}
+    cols = [c for c in ("member", "member_name", "permanent", "vote", "source", "non_voting_reason") if c in votes]
+    for v in votes[["decision_id", *cols]].to_dict("records"):
+        by_decision.setdefault(v["decision_id"], []).append(v)
+    expl: dict[str, str] = {}
+    out: list[dict[str, Any]] = []
+    for rec in decisions.to_dict("records"):
+        did = rec["decision_id"]
+        rd = RecordedDecision.from_row(rec, by_decision.get(did, []), exception=cited.get(did))
+        expl[did] = rd.explanation
+        for problem in rd.problems():
+            if problem.startswith("outcome_vs_rule") and any(
+                r["decision_id"] == did and r["category"] == "unexplained" for r in rows or []
+            ):
+                continue  # already reported with the rules' reasoning
+            out.append(
+                {
+                    "decision_id": did,
+                    "date": rd.date,
+                    "recorded_adopted": rd.adopted,
+                    "rule_adopted": rd.ruling.adopted if rd.ruling is not None else None,
+                    "category": "unexplained",
+                    "reason": problem,
+                }
+            )
+    drafts = decisions.dropna(subset=["draft"]).groupby("draft")["decision_id"].apply(list)
+    for draft, ids in drafts.items():
+        if len(ids) < 2:
+            continue
+        for did in ids:
+            reason = SHARED_DRAFTS.get(str(draft))
+            out.append(
+                {
+                    "decision_id": did,
+                    "date": None,
+                    "recorded_adopted": None,
+                    "rule_adopted": None,
+                    "category": "shared_draft" if reason else "unexplained",
+                    "reason": f"the draft symbol {draft} also names {', '.join(x for x in ids if x != did)}: "
+                    + (reason or "shared_draft: no cited reason"),
+                }
+            )
+    return expl, out
 
 
 def resolution_gaps(decisions: pd.DataFrame) -> list[dict[str, Any]]:
