@@ -77,7 +77,7 @@ def test_undl_csv_is_primary_when_present(data_dir: Path, tmp_path: Path) -> Non
         assert "undl_csv" in d["sources"] and d["votes_source"] == "undl_csv"
         assert {v["source"] for v in d["votes"]} == {"undl_csv"}
         d = s.decision("2311 (2016)")
-        assert d["modality"] == "without_vote" and d["votes"] == []
+        assert d["modality"] == "acclamation" and d["votes"] == []  # errata.toml: by acclamation
         assert (s.quarantine()["source"] == "undl_csv").sum() == 2
 
 
