@@ -33,7 +33,13 @@ def test_validate_json(built_store: Path) -> None:
     d = json.loads(r.output)
     assert d["unexplained"] == 0
     assert all(row["reason"] for row in d["rows"])
-    assert d["counts"].get("source_error", 0) >= 1
+    assert d["counts"].get("shared_draft", 0) >= 1 and set(d["counts"]) <= {
+        "no_member_votes",
+        "shared_draft",
+        "source_error",
+        "roster",
+        "missing_from_sources",
+    }
 
 
 def test_export_csv(built_store: Path, tmp_path: Path) -> None:

@@ -16,14 +16,12 @@ pytestmark = pytest.mark.data
 
 
 def _via_pandas(store, did: str) -> dict:
+    """The same decision built from pandas rows: the typed object must not depend on how the rows were read."""
+    from unsc.record.decision import RecordedDecision
+
     rec = _record(store.sql("SELECT * FROM decisions WHERE decision_id = ?", [did]).iloc[0].to_dict())
-    votes = store.sql(
-        "SELECT member, member_name, permanent, vote, source FROM votes WHERE decision_id = ? "
-        "ORDER BY permanent DESC, member",
-        [did],
-    )
-    rec["votes"] = [_record(r) for r in votes.to_dict("records")]
-    return rec
+    votes = store.sql("SELECT * FROM votes WHERE decision_id = ? ORDER BY permanent DESC, member", [did])
+    return RecordedDecision.from_row(rec, [_record(r) for r in votes.to_dict("records")]).to_dict()
 
 
 def test_every_decision_id_is_found_and_equals_its_dataframe_row(store) -> None:

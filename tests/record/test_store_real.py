@@ -107,8 +107,8 @@ def test_cli_validate_fits_80_columns(built_store) -> None:
     header = next(line for line in lines if "decision" in line)
     assert "category" in header and "reason" in header and "recorded" not in header
     # one line per row: the whole id, the date and the category on the row's line
-    row = next(line for line in lines if "S/RES/2781(2025)" in line)
-    assert "2025-05-30" in row and "source_error" in row
+    row = next(line for line in lines if "S/PV.202#1" in line)
+    assert "1947-09-15" in row and "shared_draft" in row
     wide = runner.invoke(app, ["validate", "--wide", "--store", str(built_store)], env={"COLUMNS": "200"})
     assert wide.exit_code == 0 and "recorded" in wide.output and "rules" in wide.output
     assert row.rstrip(" │").endswith("…")  # the long reason is cut to the width

@@ -138,9 +138,11 @@ def register(app: typer.Typer) -> None:
             False, "--wide", help="Every column and the full reason (default: decision, date, category, short reason)."
         ),
     ) -> None:
-        """List every decision whose recorded and rule outcomes disagree, with the reason. Exit 1 if any is unexplained.
+        """Check every invariant of the record: a summary by category, then the rows. Exit 1 if any is unexplained.
 
-        The default table has one line per row (decision, date, category, the reason cut to the
+        Invariants: counts equal the member rows, the outcome equals the rules' re-decision, vetoers
+        voted no, draft years fit, no draft symbol shared without a cited reason. The default table
+        has one line per row (decision, date, category, the reason cut to the
         terminal width); ``--wide`` shows the recorded and rule outcomes and the whole reason,
         ``--json`` everything.
         """
@@ -158,8 +160,16 @@ def register(app: typer.Typer) -> None:
             from rich.console import Console
             from rich.table import Table
 
+            con = Console()
+            summary = Table(title="Validation of the record: rows by category")
+            summary.add_column("category")
+            summary.add_column("rows", justify="right")
+            for k, v in sorted(counts.items(), key=lambda kv: -kv[1]):
+                summary.add_row(k, str(v))
+            summary.add_row("unexplained" if "unexplained" not in counts else "", "0" if not unexplained else "")
+            con.print(summary)
             shown = df if all_rows else df[df["category"] != "no_member_votes"]
-            t = Table(title="Validation: recorded outcome vs the rules")
+            t = Table(title="Rows (no_member_votes with --all)")
             if wide:
                 for c in ("decision", "date", "recorded", "rules", "category", "reason"):
                     t.add_column(c, overflow="fold")
@@ -184,7 +194,6 @@ def register(app: typer.Typer) -> None:
                     )
                 else:
                     t.add_row(r["decision_id"], str(r["date"] or ""), r["category"], _short(r["reason"]))
-            con = Console()
             con.print(t)
             con.print(", ".join(f"{k}: {v}" for k, v in counts.items()) or "no rows")
             con.print(f"unexplained: {unexplained}")

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -62,13 +63,11 @@ class MemberVote:
 def _none(v: Any) -> Any:
     if v is None or (isinstance(v, float) and v != v):
         return None
-    try:
-        import pandas as pd
-
-        if v is pd.NA or v is pd.NaT:
-            return None
-    except ImportError:  # pragma: no cover - pandas is a dependency
-        pass
+    pd = sys.modules.get("pandas")  # a value from a DataFrame: pandas is loaded; never import it here (`unsc show`)
+    if pd is not None and (v is pd.NA or v is pd.NaT):
+        return None
+    if hasattr(v, "tolist") and not isinstance(v, str):
+        return v.tolist()
     return v
 
 

@@ -262,6 +262,15 @@ def apply_errata(
                 }
             )
         out.append(_conflict(did, "addition", None, f"{v['kind']} on {date.isoformat()}", e))
+        for m in vetoed_by:
+            out.append(
+                _conflict(did, "veto", "not listed", f"vetoed by {m}", e)
+                | {
+                    "field": f"veto:{m}",
+                    "source_b": "dhl_veto",
+                    "reason": f"not on the DHL veto list in the data; {e.citation}",
+                }
+            )
     if new_dec:
         dec = pd.concat([dec, pd.DataFrame(new_dec)], ignore_index=True)
     if new_votes:

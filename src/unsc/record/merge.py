@@ -1121,6 +1121,32 @@ def _resolve(
     _, sponsors = choose("sponsors", compare=False)
     _, link = choose("link", compare=False)
     modality_src, modality = choose("modality")
+    said = {r.get("modality") for r in e.records.values()} & {"without_vote", "acclamation"}
+    if modality == "recorded" and said:
+        split = [
+            s_
+            for s_, r in e.records.items()
+            if not any(_missing(r.get(c)) for c in ("no", "abstain")) and (int(r["no"]) or int(r["abstain"]))
+        ]
+        if not split:
+            # an official source says "without vote"; the other gives a unanimous tally, the form tables and
+            # scrapes use for such adoptions: the positive statement wins (res. 726 (1992), 1733 (2006))
+            said_by = sorted(s_ for s_, r in e.records.items() if r.get("modality") in said)
+            conflicts.append(
+                {
+                    "entity": did,
+                    "field": "modality",
+                    "source_a": ",".join(said_by),
+                    "value_a": "acclamation" if "acclamation" in said else "without_vote",
+                    "source_b": modality_src,
+                    "value_b": "recorded (unanimous tally)",
+                    "chosen": "acclamation" if "acclamation" in said else "without_vote",
+                    "reason": f"{', '.join(said_by)} say adopted without a vote; no source gives a vote against or an "
+                    "abstention, and a unanimous tally is how the tables write such adoptions: the explicit "
+                    "statement wins",
+                }
+            )
+            modality_src, modality = said_by[0], ("acclamation" if "acclamation" in said else "without_vote")
     _, adopted = choose("adopted")
     _, kind = choose("kind")
     kind = kind or "draft_resolution"

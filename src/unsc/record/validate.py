@@ -224,6 +224,7 @@ def check_invariants(
                     "reason": problem,
                 }
             )
+    dates = dict(zip(decisions["decision_id"], decisions["date"], strict=True))
     drafts = decisions.dropna(subset=["draft"]).groupby("draft")["decision_id"].apply(list)
     for draft, ids in drafts.items():
         if len(ids) < 2:
@@ -233,7 +234,7 @@ def check_invariants(
             out.append(
                 {
                     "decision_id": did,
-                    "date": None,
+                    "date": dates.get(did),
                     "recorded_adopted": None,
                     "rule_adopted": None,
                     "category": "shared_draft" if reason else "unexplained",

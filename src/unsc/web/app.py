@@ -767,19 +767,9 @@ def _vote_context(d: dict[str, Any]) -> dict[str, Any]:
     groups: dict[str, list[dict[str, Any]]] = {"Y": [], "N": [], "A": [], "X": []}
     for v in d.get("votes") or []:
         groups.setdefault(v.get("vote") or "X", []).append(v)
-    vetoed = [_the(features.member_name(c)) for c in d.get("vetoed_by") or []]
-    if d.get("adopted"):
-        headline = "Adopted"
-        if d.get("resolution"):
-            headline += f" as resolution {d['resolution']}"
-    elif vetoed:
-        names = " and ".join([", ".join(vetoed[:-1]), vetoed[-1]] if len(vetoed) > 1 else vetoed)
-        headline = f"Not adopted: negative vote{'s' if len(vetoed) > 1 else ''} of {names} (veto)"
-    elif d.get("adopted") is False:
-        headline = "Not adopted: it did not obtain the required number of votes"
-    else:
-        headline = "Outcome not recorded"
-    tally = None
-    if d.get("yes") is not None and d.get("modality") != "without_vote":  # no vote taken: 0-0-0 would mislead
-        tally = f"{d.get('yes')}-{d.get('no')}-{d.get('abstain')}"
+    # headline and tally come from the record's RecordedDecision (Store.decision), never re-derived here
+    headline = d.get("headline") or "Outcome not recorded"
+    if d.get("adopted") and d.get("resolution"):
+        headline += f" as resolution {d['resolution']}"
+    tally = d.get("tally") if d.get("modality", "recorded") == "recorded" and d.get("tally") != "unknown" else None
     return {"d": d, "groups": groups, "headline": headline, "tally": tally}

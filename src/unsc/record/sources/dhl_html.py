@@ -674,8 +674,8 @@ def _finish(o: Outcome, year: int | None) -> None:
         o.what = "draft"
         o.problem = o.problem or "a document with a vote tally but no outcome (adopted? not adopted?)"
     if o.what == "resolution":
-        if o.modality is None:
-            o.modality = "recorded"
+        if o.modality is None and o.tally is not None:
+            o.modality = "recorded"  # no tally and no wording (a communiqué row): the table does not say
         if o.modality in ("without_vote", "acclamation"):
             o.tally = o.tally or (0, 0, 0)
             o.non_voting = 0 if o.non_voting is None else o.non_voting
