@@ -43,7 +43,7 @@ def median_time(fn: Callable[[], object], repeats: int, setup: Callable[[], obje
 def main(argv: list[str]) -> int:
     import httpx
     from tests.conftest import find_data_dir
-    from tests.record.test_sync import serve
+    from tests.record.sync_mirror import serve
 
     from unsc.record import sync as S
 
