@@ -165,7 +165,8 @@ def _list_manifest(json_out: bool, console: Console) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    """Add the ``sync`` command to the app."""
+    """Add the ``sync`` and ``status`` commands to the app."""
+    register_status(app)
 
     @app.command("sync")
     def sync_command(
@@ -250,3 +251,105 @@ def register(app: typer.Typer) -> None:
         )
         if sys.stdout.isatty() and not report.built:
             out.print("Build the store with: unsc build --from " + str(report.sources_dir), highlight=False)
+
+
+def _day(value: Any) -> str:
+    """An ISO date or timestamp as '6 Feb 2026' (the text unchanged if it is neither)."""
+    import datetime as dt
+
+    if value is None:
+        return "-"
+    if isinstance(value, dt.date):
+        return f"{value.day} {value:%b %Y}"
+    try:
+        d = dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        try:
+            d = dt.datetime.strptime(str(value), "%Y_%m_%d")
+        except ValueError:
+            return str(value)
+    return f"{d.day} {d:%b %Y}" + (f" {d:%H:%M} UTC" if "T" in str(value) else "")
+
+
+def _print_status(st: Any, console: Console) -> None:
+    from rich.table import Table
+
+    if st.problem:
+        console.print(f"[bold red]{st.problem}[/]", highlight=False)
+    if st.store_exists and not st.problem:
+        console.print(f"[bold]Store[/] {st.store_path}", highlight=False)
+        console.print(
+            f"  {st.decisions:,} decisions from {_day(st.first)} to {_day(st.last)}; built {_day(st.built_at)}"
+            + (f" from {len(st.built_from)} sources" if st.built_from else ""),
+            highlight=False,
+        )
+        if st.coverage:
+            table = Table(title="Period each source covers in the store", title_justify="left")
+            table.add_column("source")
+            table.add_column("decisions", justify="right")
+            table.add_column("first")
+            table.add_column("last")
+            for c in st.coverage:
+                table.add_row(c.source, f"{c.decisions:,}", _day(c.first), _day(c.last))
+            console.print(table)
+    elif not st.store_exists:
+        console.print(
+            f"[bold]No store[/] at {st.store_path}: run `unsc sync` (downloads the UN sources and builds it) "
+            "or `unsc build --from DIR`.",
+            highlight=False,
+        )
+    if not st.files:
+        console.print(
+            f"[bold]No synced sources[/] in {st.sources_dir}"
+            + (" (the store was built from a directory given with --from)" if st.store_exists else ""),
+            highlight=False,
+        )
+        return
+    where = f" from the mirror {st.base_url}" if st.base_url else ""
+    console.print(f"[bold]Sources[/] {st.sources_dir}: synced {_day(st.synced_at)}{where}", highlight=False)
+    if st.undl is not None:
+        how = st.undl.found_by
+        if st.undl.versions:
+            how = f"newest of {len(st.undl.versions)} listed by the {st.undl.found_by}"
+        console.print(f"  UN Digital Library voting data: version of {_day(st.undl.version)} ({how})", highlight=False)
+    table = Table(title="Synced files", title_justify="left")
+    table.add_column("file", overflow="fold")
+    table.add_column("version")
+    table.add_column("downloaded")
+    yearly = [f for f in st.files if f.name.startswith("dhl_html/scact") and f.name[14:18].isdigit()]
+    others = [f for f in st.files if f not in yearly]
+    for f in others:
+        table.add_row(f.name, _day(f.version) if f.version else "", _day(f.fetched_at))
+    if yearly:
+        years = sorted({f.name[14:18] for f in yearly})
+        fetched = sorted(f.fetched_at for f in yearly if f.fetched_at)
+        span = (
+            _day(fetched[0])
+            if fetched and fetched[0] == fetched[-1]
+            else f"{_day(fetched[0])} to {_day(fetched[-1])}"
+            if fetched
+            else "-"
+        )
+        table.add_row(f"dhl_html/scact{{{years[0]}..{years[-1]}}}_table_en.html ({len(yearly)} files)", "", span)
+    console.print(table)
+
+
+def register_status(app: typer.Typer) -> None:
+    """Add the ``status`` command to the app."""
+
+    @app.command("status")
+    def status_command(json_out: bool = typer.Option(False, "--json", help="Print the status as JSON.")) -> None:
+        """What data you have: the synced sources (versions, download dates) and the period the store covers.
+
+        Exits 1 if there is no store yet."""
+        from rich.console import Console
+
+        from unsc.record.status import status
+
+        st = status()
+        if json_out:
+            typer.echo(json.dumps(st.as_dict(), indent=2, ensure_ascii=False))
+        else:
+            _print_status(st, Console())
+        if not st.store_exists or st.problem:
+            raise typer.Exit(1)
