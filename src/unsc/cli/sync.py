@@ -240,6 +240,8 @@ def register(app: typer.Typer) -> None:
             typer.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
             return
         out.print(_summary_table(report))
+        if report.undl is not None:
+            out.print(_undl_line(report.undl), highlight=False)
         line = _counts_line(report) + f" in {report.sources_dir}"
         if report.built:
             line += f"; store built at {report.store_path}"
@@ -269,6 +271,17 @@ def _day(value: Any) -> str:
         except ValueError:
             return str(value)
     return f"{d.day} {d:%b %Y}" + (f" {d:%H:%M} UTC" if "T" in str(value) else "")
+
+
+def _undl_line(undl: Any) -> str:
+    """'UN Digital Library voting data: version of 6 Feb 2026 (newest of 3 listed by the file API)'."""
+    how = undl.found_by
+    if undl.versions:
+        how = f"newest of {len(undl.versions)} listed by the {undl.found_by}"
+    line = f"UN Digital Library voting data: version of {_day(undl.version)} ({how})"
+    if undl.note:
+        line += f"; {undl.note}"
+    return line
 
 
 def _print_status(st: Any, console: Console) -> None:
@@ -308,10 +321,7 @@ def _print_status(st: Any, console: Console) -> None:
     where = f" from the mirror {st.base_url}" if st.base_url else ""
     console.print(f"[bold]Sources[/] {st.sources_dir}: synced {_day(st.synced_at)}{where}", highlight=False)
     if st.undl is not None:
-        how = st.undl.found_by
-        if st.undl.versions:
-            how = f"newest of {len(st.undl.versions)} listed by the {st.undl.found_by}"
-        console.print(f"  UN Digital Library voting data: version of {_day(st.undl.version)} ({how})", highlight=False)
+        console.print("  " + _undl_line(st.undl), highlight=False)
     table = Table(title="Synced files", title_justify="left")
     table.add_column("file", overflow="fold")
     table.add_column("version")
