@@ -69,7 +69,10 @@ def _progress_reporter(console: Console) -> Any:
 
         def begin(self, entries: Sequence[SourceFile]) -> None:
             self.nbytes = 0
-            self.overall = self.progress.add_task("[bold]unsc sync", total=len(entries), overall=True, nbytes=0)
+            if self.overall is None:
+                self.overall = self.progress.add_task("[bold]unsc sync", total=len(entries), overall=True, nbytes=0)
+            else:  # a stage (finding the newest voting file) came first
+                self.progress.update(self.overall, description="[bold]unsc sync", total=len(entries), completed=0)
 
         def file_start(self, name: str, total: int | None) -> None:
             with self.lock:
@@ -92,7 +95,9 @@ def _progress_reporter(console: Console) -> Any:
                 self.progress.advance(self.overall, 1)
 
         def stage(self, message: str) -> None:
-            if self.overall is not None:
+            if self.overall is None:
+                self.overall = self.progress.add_task(f"[bold]{message}", total=None, overall=True, nbytes=0)
+            else:
                 self.progress.update(self.overall, description=f"[bold]{message}")
 
     return RichProgress()
@@ -162,6 +167,11 @@ def _list_manifest(json_out: bool, console: Console) -> None:
     console.print(table)
     for n, text in enumerate(licences, 1):
         console.print(f"\\[{n}] {text}", highlight=False)
+    console.print(
+        f"The voting CSV and its data dictionary are listed in the version known to this unsc ({entries[0].name}); "
+        "`unsc sync` asks the UN Digital Library for the newest and fetches that one.",
+        highlight=False,
+    )
 
 
 def register(app: typer.Typer) -> None:
@@ -182,7 +192,8 @@ def register(app: typer.Typer) -> None:
             "--only",
             metavar="NAME",
             help="Fetch only these files (local names or patterns like 'dhl_html/*'; repeat or comma-separate). "
-            "The other files of the last sync are kept.",
+            "The other files of the last sync are kept. '*sc_voting*' is the UN Digital Library voting CSV and "
+            "its data dictionary, in their newest version.",
         ),
         force: bool = typer.Option(False, "--force", help="Download everything again, ignoring ETag/Last-Modified."),
         no_build: bool = typer.Option(False, "--no-build", help="Only download; do not rebuild the store."),
