@@ -333,25 +333,18 @@ def _print_status(st: Any, console: Console) -> None:
     console.print(f"[bold]Sources[/] {st.sources_dir}: synced {_day(st.synced_at)}{where}", highlight=False)
     if st.undl is not None:
         console.print("  " + _undl_line(st.undl), highlight=False)
-    table = Table(title="Synced files", title_justify="left")
+    table = Table(title="Synced files (the voting data's version is the date in its name)", title_justify="left")
     table.add_column("file", overflow="fold")
-    table.add_column("version")
-    table.add_column("downloaded")
+    table.add_column("downloaded (UTC)")
     yearly = [f for f in st.files if f.name.startswith("dhl_html/scact") and f.name[14:18].isdigit()]
     others = [f for f in st.files if f not in yearly]
     for f in others:
-        table.add_row(f.name, _day(f.version) if f.version else "", _day(f.fetched_at))
+        table.add_row(f.name, _day(f.fetched_at).removesuffix(" UTC"))
     if yearly:
         years = sorted({f.name[14:18] for f in yearly})
-        fetched = sorted(f.fetched_at for f in yearly if f.fetched_at)
-        span = (
-            _day(fetched[0])
-            if fetched and fetched[0] == fetched[-1]
-            else f"{_day(fetched[0])} to {_day(fetched[-1])}"
-            if fetched
-            else "-"
-        )
-        table.add_row(f"dhl_html/scact{{{years[0]}..{years[-1]}}}_table_en.html ({len(yearly)} files)", "", span)
+        fetched = sorted(_day(f.fetched_at).removesuffix(" UTC") for f in yearly if f.fetched_at)
+        span = "-" if not fetched else fetched[0] if fetched[0] == fetched[-1] else f"{fetched[0]} to {fetched[-1]}"
+        table.add_row(f"dhl_html/scact{{{years[0]}..{years[-1]}}}_table_en.html ({len(yearly)} files)", span)
     console.print(table)
 
 
