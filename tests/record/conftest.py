@@ -41,25 +41,6 @@ def recent_year_tables(data_dir: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def un_site(mirror: object, recent_year_tables: dict[str, bytes], data_dir: Path) -> object:
-    """``mirror`` with every file a full ``unsc sync`` requires: the yearly tables up to last year too."""
-    import datetime as dt
-
-    from unsc.record import sync as S
-
-    mirror.bodies.update(recent_year_tables)  # type: ignore[attr-defined]
-    served = set(recent_year_tables) | {str(p.relative_to(data_dir)) for p in data_dir.rglob("*")}
-    lacking = [
-        e.name
-        for e in S.manifest(dt.date.today().year)
-        if e.required and e.name.startswith("dhl_html/") and e.name not in served
-    ]
-    if lacking:
-        pytest.skip(f"no public source to imitate the required yearly tables {lacking} from")
-    return mirror
-
-
-@pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty ``UNSC_HOME`` (sources and store go there); no mirror or store set from outside."""
     h = tmp_path / "home"
