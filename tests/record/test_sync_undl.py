@@ -309,3 +309,17 @@ def test_a_sync_killed_mid_download_leaves_the_old_sources_and_store_working(
     assert report.undl is not None and report.undl.version == NEWEST
     assert leftovers(home) == []
     assert (home / "sources" / f"{NEWEST}_sc_voting.csv").read_bytes() == voting_csv(VERSIONS[NEWEST])
+
+
+def test_a_server_listing_only_older_versions_never_takes_the_user_back(
+    mirror: Mirror, home: Path, data_dir: Path
+) -> None:
+    run(mirror, only=VOTING)
+    imitate_undl(mirror, data_dir, ["2025_11_25", OLDER])  # e.g. a mirror that is behind
+    mirror.clear_log()
+    report = run(mirror, only=VOTING)
+    assert report.undl is not None and report.undl.version == NEWEST
+    assert f"lists versions up to {OLDER} only; the newer {NEWEST} is kept" in report.undl.note
+    assert set(status(report).values()) == {"kept"}
+    assert not any("/files/" in name for name in mirror.requested())
+    assert (home / "sources" / f"{NEWEST}_sc_voting.csv").read_bytes() == voting_csv(VERSIONS[NEWEST])

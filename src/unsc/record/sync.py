@@ -29,6 +29,7 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import dataclasses
 import datetime as _dt
 import fnmatch
 import hashlib
@@ -781,8 +782,19 @@ def sync(
                     )
                 except DiscoveryError as exc:
                     raise SyncError(str(exc), undl.csv_name, report) from None
-                entries = manifest(year, undl)
-                chosen_names = (chosen_names - undl_names) | {undl.csv_name, undl.dictionary_name}
+                previous = _previous_release(record)
+                if (
+                    previous is not None
+                    and previous.date > undl.date
+                    and all(_verified_previous(sources, n, old.get(n, {})) for n in undl_names)
+                ):
+                    # a stale mirror (or a withdrawn version): never go back to older data than the user has
+                    note = f"the server lists versions up to {undl.version} only; the newer {previous.version} is kept"
+                    undl = dataclasses.replace(previous, note=note)
+                    chosen_names -= undl_names
+                else:
+                    entries = manifest(year, undl)
+                    chosen_names = (chosen_names - undl_names) | {undl.csv_name, undl.dictionary_name}
             report.undl = undl
             jobs: list[_Job] = []
             for entry in entries:
