@@ -77,7 +77,6 @@ MANIFEST_VERSION = 1
 USER_AGENT = "unsc-sync/0.1 (+https://github.com/; UN Security Council record builder)"
 RETRYABLE_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 MISSING_STATUS = frozenset({404, 410})
-CHUNK = 64 * 1024
 
 # --- the manifest: what to fetch -----------------------------------------------------------------
 
@@ -612,7 +611,7 @@ def _fetch(
                 head = b""
                 job.dest.parent.mkdir(parents=True, exist_ok=True)
                 with open(part, "wb") as out:
-                    for chunk in resp.iter_bytes(CHUNK):
+                    for chunk in resp.iter_bytes():  # as it arrives (a chunk size would hold back the progress bar)
                         out.write(chunk)
                         h.update(chunk)
                         size += len(chunk)
