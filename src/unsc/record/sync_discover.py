@@ -263,7 +263,13 @@ def discover(
 ) -> UndlRelease:
     """The newest release: from the file API, else from the record page's links (both on ``base_url`` if given).
 
-    Raises :class:`DiscoveryError` naming both URLs and why each gave nothing.
+    Raises :class:`DiscoveryError` naming both URLs and why each gave nothing:
+
+    >>> with httpx.Client() as client:
+    ...     discover(client, "http://127.0.0.1:9", retries=0)
+    Traceback (most recent call last):
+    ...
+    unsc.record.sync_discover.DiscoveryError: cannot find the UN Digital Library voting file: file API http://127.0.0.1:9/api/v1/file?recid=4055387: ConnectError: [Errno 111] Connection refused; record page http://127.0.0.1:9/record/4055387: ConnectError: [Errno 111] Connection refused
     """
     headers = headers or {}
     api_url, page_url = on_mirror(FILE_API, base_url), on_mirror(RECORD_PAGE, base_url)
