@@ -136,9 +136,10 @@ def manifest(year: int | None = None, undl: UndlRelease | None = None) -> list[S
 
     ``undl`` is the version of the UN Digital Library voting data (CSV and data dictionary) to
     fetch; :func:`sync` finds the newest with :func:`unsc.record.sync_discover.discover`, and
-    without it the version known when this unsc was released is listed. The UN files are required (the sync fails without them) except the current year's meetings
-    table, which the Library publishes only once the year has meetings; the third-party files at
-    fixed Git commits are optional and pinned by SHA-256.
+    without it the version known when this unsc was released is listed. The UN files are
+    required (the sync fails without them) except the current year's meetings table, which the
+    Library publishes only once the year has meetings; the third-party files at fixed Git
+    commits are optional and pinned by SHA-256.
 
     >>> files = manifest(year=2022)
     >>> sum(f.name.startswith("dhl_html/scact19") or f.name.startswith("dhl_html/scact20") for f in files)
@@ -781,15 +782,15 @@ def sync(
                     )
                 except DiscoveryError as exc:
                     raise SyncError(str(exc), undl.csv_name, report) from None
-                previous = _previous_release(record)
+                last = _previous_release(record)
                 if (
-                    previous is not None
-                    and previous.date > undl.date
+                    last is not None
+                    and last.date > undl.date
                     and all(_verified_previous(sources, n, old.get(n, {})) for n in undl_names)
                 ):
                     # a stale mirror (or a withdrawn version): never go back to older data than the user has
-                    note = f"the server lists versions up to {undl.version} only; the newer {previous.version} is kept"
-                    undl = dataclasses.replace(previous, note=note)
+                    note = f"the server lists versions up to {undl.version} only; the newer {last.version} is kept"
+                    undl = dataclasses.replace(last, note=note)
                     chosen_names -= undl_names
                 else:
                     entries = manifest(year, undl)
