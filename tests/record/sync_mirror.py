@@ -444,7 +444,7 @@ def recent_tables(data_dir: Path, through: int) -> dict[str, bytes]:
     years = [y for y in range(1946, through + 1) if f"scact{y}_table_en.html" not in have]
     if not years:
         return {}
-    df = pd.read_excel(data_dir / "unsc_draft_votes_by_member_1994_2025_voting_agent.xlsx")
+    df = pd.read_excel(data_dir / "unsc_draft_votes_by_member_1994_2025_voting_agent.xlsx", engine="openpyxl")
     df = df[df["Year"].isin(years)]
     out: dict[str, bytes] = {}
     for year, rows in df.groupby("Year"):
