@@ -1,8 +1,9 @@
 """Tests of ``unsc sync`` (``unsc.record.sync``) against a real HTTP mirror on 127.0.0.1.
 
-The mirror serves the real data directory under its local names, with ETag / Last-Modified /
-304, and faults each test injects per file (404, 500, a flaky 503, a truncated body, a wrong
-digest, changed or corrupted bodies). Only loopback traffic.
+The mirror (tests/record/sync_mirror.py, fixtures in conftest.py) serves the real data directory
+under its local names, with ETag / Last-Modified / 304, and faults each test injects per file
+(404, 500, a flaky 503, a truncated body, a wrong digest, changed or corrupted bodies). Only
+loopback traffic. The newest-version discovery and the killed sync are in test_sync_undl.py.
 """
 
 from __future__ import annotations
@@ -11,13 +12,7 @@ import base64
 import hashlib
 import io
 import json
-import socket
-import threading
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
-from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -25,185 +20,24 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.record.sync_mirror import (
+    MEMBERSHIP,
+    NEWEST,
+    SUBSET,
+    VERSIONS,
+    WPDL,
+    Y1946,
+    Mirror,
+    available,
+    leftovers,
+    marker_builder,
+    run,
+    serve,
+    snapshot,
+    status,
+    voting_csv,
+)
 from unsc.record import sync as S
-
-
-class Mirror:
-    """State shared with the handler. ``faults[name]`` is one of:
-
-    * ``"404"`` / ``"500"``: that status, every time;
-    * ``"flaky"``: 503 on the first request for the file, then normal;
-    * ``"truncate"``: the full Content-Length, half the body, then the connection is cut;
-    * ``"bad-digest"``: a ``Repr-Digest`` header that does not match the body;
-    * ``"no-conditional"``: ignore If-None-Match / If-Modified-Since.
-
-    ``bodies[name]`` replaces the file's bytes (a changed, corrupted or wrong file).
-    """
-
-    def __init__(self, root: Path):
-        self.root = root
-        self.faults: dict[str, str] = {}
-        self.bodies: dict[str, bytes] = {}
-        self.log: list[tuple[str, int, dict[str, str]]] = []
-        self.lock = threading.Lock()
-        self.url = ""
-
-    def statuses(self, name: str) -> list[int]:
-        """The statuses the mirror answered for ``name``, in order."""
-        with self.lock:
-            return [status for n, status, _ in self.log if n == name]
-
-    def requests_for(self, name: str) -> list[dict[str, str]]:
-        with self.lock:
-            return [headers for n, _, headers in self.log if n == name]
-
-    def clear_log(self) -> None:
-        with self.lock:
-            self.log.clear()
-
-
-def _handler(mirror: Mirror) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-        disable_nagle_algorithm = True  # no 40 ms stalls between the header and body writes
-
-        def log_message(self, format: str, *args: object) -> None:  # quiet
-            pass
-
-        def _record(self, name: str, status: int) -> None:
-            with mirror.lock:
-                mirror.log.append((name, status, {k.lower(): v for k, v in self.headers.items()}))
-
-        def _send_status(self, name: str, status: int) -> None:
-            self._record(name, status)
-            self.send_response(status)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-        def do_GET(self) -> None:
-            name = unquote(urlsplit(self.path).path).lstrip("/")
-            fault = mirror.faults.get(name)
-            path = mirror.root / name
-            if fault == "404" or (
-                name not in mirror.bodies
-                and not (path.is_file() and path.resolve().is_relative_to(mirror.root.resolve()))
-            ):
-                return self._send_status(name, 404)
-            if fault == "500":
-                return self._send_status(name, 500)
-            if fault == "flaky" and not mirror.statuses(name):
-                return self._send_status(name, 503)
-            body = mirror.bodies[name] if name in mirror.bodies else path.read_bytes()
-            sha = hashlib.sha256(body).digest()
-            etag = '"' + sha.hex()[:20] + '"'
-            mtime = path.stat().st_mtime if path.is_file() else 0.0
-            last_modified = formatdate(mtime, usegmt=True)
-            if fault != "no-conditional":
-                inm = self.headers.get("If-None-Match")
-                ims = self.headers.get("If-Modified-Since")
-                if (inm is not None and inm == etag) or (inm is None and ims == last_modified):
-                    self._record(name, 304)
-                    self.send_response(304)
-                    self.send_header("ETag", etag)
-                    self.end_headers()
-                    return None
-            self._record(name, 200)
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("ETag", etag)
-            self.send_header("Last-Modified", last_modified)
-            digest = hashlib.sha256(b"not the body").digest() if fault == "bad-digest" else sha
-            self.send_header("Repr-Digest", "sha-256=:" + base64.b64encode(digest).decode() + ":")
-            self.end_headers()
-            if fault == "truncate":
-                self.wfile.write(body[: len(body) // 2])
-                self.wfile.flush()
-                self.close_connection = True
-                self.connection.shutdown(socket.SHUT_RDWR)
-                return None
-            self.wfile.write(body)
-            return None
-
-    return Handler
-
-
-@contextmanager
-def serve(root: Path) -> Iterator[Mirror]:
-    """Serve ``root`` on a free loopback port for the duration of the block."""
-    mirror = Mirror(root)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(mirror))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    mirror.url = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
-        yield mirror
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
-# --- fixtures ----------------------------------------------------------------------------------------
-
-SUBSET = [
-    "dhl_html/scact1946_table_en.html",
-    "dhl_html/scact1947_table_en.html",
-    "unsc_membership_by_year_1946_2027_dppa.csv",
-    "unsc_vetoes_1946_2022_wpdl.csv",
-]
-MEMBERSHIP = "unsc_membership_by_year_1946_2027_dppa.csv"
-WPDL = "unsc_vetoes_1946_2022_wpdl.csv"
-Y1946 = "dhl_html/scact1946_table_en.html"
-
-
-@pytest.fixture
-def mirror(data_dir: Path) -> Iterator[Mirror]:
-    with serve(data_dir) as m:
-        yield m
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    h = tmp_path / "home"
-    monkeypatch.setenv("UNSC_HOME", str(h))
-    monkeypatch.delenv("UNSC_STORE", raising=False)
-    monkeypatch.delenv("UNSC_SYNC_BASE_URL", raising=False)
-    return h
-
-
-def run(mirror: Mirror, only: list[str] | None = SUBSET, **kw: object) -> S.SyncReport:
-    kw.setdefault("build", False)
-    kw.setdefault("backoff", 0.0)
-    kw.setdefault("retries", 2)
-    return S.sync(base_url=mirror.url, only=only, **kw)  # type: ignore[arg-type]
-
-
-def status(report: S.SyncReport) -> dict[str, str]:
-    return {f.name: f.status for f in report.files}
-
-
-def snapshot(directory: Path) -> dict[str, bytes]:
-    """Every file under ``directory`` with its bytes (the whole state a failed sync must not touch)."""
-    return {str(p.relative_to(directory)): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
-
-
-def leftovers(home: Path) -> list[str]:
-    """Temporary files or directories a sync left in ``home``."""
-    return sorted(p.name for p in home.iterdir() if p.name.startswith(".") and p.name != ".sync.lock")
-
-
-def marker_builder(calls: list[Path]) -> S.Builder:
-    """A stand-in for the store build (used only where the test is about the swap, not the store):
-    writes a file naming the sources it was given."""
-
-    def build(from_dir: Path, store_file: Path, progress: S.SyncProgress) -> None:
-        calls.append(from_dir)
-        names = sorted(str(p.relative_to(from_dir)) for p in from_dir.rglob("*") if p.is_file())
-        store_file.write_text("\n".join(names))
-
-    return build
-
 
 # --- the manifest ------------------------------------------------------------------------------------
 
@@ -368,11 +202,11 @@ def test_an_optional_file_gone_upstream_keeps_the_previous_copy(mirror: Mirror, 
     assert (home / "sources" / WPDL).read_bytes() == (data_dir / WPDL).read_bytes()
 
 
-def test_the_full_manifest_fails_on_the_missing_required_undl_csv(mirror: Mirror, home: Path) -> None:
-    # the shared data has no copy of the UNDL CSV, so a mirror of it lacks a required file
+def test_the_full_manifest_fails_on_a_missing_required_yearly_table(mirror: Mirror, home: Path) -> None:
+    # the shared data's yearly tables stop in 2022, and this mirror does not add the later ones
     with pytest.raises(S.SyncError) as info:
-        run(mirror, only=None)
-    assert info.value.name == "2026_02_06_sc_voting.csv"
+        run(mirror, only=None, year=2024)
+    assert info.value.name == "dhl_html/scact2023_table_en.html"
     assert "required file not found" in str(info.value)
     assert not (home / "sources").exists()
     assert leftovers(home) == []
@@ -507,46 +341,18 @@ def test_an_interrupted_swap_is_recovered(mirror: Mirror, home: Path, data_dir: 
 # --- end to end ---------------------------------------------------------------------------------------
 
 
-def available(data_dir: Path) -> list[str]:
-    names = {e.name for e in S.manifest()}
-    return sorted(str(p.relative_to(data_dir)) for p in data_dir.rglob("*") if str(p.relative_to(data_dir)) in names)
-
-
 def test_full_sync_of_every_available_file(mirror: Mirror, home: Path, data_dir: Path) -> None:
     names = available(data_dir)
     assert len(names) >= 85
     report = run(mirror, only=names, workers=4)
-    assert status(report) == dict.fromkeys(names, "downloaded")
-    assert set(snapshot(home / "sources")) == {*names, S.MANIFEST_NAME}
+    # the data dictionary is in the shared data, so its voting CSV (the newest version) comes with it
+    fetched = [*names, f"{NEWEST}_sc_voting.csv"]
+    assert status(report) == dict.fromkeys(fetched, "downloaded")
+    assert set(snapshot(home / "sources")) == {*fetched, S.MANIFEST_NAME}
     for name in names:
         assert (home / "sources" / name).read_bytes() == (data_dir / name).read_bytes(), name
-    assert set(S.read_manifest(home / "sources")) == set(names)
-
-
-def test_full_sync_builds_a_store_that_answers(mirror: Mirror, home: Path, data_dir: Path) -> None:
-    import importlib
-
-    try:
-        importlib.import_module("unsc.record.build")
-        store_mod = importlib.import_module("unsc.record.store")
-    except ImportError as exc:
-        pytest.skip(f"the record layer's build/store are not there yet: {exc}")
-    open_store = getattr(importlib.import_module("unsc.record"), "open_store", None) or store_mod.open_store
-    names = available(data_dir)
-    report = run(mirror, only=names, build=True)  # the real unsc.record.build
-    assert report.built and report.store_path == home / "unsc.duckdb"
-    assert leftovers(home) == []
-    row = open_store().decision("S/2024/239")  # the default store under UNSC_HOME
-    assert row is not None
-    assert row["adopted"] is False and sorted(row["vetoed_by"]) == ["CHN", "RUS"]
-
-    # a failing rebuild (a required file truncated on the server) keeps that store working
-    before = (home / "unsc.duckdb").read_bytes()
-    mirror.faults[MEMBERSHIP] = "truncate"
-    with pytest.raises(S.SyncError, match=MEMBERSHIP):
-        run(mirror, only=names, build=True, force=True, retries=0)
-    assert (home / "unsc.duckdb").read_bytes() == before
-    assert open_store().decision("S/2024/239") is not None
+    assert (home / "sources" / f"{NEWEST}_sc_voting.csv").read_bytes() == voting_csv(VERSIONS[NEWEST])
+    assert set(S.read_manifest(home / "sources")) == set(fetched)
 
 
 # --- properties --------------------------------------------------------------------------------------

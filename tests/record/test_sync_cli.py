@@ -1,34 +1,18 @@
-"""The ``unsc sync`` command, run through Typer against the loopback mirror of ``test_sync``."""
+"""The ``unsc sync`` command, run through Typer against the loopback mirror (tests/record/sync_mirror.py)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from tests.record.test_sync import MEMBERSHIP, SUBSET, WPDL, Mirror, serve, snapshot
+from tests.record.sync_mirror import MEMBERSHIP, SUBSET, WPDL, Mirror, snapshot
 from unsc.cli import app
 from unsc.record import sync as S
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def mirror(data_dir: Path) -> Iterator[Mirror]:
-    with serve(data_dir) as m:
-        yield m
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    h = tmp_path / "home"
-    monkeypatch.setenv("UNSC_HOME", str(h))
-    monkeypatch.delenv("UNSC_STORE", raising=False)
-    monkeypatch.delenv("UNSC_SYNC_BASE_URL", raising=False)
-    return h
 
 
 def only_args(names: list[str]) -> list[str]:

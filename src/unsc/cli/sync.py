@@ -69,7 +69,10 @@ def _progress_reporter(console: Console) -> Any:
 
         def begin(self, entries: Sequence[SourceFile]) -> None:
             self.nbytes = 0
-            self.overall = self.progress.add_task("[bold]unsc sync", total=len(entries), overall=True, nbytes=0)
+            if self.overall is None:
+                self.overall = self.progress.add_task("[bold]unsc sync", total=len(entries), overall=True, nbytes=0)
+            else:  # a stage (finding the newest voting file) came first
+                self.progress.update(self.overall, description="[bold]unsc sync", total=len(entries), completed=0)
 
         def file_start(self, name: str, total: int | None) -> None:
             with self.lock:
@@ -92,7 +95,9 @@ def _progress_reporter(console: Console) -> Any:
                 self.progress.advance(self.overall, 1)
 
         def stage(self, message: str) -> None:
-            if self.overall is not None:
+            if self.overall is None:
+                self.overall = self.progress.add_task(f"[bold]{message}", total=None, overall=True, nbytes=0)
+            else:
                 self.progress.update(self.overall, description=f"[bold]{message}")
 
     return RichProgress()
@@ -162,10 +167,16 @@ def _list_manifest(json_out: bool, console: Console) -> None:
     console.print(table)
     for n, text in enumerate(licences, 1):
         console.print(f"\\[{n}] {text}", highlight=False)
+    console.print(
+        f"The voting CSV and its data dictionary are listed in the version known to this unsc ({entries[0].name}); "
+        "`unsc sync` asks the UN Digital Library for the newest and fetches that one.",
+        highlight=False,
+    )
 
 
 def register(app: typer.Typer) -> None:
-    """Add the ``sync`` command to the app."""
+    """Add the ``sync`` and ``status`` commands to the app."""
+    register_status(app)
 
     @app.command("sync")
     def sync_command(
@@ -181,7 +192,8 @@ def register(app: typer.Typer) -> None:
             "--only",
             metavar="NAME",
             help="Fetch only these files (local names or patterns like 'dhl_html/*'; repeat or comma-separate). "
-            "The other files of the last sync are kept.",
+            "The other files of the last sync are kept. '*sc_voting*' is the UN Digital Library voting CSV and "
+            "its data dictionary, in their newest version.",
         ),
         force: bool = typer.Option(False, "--force", help="Download everything again, ignoring ETag/Last-Modified."),
         no_build: bool = typer.Option(False, "--no-build", help="Only download; do not rebuild the store."),
@@ -239,6 +251,8 @@ def register(app: typer.Typer) -> None:
             typer.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
             return
         out.print(_summary_table(report))
+        if report.undl is not None:
+            out.print(_undl_line(report.undl), highlight=False)
         line = _counts_line(report) + f" in {report.sources_dir}"
         if report.built:
             line += f"; store built at {report.store_path}"
@@ -250,3 +264,106 @@ def register(app: typer.Typer) -> None:
         )
         if sys.stdout.isatty() and not report.built:
             out.print("Build the store with: unsc build --from " + str(report.sources_dir), highlight=False)
+
+
+def _day(value: Any) -> str:
+    """An ISO date or timestamp as '6 Feb 2026' (the text unchanged if it is neither)."""
+    import datetime as dt
+
+    if value is None:
+        return "-"
+    if isinstance(value, dt.date):
+        return f"{value.day} {value:%b %Y}"
+    try:
+        d = dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        try:
+            d = dt.datetime.strptime(str(value), "%Y_%m_%d")
+        except ValueError:
+            return str(value)
+    return f"{d.day} {d:%b %Y}" + (f" {d:%H:%M} UTC" if "T" in str(value) else "")
+
+
+def _undl_line(undl: Any) -> str:
+    """'UN Digital Library voting data: version of 6 Feb 2026 (newest of 3 listed by the file API)'."""
+    how = undl.found_by
+    if undl.versions:
+        how = f"newest of {len(undl.versions)} listed by the {undl.found_by}"
+    line = f"UN Digital Library voting data: version of {_day(undl.version)} ({how})"
+    if undl.note:
+        line += f"; {undl.note}"
+    return line
+
+
+def _print_status(st: Any, console: Console) -> None:
+    from rich.table import Table
+
+    if st.problem:
+        console.print(f"[bold red]{st.problem}[/]", highlight=False)
+    if st.store_exists and not st.problem:
+        console.print(f"[bold]Store[/] {st.store_path}", highlight=False)
+        console.print(
+            f"  {st.decisions:,} decisions from {_day(st.first)} to {_day(st.last)}; built {_day(st.built_at)}"
+            + (f" from {len(st.built_from)} sources" if st.built_from else ""),
+            highlight=False,
+        )
+        if st.coverage:
+            table = Table(title="Period each source covers in the store", title_justify="left")
+            table.add_column("source")
+            table.add_column("decisions", justify="right")
+            table.add_column("first")
+            table.add_column("last")
+            for c in st.coverage:
+                table.add_row(c.source, f"{c.decisions:,}", _day(c.first), _day(c.last))
+            console.print(table)
+    elif not st.store_exists:
+        console.print(
+            f"[bold]No store[/] at {st.store_path}: run `unsc sync` (downloads the UN sources and builds it) "
+            "or `unsc build --from DIR`.",
+            highlight=False,
+        )
+    if not st.files:
+        console.print(
+            f"[bold]No synced sources[/] in {st.sources_dir}"
+            + (" (the store was built from a directory given with --from)" if st.store_exists else ""),
+            highlight=False,
+        )
+        return
+    where = f" from the mirror {st.base_url}" if st.base_url else ""
+    console.print(f"[bold]Sources[/] {st.sources_dir}: synced {_day(st.synced_at)}{where}", highlight=False)
+    if st.undl is not None:
+        console.print("  " + _undl_line(st.undl), highlight=False)
+    table = Table(title="Synced files (the voting data's version is the date in its name)", title_justify="left")
+    table.add_column("file", overflow="fold")
+    table.add_column("downloaded (UTC)")
+    yearly = [f for f in st.files if f.name.startswith("dhl_html/scact") and f.name[14:18].isdigit()]
+    others = [f for f in st.files if f not in yearly]
+    for f in others:
+        table.add_row(f.name, _day(f.fetched_at).removesuffix(" UTC"))
+    if yearly:
+        years = sorted({f.name[14:18] for f in yearly})
+        fetched = sorted(_day(f.fetched_at).removesuffix(" UTC") for f in yearly if f.fetched_at)
+        span = "-" if not fetched else fetched[0] if fetched[0] == fetched[-1] else f"{fetched[0]} to {fetched[-1]}"
+        table.add_row(f"dhl_html/scact{{{years[0]}..{years[-1]}}}_table_en.html ({len(yearly)} files)", span)
+    console.print(table)
+
+
+def register_status(app: typer.Typer) -> None:
+    """Add the ``status`` command to the app."""
+
+    @app.command("status")
+    def status_command(json_out: bool = typer.Option(False, "--json", help="Print the status as JSON.")) -> None:
+        """What data you have: the synced sources (versions, download dates) and the period the store covers.
+
+        Exits 1 if there is no store yet."""
+        from rich.console import Console
+
+        from unsc.record.status import status
+
+        st = status()
+        if json_out:
+            typer.echo(json.dumps(st.as_dict(), indent=2, ensure_ascii=False))
+        else:
+            _print_status(st, Console())
+        if not st.store_exists or st.problem:
+            raise typer.Exit(1)

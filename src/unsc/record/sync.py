@@ -29,6 +29,7 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import dataclasses
 import datetime as _dt
 import fnmatch
 import hashlib
@@ -50,6 +51,7 @@ from urllib.parse import quote
 import httpx
 
 from unsc.record import config
+from unsc.record.sync_discover import KNOWN_VERSION, RECORD_PAGE, DiscoveryError, UndlRelease, discover, known_release
 
 __all__ = [
     "MANIFEST_NAME",
@@ -58,9 +60,11 @@ __all__ = [
     "SyncError",
     "SyncProgress",
     "SyncReport",
+    "UndlRelease",
     "file_sha256",
     "manifest",
     "read_manifest",
+    "read_sync_record",
     "select",
     "source_url",
     "sync",
@@ -73,12 +77,11 @@ MANIFEST_VERSION = 1
 USER_AGENT = "unsc-sync/0.1 (+https://github.com/; UN Security Council record builder)"
 RETRYABLE_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 MISSING_STATUS = frozenset({404, 410})
-CHUNK = 64 * 1024
 
 # --- the manifest: what to fetch -----------------------------------------------------------------
 
-UNDL_RECORD = "https://digitallibrary.un.org/record/4055387"
-UNDL_VERSION = "2026_02_06"
+UNDL_RECORD = RECORD_PAGE
+UNDL_VERSION = KNOWN_VERSION
 DHL_TABLES = "https://www.un.org/depts/dhl/resguide"
 FIRST_YEAR = 1946
 
@@ -120,6 +123,7 @@ class SourceFile:
     description: str = ""
     sha256: str | None = None
     archive_member: str | None = None
+    resolved: bool = False  # ``url`` was found on the server in use (mirror or origin): fetched as it is
 
     @property
     def kind(self) -> str:
@@ -127,12 +131,15 @@ class SourceFile:
         return self.name.rsplit(".", 1)[-1].lower()
 
 
-def manifest(year: int | None = None) -> list[SourceFile]:
+def manifest(year: int | None = None, undl: UndlRelease | None = None) -> list[SourceFile]:
     """Every file ``unsc sync`` fetches, official UN sources first, for 1946 to ``year`` (default: this year).
 
-    The UN files are required (the sync fails without them) except the current year's meetings
-    table, which the Library publishes only once the year has meetings; the third-party files at
-    fixed Git commits are optional and pinned by SHA-256.
+    ``undl`` is the version of the UN Digital Library voting data (CSV and data dictionary) to
+    fetch; :func:`sync` finds the newest with :func:`unsc.record.sync_discover.discover`, and
+    without it the version known when this unsc was released is listed. The UN files are
+    required (the sync fails without them) except the current year's meetings table, which the
+    Library publishes only once the year has meetings; the third-party files at fixed Git
+    commits are optional and pinned by SHA-256.
 
     >>> files = manifest(year=2022)
     >>> sum(f.name.startswith("dhl_html/scact19") or f.name.startswith("dhl_html/scact20") for f in files)
@@ -143,20 +150,26 @@ def manifest(year: int | None = None) -> list[SourceFile]:
     ['dhl_html/scact2022_table_en.html', 'un_ga_sc_votes_wide_1946_2021_un_data.csv']
     """
     year = year or _dt.date.today().year
+    undl = undl or known_release()
+    resolved = undl.found_by in ("file API", "record page")
     files = [
         SourceFile(
-            f"{UNDL_VERSION}_sc_voting.csv",
-            f"{UNDL_RECORD}/files/{UNDL_VERSION}_sc_voting.csv",
+            undl.csv_name,
+            undl.csv_url,
             True,
             LICENCE_UNDL,
-            "UN Digital Library, Security Council Voting Data (version 6): one row per member per adopted resolution",
+            f"UN Digital Library, Security Council Voting Data ({undl.date:%d %b %Y}): "
+            "one row per member per adopted resolution",
+            resolved=resolved,
         ),
         SourceFile(
-            f"undl_sc_voting_data_dictionary_{UNDL_VERSION}.md",
-            f"{UNDL_RECORD}/files/{UNDL_VERSION}_sc_voting_md.md",
+            undl.dictionary_name,
+            undl.dictionary_url,
             True,
             LICENCE_UNDL,
-            "UN Digital Library, Security Council Voting Data: description and terms of use (data dictionary)",
+            f"UN Digital Library, Security Council Voting Data ({undl.date:%d %b %Y}): "
+            "description and terms of use (data dictionary)",
+            resolved=resolved,
         ),
         SourceFile(
             "dhl_html/scact_veto_table_en.html",
@@ -254,11 +267,13 @@ def manifest(year: int | None = None) -> list[SourceFile]:
 def source_url(entry: SourceFile, base_url: str | None = None) -> str:
     """The URL to fetch ``entry`` from: its origin, or ``base_url`` + its local name on a mirror.
 
+    A URL the sync found on the server in use (the voting file named by the file API) is fetched as it is.
+
     >>> e = SourceFile("dhl_html/x y.html", "https://un.org/x.htm", True, "")
     >>> source_url(e), source_url(e, "http://127.0.0.1:9/m")
     ('https://un.org/x.htm', 'http://127.0.0.1:9/m/dhl_html/x%20y.html')
     """
-    if not base_url:
+    if not base_url or entry.resolved:
         return entry.url
     return base_url.rstrip("/") + "/" + quote(entry.name)
 
@@ -324,6 +339,7 @@ class SyncReport:
     built: bool = False
     base_url: str | None = None
     error: str | None = None
+    undl: UndlRelease | None = None  # the voting-data version synced (or kept), and how it was found
 
     def counts(self) -> dict[str, int]:
         """How many files ended in each status.
@@ -345,6 +361,7 @@ class SyncReport:
             "store_path": str(self.store_path) if self.store_path else None,
             "built": self.built,
             "base_url": self.base_url,
+            "undl": self.undl.as_dict() if self.undl else None,
             "counts": self.counts(),
             "files": [asdict(f) for f in self.files],
         }
@@ -388,19 +405,54 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def read_manifest(sources: Path) -> dict[str, dict[str, Any]]:
-    """The per-file records of the last sync into ``sources`` (empty if none or unreadable)."""
+def read_sync_record(sources: Path) -> dict[str, Any]:
+    """The whole ``sync-manifest.json`` of the last sync into ``sources`` (empty if none or unreadable).
+
+    Keys: ``synced_at``, ``base_url``, ``undl`` (the voting-data version and how it was found) and
+    ``files`` (per file: url, sha256, bytes, etag, last_modified, fetched_at, licence).
+
+    >>> read_sync_record(Path("/nonexistent"))
+    {}
+    """
     path = Path(sources) / MANIFEST_NAME
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    files = data.get("files") if isinstance(data, dict) else None
+    return data if isinstance(data, dict) else {}
+
+
+def read_manifest(sources: Path) -> dict[str, dict[str, Any]]:
+    """The per-file records of the last sync into ``sources`` (empty if none or unreadable)."""
+    files = read_sync_record(sources).get("files")
     return {k: v for k, v in files.items() if isinstance(v, dict)} if isinstance(files, dict) else {}
 
 
+def _previous_release(record: dict[str, Any]) -> UndlRelease | None:
+    """The voting-data version of the last sync (its files are kept when this sync does not fetch them)."""
+    undl = record.get("undl")
+    if isinstance(undl, dict) and isinstance(undl.get("version"), str):
+        base = known_release(undl["version"], "last sync")
+        return UndlRelease(
+            base.version,
+            str(undl.get("csv_url") or base.csv_url),
+            str(undl.get("dictionary_url") or base.dictionary_url),
+            str(undl.get("found_by") or "last sync"),
+            tuple(undl.get("versions") or ()),
+            str(undl.get("note") or ""),
+        )
+    for name in record.get("files") or {}:  # a manifest written before versions were recorded
+        if isinstance(name, str) and name.endswith("_sc_voting.csv") and "/" not in name:
+            return known_release(name[: -len("_sc_voting.csv")], "last sync")
+    return None
+
+
 def _write_manifest(
-    directory: Path, results: Sequence[FileResult], entries: Sequence[SourceFile], base_url: str | None
+    directory: Path,
+    results: Sequence[FileResult],
+    entries: Sequence[SourceFile],
+    base_url: str | None,
+    undl: UndlRelease | None = None,
 ) -> None:
     licences = {e.name: e.licence for e in entries}
     files = {
@@ -422,6 +474,7 @@ def _write_manifest(
         "version": MANIFEST_VERSION,
         "synced_at": _now(),
         "base_url": base_url,
+        "undl": undl.as_dict() if undl is not None and undl.csv_name in files else None,
         "files": files,
     }
     (directory / MANIFEST_NAME).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -559,7 +612,7 @@ def _fetch(
                 head = b""
                 job.dest.parent.mkdir(parents=True, exist_ok=True)
                 with open(part, "wb") as out:
-                    for chunk in resp.iter_bytes(CHUNK):
+                    for chunk in resp.iter_bytes():  # as it arrives (a chunk size would hold back the progress bar)
                         out.write(chunk)
                         h.update(chunk)
                         size += len(chunk)
@@ -678,6 +731,9 @@ def sync(
 ) -> SyncReport:
     """Download the sources into ``sources`` (default ``config.sources_dir()``) and build ``store``.
 
+    The UN Digital Library voting data is taken in its newest version: the Library's file API
+    (else its record page) is asked which dated versions exist, and the CSV and data dictionary
+    of the newest are fetched in place of the previous sync's (see :mod:`unsc.record.sync_discover`).
     ``only`` limits the downloads to some files (names or patterns); the other files of the
     previous sync are kept as they are. ``force`` ignores ETag/Last-Modified and downloads
     everything again. ``build=False`` swaps in the new sources without building the store.
@@ -696,22 +752,50 @@ def sync(
     """
     progress = progress or SyncProgress()
     base_url = base_url or os.environ.get("UNSC_SYNC_BASE_URL") or None
-    entries = manifest(year)
-    chosen = select(entries, only)
-    chosen_names = {e.name for e in chosen}
     sources = Path(sources) if sources is not None else config.sources_dir()
     store = Path(store) if store is not None else config.store_path()
+    select(manifest(year, _previous_release(read_sync_record(sources))), only)  # a bad --only fails before any I/O
     home = sources.parent
     home.mkdir(parents=True, exist_ok=True)
     report = SyncReport(sources_dir=sources, base_url=base_url)
 
     with _lock(home):
         _recover(sources, store)
+        record = read_sync_record(sources)
         old = read_manifest(sources)
+        undl = _previous_release(record) or known_release()
+        entries = manifest(year, undl)
+        chosen_names = {e.name for e in select(entries, only)}
+        undl_names = {undl.csv_name, undl.dictionary_name}
         tmp = Path(tempfile.mkdtemp(prefix=f".{sources.name}-sync-", dir=home))
         tmp.chmod(0o777 & ~_umask())  # mkdtemp makes it private; the sources dir is an ordinary directory
         tmp_store: Path | None = None
+        own_client = client is None
+        http = client or httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)), follow_redirects=True)
         try:
+            if chosen_names & undl_names:
+                # the CSV and its data dictionary go together: both are fetched in the newest version
+                progress.stage("finding the newest UN Digital Library voting file")
+                try:
+                    undl = discover(
+                        http, base_url, retries=retries, backoff=backoff, headers={"User-Agent": USER_AGENT}
+                    )
+                except DiscoveryError as exc:
+                    raise SyncError(str(exc), undl.csv_name, report) from None
+                last = _previous_release(record)
+                if (
+                    last is not None
+                    and last.date > undl.date
+                    and all(_verified_previous(sources, n, old.get(n, {})) for n in undl_names)
+                ):
+                    # a stale mirror (or a withdrawn version): never go back to older data than the user has
+                    note = f"the server lists versions up to {undl.version} only; the newer {last.version} is kept"
+                    undl = dataclasses.replace(last, note=note)
+                    chosen_names -= undl_names
+                else:
+                    entries = manifest(year, undl)
+                    chosen_names = (chosen_names - undl_names) | {undl.csv_name, undl.dictionary_name}
+            report.undl = undl
             jobs: list[_Job] = []
             for entry in entries:
                 url = source_url(entry, base_url)
@@ -744,34 +828,26 @@ def sync(
                 jobs.append(_Job(entry, url, tmp / entry.name, previous, headers, prev_rec))
 
             progress.begin([j.entry for j in jobs])
-            own_client = client is None
-            http = client or httpx.Client(
-                timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)), follow_redirects=True
-            )
             cancel = threading.Event()
             errors: list[SyncError] = []
-            try:
 
-                def run(job: _Job) -> FileResult:
-                    try:
-                        res = _fetch(http, job, retries, backoff, progress, cancel)
-                    except SyncError as exc:
-                        cancel.set()
-                        errors.append(exc)
-                        res = FileResult(job.entry.name, "failed", job.entry.required, job.url, message=str(exc))
-                    if res.status == "missing" and job.entry.required:
-                        cancel.set()  # the sync cannot succeed: stop the other downloads
-                    if res.status == "missing" and job.previous is not None and not job.entry.required:
-                        _link_or_copy(job.previous, job.dest)
-                        res = _kept(job.entry, job.old, f"{res.message} upstream: previous copy kept")
-                    progress.file_end(job.entry.name, res.status)
-                    return res
+            def run(job: _Job) -> FileResult:
+                try:
+                    res = _fetch(http, job, retries, backoff, progress, cancel)
+                except SyncError as exc:
+                    cancel.set()
+                    errors.append(exc)
+                    res = FileResult(job.entry.name, "failed", job.entry.required, job.url, message=str(exc))
+                if res.status == "missing" and job.entry.required:
+                    cancel.set()  # the sync cannot succeed: stop the other downloads
+                if res.status == "missing" and job.previous is not None and not job.entry.required:
+                    _link_or_copy(job.previous, job.dest)
+                    res = _kept(job.entry, job.old, f"{res.message} upstream: previous copy kept")
+                progress.file_end(job.entry.name, res.status)
+                return res
 
-                with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-                    fetched = list(pool.map(run, jobs))
-            finally:
-                if own_client:
-                    http.close()
+            with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+                fetched = list(pool.map(run, jobs))
             report.files = sorted([*report.files, *fetched], key=lambda r: _order(entries, r.name))
             if errors:
                 first = min(errors, key=lambda e: _order(entries, e.name or ""))
@@ -783,7 +859,7 @@ def sync(
                     )
 
             progress.stage("verifying checksums")
-            _write_manifest(tmp, report.files, entries, base_url)
+            _write_manifest(tmp, report.files, entries, base_url, undl)
             for r in report.files:
                 if r.sha256 is None:
                     continue
@@ -822,6 +898,8 @@ def sync(
             report.error = str(exc)
             raise
         finally:
+            if own_client:
+                http.close()
             shutil.rmtree(tmp, ignore_errors=True)
             if tmp_store is not None:
                 for p in (tmp_store, tmp_store.with_name(tmp_store.name + ".wal")):
