@@ -183,9 +183,11 @@ class FixtureStore:
         for row in self._decisions.to_dict(orient="records"):
             keys = {_norm(row["decision_id"]), _norm(row["draft"]), _norm(row["resolution"])}
             if key in keys:
+                from unsc.record.decision import RecordedDecision
+
                 v = self._votes[self._votes["decision_id"] == row["decision_id"]]
-                row["votes"] = v[["member", "member_name", "permanent", "vote"]].to_dict(orient="records")
-                return row
+                # the same typed object the real store renders (Store.decision), not a dict of our own
+                return RecordedDecision.from_row(row, v.to_dict(orient="records")).to_dict()
         return None
 
     def votes(self, decision_id: str | None = None, member: str | None = None, since: Any = None, until: Any = None):

@@ -111,7 +111,7 @@ def test_search_open_vote_and_read_outcome(server, page):
     page.get_by_role("button", name="Search").click()
     page.wait_for_url("**/vote/S/2024/239")
     outcome = page.locator("#outcome").inner_text()
-    assert outcome.startswith("Not adopted: negative votes of China and the Russian Federation")
+    assert outcome.startswith("Not adopted (vetoed by China and the Russian Federation)")
     assert page.locator("#tally").inner_text() == "11-3-1"
     assert "vetoed by China and the Russian Federation" in page.locator("#explanation").inner_text()
     rows = page.locator("table.rollcall tbody tr")

@@ -29,9 +29,7 @@ def soup(client, url=None, status=200):
 
 def test_vote_page_shows_roll_call_outcome_and_why(client):
     page = soup(client, "/vote/S/2024/239")
-    assert page.select_one("#outcome").get_text() == (
-        "Not adopted: negative votes of China and the Russian Federation (veto)"
-    )
+    assert page.select_one("#outcome").get_text() == ("Not adopted (vetoed by China and the Russian Federation)")
     assert page.select_one("#tally").get_text() == "11-3-1"
     assert page.select_one("#explanation").get_text().startswith("Not adopted: vetoed by China and the Russian")
     rows = page.select("table.rollcall tbody tr")
