@@ -55,7 +55,15 @@ def test_res_2728_adopted_with_us_abstaining(no_store: list[str]) -> None:
 
 def test_1950_seven_yes_ussr_absent_adopted(no_store: list[str]) -> None:
     out = run_json(
-        "--date", "1950-07-07", "--yes", "USA,GBR,FRA,CHN,CUB,ECU,NOR", "--abstain", "EGY,IND,YUG", *no_store
+        "--date",
+        "1950-07-07",
+        "--yes",
+        "USA,GBR,FRA,CHN,CUB,ECU,NOR",
+        "--abstain",
+        "EGY,IND,YUG",
+        "--absent",
+        "SUN",
+        *no_store,
     )
     assert out["adopted"] is True and out["threshold"] == 7 and out["absent"] == 1
     assert "p5_absent" in out["warnings"]
@@ -81,7 +89,8 @@ def test_eight_yes_with_a_permanent_no_is_short_not_a_veto(no_store: list[str]) 
 def test_names_accepted_and_repeated_options(no_store: list[str]) -> None:
     out = run_json("--date", "2024-03-22", "--yes", "United States,Britain", "--yes", "France", "--no", "Russia",
                    *no_store)  # fmt: skip
-    assert out["votes"]["RUS"] == "N" and out["yes"] == 3 and out["absent"] == 11
+    assert out["votes"]["RUS"] == "N" and out["yes"] == 3 and out["non_voting"] == 11
+    assert out["absent"] == 0  # the seats not named did not vote; nobody said they were absent
 
 
 def test_human_output(no_store: list[str]) -> None:
