@@ -131,7 +131,7 @@ def test_eleven_member_era(b) -> None:
     assert d.adopted == (d.yes >= 7 and not any(votes[c] == "N" for c in council.permanent))
 
 
-@settings(max_examples=30)
+@settings(max_examples=30, deadline=None)
 @given(
     st.sampled_from(YEARS),
     st.integers(1, 400),

@@ -46,6 +46,7 @@ from unsc.rules.members import find_member
 from unsc.rules.votes import FailureReason, Kind, Modality, NonVoting, Vote, VotingClass
 
 __all__ = [
+    "FAILURE_ORDER",
     "NAMIBIA_OPINION",
     "PRESIDENTIAL_RULING_PRACTICE",
     "Ballot",
@@ -57,6 +58,7 @@ __all__ = [
     "article_27_3_obligatory_abstention",
     "check_class",
     "decide",
+    "failure_code",
     "outcome",
     "preliminary_question_mode",
     "required_votes",
@@ -105,6 +107,23 @@ def outcome(cls: VotingClass, yes, threshold, p5_no, p5_not_concurring, interpre
     return passes ^ blocked, blocked
 
 
+def failure_code(adopted, blocked, p5_no):  # type: ignore[no-untyped-def]
+    """The one rule for why a decision failed, as an index into ``(none, insufficient_votes, veto,
+    no_concurrence)``; works on ints and NumPy arrays alike (shared with the batch form).
+
+    A blocked decision with a permanent member's no is a veto (R11); blocked without one can only
+    be the literal reading's missing concurring vote; not blocked and not adopted is too few votes.
+
+    >>> failure_code(True, False, 0), failure_code(False, False, 1), failure_code(False, True, 1), failure_code(False, True, 0)
+    (0, 1, 2, 3)
+    """
+    return (1 - adopted) * (1 + blocked * (1 + (p5_no == 0)))
+
+
+#: :func:`failure_code` order.
+FAILURE_ORDER = (FailureReason.NONE, FailureReason.INSUFFICIENT_VOTES, FailureReason.VETO, FailureReason.NO_CONCURRENCE)
+
+
 def check_class(kind: Kind, cls: VotingClass | None, *, parent: VotingClass | None = None) -> None:
     """Refuse a class the kind cannot have (an override, or an amendment's parent class), naming both.
 
@@ -150,7 +169,7 @@ def article_27_2_procedural(yes: int, threshold: int) -> bool:
     >>> article_27_2_procedural(9, 9), article_27_2_procedural(8, 9)
     (True, False)
     """
-    return yes >= threshold
+    return bool(outcome(VotingClass.PROCEDURAL, yes, threshold, 0, 0)[0])
 
 
 def article_27_3_concurring_votes(
@@ -241,7 +260,7 @@ def special_majority(yes: int, required: int) -> bool:
     >>> special_majority(8, 7), special_majority(6, 7)
     (True, False)
     """
-    return yes >= required
+    return bool(outcome(VotingClass.SPECIAL, yes, required, 0, 0)[0])
 
 
 def required_votes(council: Council, kind: Kind, when: dt.date | None) -> int:
@@ -412,14 +431,7 @@ def decide(
     else:
         adopted, vetoed_by = special_majority(yes, threshold), ()
         rules.append("R21" if kind is Kind.ICJ_BALLOT else "R22")
-    if adopted:
-        failure = FailureReason.NONE
-    elif vetoed_by:
-        failure = FailureReason.VETO
-    elif not_concurring:
-        failure = FailureReason.NO_CONCURRENCE
-    else:
-        failure = FailureReason.INSUFFICIENT_VOTES
+    failure = FAILURE_ORDER[failure_code(adopted, bool(vetoed_by) or bool(not_concurring), len(vetoed_by))]
     shortfall = max(0, threshold - yes)
     dhl_entry = bool(vetoed_by) and not ballot.private_meeting
 
