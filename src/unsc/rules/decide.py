@@ -30,6 +30,7 @@ Not adopted: vetoed by China and the Russian Federation. The draft had 11 votes 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping
 
 from unsc.rules.ballot import Ballot, Decision, Mode
@@ -59,6 +60,7 @@ __all__ = [
     "check_class",
     "decide",
     "failure_code",
+    "member_names",
     "outcome",
     "preliminary_question_mode",
     "required_votes",
@@ -526,20 +528,27 @@ def _check_council_existed(d: dt.date) -> None:
 
 def _check_member(code: str, seat: str, d: dt.date) -> None:
     """Only a UN Member on the date can sit and vote (Arts. 4, 23; R4)."""
+    problem = _member_problem(code, seat, d)
+    if problem is not None:
+        raise RosterError(problem)
+
+
+@functools.lru_cache(maxsize=8192)
+def _member_problem(code: str, seat: str, d: dt.date) -> str | None:
     if not_a_member_reason(seat, d) is None:
         if code == seat or code in PERMANENT_SEATS:  # "RUS" for the USSR's seat before 1991: the seat's present code
-            return
+            return None
         if not_a_member_reason(code, d) is None:
-            return
+            return None
     found = find_member(code)
     name = f"{code} ({found.name})" if found else code
     if found and found.dissolved and d >= dt.date.fromisoformat(found.dissolved):
         heir = " (the Russian Federation, RUS, continues its seat)" if code == "SUN" else ""
         if code == "ZAR":
             heir = " (the Democratic Republic of the Congo, COD, under its present name)"
-        raise RosterError(f"{name} no longer existed on {d}{heir}")
+        return f"{name} no longer existed on {d}{heir}"
     why = not_a_member_reason(code if code != seat and code not in PERMANENT_SEATS else seat, d)
-    raise RosterError(f"{why or code + ' was not a UN Member on ' + str(d)}, so it cannot vote in the Council")
+    return f"{why or code + ' was not a UN Member on ' + str(d)}, so it cannot vote in the Council"
 
 
 def _seat_votes(ballot: Ballot, council: Council) -> tuple[dict[str, Vote], dict[str, NonVoting]]:
@@ -711,6 +720,15 @@ def _abstention_practice(when: dt.date | None) -> str:
     if when is not None and when < NAMIBIA_OPINION:
         return "since 1946 the Council has not treated a permanent member's voluntary abstention as a veto"
     return "in the Council's settled practice, confirmed by the ICJ in 1971 (Namibia), a permanent member's abstention is not a veto"
+
+
+def member_names(codes: Iterable[str], when: dt.date | None) -> str:
+    """Members' names as the explanations write them, in a list ("China and the Russian Federation").
+
+    >>> member_names(["SUN"], dt.date(1948, 5, 24)), member_names(["CHN", "RUS"], dt.date(2024, 3, 22))
+    ('the USSR', 'China and the Russian Federation')
+    """
+    return _the(codes, when)
 
 
 def _cap(text: str) -> str:
