@@ -338,7 +338,7 @@ def not_a_member_reason(code: str, when: dt.date | str) -> str | None:
     >>> not_a_member_reason("SSD", "1950-04-18")
     'SSD was not a UN Member on 1950-04-18 (admitted 14 Jul 2011)'
     >>> not_a_member_reason("PSE", "2024-04-18")
-    'PSE is a non-member observer State, not a UN Member: it has no vote in the Council'
+    'PSE is a non-member observer State, not a UN Member, on 2024-04-18'
     >>> not_a_member_reason("CSK", "1993-01-01")
     'CSK was not a UN Member on 1993-01-01 (Member 24 Oct 1945 to 31 Dec 1992)'
     >>> not_a_member_reason("FRA", "1950-04-18") is None
@@ -349,10 +349,10 @@ def not_a_member_reason(code: str, when: dt.date | str) -> str | None:
     if _member_on(c, d):
         return None
     if c in OBSERVER_STATES:
-        return f"{c} is a non-member observer State, not a UN Member: it has no vote in the Council"
+        return f"{c} is a non-member observer State, not a UN Member, on {d}"
     spans = MEMBERSHIP.get(c, ())
     if not spans:
-        return f"{c} has never been a UN Member"
+        return f"{c} has never been a UN Member (as of {d})"
     said = []
     for a, b in spans:
         said.append(f"admitted {_day(a)}" if b is None else f"Member {_day(a)} to {_day(b)}")

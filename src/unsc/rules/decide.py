@@ -526,13 +526,6 @@ def _check_council_existed(d: dt.date) -> None:
         )
 
 
-def _check_member(code: str, seat: str, d: dt.date) -> None:
-    """Only a UN Member on the date can sit and vote (Arts. 4, 23; R4)."""
-    problem = _member_problem(code, seat, d)
-    if problem is not None:
-        raise RosterError(problem)
-
-
 @functools.lru_cache(maxsize=8192)
 def _member_problem(code: str, seat: str, d: dt.date) -> str | None:
     if not_a_member_reason(seat, d) is None:
@@ -548,7 +541,7 @@ def _member_problem(code: str, seat: str, d: dt.date) -> str | None:
             heir = " (the Democratic Republic of the Congo, COD, under its present name)"
         return f"{name} no longer existed on {d}{heir}"
     why = not_a_member_reason(code if code != seat and code not in PERMANENT_SEATS else seat, d)
-    return f"{why or code + ' was not a UN Member on ' + str(d)}, so it cannot vote in the Council"
+    return f"{why or code + ' was not a UN Member on ' + str(d)}: it cannot vote in the Council"
 
 
 def _seat_votes(ballot: Ballot, council: Council) -> tuple[dict[str, Vote], dict[str, NonVoting]]:
@@ -556,15 +549,20 @@ def _seat_votes(ballot: Ballot, council: Council) -> tuple[dict[str, Vote], dict
     votes: dict[str, Vote] = {}
     reasons: dict[str, NonVoting] = {}
     given = dict(ballot.reasons)
+    problems: list[str] = []
     for code, vote in ballot.votes:
         seat = council.canonical(code)
         if seat in votes:
             raise RosterError(f"{code} is named twice (as the seat {seat})")
         if council.date is not None:
-            _check_member(code, seat, council.date)
+            problem = _member_problem(code, seat, council.date)
+            if problem is not None:
+                problems.append(problem)
         votes[seat] = vote
         if code in given:
             reasons[seat] = given[code]
+    if problems:  # every state that could not vote, not just the first
+        raise RosterError("; ".join(problems))
     roster = council.members
     if roster is not None:
         seated = set(roster)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from unsc.rules.ballot import Ballot, Decision, Mode
 from unsc.rules.council import Council
-from unsc.rules.decide import decide, preliminary_question_mode, voting_class
+from unsc.rules.decide import check_class, decide, member_names, preliminary_question_mode, voting_class
 from unsc.rules.votes import Kind, VotingClass
 
 __all__ = [
@@ -128,13 +128,13 @@ def decide_preliminary_question(
     if decided is not None:
         why += f" The proposal is then decided as {cls.value.replace('_', '-')}: {decided.explanation}"
     if double:
-        why += f" Double veto by {', '.join(double)}."
+        why += f" Double veto by {member_names(double, question.date)}."
     return PreliminaryQuestion(pq_mode, q, cls, ruling_cls, overruled, decided, double, why)
 
 
 def _failed(q: Decision) -> str:
     if q.vetoed_by:
-        return f"it was vetoed by {', '.join(q.vetoed_by)}, so the matter is non-procedural"
+        return f"it was vetoed by {member_names(q.vetoed_by, q.date)}, so the matter is non-procedural"
     return f"it failed ({q.tally}), so the matter is non-procedural"
 
 
@@ -234,14 +234,19 @@ def decide_amendments(
     (('USA',), (), True)
     """
     parent = voting_class(draft, mode)
+    check_class(Kind.AMENDMENT, None, parent=parent)
     steps = tuple(
         decide(a.replace(kind=Kind.AMENDMENT, parent_class=parent, date=a.date or draft.date), council, mode)
         for a in amendments
     )
     final = decide(draft, council, mode)
     changed = [i + 1 for i, d in enumerate(steps) if d.adopted]
-    vetoed = [f"{i + 1} (vetoed by {', '.join(d.vetoed_by)})" for i, d in enumerate(steps) if d.vetoed_by]
-    why = f"{len(steps)} amendment(s) voted first, each as {parent.value.replace('_', '-')} like the draft (R27)."
+    vetoed = [f"{i + 1} (vetoed by {member_names(d.vetoed_by, d.date)})" for i, d in enumerate(steps) if d.vetoed_by]
+    n = len(steps)
+    why = (
+        f"{'One amendment was' if n == 1 else f'{n} amendments were'} voted first, "
+        f"{'as' if n == 1 else 'each as'} {parent.value.replace('_', '-')} like the draft (R27)."
+    )
     if changed:
         why += f" Adopted, so the text was changed: {', '.join(map(str, changed))}."
     if vetoed:
@@ -287,7 +292,11 @@ def decide_parts(
     )
     deleted = tuple(label for label, d in steps if not d.adopted)
     final = decide(whole, council, mode)
-    why = f"{len(steps)} part(s) voted separately, each needing the same majority as the text (rule 32(2); R28)."
+    n = len(steps)
+    why = (
+        f"{'One part was' if n == 1 else f'{n} parts were'} voted separately, "
+        f"{'needing' if n == 1 else 'each needing'} the same majority as the text (rule 32(2); R28)."
+    )
     if deleted:
         why += f" Failed and deleted: {', '.join(deleted)}."
     why += f" The {'remaining ' if deleted else ''}text was then voted as a whole, which alone decides: {final.explanation}"
