@@ -142,9 +142,9 @@ class Council:
         note = None
         if AMENDMENT_IN_FORCE <= d < ENLARGED_COUNCIL_SEATED:
             note = (
-                "amended Art. 27 (nine votes) in force since 31 Aug 1965, but the Council still had 11 "
-                "members and applied seven (res. 218 (1965)); the rule that the threshold follows the "
-                "seated Council is an inference from practice"
+                "amended Art. 27 (nine votes) had been in force since 31 Aug 1965, but the Council still had 11 "
+                "members and applied seven, as in res. 218 (1965); that the threshold follows the seated Council "
+                "is an inference from practice"
             )
         el = None
         if elected is not None:
