@@ -30,6 +30,8 @@ from unsc.rules import (
     decide_amendments,
     decide_preliminary_question,
     find_member,
+    roster_warnings,
+    voting_order,
 )
 from unsc.rules.charter import (
     ELECTED_BY_YEAR,
@@ -43,6 +45,7 @@ from unsc.rules.charter import (
 )
 from unsc.rules.decide import ImpossibleVoteError
 from unsc.rules.members import SHORT_ALIASES, all_members, normalize_name
+from unsc.rules.procedure import Proposal
 
 runner = CliRunner()
 
@@ -427,3 +430,62 @@ def test_roster_matches_the_dppa_membership_file(data_dir: Path) -> None:
         assert theirs <= ours, (year, theirs - ours)
     assert threshold_on("2026-01-01") == 9
     assert Kind.ICJ_BALLOT.possible_classes == frozenset({Kind.ICJ_BALLOT.default_class})
+
+
+# --------------------------------------------------------------------------------------------
+# 6. R3 roster warnings and R26 order of voting
+
+
+def test_real_rosters_raise_no_r3_warning() -> None:
+    for year in ELECTED_BY_YEAR:
+        assert roster_warnings(max(dt.date(year, 6, 1), FIRST_MEETING)) == (), year
+
+
+@pytest.mark.parametrize(
+    ("elected", "words"),
+    [
+        (["DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "ARE"],
+         ["6 African and Asian States (5 expected)", "1 Western European and other States (2 expected)",
+          "ARE sat in 2022 and 2023: a retiring member is not eligible for immediate re-election"]),
+        (["DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "POL", "CHE"],
+         []),
+        (["DZA", "ECU", "GUY", "PER", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE"],
+         ["3 Latin American States (2 expected)", "4 African and Asian States (5 expected)"]),
+    ],
+)  # fmt: skip
+def test_r3_warns_in_words_and_decide_flags_it(elected: list[str], words: list[str]) -> None:
+    said = " | ".join(roster_warnings("2024-03-22", elected))
+    for w in words:
+        assert w in said
+    assert bool(said) == bool(words)
+    c = Council.on("2024-03-22", elected=elected)
+    d = decide(Ballot.of("2024-03-22", yes=["USA"]), c)
+    assert ("roster_regional_pattern" in d.warnings) == any("pattern" in w or "expected" in w for w in words)
+    assert ("roster_immediate_reelection" in d.warnings) == any("re-election" in w for w in words)
+
+
+def test_voting_order_rules_32_to_38() -> None:
+    r = voting_order(
+        [
+            Proposal("S/1", motion="principal"),
+            Proposal("S/1/amend-a", motion="amendment", amends="S/1"),
+            Proposal("postpone", motion="postpone"),
+            Proposal("S/2", motion="principal", withdrawn=True),
+            Proposal("S/3", motion="principal", withdrawn=True, retaken_by="NZL"),
+            Proposal("S/4", by_council_member=False),
+            Proposal("S/5", by_council_member=False, requested_by="FRA"),
+            Proposal("S/2/amend", motion="amendment", amends="S/2"),
+            Proposal("suspend", motion="suspend"),
+        ]
+    )
+    assert r.order == ("suspend", "postpone", "S/1/amend-a", "S/1", "S/3", "S/5")
+    assert dict(r.not_voted) == {
+        "S/2": "withdrawn before the vote (rule 35(1))",
+        "S/4": "proposed by a State not a member of the Council, and no member asked for a vote (rule 38)",
+        "S/2/amend": "amends S/2, which is not put to the vote",
+    }
+    assert "S/3 was withdrawn and put to the vote at the request of NZL (rule 35(2))" in r.explanation
+    chosen = voting_order([Proposal("S/US"), Proposal("S/USSR")], council_decided=["S/USSR", "S/US"])
+    assert chosen.order == ("S/USSR", "S/US") and "rule 32(1)" in chosen.explanation
+    with pytest.raises(ValueError, match="must name the text"):
+        voting_order([Proposal("a", motion="amendment")])

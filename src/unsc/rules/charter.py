@@ -45,6 +45,8 @@ __all__ = [
     "OBSERVER_STATES",
     "PERMANENT_SEATS",
     "PRC_SEATED",
+    "REGIONAL_GROUPS",
+    "REGIONAL_PATTERN",
     "RENAMED_SEATS",
     "RUSSIA_CONTINUES_USSR",
     "SUCCESSIONS",
@@ -55,7 +57,9 @@ __all__ = [
     "membership_periods",
     "not_a_member_reason",
     "permanent_members_on",
+    "regional_group",
     "roster_on",
+    "roster_warnings",
     "roster_years",
     "threshold_on",
     "un_members_on",
@@ -487,3 +491,176 @@ def roster_on(when: dt.date | str) -> tuple[str, ...] | None:
     if elected is None:
         return None
     return permanent_members_on(when) + elected
+
+
+# --------------------------------------------------------------------------------------------
+# R3: roster checks that warn, never fail (split terms and other anomalies exist)
+
+#: Regional groups for the ten elected seats from 1966 (GA res. 1991 A (XVIII), op. para. 3):
+#: five African and Asian States, one Eastern European, two Latin American, two Western European
+#: and other States. Group of each state that has held (or may hold) an elected seat; every other
+#: state counts as African or Asian.
+REGIONAL_GROUPS: dict[str, frozenset[str]] = {
+    "eastern_european": frozenset(
+        [
+            "ALB",
+            "ARM",
+            "AZE",
+            "BLR",
+            "BIH",
+            "BGR",
+            "HRV",
+            "CZE",
+            "CSK",
+            "DDR",
+            "EST",
+            "GEO",
+            "HUN",
+            "LVA",
+            "LTU",
+            "MNE",
+            "MDA",
+            "POL",
+            "ROU",
+            "RUS",
+            "SUN",
+            "SRB",
+            "SCG",
+            "SVK",
+            "SVN",
+            "MKD",
+            "UKR",
+            "YUG",
+        ]
+    ),
+    "latin_american": frozenset(
+        [
+            "ATG",
+            "ARG",
+            "BHS",
+            "BRB",
+            "BLZ",
+            "BOL",
+            "BRA",
+            "CHL",
+            "COL",
+            "CRI",
+            "CUB",
+            "DMA",
+            "DOM",
+            "ECU",
+            "SLV",
+            "GRD",
+            "GTM",
+            "GUY",
+            "HTI",
+            "HND",
+            "JAM",
+            "MEX",
+            "NIC",
+            "PAN",
+            "PRY",
+            "PER",
+            "KNA",
+            "LCA",
+            "VCT",
+            "SUR",
+            "TTO",
+            "URY",
+            "VEN",
+        ]
+    ),
+    "western_european_and_other": frozenset(
+        [
+            "AND",
+            "AUS",
+            "AUT",
+            "BEL",
+            "CAN",
+            "DNK",
+            "FIN",
+            "FRA",
+            "DEU",
+            "GRC",
+            "ISL",
+            "IRL",
+            "ISR",
+            "ITA",
+            "LIE",
+            "LUX",
+            "MLT",
+            "MCO",
+            "NLD",
+            "NZL",
+            "NOR",
+            "PRT",
+            "SMR",
+            "ESP",
+            "SWE",
+            "CHE",
+            "TUR",
+            "GBR",
+            "USA",
+        ]
+    ),
+}
+#: Seats per group among the ten elected members (from 1966).
+REGIONAL_PATTERN = {"african_and_asian": 5, "eastern_european": 1, "latin_american": 2, "western_european_and_other": 2}
+
+
+_GROUP_WORDS = {
+    "african_and_asian": "African and Asian States",
+    "eastern_european": "Eastern European States",
+    "latin_american": "Latin American States",
+    "western_european_and_other": "Western European and other States",
+}
+
+
+def regional_group(code: str) -> str:
+    """The group a state is elected in: ``african_and_asian``, ``eastern_european``, ``latin_american``
+    or ``western_european_and_other`` (R3).
+
+    >>> regional_group("POL"), regional_group("JPN"), regional_group("MLT")
+    ('eastern_european', 'african_and_asian', 'western_european_and_other')
+    """
+    c = code.strip().upper()
+    for group, codes in REGIONAL_GROUPS.items():
+        if c in codes:
+            return group
+    return "african_and_asian"
+
+
+def roster_warnings(when: dt.date | str, elected: tuple[str, ...] | list[str] | None = None) -> tuple[str, ...]:
+    """Warnings in words about an elected roster (R3): the 1966 regional pattern, and no immediate
+    re-election of a retiring member (Art. 23(2)). ``elected`` defaults to the rules' own roster.
+
+    Terms are two years, so a state that sat in both of the two previous years and sits again was
+    re-elected immediately (split terms of one year each are the exception the warning leaves to a reader).
+
+    >>> roster_warnings("2024-03-22")
+    ()
+    >>> roster_warnings("2024-03-22", ["DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "ARE"])
+    ('regional pattern: 6 African and Asian States (5 expected), 1 Western European and other States (2 expected)', 'ARE sat in 2022 and 2023: a retiring member is not eligible for immediate re-election (Art. 23(2))')
+    """
+    d = _date(when)
+    codes = tuple(elected) if elected is not None else (elected_members_on(d) or ())
+    out: list[str] = []
+    if d >= ENLARGED_COUNCIL_SEATED and len(codes) == 10:
+        counts = {g: 0 for g in REGIONAL_PATTERN}
+        for c in codes:
+            counts[regional_group(c)] += 1
+        off = [
+            f"{n} {_GROUP_WORDS[g]} ({REGIONAL_PATTERN[g]} expected)"
+            for g, n in counts.items()
+            if n != REGIONAL_PATTERN[g]
+        ]
+        if off:
+            out.append("regional pattern: " + ", ".join(off))
+    before, earlier = ELECTED_BY_YEAR.get(d.year - 1, ()), ELECTED_BY_YEAR.get(d.year - 2, ())
+    for c in codes:
+        if c in before and c in earlier:
+            out.append(
+                f"{c} sat in {d.year - 2} and {d.year - 1}: a retiring member is not eligible for immediate "
+                "re-election (Art. 23(2))"
+            )
+    return tuple(out)

@@ -29,6 +29,7 @@ from unsc.rules.charter import (
     council_size_on,
     elected_members_on,
     not_a_member_reason,
+    roster_warnings,
     roster_years,
     threshold_on,
 )
@@ -236,6 +237,18 @@ class Council:
         """
         return _canonical(code, self.date, self.permanent)
 
+    @property
+    def roster_warnings(self) -> tuple[str, ...]:
+        """R3 warnings in words about the elected members (regional pattern, immediate re-election); empty
+        for a custom Council or an unknown roster.
+
+        >>> Council.seated("2024-03-22").roster_warnings
+        ()
+        """
+        if self.date is None or self.elected is None or self.name != "Security Council":
+            return ()
+        return _roster_warnings(self.date, self.elected)
+
     def is_permanent(self, code: str) -> bool:
         """Whether the seat holds a veto in this Council.
 
@@ -243,6 +256,11 @@ class Council:
         (True, False)
         """
         return self.canonical(code) in self.permanent
+
+
+@functools.lru_cache(maxsize=1024)
+def _roster_warnings(d: dt.date, elected: tuple[str, ...]) -> tuple[str, ...]:
+    return roster_warnings(d, elected)
 
 
 @functools.lru_cache(maxsize=8192)

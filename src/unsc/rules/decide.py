@@ -389,6 +389,8 @@ def decide(
     rules: list[str] = ["R1"] if from_council else []
     if council.seated_size_note and from_council:
         warnings.append("threshold_follows_seated_council")
+    for said in council.roster_warnings:  # R3: warn, never fail
+        warnings.append("roster_regional_pattern" if said.startswith("regional") else "roster_immediate_reelection")
 
     # R4: one vote per seat, only Council members vote; seats not named are absent
     votes, reasons = _seat_votes(ballot, council)
