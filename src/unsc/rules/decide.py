@@ -552,11 +552,12 @@ def _seat_votes(ballot: Ballot, council: Council) -> tuple[dict[str, Vote], dict
     reasons: dict[str, NonVoting] = {}
     given = dict(ballot.reasons)
     problems: list[str] = []
+    seated_members = frozenset(council.members or ())  # already checked as UN Members by Council.on
     for code, vote in ballot.votes:
         seat = council.canonical(code)
         if seat in votes:
             raise RosterError(f"{code} is named twice (as the seat {seat})")
-        if council.date is not None:
+        if council.date is not None and (code not in seated_members or seat != code):
             problem = _member_problem(code, seat, council.date)
             if problem is not None:
                 problems.append(problem)
