@@ -50,6 +50,7 @@ __all__ = [
     "RENAMED_SEATS",
     "RUSSIA_CONTINUES_USSR",
     "SUCCESSIONS",
+    "USSR_LABEL_LAST_DAY",
     "Succession",
     "council_size_on",
     "elected_members_on",
@@ -161,12 +162,19 @@ def permanent_members_on(when: dt.date | str) -> tuple[str, ...]:
     return tuple(out)
 
 
-#: States that changed their ISO code but not their seat or membership: ``(code, other code, from, to)``,
-#: the other code being the one in use from ``from`` to ``to`` (inclusive). Zaire is the Democratic
-#: Republic of the Congo under its 1971-1997 name.
+#: One elected seat under two codes: ``(code, other code, from, to)``. From ``from`` to ``to``
+#: (inclusive) the seat is held under ``other`` (and ``code`` names it too); after ``to`` it is held
+#: under ``code`` (and ``other`` names it too); before ``from`` each code is only itself.
+#: Zaire (``ZAR``) is the Democratic Republic of the Congo (``COD``) under its 1971-1997 name; the
+#: seat Democratic Yemen (``YMD``) won for 1990-91 passed to the united Yemen (``YEM``) on 22 May 1990.
 RENAMED_SEATS: tuple[tuple[str, str, dt.date, dt.date], ...] = (
     ("COD", "ZAR", dt.date(1971, 10, 27), dt.date(1997, 5, 16)),
+    ("YEM", "YMD", dt.date(1990, 1, 1), dt.date(1990, 5, 21)),
 )
+
+#: The UN's voting records still label the Russian Federation's seat "USSR" on votes of 24-31 Dec
+#: 1991 (res. 725, 31 Dec 1991); the code ``SUN`` is accepted for that seat to this day, not after.
+USSR_LABEL_LAST_DAY = dt.date(1991, 12, 31)
 
 # --------------------------------------------------------------------------------------------
 # UN membership (Art. 4): only Members sit on the Council

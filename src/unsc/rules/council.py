@@ -269,9 +269,12 @@ def _canonical(code: str, d: dt.date | None, permanent: tuple[str, ...]) -> str:
         found = find_member(code)
         return found.code if found is not None else code.strip().upper()
     c = member(code).code
-    for current, other, start, end in RENAMED_SEATS:  # one seat under two codes (COD / ZAR)
+    for current, other, start, end in RENAMED_SEATS:  # one seat under two codes (COD / ZAR, YEM / YMD)
         if c in (current, other):
-            return other if start <= d <= end else current
+            if start <= d <= end:
+                return other
+            if d > end:
+                return current
     if permanent_seat(c) == "RUS":
         return permanent[2] if len(permanent) == 5 else c
     return c

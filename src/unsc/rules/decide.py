@@ -34,7 +34,7 @@ import functools
 from collections.abc import Iterable, Mapping
 
 from unsc.rules.ballot import Ballot, Decision, Mode
-from unsc.rules.charter import FIRST_MEETING, PERMANENT_SEATS, not_a_member_reason, roster_years
+from unsc.rules.charter import FIRST_MEETING, PERMANENT_SEATS, USSR_LABEL_LAST_DAY, not_a_member_reason, roster_years
 from unsc.rules.council import (
     ART109_1_AMENDMENT_IN_FORCE,
     PRC_SEATED,
@@ -530,6 +530,8 @@ def _check_council_existed(d: dt.date) -> None:
 
 @functools.lru_cache(maxsize=8192)
 def _member_problem(code: str, seat: str, d: dt.date) -> str | None:
+    if code == "SUN" and seat == "RUS" and d <= USSR_LABEL_LAST_DAY:
+        return None  # the UN's own records still say "USSR" for the last week of 1991
     if not_a_member_reason(seat, d) is None:
         if code == seat or code in PERMANENT_SEATS:  # "RUS" for the USSR's seat before 1991: the seat's present code
             return None
