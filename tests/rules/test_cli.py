@@ -55,7 +55,15 @@ def test_res_2728_adopted_with_us_abstaining(no_store: list[str]) -> None:
 
 def test_1950_seven_yes_ussr_absent_adopted(no_store: list[str]) -> None:
     out = run_json(
-        "--date", "1950-07-07", "--yes", "USA,GBR,FRA,CHN,CUB,ECU,NOR", "--abstain", "EGY,IND,YUG", *no_store
+        "--date",
+        "1950-07-07",
+        "--yes",
+        "USA,GBR,FRA,CHN,CUB,ECU,NOR",
+        "--abstain",
+        "EGY,IND,YUG",
+        "--absent",
+        "SUN",
+        *no_store,
     )
     assert out["adopted"] is True and out["threshold"] == 7 and out["absent"] == 1
     assert "p5_absent" in out["warnings"]
@@ -81,28 +89,30 @@ def test_eight_yes_with_a_permanent_no_is_short_not_a_veto(no_store: list[str]) 
 def test_names_accepted_and_repeated_options(no_store: list[str]) -> None:
     out = run_json("--date", "2024-03-22", "--yes", "United States,Britain", "--yes", "France", "--no", "Russia",
                    *no_store)  # fmt: skip
-    assert out["votes"]["RUS"] == "N" and out["yes"] == 3 and out["absent"] == 11
+    assert out["votes"]["RUS"] == "N" and out["yes"] == 3 and out["non_voting"] == 11
+    assert out["absent"] == 0  # the seats not named did not vote; nobody said they were absent
 
 
 def test_human_output(no_store: list[str]) -> None:
     result = runner.invoke(app, ["decide", *S2024_239, *no_store], env={"COLUMNS": "300"})
     assert result.exit_code == 0
-    assert "NOT ADOPTED: vetoed by China, Russian Federation" in result.stdout
+    assert "NOT ADOPTED: vetoed by China and the Russian Federation" in result.stdout
     assert "Art. 27(3)" in result.stdout
 
 
 def test_fallback_prints_one_note(no_store: list[str]) -> None:
     result = run(*S2024_239, *no_store, "--json")
     notes = [line for line in result.stderr.splitlines() if line.startswith("note:")]
-    assert len(notes) == 1 and "elected membership was not checked" in notes[0]
-    assert json.loads(result.stdout)["council"]["roster_checked"] is False
+    assert len(notes) == 1 and "elected membership checked against the rules' own roster (no store" in notes[0]
+    council = json.loads(result.stdout)["council"]
+    assert council["roster_checked"] is True and council["roster_source"] == "rules"
 
 
 def test_fallback_when_record_cannot_be_imported(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "unsc.record", None)  # import unsc.record -> ImportError
     result = run(*S2024_239, "--json")
     assert result.exit_code == 0, result.output
-    assert "elected membership was not checked" in result.stderr
+    assert "checked against the rules' own roster (the record store is not available" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -163,7 +173,8 @@ def test_incomplete_store_roster_falls_back(monkeypatch: pytest.MonkeyPatch) -> 
 
     monkeypatch.setattr(unsc.record, "open_store", lambda path=None: Partial(), raising=False)
     result = run(*S2024_239, "--json")
-    assert result.exit_code == 0 and "elected membership was not checked" in result.stderr
+    assert result.exit_code == 0
+    assert "rules' own roster (the store lists 9 elected members for 2024-03-22" in result.stderr
 
 
 def test_chapter_vi_and_strict_27_3(no_store: list[str]) -> None:

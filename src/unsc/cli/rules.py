@@ -33,14 +33,27 @@ def _fail(message: str) -> typer.Exit:
 
 
 def roster_council(date: str, store: Path | None = None) -> tuple[Council, str | None]:
-    """The Council of ``date`` with its elected members from the record store, when one has been built.
+    """The Council of ``date`` with its elected members: from the record store when one is built and
+    complete for that date, else from the rules' own roster (:meth:`unsc.rules.Council.seated`).
 
-    Returns the Council and a note saying why elected membership could not be checked (``None``
-    when it was). Without a store only the Charter is checked: permanent seats and seat counts.
+    Returns the Council and a note in words saying where the roster came from when it was not the
+    store (``None`` when the store's roster was used). Only for a year neither covers is elected
+    membership left unchecked, and the note says so.
     """
-    from unsc.rules import Council
+    from unsc.rules import Council, RosterError
+    from unsc.rules.charter import FIRST_MEETING
+    from unsc.rules.council import as_date
 
-    base = Council.on(date)
+    d = as_date(date)
+    base = Council.on(d)
+    if d < FIRST_MEETING:
+        from unsc.rules.decide import ImpossibleVoteError
+
+        raise ImpossibleVoteError(
+            f"no Security Council decision on {d}: the Council first met on 17 Jan 1946 (its elected members "
+            "were seated from 12 Jan 1946)"
+        )
+    why: str
     try:
         from unsc.record import open_store
 
@@ -52,45 +65,62 @@ def roster_council(date: str, store: Path | None = None) -> tuple[Council, str |
             if callable(close):
                 close()
     except (ImportError, AttributeError) as exc:
-        return base, f"elected membership was not checked (the record store is not available: {exc})"
-    except Exception as exc:  # StoreMissingError, a store being rebuilt, ...: fall back to the Charter
-        return base, f"elected membership was not checked ({exc})"
-    try:
-        elected = [c for c in seated if not base.is_permanent(c)]
-        if len(elected) != base.elected_seats:
-            return base, (
-                f"elected membership was not checked (the store lists {len(elected)} elected members for "
-                f"{base.date}, the Council has {base.elected_seats} elected seats)"
+        why = f"the record store is not available: {exc}"
+    except Exception as exc:  # StoreMissingError, a store being rebuilt, ...: fall back to the rules' roster
+        why = str(exc)
+    else:
+        try:
+            elected = [c for c in seated if not base.is_permanent(c)]
+            if len(elected) == base.elected_seats:
+                return Council.on(d, elected=elected), None
+            why = (
+                f"the store lists {len(elected)} elected members for {base.date}, the Council has "
+                f"{base.elected_seats} elected seats"
             )
-        return Council.on(date, elected=elected), None
-    except (KeyError, ValueError) as exc:
-        return base, f"elected membership was not checked (bad roster in the store: {exc})"
+        except (KeyError, ValueError) as exc:
+            why = f"bad roster in the store: {exc}"
+    try:
+        return Council.seated(d), f"elected membership checked against the rules' own roster ({why})"
+    except RosterError:
+        return base, f"elected membership was not checked: no roster for {d} in the store ({why}) or in the rules"
 
 
 def _print(decision: Decision, council: Council) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    from unsc.rules import FailureReason, find_member
+    from unsc.rules import FailureReason
+    from unsc.rules.decide import member_names
 
     console = Console()
-
-    def name(code: str) -> str:
-        m = find_member(code)
-        return m.name if m else code
-
-    if decision.adopted:
+    when = decision.date
+    if decision.kind.value == "icj_ballot":
+        style = "bold green" if decision.adopted else "bold yellow"
+        head = Text(decision.announcement[:1].upper() + decision.announcement[1:], style=style)
+    elif decision.adopted:
         head = Text("ADOPTED", style="bold green")
     elif decision.failure_reason is FailureReason.VETO:
-        head = Text(f"NOT ADOPTED: vetoed by {', '.join(name(c) for c in decision.vetoed_by)}", style="bold red")
+        head = Text(f"NOT ADOPTED: vetoed by {member_names(decision.vetoed_by, when)}", style="bold red")
     elif decision.failure_reason is FailureReason.NO_CONCURRENCE:
         head = Text("NOT ADOPTED: a permanent member did not concur (literal reading)", style="bold red")
     else:
         head = Text(f"NOT ADOPTED: {decision.shortfall} vote(s) short", style="bold yellow")
     console.print(head)
+    reasons = [r for _, r in decision.non_voting_reasons]
+    said = [
+        f"{reasons.count(key)} {words}"
+        for key, words in (
+            ("absent", "absent"),
+            ("present_not_participating", "present and not participating"),
+            ("obligatory_abstention", "obliged to abstain (Art. 27(3))"),
+            ("not_voting", "not voting (no reason given)"),
+        )
+        if reasons.count(key)
+    ]
     console.print(
-        f"{decision.tally} (yes-no-abstain), {decision.absent} absent, {decision.non_voting - decision.absent} "
-        f"present not voting; {decision.threshold} needed of {council.size}; {decision.voting_class.value}"
+        f"{decision.tally} (yes-no-abstain){', ' + ', '.join(said) if said else ''}; "
+        f"{decision.threshold} needed of {council.size}; {decision.voting_class.value}",
+        highlight=False,
     )
     console.print(decision.explanation, highlight=False)
     if decision.warnings:
@@ -111,6 +141,15 @@ def register(app: typer.Typer) -> None:
         absent: list[str] = typer.Option(None, "--absent", help="Members absent (members not named are absent too)."),
         not_participating: list[str] = typer.Option(
             None, "--not-participating", help="Members present but not participating in the vote."
+        ),
+        obligatory_abstention: list[str] = typer.Option(
+            None,
+            "--obligatory-abstention",
+            help="Parties to the dispute that abstained as the proviso of Art. 27(3) requires "
+            "(e.g. the UK on the Corfu Channel draft, 1947-04-09); implies --chapter-vi and --parties.",
+        ),
+        not_voting: list[str] = typer.Option(
+            None, "--not-voting", help="Members that cast no vote, reason not given (members not named too)."
         ),
         kind: str = typer.Option(
             "draft_resolution",
@@ -144,6 +183,7 @@ def register(app: typer.Typer) -> None:
 
         try:
             council, note = roster_council(date, store)
+            obliged = split_members(obligatory_abstention)
             ballot = Ballot.of(
                 date,
                 yes=split_members(yes),
@@ -151,10 +191,12 @@ def register(app: typer.Typer) -> None:
                 abstain=split_members(abstain),
                 absent=split_members(absent),
                 not_participating=split_members(not_participating),
+                obligatory_abstention=obliged,
+                not_voting=split_members(not_voting),
                 kind=kind,
                 voting_class=voting_class,
-                parties=split_members(parties),
-                chapter_vi=chapter_vi,
+                parties=[*split_members(parties), *(p for p in obliged if p not in split_members(parties))],
+                chapter_vi=chapter_vi or bool(obliged),
                 private_meeting=private,
                 modality="without_vote" if without_vote else "recorded",
             )
@@ -183,7 +225,8 @@ def register(app: typer.Typer) -> None:
                 "threshold": council.threshold,
                 "permanent": list(council.permanent),
                 "elected": None if council.elected is None else list(council.elected),
-                "roster_checked": note is None,
+                "roster_checked": council.elected is not None,
+                "roster_source": "store" if note is None else ("rules" if council.elected is not None else None),
             }
             sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
         else:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from unsc.rules.council import RosterError, as_date
-from unsc.rules.members import find_member, member
+from unsc.rules.members import find_member, member, member_on
 from unsc.rules.votes import FailureReason, Kind, Modality, NonVoting, Vote, VotingClass
 
 __all__ = ["INTERPRETATIONS", "PRELIMINARY_QUESTION_MODES", "Ballot", "Decision", "Mode", "seat_code"]
@@ -64,7 +64,7 @@ class Mode:
 _WORD = {Vote.YES: "yes", Vote.NO: "no", Vote.ABSTAIN: "abstention", Vote.NON_VOTING: "not voting"}
 
 
-def seat_code(name: str) -> str:
+def seat_code(name: str, when: dt.date | None = None) -> str:
     """The code for a state name or code; abstract seats of a custom Council ("E1", "AFR2") pass as they are.
 
     >>> seat_code("Russia"), seat_code("e1")
@@ -76,7 +76,7 @@ def seat_code(name: str) -> str:
     """
     found = find_member(name)
     if found is not None:
-        return found.code
+        return member_on(name, when).code if when is not None else found.code
     stripped = name.strip().upper()
     if stripped.isalnum() and 2 <= len(stripped) <= 6 and not stripped.isalpha():
         return stripped  # abstract seat of a custom Council, e.g. "E1"
@@ -88,7 +88,7 @@ class Ballot:
     """One vote of the Council: who voted how, on what kind of decision, on what date.
 
     Build it with :meth:`of`. ``votes`` maps state codes to :class:`Vote`; seats that are not named
-    count as absent. ``voting_class`` overrides the kind's default class (how a historical ruling is
+    cast no vote, for a reason the ballot does not give (:attr:`NonVoting.UNSPECIFIED`). ``voting_class`` overrides the kind's default class (how a historical ruling is
     reproduced); ``parent_class`` is the class of the text that an amendment or a separately voted
     part belongs to (R27, R28). ``chapter_vi`` and ``parties`` describe a dispute for the Art. 27(3)
     proviso (R10); ``private_meeting`` keeps a veto off the public DHL list (R11, R18).
@@ -122,6 +122,7 @@ class Ballot:
         absent: Iterable[str] = (),
         not_participating: Iterable[str] = (),
         obligatory_abstention: Iterable[str] = (),
+        not_voting: Iterable[str] = (),
         kind: Kind | str = Kind.DRAFT_RESOLUTION,
         voting_class: VotingClass | str | None = None,
         parent_class: VotingClass | str | None = None,
@@ -133,6 +134,11 @@ class Ballot:
     ) -> Ballot:
         """Build a ballot from lists of members (codes or names) per vote.
 
+        ``absent``, ``not_participating`` and ``obligatory_abstention`` say why a seat cast no vote;
+        ``not_voting`` is a seat that cast none without the record saying why (and so is any seat not
+        named). With a ``date``, a name of one government of a permanent seat ("ROC", "PRC") is
+        accepted only while it held the seat.
+
         Raises :class:`~unsc.rules.council.RosterError` if a member is named twice, and
         :class:`~unsc.rules.members.UnknownMemberError` for a name that is no state.
 
@@ -141,6 +147,7 @@ class Ballot:
         ...
         unsc.rules.council.RosterError: United States (USA) is named twice: as yes and as no
         """
+        when = None if date is None else as_date(date)
         votes: dict[str, Vote] = {}
         reasons: dict[str, NonVoting] = {}
         groups: list[tuple[Iterable[str], Vote, NonVoting | None]] = [
@@ -150,12 +157,13 @@ class Ballot:
             (absent, Vote.NON_VOTING, NonVoting.ABSENT),
             (not_participating, Vote.NON_VOTING, NonVoting.NOT_PARTICIPATING),
             (obligatory_abstention, Vote.NON_VOTING, NonVoting.OBLIGATORY_ABSTENTION),
+            (not_voting, Vote.NON_VOTING, NonVoting.UNSPECIFIED),
         ]
         for names, vote, reason in groups:
             if isinstance(names, str):
                 raise TypeError(f"give a list of members, not the string {names!r}")
             for name in names:
-                code = seat_code(name)
+                code = seat_code(name, when)
                 if code in votes:
                     raise RosterError(f"{name} ({code}) is named twice: as {_WORD[votes[code]]} and as {_WORD[vote]}")
                 votes[code] = vote
@@ -163,13 +171,13 @@ class Ballot:
                     reasons[code] = reason
         return cls(
             votes=tuple(votes.items()),
-            date=None if date is None else as_date(date),
+            date=when,
             kind=Kind.parse(kind) if isinstance(kind, str) else kind,
             voting_class=None if voting_class is None else VotingClass(voting_class),
             parent_class=None if parent_class is None else VotingClass(parent_class),
             modality=Modality(modality),
             reasons=tuple(reasons.items()),
-            parties=frozenset(seat_code(p) for p in parties),
+            parties=frozenset(seat_code(p, when) for p in parties),
             chapter_vi=chapter_vi,
             private_meeting=private_meeting,
             symbol=symbol,
@@ -177,13 +185,15 @@ class Ballot:
 
     @classmethod
     def from_mapping(cls, date: dt.date | str | None, votes: Mapping[str, Vote | str], **kwargs: Any) -> Ballot:
-        """Build a ballot from ``{member: vote}``; ``X`` votes count as absences.
+        """Build a ballot from ``{member: vote}``; an ``X`` says no more than that the seat did not vote.
 
         >>> Ballot.from_mapping("2016-12-23", {"USA": "A", "Egypt": "Y"}).count(Vote.ABSTAIN)
         1
+        >>> Ballot.from_mapping("1950-06-27", {"SUN": "X"}).reason("SUN")
+        <NonVoting.UNSPECIFIED: 'not_voting'>
         """
-        lists: dict[str, list[str]] = {"yes": [], "no": [], "abstain": [], "absent": []}
-        key = {Vote.YES: "yes", Vote.NO: "no", Vote.ABSTAIN: "abstain", Vote.NON_VOTING: "absent"}
+        lists: dict[str, list[str]] = {"yes": [], "no": [], "abstain": [], "not_voting": []}
+        key = {Vote.YES: "yes", Vote.NO: "no", Vote.ABSTAIN: "abstain", Vote.NON_VOTING: "not_voting"}
         for name, v in votes.items():
             lists[key[v if isinstance(v, Vote) else Vote.parse(v)]].append(name)
         return cls.of(date, **lists, **kwargs)
@@ -231,6 +241,9 @@ class Decision:
     * ``not_concurring``: in ``charter_literal`` mode, the permanent members that did not vote yes.
     * ``shortfall``: affirmative votes missing, ``max(0, threshold - yes)``.
     * ``explanation``: one paragraph saying why, citing the Article and the spec rule.
+    * ``absent``: seats recorded as absent; ``non_voting_reasons`` gives, for every seat that cast no
+      vote, why (``absent``, ``present_not_participating``, ``obligatory_abstention`` or ``not_voting``
+      when the ballot does not say).
     """
 
     adopted: bool
@@ -256,6 +269,7 @@ class Decision:
     date: dt.date | None = None
     not_concurring: tuple[str, ...] = ()
     interpretation: str = "practice"
+    non_voting_reasons: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     @property
     def veto_cast(self) -> bool:
@@ -304,5 +318,6 @@ class Decision:
             "rules": list(self.rules),
             "interpretation": self.interpretation,
             "votes": dict(self.votes),
+            "non_voting_reasons": dict(self.non_voting_reasons),
             "date": None if self.date is None else self.date.isoformat(),
         }

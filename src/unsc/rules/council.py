@@ -16,6 +16,23 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from unsc.rules.charter import (
+    AMENDMENT_IN_FORCE,
+    ART109_1_AMENDMENT_IN_FORCE,
+    CHARTER_IN_FORCE,
+    ENLARGED_COUNCIL_SEATED,
+    FIRST_MEETING,
+    PERMANENT_SEATS,
+    PRC_SEATED,
+    RENAMED_SEATS,
+    RUSSIA_CONTINUES_USSR,
+    council_size_on,
+    elected_members_on,
+    not_a_member_reason,
+    roster_warnings,
+    roster_years,
+    threshold_on,
+)
 from unsc.rules.members import find_member, member
 
 __all__ = [
@@ -23,6 +40,7 @@ __all__ = [
     "ART109_1_AMENDMENT_IN_FORCE",
     "CHARTER_IN_FORCE",
     "ENLARGED_COUNCIL_SEATED",
+    "FIRST_MEETING",
     "PRC_SEATED",
     "RUSSIA_CONTINUES_USSR",
     "Council",
@@ -32,20 +50,7 @@ __all__ = [
     "permanent_seat",
 ]
 
-#: The Charter entered into force (Art. 110(3)); there is no Council before it.
-CHARTER_IN_FORCE = dt.date(1945, 10, 24)
-#: Amended Arts. 23 and 27 (GA res. 1991 A (XVIII)) entered into force (R1).
-AMENDMENT_IN_FORCE = dt.date(1965, 8, 31)
-#: The first 15-member Council sat (R1); the threshold follows the seated Council.
-ENLARGED_COUNCIL_SEATED = dt.date(1966, 1, 1)
-#: GA res. 2758 (XXVI): the PRC's representatives take the China seat (R2).
-PRC_SEATED = dt.date(1971, 10, 25)
-#: Yeltsin's letter: the Russian Federation continues the USSR's membership (R2).
-RUSSIA_CONTINUES_USSR = dt.date(1991, 12, 24)
-#: Amended Art. 109(1) ("any nine") in force (R22).
-ART109_1_AMENDMENT_IN_FORCE = dt.date(1968, 6, 12)
-
-_SEATS = ("CHN", "FRA", "RUS", "GBR", "USA")  # seat keys, in Charter order
+_SEATS = PERMANENT_SEATS  # seat keys, in Charter order
 
 
 class RosterError(ValueError):
@@ -132,15 +137,15 @@ class Council:
         d = as_date(when)
         if d < CHARTER_IN_FORCE:
             raise ValueError(f"no Security Council on {d}: the Charter entered into force on 24 Oct 1945")
-        size = 11 if d < ENLARGED_COUNCIL_SEATED else 15
-        threshold = 7 if size == 11 else 9
+        size = council_size_on(d)
+        threshold = threshold_on(d)
         permanent = tuple(permanent_government(s, d)[0] for s in _SEATS)
         note = None
         if AMENDMENT_IN_FORCE <= d < ENLARGED_COUNCIL_SEATED:
             note = (
-                "amended Art. 27 (nine votes) in force since 31 Aug 1965, but the Council still had 11 "
-                "members and applied seven (res. 218 (1965)); the rule that the threshold follows the "
-                "seated Council is an inference from practice"
+                "amended Art. 27 (nine votes) had been in force since 31 Aug 1965, but the Council still had 11 "
+                "members and applied seven, as in res. 218 (1965); that the threshold follows the seated Council "
+                "is an inference from practice"
             )
         el = None
         if elected is not None:
@@ -150,7 +155,33 @@ class Council:
                 raise RosterError(f"elected members listed twice: {sorted(el)}")
             if len(el) != size - 5:
                 raise RosterError(f"the Council of {d} has {size - 5} elected seats, {len(el)} given: {', '.join(el)}")
+            for c in el:
+                why = not_a_member_reason(c, d)
+                if why:
+                    raise RosterError(f"{why}, so it cannot hold an elected seat")
         return cls(size, threshold, permanent, el, d, 1, "Security Council", note)
+
+    @classmethod
+    def seated(cls, when: dt.date | str) -> Council:
+        """The Charter Council on a date with its elected members from the rules' own roster
+        (:data:`unsc.rules.charter.ELECTED_BY_YEAR`), so every vote is checked against it.
+
+        Raises :class:`RosterError` for a year the roster does not cover (say so, never skip).
+
+        >>> Council.seated("2026-02-10").elected[:3]
+        ('BHR', 'COD', 'COL')
+        >>> Council.seated("1950-06-27").members
+        ('CHN', 'FRA', 'SUN', 'GBR', 'USA', 'CUB', 'ECU', 'EGY', 'IND', 'NOR', 'YUG')
+        """
+        d = as_date(when)
+        elected = elected_members_on(d)
+        if elected is None:
+            years = roster_years()
+            raise RosterError(
+                f"no roster of elected members for {d}: the rules' roster covers {years[0]}-{years[-1]} "
+                f"(from {FIRST_MEETING:%d %b %Y}, the first meeting); pass the elected members, or use Council.on()"
+            )
+        return cls.on(d, elected=elected)
 
     @classmethod
     def custom(
@@ -206,6 +237,18 @@ class Council:
         """
         return _canonical(code, self.date, self.permanent)
 
+    @property
+    def roster_warnings(self) -> tuple[str, ...]:
+        """R3 warnings in words about the elected members (regional pattern, immediate re-election); empty
+        for a custom Council or an unknown roster.
+
+        >>> Council.seated("2024-03-22").roster_warnings
+        ()
+        """
+        if self.date is None or self.elected is None or self.name != "Security Council":
+            return ()
+        return _roster_warnings(self.date, self.elected)
+
     def is_permanent(self, code: str) -> bool:
         """Whether the seat holds a veto in this Council.
 
@@ -215,12 +258,23 @@ class Council:
         return self.canonical(code) in self.permanent
 
 
+@functools.lru_cache(maxsize=1024)
+def _roster_warnings(d: dt.date, elected: tuple[str, ...]) -> tuple[str, ...]:
+    return roster_warnings(d, elected)
+
+
 @functools.lru_cache(maxsize=8192)
 def _canonical(code: str, d: dt.date | None, permanent: tuple[str, ...]) -> str:
     if d is None:  # a custom Council may name abstract seats ("AFR1"); real states still resolve
         found = find_member(code)
         return found.code if found is not None else code.strip().upper()
     c = member(code).code
+    for current, other, start, end in RENAMED_SEATS:  # one seat under two codes (COD / ZAR, YEM / YMD)
+        if c in (current, other):
+            if start <= d <= end:
+                return other
+            if d > end:
+                return current
     if permanent_seat(c) == "RUS":
         return permanent[2] if len(permanent) == 5 else c
     return c

@@ -30,9 +30,11 @@ Not adopted: vetoed by China and the Russian Federation. The draft had 11 votes 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping
 
 from unsc.rules.ballot import Ballot, Decision, Mode
+from unsc.rules.charter import FIRST_MEETING, PERMANENT_SEATS, USSR_LABEL_LAST_DAY, not_a_member_reason, roster_years
 from unsc.rules.council import (
     ART109_1_AMENDMENT_IN_FORCE,
     PRC_SEATED,
@@ -45,14 +47,21 @@ from unsc.rules.members import find_member
 from unsc.rules.votes import FailureReason, Kind, Modality, NonVoting, Vote, VotingClass
 
 __all__ = [
+    "FAILURE_ORDER",
+    "NAMIBIA_OPINION",
     "PRESIDENTIAL_RULING_PRACTICE",
     "Ballot",
     "Decision",
+    "ImpossibleVoteError",
     "Mode",
     "article_27_2_procedural",
     "article_27_3_concurring_votes",
     "article_27_3_obligatory_abstention",
+    "check_class",
     "decide",
+    "failure_code",
+    "member_names",
+    "outcome",
     "preliminary_question_mode",
     "required_votes",
     "special_majority",
@@ -62,6 +71,94 @@ __all__ = [
 #: From the 29 Sep 1950 meeting (S/PV.506-507) the preliminary question was settled by a
 #: presidential ruling, not by a vetoable vote (R16). Before it, the 1945 four-power statement.
 PRESIDENTIAL_RULING_PRACTICE = dt.date(1950, 9, 29)
+#: The ICJ's Namibia advisory opinion (21 Jun 1971, para. 22) confirmed that a permanent member's
+#: abstention does not block; before it the rule was the Council's practice alone (R8).
+NAMIBIA_OPINION = dt.date(1971, 6, 21)
+
+
+class ImpossibleVoteError(ValueError):
+    """A ballot the Charter cannot produce: a class the kind cannot have, a vote before the Council met,
+    a kind that has never operated."""
+
+
+def outcome(cls: VotingClass, yes, threshold, p5_no, p5_not_concurring, interpretation="practice", vetoes_needed=1):  # type: ignore[no-untyped-def]
+    """The one rule of adoption, from counts: ``(adopted, blocked)``; works on ints and NumPy arrays alike.
+
+    ``p5_no`` is the number of permanent members voting no; ``p5_not_concurring`` the number that
+    neither voted yes nor were excused by the Art. 27(3) proviso. ``blocked`` means the decision had
+    the affirmative votes but a permanent member stopped it (a veto, or in ``charter_literal`` mode a
+    missing concurring vote). Both :func:`decide` and :func:`unsc.rules.batch.decide_many` call it.
+
+    >>> outcome(VotingClass.NON_PROCEDURAL, 11, 9, 2, 2)
+    (False, True)
+    >>> outcome(VotingClass.NON_PROCEDURAL, 14, 9, 0, 1), outcome(VotingClass.NON_PROCEDURAL, 14, 9, 0, 1, "charter_literal")
+    ((True, False), (False, True))
+    >>> outcome(VotingClass.PROCEDURAL, 9, 9, 1, 1), outcome(VotingClass.NON_PROCEDURAL, 8, 9, 1, 1)
+    ((True, False), (False, False))
+    """
+    passes = yes >= threshold
+    if cls is VotingClass.NON_PROCEDURAL:
+        if interpretation == "charter_literal":
+            blocked = passes & (p5_not_concurring > 0)
+        elif interpretation == "practice":
+            blocked = passes & (p5_no >= vetoes_needed)
+        else:
+            raise ValueError(f"interpretation must be 'practice' or 'charter_literal', not {interpretation!r}")
+    else:  # Art. 27(2) and the fixed majorities: no veto
+        blocked = passes & False
+    return passes ^ blocked, blocked
+
+
+def failure_code(adopted, blocked, p5_no):  # type: ignore[no-untyped-def]
+    """The one rule for why a decision failed, as an index into ``(none, insufficient_votes, veto,
+    no_concurrence)``; works on ints and NumPy arrays alike (shared with the batch form).
+
+    A blocked decision with a permanent member's no is a veto (R11); blocked without one can only
+    be the literal reading's missing concurring vote; not blocked and not adopted is too few votes.
+
+    >>> failure_code(True, False, 0), failure_code(False, False, 1), failure_code(False, True, 1), failure_code(False, True, 0)
+    (0, 1, 2, 3)
+    """
+    return (1 - adopted) * (1 + blocked * (1 + (p5_no == 0)))
+
+
+#: :func:`failure_code` order.
+FAILURE_ORDER = (FailureReason.NONE, FailureReason.INSUFFICIENT_VOTES, FailureReason.VETO, FailureReason.NO_CONCURRENCE)
+
+
+def check_class(kind: Kind, cls: VotingClass | None, *, parent: VotingClass | None = None) -> None:
+    """Refuse a class the kind cannot have (an override, or an amendment's parent class), naming both.
+
+    >>> check_class(Kind.DRAFT_RESOLUTION, VotingClass.SPECIAL)
+    Traceback (most recent call last):
+    ...
+    unsc.rules.decide.ImpossibleVoteError: a draft_resolution cannot be decided as special: the fixed majorities without veto (Art. 109, ICJ Statute Art. 10) apply only to art109_1_conference, art109_3_conference and icj_ballot; a draft_resolution is procedural (Art. 27(2)) or non_procedural (Art. 27(3))
+    >>> check_class(Kind.ICJ_BALLOT, VotingClass.NON_PROCEDURAL)
+    Traceback (most recent call last):
+    ...
+    unsc.rules.decide.ImpossibleVoteError: an icj_ballot cannot be decided as non_procedural: ICJ Statute Art. 10(2) elects by an absolute majority of the Council with no distinction between permanent and elected members, so it is only special
+    """
+    if cls is not None and cls not in kind.possible_classes:
+        a = "an" if kind.value[0] in "aeiou" else "a"
+        if kind is Kind.ICJ_BALLOT:
+            why = (
+                "ICJ Statute Art. 10(2) elects by an absolute majority of the Council with no distinction "
+                "between permanent and elected members, so it is only special"
+            )
+        elif kind in (Kind.ART109_1_CONFERENCE, Kind.ART109_3_CONFERENCE):
+            why = f"Art. {'109(1)' if kind is Kind.ART109_1_CONFERENCE else '109(3)'} needs the votes of any seven or nine members, with no veto, so it is only special"
+        else:
+            why = (
+                "the fixed majorities without veto (Art. 109, ICJ Statute Art. 10) apply only to "
+                f"art109_1_conference, art109_3_conference and icj_ballot; {a} {kind.value} is procedural "
+                "(Art. 27(2)) or non_procedural (Art. 27(3))"
+            )
+        raise ImpossibleVoteError(f"{a} {kind.value} cannot be decided as {cls.value}: {why}")
+    if parent is not None and parent is VotingClass.SPECIAL:
+        raise ImpossibleVoteError(
+            f"the text {'an amendment' if kind is Kind.AMENDMENT else 'a part'} belongs to must be procedural "
+            "or non_procedural, not special: Art. 109 and ICJ votes are not amended or divided"
+        )
 
 
 # --------------------------------------------------------------------------------------------
@@ -74,7 +171,7 @@ def article_27_2_procedural(yes: int, threshold: int) -> bool:
     >>> article_27_2_procedural(9, 9), article_27_2_procedural(8, 9)
     (True, False)
     """
-    return yes >= threshold
+    return bool(outcome(VotingClass.PROCEDURAL, yes, threshold, 0, 0)[0])
 
 
 def article_27_3_concurring_votes(
@@ -83,6 +180,7 @@ def article_27_3_concurring_votes(
     permanent_votes: Mapping[str, Vote],
     interpretation: str = "practice",
     vetoes_needed: int = 1,
+    excused: Iterable[str] = (),
 ) -> tuple[bool, tuple[str, ...]]:
     """Art. 27(3): ``threshold`` affirmative votes including the concurring votes of the permanent members.
 
@@ -96,6 +194,9 @@ def article_27_3_concurring_votes(
       vote yes blocks (for comparison only; the record contradicts it).
 
     ``vetoes_needed`` > 1 models reform proposals in which it takes several permanent members to block.
+    ``excused`` are permanent members obliged to abstain as parties to a dispute (the proviso of
+    Art. 27(3), R10): the Charter itself takes their concurring vote out, so even the literal reading
+    does not count them as withholding it.
 
     >>> article_27_3_concurring_votes(11, 9, {"CHN": Vote.NO, "RUS": Vote.NO, "USA": Vote.YES})
     (False, ('CHN', 'RUS'))
@@ -105,16 +206,18 @@ def article_27_3_concurring_votes(
     (False, ('USA',))
     >>> article_27_3_concurring_votes(8, 9, {"USA": Vote.NO})
     (False, ())
+    >>> article_27_3_concurring_votes(9, 7, {"GBR": Vote.NON_VOTING, "USA": Vote.YES}, "charter_literal", excused=["GBR"])
+    (True, ())
     """
-    if yes < threshold:
-        return False, ()
-    if interpretation == "charter_literal":
-        blockers = tuple(c for c, v in permanent_votes.items() if v is not Vote.YES)
-        return not blockers, blockers
-    blockers = tuple(c for c, v in permanent_votes.items() if v is Vote.NO)
-    if blockers and len(blockers) >= vetoes_needed:
-        return False, blockers
-    return True, ()
+    out = set(excused)
+    negative = tuple(c for c, v in permanent_votes.items() if v is Vote.NO)
+    withheld = tuple(c for c, v in permanent_votes.items() if v is not Vote.YES and c not in out)
+    adopted, blocked = outcome(
+        VotingClass.NON_PROCEDURAL, yes, threshold, len(negative), len(withheld), interpretation, vetoes_needed
+    )
+    if not blocked:
+        return adopted, ()
+    return False, (withheld if interpretation == "charter_literal" else negative)
 
 
 def article_27_3_obligatory_abstention(ballot: Ballot, cls: VotingClass, mode: Mode) -> tuple[Ballot, list[str]]:
@@ -159,7 +262,7 @@ def special_majority(yes: int, required: int) -> bool:
     >>> special_majority(8, 7), special_majority(6, 7)
     (True, False)
     """
-    return yes >= required
+    return bool(outcome(VotingClass.SPECIAL, yes, required, 0, 0)[0])
 
 
 def required_votes(council: Council, kind: Kind, when: dt.date | None) -> int:
@@ -210,6 +313,7 @@ def voting_class(ballot: Ballot, mode: Mode = Mode()) -> VotingClass:
     >>> voting_class(Ballot.of("1948-05-24", kind="preliminary_question"))
     <VotingClass.NON_PROCEDURAL: 'non_procedural'>
     """
+    check_class(ballot.kind, ballot.voting_class, parent=ballot.parent_class)
     if ballot.voting_class is not None:
         return ballot.voting_class
     if ballot.kind in (Kind.AMENDMENT, Kind.PART):
@@ -234,9 +338,14 @@ def decide(
 ) -> Decision:
     """Decide a ballot: adopted or not, and why.
 
-    ``council`` defaults to the Charter Council on the ballot's date (:meth:`Council.on`); pass one
-    with its elected members to have every vote checked against the roster, or a custom one for
-    reform scenarios. ``kind`` and ``voting_class`` override the ballot's own.
+    ``council`` defaults to the Council seated on the ballot's date, with the elected members of the
+    rules' own roster (:meth:`Council.seated`), so a vote from a state not on the Council is an
+    error; for a year the roster does not cover, the Charter Council (:meth:`Council.on`) with the
+    warning ``elected_members_not_checked``. Pass ``Council.on(date)`` for a hypothetical membership,
+    or a custom Council for reform scenarios. Whatever the Council, a state that was not a UN Member
+    on the date (not yet admitted, dissolved, an observer) cannot vote, and nothing is decided
+    before the Council's first meeting (17 Jan 1946). ``kind`` and ``voting_class`` override the
+    ballot's own; a class the kind cannot have raises :class:`ImpossibleVoteError`.
 
     >>> decide(Ballot.of("2024-03-25", yes=["DZA", "CHN", "ECU", "FRA", "GUY", "JPN", "MLT", "MOZ", "KOR",
     ...                                     "RUS", "SLE", "SVN", "CHE", "GBR"], abstain=["USA"])).adopted
@@ -255,19 +364,33 @@ def decide(
         ballot = ballot.replace(**changes)
     if ballot.kind is Kind.SG_STRAW_POLL:
         raise ValueError("a straw poll is informal and decides nothing: read it with unsc.rules.straw_polls.read_poll")
+    if ballot.kind is Kind.ART44_CONTINGENTS:
+        raise ImpossibleVoteError(
+            "Art. 44 (a non-member contributing forces takes part in the decision on its contingents) has never "
+            "operated, since no Art. 43 agreement was ever concluded; the engine does not decide it (R4)"
+        )
+    warnings: list[str] = []
     if council is None:
         if ballot.date is None:
             raise ValueError("a ballot needs a date, or pass a Council")
-        council = Council.on(ballot.date)
+        _check_council_existed(ballot.date)
+        if ballot.date.year in roster_years():
+            council = Council.seated(ballot.date)
+        else:
+            council = Council.on(ballot.date)
+            warnings.append("elected_members_not_checked")
     when = ballot.date or council.date
+    if council.date is not None:
+        _check_council_existed(council.date)
     kind = ballot.kind
     cls = _voting_class(ballot, mode)
     threshold = required_votes(council, kind, when)
     from_council = kind not in _FIXED_MAJORITY  # Art. 27's threshold, which follows the seated Council (R1)
-    warnings: list[str] = []
     rules: list[str] = ["R1"] if from_council else []
     if council.seated_size_note and from_council:
         warnings.append("threshold_follows_seated_council")
+    for said in council.roster_warnings:  # R3: warn, never fail
+        warnings.append("roster_regional_pattern" if said.startswith("regional") else "roster_immediate_reelection")
 
     # R4: one vote per seat, only Council members vote; seats not named are absent
     votes, reasons = _seat_votes(ballot, council)
@@ -290,8 +413,7 @@ def decide(
     no = sum(1 for v in votes.values() if v is Vote.NO)
     abstain = sum(1 for v in votes.values() if v is Vote.ABSTAIN)
     non_voting = council.size - yes - no - abstain  # X: absent, not participating, obligatory abstention
-    present_not_voting = sum(1 for c, v in votes.items() if v is Vote.NON_VOTING and reasons[c] is not NonVoting.ABSENT)
-    absent = non_voting - present_not_voting
+    absent = sum(1 for c, v in votes.items() if v is Vote.NON_VOTING and reasons[c] is NonVoting.ABSENT)
     permanent_votes = {p: votes.get(p, Vote.NON_VOTING) for p in council.permanent}
     p5_no = tuple(p for p, v in permanent_votes.items() if v is Vote.NO)
     p5_yes = sum(1 for v in permanent_votes.values() if v is Vote.YES)
@@ -299,8 +421,9 @@ def decide(
     # Art. 27(3) (R7, R11), Art. 27(2) (R6) or a fixed majority without veto (R21, R22)
     not_concurring: tuple[str, ...] = ()
     if cls is VotingClass.NON_PROCEDURAL:
+        excused = [p for p in council.permanent if reasons.get(p) is NonVoting.OBLIGATORY_ABSTENTION]
         adopted, blockers = article_27_3_concurring_votes(
-            yes, threshold, permanent_votes, mode.interpretation, council.vetoes_needed
+            yes, threshold, permanent_votes, mode.interpretation, council.vetoes_needed, excused
         )
         vetoed_by = _in_seat_order((b for b in blockers if permanent_votes[b] is Vote.NO), council)
         if mode.interpretation == "charter_literal":
@@ -312,14 +435,7 @@ def decide(
     else:
         adopted, vetoed_by = special_majority(yes, threshold), ()
         rules.append("R21" if kind is Kind.ICJ_BALLOT else "R22")
-    if adopted:
-        failure = FailureReason.NONE
-    elif vetoed_by:
-        failure = FailureReason.VETO
-    elif not_concurring:
-        failure = FailureReason.NO_CONCURRENCE
-    else:
-        failure = FailureReason.INSUFFICIENT_VOTES
+    failure = FAILURE_ORDER[failure_code(adopted, bool(vetoed_by) or bool(not_concurring), len(vetoed_by))]
     shortfall = max(0, threshold - yes)
     dhl_entry = bool(vetoed_by) and not ballot.private_meeting
 
@@ -327,7 +443,7 @@ def decide(
     if cls is VotingClass.NON_PROCEDURAL and council.permanent:
         for p, v in permanent_votes.items():
             if v is Vote.NON_VOTING:
-                r = reasons.get(p, NonVoting.ABSENT)
+                r = reasons.get(p, NonVoting.UNSPECIFIED)
                 if r is NonVoting.ABSENT:
                     warnings.append("p5_absent")
                 elif r is NonVoting.NOT_PARTICIPATING:
@@ -357,6 +473,7 @@ def decide(
         reasons=reasons,
         shortfall=shortfall,
         from_council=from_council,
+        votes=votes,
     )
     return Decision(
         adopted=adopted,
@@ -374,7 +491,7 @@ def decide(
         p5_concurring_count=p5_yes,
         shortfall=shortfall,
         dhl_veto_list_entry=dhl_entry,
-        announcement=_announcement(adopted, failure, yes, no, abstain, council),
+        announcement=_announcement(adopted, failure, yes, no, abstain, council, kind),
         explanation=explanation,
         warnings=tuple(warnings),
         rules=tuple(sorted(set(rules), key=lambda r: int(r[1:]))),
@@ -382,6 +499,7 @@ def decide(
         date=when,
         not_concurring=not_concurring,
         interpretation=mode.interpretation,
+        non_voting_reasons=tuple((c, reasons[c].value) for c, v in votes.items() if v is Vote.NON_VOTING),
     )
 
 
@@ -402,21 +520,54 @@ def _canonical_or_self(council: Council, code: str) -> str:
         return code
 
 
+def _check_council_existed(d: dt.date) -> None:
+    if d < FIRST_MEETING:
+        raise ImpossibleVoteError(
+            f"no Security Council decision on {d}: the Council first met on 17 Jan 1946 (its elected members "
+            "were seated from 12 Jan 1946)"
+        )
+
+
+@functools.lru_cache(maxsize=8192)
+def _member_problem(code: str, seat: str, d: dt.date) -> str | None:
+    if code == "SUN" and seat == "RUS" and d <= USSR_LABEL_LAST_DAY:
+        return None  # the UN's own records still say "USSR" for the last week of 1991
+    if not_a_member_reason(seat, d) is None:
+        if code == seat or code in PERMANENT_SEATS:  # "RUS" for the USSR's seat before 1991: the seat's present code
+            return None
+        if not_a_member_reason(code, d) is None:
+            return None
+    found = find_member(code)
+    name = f"{code} ({found.name})" if found else code
+    if found and found.dissolved and d >= dt.date.fromisoformat(found.dissolved):
+        heir = " (the Russian Federation, RUS, continues its seat)" if code == "SUN" else ""
+        if code == "ZAR":
+            heir = " (the Democratic Republic of the Congo, COD, under its present name)"
+        return f"{name} no longer existed on {d}{heir}"
+    why = not_a_member_reason(code if code != seat and code not in PERMANENT_SEATS else seat, d)
+    return f"{why or code + ' was not a UN Member on ' + str(d)}: it cannot vote in the Council"
+
+
 def _seat_votes(ballot: Ballot, council: Council) -> tuple[dict[str, Vote], dict[str, NonVoting]]:
-    """Map every vote onto the Council's seats and check the roster (R4); unnamed seats are absent."""
+    """Map every vote onto the Council's seats and check the roster (R4); seats not named cast no vote."""
     votes: dict[str, Vote] = {}
     reasons: dict[str, NonVoting] = {}
     given = dict(ballot.reasons)
+    problems: list[str] = []
+    seated_members = frozenset(council.members or ())  # already checked as UN Members by Council.on
     for code, vote in ballot.votes:
         seat = council.canonical(code)
         if seat in votes:
             raise RosterError(f"{code} is named twice (as the seat {seat})")
-        found = find_member(seat) if council.date is not None else None
-        if found and found.dissolved and council.date and council.date >= dt.date.fromisoformat(found.dissolved):
-            raise RosterError(f"{code} ({found.name}) no longer existed on {council.date}")
+        if council.date is not None and (code not in seated_members or seat != code):
+            problem = _member_problem(code, seat, council.date)
+            if problem is not None:
+                problems.append(problem)
         votes[seat] = vote
         if code in given:
             reasons[seat] = given[code]
+    if problems:  # every state that could not vote, not just the first
+        raise RosterError("; ".join(problems))
     roster = council.members
     if roster is not None:
         seated = set(roster)
@@ -439,7 +590,7 @@ def _seat_votes(ballot: Ballot, council: Council) -> tuple[dict[str, Vote], dict
             votes.setdefault(p, Vote.NON_VOTING)
     for c, v in votes.items():
         if v is Vote.NON_VOTING:
-            reasons.setdefault(c, NonVoting.ABSENT)
+            reasons.setdefault(c, NonVoting.UNSPECIFIED)
         else:
             reasons.pop(c, None)
     return votes, reasons
@@ -466,7 +617,7 @@ def _without_vote(
         dhl_veto_list_entry=False,
         announcement="adopted without a vote",
         explanation=f"Adopted without a vote: the President declared {_object(ballot.kind)} adopted and no member "
-        "asked for a vote, so there is no tally and no veto (rule 40 practice; R12).",
+        "asked for a vote, so there is no tally and no veto (the Council's practice of adoption by consensus; R12).",
         warnings=tuple(warnings),
         rules=("R12",),
         votes=(),
@@ -532,15 +683,55 @@ def _name(code: str, when: dt.date | None) -> str:
     return m.name if m else code
 
 
-_WITH_THE = ("United", "Russian", "USSR", "Republic of", "Netherlands", "Philippines", "Democratic", "Syrian")
+_WITH_THE_WORDS = ("Republic", "Islands", "Emirates", "Kingdom", "States", "Federation")
+_WITH_THE_NAMES = frozenset(
+    {"Bahamas", "Comoros", "Congo", "Gambia", "Maldives", "Netherlands", "Niger", "Philippines", "Sudan", "USSR",
+     "Holy See", "United Kingdom", "United States"}
+)  # fmt: skip
+
+
+def _with_the(name: str) -> str:
+    if name in _WITH_THE_NAMES or name.split(" ")[-1] in _WITH_THE_WORDS or " of " in name or "Republic" in name:
+        return "the " + name
+    return name
 
 
 def _the(codes: Iterable[str], when: dt.date | None) -> str:
-    names = [_name(c, when) for c in codes]
-    names = [("the " + n) if n.startswith(_WITH_THE) else n for n in names]
+    """Names, with "the" where English (and the UN) uses it, joined as a list: "China and the Russian Federation".
+
+    >>> _the(["CHN", "RUS"], dt.date(2024, 3, 22)), _the(["SUN"], dt.date(1950, 6, 27))
+    ('China and the Russian Federation', 'the USSR')
+    """
+    names = [_with_the(_name(c, when)) for c in codes]
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+_NOT_VOTING = {
+    NonVoting.ABSENT: "was absent",
+    NonVoting.NOT_PARTICIPATING: "was present and did not participate in the vote",
+    NonVoting.OBLIGATORY_ABSTENTION: "abstained as a party to the dispute",
+    NonVoting.UNSPECIFIED: "did not vote",
+}
+#: The USSR stayed away from 13 Jan 1950 (S/PV.461) until it took the presidency on 1 Aug 1950.
+_SOVIET_BOYCOTT = (dt.date(1950, 1, 13), dt.date(1950, 7, 31))
+
+
+def _abstention_practice(when: dt.date | None) -> str:
+    """Period-true wording of R8: the ICJ confirmed the practice only in 1971 (Namibia, para. 22)."""
+    if when is not None and when < NAMIBIA_OPINION:
+        return "since 1946 the Council has not treated a permanent member's voluntary abstention as a veto"
+    return "in the Council's settled practice, confirmed by the ICJ in 1971 (Namibia), a permanent member's abstention is not a veto"
+
+
+def member_names(codes: Iterable[str], when: dt.date | None) -> str:
+    """Members' names as the explanations write them, in a list ("China and the Russian Federation").
+
+    >>> member_names(["SUN"], dt.date(1948, 5, 24)), member_names(["CHN", "RUS"], dt.date(2024, 3, 22))
+    ('the USSR', 'China and the Russian Federation')
+    """
+    return _the(codes, when)
 
 
 def _cap(text: str) -> str:
@@ -567,13 +758,28 @@ def _object(kind: Kind) -> str:
     return "the proposal"
 
 
-def _announcement(adopted: bool, failure: FailureReason, yes: int, no: int, abstain: int, council: Council) -> str:
+def _announcement(
+    adopted: bool,
+    failure: FailureReason,
+    yes: int,
+    no: int,
+    abstain: int,
+    council: Council,
+    kind: Kind = Kind.PROCEDURAL,
+) -> str:
+    if kind is Kind.ICJ_BALLOT:
+        need = council.size // 2 + 1
+        if adopted:
+            return f"the candidate obtained an absolute majority ({_plural(yes, 'vote')}; {need} required)"
+        return f"the candidate did not obtain an absolute majority ({_plural(yes, 'vote')}; {need} required)"
     if adopted:
         if yes == council.size:
             return "adopted unanimously"
         return f"adopted by {yes} votes to {no}, with {_plural(abstain, 'abstention')}"
     if failure is FailureReason.VETO:
         return "not adopted, owing to the negative vote of a permanent member"
+    if failure is FailureReason.NO_CONCURRENCE:
+        return "not adopted under the literal reading of Art. 27(3): a permanent member did not concur"
     return "not adopted, having failed to obtain the required number of votes"
 
 
@@ -594,6 +800,7 @@ def _explain(
     reasons: Mapping[str, NonVoting],
     shortfall: int,
     from_council: bool,
+    votes: Mapping[str, Vote],
 ) -> str:
     """One paragraph: the outcome, the rule it follows (Article and spec rule), and what did not count."""
     yes, no, abstain, non_voting = counts
@@ -654,27 +861,53 @@ def _explain(
         )
     if cls is VotingClass.SPECIAL and p5_no and kind is not Kind.ICJ_BALLOT:
         parts.append(f"The negative vote of {_the(p5_no, when)} counted like any other.")
-    if cls is VotingClass.NON_PROCEDURAL and mode.interpretation == "practice" and (adopted or vetoed_by):
+    obliged = [p for p in council.permanent if reasons.get(p) is NonVoting.OBLIGATORY_ABSTENTION]
+    if cls is VotingClass.NON_PROCEDURAL and (adopted or vetoed_by or not_concurring):
         abst = [p for p, v in permanent_votes.items() if v is Vote.ABSTAIN]
-        away = [p for p, v in permanent_votes.items() if v is Vote.NON_VOTING]
-        if abst:
+        away = [p for p, v in permanent_votes.items() if v is Vote.NON_VOTING and p not in obliged]
+        literal = mode.interpretation == "charter_literal"
+        if abst and not literal:
+            head = "The abstention of" if len(abst) == 1 else "The abstentions of"
             verb = "does" if len(abst) == 1 else "do"
+            parts.append(f"{head} {_the(abst, when)} {verb} not block: {_abstention_practice(when)} (R8).")
+        if away and not literal:
+            said = "; ".join(f"{_the([p], when)} {_NOT_VOTING[reasons.get(p, NonVoting.UNSPECIFIED)]}" for p in away)
             parts.append(
-                f"The abstention of {_the(abst, when)} {verb} not block: in the Council's settled practice, "
-                f"confirmed by the ICJ in 1971, a permanent member's abstention is not a veto (R8)."
+                f"{_cap(said)}, which does not block{' either' if abst else ''}: in the Council's practice, a "
+                f"permanent member that does not vote casts no veto (R9)."
             )
-        if away:
-            why = {
-                NonVoting.ABSENT: "was absent",
-                NonVoting.NOT_PARTICIPATING: "did not participate",
-                NonVoting.OBLIGATORY_ABSTENTION: "abstained as a party to the dispute",
-            }
-            said = "; ".join(f"{_the([p], when)} {why[reasons.get(p, NonVoting.ABSENT)]}" for p in away)
-            obliged = any(reasons.get(p) is NonVoting.OBLIGATORY_ABSTENTION for p in away)
-            cite = "R9, R10" if obliged else "R9"
-            parts.append(
-                f"{_cap(said)}, which does not block{' either' if abst else ''}: not voting is not a veto ({cite})."
+            if when is not None and "SUN" in away and _SOVIET_BOYCOTT[0] <= when <= _SOVIET_BOYCOTT[1]:
+                parts.append(
+                    "The USSR, which stayed away from the Council from 13 January to 1 August 1950, contested the "
+                    "validity of decisions taken in its absence; the Council and its other members held them valid."
+                )
+    if cls is VotingClass.NON_PROCEDURAL and ballot.chapter_vi and ballot.parties:
+        parties = sorted(ballot.parties)
+        voted = [p for p in parties if votes.get(p, Vote.NON_VOTING) is not Vote.NON_VOTING]
+        abstained = [p for p in parties if reasons.get(p) is NonVoting.OBLIGATORY_ABSTENTION]
+        text = (
+            "Under the proviso of Art. 27(3), in decisions under Chapter VI and Art. 52(3) a party to a dispute "
+            "abstains from voting"
+        )
+        if abstained:
+            text += (
+                f": {_the(abstained, when)}, {'parties' if len(abstained) > 1 else 'a party'} to the dispute, "
+                "abstained as it requires"
             )
+            if set(abstained) & set(council.permanent):
+                text += ", and that abstention is no veto and no missing concurring vote"
+        if voted:
+            text += (
+                f"{'; ' if abstained else ': '}{_the(voted, when)} voted nonetheless, and "
+                f"{'its vote is' if len(voted) == 1 else 'their votes are'} counted as cast"
+            )
+        parts.append(text + " (R10).")
+    elif obliged and cls is VotingClass.NON_PROCEDURAL:
+        parts.append(
+            f"{_cap(_the(obliged, when))} abstained as {'a party' if len(obliged) == 1 else 'parties'} to the "
+            "dispute, as the proviso of Art. 27(3) requires; that abstention is no veto and no missing concurring "
+            "vote (R10)."
+        )
     if kind is Kind.PRELIMINARY_QUESTION:
         if cls is VotingClass.NON_PROCEDURAL:
             parts.append(

@@ -16,11 +16,24 @@ same permanent seat.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
-__all__ = ["Member", "UnknownMemberError", "all_members", "find_member", "member", "normalize_name"]
+from unsc.rules.charter import MEMBERSHIP, PRC_SEATED
+
+__all__ = [
+    "SHORT_ALIASES",
+    "Member",
+    "NameOutOfPeriodError",
+    "UnknownMemberError",
+    "all_members",
+    "find_member",
+    "member",
+    "member_on",
+    "normalize_name",
+]
 
 
 class UnknownMemberError(KeyError, ValueError):
@@ -32,6 +45,17 @@ class UnknownMemberError(KeyError, ValueError):
 
     def __str__(self) -> str:
         return f"unknown member {self.text!r}: give an ISO 3166 alpha-3 code (e.g. USA, RUS, SUN) or a state name"
+
+
+class NameOutOfPeriodError(UnknownMemberError):
+    """A name that denotes one government of a permanent seat, used on a date it did not hold the seat."""
+
+    def __init__(self, text: str, message: str) -> None:
+        super().__init__(text)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,7 +293,7 @@ _TABLE: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("STP", "Sao Tome and Principe", ("São Tomé and Príncipe",), ()),
     ("SAU", "Saudi Arabia", (), ("Saudi", "Riyadh", "Saudia Arabia")),
     ("SEN", "Senegal", (), ("Senegalese", "Dakar")),
-    ("SRB", "Serbia", (), ("Serbian")),
+    ("SRB", "Serbia", (), ("Serbian",)),
     ("SCG", "Serbia and Montenegro", ("Serbiamontenegro",), ()),
     ("SYC", "Seychelles", (), ()),
     ("SLE", "Sierra Leone", (), ("Sierra Leonean", "Freetown")),
@@ -326,16 +350,34 @@ _TABLE: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("VAT", "Holy See", (), ("Vatican",)),
 )
 
-_DISSOLVED = {
-    "SUN": "1991-12-24",
-    "CSK": "1992-12-31",
-    "DDR": "1990-10-03",
-    "YUG": "1992-04-27",
-    "ZAR": "1997-05-17",
-    "SCG": "2006-06-03",
-    "YMD": "1990-05-22",
-    "ZZB": "1964-04-26",
-}
+
+def _dissolved() -> dict[str, str]:
+    """The first day each former state no longer existed, from the membership table in :mod:`unsc.rules.charter`."""
+    out = {}
+    for code, spans in MEMBERSHIP.items():
+        last = spans[-1][1]
+        if last is not None:
+            out[code] = (last + dt.timedelta(days=1)).isoformat()
+    return out
+
+
+_DISSOLVED = _dissolved()
+
+#: Two-letter abbreviations accepted as aliases (everything else needs three letters or more, so that
+#: stray letters never resolve to a state).
+SHORT_ALIASES = frozenset({"uk", "us"})
+
+#: Names that denote one government of a permanent seat, valid only while it held the seat (R2):
+#: normalized name -> (first day, last day or None).
+_SEAT_NAME_PERIODS: dict[str, tuple[dt.date | None, dt.date | None]] = {}
+
+
+def _seat_name_periods() -> None:
+    roc_last = PRC_SEATED - dt.timedelta(days=1)
+    for n in ("ROC", "Republic of China", "Nationalist China", "Taiwan (Republic of China)"):
+        _SEAT_NAME_PERIODS[normalize_name(n)] = (None, roc_last)
+    for n in ("PRC", "People's Republic of China", "Beijing", "Peking"):
+        _SEAT_NAME_PERIODS[normalize_name(n)] = (PRC_SEATED, None)
 
 
 def normalize_name(text: str) -> str:
@@ -361,6 +403,13 @@ _BY_NAME: dict[str, Member] = {}
 
 def _build() -> None:
     for code, name, names, aliases in _TABLE:
+        for group in (names, aliases):
+            if not isinstance(group, tuple) or not all(isinstance(n, str) for n in group):
+                raise TypeError(f"{code}: names and aliases must be tuples of strings, not {group!r}")
+        for n in aliases:
+            key = normalize_name(n)
+            if len(key.replace(" ", "")) < 3 and key not in SHORT_ALIASES:
+                raise AssertionError(f"{code}: alias {n!r} is shorter than three letters")
         m = Member(code, name, names, aliases, _DISSOLVED.get(code))
         _BY_CODE[code] = m
         for n in (name, *names, *aliases):
@@ -374,6 +423,7 @@ def _build() -> None:
 
 
 _build()
+_seat_name_periods()
 
 
 def find_member(text: str) -> Member | None:
@@ -411,3 +461,36 @@ def all_members() -> tuple[Member, ...]:
     True
     """
     return tuple(_BY_CODE.values())
+
+
+def member_on(text: str, when: dt.date | None) -> Member:
+    """Like :func:`member`, but a name of one government of a permanent seat ("ROC", "PRC") is
+    accepted only on dates that government held the seat (R2).
+
+    >>> member_on("ROC", dt.date(1960, 1, 1)).code
+    'CHN'
+    >>> member_on("ROC", dt.date(2024, 1, 1))
+    Traceback (most recent call last):
+    ...
+    unsc.rules.members.NameOutOfPeriodError: 'ROC' names the Republic of China, which held the China seat until 24 Oct 1971; on 2024-01-01 the People's Republic of China held it (give CHN or China)
+    """
+    m = member(text)
+    if when is None or m.code != "CHN":
+        return m
+    period = _SEAT_NAME_PERIODS.get(normalize_name(text))
+    if period is None:
+        return m
+    first, last = period
+    if first is not None and when < first:
+        raise NameOutOfPeriodError(
+            text,
+            f"{text!r} names the People's Republic of China, which took the China seat on 25 Oct 1971; "
+            f"on {when} the Republic of China held it (give CHN or China)",
+        )
+    if last is not None and when > last:
+        raise NameOutOfPeriodError(
+            text,
+            f"{text!r} names the Republic of China, which held the China seat until 24 Oct 1971; "
+            f"on {when} the People's Republic of China held it (give CHN or China)",
+        )
+    return m

@@ -18,17 +18,21 @@ from dataclasses import dataclass
 
 from unsc.rules.ballot import Ballot, Decision, Mode
 from unsc.rules.council import Council
-from unsc.rules.decide import decide, preliminary_question_mode, voting_class
+from unsc.rules.decide import check_class, decide, member_names, preliminary_question_mode, voting_class
 from unsc.rules.votes import Kind, VotingClass
 
 __all__ = [
+    "PRECEDENCE_MOTIONS",
     "PreliminaryQuestion",
+    "Proposal",
     "RulingChallenge",
     "TextVote",
+    "VotingOrder",
     "challenge_ruling",
     "decide_amendments",
     "decide_parts",
     "decide_preliminary_question",
+    "voting_order",
 ]
 
 
@@ -128,13 +132,13 @@ def decide_preliminary_question(
     if decided is not None:
         why += f" The proposal is then decided as {cls.value.replace('_', '-')}: {decided.explanation}"
     if double:
-        why += f" Double veto by {', '.join(double)}."
+        why += f" Double veto by {member_names(double, question.date)}."
     return PreliminaryQuestion(pq_mode, q, cls, ruling_cls, overruled, decided, double, why)
 
 
 def _failed(q: Decision) -> str:
     if q.vetoed_by:
-        return f"it was vetoed by {', '.join(q.vetoed_by)}, so the matter is non-procedural"
+        return f"it was vetoed by {member_names(q.vetoed_by, q.date)}, so the matter is non-procedural"
     return f"it failed ({q.tally}), so the matter is non-procedural"
 
 
@@ -234,14 +238,19 @@ def decide_amendments(
     (('USA',), (), True)
     """
     parent = voting_class(draft, mode)
+    check_class(Kind.AMENDMENT, None, parent=parent)
     steps = tuple(
         decide(a.replace(kind=Kind.AMENDMENT, parent_class=parent, date=a.date or draft.date), council, mode)
         for a in amendments
     )
     final = decide(draft, council, mode)
     changed = [i + 1 for i, d in enumerate(steps) if d.adopted]
-    vetoed = [f"{i + 1} (vetoed by {', '.join(d.vetoed_by)})" for i, d in enumerate(steps) if d.vetoed_by]
-    why = f"{len(steps)} amendment(s) voted first, each as {parent.value.replace('_', '-')} like the draft (R27)."
+    vetoed = [f"{i + 1} (vetoed by {member_names(d.vetoed_by, d.date)})" for i, d in enumerate(steps) if d.vetoed_by]
+    n = len(steps)
+    why = (
+        f"{'One amendment was' if n == 1 else f'{n} amendments were'} voted first, "
+        f"{'as' if n == 1 else 'each as'} {parent.value.replace('_', '-')} like the draft (R27)."
+    )
     if changed:
         why += f" Adopted, so the text was changed: {', '.join(map(str, changed))}."
     if vetoed:
@@ -287,8 +296,121 @@ def decide_parts(
     )
     deleted = tuple(label for label, d in steps if not d.adopted)
     final = decide(whole, council, mode)
-    why = f"{len(steps)} part(s) voted separately, each needing the same majority as the text (rule 32(2); R28)."
+    n = len(steps)
+    why = (
+        f"{'One part was' if n == 1 else f'{n} parts were'} voted separately, "
+        f"{'needing' if n == 1 else 'each needing'} the same majority as the text (rule 32(2); R28)."
+    )
     if deleted:
         why += f" Failed and deleted: {', '.join(deleted)}."
     why += f" The {'remaining ' if deleted else ''}text was then voted as a whole, which alone decides: {final.explanation}"
     return TextVote(final=final, parts=steps, deleted_parts=deleted, explanation=why)
+
+
+# --------------------------------------------------------------------------------------------
+# R26: order of voting (rules 32, 33, 35, 36, 38)
+
+#: Rule 33's precedence motions, in the rule's own order; they are voted before principal motions.
+PRECEDENCE_MOTIONS: tuple[str, ...] = (
+    "suspend",  # 33(1) to suspend the meeting
+    "adjourn",  # 33(2) to adjourn the meeting
+    "adjourn_to_date",  # 33(3) to adjourn to a certain day or hour
+    "refer_to_committee",  # 33(4) to refer a matter to a committee, the Secretary-General or a rapporteur
+    "postpone",  # 33(5) to postpone discussion to a certain day or indefinitely
+    "introduce_amendment",  # 33(6) to introduce an amendment
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A text or motion before the Council, in the order it was submitted (rule 32(1)).
+
+    * ``motion``: ``"principal"`` (a draft resolution or principal motion), ``"amendment"`` (to
+      ``amends``), or one of :data:`PRECEDENCE_MOTIONS`.
+    * ``by_council_member``: ``False`` for a proposal by a State invited under Art. 31/32 or rule 37;
+      it is voted only if a Council member asks (``requested_by``; rule 38).
+    * ``withdrawn``: withdrawn before the vote (rule 35(1)); ``retaken_by`` names a member that
+      seconded it and requires that it still be put to the vote as its own, with the same precedence
+      (rule 35(2), as with res. 2334 (2016)).
+    """
+
+    symbol: str
+    motion: str = "principal"
+    amends: str | None = None
+    by_council_member: bool = True
+    requested_by: str | None = None
+    withdrawn: bool = False
+    retaken_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class VotingOrder:
+    """The order in which proposals are put to the vote, and those that are not, with the reason for each."""
+
+    order: tuple[str, ...]
+    not_voted: tuple[tuple[str, str], ...]
+    explanation: str
+
+
+def voting_order(proposals: Sequence[Proposal], *, council_decided: Sequence[str] | None = None) -> VotingOrder:
+    """Put proposals in the order rules 32-38 give them (R26).
+
+    Precedence motions first, in rule 33's order; then each principal text in order of submission
+    (rule 32(1)), its amendments voted before it (rule 36) in the order submitted (the President may
+    rule otherwise, usually taking the amendment furthest removed in substance first). A withdrawn
+    text is not voted unless retaken under rule 35(2); a non-member's proposal only at a Council
+    member's request (rule 38). ``council_decided`` is an order of principal texts the Council chose by
+    a procedural vote instead (rule 32(1), as on 28 Sep 1950).
+
+    >>> r = voting_order([Proposal("S/2016/1010", withdrawn=True, retaken_by="NZL"),
+    ...                   Proposal("adjourn", motion="adjourn"),
+    ...                   Proposal("S/2016/1011", by_council_member=False)])
+    >>> r.order, r.not_voted
+    (('adjourn', 'S/2016/1010'), (('S/2016/1011', 'proposed by a State not a member of the Council, and no member asked for a vote (rule 38)'),))
+    """
+    known = {p.symbol for p in proposals}
+    if len(known) != len(proposals):
+        raise ValueError("a proposal is listed twice")
+    skipped: list[tuple[str, str]] = []
+    notes: list[str] = []
+    live: list[Proposal] = []
+    for p in proposals:
+        if p.motion not in ("principal", "amendment", *PRECEDENCE_MOTIONS):
+            raise ValueError(f"{p.symbol}: unknown motion {p.motion!r}")
+        if p.motion == "amendment" and p.amends not in known:
+            raise ValueError(f"{p.symbol}: an amendment must name the text it amends (amends=...)")
+        if p.withdrawn and p.retaken_by is None:
+            skipped.append((p.symbol, "withdrawn before the vote (rule 35(1))"))
+            continue
+        if p.withdrawn:
+            notes.append(f"{p.symbol} was withdrawn and put to the vote at the request of {p.retaken_by} (rule 35(2))")
+        if not p.by_council_member and p.requested_by is None:
+            skipped.append(
+                (p.symbol, "proposed by a State not a member of the Council, and no member asked for a vote (rule 38)")
+            )
+            continue
+        live.append(p)
+    alive = {p.symbol for p in live}
+    for p in list(live):
+        if p.motion == "amendment" and p.amends not in alive:
+            live.remove(p)
+            skipped.append((p.symbol, f"amends {p.amends}, which is not put to the vote"))
+    precedence = sorted(
+        (p for p in live if p.motion in PRECEDENCE_MOTIONS), key=lambda p: PRECEDENCE_MOTIONS.index(p.motion)
+    )
+    principals = [p for p in live if p.motion == "principal"]
+    if council_decided is not None:
+        rank = {s: i for i, s in enumerate(council_decided)}
+        missing = [p.symbol for p in principals if p.symbol not in rank]
+        if missing:
+            raise ValueError(f"the Council's order leaves out {', '.join(missing)}")
+        principals.sort(key=lambda p: rank[p.symbol])
+        notes.append("the Council decided the order of the texts by a procedural vote (rule 32(1))")
+    order: list[str] = [p.symbol for p in precedence]
+    for p in principals:
+        order += [a.symbol for a in live if a.motion == "amendment" and a.amends == p.symbol]
+        order.append(p.symbol)
+    why = "Precedence motions first (rule 33), then each text in order of submission (rule 32(1)) after its amendments (rule 36)"
+    why += ("; " + "; ".join(notes)) if notes else ""
+    why += "." if not skipped else "; not voted: " + "; ".join(f"{s} ({r})" for s, r in skipped) + "."
+    return VotingOrder(tuple(order), tuple(skipped), why + " (R26)")

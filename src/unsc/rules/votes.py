@@ -55,11 +55,16 @@ _WORDS = {
 
 
 class NonVoting(StrEnum):
-    """Why a seat cast no vote (``X``). Counting treats all alike; warnings differ (R5, R9, R10)."""
+    """Why a seat cast no vote (``X``). Counting treats all alike; warnings and explanations differ (R5, R9, R10).
+
+    ``UNSPECIFIED`` is a seat that cast no vote without the ballot saying why (not named, or an ``X``
+    from a record that does not distinguish): the engine then says "did not vote", never "was absent".
+    """
 
     ABSENT = "absent"
     NOT_PARTICIPATING = "present_not_participating"
     OBLIGATORY_ABSTENTION = "obligatory_abstention"  # Art. 27(3), party to a dispute
+    UNSPECIFIED = "not_voting"
 
 
 class VotingClass(StrEnum):
@@ -112,6 +117,12 @@ class Kind(StrEnum):
     ART109_1_CONFERENCE = "art109_1_conference"
     ART109_3_CONFERENCE = "art109_3_conference"
     ICJ_BALLOT = "icj_ballot"
+    # non-procedural (R24): conditions for a non-Member to become a party to the ICJ Statute
+    # (Charter Art. 93(2)) or to take part in electing judges (Statute Art. 4(3))
+    ICJ_STATUTE_CONDITIONS = "icj_statute_conditions"
+    # Art. 44: a non-member contributing forces takes part in the decision on its contingents.
+    # Never operated (no Art. 43 agreements): decide() refuses it with an error (R4).
+    ART44_CONTINGENTS = "art44_contingents"
     # informal, no legal effect (R18): read with unsc.rules.straw_polls, not decided
     SG_STRAW_POLL = "sg_straw_poll"
 
@@ -127,6 +138,20 @@ class Kind(StrEnum):
         if self in (Kind.ART109_1_CONFERENCE, Kind.ART109_3_CONFERENCE, Kind.ICJ_BALLOT, Kind.SG_STRAW_POLL):
             return VotingClass.SPECIAL
         return VotingClass.NON_PROCEDURAL
+
+    @property
+    def possible_classes(self) -> frozenset[VotingClass]:
+        """The classes a vote of this kind can be decided under; an override outside them is an error.
+
+        The fixed majorities (Art. 109, ICJ Statute Art. 10) are only ``special``; no other kind can
+        be ``special``, because Art. 27 governs every other decision.
+
+        >>> sorted(Kind.ICJ_BALLOT.possible_classes), sorted(Kind.DRAFT_RESOLUTION.possible_classes)
+        ([<VotingClass.SPECIAL: 'special'>], [<VotingClass.NON_PROCEDURAL: 'non_procedural'>, <VotingClass.PROCEDURAL: 'procedural'>])
+        """
+        if self.default_class is VotingClass.SPECIAL:
+            return frozenset({VotingClass.SPECIAL})
+        return frozenset({VotingClass.PROCEDURAL, VotingClass.NON_PROCEDURAL})
 
     @classmethod
     def parse(cls, text: str) -> Kind:
@@ -149,6 +174,8 @@ class Kind(StrEnum):
             "art109_1": "art109_1_conference",
             "art109_3": "art109_3_conference",
             "straw_poll": "sg_straw_poll",
+            "art93_2": "icj_statute_conditions",
+            "art44": "art44_contingents",
         }.get(key, key)
         try:
             return cls(key)
