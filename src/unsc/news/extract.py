@@ -19,11 +19,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from unsc.news.dates import dateline, find_dates, weekday_before
+from unsc.news.dates import MONTHS, dateline, find_dates, vote_weekday
 from unsc.news.text import Article, read_article, sentences
 from unsc.rules import all_members
 
-__all__ = ["TOPICS", "Claim", "Extraction", "extract_claims", "member_mentions", "number"]
+__all__ = ["TOPICS", "Claim", "Event", "Extraction", "extract_claims", "member_mentions", "number"]
 
 NUMBERS = {
     "zero": 0,
@@ -69,6 +69,22 @@ TOPICS: dict[str, tuple[str, str]] = {
     r"grenada": ("Grenada", r"grenada"),
     r"nicaragua": ("Nicaragua", r"nicaragua"),
     r"admission|membership|admit|full member": ("Admission", r"admission|membership|new members"),
+    r"south sudan": ("South Sudan", r"south sudan"),
+    r"sudan|darfur|khartoum|el fasher": ("Sudan", r"sudan"),
+    r"\bmali\b|bamako": ("Mali", r"\bmali\b"),
+    r"venezuela|caracas": ("Venezuela", r"venezuela"),
+    r"western sahara|minurso|polisario": ("Western Sahara", r"western sahara"),
+    r"haiti|port-au-prince": ("Haiti", r"haiti"),
+    r"myanmar|rohingya|burma": ("Myanmar", r"myanmar"),
+    r"bosnia|srebrenica|sarajevo": ("Bosnia", r"bosnia"),
+    r"\biran\b|iranian|tehran": ("Iran", r"\biran\b|non-proliferation|2231"),
+    r"yemen|houthi|hodeidah": ("Yemen", r"yemen|middle east"),
+    r"somalia|al-shabaab": ("Somalia", r"somalia"),
+    r"lebanon|hezbollah|unifil": ("Lebanon", r"lebanon|middle east"),
+    r"congo|kinshasa|monusco": ("DR Congo", r"congo"),
+    r"cyprus": ("Cyprus", r"cyprus"),
+    r"kosovo": ("Kosovo", r"kosovo|resolution 1244"),
+    r"climate": ("Climate and security", r"climate|international peace and security"),
 }
 
 _OUT_FAILED = re.compile(
@@ -78,10 +94,10 @@ _OUT_FAILED = re.compile(
 )
 _OUT_VETO = re.compile(
     r"\b(vetoed|vetoes|vetoing|was blocked|were blocked|blocked|veto (?:by|from|of|cast by)|(?:a|the|its|their|"
-    r"double|twin)\s+(?:\w+\s+)?vetoe?s?\b(?!\s*power|-wielding|-holding))",
+    r"double|twin)\s+(?:\w+\s+)?vetoe?s?\b(?!\s*power|-wielding|-holding)|shot (?:it |the \w+ )?down)",
     re.I,
 )
-_OUT_ADOPTED = re.compile(r"\b(adopted|adopts|adopting|passed|approved|was carried|endorsed)\b", re.I)
+_OUT_ADOPTED = re.compile(r"\b(adopted|adopts|passed|passes|approved|was carried|endorsed)\b", re.I)
 _VOTEWORDS = re.compile(
     r"\b(vote[ds]?|voting|veto\w*|abstain\w*|abstention\w*|in favou?r|adopt\w*|resolution|draft|unanim\w*|"
     r"blocked|passed|rejected|failed|supported|backed|opposed|against|drafted|sponsored|put forward|tabled|text)\b",
@@ -96,7 +112,7 @@ _WHEN = (
     r"(?:\s+(?:night|evening|morning|afternoon))?|today|yesterday|again|once again|finally|jointly|swiftly|promptly|"
     r"on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)"
 )
-_FILL = rf"(?:\s*,?\s*(?:also|both|each|then|too|however|meanwhile|instead|themselves|all|likewise|{_WHEN})\b\s*,?)*"
+_FILL = rf"(?:\s*,?\s*(?:also|both|each|then|too|however|meanwhile|instead|themselves|all|likewise|has|have|had|{_WHEN})\b\s*,?)*"
 _WHICH = r"(?:\s*,\s*(?:which|who)\b)?"
 _NEG = r"(?P<neg>\s+(?:did not|didn['’]t|would not|wouldn['’]t|refused to|declined to|chose not to|does not|never))?"
 _V_ABST = (
@@ -106,10 +122,14 @@ _V_NO = (
     r"voted against|voted no|vote against|voting against|voting no|opposed|opposing|"
     r"cast (?:a |the |their |its )?(?:lone |sole |only |single )?(?:no|negative|dissenting|\"no\") votes?"
 )
-_V_X = r"did not (?:vote|participate|take part)|(?:was|were) absent|boycotted the (?:vote|meeting)"
+_V_X = (
+    r"did not (?:vote|participate|take part)|(?:was|were) absent|boycotted the (?:vote|meeting)|"
+    r"(?:chose|decided|opted) not to (?:participate|take part|vote)|(?:sat|sits|sit) (?:it )?out|stayed out of the vote|"
+    r"did not take part"
+)
 _V_YES = r"voted in favou?r|voted for|voted yes|voting in favou?r|voting for|supported|supporting|backed"
 _V_VETO = (
-    r"vetoed|vetoing|blocked|blocking|(?:cast|used|wielded|exercised|employed|deployed|invoked)\s+(?:its|their|a|the)\s+"
+    r"vetoed|vetoes|vetoing|blocked|blocking|shot (?:it |the \w+ )?down|torpedoed|killed|(?:cast|used|wielded|exercised|employed|deployed|invoked)\s+(?:its|their|a|the)\s+"
     r"(?:\w+\s+)?vetoe?s?(?:\s+power)?"
 )
 _LIST2 = _LIST.replace("?P<list>", "?P<list2>")
@@ -125,7 +145,7 @@ _OBJ_FILL = (
 _OBJ = re.compile(
     r"(?P<verb>vetoed by|blocked by|opposed by|veto(?:es)?\s+(?:cast\s+)?(?:by|from|of)|vetoes\s+by|"
     r"(?:no|negative|dissenting)\s+votes?\s+(?:of|from|by|cast by)|votes? against\s+(?:from|by)|"
-    r"abstentions?\s+(?:from|by|of)|supported by|backed by|opposition (?:of|from))\s+"
+    r"abstentions?,?\s+(?:from|by|of)|supported by|backed by|opposition (?:of|from))\s+"
     rf"{_OBJ_FILL}{_LIST}",
     re.I,
 )
@@ -136,6 +156,11 @@ _WITH = re.compile(
 )
 _PAREN = re.compile(
     rf"(?P<verb>in favou?r|against|abstentions?|abstaining|abstained|voting no|no)\s*(?:\(|:\s*)(?:the\s+)?{_LIST}\)?",
+    re.I,
+)
+_JOINED = re.compile(
+    rf"{_ITEM}\s+(?:also\s+)?joined\s+(?:(?:the\s+)?⟨[A-Z]{{3}}⟩(?:\s+and\s+⟨[A-Z]{{3}}⟩)?|them|it|him|her)\s+in\s+"
+    r"(?P<verb>voting against|voting no|opposing|abstaining|voting in favou?r|voting for|voting yes|backing|supporting)",
     re.I,
 )
 _ONLY = re.compile(
@@ -150,10 +175,12 @@ _POSS_VETO = re.compile(
 )
 _SPONSOR = re.compile(
     rf"⟨(?P<pre>[A-Z]{{3}})⟩[-‑](?:backed|drafted|sponsored|led|authored|penned|proposed|written|crafted)|"
-    rf"(?:drafted|sponsored|co-sponsored|proposed|put forward|submitted|tabled|authored|written|penned|introduced|"
+    rf"(?:(?:draft|text|resolution|proposal|initiative|effort|bid|push)\s+(?:was\s+|were\s+)?(?:co-)?led|spearheaded|"
+    rf"drafted|sponsored|co-sponsored|proposed|put forward|submitted|tabled|authored|written|penned|introduced|"
     rf"circulated|crafted|prepared|presented)\s+by\s+{_LIST}|"
-    rf"⟨(?P<poss>[A-Z]{{3}})⟩['’]s?\s+(?:\w+\s+)?(?:draft|resolution|text|proposal|measure)|"
-    rf"(?:a|an|the)\s+(?:rival\s+|competing\s+|new\s+|revised\s+)?⟨(?P<adj>[A-Z]{{3}})⟩\s+(?:draft|resolution|text|proposal)",
+    rf"⟨(?P<poss>[A-Z]{{3}})⟩['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:draft|resolution|text|proposal|measure|amendment|counter-draft)\b|"
+    rf"(?:a|an|the)\s+(?:first\s+|second\s+|rival\s+|competing\s+|new\s+|revised\s+)?⟨(?P<adj>[A-Z]{{3}})⟩\s+"
+    r"(?:draft|resolution|text|proposal|amendment|counter-draft)",
     re.I,
 )
 _E10 = re.compile(r"(?:drafted|sponsored|proposed|put forward|tabled|authored|penned)\s+by\s+(?:the\s+)?(?:Council['’]s\s+)?(?:ten\s+|10\s+)?"
@@ -174,7 +201,20 @@ _TALLY = re.compile(
 )
 _TALLY_CTX = re.compile(r"\b(vote[ds]?|voting|tally|margin|passed|adopted|approved|failed|rejected|by)\b", re.I)
 _RECEIVED = re.compile(
-    rf"\b(?:received|won|garnered|got|secured|obtained|gathered|drew|mustered)\s+(?:only\s+|just\s+)?(?P<n>{NUM})\s+votes?",
+    rf"\b(?:received|won|garnered|got|secured|obtained|gathered|drew|mustered|had)\s+(?:only\s+|just\s+)?(?P<n>{NUM})\s+votes?"
+    r"(?!\s+(?:against|no\b))",
+    re.I,
+)
+_SUPPORT_OF = re.compile(
+    rf"\b(?:won|got|gained|garnered|drew|received|secured|had|obtained|mustered|winning|getting)\s+(?:the\s+)?"
+    rf"(?:support|backing|votes?|approval)\s+of\s+(?:only\s+|just\s+)?(?P<n>{NUM})\b(?!\s*(?:%|per))|"
+    rf"\b(?:backed|supported|endorsed|approved)\s+by\s+(?:only\s+|just\s+)?(?P<n2>{NUM})\s+(?:of\s+the\s+(?:15|fifteen)\s+)?"
+    r"(?:Council\s+)?(?:members|countries|nations|states|delegations)",
+    re.I,
+)
+_DASH_LIST = re.compile(
+    rf"(?P<n>{NUM})(?:\s+(?:votes?|members|countries|nations|states))?\s*[—–]\s*(?P<list>[^—–]{{3,120}}?)\s*[—–]\s*"
+    r"(?P<verb>abstained|voted against|voted no|voted in favou?r|voted for|against|in favou?r)?",
     re.I,
 )
 _ABST_ZERO = re.compile(r"\bno abstentions\b|\bnone abstain", re.I)
@@ -203,13 +243,14 @@ _OTHER_BODY = re.compile(r"General Assembly|Human Rights Council|European Parlia
 @dataclass
 class Claim:
     """One claim the text makes: ``field`` (and ``member`` for ``vote``/``veto``/``sponsor``), the value claimed,
-    and the sentence it comes from."""
+    the sentence it comes from, and the ``event`` (vote) the sentence is about: 0 is the article's main vote."""
 
     field: str
     claimed: Any
     text: str
     member: str | None = None
     note: str | None = None
+    event: int = 0
 
     def key(self) -> tuple[str, str | None, Any]:
         """(field, member, claimed): what identifies a claim when comparing with a gold annotation."""
@@ -222,12 +263,29 @@ class Claim:
             d["member"] = self.member
         if self.note:
             d["note"] = self.note
+        if self.event:
+            d["event"] = self.event
         return d
 
 
 @dataclass
+class Event:
+    """A vote the text speaks about. ``kind``: ``main`` (the article's vote), ``amendment``, ``rival`` (a
+    competing draft), ``same_day`` (another vote of the same meeting), ``earlier`` (a vote before the main
+    one). ``dates`` are (date, how, phrase) with how in text / relative / dateline; ``window`` bounds an
+    earlier vote ("in February", "last week")."""
+
+    id: int
+    kind: str
+    text: str
+    dates: list[tuple[dt.date, str, str]] = field(default_factory=list)
+    window: tuple[dt.date, dt.date] | None = None
+
+
+@dataclass
 class Extraction:
-    """What :func:`extract_claims` found: the claims, the vote date (claimed or inferred) and the article."""
+    """What :func:`extract_claims` found: the claims, the votes they are about (``events``), the vote date
+    (claimed or inferred), the article, and the sentences left out with the reason."""
 
     claims: list[Claim]
     article: Article
@@ -235,6 +293,9 @@ class Extraction:
     vote_date: dt.date | None = None
     date_source: str | None = None
     vote_sentences: list[str] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    left_out: list[dict[str, str]] = field(default_factory=list)
+    no_vote_reason: str | None = None
 
     @property
     def has_vote(self) -> bool:
@@ -303,13 +364,16 @@ def _codes(lst: str) -> list[str]:
 
 def _vote_of(verb: str) -> str | None:
     v = verb.lower()
-    if re.match(r"did not|was absent|were absent|boycotted", v):
+    if re.match(r"did not|was absent|were absent|boycotted|(?:chose|decided|opted) not|sat |sits |sit |stayed out", v):
         return "did not vote"
     if re.match(
         r"abstain|chose to abstain|decided to abstain|opted to abstain|(?:cast|registered) (?:an? )?abstention", v
     ):
         return "abstain"
-    if re.match(r"veto|blocked|blocking|(?:cast|used|wielded|exercised|employed|deployed|invoked)\b.*veto", v):
+    if re.match(
+        r"veto|blocked|blocking|shot|torpedoed|killed|(?:cast|used|wielded|exercised|employed|deployed|invoked)\b.*veto",
+        v,
+    ):
         return "veto"
     if re.match(r"voted (?:in favou?r|for|yes)|voting (?:in favou?r|for|yes)|supported|supporting|backed", v):
         return "yes"
@@ -323,6 +387,7 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
     got: list[tuple[str, str]] = []
     spans: list[tuple[int, int]] = []
     norm = re.sub(rf",?\s+{_WHEN}\b,?", "", norm)  # "vetoed on Monday by" -> "vetoed by"
+    norm = re.sub(r",\s+(?:which|who)\b[^,.;—–]*,", "", norm)  # "Algeria, which had proposed ..., chose not to"
 
     def add(codes: list[str], vote: str | None, span: tuple[int, int]) -> None:
         if vote is None:
@@ -335,6 +400,18 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
         v = m["verb"].lower()
         vote = "yes" if "favo" in v else "abstain" if v.startswith("abst") else "no"
         add(_codes(m["list"]), vote, m.span())
+    for m in _DASH_LIST.finditer(norm):
+        codes = _codes(m["list"])
+        if not codes or re.sub(r"⟨[A-Z]{3}⟩|,|\band\b|\bthe\b|\s", "", m["list"]):
+            continue
+        v = (m["verb"] or "").lower()
+        before = norm[max(0, m.start() - 30) : m.start()].lower()
+        if "abst" in v:
+            add(codes, "abstain", m.span())
+        elif "against" in v or v.endswith("no"):
+            add(codes, "no", m.span())
+        elif "favo" in v or " for" in v or re.search(r"\b(got|won|received|drew|garnered)\s+$", before):
+            add(codes, "yes", m.span())
     for m in _OBJ.finditer(norm):
         v = m["verb"].lower()
         if v.startswith(("vetoed", "blocked", "veto")):
@@ -358,6 +435,10 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
             else "no"
         )
         add(_codes(m["list"]), vote, m.span())
+    for m in _JOINED.finditer(norm):
+        v = m["verb"].lower()
+        vote = "abstain" if v.startswith("abst") else "no" if ("against" in v or " no" in v or "oppos" in v) else "yes"
+        add([m[1]], vote, m.span())
     for m in _ONLY.finditer(norm):
         v = m["verb"].lower()
         vote = "abstain" if v.startswith("abst") else "veto" if v == "veto" else "yes" if "favo" in v else "no"
@@ -418,6 +499,26 @@ def _counts(sentence: str) -> list[tuple[str, int]]:
         kind = "abstain" if "abst" in v else "no" if ("against" in v or "opposed" in v or v.endswith(" no")) else "yes"
         out.append((kind, n))
         used.append(m.span())
+    for m in _SUPPORT_OF.finditer(sentence):
+        n = number(m["n"] or m["n2"])
+        if n is not None and n <= 15 and not any(s <= m.start() < e for s, e in used):
+            out.append(("yes", n))
+            used.append(m.span())
+    for m in _DASH_LIST.finditer(sentence):
+        n = number(m["n"])
+        if n is None or n > 15 or any(s <= m.start() < e for s, e in used):
+            continue
+        v = (m["verb"] or "").lower()
+        before = sentence[max(0, m.start() - 30) : m.start()].lower()
+        if "abst" in v:
+            out.append(("abstain", n))
+        elif "against" in v or v.endswith("no"):
+            out.append(("no", n))
+        elif "favo" in v or " for" in v or re.search(r"\b(got|won|received|drew|garnered)\s+$", before):
+            out.append(("yes", n))
+        else:
+            continue
+        used.append(m.span())
     for m in _RECEIVED.finditer(sentence):
         n = number(m["n"])
         if n is not None and n <= 15 and not any(s <= m.start("n") < e for s, e in used):
@@ -434,7 +535,7 @@ def _outcome(sentence: str, norm: str) -> str | None:
     failed = _OUT_FAILED.search(sentence)
     adopted = _OUT_ADOPTED.search(sentence)
     if veto and not re.search(
-        r"\b(?:did not|didn't|would not|not to|declined to|refrained from|without a)\s+(?:\w+\s+)?(?:veto|block)",
+        r"\b(?:did not|didn't|would not|not to|declined to|refrained from|without a|not|never|no)\s+(?:\w+\s+)?(?:veto|block)",
         sentence,
         re.I,
     ):
@@ -452,6 +553,9 @@ def _outcome(sentence: str, norm: str) -> str | None:
 
 
 def _subject(sentence: str) -> str | None:
+    voters = {c for c, _ in _sentence_votes(member_mentions(sentence))}
+    if voters:  # "Somalia voted in favour" names a voter, not the subject
+        sentence = _MENTION_RE.sub(lambda m: "" if _MENTION_CODE[m[1]] in voters else m[1], sentence)
     low = sentence.lower()
     if re.search(r"\b(?:admission|admit|full (?:un |united nations )?member)", low):
         return "Admission"
@@ -463,21 +567,166 @@ def _subject(sentence: str) -> str | None:
     return best[1] if best else None
 
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_GA = re.compile(r"General Assembly|\bthe Assembly\b|\bAssembly['’]s\b", re.I)
+_COUNCIL_ACT = re.compile(
+    r"(?:Security Council|\bCouncil\b)[^.;]{0,40}?\b(?:vot|adopt|pass|reject|veto|approv|authori[sz]|renew|extend|demand|"
+    r"endors|decid|decision)",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|would|could|may|might|shall|is\s+(?:expected|set|due|scheduled|likely|poised)\s+to|"
+    r"are\s+(?:expected|set|due|scheduled|likely)\s+to|plans?\s+to|intends?\s+to|threaten(?:s|ed)?\s+to|vowed\s+to|"
+    r"(?:has|have)\s+signall?ed\s+(?:that\s+)?it\s+(?:may|might|would|will))\s+(?!have\b)(?:\w+\s+){0,2}?"
+    r"(?:vote|veto|adopt|pass|block|reject|abstain|back|support|oppose|put)\b|"
+    r"\b(?:postponed|postpones|postpone|delayed|delays|pushed back|put off)\b|"
+    r"\b(?:planned|scheduled|expected)\s+(?:for|on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"tomorrow|next)\b|\bif it (?:were|was|is) put to a vote\b|\bcould come\b|\bahead of (?:a|the|Friday's|Monday's|"
+    r"Tuesday's|Wednesday's|Thursday's) vote\b",
+    re.I,
+)
+_PAST_VOTE = re.compile(
+    r"\b(?:vetoed|adopted|voted|abstained|rejected|passed|failed|blocked|approved|fell|shot|endorsed|demanded|"
+    r"authori[sz]ed|renewed|extended)\b",
+    re.I,
+)
+_VOTE_EVENT = re.compile(
+    r"\b(?:vot(?:e|ed|es|ing)|vetoe?[ds]?|vetoing|adopt\w*|reject\w*|fail\w*|pass(?:ed|es)|block\w*|approv\w*|"
+    r"abstain\w*|endors\w*|authori[sz]\w*|renew\w*|extend\w*|demand\w*|shot|unanimous\w*|fell|falls)\b",
+    re.I,
+)
+_NOT_VOTE_DATE = re.compile(
+    r"\b(?:introduced|tabled|circulated|put forward|submitted|proposed|drafted|presented|announced|said|told|"
+    r"met|attack\w*|killed|began|started|launched|invaded|took office|signed)\b[^.;]{0,30}$",
+    re.I,
+)
+_M_AMEND = re.compile(r"\bamendments?\b", re.I)
+_M_RIVAL = re.compile(
+    r"\b(?:rival|competing|counter-?(?:draft|proposal|text|resolution)|alternative\s+(?:draft|text)|"
+    r"(?:its|their)\s+own\s+(?:\w+\s+)?(?:draft|text|resolution))\b",
+    re.I,
+)
+_M_SAME = re.compile(
+    r"\b(?:minutes|hours)\s+later\b|\b(?:earlier|later)\s+(?:the\s+same\s+day|that\s+day|in\s+the\s+(?:same\s+)?"
+    r"(?:day|meeting))|\bthen\s+(?:failed|fell|got|won|received|drew)\b|"
+    r"\b(?:second|third|another)\s+(?:\w+\s+){0,2}(?:draft|text)\b",
+    re.I,
+)
+_M_MAIN = re.compile(r"\b(?:itself|the\s+main\s+(?:text|draft)|the\s+final\s+(?:text|vote))\b", re.I)
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\b[^,.;—–]*,")
+_PLAIN_NOUN = re.compile(r"\b(?:draft|resolution|text|proposal|measure)\b", re.I)
+
+
+def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[dt.date, dt.date] | None]:
+    """Whether a sentence speaks of a vote before the main one, and the period it names (if any)."""
+    low = s.lower()
+    a = article_date
+    if re.search(r"\blast week\b", low):
+        return True, ((a - dt.timedelta(days=14), a - dt.timedelta(days=4)) if a else None)
+    if re.search(r"\b(?:last month|a month (?:ago|earlier))\b", low):
+        return True, ((a - dt.timedelta(days=62), a - dt.timedelta(days=20)) if a else None)
+    if re.search(
+        r"\bearlier (?:this|that) (?:week|month|year)\b|\b(?:days|weeks|months) (?:ago|earlier)\b|\bpreviously\b|"
+        r"\b(?:an|the) earlier (?:draft|vote|text|resolution|veto)\b|\blast year\b",
+        low,
+    ):
+        return True, ((a - dt.timedelta(days=366), a - dt.timedelta(days=1)) if a else None)
+    for m in re.finditer(rf"\bin ({_MONTHS})\b(?!\s+\d)", s):
+        before = s[max(0, m.start() - 60) : m.start()]
+        if _NOT_VOTE_DATE.search(before) or re.search(r"\bsince\b", before) or not _VOTE_EVENT.search(before):
+            continue  # "since the war began in October" dates another event
+        month = MONTHS[m[1].lower()]
+        if a is not None and month != a.month:
+            year = a.year if month < a.month else a.year - 1
+            lo = dt.date(year, month, 1)
+            hi = (dt.date(year + (month == 12), month % 12 + 1, 1)) - dt.timedelta(days=1)
+            return True, (lo, hi)
+    for m in re.finditer(r"\b(?:in|since|from)\s+((?:19|20)\d\d)\b", s):
+        if a is None or int(m[1]) != a.year:
+            return True, None
+    return False, None
+
+
+def _marker(s: str, article_date: dt.date | None) -> tuple[str | None, tuple[dt.date, dt.date] | None]:
+    """The kind of other vote a sentence starts speaking about (amendment, rival, same_day, earlier), ``main``
+    when it returns to the main vote, or ``None`` (it continues the current one)."""
+    core = _RELATIVE_CLAUSE.sub(",", s)
+    if _M_MAIN.search(core):
+        return "main", None
+    if _M_AMEND.search(core):
+        return "amendment", None
+    if _M_RIVAL.search(core):
+        return "rival", None
+    if _M_SAME.search(core):
+        return "same_day", None
+    earlier, window = _earlier_marker(core, article_date)
+    if earlier:
+        return "earlier", window
+    return None, None
+
+
+def _is_ga(s: str) -> bool:
+    """A sentence about a General Assembly vote (not the Council's)."""
+    if not _GA.search(s):
+        return False
+    return not _COUNCIL_ACT.search(s.replace("Human Rights Council", ""))
+
+
+def _future(s: str) -> bool:
+    """A sentence about a vote still to come (expected, postponed, threatened, withdrawn), with no past vote in it."""
+    m = _FUTURE.search(s)
+    if not m:
+        return False
+    rest = s[: m.start()] + " " + s[m.end() :]
+    rest = re.sub(r"\b(?:was|were|been|had been)\s+(?:postponed|delayed|pushed back)\b", "", rest)
+    return not _PAST_VOTE.search(re.sub(r"\b(?:would|could|may|might)\s+have\s+\w+", "", rest))
+
+
+def _vote_dates(s: str, year: int | None, article_date: dt.date | None) -> list[tuple[dt.date, str, str]]:
+    """Dates that a sentence gives for a vote: explicit dates not tied to another event, then weekdays."""
+    if not _VOTE_EVENT.search(s):
+        return []
+    out: list[tuple[dt.date, str, str]] = []
+    for d, t in find_dates(s, year):
+        before = s[: s.find(t)]
+        if re.search(r"\b(?:dated|by|until|before|after|since|from|of)\s*$", before) or _NOT_VOTE_DATE.search(before):
+            continue
+        if not re.search(r"\d", t.split()[-1] if t.split() else ""):
+            continue
+        # a garbled "Oct. 7" ("1 October. 7") or a date glued to other digits is no vote date
+        after = s[s.find(t) + len(t) : s.find(t) + len(t) + 4]
+        if re.match(r"\.\s*\d", after):
+            continue
+        if article_date is not None and d > article_date:
+            continue
+        out.append((d, "text", t))
+    if not out:
+        r = vote_weekday(s, article_date)
+        if r is not None:
+            out.append((r[0], "relative", r[1]))
+    return out
+
+
 def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Extraction:
-    """Read a news text (plain or HTML) and return the Council-vote claims it makes.
+    """Read a news text (plain or HTML) and return the Council-vote claims it makes, each with the vote
+    (``event``) its sentence is about.
 
     ``date`` is the article's date (``--date``); without it the page's metadata date is used.
-    A text with no Council vote in it gives no claims.
+    A text with no Council vote in it gives no claims. Sentences about a General Assembly vote or a
+    vote still to come (postponed, threatened) are left out with the reason; an amendment, a rival draft
+    or an earlier veto becomes its own event.
 
     >>> ex = extract_claims("UNITED NATIONS, March 25 (Reuters) - The Security Council adopted a resolution "
     ...                     "demanding a ceasefire in Gaza, 14-0, with the United States abstaining.", "2024-03-25")
     >>> [(c.field, c.member, c.claimed) for c in ex.claims]  # doctest: +NORMALIZE_WHITESPACE
     [('date', None, '2024-03-25'), ('outcome', None, 'adopted'), ('subject', None, 'Middle East (Palestine)'),
      ('yes', None, 14), ('no', None, 0), ('vote', 'USA', 'abstain')]
+    >>> extract_claims("The Council postponed the vote on the draft until Friday.", "2024-03-21").no_vote_reason
+    'a vote still to come (postponed, expected or threatened)'
     """
-    art = text if isinstance(text, Article) else read_article(text)
     from unsc.rules import as_date
 
+    art = text if isinstance(text, Article) else read_article(text)
     article_date = as_date(date) if date else art.date
     full = _normalise(art.text)
     if not re.search(
@@ -487,105 +736,161 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
     ):
         return Extraction([], art, article_date)
     year = article_date.year if article_date else None
-    # the vote date: an explicit date in a vote sentence, else the dateline, else "on Friday"
-    vote_date: dt.date | None = None
-    source: str | None = None
     paras = [_normalise(p) for p in art.paragraphs]
-    if paras:
-        d = dateline(paras[0], year)
-        if d:
-            vote_date, source = d, "dateline"
+    events: list[Event] = [Event(0, "main", "")]
+    line = dateline(paras[0], year) if paras else None
+    if line is not None and (article_date is None or line <= article_date):
+        events[0].dates.append((line, "dateline", paras[0][:60]))
     claims: list[Claim] = []
     vote_sents: list[str] = []
-    explicit: list[tuple[dt.date, str]] = []
-    relative: list[tuple[dt.date, str]] = []
+    left_out: list[dict[str, str]] = []
+    reasons: set[str] = set()
     for para in paras:
-        for s in sentences(para):
+        cur = 0
+        for s in (c for sent in sentences(para) for c in _clauses(sent)):
             if not _VOTEWORDS.search(s):
                 continue
             if _OTHER_BODY.search(s) and not re.search(r"Security Council|\bthe Council\b", s):
+                if re.search(r"General Assembly", s):
+                    reasons.add("a General Assembly vote")
+                    left_out.append({"text": s, "reason": "about a General Assembly vote, not the Council's"})
                 continue
+            if _is_ga(s):
+                reasons.add("a General Assembly vote")
+                left_out.append({"text": s, "reason": "about a General Assembly vote, not the Council's"})
+                continue
+            if _future(s):
+                reasons.add("a vote still to come (postponed, expected or threatened)")
+                left_out.append({"text": s, "reason": "about a vote still to come (postponed, expected or threatened)"})
+                continue
+            kind, window = _marker(s, article_date)
+            if kind == "main":
+                cur = 0
+            elif kind is not None:
+                definite = re.search(r"\b(?:the|both|these|those)\s+(?:\w+\s+)?amendments?\b", s, re.I)
+                if not (kind == "amendment" and cur and events[cur].kind == "amendment" and definite):
+                    events.append(Event(len(events), kind, s, window=window))
+                    cur = len(events) - 1
             vote_sents.append(s)
-            ds = [
-                d
-                for d, t in find_dates(s, year)
-                if not re.search(r"\b(?:dated|by|until|before|after|since|from|of)\s*$", s[: s.find(t)])
-            ]
-            if ds:
-                explicit.append((ds[0], s))
-            r = weekday_before(s, article_date)
-            if r:
-                relative.append((r, s))
-    if explicit:
-        vote_date, source = explicit[0][0], "text"
-        claims.append(Claim("date", vote_date.isoformat(), explicit[0][1]))
+            events[cur].dates.extend(_vote_dates(s, year, article_date))
+            claims.extend(_sentence_claims(s, cur, events))
+    # an amendment, a rival draft or another vote of the same meeting dates the main vote when it has no date
+    if not events[0].dates:
+        for e in events[1:]:
+            if e.kind in ("amendment", "rival", "same_day") and e.dates:
+                events[0].dates.append(e.dates[0])
+                break
+    main_dates = _best_dates(events[0].dates)
+    vote_date, source = (main_dates[0][0], main_dates[0][1]) if main_dates else (None, None)
+    if vote_date is not None and source != "dateline":
+        claims.insert(0, Claim("date", vote_date.isoformat(), main_dates[0][2] if len(main_dates[0]) > 2 else ""))
     elif vote_date is not None:
-        claims.append(Claim("date", vote_date.isoformat(), paras[0][:200]))
-    elif relative:
-        vote_date, source = relative[0][0], "relative"
-        claims.append(Claim("date", vote_date.isoformat(), relative[0][1]))
-    vote_year = (vote_date or article_date).year if (vote_date or article_date) else None
-    named_nonyes: set[str] = set()
-    all_other: list[str] = []
-    n_before = len(claims)
-    for s in vote_sents:
-        if vote_year and any(
-            abs(int(y) - vote_year) >= 1 for y in re.findall(r"\b(?:in|of|since|from)\s+((?:19|20)\d\d)\b", s)
-        ):
-            continue  # background: another year's vote
-        norm = member_mentions(s)
-        out = _outcome(s, norm)
-        if out:
-            claims.append(Claim("outcome", out, s))
-        for m in _RES.finditer(s):
-            if re.search(r"\b(adopt|pass|approv|vote)", s, re.I):
-                claims.append(Claim("resolution", f"{m[1]} ({m[2]})" if m[2] else m[1], s))
-        for m in _DRAFT.finditer(s):
-            claims.append(Claim("draft", "S/" + m[1], s))
-        for m in _SPONSOR.finditer(norm):
-            codes = (
-                [m["pre"]] if m["pre"] else [m["poss"]] if m["poss"] else [m["adj"]] if m["adj"] else _codes(m["list"])
-            )
-            if re.search(r"(?:rival|competing)\s+⟨", m[0]):
-                continue
-            for c in codes:
-                if c not in ("PSE", "ISR"):  # not Council members: their texts are tabled by others
-                    claims.append(Claim("sponsor", c, s, member=c))
-        if _E10.search(s):
-            claims.append(Claim("sponsor", "E10", s, member="E10"))
-        subj = (
-            _subject(s)
-            if re.search(r"\b(resolution|draft|text|measure|proposal|ceasefire|vot\w*)\b", s, re.I)
-            else None
-        )
-        if subj and not any(c.field == "subject" for c in claims):
-            claims.append(Claim("subject", subj, s))
-        for kind, n in _counts(s):
-            claims.append(Claim(kind, n, s))
-        if _UNANIMOUS.search(s) and not _NOT_UNANIMOUS.search(s):
-            claims.append(Claim("unanimous", True, s))
-        for code, vote in _sentence_votes(norm):
-            if vote == "veto":
-                claims.append(Claim("veto", True, s, member=code))
-            else:
-                claims.append(Claim("vote", vote, s, member=code))
-            if vote != "yes":
-                named_nonyes.add(code)
-        if _ALL_OTHER.search(s):
-            all_other.append(s)
-    has_vote = any(c.field not in ("date", "subject", "sponsor", "draft", "resolution") for c in claims[n_before:])
-    if not has_vote:
-        return Extraction([], art, article_date, vote_date, source, vote_sents)
-    if all_other and not any(c.field == "yes" for c in claims):
-        from unsc.rules import Council
+        claims.insert(0, Claim("date", vote_date.isoformat(), paras[0][:200]))
+    for e in events[1:]:
+        if e.kind == "earlier":
+            ds = _best_dates(e.dates)
+            if ds:
+                claims.append(Claim("date", ds[0][0].isoformat(), ds[0][2], event=e.id))
+    vote_fields = ("date", "subject", "sponsor", "draft", "resolution")
+    if not any(c.field not in vote_fields for c in claims):
+        reason = "; ".join(sorted(reasons)) if reasons else None
+        return Extraction([], art, article_date, vote_date, source, vote_sents, events, left_out, reason)
+    # "all other members voted in favour" -> a count, per event
+    for e in events:
+        mine = [c for c in claims if c.event == e.id]
+        other = [c for c in mine if c.note == "all-other"]
+        if other and not any(c.field == "yes" for c in mine):
+            from unsc.rules import Council
 
-        size = Council.on(vote_date or article_date).size if (vote_date or article_date) else 15
-        claims.append(Claim("yes", size - len(named_nonyes), all_other[0], note="all other members"))
-    # one claim per (field, member, value): keep the first sentence that makes it
-    seen: set[tuple[str, str | None, Any]] = set()
+            when = vote_date or article_date
+            size = Council.on(when).size if when else 15
+            nonyes = {c.member for c in mine if c.field in ("vote", "veto") and c.claimed != "yes"}
+            claims.append(Claim("yes", size - len(nonyes), other[0].text, note="all other members", event=e.id))
+    claims = [c for c in claims if c.note != "all-other"]
+    seen: set[tuple[Any, ...]] = set()
     uniq = []
     for c in claims:
-        if c.key() not in seen:
-            seen.add(c.key())
+        k = (*c.key(), c.event)
+        if c.field == "subject":
+            k = ("subject", c.event)
+        if k not in seen:
+            seen.add(k)
             uniq.append(c)
-    return Extraction(uniq, art, article_date, vote_date, source, vote_sents)
+    return Extraction(uniq, art, article_date, vote_date, source, vote_sents, events, left_out, None)
+
+
+_CLAUSE = re.compile(
+    r"(?:,\s+(?:and|while|but|whereas)|;\s*(?:and\s+|while\s+|but\s+)?)\s+(?=(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:draft|text|amendment|resolution|proposal|counter-draft)\b)",
+    re.I,
+)
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A sentence split where a second draft becomes the subject ("..., and a second Russian draft won five votes").
+
+    >>> _clauses("The first text got six votes, and a second Russian draft won five.")
+    ['The first text got six votes', 'a second Russian draft won five.']
+    """
+    parts = [p.strip() for p in _CLAUSE.split(sentence)]
+    return [p for p in parts if p]
+
+
+def _best_dates(dates: list[tuple[dt.date, str, str]]) -> list[tuple[dt.date, str, str]]:
+    """Dates ordered by how they were given: in the text, then "on Friday", then the dateline."""
+    rank = {"text": 0, "relative": 1, "dateline": 2}
+    return sorted(dates, key=lambda d: rank.get(d[1], 3))
+
+
+def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
+    """The claims one sentence makes, attributed to event ``cur`` (sponsors of the main draft named in a
+    sentence about an amendment or a rival draft go to the main vote)."""
+    out: list[Claim] = []
+    norm = member_mentions(s)
+    kind = events[cur].kind
+    o = _outcome(s, norm)
+    if o:
+        out.append(Claim("outcome", o, s, event=cur))
+    if (
+        re.search(r"\bprocedural\b", s, re.I)
+        and re.search(r"\b(?:vote|decision|resolution|matter|motion)\b", s, re.I)
+        and not re.search(r"\b(?:not|no|non)[- ]procedural\b|\bsubstantive\b", s, re.I)
+    ):
+        out.append(Claim("procedural", True, s, event=cur))
+    for m in _RES.finditer(s):
+        if re.search(r"\b(adopt|pass|approv|vote)", s, re.I):
+            out.append(Claim("resolution", f"{m[1]} ({m[2]})" if m[2] else m[1], s, event=cur))
+    for m in _DRAFT.finditer(s):
+        out.append(Claim("draft", "S/" + m[1], s, event=cur))
+    for m in _SPONSOR.finditer(norm):
+        codes = [m["pre"]] if m["pre"] else [m["poss"]] if m["poss"] else [m["adj"]] if m["adj"] else _codes(m["list"])
+        ev = cur
+        if kind in ("amendment", "rival") and _PLAIN_NOUN.search(m[0]):
+            own = re.search(r"rival|competing|counter|own|amendment", m[0], re.I)
+            near = re.search(r"amendment|rival|counter", norm[max(0, m.start() - 40) : m.start()], re.I)
+            if not own and not near:
+                ev = 0
+        for c in codes:
+            if c not in ("PSE", "ISR"):  # not Council members: their texts are tabled by others
+                out.append(Claim("sponsor", c, s, member=c, event=ev))
+    if _E10.search(s):
+        out.append(Claim("sponsor", "E10", s, member="E10", event=cur))
+    subj = (
+        _subject(s)
+        if re.search(r"\b(resolution|draft|text|measure|proposal|ceasefire|vot\w*|veto\w*|amendment)\b", s, re.I)
+        else None
+    )
+    if subj:
+        out.append(Claim("subject", subj, s, event=cur))
+    for k, n in _counts(s):
+        out.append(Claim(k, n, s, event=cur))
+    if _UNANIMOUS.search(s) and not _NOT_UNANIMOUS.search(s):
+        out.append(Claim("unanimous", True, s, event=cur))
+    for code, vote in _sentence_votes(norm):
+        if vote == "veto":
+            out.append(Claim("veto", True, s, member=code, event=cur))
+        else:
+            out.append(Claim("vote", vote, s, member=code, event=cur))
+    if _ALL_OTHER.search(s):
+        out.append(Claim("yes", 0, s, note="all-other", event=cur))
+    return out
