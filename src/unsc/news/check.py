@@ -658,11 +658,21 @@ def beyond_record(ex: Extraction, record: Any, last: dt.date) -> list[dict[str, 
     for code, v in named.items():
         if v in by_vote:
             by_vote[v].append(code)
-    filler = [x for x in (roster or []) if x not in named and _seat(x) not in {_seat(n) for n in named}]
-    for v in ("yes", "no", "abstain"):
+    from unsc.rules import all_members
+
+    # unnamed votes are filled in: a "no" only by elected members (an unnamed permanent member is never made
+    # to vote no), "yes" and "abstain" by elected then permanent members; only counts and vetoes matter here
+    taken = {_seat(n) for n in named}
+    perm = {_seat(p) for p in council.permanent}
+    elected = [x for x in (roster or []) if _seat(x) not in taken | perm]
+    elected += [m.code for m in all_members() if _seat(m.code) not in taken | perm and m.code not in elected]
+    room = council.size - 5 - sum(1 for n in named if _seat(n) not in perm)
+    elected = elected[: max(room, 0)]
+    perms = [p for p in council.permanent if _seat(p) not in taken]
+    for v in ("no", "yes", "abstain"):
         need = counts.get(v, len(by_vote[v])) - len(by_vote[v])
-        while need > 0 and filler:
-            by_vote[v].append(filler.pop(0))
+        while need > 0 and (elected or (perms and v != "no")):
+            by_vote[v].append(elected.pop(0) if elected else perms.pop(0))
             need -= 1
     try:
         d = decide(Ballot.of(when, yes=by_vote["yes"], no=by_vote["no"], abstain=by_vote["abstain"]), council)
@@ -716,10 +726,12 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
     last = last_vote_date(rec)
     when = ex.vote_date if ex.date_source in ("text", "relative", "dateline") else None
     main = _match_main(ex, rec)
-    if last is not None and (
-        (when is not None and when > last)
-        or (main.status != "matched" and ex.article_date is not None and ex.article_date > last)
-    ):
+    after = (
+        (when is not None and when > last) or (ex.article_date is not None and ex.article_date > last)
+        if last
+        else False
+    )
+    if after and main.status != "matched":  # no vote in the record fits: a vote after the record's last date
         msg = f"the record ends on {last}; `unsc sync` brings newer votes"
         claims_out = []
         for c in ex.claims:
@@ -729,7 +741,7 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
                 )
                 continue
             d = c.to_dict()
-            d.update(recorded=None, verdict="unverifiable", reason=msg)
+            d.update(recorded=None, verdict="unverifiable", reason=f"after the record's last vote ({last})")
             claims_out.append(d)
         issues = beyond_record(ex, rec, last)
         return Report(None, [], claims_out, "beyond_record", f"vote after the record: {msg}", issues, art_date, vdate,

@@ -89,7 +89,9 @@ TOPICS: dict[str, tuple[str, str]] = {
 
 _OUT_FAILED = re.compile(
     r"\b(failed|fails|fail to|was defeated|were defeated|was rejected|were rejected|not adopted|did not pass|"
-    r"didn['’]t pass|fell short|falls short|was voted down|went down to defeat|sank)\b",
+    r"didn['’]t pass|fell short|falls short|was voted down|went down to defeat|sank|"
+    r"(?<=Council )rejected|(?<=Council on \w{6}day )rejected|(?<=Council on \w{7}day )rejected|"
+    r"(?<=Council on \w{8}day )rejected|(?<=Council on \w{5}day )rejected)\b",
     re.I,
 )
 _OUT_VETO = re.compile(
@@ -175,7 +177,7 @@ _POSS_VETO = re.compile(
 )
 _SPONSOR = re.compile(
     rf"⟨(?P<pre>[A-Z]{{3}})⟩[-‑](?:backed|drafted|sponsored|led|authored|penned|proposed|written|crafted)|"
-    rf"(?:(?:draft|text|resolution|proposal|initiative|effort|bid|push)\s+(?:was\s+|were\s+)?(?:co-)?led|spearheaded|"
+    rf"(?:(?:draft|text|resolution|proposal|initiative|effort|bid|push)\s*,?\s+(?:was\s+|were\s+)?(?:co-)?led|spearheaded|"
     rf"drafted|sponsored|co-sponsored|proposed|put forward|submitted|tabled|authored|written|penned|introduced|"
     rf"circulated|crafted|prepared|presented)\s+by\s+{_LIST}|"
     rf"⟨(?P<poss>[A-Z]{{3}})⟩['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:draft|resolution|text|proposal|measure|amendment|counter-draft)\b|"
@@ -631,9 +633,9 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
         low,
     ):
         return True, ((a - dt.timedelta(days=366), a - dt.timedelta(days=1)) if a else None)
-    for m in re.finditer(rf"\bin ({_MONTHS})\b(?!\s+\d)", s):
+    for m in re.finditer(rf"\b(?i:in) ({_MONTHS})\b(?!\s+\d)", s):
         before = s[max(0, m.start() - 60) : m.start()]
-        if _NOT_VOTE_DATE.search(before) or re.search(r"\bsince\b", before) or not _VOTE_EVENT.search(before):
+        if _NOT_VOTE_DATE.search(before) or re.search(r"\bsince\b", before):
             continue  # "since the war began in October" dates another event
         month = MONTHS[m[1].lower()]
         if a is not None and month != a.month:
@@ -799,7 +801,7 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
     for e in events:
         mine = [c for c in claims if c.event == e.id]
         other = [c for c in mine if c.note == "all-other"]
-        if other and not any(c.field == "yes" for c in mine):
+        if other and not any(c.field == "yes" and c.note != "all-other" for c in mine):
             from unsc.rules import Council
 
             when = vote_date or article_date
