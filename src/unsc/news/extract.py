@@ -773,6 +773,11 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
                 if not (kind == "amendment" and cur and events[cur].kind == "amendment" and definite):
                     events.append(Event(len(events), kind, s, window=window))
                     cur = len(events) - 1
+            s, quoted = _unquote(s)
+            if quoted:
+                left_out.append(
+                    {"text": quoted, "reason": "inside a quotation: what a speaker said, not the report's claim"}
+                )
             vote_sents.append(s)
             events[cur].dates.extend(_vote_dates(s, year, article_date))
             claims.extend(_sentence_claims(s, cur, events))
@@ -836,6 +841,30 @@ def _clauses(sentence: str) -> list[str]:
     """
     parts = [p.strip() for p in _CLAUSE.split(sentence)]
     return [p for p in parts if p]
+
+
+_QUOTE = re.compile(r'"[^"]{12,}"|“[^”]{12,}”')
+_SAID = re.compile(r"\b(?:said|says|told|added|stated|declared|argued|insisted|recalled|wrote|tweeted)\b", re.I)
+
+
+def _unquote(sentence: str) -> tuple[str, str | None]:
+    """A sentence without the speaker's quoted words when they speak of a vote ("Resolution 2334 was adopted
+    unanimously," he said): a quotation is not the report's own claim. Returns (sentence, quotation or None).
+
+    >>> _unquote('Nebenzia said: "Resolution 2334 was adopted without a single vote against."')
+    ('Nebenzia said: “…”', '"Resolution 2334 was adopted without a single vote against."')
+    >>> _unquote('The draft called for "an immediate and sustained ceasefire".')[1] is None
+    True
+    """
+    if not _SAID.search(sentence):
+        return sentence, None
+    found = [m for m in _QUOTE.finditer(sentence) if _VOTE_EVENT.search(m[0])]
+    if not found:
+        return sentence, None
+    out = sentence
+    for m in reversed(found):
+        out = out[: m.start()] + "“…”" + out[m.end() :]
+    return out, " ".join(m[0] for m in found)
 
 
 def _best_dates(dates: list[tuple[dt.date, str, str]]) -> list[tuple[dt.date, str, str]]:
