@@ -174,7 +174,7 @@ def _evidence(claims: list[Claim], row: dict[str, Any], full: dict[str, Any] | N
             hit = _topic_hit(str(c.claimed), row)
             if hit is not None:
                 out.append(
-                    (1.5 if hit else -1.5, f"subject {c.claimed} {'fits' if hit else 'does not fit'} the agenda item")
+                    (3 if hit else -3, f"subject {c.claimed} {'fits' if hit else 'does not fit'} the agenda item")
                 )
         elif f == "draft" and row.get("draft"):
             ok = str(row["draft"]).startswith(str(c.claimed))
@@ -302,7 +302,9 @@ def _rank(
     if not scored:
         return _Match(None, None, [], "unmatched", f"no vote in the record {label}")
     best_s, best, best_full, why = scored[0]
-    if best_s <= 0:
+    lead = best_s - scored[1][0] if len(scored) > 1 else best_s
+    dated = any(w.startswith("date ") and w.endswith(" fits") for w in why)
+    if best_s <= 0 and not (dated and lead >= 2 * _MARGIN):
         return _Match(None, None, listing[:10], "unmatched", f"no vote {label} fits the claims")
     close = [c for c in listing[1:] if c["score"] > best_s - _MARGIN]
     if close:

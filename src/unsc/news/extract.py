@@ -88,10 +88,9 @@ TOPICS: dict[str, tuple[str, str]] = {
 }
 
 _OUT_FAILED = re.compile(
-    r"\b(failed|fails|fail to|was defeated|were defeated|was rejected|were rejected|not adopted|did not pass|"
-    r"didn['’]t pass|fell short|falls short|was voted down|went down to defeat|sank|"
-    r"(?<=Council )rejected|(?<=Council on \w{6}day )rejected|(?<=Council on \w{7}day )rejected|"
-    r"(?<=Council on \w{8}day )rejected|(?<=Council on \w{5}day )rejected)\b",
+    r"\b(failed(?! the\b| to protect| to respond)|fails|fail to|was defeated|were defeated|was rejected|were rejected|not adopted|did not pass|"
+    r"didn['’]t pass|fell short|falls short|fell flat|was voted down|went down to defeat|sank)\b|"
+    r"\bCouncil\b(?:\s+\w+){0,3}?\s+rejected\b",
     re.I,
 )
 _OUT_VETO = re.compile(
@@ -99,9 +98,14 @@ _OUT_VETO = re.compile(
     r"double|twin)\s+(?:\w+\s+)?vetoe?s?\b(?!\s*power|-wielding|-holding)|shot (?:it |the \w+ )?down)",
     re.I,
 )
-_OUT_ADOPTED = re.compile(r"\b(adopted|adopts|passed|passes|approved|was carried|endorsed)\b", re.I)
+_OUT_ADOPTED = re.compile(
+    r"\b(adopted|adopts|(?<!before )(?<!after )adopting|passed|passes|approved|was carried|endorsed)\b|"
+    r"\bCouncil\s+(?:on\s+\w+day\s+|\w+ly\s+|has\s+|again\s+)?(?:extended|renewed|authori[sz]ed|demanded|imposed|condemned|"
+    r"established|created|called for|urged|endorsed|voted to)\b",
+    re.I,
+)
 _VOTEWORDS = re.compile(
-    r"\b(vote[ds]?|voting|veto\w*|abstain\w*|abstention\w*|in favou?r|adopt\w*|resolution|draft|unanim\w*|"
+    r"\b(vote[ds]?|voting|veto\w*|abstain\w*|abstention\w*|in favou?r|adopt\w*|resolution|draft|unanim\w*|fell flat|fell short|"
     r"blocked|passed|rejected|failed|supported|backed|opposed|against|drafted|sponsored|put forward|tabled|text)\b",
     re.I,
 )
@@ -176,11 +180,13 @@ _POSS_VETO = re.compile(
     re.I,
 )
 _SPONSOR = re.compile(
-    rf"⟨(?P<pre>[A-Z]{{3}})⟩[-‑](?:backed|drafted|sponsored|led|authored|penned|proposed|written|crafted)|"
+    rf"⟨(?P<pre>[A-Z]{{3}})⟩[-‑](?:backed|drafted|sponsored|authored|penned|proposed|written|crafted|"
+    r"led(?=\s+(?:draft|text|resolution|proposal|initiative)))|"
     rf"(?:(?:draft|text|resolution|proposal|initiative|effort|bid|push)\s*,?\s+(?:was\s+|were\s+)?(?:co-)?led|spearheaded|"
     rf"drafted|sponsored|co-sponsored|proposed|put forward|submitted|tabled|authored|written|penned|introduced|"
     rf"circulated|crafted|prepared|presented)\s+by\s+{_LIST}|"
-    rf"⟨(?P<poss>[A-Z]{{3}})⟩['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:draft|resolution|text|proposal|measure|amendment|counter-draft)\b|"
+    rf"⟨(?P<poss>[A-Z]{{3}})⟩['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:draft|resolution|text|proposal|measure|amendment|counter-draft|bid)\b|"
+    rf"(?:a|an|the)\s+(?P<adjs>⟨[A-Z]{{3}}⟩(?:\s*(?:,|and)\s*⟨[A-Z]{{3}}⟩)+)\s+(?:draft|resolution|text|proposal)\b|"
     rf"(?:a|an|the)\s+(?:first\s+|second\s+|rival\s+|competing\s+|new\s+|revised\s+)?⟨(?P<adj>[A-Z]{{3}})⟩\s+"
     r"(?:draft|resolution|text|proposal|amendment|counter-draft)",
     re.I,
@@ -188,7 +194,7 @@ _SPONSOR = re.compile(
 _E10 = re.compile(r"(?:drafted|sponsored|proposed|put forward|tabled|authored|penned)\s+by\s+(?:the\s+)?(?:Council['’]s\s+)?(?:ten\s+|10\s+)?"
                   r"(?:elected|non-permanent)\s+members|\bE10\b|\bE-10\b", re.I)  # fmt: skip
 _WHITELIST = (
-    r"(?:of|the|15|fifteen|11|eleven|other|remaining|Council|council|Council['’]s|Security|member|members|countries|"
+    r"(?:of|the|15|fifteen|11|eleven|other|others|remaining|Council|council|Council['’]s|Security|member|members|countries|"
     r"country|nations|nation|states|state|delegations|delegation|votes?|in|all|its|body|body['’]s|seats?|elected|"
     r"permanent|non-permanent|were|was|have|had|also|then|together|voted|cast|there|UN)"
 )
@@ -216,7 +222,24 @@ _SUPPORT_OF = re.compile(
 )
 _DASH_LIST = re.compile(
     rf"(?P<n>{NUM})(?:\s+(?:votes?|members|countries|nations|states))?\s*[—–]\s*(?P<list>[^—–]{{3,120}}?)\s*[—–]\s*"
-    r"(?P<verb>abstained|voted against|voted no|voted in favou?r|voted for|against|in favou?r)?",
+    r"(?P<verb>abstained|voted against|voted no|voted in favou?r|voted for|against(?!\s+(?:\d|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|thirteen|fourteen))|in favou?r)?",
+    re.I,
+)
+_INCLUDING = re.compile(
+    rf"(?P<n>{NUM})(?:\s+(?:other|Council))?\s+(?:members|countries|nations|states|delegations)\s*,\s*(?:including|among them)\s+"
+    rf"(?P<list>[^,;.]*(?:,\s*[^,;.]*){{0,6}}?)\s*,\s*(?P<verb>abstained|voted against|voted no|voted in favou?r|voted for|"
+    r"voted yes|backed|supported|opposed)\b",
+    re.I,
+)
+_BY_VOTES = re.compile(
+    rf"\b(?:passed|adopted|approved|carried|was adopted|was approved)\s+(?:by|with)\s+(?P<n>{NUM})\s+votes?\b(?!\s+to\b)",
+    re.I,
+)
+_NO_VOTES = re.compile(rf"(?<![\w/.-])(?P<n>{NUM})\s+(?:no|negative)\s+votes\b", re.I)
+_BARE_LIST = re.compile(
+    rf"(?:,\s*|\bwith\s+(?:only\s+)?)(?P<list>{_ITEM}(?:{_SEP}{_ITEM})+)\s+(?P<verb>voting against|voting in favou?r|voting for|"
+    r"against|in favou?r|abstaining)\b(?!\s+(?:the|a|an|its|their|his|her)\b)",
     re.I,
 )
 _ABST_ZERO = re.compile(r"\bno abstentions\b|\bnone abstain", re.I)
@@ -233,7 +256,7 @@ _ALL_OTHER = re.compile(
     re.I,
 )
 _NEED = re.compile(
-    r"\b(?:needs?|needed|requires?|required|requiring|minimum|at least|threshold|short of|short)\W*(?:\w+\W+){0,2}$",
+    r"\b(?:needs?|needed|requires?|required|requiring|minimum|at least|threshold|short of)\W*(?:\w+\W+){0,2}$",
     re.I,
 )
 _RES = re.compile(r"\b[Rr]esolution\s+(?:No\.?\s*)?(\d{1,4})(?!\d)(?![-–—]\d|\s+to\s+\d)(?:\s*\((\d{4})\))?")
@@ -313,7 +336,9 @@ def _mention_patterns() -> list[tuple[str, str]]:
             if len(n) < 2 or "(" in n:
                 continue
             out.setdefault(n, m.code)
-    extra = {"the Soviets": "SUN", "the Kremlin": "RUS", "Britain": "GBR", "Russia": "RUS", "U.S": "USA"}
+    extra = {"the Soviets": "SUN", "the Kremlin": "RUS", "Britain": "GBR", "Russia": "RUS", "U.S": "USA",
+             "Obama administration": "USA", "Trump administration": "USA", "Biden administration": "USA",
+             "Bush administration": "USA", "White House": "USA"}  # fmt: skip
     for n, c in extra.items():
         out.setdefault(n, c)
     return sorted(out.items(), key=lambda x: -len(x[0]))
@@ -437,6 +462,16 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
             else "no"
         )
         add(_codes(m["list"]), vote, m.span())
+    for m in _INCLUDING.finditer(norm):
+        v = m["verb"].lower()
+        vote = "abstain" if "abst" in v else "no" if ("against" in v or v.endswith("no") or "oppos" in v) else "yes"
+        add(_codes(m["list"]), vote, m.span())
+    for m in _BARE_LIST.finditer(norm):
+        if any(s <= m.start("list") < e for s, e in spans):
+            continue
+        v = m["verb"].lower()
+        vote = "abstain" if v.startswith("abst") else "no" if "against" in v else "yes"
+        add(_codes(m["list"]), vote, m.span())
     for m in _JOINED.finditer(norm):
         v = m["verb"].lower()
         vote = "abstain" if v.startswith("abst") else "no" if ("against" in v or " no" in v or "oppos" in v) else "yes"
@@ -453,6 +488,11 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
     for m in _SUBJ_VERB.finditer(norm):
         if m["neg"] or any(s <= m.start() < e or s < m.end() <= e for s, e in spans):
             continue
+        if re.search(
+            r"\b(?:sided with|along with|together with|by|from|to|of|than|joined|alongside)\s+(?:the\s+)?$",
+            norm[: m.start()],
+        ):
+            continue  # "Algeria sided with Russia and China, and Guyana sat it out": the list is an object
         vote = _vote_of(m["verb"])
         if vote in ("yes",) and m["verb"].lower() == "backed" and not m["after"]:
             continue
@@ -521,6 +561,25 @@ def _counts(sentence: str) -> list[tuple[str, int]]:
         else:
             continue
         used.append(m.span())
+    for m in _INCLUDING.finditer(sentence):
+        n = number(m["n"])
+        if n is None or n > 15 or any(s <= m.start() < e for s, e in used):
+            continue
+        v = m["verb"].lower()
+        out.append(
+            ("abstain" if "abst" in v else "no" if ("against" in v or v.endswith("no") or "oppos" in v) else "yes", n)
+        )
+        used.append(m.span())
+    for m in _BY_VOTES.finditer(sentence):
+        n = number(m["n"])
+        if n is not None and n <= 15 and not any(s <= m.start("n") < e for s, e in used):
+            out.append(("yes", n))
+            used.append(m.span())
+    for m in _NO_VOTES.finditer(sentence):
+        n = number(m["n"])
+        if n is not None and n <= 15 and not any(s <= m.start() < e for s, e in used):
+            out.append(("no", n))
+            used.append(m.span())
     for m in _RECEIVED.finditer(sentence):
         n = number(m["n"])
         if n is not None and n <= 15 and not any(s <= m.start("n") < e for s, e in used):
@@ -537,7 +596,8 @@ def _outcome(sentence: str, norm: str) -> str | None:
     failed = _OUT_FAILED.search(sentence)
     adopted = _OUT_ADOPTED.search(sentence)
     if veto and not re.search(
-        r"\b(?:did not|didn't|would not|not to|declined to|refrained from|without a|not|never|no)\s+(?:\w+\s+)?(?:veto|block)",
+        r"\b(?:did not|didn't|would not|not to|declined to|refrained from|without a|not|never|no)\s+(?:\w+\s+){0,3}?(?:a\s+)?"
+        r"(?:veto|block)",
         sentence,
         re.I,
     ):
@@ -556,8 +616,24 @@ def _outcome(sentence: str, norm: str) -> str | None:
 
 def _subject(sentence: str) -> str | None:
     voters = {c for c, _ in _sentence_votes(member_mentions(sentence))}
-    if voters:  # "Somalia voted in favour" names a voter, not the subject
-        sentence = _MENTION_RE.sub(lambda m: "" if _MENTION_CODE[m[1]] in voters else m[1], sentence)
+
+    def keep(m: re.Match[str]) -> str:
+        # "Somalia voted in favour" names a voter and "a Kuwaiti draft" a sponsor, not the subject
+        after = sentence[m.end() : m.end() + 24]
+        before = sentence[max(0, m.start() - 18) : m.start()]
+        if (
+            _MENTION_CODE[m[1]] in voters
+            or re.match(
+                r"[-‑](?:backed|drafted|sponsored|led|authored|penned|proposed)|['’]s?\s+(?:own\s+)?(?:draft|resolution|"
+                r"text|proposal|bid)|\s+(?:and\s+\w+\s+)?(?:draft|resolution|text|proposal|amendment|counter-draft)\b",
+                after,
+            )
+            or re.search(r"\b(?:by|from)\s+(?:the\s+)?$", before)
+        ):
+            return ""
+        return m[0]
+
+    sentence = _MENTION_RE.sub(keep, sentence)
     low = sentence.lower()
     if re.search(r"\b(?:admission|admit|full (?:un |united nations )?member)", low):
         return "Admission"
@@ -693,8 +769,6 @@ def _vote_dates(s: str, year: int | None, article_date: dt.date | None) -> list[
         before = s[: s.find(t)]
         if re.search(r"\b(?:dated|by|until|before|after|since|from|of)\s*$", before) or _NOT_VOTE_DATE.search(before):
             continue
-        if not re.search(r"\d", t.split()[-1] if t.split() else ""):
-            continue
         # a garbled "Oct. 7" ("1 October. 7") or a date glued to other digits is no vote date
         after = s[s.find(t) + len(t) : s.find(t) + len(t) + 4]
         if re.match(r"\.\s*\d", after):
@@ -732,7 +806,7 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
     article_date = as_date(date) if date else art.date
     full = _normalise(art.text)
     if not re.search(
-        r"Security Council|\bCouncil\b|\bUNSC\b|\bUN\b|United Nations|\bvetoe?|\bresolution\s+\d",
+        r"Security Council|\bCouncil\b|\bUNSC\b|\bUN\b|United Nations|\bvetoe?|\bresolution\s+\d|draft resolution",
         full + " " + (art.title or ""),
         re.I,
     ):
@@ -747,17 +821,25 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
     vote_sents: list[str] = []
     left_out: list[dict[str, str]] = []
     reasons: set[str] = set()
+    in_ga = False
     for para in paras:
         cur = 0
         for s in (c for sent in sentences(para) for c in _clauses(sent)):
+            if in_ga and not re.search(r"Security Council|\bCouncil\b", s):
+                if _VOTEWORDS.search(s):
+                    left_out.append({"text": s, "reason": "continues about a General Assembly vote, not the Council's"})
+                continue
+            in_ga = False
             if not _VOTEWORDS.search(s):
                 continue
-            if _OTHER_BODY.search(s) and not re.search(r"Security Council|\bthe Council\b", s):
+            if _OTHER_BODY.search(s) and not re.search(r"Security Council|\bthe Council\b", s, re.I):
                 if re.search(r"General Assembly", s):
+                    in_ga = True
                     reasons.add("a General Assembly vote")
                     left_out.append({"text": s, "reason": "about a General Assembly vote, not the Council's"})
                 continue
             if _is_ga(s):
+                in_ga = True
                 reasons.add("a General Assembly vote")
                 left_out.append({"text": s, "reason": "about a General Assembly vote, not the Council's"})
                 continue
@@ -781,6 +863,21 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
             vote_sents.append(s)
             events[cur].dates.extend(_vote_dates(s, year, article_date))
             claims.extend(_sentence_claims(s, cur, events))
+    # a text only about "a competing draft" or "the amendment": that vote is the article's main one
+    scoring = {"yes", "no", "abstain", "unanimous", "vote", "veto", "outcome", "draft", "resolution"}
+    if len(events) > 1 and not any(c.event == 0 and c.field in scoring for c in claims):
+        first = events[1].id
+        for c in claims:
+            if c.event == first:
+                c.event = 0
+        events[0].dates = events[0].dates + events[1].dates
+        events[0].text = events[1].text
+        events.pop(1)
+        for e in events[1:]:
+            e.id -= 1
+        for c in claims:
+            if c.event > first:
+                c.event -= 1
     # an amendment, a rival draft or another vote of the same meeting dates the main vote when it has no date
     if not events[0].dates:
         for e in events[1:]:
@@ -894,7 +991,17 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
     for m in _DRAFT.finditer(s):
         out.append(Claim("draft", "S/" + m[1], s, event=cur))
     for m in _SPONSOR.finditer(norm):
-        codes = [m["pre"]] if m["pre"] else [m["poss"]] if m["poss"] else [m["adj"]] if m["adj"] else _codes(m["list"])
+        codes = (
+            [m["pre"]]
+            if m["pre"]
+            else [m["poss"]]
+            if m["poss"]
+            else [m["adj"]]
+            if m["adj"]
+            else _codes(m["adjs"])
+            if m["adjs"]
+            else _codes(m["list"])
+        )
         ev = cur
         if kind in ("amendment", "rival") and _PLAIN_NOUN.search(m[0]):
             own = re.search(r"rival|competing|counter|own|amendment", m[0], re.I)
@@ -908,7 +1015,8 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
         out.append(Claim("sponsor", "E10", s, member="E10", event=cur))
     subj = (
         _subject(s)
-        if re.search(r"\b(resolution|draft|text|measure|proposal|ceasefire|vot\w*|veto\w*|amendment)\b", s, re.I)
+        if re.search(r"\b(resolution|draft|texts?|measure|proposal|ceasefire|amendment|bid)\b", s, re.I)
+        or _VOTE_EVENT.search(s)
         else None
     )
     if subj:
