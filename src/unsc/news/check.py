@@ -284,6 +284,20 @@ def last_vote_date(record: Any) -> dt.date | None:
     return _LAST[key]
 
 
+def _votes_between(record: Any, lo: dt.date, hi: dt.date) -> dict[str, list[dict[str, Any]]] | None:
+    """Member votes of every decision in a period, in one query where the record can (``Store.votes``)."""
+    if not hasattr(record, "votes"):
+        return None
+    try:
+        frame = record.votes(since=lo.isoformat(), until=hi.isoformat())
+    except Exception:
+        return None
+    out: dict[str, list[dict[str, Any]]] = {}
+    for v in rows(frame):
+        out.setdefault(str(v["decision_id"]), []).append({"member": v["member"], "vote": v["vote"]})
+    return out
+
+
 def _rank(
     claims: list[Claim],
     dates: list[tuple[dt.date, str, str]],
@@ -291,10 +305,11 @@ def _rank(
     record: Any,
     article_day: dt.date | None,
     label: str,
+    votes: dict[str, list[dict[str, Any]]] | None = None,
 ) -> _Match:
     scored = []
     for r in cands:
-        full = _full(record, r)
+        full = {**r, "votes": votes.get(str(r.get("decision_id")), [])} if votes is not None else _full(record, r)
         ev = _evidence(claims, r, full) + _date_evidence(dates, r, article_day)
         scored.append((sum(w for w, _ in ev), r, full, [why for w, why in sorted(ev, key=lambda x: -x[0])]))
     scored.sort(key=lambda x: -x[0])
@@ -365,7 +380,8 @@ def _match_main(ex: Extraction, record: Any) -> _Match:
         span = _date_span(r.get("date_note"))
         if day <= hi.isoformat() or (span is not None and span[0] <= hi.isoformat()):
             cands.append(r)  # never after the page date, unless a meeting the record dates later began before it
-    return _rank(claims, ex.events[0].dates if ex.events else [], cands, record, ex.article_date, label)
+    votes = _votes_between(record, lo, hi + dt.timedelta(days=3))
+    return _rank(claims, ex.events[0].dates if ex.events else [], cands, record, ex.article_date, label, votes)
 
 
 def _match_event(ex: Extraction, ev: Any, main: dict[str, Any] | None, taken: set[str], record: Any) -> _Match:
@@ -395,7 +411,8 @@ def _match_event(ex: Extraction, ev: Any, main: dict[str, Any] | None, taken: se
             return _Match(None, None, [], "unmatched", f"about {what}, but the main vote was not found")
         lo = hi = main_day
     cands = [r for r in rows(record.decisions(since=lo.isoformat(), until=hi.isoformat())) if _symbol(r) not in taken]
-    got = _rank(claims, ev.dates, cands, record, None, f"from {lo} to {hi}" if lo != hi else f"on {lo}")
+    votes = _votes_between(record, lo, hi)
+    got = _rank(claims, ev.dates, cands, record, None, f"from {lo} to {hi}" if lo != hi else f"on {lo}", votes)
     if got.status != "matched":
         got.message = f"about {what}, not identified in the record: {got.message}"
     return got
