@@ -172,10 +172,12 @@ def _evidence(claims: list[Claim], row: dict[str, Any], full: dict[str, Any] | N
                 out.append((2 if ok else -1, f"sponsor {c.claimed} {'fits' if ok else 'does not fit'}"))
         elif f == "subject":
             hit = _topic_hit(str(c.claimed), row)
-            if hit is not None:
-                out.append(
-                    (3 if hit else -3, f"subject {c.claimed} {'fits' if hit else 'does not fit'} the agenda item")
-                )
+            title = " ".join(str(row.get(k) or "") for k in ("title", "topic"))
+            other = hit is False and any(re.search(pat, title, re.I) for _kw, (_lab, pat) in TOPICS.items())
+            if hit:
+                out.append((3, f"subject {c.claimed} fits the agenda item"))
+            elif other:  # the agenda item names another subject; a bare "Letter dated ..." rules nothing out
+                out.append((-3, f"subject {c.claimed} does not fit the agenda item"))
         elif f == "draft" and row.get("draft"):
             ok = str(row["draft"]).startswith(str(c.claimed))
             out.append((8 if ok else -2, f"symbol {c.claimed} {'quoted' if ok else 'does not fit'}"))
@@ -208,7 +210,8 @@ def _date_evidence(
         if hit:
             out.append((weight.get(how, 2.0), f"date {d} ({'“' + phrase + '”' if phrase else how}) fits"))
         else:
-            out.append((miss.get(how, -1.0), f"date {d} ({how}) does not fit"))
+            near = abs((d - day).days) == 1  # a late-night vote or a time zone: one day off weighs less
+            out.append((-1.0 if near else miss.get(how, -1.0), f"date {d} ({how}) does not fit"))
     if article_day is not None:
         gap = (article_day - day).days
         if gap == 0:
