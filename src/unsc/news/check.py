@@ -198,7 +198,7 @@ def _date_evidence(
     if day is None:
         return []
     out: list[tuple[float, str]] = []
-    weight = {"text": 5.0, "relative": 4.5, "dateline": 3.0}
+    weight = {"text": 5.0, "relative": 4.5, "dateline": 3.0, "approx": 1.5}
     miss = {"text": -3.0, "relative": -2.0, "dateline": -1.0}
     seen = set()
     for d, how, phrase in dates:
@@ -207,6 +207,10 @@ def _date_evidence(
         seen.add((d, how))
         span = _date_span(row.get("date_note"))
         hit = d == day or (span is not None and span[0] <= d.isoformat() <= span[1])
+        if how == "approx":  # "three weeks after": about then
+            if abs((d - day).days) <= 7:
+                out.append((weight["approx"], f"date about {d} (“{phrase}”) fits"))
+            continue
         if hit:
             out.append((weight.get(how, 2.0), f"date {d} ({'“' + phrase + '”' if phrase else how}) fits"))
         else:
@@ -390,14 +394,16 @@ def _match_main(ex: Extraction, record: Any) -> _Match:
 def _match_event(ex: Extraction, ev: Any, main: dict[str, Any] | None, taken: set[str], record: Any) -> _Match:
     claims = [c for c in ex.claims if c.event == ev.id and c.field in _SCORE_FIELDS]
     what = {"amendment": "an amendment", "rival": "a competing draft", "same_day": "another vote of the same meeting",
-            "earlier": "an earlier vote"}.get(ev.kind, "another vote")  # fmt: skip
+            "earlier": "an earlier vote", "other_day": "a vote on another day"}.get(ev.kind, "another vote")  # fmt: skip
     if not claims:
         return _Match(None, None, [], "unmatched", f"about {what}: nothing to identify it by")
     main_day = main.get("date") if main else None
     main_day = (
         main_day if isinstance(main_day, dt.date) or main_day is None else dt.date.fromisoformat(str(main_day)[:10])
     )
-    if ev.kind == "earlier":
+    if ev.kind == "other_day" and ev.dates:
+        lo = hi = _best_dates(ev.dates)[0][0]
+    elif ev.kind == "earlier":
         if ev.dates:
             d = _best_dates(ev.dates)[0][0]
             lo, hi = d - dt.timedelta(days=3), d + dt.timedelta(days=3)

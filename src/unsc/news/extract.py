@@ -88,7 +88,7 @@ TOPICS: dict[str, tuple[str, str]] = {
 }
 
 _OUT_FAILED = re.compile(
-    r"\b(failed(?! the\b| to protect| to respond)|fails|fail to|was defeated|were defeated|was rejected|were rejected|not adopted|did not pass|"
+    r"\b(failed(?! the\b| to protect| to respond| to persuade| to convince)|fails|fail to|was defeated|were defeated|was rejected|were rejected|not adopted|did not pass|"
     r"didn['’]t pass|fell short|falls short|fell flat|was voted down|went down to defeat|sank)\b|"
     r"\bCouncil\b(?:\s+\w+){0,3}?\s+rejected\b",
     re.I,
@@ -106,7 +106,8 @@ _OUT_ADOPTED = re.compile(
 )
 _VOTEWORDS = re.compile(
     r"\b(vote[ds]?|voting|veto\w*|abstain\w*|abstention\w*|in favou?r|adopt\w*|resolution|draft|unanim\w*|fell flat|fell short|"
-    r"blocked|passed|rejected|failed|supported|backed|opposed|against|drafted|sponsored|put forward|tabled|text)\b",
+    r"blocked|passed|rejected|failed|supported|backed|opposed|against|drafted|sponsored|put forward|tabled|text|"
+    r"extended|renewed|authori[sz]ed|demanded|support|backing)\b",
     re.I,
 )
 
@@ -165,7 +166,7 @@ _PAREN = re.compile(
     re.I,
 )
 _JOINED = re.compile(
-    rf"{_ITEM}\s+(?:also\s+)?joined\s+(?:(?:the\s+)?⟨[A-Z]{{3}}⟩(?:\s+and\s+⟨[A-Z]{{3}}⟩)?|them|it|him|her)\s+in\s+"
+    rf"(?P<subj>{_ITEM}(?:{_SEP}{_ITEM})*)\s+(?:also\s+)?joined\s+(?:(?:the\s+)?⟨[A-Z]{{3}}⟩(?:\s+and\s+⟨[A-Z]{{3}}⟩)?|them|it|him|her)\s+in\s+"
     r"(?P<verb>voting against|voting no|opposing|abstaining|voting in favou?r|voting for|voting yes|backing|supporting)",
     re.I,
 )
@@ -186,7 +187,7 @@ _SPONSOR = re.compile(
     rf"drafted|sponsored|co-sponsored|proposed|put forward|submitted|tabled|authored|written|penned|introduced|"
     rf"circulated|crafted|prepared|presented)\s+by\s+{_LIST}|"
     rf"⟨(?P<poss>[A-Z]{{3}})⟩['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:draft|resolution|text|proposal|measure|amendment|counter-draft|bid)\b|"
-    rf"(?:a|an|the)\s+(?P<adjs>⟨[A-Z]{{3}}⟩(?:\s*(?:,|and)\s*⟨[A-Z]{{3}}⟩)+)\s+(?:draft|resolution|text|proposal)\b|"
+    rf"(?:a|an|the)\s+(?P<adjs>⟨[A-Z]{{3}}⟩(?:\s*(?:,|and|[-‑])\s*⟨[A-Z]{{3}}⟩)+)\s+(?:draft|resolution|text|proposal)\b|"
     rf"(?:a|an|the)\s+(?:first\s+|second\s+|rival\s+|competing\s+|new\s+|revised\s+)?⟨(?P<adj>[A-Z]{{3}})⟩\s+"
     r"(?:draft|resolution|text|proposal|amendment|counter-draft)",
     re.I,
@@ -240,6 +241,15 @@ _NO_VOTES = re.compile(rf"(?<![\w/.-])(?P<n>{NUM})\s+(?:no|negative)\s+votes\b",
 _BARE_LIST = re.compile(
     rf"(?:,\s*|\bwith\s+(?:only\s+)?)(?P<list>{_ITEM}(?:{_SEP}{_ITEM})+)\s+(?P<verb>voting against|voting in favou?r|voting for|"
     r"against|in favou?r|abstaining)\b(?!\s+(?:the|a|an|its|their|his|her)\b)",
+    re.I,
+)
+_TAIL_LIST = re.compile(
+    rf"(?P<n>{NUM})\s+(?P<what>abstentions?|members|votes?|countries|nations)\s*[—–:]\s*(?P<list>(?:the\s+)?⟨[A-Z]{{3}}⟩"
+    r"(?:\s*(?:,|and)\s*(?:the\s+)?⟨[A-Z]{3}⟩)*)\s*[.;]?\s*$",
+)
+_AMONG = re.compile(
+    r"(?P<verb>abstained|voted against|voted no|voted in favou?r|voted for|backed it|supported it)\s*,?\s*(?:among them|including)\s+"
+    r"(?P<list>(?:the\s+)?⟨[A-Z]{3}⟩(?:\s*(?:,|and)\s*(?:the\s+)?⟨[A-Z]{3}⟩)*)",
     re.I,
 )
 _ABST_ZERO = re.compile(r"\bno abstentions\b|\bnone abstain", re.I)
@@ -472,10 +482,21 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
         v = m["verb"].lower()
         vote = "abstain" if v.startswith("abst") else "no" if "against" in v else "yes"
         add(_codes(m["list"]), vote, m.span())
+    for m in _TAIL_LIST.finditer(norm):
+        w = m["what"].lower()
+        before = norm[max(0, m.start() - 40) : m.start()].lower()
+        if w.startswith("abst"):
+            add(_codes(m["list"]), "abstain", m.span())
+        elif re.search(r"support of|backing of|\b(?:won|got|received|drew|garnered)\b", before) or w.startswith("vote"):
+            add(_codes(m["list"]), "yes", m.span())
+    for m in _AMONG.finditer(norm):
+        v = m["verb"].lower()
+        vote = "abstain" if "abst" in v else "no" if ("against" in v or v.endswith(" no")) else "yes"
+        add(_codes(m["list"]), vote, m.span())
     for m in _JOINED.finditer(norm):
         v = m["verb"].lower()
         vote = "abstain" if v.startswith("abst") else "no" if ("against" in v or " no" in v or "oppos" in v) else "yes"
-        add([m[1]], vote, m.span())
+        add(_codes(m["subj"]), vote, m.span())
     for m in _ONLY.finditer(norm):
         v = m["verb"].lower()
         vote = "abstain" if v.startswith("abst") else "veto" if v == "veto" else "yes" if "favo" in v else "no"
@@ -536,7 +557,11 @@ def _counts(sentence: str) -> list[tuple[str, int]]:
         if re.match(r"\s*(?:of|-|–)\s*", sentence[m.end("n") : m.end("n") + 3]) and not m["mid"].strip():
             continue
         v = m["verb"].lower()
-        if v == "for" and not re.search(r"\b(votes?|members?|countries|delegations|nations|states)\b", m["mid"], re.I):
+        if (
+            v == "for"
+            and not re.search(r"\b(votes?|members?|countries|delegations|nations|states)\b", m["mid"], re.I)
+            and not re.match(r"\s*[,;]", sentence[m.end() : m.end() + 2])
+        ):
             continue
         kind = "abstain" if "abst" in v else "no" if ("against" in v or "opposed" in v or v.endswith(" no")) else "yes"
         out.append((kind, n))
@@ -657,7 +682,8 @@ _FUTURE = re.compile(
     r"are\s+(?:expected|set|due|scheduled|likely)\s+to|plans?\s+to|intends?\s+to|threaten(?:s|ed)?\s+to|vowed\s+to|"
     r"(?:has|have)\s+signall?ed\s+(?:that\s+)?it\s+(?:may|might|would|will))\s+(?!have\b)(?:\w+\s+){0,2}?"
     r"(?:vote|veto|adopt|pass|block|reject|abstain|back|support|oppose|put)\b|"
-    r"\b(?:postponed|postpones|postpone|delayed|delays|pushed back|put off)\b|"
+    r"\b(?:postponed|postpones|postpone|delayed|delays|pushed back|put off)\b|\b(?:was|were|been|is|are) withdrawn\b|"
+    r"\bwithdrew (?:the|its|their|a) (?:draft|text|resolution)\b|"
     r"\b(?:planned|scheduled|expected)\s+(?:for|on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"tomorrow|next)\b|\bif it (?:were|was|is) put to a vote\b|\bcould come\b|\bahead of (?:a|the|Friday's|Monday's|"
     r"Tuesday's|Wednesday's|Thursday's) vote\b",
@@ -699,6 +725,11 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
     """Whether a sentence speaks of a vote before the main one, and the period it names (if any)."""
     low = s.lower()
     a = article_date
+    after = re.match(r"\s*(a|an|one|two|three|four|five|six|\d+)\s+(day|week|month)s?\s+after\b", low)
+    if after:
+        n = 1 if after[1] in ("a", "an", "one") else (number(after[1]) or 1)
+        back = n * {"day": 1, "week": 7, "month": 30}[after[2]]
+        return True, ((a - dt.timedelta(days=back + 10), a - dt.timedelta(days=max(back - 10, 0))) if a else None)
     if re.search(r"\blast week\b", low):
         return True, ((a - dt.timedelta(days=14), a - dt.timedelta(days=4)) if a else None)
     if re.search(r"\b(?:last month|a month (?:ago|earlier))\b", low):
@@ -745,6 +776,7 @@ def _marker(s: str, article_date: dt.date | None) -> tuple[str | None, tuple[dt.
 
 def _is_ga(s: str) -> bool:
     """A sentence about a General Assembly vote (not the Council's)."""
+    s = _RELATIVE_CLAUSE.sub(",", s)
     if not _GA.search(s):
         return False
     return not _COUNCIL_ACT.search(s.replace("Human Rights Council", ""))
@@ -773,9 +805,21 @@ def _vote_dates(s: str, year: int | None, article_date: dt.date | None) -> list[
         after = s[s.find(t) + len(t) : s.find(t) + len(t) + 4]
         if re.match(r"\.\s*\d", after):
             continue
+        if article_date is not None and d > article_date and not re.search(r"\d{4}", t):
+            try:
+                d = d.replace(year=d.year - 1)  # "on 23 December" in a report of 10 January
+            except ValueError:
+                continue
         if article_date is not None and d > article_date:
             continue
         out.append((d, "text", t))
+    span = re.search(rf"\b(?P<n>{NUM}|a|an|one)\s+(?P<unit>days?|weeks?|months?)\s+after\b", s, re.I)
+    if not out and span and article_date is not None and not _VOTE_EVENT.search(s[: span.start()]):
+        n = 1 if span["n"].lower() in ("a", "an", "one") else number(span["n"])
+        unit = span["unit"].lower().rstrip("s")
+        if n is not None:
+            days = n * {"day": 1, "week": 7, "month": 30}[unit]
+            out.append((article_date - dt.timedelta(days=days), "relative" if unit == "day" else "approx", span[0]))
     if not out:
         r = vote_weekday(s, article_date)
         if r is not None:
@@ -825,7 +869,7 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
     for para in paras:
         cur = 0
         for s in (c for sent in sentences(para) for c in _clauses(sent)):
-            if in_ga and not re.search(r"Security Council|\bCouncil\b", s):
+            if in_ga and not re.search(r"Security Council|\bCouncil\b", _RELATIVE_CLAUSE.sub(",", s)):
                 if _VOTEWORDS.search(s):
                     left_out.append({"text": s, "reason": "continues about a General Assembly vote, not the Council's"})
                 continue
@@ -861,7 +905,13 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
                     {"text": quoted, "reason": "inside a quotation: what a speaker said, not the report's claim"}
                 )
             vote_sents.append(s)
-            events[cur].dates.extend(_vote_dates(s, year, article_date))
+            ds = _vote_dates(s, year, article_date)
+            known = {d for d, how, _ in events[cur].dates if how != "approx"}
+            if kind is None and ds and known and ds[0][0] not in known and ds[0][1] not in ("dateline", "approx"):
+                # "On Friday, Russia vetoed a Japanese draft" in a roundup of Thursday's votes: another day's vote
+                events.append(Event(len(events), "other_day", s))
+                cur = len(events) - 1
+            events[cur].dates.extend(ds)
             claims.extend(_sentence_claims(s, cur, events))
     # a text only about "a competing draft" or "the amendment": that vote is the article's main one
     scoring = {"yes", "no", "abstain", "unanimous", "vote", "veto", "outcome", "draft", "resolution"}
@@ -884,7 +934,7 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
             if e.kind in ("amendment", "rival", "same_day") and e.dates:
                 events[0].dates.append(e.dates[0])
                 break
-    main_dates = _best_dates(events[0].dates)
+    main_dates = [d for d in _best_dates(events[0].dates) if d[1] != "approx"]
     vote_date, source = (main_dates[0][0], main_dates[0][1]) if main_dates else (None, None)
     if vote_date is not None and source != "dateline":
         claims.insert(0, Claim("date", vote_date.isoformat(), main_dates[0][2] if len(main_dates[0]) > 2 else ""))
@@ -925,7 +975,9 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
 
 _CLAUSE = re.compile(
     r"(?:,\s+(?:and|while|but|whereas)|;\s*(?:and\s+|while\s+|but\s+)?)\s+(?=(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:draft|text|amendment|resolution|proposal|counter-draft)\b)",
+    r"(?:draft|text|amendment|resolution|proposal|counter-draft)\b)|"
+    r",\s+(?=(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+after\s+[^,.]*\b(?:vetoe?d?|voted|adopted|"
+    r"rejected|blocked)\b)",
     re.I,
 )
 
@@ -966,8 +1018,8 @@ def _unquote(sentence: str) -> tuple[str, str | None]:
 
 def _best_dates(dates: list[tuple[dt.date, str, str]]) -> list[tuple[dt.date, str, str]]:
     """Dates ordered by how they were given: in the text, then "on Friday", then the dateline."""
-    rank = {"text": 0, "relative": 1, "dateline": 2}
-    return sorted(dates, key=lambda d: rank.get(d[1], 3))
+    rank = {"text": 0, "relative": 1, "dateline": 2, "approx": 3}
+    return sorted(dates, key=lambda d: rank.get(d[1], 4))
 
 
 def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
@@ -976,7 +1028,8 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
     out: list[Claim] = []
     norm = member_mentions(s)
     kind = events[cur].kind
-    o = _outcome(s, norm)
+    core = _RELATIVE_CLAUSE.sub(",", s)  # "Russia, which had blocked ..., supported it": the clause is another event
+    o = _outcome(core, member_mentions(core))
     if o:
         out.append(Claim("outcome", o, s, event=cur))
     if (
