@@ -100,7 +100,7 @@ _OUT_VETO = re.compile(
 )
 _OUT_ADOPTED = re.compile(
     r"\b(adopted|adopts|(?<!before )(?<!after )adopting|passed|passes|approved|was carried|endorsed)\b|"
-    r"\bCouncil\s+(?:on\s+\w+day\s+|\w+ly\s+|has\s+|again\s+)?(?:extended|renewed|authori[sz]ed|demanded|imposed|condemned|"
+    r"\bCouncil\s+(?:on\s+\w+day\s+|\w+ly\s+|has\s+|again\s+){0,3}(?:extended|renewed|authori[sz]ed|demanded|imposed|condemned|"
     r"established|created|called for|urged|endorsed|voted to)\b",
     re.I,
 )
@@ -122,11 +122,9 @@ _WHEN = (
 _FILL = rf"(?:\s*,?\s*(?:also|both|each|then|too|however|meanwhile|instead|themselves|all|likewise|has|have|had|{_WHEN})\b\s*,?)*"
 _WHICH = r"(?:\s*,\s*(?:which|who)\b)?"
 _NEG = r"(?P<neg>\s+(?:did not|didn['’]t|would not|wouldn['’]t|refused to|declined to|chose not to|does not|never))?"
-_V_ABST = (
-    r"abstain(?:ed|ing)?|chose to abstain|decided to abstain|opted to abstain|(?:cast|registered) (?:an? )?abstentions?"
-)
+_V_ABST = r"abstain(?:ed|ing|s)?|chose to abstain|decided to abstain|opted to abstain|(?:cast|registered) (?:an? )?abstentions?"
 _V_NO = (
-    r"voted against|voted no|vote against|voting against|voting no|opposed|opposing|"
+    r"voted against|voted no|vote against|votes against|voting against|voting no|opposed|opposing|"
     r"cast (?:a |the |their |its )?(?:lone |sole |only |single )?(?:no|negative|dissenting|\"no\") votes?"
 )
 _V_X = (
@@ -134,7 +132,7 @@ _V_X = (
     r"(?:chose|decided|opted) not to (?:participate|take part|vote)|(?:sat|sits|sit) (?:it )?out|stayed out of the vote|"
     r"did not take part"
 )
-_V_YES = r"voted in favou?r|voted for|voted yes|voting in favou?r|voting for|supported|supporting|backed"
+_V_YES = r"voted in favou?r|voted for|voted yes|votes in favou?r|votes for|voting in favou?r|voting for|supported|supporting|backed"
 _V_VETO = (
     r"vetoed|vetoes|vetoing|blocked|blocking|shot (?:it |the \w+ )?down|torpedoed|killed|(?:cast|used|wielded|exercised|employed|deployed|invoked)\s+(?:its|their|a|the)\s+"
     r"(?:\w+\s+)?vetoe?s?(?:\s+power)?"
@@ -166,8 +164,10 @@ _PAREN = re.compile(
     re.I,
 )
 _JOINED = re.compile(
-    rf"(?P<subj>{_ITEM}(?:{_SEP}{_ITEM})*)\s+(?:also\s+)?joined\s+(?:(?:the\s+)?⟨[A-Z]{{3}}⟩(?:\s+and\s+⟨[A-Z]{{3}}⟩)?|them|it|him|her)\s+in\s+"
-    r"(?P<verb>voting against|voting no|opposing|abstaining|voting in favou?r|voting for|voting yes|backing|supporting)",
+    rf"(?P<subj>{_ITEM}(?:{_SEP}{_ITEM})*)\s+(?:also\s+)?joined\s+(?:(?:the\s+)?⟨[A-Z]{{3}}⟩(?:\s+and\s+⟨[A-Z]{{3}}⟩)?|them|it|him|her|"
+    r"the\s+rest\s+of\s+the\s+(?:Security\s+)?Council|the\s+other\s+(?:\w+\s+)?members)(?:\s+on\s+\w+day)?\s+in\s+(?:\w+ly\s+)?"
+    r"(?P<verb>voting against|voting no|opposing|abstaining|voting in favou?r|voting for|voting yes|backing|supporting|"
+    r"approving|adopting|endorsing)",
     re.I,
 )
 _ONLY = re.compile(
@@ -187,7 +187,8 @@ _SPONSOR = re.compile(
     rf"drafted|sponsored|co-sponsored|proposed|put forward|submitted|tabled|authored|written|penned|introduced|"
     rf"circulated|crafted|prepared|presented)\s+by\s+{_LIST}|"
     rf"⟨(?P<poss>[A-Z]{{3}})⟩['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:draft|resolution|text|proposal|measure|amendment|counter-draft|bid)\b|"
-    rf"(?:a|an|the)\s+(?P<adjs>⟨[A-Z]{{3}}⟩(?:\s*(?:,|and|[-‑])\s*⟨[A-Z]{{3}}⟩)+)\s+(?:draft|resolution|text|proposal)\b|"
+    rf"(?:a|an|the)\s+(?:\w+\s+)?(?P<adjs>⟨[A-Z]{{3}}⟩(?:\s*(?:,|and|[-‑])\s*⟨[A-Z]{{3}}⟩)+)\s+(?:draft|resolution|text|proposal|"
+    r"compromise)\b|"
     rf"(?:a|an|the)\s+(?:first\s+|second\s+|rival\s+|competing\s+|new\s+|revised\s+)?⟨(?P<adj>[A-Z]{{3}})⟩\s+"
     r"(?:draft|resolution|text|proposal|amendment|counter-draft)",
     re.I,
@@ -197,11 +198,11 @@ _E10 = re.compile(r"(?:drafted|sponsored|proposed|put forward|tabled|authored|pe
 _WHITELIST = (
     r"(?:of|the|15|fifteen|11|eleven|other|others|remaining|Council|council|Council['’]s|Security|member|members|countries|"
     r"country|nations|nation|states|state|delegations|delegation|votes?|in|all|its|body|body['’]s|seats?|elected|"
-    r"permanent|non-permanent|were|was|have|had|also|then|together|voted|cast|there|UN)"
+    r"permanent|non-permanent|were|was|have|had|also|then|together|voted|voting|cast|there|UN)"
 )
 _COUNT = re.compile(
     rf"(?<![\w/.-])(?P<n>{NUM})(?P<mid>(?:\s+{_WHITELIST})*?)\s+(?P<verb>in favou?r|for\b|against|"
-    r"abstentions?|abstaining|abstained|supported|backed|opposed|voted yes|voted no|(?:voted\s+)?in favou?r|"
+    r"abstentions?|abstaining|abstained|abstain\b|supported|backed|opposed|voted yes|voted no|(?:voted\s+)?in favou?r|"
     r"voted for|voted against|cast (?:an )?abstentions?)",
     re.I,
 )
@@ -234,7 +235,8 @@ _INCLUDING = re.compile(
     re.I,
 )
 _BY_VOTES = re.compile(
-    rf"\b(?:passed|adopted|approved|carried|was adopted|was approved)\s+(?:by|with)\s+(?P<n>{NUM})\s+votes?\b(?!\s+to\b)",
+    rf"\b(?:passed|adopted|adopting|approved|approving|carried|was adopted|was approved)(?:\s+(?:it|the\s+\w+|resolution\s+\d+))?"
+    rf"\s+(?:by|with)\s+(?P<n>{NUM})\s+votes?\b(?!\s+to\b)",
     re.I,
 )
 _NO_VOTES = re.compile(rf"(?<![\w/.-])(?P<n>{NUM})\s+(?:no|negative)\s+votes\b", re.I)
@@ -412,9 +414,9 @@ def _vote_of(verb: str) -> str | None:
         v,
     ):
         return "veto"
-    if re.match(r"voted (?:in favou?r|for|yes)|voting (?:in favou?r|for|yes)|supported|supporting|backed", v):
+    if re.match(r"vote[ds]? (?:in favou?r|for|yes)|voting (?:in favou?r|for|yes)|supported|supporting|backed", v):
         return "yes"
-    if re.match(r"voted (?:against|no)|vote against|voting (?:against|no)|opposed|opposing|cast", v):
+    if re.match(r"voted (?:against|no)|votes? against|voting (?:against|no)|opposed|opposing|cast", v):
         return "no"
     return None
 
@@ -674,7 +676,7 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _GA = re.compile(r"General Assembly|\bthe Assembly\b|\bAssembly['’]s\b", re.I)
 _COUNCIL_ACT = re.compile(
     r"(?:Security Council|\bCouncil\b)[^.;]{0,40}?\b(?:vot|adopt|pass|reject|veto|approv|authori[sz]|renew|extend|demand|"
-    r"endors|decid|decision)",
+    r"endors|decid|decision)|\b(?:vetoed|voted|adopted|rejected|blocked)\b[^.;]{0,40}?(?:Security Council|\bCouncil\b)",
     re.I,
 )
 _FUTURE = re.compile(
@@ -713,7 +715,8 @@ _M_RIVAL = re.compile(
 _M_SAME = re.compile(
     r"\b(?:minutes|hours)\s+later\b|\b(?:earlier|later)\s+(?:the\s+same\s+day|that\s+day|in\s+the\s+(?:same\s+)?"
     r"(?:day|meeting))|\bthen\s+(?:failed|fell|got|won|received|drew)\b|"
-    r"\b(?:second|third|another)\s+(?:\w+\s+){0,2}(?:draft|text)\b",
+    r"\b(?:second|third|another)\s+(?:\w+\s+){0,2}(?:draft|text)\b|\bin (?:a|another) separate vote\b|\bin another vote\b|"
+    r"\bseparately\b",
     re.I,
 )
 _M_MAIN = re.compile(r"\b(?:itself|the\s+main\s+(?:text|draft)|the\s+final\s+(?:text|vote))\b", re.I)
@@ -725,7 +728,11 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
     """Whether a sentence speaks of a vote before the main one, and the period it names (if any)."""
     low = s.lower()
     a = article_date
-    after = re.match(r"\s*(a|an|one|two|three|four|five|six|\d+)\s+(day|week|month)s?\s+after\b", low)
+    after = re.match(r"\s*(a|an|one|two|three|four|five|six|\d+)\s+(day|week|month)s?\s+after\b", low) or re.search(
+        r"\b(?:came|comes|followed|happened|was adopted|passed)\s+(a|an|one|two|three|four|five|six|\d+)\s+(day|week|month)s?\s+"
+        r"after\b",
+        low,
+    )
     if after:
         n = 1 if after[1] in ("a", "an", "one") else (number(after[1]) or 1)
         back = n * {"day": 1, "week": 7, "month": 30}[after[2]]
@@ -1039,7 +1046,8 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
     ):
         out.append(Claim("procedural", True, s, event=cur))
     for m in _RES.finditer(s):
-        if re.search(r"\b(adopt|pass|approv|vote)", s, re.I):
+        lead = re.match(r"\s*(?:The\s+(?:[\w-]+\s+){0,3})?[Rr]esolution\s+\d", s)
+        if re.search(r"\b(adopt|pass|approv|vote)", s, re.I) or (lead and m.start() < 40):
             out.append(Claim("resolution", f"{m[1]} ({m[2]})" if m[2] else m[1], s, event=cur))
     for m in _DRAFT.finditer(s):
         out.append(Claim("draft", "S/" + m[1], s, event=cur))
