@@ -404,7 +404,10 @@ def _match_event(ex: Extraction, ev: Any, main: dict[str, Any] | None, taken: se
     if ev.kind == "other_day" and ev.dates:
         lo = hi = _best_dates(ev.dates)[0][0]
     elif ev.kind == "earlier":
-        if ev.dates:
+        if ev.back is not None and main_day is not None:  # "three days after": days before the main vote
+            lo = main_day - dt.timedelta(days=ev.back + 2)
+            hi = main_day - dt.timedelta(days=max(ev.back - 2, 1))
+        elif ev.dates:
             d = _best_dates(ev.dates)[0][0]
             lo, hi = d - dt.timedelta(days=3), d + dt.timedelta(days=3)
         elif ev.window is not None:

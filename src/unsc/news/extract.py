@@ -317,6 +317,7 @@ class Event:
     text: str
     dates: list[tuple[dt.date, str, str]] = field(default_factory=list)
     window: tuple[dt.date, dt.date] | None = None
+    back: int | None = None  # "three days after": this many days before the main vote
 
 
 @dataclass
@@ -724,6 +725,9 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\b[^,.;—–]*,")
 _PLAIN_NOUN = re.compile(r"\b(?:draft|resolution|text|proposal|measure)\b", re.I)
 
 
+_BACK: dict[str, int] = {}  # sentence -> days before the main vote ("It came three days after ...")
+
+
 def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[dt.date, dt.date] | None]:
     """Whether a sentence speaks of a vote before the main one, and the period it names (if any)."""
     low = s.lower()
@@ -736,6 +740,7 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
     if after:
         n = 1 if after[1] in ("a", "an", "one") else (number(after[1]) or 1)
         back = n * {"day": 1, "week": 7, "month": 30}[after[2]]
+        _BACK[s] = back
         return True, ((a - dt.timedelta(days=back + 10), a - dt.timedelta(days=max(back - 10, 0))) if a else None)
     if re.search(r"\blast week\b", low):
         return True, ((a - dt.timedelta(days=14), a - dt.timedelta(days=4)) if a else None)
@@ -904,7 +909,8 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
             elif kind is not None:
                 definite = re.search(r"\b(?:the|both|these|those)\s+(?:\w+\s+)?amendments?\b", s, re.I)
                 if not (kind == "amendment" and cur and events[cur].kind == "amendment" and definite):
-                    events.append(Event(len(events), kind, s, window=window))
+                    core = _RELATIVE_CLAUSE.sub(",", s)
+                    events.append(Event(len(events), kind, s, window=window, back=_BACK.pop(core, None)))
                     cur = len(events) - 1
             s, quoted = _unquote(s)
             if quoted:
