@@ -788,6 +788,11 @@ def _marker(s: str, article_date: dt.date | None) -> tuple[str | None, tuple[dt.
 
 def _is_ga(s: str) -> bool:
     """A sentence about a General Assembly vote (not the Council's)."""
+    # "Blocked in the Council, the issue moved to the General Assembly, which ... condemned": an opening
+    # participle recalls the Council; the sentence's own vote is the Assembly's
+    s = re.sub(r"^\s*(?:Blocked|Vetoed|Rejected|Stymied|Stalled|Paralysed|Paralyzed)\b[^,]*,\s*", "", s)
+    if _GA.search(s) and not _COUNCIL_ACT.search(s.replace("Human Rights Council", "")):
+        return True
     s = _RELATIVE_CLAUSE.sub(",", s)
     if not _GA.search(s):
         return False
