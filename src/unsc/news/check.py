@@ -663,7 +663,14 @@ def _roster(record: Any, when: dt.date) -> list[str] | None:
 def beyond_record(ex: Extraction, record: Any, last: dt.date) -> list[dict[str, Any]]:
     """Checks for a vote after the record's last date: the claims against each other under ``unsc.rules``
     (what the counts and named votes imply: adopted, failed for lack of votes, or vetoed) and against the
-    Council's membership that day (a state not on the Council cannot have voted)."""
+    Council's membership that day (a state not on the Council cannot have voted).
+
+    >>> from unsc.news.record import MemoryRecord
+    >>> ex = extract_claims("The Security Council rejected a Russian draft on Thursday: Russia, China, Pakistan and "
+    ...     "Somalia voted in favour, nine abstained and the United States and Latvia voted against.", "2026-03-20")
+    >>> [i["message"] for i in beyond_record(ex, MemoryRecord([]), dt.date(2025, 6, 4))]  # doctest: +NORMALIZE_WHITESPACE
+    ['by the rules (Art. 27): 4 in favour, 2 against (LVA, USA): not adopted for lack of votes (fewer than 9), so no veto']
+    """
     from unsc.rules import Ballot, decide
 
     when = ex.vote_date or ex.article_date or last
