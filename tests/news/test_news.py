@@ -275,17 +275,12 @@ def test_cli_url_against_real_store(real_store, built_store, tmp_path) -> None:
     assert res.exit_code == 0 and "contradicted" in res.output and "S/2014/916" in res.output
 
 
-def test_heldout_articles_floor() -> None:
-    """Articles written after the rules were frozen: lower floors, the figures the README reports."""
+def test_heldout_articles_extraction_floor() -> None:
+    """Extraction alone (no record) on the articles written after the rules were frozen."""
     golds = load_gold(ARTICLES.parent / "heldout")
-    assert len(golds) >= 10
+    assert len(golds) >= 40
     res = evaluate(golds)
-    assert res["precision"] >= 0.95 and res["recall"] >= 0.75, {k: v for k, v in res.items() if k != "per_article"}
-
-
-def test_heldout_verdicts_on_real_store(real_store) -> None:
-    res = evaluate(load_gold(ARTICLES.parent / "heldout"), real_store)
-    assert res["verdict_accuracy"] >= 0.8 and res["match_accuracy"] >= 0.8
+    assert res["precision"] >= 0.9 and res["recall"] >= 0.85, {k: v for k, v in res.items() if k != "per_article"}
 
 
 def test_day_inside_a_multi_day_meeting_is_not_contradicted() -> None:

@@ -61,27 +61,41 @@ def render(report: dict[str, Any]) -> None:
         res = f", resolution {d['resolution']}" if d.get("resolution") else ""
         con.print(f"Matched: [bold]{d['symbol']}[/bold] on {d['date']} ({d.get('meeting') or 'meeting unknown'}){res}: "
                   f"{d.get('outcome')}, {d.get('tally')} — {d.get('title') or ''}")  # fmt: skip
+    if report.get("evidence"):
+        con.print("Evidence: " + "; ".join(report["evidence"]))
+    for o in report.get("other_votes") or []:
+        od = o.get("decision")
+        what = f"{od['symbol']} on {od['date']} ({od['outcome']}, {od['tally']})" if od else "not identified"
+        con.print(f"Also about {o['kind'].replace('_', ' ')}: {what}. {o['message'] if not od else ''}".rstrip())
     if report.get("candidates") and (not d or len(report["candidates"]) > 1):
         t = Table(title="Candidate votes", show_lines=False)
         for col in ("symbol", "date", "tally", "outcome", "score", "title"):
             t.add_column(col)
-        for c in report["candidates"]:
+        for c in report["candidates"][: 3 if d else 10]:
             t.add_row(c["symbol"], c["date"] or "", f"{c['yes']}-{c['no']}-{c['abstain']}", str(c["outcome"]),
                       str(c["score"]), (c.get("title") or "")[:60])  # fmt: skip
         con.print(t)
     if not report["claims"]:
         con.print("No claim about a Security Council vote in this text.")
+        for x in report.get("left_out") or []:
+            con.print(f"[dim]Left out: “{x['text'][:100]}” — {x['reason']}[/dim]")
         return
     t = Table(title="Claims", show_lines=True)
     for col in ("claim", "claimed", "recorded", "verdict", "sentence"):
         t.add_column(col, overflow="fold")
+    main = (d or {}).get("symbol")
     for c in report["claims"]:
         name = c["field"] + (f" {c['member']}" if c.get("member") and c["field"] != "sponsor" else "")
+        if c.get("decision") and c["decision"] != main:
+            name += f" ({c['decision']})"
         verdict = f"[{_STYLE.get(c['verdict'], '')}]{c['verdict']}[/]" + (f"\n{c['reason']}" if c.get("reason") else "")
         t.add_row(name, _show(c["claimed"]), _show(c.get("recorded")), verdict, c["text"][:160])
     con.print(t)
     for issue in report.get("consistency") or []:
-        con.print(f"[bold red]Inconsistent:[/bold red] {issue['message']}")
+        label = "By the rules" if issue["issue"] == "rules_outcome" else "[bold red]Inconsistent[/bold red]"
+        con.print(f"{label}: {issue['message']}")
+    for x in report.get("left_out") or []:
+        con.print(f"[dim]Left out: “{x['text'][:100]}” — {x['reason']}[/dim]")
 
 
 def register(app: typer.Typer) -> None:

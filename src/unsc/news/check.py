@@ -30,11 +30,9 @@ from unsc.news.record import rows
 from unsc.record.sources.common import MONTHS
 from unsc.rules import Council, find_member, permanent_seat
 
-__all__ = ["Report", "check", "consistency", "match"]
+__all__ = ["Report", "beyond_record", "check", "consistency", "last_vote_date", "match"]
 
 _VOTE_WORD = {"Y": "yes", "N": "no", "A": "abstain", "X": "did not vote"}
-_WINDOW = 7  # days before the article date to look for the vote when the text gives no date
-_FAR = 10  # days around a claimed date to look when nothing matches on the day
 
 
 @dataclass
@@ -44,12 +42,15 @@ class Report:
     decision: dict[str, Any] | None
     candidates: list[dict[str, Any]]
     claims: list[dict[str, Any]]
-    status: str  # matched / ambiguous / unmatched / no_vote / no_record
+    status: str  # matched / ambiguous / unmatched / no_vote / beyond_record
     message: str
     consistency: list[dict[str, Any]] = field(default_factory=list)
     article_date: str | None = None
     vote_date: str | None = None
     title: str | None = None
+    evidence: list[str] = field(default_factory=list)
+    other_votes: list[dict[str, Any]] = field(default_factory=list)
+    left_out: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data (the ``unsc check --json`` object)."""
@@ -61,7 +62,10 @@ class Report:
             "vote_date": self.vote_date,
             "decision": self.decision,
             "candidates": self.candidates,
+            "evidence": self.evidence,
             "claims": self.claims,
+            "other_votes": self.other_votes,
+            "left_out": self.left_out,
             "consistency": self.consistency,
         }
 
@@ -131,40 +135,96 @@ def _topic_hit(label: str, row: dict[str, Any]) -> bool | None:
     return None
 
 
-def _score(claims: list[Claim], row: dict[str, Any], full: dict[str, Any] | None, article_day: dt.date | None) -> float:
-    s = 0.0
+_SCORE_FIELDS = ("yes", "no", "abstain", "unanimous", "vote", "veto", "outcome", "sponsor", "subject", "draft",
+                 "resolution", "procedural")  # fmt: skip
+
+
+def _evidence(claims: list[Claim], row: dict[str, Any], full: dict[str, Any] | None) -> list[tuple[float, str]]:
+    """Each piece of evidence the claims give for (or against) one candidate vote: (weight, why)."""
+    out: list[tuple[float, str]] = []
     votes = _votes_by_seat(full)
     for c in claims:
-        if c.field in ("yes", "no", "abstain") and row.get(c.field) is not None:
-            s += 3 if int(row[c.field]) == c.claimed else -3
-        elif c.field == "unanimous" and row.get("yes") is not None:
-            s += 3 if (row.get("no") or 0) == 0 and (row.get("abstain") or 0) == 0 and row.get("adopted") else -3
-        elif c.field == "vote" and votes:
+        f = c.field
+        if f in ("yes", "no", "abstain") and row.get(f) is not None:
+            ok = int(row[f]) == c.claimed
+            out.append((3 if ok else -3, f"{c.claimed} {f} {'fits' if ok else 'does not fit'} {row[f]}"))
+        elif f == "unanimous" and row.get("yes") is not None:
+            ok = (row.get("no") or 0) == 0 and (row.get("abstain") or 0) == 0 and bool(row.get("adopted"))
+            out.append((3 if ok else -3, f"unanimous {'fits' if ok else 'does not fit'}"))
+        elif f == "vote" and votes:
             got = votes.get(_seat(c.member or ""))
-            s += 2 if got and _VOTE_WORD.get(got) == c.claimed else -2
-        elif c.field == "veto":
+            ok = bool(got) and _VOTE_WORD.get(got or "") == c.claimed
+            out.append((2 if ok else -2, f"{c.member} {c.claimed} {'fits' if ok else 'does not fit'}"))
+        elif f == "veto":
             vb = {_seat(x) for x in row.get("vetoed_by") or []}
-            s += 3 if _seat(c.member or "") in vb else -2
-        elif c.field == "outcome" and row.get("adopted") is not None:
+            ok = _seat(c.member or "") in vb
+            out.append((3 if ok else -2, f"veto by {c.member} {'fits' if ok else 'does not fit'}"))
+        elif f == "outcome" and row.get("adopted") is not None:
+            if c.claimed == "vetoed" and any(x.field == "veto" for x in claims):
+                continue  # the named vetoes already weigh this fact
             rec = _outcome_of(row)
             ok = c.claimed == rec or (c.claimed == "failed" and rec == "vetoed")
-            s += 2 if ok else -2
-        elif c.field == "sponsor":
+            out.append((2 if ok else -2, f"{c.claimed} {'fits' if ok else 'does not fit'}"))
+        elif f == "sponsor":
             sp = _sponsors(row)
             if sp is not None:
-                s += 2 if c.claimed in sp else -1
-        elif c.field == "subject":
+                ok = c.claimed in sp
+                out.append((2 if ok else -1, f"sponsor {c.claimed} {'fits' if ok else 'does not fit'}"))
+        elif f == "subject":
             hit = _topic_hit(str(c.claimed), row)
-            s += 1.5 if hit else (-1.5 if hit is False else 0)
-        elif c.field == "draft" and row.get("draft"):
-            s += 6 if str(row["draft"]).startswith(str(c.claimed)) else -1
-        elif c.field == "resolution" and row.get("resolution_number") is not None:
-            s += 6 if str(c.claimed).split(" ")[0] == str(row["resolution_number"]) else -1
-    if article_day is not None and row.get("date") is not None and _iso(row["date"]) == article_day.isoformat():
-        s += 0.5
-    if row.get("kind") and row["kind"] != "draft_resolution":
-        s -= 0.5
-    return s
+            title = " ".join(str(row.get(k) or "") for k in ("title", "topic"))
+            other = hit is False and any(re.search(pat, title, re.I) for _kw, (_lab, pat) in TOPICS.items())
+            if hit:
+                out.append((3, f"subject {c.claimed} fits the agenda item"))
+            elif other:  # the agenda item names another subject; a bare "Letter dated ..." rules nothing out
+                out.append((-3, f"subject {c.claimed} does not fit the agenda item"))
+        elif f == "draft" and row.get("draft"):
+            ok = str(row["draft"]).startswith(str(c.claimed))
+            out.append((8 if ok else -2, f"symbol {c.claimed} {'quoted' if ok else 'does not fit'}"))
+        elif f == "resolution" and row.get("resolution_number") is not None:
+            ok = str(c.claimed).split(" ")[0] == str(row["resolution_number"])
+            out.append((8 if ok else -2, f"resolution {c.claimed} {'quoted' if ok else 'does not fit'}"))
+        elif f == "procedural" and row.get("voting_class"):
+            ok = row.get("voting_class") == "procedural"
+            out.append((2 if ok else -1, f"procedural vote {'fits' if ok else 'does not fit'}"))
+    return out
+
+
+def _date_evidence(
+    dates: list[tuple[dt.date, str, str]], row: dict[str, Any], article_day: dt.date | None
+) -> list[tuple[float, str]]:
+    day = row.get("date")
+    day = day if isinstance(day, dt.date) else (dt.date.fromisoformat(str(day)[:10]) if day else None)
+    if day is None:
+        return []
+    out: list[tuple[float, str]] = []
+    weight = {"text": 5.0, "relative": 4.5, "dateline": 3.0, "approx": 1.5}
+    miss = {"text": -3.0, "relative": -2.0, "dateline": -1.0}
+    seen = set()
+    for d, how, phrase in dates:
+        if (d, how) in seen:
+            continue
+        seen.add((d, how))
+        span = _date_span(row.get("date_note"))
+        hit = d == day or (span is not None and span[0] <= d.isoformat() <= span[1])
+        if how == "approx":  # "three weeks after": about then
+            if abs((d - day).days) <= 7:
+                out.append((weight["approx"], f"date about {d} (“{phrase}”) fits"))
+            continue
+        if hit:
+            out.append((weight.get(how, 2.0), f"date {d} ({'“' + phrase + '”' if phrase else how}) fits"))
+        else:
+            near = abs((d - day).days) == 1  # a late-night vote or a time zone: one day off weighs less
+            out.append((-1.0 if near else miss.get(how, -1.0), f"date {d} ({how}) does not fit"))
+    if article_day is not None:
+        gap = (article_day - day).days
+        if gap == 0:
+            out.append((0.5, "on the page date"))
+        elif gap > 0:
+            out.append((-0.03 * gap, f"{gap} days before the page date"))
+    if row.get("kind") and row["kind"] not in ("draft_resolution", "convene_gaess_377"):
+        out.append((-0.5, f"an {row['kind']}"))
+    return out
 
 
 def _full(record: Any, row: dict[str, Any]) -> dict[str, Any] | None:
@@ -180,8 +240,8 @@ def _full(record: Any, row: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
-def _cand(row: dict[str, Any], score: float) -> dict[str, Any]:
-    return {
+def _cand(row: dict[str, Any], score: float, why: list[str] | None = None) -> dict[str, Any]:
+    out = {
         "symbol": _symbol(row),
         "date": _iso(row.get("date")),
         "meeting": row.get("meeting"),
@@ -195,61 +255,184 @@ def _cand(row: dict[str, Any], score: float) -> dict[str, Any]:
         "vetoed_by": list(row.get("vetoed_by") or []),
         "score": round(score, 1),
     }
+    if why is not None:
+        out["evidence"] = why
+    return out
+
+
+_MARGIN = 1.5  # points the best candidate must lead by
+
+
+@dataclass
+class _Match:
+    row: dict[str, Any] | None
+    full: dict[str, Any] | None
+    candidates: list[dict[str, Any]]
+    status: str
+    message: str
+    evidence: list[str] = field(default_factory=list)
+
+
+_LAST: dict[int, dt.date | None] = {}
+
+
+def last_vote_date(record: Any) -> dt.date | None:
+    """The date of the record's last vote (cached per record object).
+
+    >>> from unsc.news.record import MemoryRecord
+    >>> last_vote_date(MemoryRecord([{"decision_id": "S/1", "date": "2024-03-22"}]))
+    datetime.date(2024, 3, 22)
+    """
+    key = id(record)
+    if key not in _LAST:
+        days = [r.get("date") for r in rows(record.decisions())]
+        days = [d if isinstance(d, dt.date) else dt.date.fromisoformat(str(d)[:10]) for d in days if d]
+        _LAST[key] = max(days) if days else None
+    return _LAST[key]
+
+
+def _votes_between(record: Any, lo: dt.date, hi: dt.date) -> dict[str, list[dict[str, Any]]] | None:
+    """Member votes of every decision in a period, in one query where the record can (``Store.votes``)."""
+    if not hasattr(record, "votes"):
+        return None
+    try:
+        frame = record.votes(since=lo.isoformat(), until=hi.isoformat())
+    except Exception:
+        return None
+    out: dict[str, list[dict[str, Any]]] = {}
+    for v in rows(frame):
+        out.setdefault(str(v["decision_id"]), []).append({"member": v["member"], "vote": v["vote"]})
+    return out
+
+
+def _rank(
+    claims: list[Claim],
+    dates: list[tuple[dt.date, str, str]],
+    cands: list[dict[str, Any]],
+    record: Any,
+    article_day: dt.date | None,
+    label: str,
+    votes: dict[str, list[dict[str, Any]]] | None = None,
+) -> _Match:
+    scored = []
+    for r in cands:
+        full = {**r, "votes": votes.get(str(r.get("decision_id")), [])} if votes is not None else _full(record, r)
+        ev = _evidence(claims, r, full) + _date_evidence(dates, r, article_day)
+        scored.append((sum(w for w, _ in ev), r, full, [why for w, why in sorted(ev, key=lambda x: -x[0])]))
+    scored.sort(key=lambda x: -x[0])
+    listing = [_cand(r, sc, why) for sc, r, _, why in scored]
+    if not scored:
+        return _Match(None, None, [], "unmatched", f"no vote in the record {label}")
+    best_s, best, best_full, why = scored[0]
+    lead = best_s - scored[1][0] if len(scored) > 1 else best_s
+    dated = any(w.startswith("date ") and w.endswith(" fits") for w in why)
+    if best_s <= 0 and not (dated and lead >= 2 * _MARGIN):
+        return _Match(None, None, listing[:10], "unmatched", f"no vote {label} fits the claims")
+    close = [c for c in listing[1:] if c["score"] > best_s - _MARGIN]
+    if close:
+        names = ", ".join(f"{c['symbol']} ({c['date']}, score {c['score']})" for c in [listing[0], *close])
+        return _Match(None, None, listing[:10], "ambiguous", (
+            f"ambiguous: {len(close) + 1} votes {label} fit the claims about equally well: {names}"))  # fmt: skip
+    n = len(scored)
+    msg = f"matched {_symbol(best)} ({_iso(best.get('date'))}), best of {n} votes {label}" + (
+        f" by {best_s - scored[1][0]:.1f} points" if n > 1 else ""
+    )
+    return _Match(best, best_full, listing[:10], "matched", msg, [w for w in why if "does not" not in w][:8])
 
 
 def match(
     ex: Extraction, record: Any
 ) -> tuple[dict[str, Any] | None, dict[str, Any] | None, list[dict[str, Any]], str, str]:
-    """Find the decision the claims are about: (row, row with votes, candidates, status, message).
+    """Find the main vote the text is about: (row, row with votes, candidates, status, message).
 
-    Candidates are the decisions on the vote's date (claimed in the text), or in the week up to the
-    article date; if none fits on a claimed date, the days around it. Each is scored by how many
-    claims it bears out (counts, member votes, vetoes, outcome, sponsor, subject, symbols); the best
-    wins if it is clearly ahead, otherwise the match is ``ambiguous``.
+    Candidates are the Council's votes from 60 days before the page date up to it (and around any date
+    the text gives for the vote). Each is scored by the evidence: dates (in the text, "on Friday",
+    the dateline), counts, member votes, vetoes, outcome, sponsor, subject against the agenda item,
+    quoted symbols. The best wins with a clear margin, otherwise the result is ``ambiguous`` and lists
+    the close candidates with their evidence.
     """
-    claims = ex.claims
-    day = ex.vote_date
-    windows: list[tuple[dt.date, dt.date, str]] = []
-    if day is not None:
-        windows.append((day, day, f"on {day.isoformat()}"))
-        windows.append((day - dt.timedelta(days=_FAR), day + dt.timedelta(days=_FAR), f"within {_FAR} days of {day}"))
-    elif ex.article_date is not None:
-        a = ex.article_date
-        windows.append((a - dt.timedelta(days=_WINDOW), a, f"in the {_WINDOW} days up to the article date {a}"))
-    else:
-        return None, None, [], "unmatched", "no date: give the article date with --date (the text and page give none)"
-    for lo, hi, label in windows:
-        cands = rows(record.decisions(since=lo.isoformat(), until=hi.isoformat()))
-        if not cands:
-            continue
-        scored = []
-        for r in cands:
-            full = _full(record, r)
-            scored.append((_score(claims, r, full, ex.article_date), r, full))
-        scored.sort(key=lambda x: -x[0])
-        listing = [_cand(r, s) for s, r, _ in scored]
-        best_s, best, best_full = scored[0]
-        if best_s <= 0 and len(scored) > 1:
-            if lo != hi:
-                return None, None, listing[:10], "unmatched", f"no decision {label} fits the claims"
-            continue
-        if lo != hi and best_s < 3:
-            continue
-        if len(scored) > 1 and scored[1][0] >= best_s - 1.5:
-            close = [c["symbol"] for c in listing if c["score"] >= best_s - 1.5]
-            return (
-                None,
-                None,
-                listing[:10],
-                "ambiguous",
-                (f"ambiguous: {len(close)} votes {label} fit the claims about equally well ({', '.join(close)})"),
-            )
-        n = len(scored)
-        msg = f"matched {_symbol(best)} ({_iso(best.get('date'))})" + (
-            f", best of {n} votes {label}" if n > 1 else f", the only vote {label}"
+    m = _match_main(ex, record)
+    return m.row, m.full, m.candidates, m.status, m.message
+
+
+_WINDOW = 60  # days before the page date in which to look for the vote
+
+
+def _window(ex: Extraction) -> tuple[dt.date, dt.date, str] | None:
+    main = ex.events[0].dates if ex.events else []
+    a = ex.article_date
+    if a is not None:
+        lo = a - dt.timedelta(days=_WINDOW)
+        early = [d for d, how, _ in main if how == "text" and d < lo]
+        if early:
+            lo = min(early) - dt.timedelta(days=3)
+        return lo, a, f"from {lo} to the page date {a}"
+    if main:
+        d = main[0][0]
+        return d - dt.timedelta(days=3), d + dt.timedelta(days=3), f"around {d}"
+    return None
+
+
+def _match_main(ex: Extraction, record: Any) -> _Match:
+    win = _window(ex)
+    if win is None:
+        return _Match(
+            None, None, [], "unmatched", "no date: give the article date with --date (the text and page give none)"
         )
-        return best, best_full, listing[:10], "matched", msg
-    return None, None, [], "unmatched", f"no decision in the record {windows[0][2]}"
+    lo, hi, label = win
+    claims = [c for c in ex.claims if c.event == 0 and c.field in _SCORE_FIELDS]
+    cands = []
+    for r in rows(record.decisions(since=lo.isoformat(), until=(hi + dt.timedelta(days=3)).isoformat())):
+        day = _iso(r.get("date")) or ""
+        span = _date_span(r.get("date_note"))
+        if day <= hi.isoformat() or (span is not None and span[0] <= hi.isoformat()):
+            cands.append(r)  # never after the page date, unless a meeting the record dates later began before it
+    votes = _votes_between(record, lo, hi + dt.timedelta(days=3))
+    return _rank(claims, ex.events[0].dates if ex.events else [], cands, record, ex.article_date, label, votes)
+
+
+def _match_event(ex: Extraction, ev: Any, main: dict[str, Any] | None, taken: set[str], record: Any) -> _Match:
+    claims = [c for c in ex.claims if c.event == ev.id and c.field in _SCORE_FIELDS]
+    what = {"amendment": "an amendment", "rival": "a competing draft", "same_day": "another vote of the same meeting",
+            "earlier": "an earlier vote", "other_day": "a vote on another day"}.get(ev.kind, "another vote")  # fmt: skip
+    if not claims:
+        return _Match(None, None, [], "unmatched", f"about {what}: nothing to identify it by")
+    main_day = main.get("date") if main else None
+    main_day = (
+        main_day if isinstance(main_day, dt.date) or main_day is None else dt.date.fromisoformat(str(main_day)[:10])
+    )
+    if ev.kind == "other_day" and ev.dates:
+        lo = hi = _best_dates(ev.dates)[0][0]
+    elif ev.kind == "earlier":
+        if ev.back is not None and main_day is not None:  # "three days after": days before the main vote
+            lo = main_day - dt.timedelta(days=ev.back + 2)
+            hi = main_day - dt.timedelta(days=max(ev.back - 2, 1))
+        elif ev.dates:
+            d = _best_dates(ev.dates)[0][0]
+            lo, hi = d - dt.timedelta(days=3), d + dt.timedelta(days=3)
+        elif ev.window is not None:
+            lo, hi = ev.window
+        elif main_day is not None:
+            lo, hi = main_day - dt.timedelta(days=_WINDOW), main_day - dt.timedelta(days=1)
+        else:
+            return _Match(None, None, [], "unmatched", f"about {what} that the text does not date")
+        if main_day is not None:
+            hi = min(hi, main_day)
+    else:
+        if main_day is None:
+            return _Match(None, None, [], "unmatched", f"about {what}, but the main vote was not found")
+        lo = hi = main_day
+    cands = [r for r in rows(record.decisions(since=lo.isoformat(), until=hi.isoformat())) if _symbol(r) not in taken]
+    votes = _votes_between(record, lo, hi)
+    got = _rank(claims, ev.dates, cands, record, None, f"from {lo} to {hi}" if lo != hi else f"on {lo}", votes)
+    if got.status != "matched":
+        got.message = f"about {what}, not identified in the record: {got.message}"
+    return got
+
+
+def _best_dates(dates: list[tuple[dt.date, str, str]]) -> list[tuple[dt.date, str, str]]:
+    rank = {"text": 0, "relative": 1, "dateline": 2}
+    return sorted(dates, key=lambda d: rank.get(d[1], 3))
 
 
 _SPAN = re.compile(r"(\d{1,2})\s*-\s*(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})")
@@ -305,11 +488,23 @@ def _verdict(c: Claim, row: dict[str, Any], full: dict[str, Any] | None) -> tupl
             return "not on the Council", "contradicted", f"{c.member} is not among the members who voted"
         rec = _VOTE_WORD.get(got, got)
         return rec, ("supported" if rec == c.claimed else "contradicted"), None
+    if f == "procedural":
+        cls = row.get("voting_class")
+        if not cls:
+            return None, "unverifiable", "the record does not class this vote"
+        return cls, ("supported" if cls == "procedural" else "contradicted"), None
     if f == "veto":
         vb = {_seat(x) for x in row.get("vetoed_by") or []}
         seat = _seat(c.member or "")
         if seat in vb:
             return True, "supported", None
+        if row.get("voting_class") == "procedural":
+            got = votes.get(seat)
+            return (
+                (f"voted {_VOTE_WORD.get(got, got)}" if got else "no veto"),
+                "contradicted",
+                ("a procedural vote: no member has a veto on it (Art. 27(2)), it needs nine votes of any members"),
+            )
         got = votes.get(seat)
         if got == "N" and not vb and row.get("adopted") is False:
             return (
@@ -371,8 +566,9 @@ def _verdict(c: Claim, row: dict[str, Any], full: dict[str, Any] | None) -> tupl
     return None, "unverifiable", f"no check for field {f}"
 
 
-def consistency(ex: Extraction) -> list[dict[str, Any]]:
-    """Contradictions between the claims themselves, judged by the Charter rules (``unsc.rules``).
+def consistency(ex: Extraction, event: int = 0) -> list[dict[str, Any]]:
+    """Contradictions between the claims about one vote (``event``, 0 = the main vote), judged by the
+    Charter rules (``unsc.rules``).
 
     >>> from unsc.news.extract import extract_claims
     >>> [i["issue"] for i in consistency(extract_claims("The Security Council adopted the resolution 8-6.", "2024-01-10"))]
@@ -380,9 +576,10 @@ def consistency(ex: Extraction) -> list[dict[str, Any]]:
     """
     when = ex.vote_date or ex.article_date
     council = Council.on(when) if when else Council.on("2024-01-01")
-    by = {}
+    by: dict[str, list[Claim]] = {}
     for c in ex.claims:
-        by.setdefault(c.field, []).append(c)
+        if c.event == event:
+            by.setdefault(c.field, []).append(c)
     counts = {f: by[f][0].claimed for f in ("yes", "no", "abstain") if f in by}
     outcomes = {c.claimed for c in by.get("outcome", [])}
     out: list[dict[str, Any]] = []
@@ -440,58 +637,180 @@ def consistency(ex: Extraction) -> list[dict[str, Any]]:
     return out
 
 
+def _decision(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "symbol": _symbol(row),
+        "date": _iso(row.get("date")),
+        "meeting": row.get("meeting"),
+        "draft": row.get("draft"),
+        "resolution": row.get("resolution"),
+        "title": row.get("title"),
+        "kind": row.get("kind"),
+        "outcome": _outcome_of(row),
+        "tally": f"{row.get('yes')}-{row.get('no')}-{row.get('abstain')}",
+        "vetoed_by": list(row.get("vetoed_by") or []),
+    }
+
+
+def _roster(record: Any, when: dt.date) -> list[str] | None:
+    try:
+        got = list(record.roster(when))
+    except Exception:
+        return None
+    return got or None
+
+
+def beyond_record(ex: Extraction, record: Any, last: dt.date) -> list[dict[str, Any]]:
+    """Checks for a vote after the record's last date: the claims against each other under ``unsc.rules``
+    (what the counts and named votes imply: adopted, failed for lack of votes, or vetoed) and against the
+    Council's membership that day (a state not on the Council cannot have voted).
+
+    >>> from unsc.news.record import MemoryRecord
+    >>> ex = extract_claims("The Security Council rejected a Russian draft on Thursday: Russia, China, Pakistan and "
+    ...     "Somalia voted in favour, nine abstained and the United States and Latvia voted against.", "2026-03-20")
+    >>> [i["message"] for i in beyond_record(ex, MemoryRecord([]), dt.date(2025, 6, 4))]  # doctest: +NORMALIZE_WHITESPACE
+    ['by the rules (Art. 27): 4 in favour, 2 against (LVA, USA): not adopted for lack of votes (fewer than 9), so no veto']
+    """
+    from unsc.rules import Ballot, decide
+
+    when = ex.vote_date or ex.article_date or last
+    out = consistency(ex, event=0)
+    council = Council.on(when)
+    roster = _roster(record, when)
+    main = [c for c in ex.claims if c.event == 0]
+    named = {c.member: c.claimed for c in main if c.field == "vote" and c.member}
+    for c in main:
+        if c.field == "veto" and c.member:
+            named.setdefault(c.member, "no")
+    if roster is not None:
+        seats = {_seat(x) for x in roster} | {_seat(x) for x in council.permanent}
+        for code in named:
+            if _seat(code) not in seats:
+                out.append({"issue": "not_on_council", "message": (
+                    f"{code} was not a member of the Council on {when}, so it cannot have voted")})  # fmt: skip
+    counts = {c.field: c.claimed for c in main if c.field in ("yes", "no", "abstain")}
+    yes = counts.get("yes", sum(1 for v in named.values() if v == "yes") or None)
+    if yes is None:
+        return out
+    by_vote: dict[str, list[str]] = {"yes": [], "no": [], "abstain": []}
+    for code, v in named.items():
+        if v in by_vote:
+            by_vote[v].append(code)
+    from unsc.rules import all_members
+
+    # unnamed votes are filled in: a "no" only by elected members (an unnamed permanent member is never made
+    # to vote no), "yes" and "abstain" by elected then permanent members; only counts and vetoes matter here
+    taken = {_seat(n) for n in named}
+    perm = {_seat(p) for p in council.permanent}
+    elected = [x for x in (roster or []) if _seat(x) not in taken | perm]
+    elected += [m.code for m in all_members() if _seat(m.code) not in taken | perm and m.code not in elected]
+    room = council.size - 5 - sum(1 for n in named if _seat(n) not in perm)
+    elected = elected[: max(room, 0)]
+    perms = [p for p in council.permanent if _seat(p) not in taken]
+    for v in ("no", "yes", "abstain"):
+        need = counts.get(v, len(by_vote[v])) - len(by_vote[v])
+        while need > 0 and (elected or (perms and v != "no")):
+            by_vote[v].append(elected.pop(0) if elected else perms.pop(0))
+            need -= 1
+    try:
+        d = decide(Ballot.of(when, yes=by_vote["yes"], no=by_vote["no"], abstain=by_vote["abstain"]), council)
+    except Exception as exc:  # a ballot the claims cannot make (named twice, unknown state)
+        out.append({"issue": "no_ballot", "message": f"the claims do not make a ballot the rules can decide: {exc}"})
+        return out
+    if d.adopted:
+        verdict = "adopted"
+    elif d.vetoed_by:
+        verdict = "vetoed"
+    else:
+        verdict = "failed"
+    why = (f"by the rules (Art. 27): {yes} in favour"
+           + (f", {len(by_vote['no'])} against ({', '.join(sorted(by_vote['no']))})" if by_vote["no"] else "")
+           + f": {'adopted' if verdict == 'adopted' else 'vetoed by ' + ', '.join(d.vetoed_by) if verdict == 'vetoed' else 'not adopted for lack of votes (fewer than ' + str(council.threshold) + '), so no veto'}")  # fmt: skip
+    out.append({"issue": "rules_outcome", "outcome": verdict, "message": why})
+    for c in main:
+        if c.field == "outcome":
+            ok = c.claimed == verdict or (c.claimed == "failed" and verdict == "vetoed")
+            if not ok:
+                out.append({"issue": "outcome_inconsistent", "message": (
+                    f"'{c.claimed}' cannot be: {why}")})  # fmt: skip
+        if c.field == "veto" and verdict != "vetoed":
+            out.append({"issue": "veto_inconsistent", "message": f"{c.member} cannot have vetoed it: {why}"})
+    return out
+
+
 def check(text: Any, date: dt.date | str | None = None, record: Any = None, store: Any = None) -> Report:
     """Check a news text (plain text, HTML, or an :class:`~unsc.news.extract.Extraction`) against the record.
 
     ``record`` (or ``store``, the same thing under the web layer's name) is any object with
     ``decisions(since=, until=)`` and ``decision(symbol)``; by default the built store
-    (``unsc.record.open_store()``).
+    (``unsc.record.open_store()``). Each claim is checked against the vote its sentence is about: the
+    main vote, or an amendment, a competing draft or an earlier vote found in the record (claims about
+    another vote that is not found are left out, with the reason).
     """
     ex = text if isinstance(text, Extraction) else extract_claims(text, date)
     art_date = ex.article_date.isoformat() if ex.article_date else None
     vdate = ex.vote_date.isoformat() if ex.vote_date else None
     title = ex.article.title
+    left = [dict(x) for x in ex.left_out]
     if not ex.claims:
-        return Report(
-            None,
-            [],
-            [],
-            "no_vote",
-            "no claim about a Security Council vote found in the text",
-            [],
-            art_date,
-            vdate,
-            title,
-        )
-    issues = consistency(ex)
+        why = f": {ex.no_vote_reason}" if ex.no_vote_reason else ""
+        return Report(None, [], [], "no_vote", f"no Council vote reported{why}", [], art_date, vdate, title,
+                      left_out=left)  # fmt: skip
     rec = record if record is not None else store
     if rec is None:
         from unsc.record import open_store  # type: ignore[attr-defined]
 
         rec = open_store()
-    row, full, cands, status, msg = match(ex, rec)
+    last = last_vote_date(rec)
+    when = ex.vote_date if ex.date_source in ("text", "relative", "dateline") else None
+    main = _match_main(ex, rec)
+    after = (
+        (when is not None and when > last) or (ex.article_date is not None and ex.article_date > last)
+        if last
+        else False
+    )
+    if after and main.status != "matched":  # no vote in the record fits: a vote after the record's last date
+        msg = f"the record ends on {last}; `unsc sync` brings newer votes"
+        claims_out = []
+        for c in ex.claims:
+            if c.event != 0:
+                left.append(
+                    {"text": c.text, "reason": "about another vote, after the record's last date", **c.to_dict()}
+                )
+                continue
+            d = c.to_dict()
+            d.update(recorded=None, verdict="unverifiable", reason=f"after the record's last vote ({last})")
+            claims_out.append(d)
+        issues = beyond_record(ex, rec, last)
+        return Report(None, [], claims_out, "beyond_record", f"vote after the record: {msg}", issues, art_date, vdate,
+                      title, left_out=left)  # fmt: skip
+    issues = consistency(ex, event=0)
+    results: dict[int, _Match] = {0: main}
+    taken = {_symbol(main.row)} if main.row is not None else set()
+    other_votes = []
+    for ev in ex.events[1:]:
+        got = _match_event(ex, ev, main.row, taken, rec)
+        results[ev.id] = got
+        if got.row is not None:
+            taken.add(_symbol(got.row))
+        other_votes.append({"event": ev.id, "kind": ev.kind, "text": ev.text, "status": got.status,
+                            "message": got.message, "decision": _decision(got.row) if got.row else None,
+                            "evidence": got.evidence})  # fmt: skip
     claims_out: list[dict[str, Any]] = []
     for c in ex.claims:
         d = c.to_dict()
-        if row is None:
-            d.update(recorded=None, verdict="unverifiable", reason=msg)
+        m = results.get(c.event, main)
+        if c.event and m.row is None:
+            left.append({**d, "reason": m.message})
+            continue
+        if m.row is None:
+            d.update(recorded=None, verdict="unverifiable", reason=main.message)
         else:
-            recorded, verdict, reason = _verdict(c, row, full)
-            d.update(recorded=recorded, verdict=verdict)
+            recorded, verdict, reason = _verdict(c, m.row, m.full)
+            d.update(recorded=recorded, verdict=verdict, decision=_symbol(m.row))
             if reason:
                 d["reason"] = reason
         claims_out.append(d)
-    decision = None
-    if row is not None:
-        decision = {
-            "symbol": _symbol(row),
-            "date": _iso(row.get("date")),
-            "meeting": row.get("meeting"),
-            "draft": row.get("draft"),
-            "resolution": row.get("resolution"),
-            "title": row.get("title"),
-            "outcome": _outcome_of(row),
-            "tally": f"{row.get('yes')}-{row.get('no')}-{row.get('abstain')}",
-            "vetoed_by": list(row.get("vetoed_by") or []),
-        }
-    return Report(decision, cands, claims_out, status, msg, issues, art_date, vdate, title)
+    decision = _decision(main.row) if main.row is not None else None
+    return Report(decision, main.candidates, claims_out, main.status, main.message, issues, art_date, vdate, title,
+                  main.evidence, other_votes, left)  # fmt: skip

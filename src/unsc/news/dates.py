@@ -17,7 +17,7 @@ import re
 
 from unsc.record.sources.common import MONTHS
 
-__all__ = ["MONTHS", "dateline", "find_dates", "parse_date_phrase", "weekday_before"]
+__all__ = ["MONTHS", "dateline", "find_dates", "parse_date_phrase", "vote_weekday", "weekday_before"]
 
 _MON = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(\d{{4}}))?\b")
@@ -110,3 +110,46 @@ def weekday_before(text: str, article_date: dt.date | None) -> dt.date | None:
     if re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", low):
         return article_date
     return None
+
+
+_VOTE_NEAR = re.compile(
+    r"\b(?:vot\w*|vetoe?\w*|adopt\w*|reject\w*|fail\w*|pass\w*|block\w*|approv\w*|abstain\w*|shot|demand\w*|"
+    r"renew\w*|extend\w*|authori[sz]\w*|endors\w*|unanimous\w*)\b",
+    re.I,
+)
+_WEEKDAY = re.compile(
+    r"\b(?:(?:late|early)\s+)?(?:(on|last|this)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:['’]s)?\b|\b(yesterday|today|tonight)\b",
+    re.I,
+)
+
+
+def vote_weekday(text: str, article_date: dt.date | None) -> tuple[dt.date, str] | None:
+    """The day a vote sentence names ("on Friday", "Wednesday's vote", "vetoed ... Tuesday", "yesterday"),
+    resolved against the article date; with several, the one nearest a vote word. Returns (date, phrase).
+
+    >>> vote_weekday("As mourners gathered on Saturday, people recalled Russia's veto on Wednesday.", dt.date(2015, 7, 11))
+    (datetime.date(2015, 7, 8), 'on Wednesday')
+    >>> vote_weekday("In Wednesday's vote, 14 members backed the text.", dt.date(2024, 11, 22))
+    (datetime.date(2024, 11, 20), "Wednesday's")
+    >>> vote_weekday("Russia vetoed it last Friday.", dt.date(2024, 3, 29))
+    (datetime.date(2024, 3, 22), 'last Friday')
+    """
+    if article_date is None:
+        return None
+    votes = [m.start() for m in _VOTE_NEAR.finditer(text)]
+    best: tuple[int, dt.date, str] | None = None
+    for m in _WEEKDAY.finditer(text):
+        if m[3]:
+            word = m[3].lower()
+            d = article_date - dt.timedelta(days=1) if word == "yesterday" else article_date
+        else:
+            want = _DAYS.index(m[2].lower())
+            delta = (article_date.weekday() - want) % 7
+            if m[1] and m[1].lower() == "last" and delta == 0:
+                delta = 7
+            d = article_date - dt.timedelta(days=delta)
+        dist = min((abs(v - m.start()) for v in votes), default=0)
+        if best is None or dist < best[0]:
+            best = (dist, d, m[0].strip())
+    return (best[1], best[2]) if best else None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Gold", "evaluate", "load_gold", "score_claims"]
+__all__ = ["GOALS", "Gold", "evaluate", "load_gold", "score_claims"]
 
 
 @dataclass
@@ -67,45 +67,77 @@ def score_claims(expected: list[tuple[Any, ...]], got: list[tuple[Any, ...]]) ->
     return {"tp": tp, "fp": len(got) - tp, "fn": len(exp)}
 
 
-def evaluate(golds: list[Gold], record: Any | None = None) -> dict[str, Any]:
-    """Extraction precision/recall over all articles; with a record, verdict and match accuracy too.
+GOALS = {
+    "match_accuracy": (">=", 0.95),
+    "recall": (">=", 0.90),
+    "precision": (">=", 0.90),
+    "verdict_accuracy": (">=", 0.95),
+    "true_called_contradicted": ("==", 0),
+    "planted_caught": (">=", 0.90),
+}
 
-    Verdict accuracy counts, over the expected claims that were extracted, those whose verdict equals the
-    annotation's. Match accuracy counts articles whose matched decision (or its absence) is the annotated one.
+
+def evaluate(golds: list[Gold], record: Any | None = None) -> dict[str, Any]:
+    """Extraction precision/recall over all articles; with a record, match and verdict figures too.
+
+    A claim is (field, member, claimed) and, with a record, the vote it was checked against when that is
+    not the article's main vote (an amendment, a rival draft, an earlier veto): a claim attributed to the
+    wrong vote counts as missed and as extra. Claims left out (about a vote not found, a General Assembly
+    vote, a vote to come) are not counted as extracted. Verdict accuracy counts, over the expected claims
+    that were extracted, those whose verdict equals the annotation's; ``true_called_contradicted`` counts
+    true claims given ``contradicted``; ``planted_caught`` is the share of planted false claims given
+    ``contradicted``. ``match_accuracy`` counts articles whose main vote (or its absence) is the annotated one.
     """
     from unsc.news.check import check
     from unsc.news.extract import extract_claims
 
     tot = {"tp": 0, "fp": 0, "fn": 0}
-    verdict_ok = verdict_n = match_ok = 0
+    verdict_ok = verdict_n = match_ok = true_contra = planted = caught = 0
     per: list[dict[str, Any]] = []
     for g in golds:
         ex = extract_claims(g.path.read_text(encoding="utf-8"), g.article_date)
-        got = [c.key() for c in ex.claims]
-        s = score_claims(g.claim_keys(), got)
+        want: list[tuple[Any, ...]]
+        if record is None:
+            got = [c.key() for c in ex.claims]
+            want = g.claim_keys()
+            verdict_of: dict[tuple[Any, ...], str] = {}
+        else:
+            rep = check(ex, record=record)
+            main_sym = rep.decision["symbol"] if rep.decision else None
+            got, verdict_of = [], {}
+            for c in rep.claims:
+                dec = c.get("decision")
+                k = (c["field"], c.get("member"), c["claimed"], None if dec in (None, main_sym) else dec)
+                got.append(k)
+                verdict_of[k] = c["verdict"]
+            want = [(c["field"], c.get("member"), c["claimed"], c.get("decision")) for c in g.claims]
+        s = score_claims(want, got)
         for k in tot:
             tot[k] += s[k]
         row: dict[str, Any] = {"article": g.name, **s}
         if record is not None:
-            rep = check(ex, record=record)
             sym = rep.decision["symbol"] if rep.decision else None
             ok_match = _same_symbol(sym, g.decision, rep.decision)
             match_ok += ok_match
-            row["decision"] = sym
-            row["match_ok"] = ok_match
-            byk = {(c["field"], c.get("member"), c["claimed"]): c["verdict"] for c in rep.claims}
+            row.update(decision=sym, match_ok=ok_match, status=rep.status)
             wrong = []
-            for c in g.claims:
-                k = (c["field"], c.get("member"), c["claimed"])
-                if k in byk:
+            for c, k in zip(g.claims, want, strict=True):
+                if c["verdict"] == "contradicted":
+                    planted += 1
+                if k in verdict_of:
                     verdict_n += 1
-                    if byk[k] == c["verdict"]:
+                    v = verdict_of[k]
+                    if v == c["verdict"]:
                         verdict_ok += 1
                     else:
-                        wrong.append({"claim": list(k), "expected": c["verdict"], "got": byk[k]})
+                        wrong.append({"claim": list(k), "expected": c["verdict"], "got": v})
+                    if c["verdict"] == "supported" and v == "contradicted":
+                        true_contra += 1
+                    if c["verdict"] == "contradicted" and v == "contradicted":
+                        caught += 1
             row["wrong_verdicts"] = wrong
-        row["missed"] = [list(k) for k in g.claim_keys() if k not in got]
-        row["extra"] = [list(k) for k in got if k not in g.claim_keys()]
+        row["missed"] = [list(k) for k in want if k not in got]
+        row["extra"] = [list(k) for k in got if k not in want]
         per.append(row)
     p = tot["tp"] / (tot["tp"] + tot["fp"]) if tot["tp"] + tot["fp"] else 1.0
     r = tot["tp"] / (tot["tp"] + tot["fn"]) if tot["tp"] + tot["fn"] else 1.0
@@ -122,6 +154,9 @@ def evaluate(golds: list[Gold], record: Any | None = None) -> dict[str, Any]:
         out["verdict_accuracy"] = round(verdict_ok / verdict_n, 4) if verdict_n else None
         out["verdicts_checked"] = verdict_n
         out["match_accuracy"] = round(match_ok / len(golds), 4) if golds else None
+        out["true_called_contradicted"] = true_contra
+        out["planted_false_claims"] = planted
+        out["planted_caught"] = round(caught / planted, 4) if planted else None
     return out
 
 

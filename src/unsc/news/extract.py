@@ -19,11 +19,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from unsc.news.dates import dateline, find_dates, weekday_before
+from unsc.news.dates import MONTHS, dateline, find_dates, vote_weekday
 from unsc.news.text import Article, read_article, sentences
 from unsc.rules import all_members
 
-__all__ = ["TOPICS", "Claim", "Extraction", "extract_claims", "member_mentions", "number"]
+__all__ = ["TOPICS", "Claim", "Event", "Extraction", "extract_claims", "member_mentions", "number"]
 
 NUMBERS = {
     "zero": 0,
@@ -69,22 +69,45 @@ TOPICS: dict[str, tuple[str, str]] = {
     r"grenada": ("Grenada", r"grenada"),
     r"nicaragua": ("Nicaragua", r"nicaragua"),
     r"admission|membership|admit|full member": ("Admission", r"admission|membership|new members"),
+    r"south sudan": ("South Sudan", r"south sudan"),
+    r"sudan|darfur|khartoum|el fasher": ("Sudan", r"sudan"),
+    r"\bmali\b|bamako": ("Mali", r"\bmali\b"),
+    r"venezuela|caracas": ("Venezuela", r"venezuela"),
+    r"western sahara|minurso|polisario": ("Western Sahara", r"western sahara"),
+    r"haiti|port-au-prince": ("Haiti", r"haiti"),
+    r"myanmar|rohingya|burma": ("Myanmar", r"myanmar"),
+    r"bosnia|srebrenica|sarajevo": ("Bosnia", r"bosnia"),
+    r"\biran\b|iranian|tehran": ("Iran", r"\biran\b|non-proliferation|2231"),
+    r"yemen|houthi|hodeidah": ("Yemen", r"yemen|middle east"),
+    r"somalia|al-shabaab": ("Somalia", r"somalia"),
+    r"lebanon|hezbollah|unifil": ("Lebanon", r"lebanon|middle east"),
+    r"congo|kinshasa|monusco": ("DR Congo", r"congo"),
+    r"cyprus": ("Cyprus", r"cyprus"),
+    r"kosovo": ("Kosovo", r"kosovo|resolution 1244"),
+    r"climate": ("Climate and security", r"climate|international peace and security"),
 }
 
 _OUT_FAILED = re.compile(
-    r"\b(failed|fails|fail to|was defeated|were defeated|was rejected|were rejected|not adopted|did not pass|"
-    r"didn['’]t pass|fell short|falls short|was voted down|went down to defeat|sank)\b",
+    r"\b(failed(?! the\b| to protect| to respond| to persuade| to convince)|fails|fail to|was defeated|were defeated|was rejected|were rejected|not adopted|did not pass|"
+    r"didn['’]t pass|fell short|falls short|fell flat|was voted down|went down to defeat|sank)\b|"
+    r"\bCouncil\b(?:\s+\w+){0,3}?\s+rejected\b",
     re.I,
 )
 _OUT_VETO = re.compile(
     r"\b(vetoed|vetoes|vetoing|was blocked|were blocked|blocked|veto (?:by|from|of|cast by)|(?:a|the|its|their|"
-    r"double|twin)\s+(?:\w+\s+)?vetoe?s?\b(?!\s*power|-wielding|-holding))",
+    r"double|twin)\s+(?:\w+\s+)?vetoe?s?\b(?!\s*power|-wielding|-holding)|shot (?:it |the \w+ )?down)",
     re.I,
 )
-_OUT_ADOPTED = re.compile(r"\b(adopted|adopts|adopting|passed|approved|was carried|endorsed)\b", re.I)
+_OUT_ADOPTED = re.compile(
+    r"\b(adopted|adopts|(?<!before )(?<!after )adopting|passed|passes|approved|was carried|endorsed)\b|"
+    r"\bCouncil\s+(?:on\s+\w+day\s+|\w+ly\s+|has\s+|again\s+){0,3}(?:extended|renewed|authori[sz]ed|demanded|imposed|condemned|"
+    r"established|created|called for|urged|endorsed|voted to)\b",
+    re.I,
+)
 _VOTEWORDS = re.compile(
-    r"\b(vote[ds]?|voting|veto\w*|abstain\w*|abstention\w*|in favou?r|adopt\w*|resolution|draft|unanim\w*|"
-    r"blocked|passed|rejected|failed|supported|backed|opposed|against|drafted|sponsored|put forward|tabled|text)\b",
+    r"\b(vote[ds]?|voting|veto\w*|abstain\w*|abstention\w*|in favou?r|adopt\w*|resolution|draft|unanim\w*|fell flat|fell short|"
+    r"blocked|passed|rejected|failed|supported|backed|opposed|against|drafted|sponsored|put forward|tabled|text|"
+    r"extended|renewed|authori[sz]ed|demanded|support|backing)\b",
     re.I,
 )
 
@@ -96,20 +119,22 @@ _WHEN = (
     r"(?:\s+(?:night|evening|morning|afternoon))?|today|yesterday|again|once again|finally|jointly|swiftly|promptly|"
     r"on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)"
 )
-_FILL = rf"(?:\s*,?\s*(?:also|both|each|then|too|however|meanwhile|instead|themselves|all|likewise|{_WHEN})\b\s*,?)*"
+_FILL = rf"(?:\s*,?\s*(?:also|both|each|then|too|however|meanwhile|instead|themselves|all|likewise|has|have|had|{_WHEN})\b\s*,?)*"
 _WHICH = r"(?:\s*,\s*(?:which|who)\b)?"
 _NEG = r"(?P<neg>\s+(?:did not|didn['’]t|would not|wouldn['’]t|refused to|declined to|chose not to|does not|never))?"
-_V_ABST = (
-    r"abstain(?:ed|ing)?|chose to abstain|decided to abstain|opted to abstain|(?:cast|registered) (?:an? )?abstentions?"
-)
+_V_ABST = r"abstain(?:ed|ing|s)?|chose to abstain|decided to abstain|opted to abstain|(?:cast|registered) (?:an? )?abstentions?"
 _V_NO = (
-    r"voted against|voted no|vote against|voting against|voting no|opposed|opposing|"
+    r"voted against|voted no|vote against|votes against|voting against|voting no|opposed|opposing|"
     r"cast (?:a |the |their |its )?(?:lone |sole |only |single )?(?:no|negative|dissenting|\"no\") votes?"
 )
-_V_X = r"did not (?:vote|participate|take part)|(?:was|were) absent|boycotted the (?:vote|meeting)"
-_V_YES = r"voted in favou?r|voted for|voted yes|voting in favou?r|voting for|supported|supporting|backed"
+_V_X = (
+    r"did not (?:vote|participate|take part)|(?:was|were) absent|boycotted the (?:vote|meeting)|"
+    r"(?:chose|decided|opted) not to (?:participate|take part|vote)|(?:sat|sits|sit) (?:it )?out|stayed out of the vote|"
+    r"did not take part"
+)
+_V_YES = r"voted in favou?r|voted for|voted yes|votes in favou?r|votes for|voting in favou?r|voting for|supported|supporting|backed"
 _V_VETO = (
-    r"vetoed|vetoing|blocked|blocking|(?:cast|used|wielded|exercised|employed|deployed|invoked)\s+(?:its|their|a|the)\s+"
+    r"vetoed|vetoes|vetoing|blocked|blocking|shot (?:it |the \w+ )?down|torpedoed|killed|(?:cast|used|wielded|exercised|employed|deployed|invoked)\s+(?:its|their|a|the)\s+"
     r"(?:\w+\s+)?vetoe?s?(?:\s+power)?"
 )
 _LIST2 = _LIST.replace("?P<list>", "?P<list2>")
@@ -125,7 +150,7 @@ _OBJ_FILL = (
 _OBJ = re.compile(
     r"(?P<verb>vetoed by|blocked by|opposed by|veto(?:es)?\s+(?:cast\s+)?(?:by|from|of)|vetoes\s+by|"
     r"(?:no|negative|dissenting)\s+votes?\s+(?:of|from|by|cast by)|votes? against\s+(?:from|by)|"
-    r"abstentions?\s+(?:from|by|of)|supported by|backed by|opposition (?:of|from))\s+"
+    r"abstentions?,?\s+(?:from|by|of)|supported by|backed by|opposition (?:of|from))\s+"
     rf"{_OBJ_FILL}{_LIST}",
     re.I,
 )
@@ -136,6 +161,13 @@ _WITH = re.compile(
 )
 _PAREN = re.compile(
     rf"(?P<verb>in favou?r|against|abstentions?|abstaining|abstained|voting no|no)\s*(?:\(|:\s*)(?:the\s+)?{_LIST}\)?",
+    re.I,
+)
+_JOINED = re.compile(
+    rf"(?P<subj>{_ITEM}(?:{_SEP}{_ITEM})*)\s+(?:also\s+)?joined\s+(?:(?:the\s+)?⟨[A-Z]{{3}}⟩(?:\s+and\s+⟨[A-Z]{{3}}⟩)?|them|it|him|her|"
+    r"the\s+rest\s+of\s+the\s+(?:Security\s+)?Council|the\s+other\s+(?:\w+\s+)?members)(?:\s+on\s+\w+day)?\s+in\s+(?:\w+ly\s+)?"
+    r"(?P<verb>voting against|voting no|opposing|abstaining|voting in favou?r|voting for|voting yes|backing|supporting|"
+    r"approving|adopting|endorsing)",
     re.I,
 )
 _ONLY = re.compile(
@@ -149,23 +181,28 @@ _POSS_VETO = re.compile(
     re.I,
 )
 _SPONSOR = re.compile(
-    rf"⟨(?P<pre>[A-Z]{{3}})⟩[-‑](?:backed|drafted|sponsored|led|authored|penned|proposed|written|crafted)|"
-    rf"(?:drafted|sponsored|co-sponsored|proposed|put forward|submitted|tabled|authored|written|penned|introduced|"
+    rf"⟨(?P<pre>[A-Z]{{3}})⟩[-‑](?:backed|drafted|sponsored|authored|penned|proposed|written|crafted|"
+    r"led(?=\s+(?:draft|text|resolution|proposal|initiative)))|"
+    rf"(?:(?:draft|text|resolution|proposal|initiative|effort|bid|push)\s*,?\s+(?:was\s+|were\s+)?(?:co-)?led|spearheaded|"
+    rf"drafted|sponsored|co-sponsored|proposed|put forward|submitted|tabled|authored|written|penned|introduced|"
     rf"circulated|crafted|prepared|presented)\s+by\s+{_LIST}|"
-    rf"⟨(?P<poss>[A-Z]{{3}})⟩['’]s?\s+(?:\w+\s+)?(?:draft|resolution|text|proposal|measure)|"
-    rf"(?:a|an|the)\s+(?:rival\s+|competing\s+|new\s+|revised\s+)?⟨(?P<adj>[A-Z]{{3}})⟩\s+(?:draft|resolution|text|proposal)",
+    rf"⟨(?P<poss>[A-Z]{{3}})⟩['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:draft|resolution|text|proposal|measure|amendment|counter-draft|bid)\b|"
+    rf"(?:a|an|the)\s+(?:\w+\s+)?(?P<adjs>⟨[A-Z]{{3}}⟩(?:\s*(?:,|and|[-‑])\s*⟨[A-Z]{{3}}⟩)+)\s+(?:draft|resolution|text|proposal|"
+    r"compromise)\b|"
+    rf"(?:a|an|the)\s+(?:first\s+|second\s+|rival\s+|competing\s+|new\s+|revised\s+)?⟨(?P<adj>[A-Z]{{3}})⟩\s+"
+    r"(?:draft|resolution|text|proposal|amendment|counter-draft)",
     re.I,
 )
 _E10 = re.compile(r"(?:drafted|sponsored|proposed|put forward|tabled|authored|penned)\s+by\s+(?:the\s+)?(?:Council['’]s\s+)?(?:ten\s+|10\s+)?"
                   r"(?:elected|non-permanent)\s+members|\bE10\b|\bE-10\b", re.I)  # fmt: skip
 _WHITELIST = (
-    r"(?:of|the|15|fifteen|11|eleven|other|remaining|Council|council|Council['’]s|Security|member|members|countries|"
+    r"(?:of|the|15|fifteen|11|eleven|other|others|remaining|Council|council|Council['’]s|Security|member|members|countries|"
     r"country|nations|nation|states|state|delegations|delegation|votes?|in|all|its|body|body['’]s|seats?|elected|"
-    r"permanent|non-permanent|were|was|have|had|also|then|together|voted|cast|there|UN)"
+    r"permanent|non-permanent|were|was|have|had|also|then|together|voted|voting|cast|there|UN)"
 )
 _COUNT = re.compile(
     rf"(?<![\w/.-])(?P<n>{NUM})(?P<mid>(?:\s+{_WHITELIST})*?)\s+(?P<verb>in favou?r|for\b|against|"
-    r"abstentions?|abstaining|abstained|supported|backed|opposed|voted yes|voted no|(?:voted\s+)?in favou?r|"
+    r"abstentions?|abstaining|abstained|abstain\b|supported|backed|opposed|voted yes|voted no|(?:voted\s+)?in favou?r|"
     r"voted for|voted against|cast (?:an )?abstentions?)",
     re.I,
 )
@@ -174,7 +211,47 @@ _TALLY = re.compile(
 )
 _TALLY_CTX = re.compile(r"\b(vote[ds]?|voting|tally|margin|passed|adopted|approved|failed|rejected|by)\b", re.I)
 _RECEIVED = re.compile(
-    rf"\b(?:received|won|garnered|got|secured|obtained|gathered|drew|mustered)\s+(?:only\s+|just\s+)?(?P<n>{NUM})\s+votes?",
+    rf"\b(?:received|won|garnered|got|secured|obtained|gathered|drew|mustered|had)\s+(?:only\s+|just\s+)?(?P<n>{NUM})\s+votes?"
+    r"(?!\s+(?:against|no\b))",
+    re.I,
+)
+_SUPPORT_OF = re.compile(
+    rf"\b(?:won|got|gained|garnered|drew|received|secured|had|obtained|mustered|winning|getting)\s+(?:the\s+)?"
+    rf"(?:support|backing|votes?|approval)\s+of\s+(?:only\s+|just\s+)?(?P<n>{NUM})\b(?!\s*(?:%|per))|"
+    rf"\b(?:backed|supported|endorsed|approved)\s+by\s+(?:only\s+|just\s+)?(?P<n2>{NUM})\s+(?:of\s+the\s+(?:15|fifteen)\s+)?"
+    r"(?:Council\s+)?(?:members|countries|nations|states|delegations)",
+    re.I,
+)
+_DASH_LIST = re.compile(
+    rf"(?P<n>{NUM})(?:\s+(?:votes?|members|countries|nations|states))?\s*[—–]\s*(?P<list>[^—–]{{3,120}}?)\s*[—–]\s*"
+    r"(?P<verb>abstained|voted against|voted no|voted in favou?r|voted for|against(?!\s+(?:\d|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|thirteen|fourteen))|in favou?r)?",
+    re.I,
+)
+_INCLUDING = re.compile(
+    rf"(?P<n>{NUM})(?:\s+(?:other|Council))?\s+(?:members|countries|nations|states|delegations)\s*,\s*(?:including|among them)\s+"
+    rf"(?P<list>[^,;.]*(?:,\s*[^,;.]*){{0,6}}?)\s*,\s*(?P<verb>abstained|voted against|voted no|voted in favou?r|voted for|"
+    r"voted yes|backed|supported|opposed)\b",
+    re.I,
+)
+_BY_VOTES = re.compile(
+    rf"\b(?:passed|adopted|adopting|approved|approving|carried|was adopted|was approved)(?:\s+(?:it|the\s+\w+|resolution\s+\d+))?"
+    rf"\s+(?:by|with)\s+(?P<n>{NUM})\s+votes?\b(?!\s+to\b)",
+    re.I,
+)
+_NO_VOTES = re.compile(rf"(?<![\w/.-])(?P<n>{NUM})\s+(?:no|negative)\s+votes\b", re.I)
+_BARE_LIST = re.compile(
+    rf"(?:,\s*|\bwith\s+(?:only\s+)?)(?P<list>{_ITEM}(?:{_SEP}{_ITEM})+)\s+(?P<verb>voting against|voting in favou?r|voting for|"
+    r"against|in favou?r|abstaining)\b(?!\s+(?:the|a|an|its|their|his|her)\b)",
+    re.I,
+)
+_TAIL_LIST = re.compile(
+    rf"(?P<n>{NUM})\s+(?P<what>abstentions?|members|votes?|countries|nations)\s*[—–:]\s*(?P<list>(?:the\s+)?⟨[A-Z]{{3}}⟩"
+    r"(?:\s*(?:,|and)\s*(?:the\s+)?⟨[A-Z]{3}⟩)*)\s*[.;]?\s*$",
+)
+_AMONG = re.compile(
+    r"(?P<verb>abstained|voted against|voted no|voted in favou?r|voted for|backed it|supported it)\s*,?\s*(?:among them|including)\s+"
+    r"(?P<list>(?:the\s+)?⟨[A-Z]{3}⟩(?:\s*(?:,|and)\s*(?:the\s+)?⟨[A-Z]{3}⟩)*)",
     re.I,
 )
 _ABST_ZERO = re.compile(r"\bno abstentions\b|\bnone abstain", re.I)
@@ -191,7 +268,7 @@ _ALL_OTHER = re.compile(
     re.I,
 )
 _NEED = re.compile(
-    r"\b(?:needs?|needed|requires?|required|requiring|minimum|at least|threshold|short of|short)\W*(?:\w+\W+){0,2}$",
+    r"\b(?:needs?|needed|requires?|required|requiring|minimum|at least|threshold|short of)\W*(?:\w+\W+){0,2}$",
     re.I,
 )
 _RES = re.compile(r"\b[Rr]esolution\s+(?:No\.?\s*)?(\d{1,4})(?!\d)(?![-–—]\d|\s+to\s+\d)(?:\s*\((\d{4})\))?")
@@ -203,13 +280,14 @@ _OTHER_BODY = re.compile(r"General Assembly|Human Rights Council|European Parlia
 @dataclass
 class Claim:
     """One claim the text makes: ``field`` (and ``member`` for ``vote``/``veto``/``sponsor``), the value claimed,
-    and the sentence it comes from."""
+    the sentence it comes from, and the ``event`` (vote) the sentence is about: 0 is the article's main vote."""
 
     field: str
     claimed: Any
     text: str
     member: str | None = None
     note: str | None = None
+    event: int = 0
 
     def key(self) -> tuple[str, str | None, Any]:
         """(field, member, claimed): what identifies a claim when comparing with a gold annotation."""
@@ -222,12 +300,30 @@ class Claim:
             d["member"] = self.member
         if self.note:
             d["note"] = self.note
+        if self.event:
+            d["event"] = self.event
         return d
 
 
 @dataclass
+class Event:
+    """A vote the text speaks about. ``kind``: ``main`` (the article's vote), ``amendment``, ``rival`` (a
+    competing draft), ``same_day`` (another vote of the same meeting), ``earlier`` (a vote before the main
+    one). ``dates`` are (date, how, phrase) with how in text / relative / dateline; ``window`` bounds an
+    earlier vote ("in February", "last week")."""
+
+    id: int
+    kind: str
+    text: str
+    dates: list[tuple[dt.date, str, str]] = field(default_factory=list)
+    window: tuple[dt.date, dt.date] | None = None
+    back: int | None = None  # "three days after": this many days before the main vote
+
+
+@dataclass
 class Extraction:
-    """What :func:`extract_claims` found: the claims, the vote date (claimed or inferred) and the article."""
+    """What :func:`extract_claims` found: the claims, the votes they are about (``events``), the vote date
+    (claimed or inferred), the article, and the sentences left out with the reason."""
 
     claims: list[Claim]
     article: Article
@@ -235,6 +331,9 @@ class Extraction:
     vote_date: dt.date | None = None
     date_source: str | None = None
     vote_sentences: list[str] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    left_out: list[dict[str, str]] = field(default_factory=list)
+    no_vote_reason: str | None = None
 
     @property
     def has_vote(self) -> bool:
@@ -250,7 +349,9 @@ def _mention_patterns() -> list[tuple[str, str]]:
             if len(n) < 2 or "(" in n:
                 continue
             out.setdefault(n, m.code)
-    extra = {"the Soviets": "SUN", "the Kremlin": "RUS", "Britain": "GBR", "Russia": "RUS", "U.S": "USA"}
+    extra = {"the Soviets": "SUN", "the Kremlin": "RUS", "Britain": "GBR", "Russia": "RUS", "U.S": "USA",
+             "Obama administration": "USA", "Trump administration": "USA", "Biden administration": "USA",
+             "Bush administration": "USA", "White House": "USA"}  # fmt: skip
     for n, c in extra.items():
         out.setdefault(n, c)
     return sorted(out.items(), key=lambda x: -len(x[0]))
@@ -303,17 +404,20 @@ def _codes(lst: str) -> list[str]:
 
 def _vote_of(verb: str) -> str | None:
     v = verb.lower()
-    if re.match(r"did not|was absent|were absent|boycotted", v):
+    if re.match(r"did not|was absent|were absent|boycotted|(?:chose|decided|opted) not|sat |sits |sit |stayed out", v):
         return "did not vote"
     if re.match(
         r"abstain|chose to abstain|decided to abstain|opted to abstain|(?:cast|registered) (?:an? )?abstention", v
     ):
         return "abstain"
-    if re.match(r"veto|blocked|blocking|(?:cast|used|wielded|exercised|employed|deployed|invoked)\b.*veto", v):
+    if re.match(
+        r"veto|blocked|blocking|shot|torpedoed|killed|(?:cast|used|wielded|exercised|employed|deployed|invoked)\b.*veto",
+        v,
+    ):
         return "veto"
-    if re.match(r"voted (?:in favou?r|for|yes)|voting (?:in favou?r|for|yes)|supported|supporting|backed", v):
+    if re.match(r"vote[ds]? (?:in favou?r|for|yes)|voting (?:in favou?r|for|yes)|supported|supporting|backed", v):
         return "yes"
-    if re.match(r"voted (?:against|no)|vote against|voting (?:against|no)|opposed|opposing|cast", v):
+    if re.match(r"voted (?:against|no)|votes? against|voting (?:against|no)|opposed|opposing|cast", v):
         return "no"
     return None
 
@@ -323,6 +427,7 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
     got: list[tuple[str, str]] = []
     spans: list[tuple[int, int]] = []
     norm = re.sub(rf",?\s+{_WHEN}\b,?", "", norm)  # "vetoed on Monday by" -> "vetoed by"
+    norm = re.sub(r",\s+(?:which|who)\b[^,.;—–]*,", "", norm)  # "Algeria, which had proposed ..., chose not to"
 
     def add(codes: list[str], vote: str | None, span: tuple[int, int]) -> None:
         if vote is None:
@@ -335,6 +440,18 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
         v = m["verb"].lower()
         vote = "yes" if "favo" in v else "abstain" if v.startswith("abst") else "no"
         add(_codes(m["list"]), vote, m.span())
+    for m in _DASH_LIST.finditer(norm):
+        codes = _codes(m["list"])
+        if not codes or re.sub(r"⟨[A-Z]{3}⟩|,|\band\b|\bthe\b|\s", "", m["list"]):
+            continue
+        v = (m["verb"] or "").lower()
+        before = norm[max(0, m.start() - 30) : m.start()].lower()
+        if "abst" in v:
+            add(codes, "abstain", m.span())
+        elif "against" in v or v.endswith("no"):
+            add(codes, "no", m.span())
+        elif "favo" in v or " for" in v or re.search(r"\b(got|won|received|drew|garnered)\s+$", before):
+            add(codes, "yes", m.span())
     for m in _OBJ.finditer(norm):
         v = m["verb"].lower()
         if v.startswith(("vetoed", "blocked", "veto")):
@@ -358,6 +475,31 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
             else "no"
         )
         add(_codes(m["list"]), vote, m.span())
+    for m in _INCLUDING.finditer(norm):
+        v = m["verb"].lower()
+        vote = "abstain" if "abst" in v else "no" if ("against" in v or v.endswith("no") or "oppos" in v) else "yes"
+        add(_codes(m["list"]), vote, m.span())
+    for m in _BARE_LIST.finditer(norm):
+        if any(s <= m.start("list") < e for s, e in spans):
+            continue
+        v = m["verb"].lower()
+        vote = "abstain" if v.startswith("abst") else "no" if "against" in v else "yes"
+        add(_codes(m["list"]), vote, m.span())
+    for m in _TAIL_LIST.finditer(norm):
+        w = m["what"].lower()
+        before = norm[max(0, m.start() - 40) : m.start()].lower()
+        if w.startswith("abst"):
+            add(_codes(m["list"]), "abstain", m.span())
+        elif re.search(r"support of|backing of|\b(?:won|got|received|drew|garnered)\b", before) or w.startswith("vote"):
+            add(_codes(m["list"]), "yes", m.span())
+    for m in _AMONG.finditer(norm):
+        v = m["verb"].lower()
+        vote = "abstain" if "abst" in v else "no" if ("against" in v or v.endswith(" no")) else "yes"
+        add(_codes(m["list"]), vote, m.span())
+    for m in _JOINED.finditer(norm):
+        v = m["verb"].lower()
+        vote = "abstain" if v.startswith("abst") else "no" if ("against" in v or " no" in v or "oppos" in v) else "yes"
+        add(_codes(m["subj"]), vote, m.span())
     for m in _ONLY.finditer(norm):
         v = m["verb"].lower()
         vote = "abstain" if v.startswith("abst") else "veto" if v == "veto" else "yes" if "favo" in v else "no"
@@ -370,6 +512,11 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
     for m in _SUBJ_VERB.finditer(norm):
         if m["neg"] or any(s <= m.start() < e or s < m.end() <= e for s, e in spans):
             continue
+        if re.search(
+            r"\b(?:sided with|along with|together with|by|from|to|of|than|joined|alongside)\s+(?:the\s+)?$",
+            norm[: m.start()],
+        ):
+            continue  # "Algeria sided with Russia and China, and Guyana sat it out": the list is an object
         vote = _vote_of(m["verb"])
         if vote in ("yes",) and m["verb"].lower() == "backed" and not m["after"]:
             continue
@@ -413,11 +560,54 @@ def _counts(sentence: str) -> list[tuple[str, int]]:
         if re.match(r"\s*(?:of|-|–)\s*", sentence[m.end("n") : m.end("n") + 3]) and not m["mid"].strip():
             continue
         v = m["verb"].lower()
-        if v == "for" and not re.search(r"\b(votes?|members?|countries|delegations|nations|states)\b", m["mid"], re.I):
+        if (
+            v == "for"
+            and not re.search(r"\b(votes?|members?|countries|delegations|nations|states)\b", m["mid"], re.I)
+            and not re.match(r"\s*[,;]", sentence[m.end() : m.end() + 2])
+        ):
             continue
         kind = "abstain" if "abst" in v else "no" if ("against" in v or "opposed" in v or v.endswith(" no")) else "yes"
         out.append((kind, n))
         used.append(m.span())
+    for m in _SUPPORT_OF.finditer(sentence):
+        n = number(m["n"] or m["n2"])
+        if n is not None and n <= 15 and not any(s <= m.start() < e for s, e in used):
+            out.append(("yes", n))
+            used.append(m.span())
+    for m in _DASH_LIST.finditer(sentence):
+        n = number(m["n"])
+        if n is None or n > 15 or any(s <= m.start() < e for s, e in used):
+            continue
+        v = (m["verb"] or "").lower()
+        before = sentence[max(0, m.start() - 30) : m.start()].lower()
+        if "abst" in v:
+            out.append(("abstain", n))
+        elif "against" in v or v.endswith("no"):
+            out.append(("no", n))
+        elif "favo" in v or " for" in v or re.search(r"\b(got|won|received|drew|garnered)\s+$", before):
+            out.append(("yes", n))
+        else:
+            continue
+        used.append(m.span())
+    for m in _INCLUDING.finditer(sentence):
+        n = number(m["n"])
+        if n is None or n > 15 or any(s <= m.start() < e for s, e in used):
+            continue
+        v = m["verb"].lower()
+        out.append(
+            ("abstain" if "abst" in v else "no" if ("against" in v or v.endswith("no") or "oppos" in v) else "yes", n)
+        )
+        used.append(m.span())
+    for m in _BY_VOTES.finditer(sentence):
+        n = number(m["n"])
+        if n is not None and n <= 15 and not any(s <= m.start("n") < e for s, e in used):
+            out.append(("yes", n))
+            used.append(m.span())
+    for m in _NO_VOTES.finditer(sentence):
+        n = number(m["n"])
+        if n is not None and n <= 15 and not any(s <= m.start() < e for s, e in used):
+            out.append(("no", n))
+            used.append(m.span())
     for m in _RECEIVED.finditer(sentence):
         n = number(m["n"])
         if n is not None and n <= 15 and not any(s <= m.start("n") < e for s, e in used):
@@ -434,7 +624,8 @@ def _outcome(sentence: str, norm: str) -> str | None:
     failed = _OUT_FAILED.search(sentence)
     adopted = _OUT_ADOPTED.search(sentence)
     if veto and not re.search(
-        r"\b(?:did not|didn't|would not|not to|declined to|refrained from|without a)\s+(?:\w+\s+)?(?:veto|block)",
+        r"\b(?:did not|didn't|would not|not to|declined to|refrained from|without a|not|never|no)\s+(?:\w+\s+){0,3}?(?:a\s+)?"
+        r"(?:veto|block)",
         sentence,
         re.I,
     ):
@@ -452,6 +643,25 @@ def _outcome(sentence: str, norm: str) -> str | None:
 
 
 def _subject(sentence: str) -> str | None:
+    voters = {c for c, _ in _sentence_votes(member_mentions(sentence))}
+
+    def keep(m: re.Match[str]) -> str:
+        # "Somalia voted in favour" names a voter and "a Kuwaiti draft" a sponsor, not the subject
+        after = sentence[m.end() : m.end() + 24]
+        before = sentence[max(0, m.start() - 18) : m.start()]
+        if (
+            _MENTION_CODE[m[1]] in voters
+            or re.match(
+                r"[-‑](?:backed|drafted|sponsored|led|authored|penned|proposed)|['’]s?\s+(?:own\s+)?(?:draft|resolution|"
+                r"text|proposal|bid)|\s+(?:and\s+\w+\s+)?(?:draft|resolution|text|proposal|amendment|counter-draft)\b",
+                after,
+            )
+            or re.search(r"\b(?:by|from)\s+(?:the\s+)?$", before)
+        ):
+            return ""
+        return m[0]
+
+    sentence = _MENTION_RE.sub(keep, sentence)
     low = sentence.lower()
     if re.search(r"\b(?:admission|admit|full (?:un |united nations )?member)", low):
         return "Admission"
@@ -463,129 +673,435 @@ def _subject(sentence: str) -> str | None:
     return best[1] if best else None
 
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_GA = re.compile(r"General Assembly|\bthe Assembly\b|\bAssembly['’]s\b", re.I)
+_COUNCIL_ACT = re.compile(
+    r"(?:Security Council|\bCouncil\b)[^.;]{0,40}?\b(?:vot|adopt|pass|reject|veto|approv|authori[sz]|renew|extend|demand|"
+    r"endors|decid|decision)|\b(?:vetoed|voted|adopted|rejected|blocked)\b[^.;]{0,40}?(?:Security Council|\bCouncil\b)",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|would|could|may|might|shall|is\s+(?:expected|set|due|scheduled|likely|poised)\s+to|"
+    r"are\s+(?:expected|set|due|scheduled|likely)\s+to|plans?\s+to|intends?\s+to|threaten(?:s|ed)?\s+to|vowed\s+to|"
+    r"(?:has|have)\s+signall?ed\s+(?:that\s+)?it\s+(?:may|might|would|will))\s+(?!have\b)(?:\w+\s+){0,2}?"
+    r"(?:vote|veto|adopt|pass|block|reject|abstain|back|support|oppose|put)\b|"
+    r"\b(?:postponed|postpones|postpone|delayed|delays|pushed back|put off)\b|\b(?:was|were|been|is|are) withdrawn\b|"
+    r"\bwithdrew (?:the|its|their|a) (?:draft|text|resolution)\b|"
+    r"\b(?:planned|scheduled|expected)\s+(?:for|on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"tomorrow|next)\b|\bif it (?:were|was|is) put to a vote\b|\bcould come\b|\bahead of (?:a|the|Friday's|Monday's|"
+    r"Tuesday's|Wednesday's|Thursday's) vote\b",
+    re.I,
+)
+_PAST_VOTE = re.compile(
+    r"\b(?:vetoed|adopted|voted|abstained|rejected|passed|failed|blocked|approved|fell|shot|endorsed|demanded|"
+    r"authori[sz]ed|renewed|extended)\b",
+    re.I,
+)
+_VOTE_EVENT = re.compile(
+    r"\b(?:vot(?:e|ed|es|ing)|vetoe?[ds]?|vetoing|adopt\w*|reject\w*|fail\w*|pass(?:ed|es)|block\w*|approv\w*|"
+    r"abstain\w*|endors\w*|authori[sz]\w*|renew\w*|extend\w*|demand\w*|shot|unanimous\w*|fell|falls)\b",
+    re.I,
+)
+_NOT_VOTE_DATE = re.compile(
+    r"\b(?:introduced|tabled|circulated|put forward|submitted|proposed|drafted|presented|announced|said|told|"
+    r"met|attack\w*|killed|began|started|launched|invaded|took office|signed)\b[^.;]{0,30}$",
+    re.I,
+)
+_M_AMEND = re.compile(r"\bamendments?\b", re.I)
+_M_RIVAL = re.compile(
+    r"\b(?:rival|competing|counter-?(?:draft|proposal|text|resolution)|alternative\s+(?:draft|text)|"
+    r"(?:its|their)\s+own\s+(?:\w+\s+)?(?:draft|text|resolution))\b",
+    re.I,
+)
+_M_SAME = re.compile(
+    r"\b(?:minutes|hours)\s+later\b|\b(?:earlier|later)\s+(?:the\s+same\s+day|that\s+day|in\s+the\s+(?:same\s+)?"
+    r"(?:day|meeting))|\bthen\s+(?:failed|fell|got|won|received|drew)\b|"
+    r"\b(?:second|third|another)\s+(?:\w+\s+){0,2}(?:draft|text)\b|\bin (?:a|another) separate vote\b|\bin another vote\b|"
+    r"\bseparately\b",
+    re.I,
+)
+_M_MAIN = re.compile(r"\b(?:itself|the\s+main\s+(?:text|draft)|the\s+final\s+(?:text|vote))\b", re.I)
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\b[^,.;—–]*,")
+_PLAIN_NOUN = re.compile(r"\b(?:draft|resolution|text|proposal|measure)\b", re.I)
+
+
+_BACK: dict[str, int] = {}  # sentence -> days before the main vote ("It came three days after ...")
+
+
+def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[dt.date, dt.date] | None]:
+    """Whether a sentence speaks of a vote before the main one, and the period it names (if any)."""
+    low = s.lower()
+    a = article_date
+    after = re.match(r"\s*(a|an|one|two|three|four|five|six|\d+)\s+(day|week|month)s?\s+after\b", low) or re.search(
+        r"\b(?:came|comes|followed|happened|was adopted|passed)\s+(a|an|one|two|three|four|five|six|\d+)\s+(day|week|month)s?\s+"
+        r"after\b",
+        low,
+    )
+    if after:
+        n = 1 if after[1] in ("a", "an", "one") else (number(after[1]) or 1)
+        back = n * {"day": 1, "week": 7, "month": 30}[after[2]]
+        _BACK[s] = back
+        return True, ((a - dt.timedelta(days=back + 10), a - dt.timedelta(days=max(back - 10, 0))) if a else None)
+    if re.search(r"\blast week\b", low):
+        return True, ((a - dt.timedelta(days=14), a - dt.timedelta(days=4)) if a else None)
+    if re.search(r"\b(?:last month|a month (?:ago|earlier))\b", low):
+        return True, ((a - dt.timedelta(days=62), a - dt.timedelta(days=20)) if a else None)
+    if re.search(
+        r"\bearlier (?:this|that) (?:week|month|year)\b|\b(?:days|weeks|months) (?:ago|earlier)\b|\bpreviously\b|"
+        r"\b(?:an|the) earlier (?:draft|vote|text|resolution|veto)\b|\blast year\b",
+        low,
+    ):
+        return True, ((a - dt.timedelta(days=366), a - dt.timedelta(days=1)) if a else None)
+    for m in re.finditer(rf"\b(?i:in) ({_MONTHS})\b(?!\s+\d)", s):
+        before = s[max(0, m.start() - 60) : m.start()]
+        if _NOT_VOTE_DATE.search(before) or re.search(r"\bsince\b", before):
+            continue  # "since the war began in October" dates another event
+        month = MONTHS[m[1].lower()]
+        if a is not None and month != a.month:
+            year = a.year if month < a.month else a.year - 1
+            lo = dt.date(year, month, 1)
+            hi = (dt.date(year + (month == 12), month % 12 + 1, 1)) - dt.timedelta(days=1)
+            return True, (lo, hi)
+    for m in re.finditer(r"\b(?:in|since|from)\s+((?:19|20)\d\d)\b", s):
+        if a is None or int(m[1]) != a.year:
+            return True, None
+    return False, None
+
+
+def _marker(s: str, article_date: dt.date | None) -> tuple[str | None, tuple[dt.date, dt.date] | None]:
+    """The kind of other vote a sentence starts speaking about (amendment, rival, same_day, earlier), ``main``
+    when it returns to the main vote, or ``None`` (it continues the current one)."""
+    core = _RELATIVE_CLAUSE.sub(",", s)
+    if _M_MAIN.search(core):
+        return "main", None
+    if _M_AMEND.search(core):
+        return "amendment", None
+    if _M_RIVAL.search(core):
+        return "rival", None
+    if _M_SAME.search(core):
+        return "same_day", None
+    earlier, window = _earlier_marker(core, article_date)
+    if earlier:
+        return "earlier", window
+    return None, None
+
+
+def _is_ga(s: str) -> bool:
+    """A sentence about a General Assembly vote (not the Council's)."""
+    # "Blocked in the Council, the issue moved to the General Assembly, which ... condemned": an opening
+    # participle recalls the Council; the sentence's own vote is the Assembly's
+    s = re.sub(r"^\s*(?:Blocked|Vetoed|Rejected|Stymied|Stalled|Paralysed|Paralyzed)\b[^,]*,\s*", "", s)
+    if _GA.search(s) and not _COUNCIL_ACT.search(s.replace("Human Rights Council", "")):
+        return True
+    s = _RELATIVE_CLAUSE.sub(",", s)
+    if not _GA.search(s):
+        return False
+    return not _COUNCIL_ACT.search(s.replace("Human Rights Council", ""))
+
+
+def _future(s: str) -> bool:
+    """A sentence about a vote still to come (expected, postponed, threatened, withdrawn), with no past vote in it."""
+    m = _FUTURE.search(s)
+    if not m:
+        return False
+    rest = s[: m.start()] + " " + s[m.end() :]
+    rest = re.sub(r"\b(?:was|were|been|had been)\s+(?:postponed|delayed|pushed back)\b", "", rest)
+    return not _PAST_VOTE.search(re.sub(r"\b(?:would|could|may|might)\s+have\s+\w+", "", rest))
+
+
+def _vote_dates(s: str, year: int | None, article_date: dt.date | None) -> list[tuple[dt.date, str, str]]:
+    """Dates that a sentence gives for a vote: explicit dates not tied to another event, then weekdays."""
+    if not _VOTE_EVENT.search(s):
+        return []
+    out: list[tuple[dt.date, str, str]] = []
+    for d, t in find_dates(s, year):
+        before = s[: s.find(t)]
+        if re.search(r"\b(?:dated|by|until|before|after|since|from|of)\s*$", before) or _NOT_VOTE_DATE.search(before):
+            continue
+        # a garbled "Oct. 7" ("1 October. 7") or a date glued to other digits is no vote date
+        after = s[s.find(t) + len(t) : s.find(t) + len(t) + 4]
+        if re.match(r"\.\s*\d", after):
+            continue
+        if article_date is not None and d > article_date and not re.search(r"\d{4}", t):
+            try:
+                d = d.replace(year=d.year - 1)  # "on 23 December" in a report of 10 January
+            except ValueError:
+                continue
+        if article_date is not None and d > article_date:
+            continue
+        out.append((d, "text", t))
+    span = re.search(rf"\b(?P<n>{NUM}|a|an|one)\s+(?P<unit>days?|weeks?|months?)\s+after\b", s, re.I)
+    if not out and span and article_date is not None and not _VOTE_EVENT.search(s[: span.start()]):
+        n = 1 if span["n"].lower() in ("a", "an", "one") else number(span["n"])
+        unit = span["unit"].lower().rstrip("s")
+        if n is not None:
+            days = n * {"day": 1, "week": 7, "month": 30}[unit]
+            out.append((article_date - dt.timedelta(days=days), "relative" if unit == "day" else "approx", span[0]))
+    if not out:
+        r = vote_weekday(s, article_date)
+        if r is not None:
+            out.append((r[0], "relative", r[1]))
+    return out
+
+
 def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Extraction:
-    """Read a news text (plain or HTML) and return the Council-vote claims it makes.
+    """Read a news text (plain or HTML) and return the Council-vote claims it makes, each with the vote
+    (``event``) its sentence is about.
 
     ``date`` is the article's date (``--date``); without it the page's metadata date is used.
-    A text with no Council vote in it gives no claims.
+    A text with no Council vote in it gives no claims. Sentences about a General Assembly vote or a
+    vote still to come (postponed, threatened) are left out with the reason; an amendment, a rival draft
+    or an earlier veto becomes its own event.
 
     >>> ex = extract_claims("UNITED NATIONS, March 25 (Reuters) - The Security Council adopted a resolution "
     ...                     "demanding a ceasefire in Gaza, 14-0, with the United States abstaining.", "2024-03-25")
     >>> [(c.field, c.member, c.claimed) for c in ex.claims]  # doctest: +NORMALIZE_WHITESPACE
     [('date', None, '2024-03-25'), ('outcome', None, 'adopted'), ('subject', None, 'Middle East (Palestine)'),
      ('yes', None, 14), ('no', None, 0), ('vote', 'USA', 'abstain')]
+    >>> extract_claims("The Council postponed the vote on the draft until Friday.", "2024-03-21").no_vote_reason
+    'a vote still to come (postponed, expected or threatened)'
     """
-    art = text if isinstance(text, Article) else read_article(text)
     from unsc.rules import as_date
 
+    art = text if isinstance(text, Article) else read_article(text)
     article_date = as_date(date) if date else art.date
     full = _normalise(art.text)
     if not re.search(
-        r"Security Council|\bCouncil\b|\bUNSC\b|\bUN\b|United Nations|\bvetoe?|\bresolution\s+\d",
+        r"Security Council|\bCouncil\b|\bUNSC\b|\bUN\b|United Nations|\bvetoe?|\bresolution\s+\d|draft resolution",
         full + " " + (art.title or ""),
         re.I,
     ):
         return Extraction([], art, article_date)
     year = article_date.year if article_date else None
-    # the vote date: an explicit date in a vote sentence, else the dateline, else "on Friday"
-    vote_date: dt.date | None = None
-    source: str | None = None
     paras = [_normalise(p) for p in art.paragraphs]
-    if paras:
-        d = dateline(paras[0], year)
-        if d:
-            vote_date, source = d, "dateline"
+    events: list[Event] = [Event(0, "main", "")]
+    line = dateline(paras[0], year) if paras else None
+    if line is not None and (article_date is None or line <= article_date):
+        events[0].dates.append((line, "dateline", paras[0][:60]))
     claims: list[Claim] = []
     vote_sents: list[str] = []
-    explicit: list[tuple[dt.date, str]] = []
-    relative: list[tuple[dt.date, str]] = []
+    left_out: list[dict[str, str]] = []
+    reasons: set[str] = set()
+    in_ga = False
     for para in paras:
-        for s in sentences(para):
+        cur = 0
+        for s in (c for sent in sentences(para) for c in _clauses(sent)):
+            if in_ga and not re.search(r"Security Council|\bCouncil\b", _RELATIVE_CLAUSE.sub(",", s)):
+                if _VOTEWORDS.search(s):
+                    left_out.append({"text": s, "reason": "continues about a General Assembly vote, not the Council's"})
+                continue
+            in_ga = False
             if not _VOTEWORDS.search(s):
                 continue
-            if _OTHER_BODY.search(s) and not re.search(r"Security Council|\bthe Council\b", s):
+            if _OTHER_BODY.search(s) and not re.search(r"Security Council|\bthe Council\b", s, re.I):
+                if re.search(r"General Assembly", s):
+                    in_ga = True
+                    reasons.add("a General Assembly vote")
+                    left_out.append({"text": s, "reason": "about a General Assembly vote, not the Council's"})
                 continue
+            if _is_ga(s):
+                in_ga = True
+                reasons.add("a General Assembly vote")
+                left_out.append({"text": s, "reason": "about a General Assembly vote, not the Council's"})
+                continue
+            if _future(s):
+                reasons.add("a vote still to come (postponed, expected or threatened)")
+                left_out.append({"text": s, "reason": "about a vote still to come (postponed, expected or threatened)"})
+                continue
+            kind, window = _marker(s, article_date)
+            if kind == "main":
+                cur = 0
+            elif kind is not None:
+                definite = re.search(r"\b(?:the|both|these|those)\s+(?:\w+\s+)?amendments?\b", s, re.I)
+                if not (kind == "amendment" and cur and events[cur].kind == "amendment" and definite):
+                    core = _RELATIVE_CLAUSE.sub(",", s)
+                    events.append(Event(len(events), kind, s, window=window, back=_BACK.pop(core, None)))
+                    cur = len(events) - 1
+            s, quoted = _unquote(s)
+            if quoted:
+                left_out.append(
+                    {"text": quoted, "reason": "inside a quotation: what a speaker said, not the report's claim"}
+                )
             vote_sents.append(s)
-            ds = [
-                d
-                for d, t in find_dates(s, year)
-                if not re.search(r"\b(?:dated|by|until|before|after|since|from|of)\s*$", s[: s.find(t)])
-            ]
-            if ds:
-                explicit.append((ds[0], s))
-            r = weekday_before(s, article_date)
-            if r:
-                relative.append((r, s))
-    if explicit:
-        vote_date, source = explicit[0][0], "text"
-        claims.append(Claim("date", vote_date.isoformat(), explicit[0][1]))
+            ds = _vote_dates(s, year, article_date)
+            known = {d for d, how, _ in events[cur].dates if how != "approx"}
+            if kind is None and ds and known and ds[0][0] not in known and ds[0][1] not in ("dateline", "approx"):
+                # "On Friday, Russia vetoed a Japanese draft" in a roundup of Thursday's votes: another day's vote
+                events.append(Event(len(events), "other_day", s))
+                cur = len(events) - 1
+            events[cur].dates.extend(ds)
+            claims.extend(_sentence_claims(s, cur, events))
+    # a text only about "a competing draft" or "the amendment": that vote is the article's main one
+    scoring = {"yes", "no", "abstain", "unanimous", "vote", "veto", "outcome", "draft", "resolution"}
+    if len(events) > 1 and not any(c.event == 0 and c.field in scoring for c in claims):
+        first = events[1].id
+        for c in claims:
+            if c.event == first:
+                c.event = 0
+        events[0].dates = events[0].dates + events[1].dates
+        events[0].text = events[1].text
+        events.pop(1)
+        for e in events[1:]:
+            e.id -= 1
+        for c in claims:
+            if c.event > first:
+                c.event -= 1
+    # an amendment, a rival draft or another vote of the same meeting dates the main vote when it has no date
+    if not events[0].dates:
+        for e in events[1:]:
+            if e.kind in ("amendment", "rival", "same_day") and e.dates:
+                events[0].dates.append(e.dates[0])
+                break
+    main_dates = [d for d in _best_dates(events[0].dates) if d[1] != "approx"]
+    vote_date, source = (main_dates[0][0], main_dates[0][1]) if main_dates else (None, None)
+    if vote_date is not None and source != "dateline":
+        claims.insert(0, Claim("date", vote_date.isoformat(), main_dates[0][2] if len(main_dates[0]) > 2 else ""))
     elif vote_date is not None:
-        claims.append(Claim("date", vote_date.isoformat(), paras[0][:200]))
-    elif relative:
-        vote_date, source = relative[0][0], "relative"
-        claims.append(Claim("date", vote_date.isoformat(), relative[0][1]))
-    vote_year = (vote_date or article_date).year if (vote_date or article_date) else None
-    named_nonyes: set[str] = set()
-    all_other: list[str] = []
-    n_before = len(claims)
-    for s in vote_sents:
-        if vote_year and any(
-            abs(int(y) - vote_year) >= 1 for y in re.findall(r"\b(?:in|of|since|from)\s+((?:19|20)\d\d)\b", s)
-        ):
-            continue  # background: another year's vote
-        norm = member_mentions(s)
-        out = _outcome(s, norm)
-        if out:
-            claims.append(Claim("outcome", out, s))
-        for m in _RES.finditer(s):
-            if re.search(r"\b(adopt|pass|approv|vote)", s, re.I):
-                claims.append(Claim("resolution", f"{m[1]} ({m[2]})" if m[2] else m[1], s))
-        for m in _DRAFT.finditer(s):
-            claims.append(Claim("draft", "S/" + m[1], s))
-        for m in _SPONSOR.finditer(norm):
-            codes = (
-                [m["pre"]] if m["pre"] else [m["poss"]] if m["poss"] else [m["adj"]] if m["adj"] else _codes(m["list"])
-            )
-            if re.search(r"(?:rival|competing)\s+⟨", m[0]):
-                continue
-            for c in codes:
-                if c not in ("PSE", "ISR"):  # not Council members: their texts are tabled by others
-                    claims.append(Claim("sponsor", c, s, member=c))
-        if _E10.search(s):
-            claims.append(Claim("sponsor", "E10", s, member="E10"))
-        subj = (
-            _subject(s)
-            if re.search(r"\b(resolution|draft|text|measure|proposal|ceasefire|vot\w*)\b", s, re.I)
-            else None
-        )
-        if subj and not any(c.field == "subject" for c in claims):
-            claims.append(Claim("subject", subj, s))
-        for kind, n in _counts(s):
-            claims.append(Claim(kind, n, s))
-        if _UNANIMOUS.search(s) and not _NOT_UNANIMOUS.search(s):
-            claims.append(Claim("unanimous", True, s))
-        for code, vote in _sentence_votes(norm):
-            if vote == "veto":
-                claims.append(Claim("veto", True, s, member=code))
-            else:
-                claims.append(Claim("vote", vote, s, member=code))
-            if vote != "yes":
-                named_nonyes.add(code)
-        if _ALL_OTHER.search(s):
-            all_other.append(s)
-    has_vote = any(c.field not in ("date", "subject", "sponsor", "draft", "resolution") for c in claims[n_before:])
-    if not has_vote:
-        return Extraction([], art, article_date, vote_date, source, vote_sents)
-    if all_other and not any(c.field == "yes" for c in claims):
-        from unsc.rules import Council
+        claims.insert(0, Claim("date", vote_date.isoformat(), paras[0][:200]))
+    for e in events[1:]:
+        if e.kind == "earlier":
+            ds = _best_dates(e.dates)
+            if ds:
+                claims.append(Claim("date", ds[0][0].isoformat(), ds[0][2], event=e.id))
+    vote_fields = ("date", "subject", "sponsor", "draft", "resolution")
+    if not any(c.field not in vote_fields for c in claims):
+        reason = "; ".join(sorted(reasons)) if reasons else None
+        return Extraction([], art, article_date, vote_date, source, vote_sents, events, left_out, reason)
+    # "all other members voted in favour" -> a count, per event
+    for e in events:
+        mine = [c for c in claims if c.event == e.id]
+        other = [c for c in mine if c.note == "all-other"]
+        if other and not any(c.field == "yes" and c.note != "all-other" for c in mine):
+            from unsc.rules import Council
 
-        size = Council.on(vote_date or article_date).size if (vote_date or article_date) else 15
-        claims.append(Claim("yes", size - len(named_nonyes), all_other[0], note="all other members"))
-    # one claim per (field, member, value): keep the first sentence that makes it
-    seen: set[tuple[str, str | None, Any]] = set()
+            when = vote_date or article_date
+            size = Council.on(when).size if when else 15
+            nonyes = {c.member for c in mine if c.field in ("vote", "veto") and c.claimed != "yes"}
+            claims.append(Claim("yes", size - len(nonyes), other[0].text, note="all other members", event=e.id))
+    claims = [c for c in claims if c.note != "all-other"]
+    seen: set[tuple[Any, ...]] = set()
     uniq = []
     for c in claims:
-        if c.key() not in seen:
-            seen.add(c.key())
+        k = (*c.key(), c.event)
+        if c.field == "subject":
+            k = ("subject", c.event)
+        if k not in seen:
+            seen.add(k)
             uniq.append(c)
-    return Extraction(uniq, art, article_date, vote_date, source, vote_sents)
+    return Extraction(uniq, art, article_date, vote_date, source, vote_sents, events, left_out, None)
+
+
+_CLAUSE = re.compile(
+    r"(?:,\s+(?:and|while|but|whereas)|;\s*(?:and\s+|while\s+|but\s+)?)\s+(?=(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:draft|text|amendment|resolution|proposal|counter-draft)\b)|"
+    r",\s+(?=(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+after\s+[^,.]*\b(?:vetoe?d?|voted|adopted|"
+    r"rejected|blocked)\b)",
+    re.I,
+)
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A sentence split where a second draft becomes the subject ("..., and a second Russian draft won five votes").
+
+    >>> _clauses("The first text got six votes, and a second Russian draft won five.")
+    ['The first text got six votes', 'a second Russian draft won five.']
+    """
+    parts = [p.strip() for p in _CLAUSE.split(sentence)]
+    return [p for p in parts if p]
+
+
+_QUOTE = re.compile(r'"[^"]{12,}"|“[^”]{12,}”')
+_SAID = re.compile(r"\b(?:said|says|told|added|stated|declared|argued|insisted|recalled|wrote|tweeted)\b", re.I)
+
+
+def _unquote(sentence: str) -> tuple[str, str | None]:
+    """A sentence without the speaker's quoted words when they speak of a vote ("Resolution 2334 was adopted
+    unanimously," he said): a quotation is not the report's own claim. Returns (sentence, quotation or None).
+
+    >>> _unquote('Nebenzia said: "Resolution 2334 was adopted without a single vote against."')
+    ('Nebenzia said: “…”', '"Resolution 2334 was adopted without a single vote against."')
+    >>> _unquote('The draft called for "an immediate and sustained ceasefire".')[1] is None
+    True
+    """
+    if not _SAID.search(sentence):
+        return sentence, None
+    found = [m for m in _QUOTE.finditer(sentence) if _VOTE_EVENT.search(m[0])]
+    if not found:
+        return sentence, None
+    out = sentence
+    for m in reversed(found):
+        out = out[: m.start()] + "“…”" + out[m.end() :]
+    return out, " ".join(m[0] for m in found)
+
+
+def _best_dates(dates: list[tuple[dt.date, str, str]]) -> list[tuple[dt.date, str, str]]:
+    """Dates ordered by how they were given: in the text, then "on Friday", then the dateline."""
+    rank = {"text": 0, "relative": 1, "dateline": 2, "approx": 3}
+    return sorted(dates, key=lambda d: rank.get(d[1], 4))
+
+
+def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
+    """The claims one sentence makes, attributed to event ``cur`` (sponsors of the main draft named in a
+    sentence about an amendment or a rival draft go to the main vote)."""
+    out: list[Claim] = []
+    norm = member_mentions(s)
+    kind = events[cur].kind
+    core = _RELATIVE_CLAUSE.sub(",", s)  # "Russia, which had blocked ..., supported it": the clause is another event
+    o = _outcome(core, member_mentions(core))
+    if o:
+        out.append(Claim("outcome", o, s, event=cur))
+    if (
+        re.search(r"\bprocedural\b", s, re.I)
+        and re.search(r"\b(?:vote|decision|resolution|matter|motion)\b", s, re.I)
+        and not re.search(r"\b(?:not|no|non)[- ]procedural\b|\bsubstantive\b", s, re.I)
+    ):
+        out.append(Claim("procedural", True, s, event=cur))
+    for m in _RES.finditer(s):
+        lead = re.match(r"\s*(?:The\s+(?:[\w-]+\s+){0,3})?[Rr]esolution\s+\d", s)
+        if re.search(r"\b(adopt|pass|approv|vote)", s, re.I) or (lead and m.start() < 40):
+            out.append(Claim("resolution", f"{m[1]} ({m[2]})" if m[2] else m[1], s, event=cur))
+    for m in _DRAFT.finditer(s):
+        out.append(Claim("draft", "S/" + m[1], s, event=cur))
+    for m in _SPONSOR.finditer(norm):
+        codes = (
+            [m["pre"]]
+            if m["pre"]
+            else [m["poss"]]
+            if m["poss"]
+            else [m["adj"]]
+            if m["adj"]
+            else _codes(m["adjs"])
+            if m["adjs"]
+            else _codes(m["list"])
+        )
+        ev = cur
+        if kind in ("amendment", "rival") and _PLAIN_NOUN.search(m[0]):
+            own = re.search(r"rival|competing|counter|own|amendment", m[0], re.I)
+            near = re.search(r"amendment|rival|counter", norm[max(0, m.start() - 40) : m.start()], re.I)
+            if not own and not near:
+                ev = 0
+        for c in codes:
+            if c not in ("PSE", "ISR"):  # not Council members: their texts are tabled by others
+                out.append(Claim("sponsor", c, s, member=c, event=ev))
+    if _E10.search(s):
+        out.append(Claim("sponsor", "E10", s, member="E10", event=cur))
+    subj = (
+        _subject(s)
+        if re.search(r"\b(resolution|draft|texts?|measure|proposal|ceasefire|amendment|bid)\b", s, re.I)
+        or _VOTE_EVENT.search(s)
+        else None
+    )
+    if subj:
+        out.append(Claim("subject", subj, s, event=cur))
+    for k, n in _counts(s):
+        out.append(Claim(k, n, s, event=cur))
+    if _UNANIMOUS.search(s) and not _NOT_UNANIMOUS.search(s):
+        out.append(Claim("unanimous", True, s, event=cur))
+    for code, vote in _sentence_votes(norm):
+        if vote == "veto":
+            out.append(Claim("veto", True, s, member=code, event=cur))
+        else:
+            out.append(Claim("vote", vote, s, member=code, event=cur))
+    if _ALL_OTHER.search(s):
+        out.append(Claim("yes", 0, s, note="all-other", event=cur))
+    return out

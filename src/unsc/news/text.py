@@ -24,7 +24,9 @@ _CLUTTER = re.compile(
     r"byline-social|author-bio|tags|disqus|reply|login",
     re.I,
 )
-_DROP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe", "button", "svg")
+_DROP_TAGS = (
+    "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe", "button", "svg", "figcaption",
+)  # fmt: skip
 _META_DATE = (
     ("property", "article:published_time"),
     ("name", "article:published_time"),
@@ -81,11 +83,7 @@ def read_article(source: str) -> Article:
     page) without navigation, comment forms, share bars, "Related Articles" lists and the like.
     """
     if not looks_like_html(source):
-        paras = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", source)]
-        paras = [p for p in paras if p]
-        if len(paras) == 1 and "\n" in source.strip():
-            paras = [re.sub(r"\s+", " ", p).strip() for p in source.splitlines() if p.strip()]
-        return Article(paras)
+        return _read_plain(source)
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(source, "lxml")
@@ -129,6 +127,86 @@ def read_article(source: str) -> Article:
     if not paras and body is not None:
         paras = [p for p in (re.sub(r"\s+", " ", x).strip() for x in body.get_text("\n").split("\n")) if p]
     return Article(paras, title, date)
+
+
+_END_HEADING = re.compile(
+    r"^\s*(?:comments?\b|\d+\s+comments?\b|leave a (?:comment|reply)|join the (?:conversation|discussion)|"
+    r"load more comments|show comments)",
+    re.I,
+)
+_BLOCK_HEADING = re.compile(
+    r"^\s*(?:related(?:\s+(?:articles?|stories|coverage|content|news|links))?|more (?:from|on|stories)\b|read more|"
+    r"recommended(?: for you)?|most (?:read|popular|viewed)|trending|you may also like|see also|also read|"
+    r"top stories|latest news|editor'?s picks)\s*:?\s*$",
+    re.I,
+)
+_CLUTTER_LINE = re.compile(
+    r"^\s*(?:skip to (?:main )?content|advertisement|sponsored|subscribe\b.*|sign (?:in|up)\b.*|log ?in\b.*|"
+    r"share(?: on| this| via)?\b.*|print|email|reply\b.*|like\s*\d*|\d+\s+(?:likes?|replies)|"
+    r"(?:by\s+[^|]{1,60}\|)?\s*(?:published|updated|posted)\b.*|"
+    r".*\b\d+\s+(?:seconds?|minutes?|hours?|days?)\s+ago\s*|.*©.*|.*\ball rights reserved\b.*|"
+    r"(?:about us|contact|privacy(?: policy)?|terms(?: of (?:use|service))?|cookie settings)(?:\s*\|.*)?|"
+    r"newsletter\b.*|photo:.*|image:.*|\(photo[^)]*\)|caption:.*|getty images|reuters/.*|ap photo.*)$",
+    re.I,
+)
+
+
+def _is_nav(line: str) -> bool:
+    """A line of menu items: several short parts separated by | or ·."""
+    parts = [p.strip() for p in re.split(r"\s[|·•]\s", line) if p.strip()]
+    return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
+
+
+def _read_plain(source: str) -> Article:
+    """Plain text, possibly pasted from a page with its clutter: menus, share bars, bylines, "Related
+    Articles" lists, comments and footers are dropped; short title-like lines become their own paragraphs.
+
+    >>> a = _read_plain("Home | World | Sport | Opinion\\nRussia vetoes draft\\n\\nRussia vetoed the draft.\\n\\n"
+    ...                 "Related Articles\\nUS vetoes Gaza text 13-1-1\\n\\nComments (2)\\nFrance voted no.")
+    >>> a.paragraphs, a.warnings
+    (['Russia vetoes draft', 'Russia vetoed the draft.'], ['dropped page clutter: 5 lines'])
+    """
+    lines = source.replace("\r\n", "\n").split("\n")
+    kept: list[str] = []  # "" marks a paragraph break
+    dropped = 0
+    skip_block = False
+    for raw in lines:
+        line = re.sub(r"\s+", " ", raw).strip()
+        if not line:
+            skip_block = False
+            kept.append("")
+            continue
+        if _END_HEADING.match(line) and len(line.split()) <= 6:
+            dropped += sum(1 for x in lines[lines.index(raw) :] if x.strip())
+            break
+        if _BLOCK_HEADING.match(line):
+            skip_block = True
+            dropped += 1
+            continue
+        if skip_block and len(line.split()) < 25:
+            dropped += 1
+            continue
+        skip_block = False
+        if _CLUTTER_LINE.match(line) or _is_nav(line):
+            dropped += 1
+            continue
+        kept.append(line)
+    paras: list[str] = []
+    cur: list[str] = []
+    for line in [*kept, ""]:
+        heading = bool(line) and not re.search(r"[.!?:;\"”’)]$", line) and len(line.split()) < 16
+        if not line or heading:
+            if cur:
+                paras.append(" ".join(cur))
+                cur = []
+            if heading:
+                paras.append(line)
+            continue
+        cur.append(line)
+    if len(paras) == 1 and "\n" in source.strip() and not dropped:
+        paras = [re.sub(r"\s+", " ", x).strip() for x in source.splitlines() if x.strip()]
+    warnings = [f"dropped page clutter: {dropped} lines"] if dropped else []
+    return Article([x for x in paras if x], warnings=warnings)
 
 
 def _page_date(soup: object) -> dt.date | None:
