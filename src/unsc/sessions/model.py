@@ -649,7 +649,7 @@ class Session:
         >>> s.cast(s.token_of("USA"), "USA", "N", number=1)
         Traceback (most recent call last):
         ...
-        unsc.sessions.model.Conflict: vote 1 is closed and your vote was not counted; vote 2 is open now: Amendment
+        unsc.sessions.model.Conflict: vote 1 is closed and your vote was not counted (votes are final once announced, R26); vote 2 is open now: Amendment
         """
         role = self.role(token)
         if role == "public":
@@ -668,7 +668,7 @@ class Session:
             elif m is not None and number > m.number:  # pragma: no cover - numbers only grow
                 what = f"vote {number} has not been opened"
             else:
-                what = f"vote {number} is closed and your vote was not counted"
+                what = f"vote {number} is closed and your vote was not counted (votes are final once announced, R26)"
             now = f"vote {m.number} is open now: {m.question}" if m else "no vote is open now"
             raise Conflict(f"{what}; {now}", open_vote=open_vote)
         if m is None:
