@@ -46,8 +46,11 @@ def register(app: typer.Typer) -> None:
         room = (public_url or room_address(host, port)).rstrip("/")
         try:
             storage = open_storage(db)  # create the schema once, before the workers start; fail early
-        except (LiveError, OSError, ValueError) as exc:
-            typer.echo(f"error: --db: {exc}", err=True)
+        except LiveError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
+        except Exception as exc:  # sqlite3.Error, psycopg.Error, OSError: say which database and why
+            typer.echo(f"error: --db {db or 'default'}: cannot open the live-sessions database: {exc}", err=True)
             raise typer.Exit(2) from None
         where = getattr(storage, "path", None) or "PostgreSQL"
         storage.close()
