@@ -200,3 +200,26 @@ def test_sqlite_file_is_owner_only(tmp_path: Path):
         assert stat.S_IMODE(p.stat().st_mode) == 0o600, p
     assert stat.S_IMODE((tmp_path / "sub").stat().st_mode) == 0o700
     store.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("c.csv", "\r0", "the header row must name the columns"),
+        ("c.csv", 'name,date\n"A,1950', "c.csv: row"),
+        (
+            "c.toml",
+            "title = 1\n[[committee]]\nname = 'A'\nelected = 5\ndate = 1950-07-07",
+            "committee 1 (A), field elected",
+        ),
+        ("c.toml", "[[committee]]\nname = 'A'\ndate = 1944-01-01", "committee 1 (A), field date"),
+        ("c.toml", "[[committee]]\nname = 'A'", "committee 1 (A), field date: give a date"),
+        ("c.toml", "x = [", "c.toml: not valid TOML"),
+    ],
+)
+def test_bad_conference_files_name_file_row_and_field(name, text, message):
+    from unsc.sessions import Unprocessable
+
+    with pytest.raises(Unprocessable, match=None) as info:
+        parse_conference(text, name)
+    assert message in str(info.value)

@@ -111,59 +111,81 @@ def parse_conference(text: str, filename: str, roster: Roster | None = None) -> 
                 continue
             rows.append((f"committee {i}", item))
     else:
-        reader = csv.DictReader(io.StringIO(text))
-        fields = [f.strip().lower() for f in reader.fieldnames or []]
-        if "name" not in fields:
-            raise Unprocessable(f"{filename}: the header row must name the columns: name,date,scenario,elected")
-        for i, raw in enumerate(reader, 2):
-            item = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items() if k}
-            if not any(item.values()):
-                continue
-            rows.append((f"row {i}", item))
+        reader = csv.DictReader(io.StringIO(text.replace("\r\n", "\n").replace("\r", "\n"), newline=""))
+        try:
+            fields = [f.strip().lower() for f in reader.fieldnames or []]
+            if "name" not in fields:
+                raise Unprocessable(f"{filename}: the header row must name the columns: name,date,scenario,elected")
+            for i, raw in enumerate(reader, 2):
+                item = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items() if isinstance(k, str)}
+                if not any(item.values()):
+                    continue
+                rows.append((f"row {i}", item))
+        except csv.Error as exc:
+            raise Unprocessable(f"{filename}: row {reader.line_num}: not valid CSV: {exc}") from None
     if len(rows) > MAX_COMMITTEES:
         raise Unprocessable(f"{filename}: {len(rows)} committees; at most {MAX_COMMITTEES} at once")
     specs: list[CommitteeSpec] = []
     for where, item in rows:
-        name = " ".join(str(item.get("name") or "").split())
-        label = f"{filename}: {where}" + (f" ({name})" if name else "")
-        if not name:
-            problems.append(f"{label}, field name: give the committee a name")
-            continue
-        if len(name) > MAX_TITLE:
-            problems.append(f"{label}, field name: at most {MAX_TITLE} characters")
-            continue
-        raw_elected = item.get("elected") or item.get("seats") or ()
-        elected = _split(raw_elected) if isinstance(raw_elected, str) else tuple(str(x) for x in raw_elected)  # type: ignore[union-attr]
-        scenario = str(item.get("scenario") or "").strip() or None
-        when: dt.date | None = None
-        raw_date = item.get("date")
-        if scenario is None:
-            if not raw_date:
-                problems.append(f"{label}, field date: give a date (YYYY-MM-DD) or a scenario")
-                continue
-            try:
-                when = raw_date if isinstance(raw_date, dt.date) else dt.date.fromisoformat(str(raw_date))
-            except ValueError:
-                problems.append(f"{label}, field date: {raw_date!r} is not a date (YYYY-MM-DD)")
-                continue
-            if not elected and roster is not None:
-                elected = tuple(roster(when) or ())
-        spec = CommitteeSpec(name, when, scenario, elected, where)
         try:
-            _session(spec)  # the Council must exist: check every row now
-        except LiveError as exc:
-            fld = "scenario" if scenario else ("elected" if "elected" in str(exc) or "member" in str(exc) else "date")
-            msg = str(exc)
-            if fld == "elected" and not elected and when is not None:
-                from unsc.rules import Council
-
-                msg = f"the Council of {when} has {Council.on(when).elected_seats} elected seats: list them (no record store gives that date's roster)"
-            problems.append(f"{label}, field {fld}: {msg}")
+            spec = _spec(filename, where, item, roster)
+        except _RowProblem as exc:
+            problems.append(str(exc))
             continue
         specs.append(spec)
     if problems:
         raise Unprocessable("; ".join(problems))
     return title or filename.rsplit("/", 1)[-1], specs
+
+
+class _RowProblem(Exception):
+    pass
+
+
+def _spec(filename: str, where: str, item: dict[str, object], roster: Roster | None) -> CommitteeSpec:
+    """One committee from one row or table; :class:`_RowProblem` names the file, row and field."""
+    name = " ".join(str(item.get("name") or "").split())
+    label = f"{filename}: {where}" + (f" ({name})" if name else "")
+    if not name:
+        raise _RowProblem(f"{label}, field name: give the committee a name")
+    if len(name) > MAX_TITLE:
+        raise _RowProblem(f"{label}, field name: at most {MAX_TITLE} characters")
+    raw_elected = item.get("elected") or item.get("seats") or ()
+    if isinstance(raw_elected, str):
+        elected = _split(raw_elected)
+    elif isinstance(raw_elected, list | tuple) and all(isinstance(x, str) for x in raw_elected):
+        elected = tuple(raw_elected)
+    else:
+        raise _RowProblem(f"{label}, field elected: a list of members (codes or names)")
+    scenario = str(item.get("scenario") or "").strip() or None
+    when: dt.date | None = None
+    raw_date = item.get("date")
+    if scenario is None:
+        if not raw_date:
+            raise _RowProblem(f"{label}, field date: give a date (YYYY-MM-DD) or a scenario")
+        if isinstance(raw_date, dt.datetime):
+            raw_date = raw_date.date()
+        try:
+            when = raw_date if isinstance(raw_date, dt.date) else dt.date.fromisoformat(str(raw_date))
+        except ValueError:
+            raise _RowProblem(f"{label}, field date: {raw_date!r} is not a date (YYYY-MM-DD)") from None
+        if not elected and roster is not None:
+            elected = tuple(roster(when) or ())
+    spec = CommitteeSpec(name, when, scenario, elected, where)
+    try:
+        _session(spec)  # the Council must exist: check every row now
+    except LiveError as exc:
+        fld = "scenario" if scenario else ("elected" if "elected" in str(exc) or "member" in str(exc) else "date")
+        msg = str(exc)
+        if fld == "elected" and not elected and when is not None:
+            from unsc.rules import Council
+
+            seats = Council.on(when).elected_seats
+            msg = (
+                f"the Council of {when} has {seats} elected seats: list them (no record store gives that date's roster)"
+            )
+        raise _RowProblem(f"{label}, field {fld}: {msg}") from None
+    return spec
 
 
 def _session(spec: CommitteeSpec, **kw: object) -> Session:
