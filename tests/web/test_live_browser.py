@@ -57,6 +57,7 @@ def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     srv.should_exit = True
     thread.join(timeout=10)
 
+
 ELECTED_2024 = ["DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE"]
 
 
@@ -119,7 +120,9 @@ def test_chair_and_delegates_in_step(server, browser, page, phone):  # noqa: F81
     with httpx.Client(base_url=base, timeout=10) as http:
         for code, vote in rest.items():
             token = links[code].rsplit("/", 1)[1]
-            assert http.post(f"/api/live/{sid}/vote", json={"token": token, "number": 1, "vote": vote}).status_code == 200
+            assert (
+                http.post(f"/api/live/{sid}/vote", json={"token": token, "number": 1, "vote": vote}).status_code == 200
+            )
         usa = links["USA"].rsplit("/", 1)[1]
         assert http.post(f"/api/live/{sid}/close", json={"token": usa}).status_code == 403
     expect(page.locator("#yes-count")).to_have_text("11")
@@ -220,7 +223,9 @@ def test_conference_overview(server, page, phone):  # noqa: F811
     page.get_by_label("Committees").fill(
         'title = "Model UN 2026"\n'
         + "".join(
-            f'[[committee]]\nname = "Security Council {c}"\ndate = "2024-03-22"\nelected = {ELECTED_2024!r}\n'.replace("'", '"')
+            f'[[committee]]\nname = "Security Council {c}"\ndate = "2024-03-22"\nelected = {ELECTED_2024!r}\n'.replace(
+                "'", '"'
+            )
             for c in "ABC"
         )
         + '[[committee]]\nname = "Reformed Council (G4)"\nscenario = "g4"\n'

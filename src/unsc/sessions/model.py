@@ -396,6 +396,7 @@ class Session:
     timer_started: float | None = None  # when the clock last (re)started; None: stopped
     timer_elapsed: float = 0.0  # seconds spoken before the last start
     committee: str = ""  # the committee's name in a conference
+    _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)  # views of this version
     conference: str | None = None  # the conference's id, if any
     #: The chair's token, known only to the object that created the session (never stored).
     chair_token: str | None = field(default=None, repr=False, compare=False)
@@ -589,6 +590,7 @@ class Session:
         return self.motions[-1] if self.motions else None
 
     def _touch(self, now: float | None = None) -> None:
+        self._memo.clear()
         self.version += 1
         self.updated = time.time() if now is None else now
 
@@ -1080,7 +1082,14 @@ class Session:
         }
 
     def motion_view(self, m: Motion) -> dict[str, Any]:
-        """One vote as the API and the pages show it."""
+        """One vote as the API and the pages show it (computed once per version: every screen of a
+        session shows the same tally, so the rules decide it once, not once per screen)."""
+        key = ("motion", m.number, self.version, m.state, len(m.votes))
+        if key not in self._memo:
+            self._memo[key] = self._motion_view(m)
+        return self._memo[key]
+
+    def _motion_view(self, m: Motion) -> dict[str, Any]:
         rows = []
         for s in self.seats:
             v = m.votes.get(s.code)
