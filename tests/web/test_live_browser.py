@@ -247,3 +247,23 @@ def test_conference_overview(server, page, phone):  # noqa: F811
     phone.goto(page.url)
     expect(phone.locator("h1")).to_have_text("Model UN 2026")
     shot(phone, "live_conference_phone")
+
+
+def test_chair_links_and_qr_codes_on_a_phone(server, phone):  # noqa: F811
+    """A chair running the session from a phone: links hidden until asked, a QR code that fits."""
+    from playwright.sync_api import expect
+
+    with httpx.Client(base_url=server["url"], timeout=10) as http:
+        s = http.post("/api/live", json={"date": "2024-03-22", "elected": ELECTED_2024, "title": "Phone chair"}).json()
+    phone.goto(f"{server['url']}/live/{s['id']}/k/{s['chair_token']}")
+    expect(phone).to_have_url(f"{server['url']}/live/{s['id']}")
+    expect(phone.locator("#link-JPN")).to_be_hidden()
+    phone.get_by_text("Show the delegates' links and QR codes").click()
+    phone.locator("#link-row-JPN summary").click()
+    qr = phone.locator("#link-row-JPN .qr svg")
+    expect(qr).to_be_visible()
+    box = qr.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390  # nothing runs off the screen
+    phone.locator("#link-row-JPN").scroll_into_view_if_needed()
+    shot(phone, "live_chair_phone_links", full=False)

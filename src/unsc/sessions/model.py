@@ -369,7 +369,7 @@ class Session:
     """A live Council session: the Council, the President's token, one token per seat, and the votes.
 
     Build one with :meth:`create`. Every change bumps :attr:`version`, which the event stream watches.
-    The class itself is not locked: :class:`SessionStore` serialises access.
+    The class itself is not locked: storage (:mod:`unsc.sessions.storage`) runs each change in one transaction.
     """
 
     id: str
