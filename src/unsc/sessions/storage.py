@@ -106,6 +106,7 @@ class Storage:
         self.create_limit = create_limit
         self.create_window = create_window
         self._cache: OrderedDict[str, Session] = OrderedDict()
+        self._flights: dict[str, threading.Lock] = {}
         self._cache_lock = threading.Lock()
         self.load_errors: list[str] = []
 
@@ -192,6 +193,17 @@ class Storage:
         latest = self.hub.latest(sid)
         if cached is not None and not fresh and latest is not None and cached.version >= latest:
             return cached
+        with self._cache_lock:
+            flight = self._flights.setdefault(sid, threading.Lock())
+        with flight:  # one database read per session at a time: the streams woken by a change share it
+            with self._cache_lock:
+                cached = self._cache.get(sid)
+            latest = self.hub.latest(sid)
+            if cached is not None and not fresh and latest is not None and cached.version >= latest:
+                return cached
+            return self._read(sid, cached)
+
+    def _read(self, sid: str, cached: Session | None) -> Session:
         row = self._row(sid)
         if row is None:
             raise Missing(f"no live session {sid!r}: check the link (sessions are kept until deleted)")

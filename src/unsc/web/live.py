@@ -547,7 +547,10 @@ def install(
                 if now - beat > 15:
                     beat = now
                     yield ": keep-alive\n\n"
-                latest = await storage.hub.wait(sid, seen, min(10.0, end - now))
+                # woken by the change itself (this worker's commits, NOTIFY or the SQLite watch); a
+                # notification lost while a listener reconnects is caught when the stream reopens
+                # (streams end after ``max_seconds``; browsers reopen them, with a fresh read)
+                latest = await storage.hub.wait(sid, seen, min(15.0, end - now))
                 try:
                     if latest is not None and latest > seen:
                         s = (
@@ -555,8 +558,6 @@ def install(
                             if _cached(storage, sid, latest)
                             else await run_in_threadpool(storage.load, sid)
                         )
-                    elif time.monotonic() < end:
-                        s = await run_in_threadpool(storage.load, sid, True)  # nothing heard: check the database
                 except LiveError:
                     yield 'event: gone\ndata: {"detail": "the session is gone"}\n\n'
                     return
