@@ -16,9 +16,10 @@ Prints one JSON line per backend:
   ``ratio`` = p50 / baseline;
 * the goal (1,000 connected delegates, p99 under 500 ms) beside the figures, met or not.
 
-The screens are Server-Sent Events streams read by one asyncio client process on the same machine (2
-cores shared with the server): a browser also re-fetches the board's HTML after each event, which this
-does not time.
+The screens are Server-Sent Events streams read by ``--clients`` asyncio processes on the same machine
+(whose 2 cores they share with the server); a browser also re-fetches the board's HTML after each
+event, which this does not time. Clock: ``time.perf_counter`` (CLOCK_MONOTONIC, one clock for all
+processes).
 """
 
 from __future__ import annotations
@@ -127,9 +128,37 @@ def arrival(seen: list[tuple[int, float]], version: int) -> float | None:
     return seen[i][1] if i < len(seen) else None
 
 
-async def run_backend(url: str, sessions: list[dict[str, Any]], rounds: int, concurrency: int) -> dict[str, Any]:
+def screens_process(url: str, streams: list[tuple[str, str, str]], ready: Any, done: Any, out: Any) -> None:
+    """A client process holding some of the screens (so one Python client is not the bottleneck)."""
+
+    async def run() -> None:
+        limits = httpx.Limits(max_connections=None, max_keepalive_connections=None)
+        async with httpx.AsyncClient(base_url=url, timeout=600, limits=limits) as client:
+            seen: dict[tuple[str, str], list[tuple[int, float]]] = {(sid, code): [] for sid, code, _ in streams}
+            events = [asyncio.Event() for _ in streams]
+            tasks = [
+                asyncio.create_task(screen(client, sid, tok, seen[(sid, code)], ev))
+                for (sid, code, tok), ev in zip(streams, events, strict=True)
+            ]
+            await asyncio.wait_for(asyncio.gather(*(e.wait() for e in events)), 300)
+            ready.put(len(tasks))
+            while done.empty():
+                await asyncio.sleep(0.2)
+            for t in tasks:
+                t.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            out.put({f"{sid} {code}": arrivals for (sid, code), arrivals in seen.items()})
+
+    asyncio.run(run())
+
+
+async def run_backend(
+    url: str, sessions: list[dict[str, Any]], rounds: int, concurrency: int, clients: int
+) -> dict[str, Any]:
+    import multiprocessing as mp
+
     limits = httpx.Limits(max_connections=None, max_keepalive_connections=None)
-    async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as client:
+    async with httpx.AsyncClient(base_url=url, timeout=600, limits=limits) as client:
         # baseline: one vote at a time, nothing else going on, no screens
         base_times = []
         s0 = sessions[0]
@@ -142,19 +171,18 @@ async def run_backend(url: str, sessions: list[dict[str, Any]], rounds: int, con
             r.raise_for_status()
             base_times.append((time.perf_counter() - t) * 1000)
         baseline = statistics.median(base_times)
-        # every delegate's screen connects
-        seen: dict[tuple[str, str], list[tuple[int, float]]] = {}
-        tasks = []
-        readies = []
-        for s in sessions:
-            for code, tok in s["tokens"].items():
-                d: list[tuple[int, float]] = []
-                seen[(s["id"], code)] = d
-                ev = asyncio.Event()
-                readies.append(ev)
-                tasks.append(asyncio.create_task(screen(client, s["id"], tok, d, ev)))
-        await asyncio.wait_for(asyncio.gather(*(e.wait() for e in readies)), 120)
-        screens = len(tasks)
+        # every delegate's screen connects, from ``clients`` processes (perf_counter is CLOCK_MONOTONIC:
+        # the same clock in every process)
+        ctx = mp.get_context("spawn")
+        ready, done, out = ctx.Queue(), ctx.Queue(), ctx.Queue()
+        streams = [(s["id"], code, tok) for s in sessions for code, tok in s["tokens"].items()]
+        procs = [
+            ctx.Process(target=screens_process, args=(url, streams[i::clients], ready, done, out), daemon=True)
+            for i in range(clients)
+        ]
+        for p in procs:
+            p.start()
+        screens = sum([await asyncio.to_thread(ready.get, True, 300) for _ in procs])
         # the burst: every delegate votes, ``rounds`` times (changing the vote), ``concurrency`` in flight
         jobs = [
             (s, code, "YNA"[r % 3]) for r in range(rounds) for code in sorted(sessions[0]["tokens"]) for s in sessions
@@ -175,16 +203,20 @@ async def run_backend(url: str, sessions: list[dict[str, Any]], rounds: int, con
         await asyncio.gather(*(vote(*j) for j in jobs))
         elapsed = time.perf_counter() - t0
         await asyncio.sleep(3)  # let the last events arrive
-        lat, missing = [], 0
-        for sid, version, t_ack in acks:
-            arrivals = [arrival(seen[(sid, code)], version) for code in sessions[0]["tokens"]]
-            if any(a is None for a in arrivals):
-                missing += 1
-                continue
-            lat.append(max(0.0, (max(arrivals) - t_ack) * 1000))  # type: ignore[type-var]
-        for t in tasks:
-            t.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        for _ in procs:
+            done.put(True)
+        seen: dict[str, list[tuple[int, float]]] = {}
+        for _ in procs:
+            seen.update(await asyncio.to_thread(out.get, True, 300))
+        for p in procs:
+            p.join(30)
+    lat, missing = [], 0
+    for sid, version, t_ack in acks:
+        arrivals = [arrival(seen[f"{sid} {code}"], version) for code in sessions[0]["tokens"]]
+        if any(a is None for a in arrivals):
+            missing += 1
+            continue
+        lat.append(max(0.0, (max(arrivals) - t_ack) * 1000))  # type: ignore[type-var]
     p50, p99 = statistics.median(lat), percentile(lat, 0.99)
     met = screens >= GOAL_SCREENS and p99 < GOAL_P99_MS and missing == 0
     return {
@@ -210,6 +242,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=2, help="votes per delegate")
     ap.add_argument("--concurrency", type=int, default=32, help="vote requests in flight")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--clients", type=int, default=2, help="client processes holding the screens")
     ap.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
     ap.add_argument("--quick", action="store_true", help="4 committees, 1 round (a smoke run)")
     args = ap.parse_args()
@@ -228,7 +261,7 @@ def main() -> None:
             proc, url, _log = start(db, home, args.workers)
             try:
                 sessions = setup(url, args.committees)
-                out = asyncio.run(run_backend(url, sessions, args.rounds, args.concurrency))
+                out = asyncio.run(run_backend(url, sessions, args.rounds, args.concurrency, args.clients))
             finally:
                 stop(proc)
                 if backend == "postgresql":

@@ -137,16 +137,16 @@ def test_roster_from_a_store_when_one_exists(runner, monkeypatch, tmp_path):
 def test_serve_runs_workers_from_an_import_string_and_prints_the_room_address(runner, monkeypatch, tmp_path):
     import os
 
-    import uvicorn
+    import unsc.cli.web as web_cli
 
     served = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app_, **kw: served.update(app=app_, **kw))
+    monkeypatch.setattr(web_cli, "run_server", lambda app_, **kw: served.update(app=app_, **kw))
     for name in ("UNSC_LIVE_DB", "UNSC_PUBLIC_URL", "UNSC_STORE"):
         monkeypatch.delenv(name, raising=False)
     db = tmp_path / "live.sqlite3"
     r = runner.invoke(app, ["serve", "--db", str(db), "--workers", "2", "--host", "0.0.0.0", "--port", "8123"])
     assert r.exit_code == 0, r.output
-    assert served["app"] == "unsc.web.live:app_from_env" and served["factory"] is True and served["workers"] == 2
+    assert served["app"] == "unsc.web.live:app_from_env" and served["workers"] == 2
     room = os.environ["UNSC_PUBLIC_URL"]
     assert room.startswith("http://") and room.endswith(":8123") and "0.0.0.0" not in room
     assert f"room address for phones on this network: {room}/live" in " ".join(r.stderr.split())
@@ -158,9 +158,9 @@ def test_serve_runs_workers_from_an_import_string_and_prints_the_room_address(ru
 
 
 def test_serve_refuses_a_bad_db(runner, monkeypatch, tmp_path):
-    import uvicorn
+    import unsc.cli.web as web_cli
 
-    monkeypatch.setattr(uvicorn, "run", lambda app_, **kw: None)
+    monkeypatch.setattr(web_cli, "run_server", lambda app_, **kw: None)
     r = runner.invoke(app, ["serve", "--db", "mysql://nowhere/x"])
     assert r.exit_code == 2 and "postgresql://" in r.stderr
     broken = tmp_path / "not-a-db.sqlite3"
