@@ -37,8 +37,12 @@ class RosterStore(FixtureStore):
 
 
 @pytest.fixture
-def client() -> TestClient:
-    return TestClient(create_app(store=FixtureStore()))
+def client(tmp_path: Path) -> TestClient:
+    return TestClient(create_app(store=FixtureStore(), sessions_file=tmp_path / "live.sqlite3"))
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
 
 
 def new_session(client: TestClient, **body: Any) -> dict[str, Any]:
@@ -61,9 +65,9 @@ def test_full_vote_over_the_api(client):
     assert s["council"]["roster_source"] == "typed by the chair"
     assert post(client, sid, "open", token=chair, question="Draft resolution S/2024/239").status_code == 200
     for code in YES_239:
-        assert post(client, sid, "vote", token=tok[code], vote="Y").status_code == 200
+        assert post(client, sid, "vote", token=tok[code], number=1, vote="Y").status_code == 200
     for code in ("RUS", "CHN", "DZA"):
-        r = post(client, sid, "vote", token=tok[code], vote="against")
+        r = post(client, sid, "vote", token=tok[code], number=1, vote="against")
     me = r.json()
     assert me["role"] == "DZA" and me["you"] == {
         "code": "DZA",
@@ -87,7 +91,7 @@ def test_full_vote_over_the_api(client):
     assert "owing to the negative vote of a permanent member" in closed["president"]
     guyana = next(row for row in closed["seats"] if row["code"] == "GUY")
     assert guyana["vote"] == "absent" and guyana["label"] == "Absent"
-    history = client.get(f"/api/live/{sid}", params={"token": chair}).json()["history"]
+    history = client.get(f"/api/live/{sid}", headers=bearer(chair)).json()["history"]
     assert history[0]["vetoed_by"] == ["CHN", "RUS"] and history[0]["adopted"] is False
 
 
@@ -97,12 +101,12 @@ def test_token_checks_answer_403_json(client):
     r = post(client, sid, "open", token=tok["USA"], question="Q")
     assert r.status_code == 403 and r.json()["error"] == "forbidden" and r.json()["detail"]
     post(client, sid, "open", token=chair, question="Q")
-    r = post(client, sid, "vote", token=tok["USA"], vote="Y", seat="RUS")
+    r = post(client, sid, "vote", token=tok["USA"], number=1, vote="Y", seat="RUS")
     assert r.status_code == 403 and "United States only" in r.json()["detail"]
     assert post(client, sid, "close", token=tok["USA"]).status_code == 403
-    assert post(client, sid, "vote", token="forged", vote="Y").status_code == 403
-    assert client.get(f"/api/live/{sid}", params={"token": "forged"}).status_code == 403
-    assert client.get(f"/api/live/{sid}/events", params={"token": "forged"}).status_code == 403
+    assert post(client, sid, "vote", token="forged", number=1, vote="Y").status_code == 403
+    assert client.get(f"/api/live/{sid}", headers=bearer("forged")).status_code == 403
+    assert client.get(f"/api/live/{sid}/events", headers=bearer("forged")).status_code == 403
     # nothing was recorded by the refused requests
     assert client.get(f"/api/live/{sid}").json()["current"]["live"]["not_voted"] == 15
     assert r.headers["referrer-policy"] == "no-referrer"
@@ -110,22 +114,22 @@ def test_token_checks_answer_403_json(client):
 
 def test_state_errors_404_409_422(client):
     assert client.get("/api/live/nope").json() == {
-        "detail": "no live session 'nope' (it may have expired after 12 hours)",
+        "detail": "no live session 'nope': check the link (sessions are kept until deleted)",
         "error": "not_found",
     }
     assert client.get("/api/live/nope/events").status_code == 404
     s = new_session(client)
     sid, chair, tok = s["id"], s["chair_token"], s["tokens"]
-    r = post(client, sid, "vote", token=tok["USA"], vote="Y")
+    r = post(client, sid, "vote", token=tok["USA"], number=1, vote="Y")
     assert r.status_code == 409 and r.json()["error"] == "conflict"
     post(client, sid, "open", token=chair, question="Q")
     assert post(client, sid, "open", token=chair, question="Q2").status_code == 409
-    r = post(client, sid, "vote", token=tok["USA"], vote="perhaps")
+    r = post(client, sid, "vote", token=tok["USA"], number=1, vote="perhaps")
     assert r.status_code == 422 and r.json()["error"] == "bad_input"
-    r = post(client, sid, "vote", token=chair, vote="Y")
+    r = post(client, sid, "vote", token=chair, number=1, vote="Y")
     assert r.status_code == 422 and "which seat" in r.json()["detail"]
     post(client, sid, "close", token=chair)
-    r = post(client, sid, "vote", token=tok["USA"], vote="N")
+    r = post(client, sid, "vote", token=tok["USA"], number=1, vote="N")
     assert r.status_code == 409 and "final" in r.json()["detail"]
     r = post(client, sid, "open", token=chair, question="Q", kind="sg_straw_poll")
     assert r.status_code == 422
@@ -170,7 +174,7 @@ def test_event_stream_is_bounded_and_carries_state(client):
     s = new_session(client)
     sid, chair = s["id"], s["chair_token"]
     post(client, sid, "open", token=chair, question="Q")
-    r = client.get(f"/api/live/{sid}/events", params={"token": chair, "max_seconds": 0.3})
+    r = client.get(f"/api/live/{sid}/events", params={"max_seconds": 0.3}, headers=bearer(chair))
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/event-stream")
     events = [e for e in r.text.split("\n\n") if e.startswith("event: state")]
     assert len(events) == 1
@@ -190,31 +194,44 @@ def test_poll_returns_at_once_when_newer_and_after_wait_otherwise(client):
     assert client.get(f"/api/live/{sid}/poll", params={"wait": 99}).status_code == 422
 
 
-def test_limits_answer_429():
+def test_creation_is_limited_per_client_never_globally(tmp_path: Path):
     app = FastAPI()
-    install(app, max_sessions=2)
-    client = TestClient(app)
+    install(app, db=tmp_path / "live.sqlite3", create_limit=2)
     body = {"date": "1950-07-07", "elected": ["CUB", "ECU", "EGY", "IND", "NOR", "YUG"]}
-    assert [client.post("/api/live", json=body).status_code for _ in range(3)] == [201, 201, 429]
-    assert client.post("/api/live", json=body).json()["error"] == "limit_reached"
-    r = client.post("/api/live", json={**body, "title": "x" * 500})
+    flooder = TestClient(app, client=("203.0.113.9", 5000))
+    assert [flooder.post("/api/live", json=body).status_code for _ in range(3)] == [201, 201, 429]
+    r = flooder.post("/api/live", json=body)
+    assert r.json()["error"] == "limit_reached" and "other chairs are not affected" in r.json()["detail"]
+    chair = TestClient(app, client=("198.51.100.7", 5000))  # another chair is not locked out
+    assert chair.post("/api/live", json=body).status_code == 201
+    r = chair.post("/api/live", json={**body, "title": "x" * 500})
     assert r.status_code == 422
 
 
+def test_body_limit_413_and_422_never_echoes_large_input(client):
+    big = "x" * 2_000_000
+    r = client.post("/api/live", content=json.dumps({"title": big}), headers={"content-type": "application/json"})
+    assert r.status_code == 413 and r.json()["error"] == "too_large" and len(r.content) < 500
+    r = client.post("/api/live", json={"title": "y" * 900_000})
+    assert r.status_code == 422 and len(r.content) < 2_000 and "y" * 300 not in r.text
+    r = client.post("/live", data={"title": "z" * 900_000})
+    assert r.status_code == 422 and "z" * 300 not in r.text
+
+
 def test_sessions_survive_a_restart(tmp_path: Path):
-    path = tmp_path / "live.json"
+    path = tmp_path / "live.sqlite3"
     first = TestClient(create_app(store=FixtureStore(), sessions_file=path))
     s = new_session(first)
     post(first, s["id"], "open", token=s["chair_token"], question="Q")
-    post(first, s["id"], "vote", token=s["tokens"]["FRA"], vote="Y")
+    post(first, s["id"], "vote", token=s["tokens"]["FRA"], number=1, vote="Y")
     second = TestClient(create_app(store=FixtureStore(), sessions_file=path))
-    st = second.get(f"/api/live/{s['id']}", params={"token": s["tokens"]["FRA"]}).json()
+    st = second.get(f"/api/live/{s['id']}", headers=bearer(s["tokens"]["FRA"])).json()
     assert st["you"]["vote"] == "Y" and st["current"]["live"]["yes"] == 1
 
 
 def test_backend_without_store_still_runs_sessions(tmp_path: Path):
     app = FastAPI()
-    install(app, Backend(store_path=tmp_path / "absent.duckdb"))
+    install(app, Backend(store_path=tmp_path / "absent.duckdb"), db=":memory:")
     r = TestClient(app).post("/api/live", json={"date": "2024-03-22"})
     assert r.status_code == 422 and "no store at" not in r.json()["detail"]
     assert "type the 10 elected members" in r.json()["detail"]
@@ -235,27 +252,102 @@ def test_pages_work_without_javascript(client):
         follow_redirects=False,
     )
     assert r.status_code == 303 and r.headers["referrer-policy"] == "no-referrer"
-    chair_url = r.headers["location"]
-    sid, chair = chair_url.split("/")[2].split("?")[0], chair_url.split("chair=")[1]
-    page = client.get(chair_url)
+    sid = r.headers["location"].split("/")[2]
+    assert r.headers["location"] == f"/live/{sid}"  # no token in the URL: the chair's cookie holds it
+    chair = client.cookies.get(f"unsc_live_{sid}")
+    assert chair and "httponly" in r.headers["set-cookie"].lower() and "samesite=lax" in r.headers["set-cookie"].lower()
+    page = client.get(f"/live/{sid}")
     assert page.status_code == 200 and "Delegates' links" in page.text and "Put a question to the vote" in page.text
-    tokens = client.get(f"/api/live/{sid}", params={"token": chair}).json()["links"]
-    rus = next(link["url"] for link in tokens if link["code"] == "RUS").rsplit("/", 1)[1]
-    r = client.post(f"/live/{sid}/open", data={"token": chair, "question": "Draft S/2024/239"}, follow_redirects=False)
+    assert '<details id="links-details">' in page.text  # hidden until the chair asks
+    assert "<svg" in page.text and "http://127.0.0.1:8000/live/" in page.text  # QR codes from the public URL
+    links = client.get(f"/api/live/{sid}", headers=bearer(chair)).json()["links"]
+    rus_url = next(link["url"] for link in links if link["code"] == "RUS")
+    rus = rus_url.rsplit("/", 1)[1]
+    r = client.post(f"/live/{sid}/open", data={"question": "Draft S/2024/239"}, follow_redirects=False)
     assert r.status_code == 303
-    seat_page = client.get(f"/live/{sid}/seat/{rus}")
-    assert "Delegation of the Russian Federation" in seat_page.text
+    delegate = TestClient(client.app)
+    seat_page = delegate.get(f"/live/{sid}/k/{rus}")  # the secret link: cookie, then the page without the token
+    assert seat_page.url.path == f"/live/{sid}" and "Delegation of the Russian Federation" in seat_page.text
     assert 'id="vote-Y"' in seat_page.text and 'aria-pressed="false"' in seat_page.text
-    r = client.post(f"/live/{sid}/vote", data={"token": rus, "vote": "N"})
-    assert r.status_code == 200 and r.url.path == f"/live/{sid}/seat/{rus}" and "Your vote" in r.text
+    assert '<input type="hidden" name="number" value="1">' in seat_page.text
+    r = delegate.post(f"/live/{sid}/vote", data={"vote": "N", "number": "1"})
+    assert r.status_code == 200 and r.url.path == f"/live/{sid}" and "Your vote" in r.text
     assert 'id="vote-N" class="big vote-btn vote-N" aria-pressed="true"' in r.text
-    assert client.post(f"/live/{sid}/close", data={"token": rus}).status_code == 403
-    r = client.post(f"/live/{sid}/close", data={"token": chair})
+    assert delegate.post(f"/live/{sid}/close").status_code == 403
+    r = client.post(f"/live/{sid}/close")
     assert r.status_code == 200 and "The President:" in r.text and "Not adopted" in r.text
-    assert client.get(f"/live/{sid}/seat/{chair}").status_code == 403
-    assert client.get(f"/live/{sid}", params={"chair": rus}).status_code == 403
-    assert "Session history" in client.get(f"/live/{sid}").text
+    # a stale form (vote 1, now closed, vote 2 open) is refused and the page says which vote is open
+    client.post(f"/live/{sid}/open", data={"question": "Amendment"})
+    r = delegate.post(f"/live/{sid}/vote", data={"vote": "Y", "number": "1"})
+    assert r.status_code == 409 and "vote 2 is open now: Amendment" in r.text and 'id="problem"' in r.text
+    assert delegate.post(f"/live/{sid}/vote", data={"vote": "Y"}).status_code == 422  # the number is required
+    assert "Session history" in TestClient(client.app).get(f"/live/{sid}").text
+    assert TestClient(client.app).get(f"/live/{sid}/k/forged").status_code == 403
     assert client.get("/live/unknown").status_code == 404
+
+
+def test_stale_vote_is_409_naming_the_open_vote(client):
+    s = new_session(client)
+    sid, chair, tok = s["id"], s["chair_token"], s["tokens"]
+    post(client, sid, "open", token=chair, question="Draft resolution S/2024/239")
+    post(client, sid, "close", token=chair)
+    post(client, sid, "open", token=chair, question="Amendment A", kind="amendment")
+    r = post(client, sid, "vote", token=tok["FRA"], number=1, vote="N")  # the phone slept through vote 1
+    assert r.status_code == 409
+    assert r.json() == {
+        "detail": "vote 1 is closed and your vote was not counted (votes are final once announced, R26); vote 2 is open now: Amendment A",
+        "error": "conflict",
+        "open_vote": {"number": 2, "question": "Amendment A"},
+    }
+    assert post(client, sid, "vote", token=tok["FRA"], number=3, vote="N").status_code == 409
+    assert post(client, sid, "vote", token=tok["FRA"], vote="N").status_code == 422  # no number: refused
+    st = client.get(f"/api/live/{sid}", headers=bearer(chair)).json()
+    assert st["current"]["number"] == 2 and st["current"]["live"]["no"] == 0  # nothing counted on vote 2
+    assert post(client, sid, "vote", token=tok["FRA"], number=2, vote="N").json()["you"]["vote"] == "N"
+
+
+def test_chair_replaces_a_leaked_link(client):
+    s = new_session(client)
+    sid, chair, tok = s["id"], s["chair_token"], s["tokens"]
+    r = post(client, sid, "replace-link", token=chair, seat="FRA")
+    new = next(x["url"] for x in r.json()["links"] if x["code"] == "FRA").rsplit("/", 1)[1]
+    assert new != tok["FRA"]
+    post(client, sid, "open", token=chair, question="Q")
+    assert post(client, sid, "vote", token=tok["FRA"], number=1, vote="Y").status_code == 403
+    assert post(client, sid, "vote", token=new, number=1, vote="Y").status_code == 200
+    assert post(client, sid, "replace-link", token=tok["USA"], seat="FRA").status_code == 403
+
+
+def test_conference_from_toml_and_csv(client):
+    toml = """title = "Model UN 2026"
+[[committee]]
+name = "Council A"
+date = "2024-03-22"
+elected = ["DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE"]
+[[committee]]
+name = "Council B"
+scenario = "g4"
+"""
+    r = client.post("/api/live/conference", json={"filename": "mun.toml", "text": toml})
+    assert r.status_code == 201, r.text
+    conf = r.json()
+    assert conf["title"] == "Model UN 2026" and [c["name"] for c in conf["committees"]] == ["Council A", "Council B"]
+    chair_a = conf["committees"][0]["chair_url"].rsplit("/", 1)[1]
+    sid = conf["committees"][0]["id"]
+    post(client, sid, "open", token=chair_a, question="Draft")
+    post(client, sid, "vote", token=chair_a, number=1, seat="USA", vote="Y")
+    public = TestClient(client.app).get(f"/api/live/conference/{conf['id']}").json()
+    assert public["committees"][0]["current"] == {
+        "number": 1, "question": "Draft", "yes": 1, "no": 0, "abstain": 0, "not_voted": 14, "required": 9,
+    }  # fmt: skip
+    assert "chair_url" not in json.dumps(public)
+    page = client.get(f"/live/conference/{conf['id']}")
+    assert page.status_code == 200 and "Vote 1 open" in page.text and "Council B" in page.text
+    csv_text = "name,date,scenario,elected\nRoom 1,1950-07-07,,CUB;ECU;EGY;IND;NOR;YUG\nRoom 2,1950-07-07,,CUB;XXX\n"
+    r = client.post("/api/live/conference", json={"filename": "rooms.csv", "text": csv_text})
+    assert r.status_code == 422 and r.json()["detail"].startswith("rooms.csv: row 3 (Room 2), field elected:")
+    r = client.post("/live/conference", data={"filename": "rooms.csv", "text": csv_text.replace("CUB;XXX", "")})
+    assert r.status_code == 422 and "row 3 (Room 2), field elected" in r.text
 
 
 def test_floor_over_the_api(client):
@@ -269,7 +361,7 @@ def test_floor_over_the_api(client):
     assert post(client, sid, "floor", token=chair, action="add", who="Atlantis").status_code == 422
     assert post(client, sid, "floor", token=chair, action="limit", seconds=99999).status_code == 422
     assert post(client, sid, "floor", token=chair, action="pause").status_code == 409
-    chair_view = client.get(f"/api/live/{sid}", params={"token": chair}).json()["floor"]
+    chair_view = client.get(f"/api/live/{sid}", headers=bearer(chair)).json()["floor"]
     assert chair_view["requests"] == [{"code": "MLT", "name": "Malta"}]
     for who in ["MLT", "Ukraine"]:
         assert post(client, sid, "floor", token=chair, action="add", who=who).status_code == 200
@@ -301,8 +393,8 @@ def test_procedural_motion_over_the_api(client):
     assert cur["live"]["voting_class"] == "procedural" and cur["live"]["veto_applies"] is False
     assert post(client, sid, "motion", token=chair, motion="suspend").status_code == 409  # one vote at a time
     for code in ["FRA", "GBR", "DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR"]:
-        assert post(client, sid, "vote", token=tok[code], vote="Y").status_code == 200
-    post(client, sid, "vote", token=tok["USA"], vote="N")
+        assert post(client, sid, "vote", token=tok[code], number=1, vote="Y").status_code == 200
+    post(client, sid, "vote", token=tok["USA"], number=1, vote="N")
     d = post(client, sid, "close", token=chair).json()["current"]["decision"]
     assert d["adopted"] is True and d["vetoed_by"] == []
 
@@ -310,18 +402,22 @@ def test_procedural_motion_over_the_api(client):
 def test_floor_and_motions_work_without_javascript(client):
     s = new_session(client)
     sid, chair, tok = s["id"], s["chair_token"], s["tokens"]
-    page = client.get(f"/live/{sid}", params={"chair": chair}).text
+    chair_browser = TestClient(client.app)
+    chair_browser.get(f"/live/{sid}/k/{chair}")
+    moz = TestClient(client.app)
+    moz.get(f"/live/{sid}/k/{tok['MOZ']}")
+    page = chair_browser.get(f"/live/{sid}").text
     assert "Rule 33(1): Suspend the meeting" in page and page.index("Rule 33(2)") < page.index("Rule 33(5)")
-    r = client.post(f"/live/{sid}/floor", data={"token": tok["MOZ"], "action": "request"}, follow_redirects=False)
-    assert r.status_code == 303 and r.headers["location"] == f"/live/{sid}/seat/{tok['MOZ']}#floor"
-    assert 'id="request-MOZ"' in client.get(f"/live/{sid}", params={"chair": chair}).text
-    assert 'id="request-MOZ"' not in client.get(f"/live/{sid}").text  # requests are for the President
+    r = moz.post(f"/live/{sid}/floor", data={"action": "request"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == f"/live/{sid}#floor"
+    assert 'id="request-MOZ"' in chair_browser.get(f"/live/{sid}").text
+    assert 'id="request-MOZ"' not in TestClient(client.app).get(f"/live/{sid}").text  # requests are for the President
     client.post(f"/live/{sid}/floor", data={"token": chair, "action": "add", "who": "MOZ"})
     client.post(f"/live/{sid}/floor", data={"token": chair, "action": "limit", "seconds": "60"})
     client.post(f"/live/{sid}/floor", data={"token": chair, "action": "next"})
-    seat = client.get(f"/live/{sid}/seat/{tok['MOZ']}").text
+    seat = moz.get(f"/live/{sid}").text
     assert "You have the floor" in seat and 'id="timer"' in seat and 'data-limit="60"' in seat
-    assert client.post(f"/live/{sid}/floor", data={"token": tok["MOZ"], "action": "next"}).status_code == 403
+    assert moz.post(f"/live/{sid}/floor", data={"action": "next"}).status_code == 403
     r = client.post(f"/live/{sid}/motion", data={"token": chair, "motion": "suspend"}, follow_redirects=False)
     assert r.status_code == 303
-    assert "Motion to suspend the meeting" in client.get(f"/live/{sid}/seat/{tok['MOZ']}").text
+    assert "Motion to suspend the meeting" in moz.get(f"/live/{sid}").text

@@ -6,14 +6,57 @@ Uses the server, browser and screenshot helpers of ``tests/web/test_browser.py``
 
 from __future__ import annotations
 
+import os
 import re
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
-from tests.web.test_browser import browser, page, phone, server, shot  # noqa: F401 - fixtures
+from tests.web.conftest import real_store_path
+from tests.web.fixture_store import FixtureStore
+from tests.web.test_browser import _free_port, browser, page, phone, shot  # noqa: F401 - fixtures
+from unsc.web import create_app
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    """uvicorn on a free port, with its own sessions database and that port as the public URL."""
+    import uvicorn
+
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    db = tmp_path_factory.mktemp("live") / "live.sqlite3"
+    old = os.environ.get("UNSC_PUBLIC_URL")
+    os.environ["UNSC_PUBLIC_URL"] = url
+    try:
+        try:
+            app, store = create_app(store_path=real_store_path(request), sessions_file=db), "real"
+        except pytest.skip.Exception:
+            app, store = create_app(store=FixtureStore(), sessions_file=db), "fixture"
+    finally:
+        if old is None:
+            os.environ.pop("UNSC_PUBLIC_URL", None)
+        else:
+            os.environ["UNSC_PUBLIC_URL"] = old
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield {"url": url, "store": store, "db": Path(db)}
+    srv.should_exit = True
+    thread.join(timeout=10)
+
 
 ELECTED_2024 = ["DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE"]
 
@@ -30,15 +73,21 @@ def test_chair_and_delegates_in_step(server, browser, page, phone):  # noqa: F81
     if server["store"] == "fixture":  # the built store knows the elected members of the date; the fixture does not
         page.get_by_label("Elected members").fill(", ".join(ELECTED_2024))
     page.get_by_role("button", name="Start the session").click()
-    page.wait_for_url(re.compile(r"/live/[\w-]+\?chair="))
-    sid = page.url.split("/live/")[1].split("?")[0]
+    page.wait_for_url(re.compile(r"/live/[\w-]+$"))  # no token in the address bar
+    sid = page.url.split("/live/")[1]
     links = {i.get_attribute("id").removeprefix("link-"): i.input_value() for i in page.locator("input.link").all()}
-    assert len(links) == 15 and all(f"/live/{sid}/seat/" in u for u in links.values())
+    assert len(links) == 15 and all(u.startswith(f"{base}/live/{sid}/k/") for u in links.values())
+    expect(page.locator("input.link").first).to_be_hidden()  # hidden until the chair asks
+    page.get_by_text("Show the delegates' links and QR codes").click()
+    page.locator("#link-row-FRA summary").click()
+    expect(page.locator("#link-row-FRA .qr svg")).to_be_visible()
+    shot(page, "live_chair_links")
     if server["store"] == "real":
         assert "Elected members: from the record store" in page.locator(".lede").inner_text()
 
     # two delegations open their links before any vote: they wait
     phone.goto(links["USA"])
+    expect(phone).to_have_url(f"{base}/live/{sid}")  # the link's token went into a cookie
     other = browser.new_context(viewport={"width": 1000, "height": 800})
     rus = other.new_page()
     rus.set_default_timeout(15_000)
@@ -71,7 +120,9 @@ def test_chair_and_delegates_in_step(server, browser, page, phone):  # noqa: F81
     with httpx.Client(base_url=base, timeout=10) as http:
         for code, vote in rest.items():
             token = links[code].rsplit("/", 1)[1]
-            assert http.post(f"/api/live/{sid}/vote", json={"token": token, "vote": vote}).status_code == 200
+            assert (
+                http.post(f"/api/live/{sid}/vote", json={"token": token, "number": 1, "vote": vote}).status_code == 200
+            )
         usa = links["USA"].rsplit("/", 1)[1]
         assert http.post(f"/api/live/{sid}/close", json={"token": usa}).status_code == 403
     expect(page.locator("#yes-count")).to_have_text("11")
@@ -99,6 +150,31 @@ def test_chair_and_delegates_in_step(server, browser, page, phone):  # noqa: F81
     shot(rus, "live_delegate_closed")
     other.close()
 
+    # a phone that slept through vote 1 (no script ran) presses "No" after vote 2 opened: refused, and told
+    asleep = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, java_script_enabled=False)
+    gbr = asleep.new_page()
+    gbr.set_default_timeout(15_000)
+    page.get_by_label("Question", exact=True).fill("Amendment to operative paragraph 2")
+    page.get_by_role("button", name="Open the vote").click()
+    expect(page.locator("#question")).to_have_text("Amendment to operative paragraph 2")
+    page.get_by_role("button", name="Close the vote and announce the result").click()
+    gbr.goto(links["GBR"])  # it shows vote 2 (closed) ... then the chair opens vote 3
+    page.get_by_label("Question", exact=True).fill("Draft resolution S/2024/240")
+    page.get_by_role("button", name="Open the vote").click()
+    expect(page.locator("#question")).to_have_text("Draft resolution S/2024/240")
+    gbr.goto(links["GBR"])  # woke up on vote 3 ... and the chair closes it and opens vote 4
+    page.get_by_role("button", name="Close the vote and announce the result").click()
+    page.get_by_label("Question", exact=True).fill("Procedural: adjourn")
+    page.get_by_role("button", name="Open the vote").click()
+    expect(page.locator("#question")).to_have_text("Procedural: adjourn")
+    gbr.get_by_role("button", name=re.compile("^No")).click()
+    expect(gbr.locator("#problem")).to_contain_text("vote 3 is closed and your vote was not counted")
+    expect(gbr.locator("#problem")).to_contain_text("vote 4 is open now: Procedural: adjourn")
+    expect(gbr.locator("#your-h")).to_contain_text("Vote 4: Procedural: adjourn")
+    expect(page.locator("#seat-GBR")).to_contain_text("Not voted yet")
+    shot(gbr, "live_delegate_phone_stale_vote")
+    asleep.close()
+
 
 def test_floor_request_and_clock_in_step(server, page, phone):  # noqa: F811
     """A delegate asks for the floor from a phone; the request appears on the President's page without a
@@ -112,7 +188,7 @@ def test_floor_request_and_clock_in_step(server, page, phone):  # noqa: F811
         s = r.json()
     sid, chair = s["id"], s["chair_token"]
     links = {x["code"]: x["url"] for x in s["links"]}
-    page.goto(f"{server['url']}/live/{sid}?chair={chair}")
+    page.goto(f"{server['url']}/live/{sid}/k/{chair}")
     phone.goto(links["MLT"])
     for p in (page, phone):
         p.evaluate("window.__notReloaded = true")
@@ -137,3 +213,57 @@ def test_floor_request_and_clock_in_step(server, page, phone):  # noqa: F811
         assert p.evaluate("window.__notReloaded") is True
     shot(page, "live_chair_floor")
     shot(phone, "live_delegate_phone_floor")
+
+
+def test_conference_overview(server, page, phone):  # noqa: F811
+    from playwright.sync_api import expect
+
+    base = server["url"]
+    page.goto(base + "/live/conference")
+    page.get_by_label("Committees").fill(
+        'title = "Model UN 2026"\n'
+        + "".join(
+            f'[[committee]]\nname = "Security Council {c}"\ndate = "2024-03-22"\nelected = {ELECTED_2024!r}\n'.replace(
+                "'", '"'
+            )
+            for c in "ABC"
+        )
+        + '[[committee]]\nname = "Reformed Council (G4)"\nscenario = "g4"\n'
+    )
+    shot(page, "live_conference_new")
+    page.get_by_role("button", name="Create the committees").click()
+    page.wait_for_url(re.compile(r"/live/conference/[\w-]+$"))
+    chair_a = page.locator("#committee-1 input.link").input_value()
+    with httpx.Client(timeout=10, follow_redirects=True) as http:
+        http.get(chair_a)
+        sid = str(http.get(chair_a).url).rsplit("/", 1)[1]
+        http.post(f"{base}/api/live/{sid}/open", json={"question": "Draft resolution S/2024/239"})
+        for code in ["USA", "FRA", "GBR"]:
+            http.post(f"{base}/api/live/{sid}/vote", json={"number": 1, "seat": code, "vote": "Y"})
+    page.reload()
+    expect(page.locator("#committee-1")).to_contain_text("Vote 1 open")
+    expect(page.locator("#committee-1")).to_contain_text("3 yes of 9 needed")
+    shot(page, "live_conference")
+    phone.goto(page.url)
+    expect(phone.locator("h1")).to_have_text("Model UN 2026")
+    shot(phone, "live_conference_phone")
+
+
+def test_chair_links_and_qr_codes_on_a_phone(server, phone):  # noqa: F811
+    """A chair running the session from a phone: links hidden until asked, a QR code that fits."""
+    from playwright.sync_api import expect
+
+    with httpx.Client(base_url=server["url"], timeout=10) as http:
+        s = http.post("/api/live", json={"date": "2024-03-22", "elected": ELECTED_2024, "title": "Phone chair"}).json()
+    phone.goto(f"{server['url']}/live/{s['id']}/k/{s['chair_token']}")
+    expect(phone).to_have_url(f"{server['url']}/live/{s['id']}")
+    expect(phone.locator("#link-JPN")).to_be_hidden()
+    phone.get_by_text("Show the delegates' links and QR codes").click()
+    phone.locator("#link-row-JPN summary").click()
+    qr = phone.locator("#link-row-JPN .qr svg")
+    expect(qr).to_be_visible()
+    box = qr.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390  # nothing runs off the screen
+    phone.locator("#link-row-JPN").scroll_into_view_if_needed()
+    shot(phone, "live_chair_phone_links", full=False)

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from unsc.cli import app
 from unsc.rules import Ballot, Council, decide
-from unsc.web.live import roll_call_order, seat_name
+from unsc.sessions import roll_call_order, seat_name
 
 ELECTED_2024 = ["DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE"]
 S_2024_239 = dict.fromkeys(["USA", "GBR", "FRA", "JPN", "KOR", "MLT", "CHE", "SVN", "ECU", "MOZ", "SLE"], "Y") | {
@@ -134,18 +134,36 @@ def test_roster_from_a_store_when_one_exists(runner, monkeypatch, tmp_path):
     assert out["president"].endswith("The draft resolution has been adopted unanimously.")
 
 
-def test_serve_keeps_sessions_in_the_file(runner, monkeypatch, tmp_path):
-    import uvicorn
+def test_serve_runs_workers_from_an_import_string_and_prints_the_room_address(runner, monkeypatch, tmp_path):
+    import os
+
+    import unsc.cli.web as web_cli
 
     served = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app_, **kw: served.update(app=app_, **kw))
-    path = tmp_path / "live.json"
-    path.write_text("{broken")
-    r = runner.invoke(app, ["serve", "--sessions-file", str(path), "--port", "8123"])
+    monkeypatch.setattr(web_cli, "run_server", lambda app_, **kw: served.update(app=app_, **kw))
+    for name in ("UNSC_LIVE_DB", "UNSC_PUBLIC_URL", "UNSC_STORE"):
+        monkeypatch.delenv(name, raising=False)
+    db = tmp_path / "live.sqlite3"
+    r = runner.invoke(app, ["serve", "--db", str(db), "--workers", "2", "--host", "0.0.0.0", "--port", "8123"])
     assert r.exit_code == 0, r.output
-    store = served["app"].state.live
-    assert store.path == path and served["port"] == 8123
-    assert f"warning: {path}:" in r.stderr  # the unreadable file is reported, and kept beside
-    assert (tmp_path / "live.json.unreadable").read_text() == "{broken"
-    s = store.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
-    assert s.id in path.read_text()
+    assert served["app"] == "unsc.web.live:app_from_env" and served["workers"] == 2
+    room = os.environ["UNSC_PUBLIC_URL"]
+    assert room.startswith("http://") and room.endswith(":8123") and "0.0.0.0" not in room
+    assert f"room address for phones on this network: {room}/live" in " ".join(r.stderr.split())
+    assert os.environ["UNSC_LIVE_DB"] == str(db) and db.exists() and (db.stat().st_mode & 0o077) == 0
+    monkeypatch.setenv("UNSC_PUBLIC_URL", "https://mun.example.org")
+    web = served["app"].rsplit(":", 1)
+    factory = getattr(__import__(web[0], fromlist=["x"]), web[1])
+    assert factory().state.live_public_url == "https://mun.example.org"
+
+
+def test_serve_refuses_a_bad_db(runner, monkeypatch, tmp_path):
+    import unsc.cli.web as web_cli
+
+    monkeypatch.setattr(web_cli, "run_server", lambda app_, **kw: None)
+    r = runner.invoke(app, ["serve", "--db", "mysql://nowhere/x"])
+    assert r.exit_code == 2 and "postgresql://" in r.stderr
+    broken = tmp_path / "not-a-db.sqlite3"
+    broken.write_text("this is not a database" * 100)
+    r = runner.invoke(app, ["serve", "--db", str(broken)])
+    assert r.exit_code == 2 and "--db" in r.stderr

@@ -3,7 +3,7 @@
 The President calls each member in English alphabetical order, starting from a member drawn by
 lot, and types its vote; the running tally and the veto state show after each vote; then the
 President announces the result and the rules engine says why. The same session model as the web's
-live sessions (:mod:`unsc.web.live`) holds the votes.
+live sessions (:mod:`unsc.sessions`) holds the votes.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def register(app: typer.Typer) -> None:
         from rich.table import Table
 
         from unsc.rules import Kind
-        from unsc.web.live import LiveError, Session, lot, roll_call_order
+        from unsc.sessions import LiveError, Session, lot, roll_call_order
 
         console = Console(stderr=json_out, highlight=False)
 
@@ -162,7 +162,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _words(vote: str | None) -> str:
-    from unsc.web.live import VOTE_LABELS
+    from unsc.sessions import VOTE_LABELS
 
     return VOTE_LABELS.get(vote, str(vote))
 

@@ -1,1420 +1,219 @@
-"""Live Council sessions: a chair runs votes, delegates vote from their own devices, the Charter decides.
+"""Live Council sessions on the web: the pages (``/live``), the JSON API (``/api/live/...``) and the
+event stream. The sessions themselves (model, commands, storage, fan-out) are :mod:`unsc.sessions`.
 
-A Model UN session or a class re-enacts Council votes with the real rule (:func:`unsc.rules.decide`):
-nine votes (seven before 1966) including no negative vote of a permanent member on a substantive
-matter, no veto on a procedural one, an abstention or absence of a permanent member never a veto.
+Secrets never travel in a URL that is logged: a secret link ``/live/{id}/k/{token}`` sets an
+HttpOnly cookie for that session and redirects to ``/live/{id}``; the event stream, the board and
+the forms authenticate by that cookie (API clients send ``token`` in the JSON body or an
+``Authorization: Bearer`` header), and the access log's filter writes ``/k/<redacted>`` for the
+link itself. Every request body is limited to 1 MB (413); a 422 never echoes a long input.
 
-* :class:`Session`: the Council of a date (or a reform model), a President's (chair) token, one
-  secret token per seat, and its votes (:class:`Motion`). Pure: no I/O, no HTTP; tests use it directly.
-* :class:`SessionStore`: sessions in memory under a lock, bounded (how many, how long), optionally
-  saved to a JSON file so a restart keeps them.
-* :func:`install` adds the pages (``/live``), the JSON API (``/api/live/...``) and the event stream
-  (``/api/live/{id}/events``, Server-Sent Events) to the FastAPI app.
-
-While a vote is open every viewer sees the tally live: yes so far against the votes required, how
-many seats have not voted, whether a permanent member's no is (or would now be) a veto, and what
-the President would announce if the vote closed now. A delegate can change their vote until the
-President closes it; then the result is announced and votes are final (rule R26).
-
->>> s = Session.create(date="2024-03-22", elected=["DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE"])
->>> m = s.open_vote(s.chair_token, "Draft resolution S/2024/239")
->>> for code in ["USA", "GBR", "FRA", "JPN", "KOR", "MLT", "CHE", "SVN", "ECU", "MOZ", "SLE"]:
-...     _ = s.cast(s.token_of(code), code, "Y")
->>> for code in ["RUS", "CHN", "DZA"]:
-...     _ = s.cast(s.token_of(code), code, "N")
->>> live = s.live(m)
->>> live["yes"], live["required"], live["not_voted"], live["veto_now"]
-(11, 9, 1, ['CHN', 'RUS'])
->>> s.close_vote(s.chair_token).decision["failure_reason"]
-'veto'
+>>> from fastapi import FastAPI
+>>> from fastapi.testclient import TestClient
+>>> app = FastAPI(); store = install(app, db=":memory:")
+>>> r = TestClient(app).post("/api/live", json={"date": "1950-07-07", "elected": ["CUB", "ECU", "EGY", "IND", "NOR", "YUG"]})
+>>> r.status_code, r.json()["council"]["threshold"]
+(201, 7)
 """
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import hmac
 import json
-import math
+import logging
 import os
-import random
-import secrets
-import threading
+import re
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from unsc.rules import Ballot, Council, Kind, RosterError, UnknownMemberError, VotingClass, decide, find_member
-from unsc.rules.council import permanent_government, permanent_seat
-
-__all__ = [
-    "KINDS",
-    "PROCEDURAL_MOTIONS",
-    "Conflict",
-    "Forbidden",
-    "LimitReached",
-    "LiveError",
-    "Missing",
-    "Motion",
-    "Session",
-    "SessionStore",
-    "Speaker",
-    "Unprocessable",
-    "clock",
-    "install",
-    "lot",
-    "roll_call_order",
-    "seat_name",
-]
-
-#: What a session can vote on: every decision kind of the engine except the ICJ ballot (candidates,
-#: not yes/no) and the Secretary-General straw poll (informal: it decides nothing).
-KINDS: tuple[str, ...] = tuple(k.value for k in Kind if k not in (Kind.ICJ_BALLOT, Kind.SG_STRAW_POLL))
-#: The kinds the pages offer first, in the order a chair most often needs them.
-COMMON_KINDS = ("draft_resolution", "amendment", "part", "procedural", "agenda", "adjourn", "invite_rule37")
-#: A seat's state in a vote: cast (Y/N/A), or not voting for a stated reason; a seat not in the map has not voted.
-VOTE_STATES = ("Y", "N", "A", "absent", "not_participating")
-VOTE_LABELS = {
-    "Y": "Yes",
-    "N": "No",
-    "A": "Abstain",
-    "absent": "Absent",
-    "not_participating": "Present, not participating",
-    None: "Not voted yet",
-}
-DELEGATE_CHOICES = ("Y", "N", "A", "not_participating")
-FORMAT = "unsc-live-sessions"
-MAX_TITLE = 120
-MAX_QUESTION = 500
-MAX_SPEAKERS = 200
-MAX_TIME_LIMIT = 3600
-FLOOR_ACTIONS = ("add", "remove", "up", "down", "next", "end", "limit", "pause", "resume", "request", "withdraw")
-#: Procedural motions the President can put to the vote, rule 33 first in its order of precedence
-#: (rule 33(6), introducing an amendment, is voted as an ``amendment``), then invitations (rules 37/39).
-PROCEDURAL_MOTIONS: tuple[dict[str, Any], ...] = (
-    {"kind": "suspend", "rule": "33(1)", "label": "Suspend the meeting", "question": "Motion to suspend the meeting"},
-    {"kind": "adjourn", "rule": "33(2)", "label": "Adjourn the meeting", "question": "Motion to adjourn the meeting"},
-    {
-        "kind": "adjourn_to_date",
-        "rule": "33(3)",
-        "label": "Adjourn to a certain day or hour",
-        "question": "Motion to adjourn the meeting to a certain day or hour",
-    },
-    {
-        "kind": "refer_to_committee",
-        "rule": "33(4)",
-        "label": "Refer to a committee, the Secretary-General or a rapporteur",
-        "question": "Motion to refer the matter to a committee, the Secretary-General or a rapporteur",
-    },
-    {
-        "kind": "postpone",
-        "rule": "33(5)",
-        "label": "Postpone discussion to a certain day or indefinitely",
-        "question": "Motion to postpone the discussion",
-    },
-    {
-        "kind": "invite_rule37",
-        "rule": "37",
-        "label": "Invite a Member of the UN to participate, without vote",
-        "question": "Proposal to invite, under rule 37, to participate without vote",
-    },
-    {
-        "kind": "invite_rule39",
-        "rule": "39",
-        "label": "Invite a person (officials, experts) under rule 39",
-        "question": "Proposal to invite, under rule 39",
-    },
+from unsc.rules import Council
+from unsc.sessions import (
+    KINDS,
+    PROCEDURAL_MOTIONS,
+    VOTE_LABELS,
+    Cast,
+    CloseVote,
+    Command,
+    Floor,
+    Forbidden,
+    LiveError,
+    OpenMotion,
+    OpenVote,
+    ReplaceLink,
+    Session,
+    Storage,
+    Unprocessable,
+    clock,
+    open_storage,
+    the,
 )
+from unsc.sessions.conference import MAX_COMMITTEES, build_conference, chair_tokens, parse_conference
+from unsc.sessions.model import COMMON_KINDS, FLOOR_ACTIONS, MAX_QUESTION, MAX_TIME_LIMIT, MAX_TITLE, hash_token
+
+__all__ = ["BodyLimit", "RedactTokens", "app_from_env", "install", "qr_svg"]
+
+MAX_BODY = 1_000_000
+COOKIE = "unsc_live_"
+ORGANISER_COOKIE = "unsc_conf_"
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
 
 
-# -- errors (each carries its HTTP status and the ``error`` word of the JSON body) ------------------
+# -- things every route gets ----------------------------------------------------------------------------
 
 
-class LiveError(Exception):
-    """Something a live-session request cannot do; ``status`` and ``kind`` say how the API answers."""
+class BodyLimit:
+    """ASGI middleware: a request body over ``limit`` bytes is answered 413 before it is read whole.
 
-    status = 400
-    kind = "error"
-
-
-class Forbidden(LiveError):
-    """A token that does not allow the action (a delegate closing a vote, voting for another seat)."""
-
-    status = 403
-    kind = "forbidden"
-
-
-class Missing(LiveError):
-    """No such session (or it has expired)."""
-
-    status = 404
-    kind = "not_found"
-
-
-class Conflict(LiveError):
-    """The action does not fit the session's state (no vote open, a vote already open, a closed vote)."""
-
-    status = 409
-    kind = "conflict"
-
-
-class Unprocessable(LiveError):
-    """Bad input: an unknown member or kind, a date without a Council, a roster of the wrong size."""
-
-    status = 422
-    kind = "bad_input"
-
-
-class LimitReached(LiveError):
-    """The server holds as many sessions (or a session as many votes) as it allows."""
-
-    status = 429
-    kind = "limit_reached"
-
-
-# -- names and order ----------------------------------------------------------------------------------
-
-
-def seat_name(code: str, date: dt.date | None = None) -> str:
-    """A seat's name as the Council of ``date`` calls it; abstract seats of a reform model get a label.
-
-    >>> seat_name("CHN", dt.date(1950, 7, 7)), seat_name("SUN", dt.date(1950, 7, 7)), seat_name("CHN")
-    ('Republic of China', 'USSR', 'China')
-    >>> seat_name("E3"), seat_name("V7")
-    ('Elected seat 3', 'New permanent seat 7')
-    """
-    if date is not None and permanent_seat(code):
-        name = permanent_government(code, date)[1]
-        return "China" if name == "People's Republic of China" else name
-    found = find_member(code)
-    if found is not None:
-        return found.name
-    if code[:1] == "E" and code[1:].isdigit():
-        return f"Elected seat {code[1:]}"
-    if code[:1] == "V" and code[1:].isdigit():
-        return f"New permanent seat {code[1:]}"
-    return code
-
-
-def roll_call_order(names: dict[str, str], first: str) -> list[str]:
-    """Seats in English alphabetical order of their names, starting from ``first`` (drawn by lot).
-
-    >>> roll_call_order({"USA": "United States", "DZA": "Algeria", "FRA": "France", "MLT": "Malta"}, "MLT")
-    ['MLT', 'USA', 'DZA', 'FRA']
-    """
-    order = sorted(names, key=lambda c: names[c].casefold())
-    i = order.index(first)
-    return order[i:] + order[:i]
-
-
-def _the(name: str) -> str:
-    starts = ("United ", "Russian", "USSR", "Republic of", "Netherlands", "Philippines", "Democratic", "Syrian")
-    return f"the {name}" if name.startswith(starts) else name
-
-
-def _and(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
-
-
-def _object(kind: Kind) -> str:
-    """What the President says was (not) adopted."""
-    if kind is Kind.AMENDMENT:
-        return "The amendment"
-    if kind is Kind.PART:
-        return "The paragraph"
-    if kind.default_class is VotingClass.PROCEDURAL or kind is Kind.PRELIMINARY_QUESTION:
-        return "The proposal"
-    return "The draft resolution"
-
-
-def _token() -> str:
-    return secrets.token_urlsafe(18)
-
-
-def _same(a: str | None, b: str) -> bool:
-    return a is not None and hmac.compare_digest(a.encode(), b.encode())
-
-
-def _iso(t: float | None) -> str | None:
-    return None if t is None else dt.datetime.fromtimestamp(t, dt.UTC).isoformat(timespec="seconds")
-
-
-# -- the model ---------------------------------------------------------------------------------------------
-
-
-@dataclass
-class Seat:
-    """One Council seat in a session, with the secret token of the delegate's link."""
-
-    code: str
-    name: str
-    permanent: bool
-    token: str
-
-
-@dataclass
-class Speaker:
-    """A delegation on the speakers list: a Council seat (``member``), or a state invited under rule 37
-    or 39, which speaks but has no vote."""
-
-    code: str
-    name: str
-    member: bool = True
-
-    def to_dict(self) -> dict[str, Any]:
-        """The speaker as the API and the sessions file show it."""
-        label = "" if self.member else "invited, no vote"
-        return {"code": self.code, "name": self.name, "member": self.member, "label": label}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Speaker:
-        """Read a speaker back (``KeyError`` names a missing field)."""
-        return cls(str(d["code"]), str(d["name"]), bool(d.get("member", True)))
-
-
-@dataclass
-class Motion:
-    """One vote of a session: the question, what kind of decision it is, each seat's vote and the result."""
-
-    number: int
-    question: str
-    kind: str
-    state: str = "open"  # open, closed
-    votes: dict[str, str] = field(default_factory=dict)  # code -> Y/N/A/absent/not_participating
-    opened_at: float = 0.0
-    closed_at: float | None = None
-    changes: int = 0  # votes changed after first being cast
-    decision: dict[str, Any] | None = None  # Decision.to_dict() when closed
-    president: str | None = None  # the President's announcement
-    closing_note: str | None = None  # seats counted absent on close
-
-    def to_dict(self) -> dict[str, Any]:
-        """The motion as stored in the sessions file."""
-        return {
-            "number": self.number,
-            "question": self.question,
-            "kind": self.kind,
-            "state": self.state,
-            "votes": dict(self.votes),
-            "opened_at": self.opened_at,
-            "closed_at": self.closed_at,
-            "changes": self.changes,
-            "decision": self.decision,
-            "president": self.president,
-            "closing_note": self.closing_note,
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Motion:
-        """Read a motion back from the sessions file (``KeyError``/``ValueError`` name the bad field)."""
-        m = cls(
-            number=int(d["number"]),
-            question=str(d["question"]),
-            kind=Kind.parse(str(d["kind"])).value,
-            state=str(d["state"]),
-            votes={str(k): str(v) for k, v in dict(d.get("votes") or {}).items()},
-            opened_at=float(d.get("opened_at") or 0.0),
-            closed_at=None if d.get("closed_at") is None else float(d["closed_at"]),
-            changes=int(d.get("changes") or 0),
-            decision=d.get("decision"),
-            president=d.get("president"),
-            closing_note=d.get("closing_note"),
-        )
-        if m.state not in ("open", "closed"):
-            raise ValueError(f"state must be open or closed, not {m.state!r}")
-        bad = [f"{k}={v}" for k, v in m.votes.items() if v not in VOTE_STATES]
-        if bad:
-            raise ValueError(f"votes: unknown vote {', '.join(bad)}")
-        return m
-
-
-@dataclass
-class Session:
-    """A live Council session: the Council, the President's token, one token per seat, and the votes.
-
-    Build one with :meth:`create`. Every change bumps :attr:`version`, which the event stream watches.
-    The class itself is not locked: :class:`SessionStore` serialises access.
+    >>> from fastapi import FastAPI
+    >>> from fastapi.testclient import TestClient
+    >>> app = FastAPI(); app.add_middleware(BodyLimit, limit=10)
+    >>> TestClient(app).post("/x", content=b"x" * 11).status_code
+    413
     """
 
-    id: str
-    title: str
-    chair_token: str
-    seats: list[Seat]
-    size: int
-    threshold: int
-    permanent: tuple[str, ...]
-    vetoes_needed: int = 1
-    date: dt.date | None = None
-    scenario: str | None = None
-    council_name: str = "Security Council"
-    roster_source: str = ""
-    motions: list[Motion] = field(default_factory=list)
-    created: float = 0.0
-    updated: float = 0.0
-    version: int = 1
-    max_motions: int = 200
-    speakers: list[Speaker] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)  # seat codes asking for the floor
-    speaking: Speaker | None = None
-    time_limit: int = 0  # seconds per speaker, 0: none
-    timer_started: float | None = None  # when the clock last (re)started; None: stopped
-    timer_elapsed: float = 0.0  # seconds spoken before the last start
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY) -> None:
+        self.app = app
+        self.limit = limit
 
-    # -- building --------------------------------------------------------------------------------------
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await self._refuse(scope, send)
+            return
+        seen = 0
 
-    @classmethod
-    def create(
-        cls,
-        *,
-        date: dt.date | str | None = None,
-        elected: Iterable[str] | None = None,
-        scenario: str | None = None,
-        council: Council | None = None,
-        title: str = "",
-        roster_source: str | None = None,
-        now: float | None = None,
-    ) -> Session:
-        """A new session on the Council of ``date`` (``elected``: its 10 or 6 elected members), on a
-        reform ``scenario`` of :mod:`unsc.analysis.scenarios`, or on any ``council``.
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _TooLarge
+            return message
 
-        Raises :class:`Unprocessable` (HTTP 422) for a date without a Council, an unknown member or
-        scenario, or an elected roster of the wrong size.
-
-        >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
-        >>> s.size, s.threshold, [x.code for x in s.seats if x.permanent]
-        (11, 7, ['CHN', 'FRA', 'SUN', 'GBR', 'USA'])
-        >>> Session.create(date="2024-03-22")  # doctest: +ELLIPSIS
-        Traceback (most recent call last):
-        unsc.web.live.Unprocessable: the Council of 2024-03-22 has 10 elected seats: type its elected members ...
-        """
-        title = " ".join((title or "").split())[:MAX_TITLE]
-        elected_list = None if elected is None else [e.strip() for e in elected if e and e.strip()]
-        when: dt.date | None = None
-        scenario_name: str | None = None
         try:
-            if council is not None:
-                source = roster_source or "given"
-            elif scenario:
-                council, scenario_name, source = _scenario_council(scenario, elected_list)
-            else:
-                if date is None or date == "":
-                    raise Unprocessable("give a date (the Council of that date votes) or a reform scenario")
-                base = Council.on(date)
-                when = base.date
-                if not elected_list:
-                    raise Unprocessable(
-                        f"the Council of {when} has {base.elected_seats} elected seats: type its elected members "
-                        "(no record store lists them for that date)"
-                    )
-                council = Council.on(when, elected=elected_list)  # type: ignore[arg-type]
-                source = roster_source or "typed by the chair"
-        except (UnknownMemberError, RosterError) as exc:
-            raise Unprocessable(str(exc)) from exc
-        except ValueError as exc:  # a date before the Charter, a bad date string, a bad custom Council
-            raise Unprocessable(str(exc)) from exc
-        when = when or council.date
-        codes = list(council.permanent) + list(council.elected or ())
-        if len(codes) != council.size:
-            raise Unprocessable(f"the Council has {council.size} seats but {len(codes)} are named")
-        seats = [Seat(c, seat_name(c, when), c in council.permanent, _token()) for c in codes]
-        t = time.time() if now is None else now
-        if not title:
-            title = f"{council.name} of {when}" if when else council.name
-        return cls(
-            id=secrets.token_urlsafe(8),
-            title=title,
-            chair_token=_token(),
-            seats=seats,
-            size=council.size,
-            threshold=council.threshold,
-            permanent=tuple(council.permanent),
-            vetoes_needed=council.vetoes_needed,
-            date=when,
-            scenario=scenario_name,
-            council_name=council.name,
-            roster_source=source,
-            created=t,
-            updated=t,
-        )
+            await self.app(scope, limited, send)
+        except _TooLarge:
+            await self._refuse(scope, send)
 
-    @property
-    def council(self) -> Council:
-        """The :class:`~unsc.rules.Council` that decides this session's votes (with its full roster)."""
-        elected = [s.code for s in self.seats if not s.permanent]
-        if self.date is not None and self.scenario is None:
-            return Council.on(self.date, elected=elected)
-        return Council.custom(
-            self.size,
-            self.threshold,
-            permanent=self.permanent,
-            elected=elected,
-            vetoes_needed=self.vetoes_needed,
-            name=self.council_name,
-        )
-
-    # -- who is asking -------------------------------------------------------------------------------
-
-    def seat(self, code: str) -> Seat:
-        """The seat of a member (code or name); :class:`Unprocessable` if it does not sit here.
-
-        >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
-        >>> s.seat("Soviet Union").code
-        'SUN'
-        """
-        want = code.strip()
-        for s in self.seats:
-            if s.code == want.upper():
-                return s
-        try:
-            canon = self.council.canonical(want)
-        except (UnknownMemberError, KeyError, ValueError):
-            canon = want.upper()
-        for s in self.seats:
-            if s.code == canon:
-                return s
-        raise Unprocessable(f"{code} does not sit on this Council (seats: {', '.join(x.code for x in self.seats)})")
-
-    def token_of(self, code: str) -> str:
-        """The secret token of a seat's delegate link (for the chair and for tests)."""
-        return self.seat(code).token
-
-    def role(self, token: str | None) -> str:
-        """``"chair"``, a seat's code, or ``"public"`` for no token; :class:`Forbidden` for a wrong token."""
-        if not token:
-            return "public"
-        if _same(token, self.chair_token):
-            return "chair"
-        for s in self.seats:
-            if _same(token, s.token):
-                return s.code
-        raise Forbidden("this link's token is not valid for this session")
-
-    def _chair(self, token: str | None) -> None:
-        if self.role(token) != "chair":
-            raise Forbidden("only the President (the chair's link) can do this")
-
-    # -- votes -----------------------------------------------------------------------------------------
-
-    @property
-    def current(self) -> Motion | None:
-        """The vote now open, if any."""
-        return self.motions[-1] if self.motions and self.motions[-1].state == "open" else None
-
-    @property
-    def last(self) -> Motion | None:
-        """The latest vote, open or closed."""
-        return self.motions[-1] if self.motions else None
-
-    def _touch(self, now: float | None = None) -> None:
-        self.version += 1
-        self.updated = time.time() if now is None else now
-
-    def open_vote(self, token: str | None, question: str, kind: Kind | str = Kind.DRAFT_RESOLUTION) -> Motion:
-        """The President puts a question to the vote (one at a time).
-
-        >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
-        >>> s.open_vote(s.chair_token, "Adjourn the meeting", "adjourn").kind
-        'adjourn'
-        >>> s.open_vote(s.token_of("USA"), "Another")
-        Traceback (most recent call last):
-        ...
-        unsc.web.live.Forbidden: only the President (the chair's link) can do this
-        """
-        self._chair(token)
-        if self.current is not None:
-            raise Conflict(f"vote {self.current.number} is still open: close it before putting another question")
-        if len(self.motions) >= self.max_motions:
-            raise LimitReached(f"this session has held {len(self.motions)} votes, the most it can: start a new session")
-        question = " ".join((question or "").split())
-        if not question:
-            raise Unprocessable("question: say what is put to the vote (e.g. 'Draft resolution S/2024/239')")
-        if len(question) > MAX_QUESTION:
-            raise Unprocessable(f"question: at most {MAX_QUESTION} characters, not {len(question)}")
-        try:
-            k = Kind.parse(kind) if isinstance(kind, str) else Kind(kind)
-        except ValueError as exc:
-            raise Unprocessable(f"kind: {exc}") from exc
-        if k.value not in KINDS:
-            raise Unprocessable(f"kind: {k.value} is not a yes/no vote a session can hold")
-        m = Motion(number=len(self.motions) + 1, question=question, kind=k.value, opened_at=time.time())
-        self.motions.append(m)
-        self._touch()
-        return m
-
-    def cast(self, token: str | None, code: str | None, vote: str | None) -> Motion:
-        """Record a seat's vote in the open vote; a delegate may change it until the vote closes.
-
-        A delegate's token votes only for its own seat (``Y``, ``N``, ``A`` or ``not_participating``);
-        the President's token records any seat's vote (a roll call, or a delegate without a device),
-        including ``absent``, and ``None`` clears it.
-
-        >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
-        >>> _ = s.open_vote(s.chair_token, "Draft")
-        >>> s.cast(s.token_of("USA"), "USA", "yes").votes
-        {'USA': 'Y'}
-        >>> s.cast(s.token_of("USA"), "SUN", "N")
-        Traceback (most recent call last):
-        ...
-        unsc.web.live.Forbidden: this link votes for the United States only, not for the USSR
-        """
-        role = self.role(token)
-        if role == "public":
-            raise Forbidden("voting needs a delegate's link (or the chair's)")
-        seat = self.seat(code) if code else (self.seat(role) if role != "chair" else None)
-        if seat is None:
-            raise Unprocessable("seat: the chair must say which seat the vote is for")
-        if role != "chair" and role != seat.code:
-            mine = self.seat(role)
-            raise Forbidden(f"this link votes for {_the(mine.name)} only, not for {_the(seat.name)}")
-        m = self.current
-        if m is None:
-            last = self.last
-            if last is not None:
-                raise Conflict(
-                    f"vote {last.number} is closed and its result announced: votes are final (R26); "
-                    "wait for the President to open the next vote"
-                )
-            raise Conflict("no vote is open: wait for the President to put a question to the vote")
-        value = _parse_vote(vote, chair=role == "chair")
-        old = m.votes.get(seat.code)
-        if value is None:
-            m.votes.pop(seat.code, None)
-        else:
-            m.votes[seat.code] = value
-        if old is not None and old != value:
-            m.changes += 1
-        if old != value:
-            self._touch()
-        return m
-
-    def close_vote(self, token: str | None) -> Motion:
-        """The President closes the vote: seats that have not voted count as absent, the rules decide,
-        and the result is announced; from now on the votes are final.
-
-        >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
-        >>> _ = s.open_vote(s.chair_token, "Draft")
-        >>> for c in ["USA", "GBR", "FRA", "CHN", "CUB", "ECU", "NOR"]:
-        ...     _ = s.cast(s.chair_token, c, "Y")
-        >>> m = s.close_vote(s.chair_token)
-        >>> m.decision["adopted"], m.closing_note.split(":")[0]
-        (True, 'Egypt, India, the USSR and Yugoslavia had not voted when the President closed the vote')
-        """
-        self._chair(token)
-        m = self.current
-        if m is None:
-            raise Conflict("no vote is open")
-        missing = [s for s in self.seats if s.code not in m.votes]
-        for s in missing:
-            m.votes[s.code] = "absent"
-        d = self._decide(m)
-        m.decision = d.to_dict()
-        m.decision["tally"] = d.tally
-        m.president = _president(d, Kind(m.kind), self.size)
-        if missing:
-            names = _and([_the(s.name) for s in sorted(missing, key=lambda s: s.name.casefold())])
-            m.closing_note = (
-                f"{names[:1].upper()}{names[1:]} had not voted when the President closed the vote: counted as absent"
-                " (an absent member casts no vote; a permanent member's absence is not a veto)."
-            )
-        m.state = "closed"
-        m.closed_at = time.time()
-        self._touch()
-        return m
-
-    def _ballot(self, m: Motion, missing_as_absent: bool = True) -> Ballot:
-        lists: dict[str, list[str]] = {"yes": [], "no": [], "abstain": [], "absent": [], "not_participating": []}
-        key = {"Y": "yes", "N": "no", "A": "abstain", "absent": "absent", "not_participating": "not_participating"}
-        for s in self.seats:
-            v = m.votes.get(s.code)
-            if v is None:
-                if missing_as_absent:
-                    lists["absent"].append(s.code)
-                continue
-            lists[key[v]].append(s.code)
-        return Ballot.of(self.date, kind=m.kind, **lists)
-
-    def _decide(self, m: Motion) -> Any:
-        return decide(self._ballot(m), self.council)
-
-    # -- the floor: speakers list and speaking timer ------------------------------------------------
-
-    def _now(self, now: float | None) -> float:
-        return time.time() if now is None else now
-
-    def _speaker_for(self, who: str) -> Speaker:
-        """A Council seat, or any state (by code or name) invited under rule 37 or 39, without a vote."""
-        want = (who or "").strip()
-        if not want:
-            raise Unprocessable("who: name a delegation (a seat of the Council, or any state invited under rule 37/39)")
-        try:
-            s = self.seat(want)
-            return Speaker(s.code, s.name, member=True)
-        except Unprocessable:
-            pass
-        found = find_member(want)
-        if found is None:
-            raise Unprocessable(f"who: {want!r} is neither a seat of this Council nor a state unsc knows")
-        return Speaker(found.code, found.name, member=False)
-
-    def _on_list(self, code: str) -> int | None:
-        return next((i for i, x in enumerate(self.speakers) if x.code == code), None)
-
-    def add_speaker(self, token: str | None, who: str, now: float | None = None) -> Speaker:
-        """The President puts a delegation on the speakers list (at the end); a state that is not a seat of
-        the Council speaks as an invited non-member (rules 37/39) and has no vote. A pending request of
-        that delegation is granted.
-
-        >>> s = Session.create(date="2024-03-22", elected=["DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE"])
-        >>> s.add_speaker(s.chair_token, "Malta").member, s.add_speaker(s.chair_token, "Ukraine").member
-        (True, False)
-        >>> [x.code for x in s.speakers]
-        ['MLT', 'UKR']
-        """
-        self._chair(token)
-        sp = self._speaker_for(who)
-        if self._on_list(sp.code) is not None:
-            raise Conflict(f"{_the(sp.name)} is already on the speakers list")
-        if len(self.speakers) >= MAX_SPEAKERS:
-            raise LimitReached(f"the speakers list holds {MAX_SPEAKERS} delegations, the most it can")
-        self.speakers.append(sp)
-        if sp.code in self.requests:
-            self.requests.remove(sp.code)
-        self._touch(now)
-        return sp
-
-    def remove_speaker(self, token: str | None, who: str, now: float | None = None) -> None:
-        """The President takes a delegation off the list, or declines its request to speak."""
-        self._chair(token)
-        sp = self._speaker_for(who)
-        i = self._on_list(sp.code)
-        if i is not None:
-            del self.speakers[i]
-        elif sp.code in self.requests:
-            self.requests.remove(sp.code)
-        else:
-            raise Conflict(f"{_the(sp.name)} is not on the speakers list and has not asked to speak")
-        self._touch(now)
-
-    def move_speaker(self, token: str | None, who: str, by: int, now: float | None = None) -> list[str]:
-        """The President moves a delegation ``by`` places (negative: earlier); the list's codes in order.
-
-        >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
-        >>> for c in ["USA", "IND", "NOR"]:
-        ...     _ = s.add_speaker(s.chair_token, c)
-        >>> s.move_speaker(s.chair_token, "NOR", -2)
-        ['NOR', 'USA', 'IND']
-        """
-        self._chair(token)
-        sp = self._speaker_for(who)
-        i = self._on_list(sp.code)
-        if i is None:
-            raise Conflict(f"{_the(sp.name)} is not on the speakers list")
-        j = max(0, min(len(self.speakers) - 1, i + by))
-        if j != i:
-            self.speakers.insert(j, self.speakers.pop(i))
-            self._touch(now)
-        return [x.code for x in self.speakers]
-
-    def next_speaker(self, token: str | None, now: float | None = None) -> Speaker | None:
-        """The President gives the floor to the first delegation on the list; its timer starts (``None``:
-        the list is empty and nobody has the floor).
-
-        >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
-        >>> _ = s.add_speaker(s.chair_token, "India")
-        >>> s.next_speaker(s.chair_token, now=100.0).code, s.timer(now=130.0)["elapsed"]
-        ('IND', 30.0)
-        """
-        self._chair(token)
-        t = self._now(now)
-        self.speaking = self.speakers.pop(0) if self.speakers else None
-        self.timer_elapsed = 0.0
-        self.timer_started = t if self.speaking is not None else None
-        self._touch(now)
-        return self.speaking
-
-    def set_time_limit(self, token: str | None, seconds: float | int | str | None, now: float | None = None) -> int:
-        """The President sets the time each speaker has (seconds; 0: no limit); it applies to the current speaker too."""
-        self._chair(token)
-        try:
-            limit = int(float(seconds or 0))
-        except (TypeError, ValueError):
-            raise Unprocessable(f"seconds: {seconds!r} is not a number of seconds") from None
-        if not 0 <= limit <= MAX_TIME_LIMIT:
-            raise Unprocessable(f"seconds: between 0 (no limit) and {MAX_TIME_LIMIT}, not {limit}")
-        self.time_limit = limit
-        self._touch(now)
-        return limit
-
-    def pause_timer(self, token: str | None, now: float | None = None) -> None:
-        """The President stops the speaker's clock (a point of order, a translation problem)."""
-        self._chair(token)
-        if self.speaking is None or self.timer_started is None:
-            raise Conflict("the speaker's clock is not running")
-        t = self._now(now)
-        self.timer_elapsed += max(0.0, t - self.timer_started)
-        self.timer_started = None
-        self._touch(now)
-
-    def resume_timer(self, token: str | None, now: float | None = None) -> None:
-        """The President restarts the speaker's clock where it stopped."""
-        self._chair(token)
-        if self.speaking is None:
-            raise Conflict("nobody has the floor")
-        if self.timer_started is not None:
-            raise Conflict("the speaker's clock is already running")
-        self.timer_started = self._now(now)
-        self._touch(now)
-
-    def end_speech(self, token: str | None, now: float | None = None) -> None:
-        """The President thanks the speaker: nobody has the floor until the next speaker is called."""
-        self._chair(token)
-        self.speaking = None
-        self.timer_started = None
-        self.timer_elapsed = 0.0
-        self._touch(now)
-
-    def request_floor(self, token: str | None, now: float | None = None) -> str:
-        """A delegate asks to be put on the speakers list; the President sees the request and grants it
-        (:meth:`add_speaker`) or declines it (:meth:`remove_speaker`).
-
-        >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
-        >>> s.request_floor(s.token_of("EGY")), s.requests
-        ('EGY', ['EGY'])
-        """
-        role = self.role(token)
-        if role in ("public", "chair"):
-            raise Forbidden("asking for the floor needs a delegate's link")
-        if self._on_list(role) is not None:
-            raise Conflict("you are already on the speakers list")
-        if self.speaking is not None and self.speaking.code == role:
-            raise Conflict("you have the floor")
-        if role not in self.requests:
-            self.requests.append(role)
-            self._touch(now)
-        return role
-
-    def withdraw_request(self, token: str | None, now: float | None = None) -> None:
-        """A delegate withdraws its request to speak, or takes itself off the list."""
-        role = self.role(token)
-        if role in ("public", "chair"):
-            raise Forbidden("this needs a delegate's link")
-        i = self._on_list(role)
-        if i is not None:
-            del self.speakers[i]
-        elif role in self.requests:
-            self.requests.remove(role)
-        else:
-            raise Conflict("you have not asked to speak")
-        self._touch(now)
-
-    def timer(self, now: float | None = None) -> dict[str, Any]:
-        """The current speaker's clock: seconds spoken and left, whether it runs, whether time is up.
-
-        Clients count down locally from ``remaining`` and resync on every update; the server never
-        pushes ticks.
-
-        >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
-        >>> _ = s.set_time_limit(s.chair_token, 60); _ = s.add_speaker(s.chair_token, "CUB")
-        >>> _ = s.next_speaker(s.chair_token, now=0.0)
-        >>> t = s.timer(now=75.0); t["remaining"], t["time_up"], t["overtime"]
-        (0.0, True, 15.0)
-        """
-        t = self._now(now)
-        elapsed = self.timer_elapsed
-        if self.timer_started is not None:
-            elapsed += max(0.0, t - self.timer_started)
-        limit = self.time_limit
-        return {
-            "speaker": None if self.speaking is None else self.speaking.to_dict(),
-            "limit": limit,
-            "elapsed": round(elapsed, 3),
-            "remaining": None if not limit else round(max(0.0, limit - elapsed), 3),
-            "overtime": 0.0 if not limit else round(max(0.0, elapsed - limit), 3),
-            "running": self.speaking is not None and self.timer_started is not None,
-            "time_up": bool(limit) and self.speaking is not None and elapsed >= limit,
-        }
-
-    def floor(
-        self,
-        token: str | None,
-        action: str,
-        who: str | None = None,
-        seconds: float | int | str | None = None,
-        now: float | None = None,
-    ) -> Any:
-        """One action on the floor by name (the form posts and the API use this): ``add``, ``remove``,
-        ``up``, ``down``, ``next``, ``end``, ``limit``, ``pause``, ``resume``, ``request``, ``withdraw``."""
-        act = (action or "").strip().lower()
-        if act == "add":
-            return self.add_speaker(token, who or "", now)
-        if act == "remove":
-            return self.remove_speaker(token, who or "", now)
-        if act in ("up", "down"):
-            return self.move_speaker(token, who or "", -1 if act == "up" else 1, now)
-        if act == "next":
-            return self.next_speaker(token, now)
-        if act == "end":
-            return self.end_speech(token, now)
-        if act == "limit":
-            return self.set_time_limit(token, seconds, now)
-        if act == "pause":
-            return self.pause_timer(token, now)
-        if act == "resume":
-            return self.resume_timer(token, now)
-        if act == "request":
-            return self.request_floor(token, now)
-        if act == "withdraw":
-            return self.withdraw_request(token, now)
-        raise Unprocessable(f"action: {action!r} is not one of {', '.join(FLOOR_ACTIONS)}")
-
-    def floor_view(self, role: str, now: float | None = None) -> dict[str, Any]:
-        """The speakers list, who has the floor and the clock; the President also sees the requests."""
-        out: dict[str, Any] = {
-            "speakers": [x.to_dict() for x in self.speakers],
-            "timer": self.timer(now),
-            "time_limit": self.time_limit,
-            "requests_count": len(self.requests),
-        }
-        if role == "chair":
-            names = {s.code: s.name for s in self.seats}
-            out["requests"] = [{"code": c, "name": names.get(c, c)} for c in self.requests]
-        return out
-
-    # -- procedural motions (rule 33) --------------------------------------------------------------------
-
-    def open_motion(self, token: str | None, motion: str, detail: str = "") -> Motion:
-        """The President puts a procedural motion to the vote: one of :data:`PROCEDURAL_MOTIONS` (rule 33
-        in its order of precedence, then invitations under rules 37/39). It is procedural: no veto.
-
-        >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
-        >>> m = s.open_motion(s.chair_token, "adjourn_to_date", "until 10 a.m. tomorrow")
-        >>> m.kind, m.question
-        ('adjourn_to_date', 'Motion to adjourn the meeting to a certain day or hour: until 10 a.m. tomorrow')
-        """
-        spec = next((x for x in PROCEDURAL_MOTIONS if x["kind"] == (motion or "").strip()), None)
-        if spec is None:
-            raise Unprocessable(f"motion: {motion!r} is not one of {', '.join(x['kind'] for x in PROCEDURAL_MOTIONS)}")
-        detail = " ".join((detail or "").split())
-        question = spec["question"] + (f": {detail}" if detail else "")
-        return self.open_vote(token, question[:MAX_QUESTION], spec["kind"])
-
-    # -- what the pages show ---------------------------------------------------------------------------
-
-    def live(self, m: Motion) -> dict[str, Any]:
-        """The tally of a vote as it stands, and what would happen if the President closed it now.
-
-        ``veto_state`` says in words whether a permanent member's no is (or would now be) a veto.
-
-        >>> s = Session.create(date="2024-03-22", elected=["DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE"])
-        >>> m = s.open_vote(s.chair_token, "Draft")
-        >>> _ = s.cast(s.chair_token, "USA", "N")
-        >>> s.live(m)["veto_state"]  # doctest: +ELLIPSIS
-        'The United States voted no, but with 0 votes in favour (9 needed) the draft falls short anyway: ...'
-        """
-        d = self._decide(m)
-        counts = {v: sum(1 for x in m.votes.values() if x == v) for v in VOTE_STATES}
-        not_voted = sum(1 for s in self.seats if s.code not in m.votes)
-        cls = d.voting_class
-        p5_no = list(d.p5_negative_votes)
-        names = {s.code: s.name for s in self.seats}
-        thr = d.threshold
-        veto_applies = cls is VotingClass.NON_PROCEDURAL and bool(self.permanent)
-        if cls is VotingClass.PROCEDURAL:
-            state = "Procedural vote (Art. 27(2)): nobody has a veto; a permanent member's no counts like any other."
-        elif cls is VotingClass.SPECIAL:
-            state = f"A fixed majority of any {thr} members: nobody has a veto."
-        elif not self.permanent:
-            state = "This Council has no veto holders."
-        elif d.vetoed_by:
-            who = _and([_the(names[c]) for c in d.vetoed_by])
-            state = (
-                f"Veto: {who} voted no while the draft has {_plural(d.yes, 'vote')} in favour ({thr} needed). "
-                "If the vote closed now it would fail by veto."
-            )
-        elif p5_no and d.yes < thr:
-            who = _and([_the(names[c]) for c in p5_no])
-            state = (
-                f"{who[:1].upper()}{who[1:]} voted no, but with {_plural(d.yes, 'vote')} in favour ({thr} needed) the "
-                f"draft falls short anyway: that no is not a veto unless the draft reaches {thr} votes in favour."
-            )
-        elif p5_no:
-            who = _and([_the(names[c]) for c in p5_no])
-            state = (
-                f"{who[:1].upper()}{who[1:]} voted no, but in this Council it takes the negative votes of "
-                f"{self.vetoes_needed} veto holders to block."
-            )
-        elif d.yes >= thr:
-            state = "The draft has the votes: a no from any permanent member now would be a veto."
-        else:
-            state = (
-                "No permanent member has voted no. A permanent member's abstention or absence is not a veto; "
-                f"a no becomes a veto only once the draft has {thr} votes in favour."
-            )
-        return {
-            "yes": counts["Y"],
-            "no": counts["N"],
-            "abstain": counts["A"],
-            "absent": counts["absent"],
-            "not_participating": counts["not_participating"],
-            "not_voted": not_voted,
-            "required": thr,
-            "more_yes_needed": max(0, thr - counts["Y"]),
-            "voting_class": cls.value,
-            "veto_applies": veto_applies,
-            "p5_no": p5_no,
-            "veto_now": list(d.vetoed_by),
-            "veto_state": state,
-            "if_closed_now": {
-                "adopted": d.adopted,
-                "failure_reason": d.failure_reason.value,
-                "tally": d.tally,
-                "president": _president(d, Kind(m.kind), self.size),
-                "explanation": d.explanation,
-                "not_voted_counted_absent": not_voted,
-            },
-        }
-
-    def motion_view(self, m: Motion) -> dict[str, Any]:
-        """One vote as the API and the pages show it."""
-        rows = []
-        for s in self.seats:
-            v = m.votes.get(s.code)
-            rows.append({"code": s.code, "name": s.name, "permanent": s.permanent, "vote": v, "label": VOTE_LABELS[v]})
-        rows.sort(key=lambda r: r["name"].casefold())
-        out: dict[str, Any] = {
-            "number": m.number,
-            "question": m.question,
-            "kind": m.kind,
-            "kind_label": m.kind.replace("_", " "),
-            "state": m.state,
-            "opened_at": _iso(m.opened_at),
-            "closed_at": _iso(m.closed_at),
-            "changes": m.changes,
-            "seats": rows,
-        }
-        if m.state == "open":
-            out["live"] = self.live(m)
-        else:
-            out["decision"] = m.decision
-            out["president"] = m.president
-            out["closing_note"] = m.closing_note
-        return out
-
-    def view(self, token: str | None = None, base_url: str = "") -> dict[str, Any]:
-        """The session's state for one viewer: the President (``chair``) also gets every seat's link,
-        a delegate gets its own seat and vote; without a token it is the public (projector) view."""
-        role = self.role(token)
-        current = self.last
-        names = {s.code: s.name for s in self.seats}
-        out: dict[str, Any] = {
-            "id": self.id,
-            "title": self.title,
-            "version": self.version,
-            "role": role,
-            "council": {
-                "name": self.council_name,
-                "date": None if self.date is None else self.date.isoformat(),
-                "scenario": self.scenario,
-                "size": self.size,
-                "threshold": self.threshold,
-                "permanent": list(self.permanent),
-                "permanent_names": [names[p] for p in self.permanent],
-                "vetoes_needed": self.vetoes_needed,
-                "roster_source": self.roster_source,
-            },
-            "seats": [
-                {"code": s.code, "name": s.name, "permanent": s.permanent}
-                for s in sorted(self.seats, key=lambda s: s.name.casefold())
-            ],
-            "current": None if current is None else self.motion_view(current),
-            "history": [
-                {
-                    "number": m.number,
-                    "question": m.question,
-                    "kind": m.kind,
-                    "state": m.state,
-                    "tally": (m.decision or {}).get("tally"),
-                    "adopted": (m.decision or {}).get("adopted"),
-                    "vetoed_by": (m.decision or {}).get("vetoed_by") or [],
-                    "vetoed_by_names": [names[c] for c in (m.decision or {}).get("vetoed_by") or []],
-                    "president": m.president,
-                }
-                for m in reversed(self.motions)
-            ],
-            "updated": _iso(self.updated),
-            "floor": self.floor_view(role),
-        }
-        if role == "chair":
-            out["chair_url"] = f"{base_url}/live/{self.id}?chair={self.chair_token}"
-            out["links"] = [
-                {
-                    "code": s.code,
-                    "name": s.name,
-                    "permanent": s.permanent,
-                    "url": f"{base_url}/live/{self.id}/seat/{s.token}",
-                }
-                for s in sorted(self.seats, key=lambda s: s.name.casefold())
-            ]
-        elif role != "public":
-            seat = self.seat(role)
-            out["you"] = {
-                "code": seat.code,
-                "name": seat.name,
-                "permanent": seat.permanent,
-                "vote": None if current is None else current.votes.get(seat.code),
-                "requested": seat.code in self.requests,
-                "on_list": self._on_list(seat.code),
-                "speaking": self.speaking is not None and self.speaking.code == seat.code,
+    async def _refuse(self, scope: Scope, send: Send) -> None:
+        detail = f"the request body is larger than {self.limit // 1_000_000 or self.limit} {'MB' if self.limit >= 1_000_000 else 'bytes'}, the most this server reads"
+        body = json.dumps({"detail": detail, "error": "too_large"}).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
             }
-        return out
-
-    # -- the sessions file -----------------------------------------------------------------------------
-
-    def to_dict(self) -> dict[str, Any]:
-        """Everything, tokens included, for the sessions file."""
-        return {
-            "id": self.id,
-            "title": self.title,
-            "chair_token": self.chair_token,
-            "seats": [{"code": s.code, "name": s.name, "permanent": s.permanent, "token": s.token} for s in self.seats],
-            "size": self.size,
-            "threshold": self.threshold,
-            "permanent": list(self.permanent),
-            "vetoes_needed": self.vetoes_needed,
-            "date": None if self.date is None else self.date.isoformat(),
-            "scenario": self.scenario,
-            "council_name": self.council_name,
-            "roster_source": self.roster_source,
-            "motions": [m.to_dict() for m in self.motions],
-            "created": self.created,
-            "updated": self.updated,
-            "version": self.version,
-            "speakers": [x.to_dict() for x in self.speakers],
-            "requests": list(self.requests),
-            "speaking": None if self.speaking is None else self.speaking.to_dict(),
-            "time_limit": self.time_limit,
-            "timer_started": self.timer_started,
-            "timer_elapsed": self.timer_elapsed,
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Session:
-        """Read a session back; ``KeyError``/``ValueError``/``TypeError`` name the bad field."""
-        s = cls(
-            id=str(d["id"]),
-            title=str(d["title"]),
-            chair_token=str(d["chair_token"]),
-            seats=[Seat(str(x["code"]), str(x["name"]), bool(x["permanent"]), str(x["token"])) for x in d["seats"]],
-            size=int(d["size"]),
-            threshold=int(d["threshold"]),
-            permanent=tuple(str(p) for p in d["permanent"]),
-            vetoes_needed=int(d.get("vetoes_needed") or 1),
-            date=None if d.get("date") is None else dt.date.fromisoformat(str(d["date"])),
-            scenario=d.get("scenario"),
-            council_name=str(d.get("council_name") or "Security Council"),
-            roster_source=str(d.get("roster_source") or ""),
-            motions=[],
-            created=float(d["created"]),
-            updated=float(d["updated"]),
-            version=int(d.get("version") or 1),
-            requests=[str(c) for c in d.get("requests") or []],
-            time_limit=int(d.get("time_limit") or 0),
-            timer_started=None if d.get("timer_started") is None else float(d["timer_started"]),
-            timer_elapsed=float(d.get("timer_elapsed") or 0.0),
         )
-        for i, x in enumerate(d.get("speakers") or []):
-            try:
-                s.speakers.append(Speaker.from_dict(x))
-            except (KeyError, ValueError, TypeError) as exc:
-                raise ValueError(f"speakers[{i}]: {_field_error(exc)}") from exc
-        if d.get("speaking") is not None:
-            try:
-                s.speaking = Speaker.from_dict(d["speaking"])
-            except (KeyError, ValueError, TypeError) as exc:
-                raise ValueError(f"speaking: {_field_error(exc)}") from exc
-        for i, m in enumerate(d.get("motions") or []):
-            try:
-                s.motions.append(Motion.from_dict(m))
-            except (KeyError, ValueError, TypeError) as exc:
-                raise ValueError(f"motions[{i}]: {_field_error(exc)}") from exc
-        if len(s.seats) != s.size:
-            raise ValueError(f"seats: {len(s.seats)} seats for a Council of {s.size}")
-        s.council  # noqa: B018 - checks the roster against the rules (raises RosterError, a ValueError)
-        return s
+        await send({"type": "http.response.body", "body": body})
 
 
-def _field_error(exc: BaseException) -> str:
-    return f"missing field {exc.args[0]!r}" if isinstance(exc, KeyError) else str(exc)
+class _TooLarge(Exception):
+    pass
 
 
-def _parse_vote(vote: str | None, chair: bool) -> str | None:
-    """``Y``/``N``/``A`` from a letter or word, ``not_participating``, and for the chair ``absent`` or ``None``."""
-    if vote is None or str(vote).strip() == "":
-        if chair:
-            return None
-        raise Unprocessable("vote: choose Y (yes), N (no) or A (abstain)")
-    key = str(vote).strip().casefold().replace("-", " ").replace("_", " ")
-    words = {
-        "y": "Y",
-        "yes": "Y",
-        "in favour": "Y",
-        "in favor": "Y",
-        "n": "N",
-        "no": "N",
-        "against": "N",
-        "a": "A",
-        "abstain": "A",
-        "abstention": "A",
-        "not participating": "not_participating",
-        "present not participating": "not_participating",
-        "absent": "absent",
-        "x": "absent",
-        "clear": None,
-    }
-    if key not in words:
-        raise Unprocessable(f"vote: {vote!r} is not a vote; choose Y (yes), N (no) or A (abstain)")
-    value = words[key]
-    if not chair and value not in DELEGATE_CHOICES:
-        raise Forbidden("only the President records a seat as absent or clears a vote")
-    return value
+class RedactTokens(logging.Filter):
+    """A log filter that removes secret tokens from logged URLs (``/k/<token>``, ``token=``, ``chair=``).
 
-
-def _president(d: Any, kind: Kind, size: int) -> str:
-    """What the President announces: the count, then the outcome in the Council's words."""
-    if d.yes == size:
-        return f"The result of the voting is as follows: {d.yes} votes in favour. {_object(kind)} has been adopted unanimously."
-    parts = [
-        _plural(d.yes, "vote") + " in favour",
-        f"{d.no} against" if d.no else "none against",
-        _plural(d.abstain, "abstention") if d.abstain else "no abstentions",
-    ]
-    count = f"{parts[0]}, {parts[1]} and {parts[2]}"
-    if d.non_voting:
-        count += f"; {_plural(d.non_voting, 'member')} did not vote"
-    if d.adopted:
-        outcome = "has been adopted"
-    elif d.failure_reason.value == "veto":
-        outcome = "has not been adopted, owing to the negative vote of a permanent member of the Council"
-    elif d.failure_reason.value == "no_concurrence":
-        outcome = "has not been adopted: a permanent member did not concur"
-    else:
-        outcome = "has not been adopted, having failed to obtain the required number of votes"
-    return f"The result of the voting is as follows: {count}. {_object(kind)} {outcome}."
-
-
-def _scenario_council(name: str, elected: list[str] | None) -> tuple[Council, str, str]:
-    try:
-        from unsc.analysis.scenarios import get_scenario, scenario_names
-    except ImportError as exc:  # pragma: no cover - the analysis layer is part of the package
-        raise Unprocessable(f"reform scenarios are unavailable: {exc}") from exc
-    key = name.strip().lower()
-    if key not in scenario_names():  # presets only: never read a file path given over HTTP
-        raise Unprocessable(f"unknown scenario {name!r}; choose one of {', '.join(scenario_names())}")
-    sc = get_scenario(key)
-    base = sc.council()
-    free = base.size - len(base.permanent)
-    given = elected or []
-    if len(given) > free:
-        raise Unprocessable(f"the scenario {key} has {free} seats without a veto; {len(given)} members were typed")
-    names = [*given, *(f"E{i}" for i in range(len(given) + 1, free + 1))]
-    council = Council.custom(
-        base.size,
-        base.threshold,
-        permanent=base.permanent,
-        elected=names,
-        vetoes_needed=base.vetoes_needed,
-        name=sc.title,
-    )
-    source = "typed by the chair" if given else "seats of the reform model (unnamed)"
-    return council, key, source
-
-
-# -- the store ------------------------------------------------------------------------------------------------
-
-
-class SessionStore:
-    """Sessions in memory, under one lock; bounded; optionally kept in a JSON file.
-
-    * ``max_sessions``: creating one more is :class:`LimitReached` (HTTP 429) once expired ones are gone.
-    * ``ttl``: seconds without activity after which a session expires (default 12 hours).
-    * ``path``: the sessions file. It is read on start (expired sessions dropped; a session that
-      cannot be read is skipped and reported in :attr:`load_errors`, and the file is first copied to
-      ``<path>.unreadable`` so nothing is lost) and rewritten atomically after every change.
-
-    >>> store = SessionStore(max_sessions=1)
-    >>> s = store.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
-    >>> store.get(s.id) is s
-    True
-    >>> store.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    unsc.web.live.LimitReached: the server holds 1 live sessions, the most it allows; ...
+    >>> RedactTokens.redact("GET /live/abc/k/SECRET123 HTTP/1.1 ?token=xyz&x=1")
+    'GET /live/abc/k/<redacted> HTTP/1.1 ?token=<redacted>&x=1'
     """
 
-    def __init__(
-        self,
-        path: str | Path | None = None,
-        max_sessions: int = 100,
-        ttl: float = 12 * 3600,
-        clock: Callable[[], float] = time.time,
-    ) -> None:
-        self.path = None if path is None else Path(path)
-        self.max_sessions = max_sessions
-        self.ttl = ttl
-        self.clock = clock
-        self.lock = threading.RLock()
-        self._sessions: dict[str, Session] = {}
-        self._waiters: dict[str, set[tuple[asyncio.AbstractEventLoop, asyncio.Event]]] = {}
-        self.load_errors: list[str] = []
-        if self.path is not None and self.path.exists():
-            self._load()
+    PATTERN = re.compile(r"(/k/|[?&](?:token|chair|organiser)=)[^/\s&?\"']+")
 
-    # -- persistence -----------------------------------------------------------------------------------
+    @classmethod
+    def redact(cls, text: str) -> str:
+        """``text`` with every token replaced by ``<redacted>``."""
+        return cls.PATTERN.sub(r"\1<redacted>", text)
 
-    def _load(self) -> None:
-        assert self.path is not None
-        where = str(self.path)
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite the record's arguments (uvicorn's access log passes the path as an argument)."""
+        if record.args:
+            args = record.args if isinstance(record.args, tuple) else (record.args,)
+            record.args = tuple(self.redact(a) if isinstance(a, str) else a for a in args)
+        if isinstance(record.msg, str):
+            record.msg = self.redact(record.msg)
+        return True
+
+
+def _install_log_filter() -> None:
+    for name in ("uvicorn.access", "uvicorn.error", "uvicorn"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, RedactTokens) for f in logger.filters):
+            logger.addFilter(RedactTokens())
+
+
+def _quiet_validation(app: Any) -> None:
+    """Wrap the app's 422 handler so it never echoes a long input back (nor more than 20 problems)."""
+    inner = app.exception_handlers.get(RequestValidationError)
+
+    async def handler(request: Request, exc: RequestValidationError) -> Response:
+        errors = []
+        for e in list(exc.errors())[:20]:
+            e = dict(e)
+            value = e.get("input")
+            if value is not None:
+                text = value if isinstance(value, str) else json.dumps(value, default=str)
+                if len(text) > 200:
+                    e["input"] = f"<{len(text)} characters, not shown>"
+            e.pop("ctx", None) if len(str(e.get("ctx"))) > 200 else None
+            errors.append(e)
+        quiet = RequestValidationError(errors)
+        if inner is not None:
+            return await inner(request, quiet)
+        return JSONResponse({"detail": errors, "error": "bad_input"}, status_code=422)
+
+    app.add_exception_handler(RequestValidationError, handler)
+
+
+def qr_svg(url: str) -> str:
+    """A QR code of ``url`` as inline SVG (segno), for a phone's camera.
+
+    >>> qr_svg("http://192.168.1.20:8000/live/x/k/y").startswith("<svg")
+    True
+    """
+    import segno
+
+    return segno.make(url, error="m").svg_inline(scale=3, border=2, dark="#111", light="#fff")
+
+
+def room_address(host: str, port: int) -> str:
+    """The address phones in the room use: this machine's address on the local network when serving
+    on every interface (``0.0.0.0``), else ``host`` itself.
+
+    >>> room_address("127.0.0.1", 8000)
+    'http://127.0.0.1:8000'
+    """
+    if host in ("0.0.0.0", "::", ""):
+        import socket
+
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or data.get("format") != FORMAT:
-                raise ValueError(f"not a sessions file (expected format {FORMAT!r})")
-            rows = data.get("sessions")
-            if not isinstance(rows, list):
-                raise ValueError("field 'sessions' must be a list")
-        except (OSError, ValueError) as exc:
-            self.load_errors.append(f"{where}: {exc}")
-            self._keep_unreadable()
-            return
-        now = self.clock()
-        for i, row in enumerate(rows):
-            try:
-                s = Session.from_dict(row)
-            except (KeyError, ValueError, TypeError, AttributeError) as exc:
-                sid = row.get("id") if isinstance(row, dict) else None
-                self.load_errors.append(f"{where}: sessions[{i}] (id {sid}): {_field_error(exc)}")
-                continue
-            if now - s.updated <= self.ttl:
-                self._sessions[s.id] = s
-        if self.load_errors:
-            self._keep_unreadable()
-
-    def _keep_unreadable(self) -> None:
-        assert self.path is not None
-        try:
-            self.path.with_name(self.path.name + ".unreadable").write_bytes(self.path.read_bytes())
-        except OSError as exc:
-            self.load_errors.append(f"{self.path}: could not keep a copy of the unreadable file: {exc}")
-
-    def save(self) -> None:
-        """Write every session to the file (atomically: a temporary file moved into place)."""
-        if self.path is None:
-            return
-        with self.lock:
-            data = {"format": FORMAT, "version": 1, "sessions": [s.to_dict() for s in self._sessions.values()]}
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-            os.replace(tmp, self.path)
-
-    # -- access ----------------------------------------------------------------------------------------
-
-    def _purge(self) -> None:
-        now = self.clock()
-        for sid in [sid for sid, s in self._sessions.items() if now - s.updated > self.ttl]:
-            del self._sessions[sid]
-
-    def __len__(self) -> int:
-        with self.lock:
-            self._purge()
-            return len(self._sessions)
-
-    def create(self, **kwargs: Any) -> Session:
-        """A new session (arguments of :meth:`Session.create`), or :class:`LimitReached`."""
-        with self.lock:
-            self._purge()
-            if len(self._sessions) >= self.max_sessions:
-                raise LimitReached(
-                    f"the server holds {len(self._sessions)} live sessions, the most it allows; "
-                    f"try again when one expires (after {self.ttl / 3600:g} hours without activity)"
-                )
-            s = Session.create(now=self.clock(), **kwargs)
-            self._sessions[s.id] = s
-            self.save()
-            return s
-
-    def get(self, sid: str) -> Session:
-        """The session, or :class:`Missing`."""
-        with self.lock:
-            self._purge()
-            s = self._sessions.get(sid)
-            if s is None:
-                raise Missing(f"no live session {sid!r} (it may have expired after {self.ttl / 3600:g} hours)")
-            return s
-
-    def version(self, sid: str) -> int | None:
-        """The session's version (``None`` if gone): cheap, for the event stream."""
-        with self.lock:
-            s = self._sessions.get(sid)
-            return None if s is None else s.version
-
-    def act(self, sid: str, action: Callable[[Session], Any]) -> Any:
-        """Run ``action(session)`` under the lock, then save; keeps the session alive."""
-        with self.lock:
-            s = self.get(sid)
-            before = s.version
-            out = action(s)
-            if s.version != before:
-                s.updated = self.clock()
-                self.save()
-                self._notify(sid)
-            return out
-
-    def _notify(self, sid: str) -> None:
-        for loop, event in list(self._waiters.get(sid, ())):
-            try:
-                loop.call_soon_threadsafe(event.set)
-            except RuntimeError:  # that event loop has closed
-                self._waiters[sid].discard((loop, event))
-
-    async def wait_change(self, sid: str, version: int, timeout: float) -> None:
-        """Wait (without a thread) until the session's version differs from ``version``, or ``timeout`` seconds."""
-        key = (asyncio.get_running_loop(), asyncio.Event())
-        with self.lock:
-            s = self._sessions.get(sid)
-            if s is None or s.version != version:
-                return
-            self._waiters.setdefault(sid, set()).add(key)
-        try:
-            await asyncio.wait_for(key[1].wait(), timeout)
-        except TimeoutError:
-            pass
-        finally:
-            with self.lock:
-                waiting = self._waiters.get(sid)
-                if waiting is not None:
-                    waiting.discard(key)
-                    if not waiting:
-                        del self._waiters[sid]
-
-    def read(self, sid: str, action: Callable[[Session], Any]) -> Any:
-        """Run ``action(session)`` under the lock without saving (views)."""
-        with self.lock:
-            return action(self.get(sid))
+            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+                s.connect(("192.0.2.1", 9))  # no packet is sent: this only picks the outgoing interface
+                host = s.getsockname()[0]
+        except OSError:
+            host = socket.gethostbyname(socket.gethostname())
+    return f"http://{host}:{port}"
 
 
-# -- the web part ---------------------------------------------------------------------------------------------
+# -- request bodies --------------------------------------------------------------------------------------
 
 Str100 = Annotated[str, Field(max_length=100)]
+TokenField = Field(
+    default=None, max_length=100, description="the link's token (or the session cookie, or a Bearer header)"
+)
 
 
 class CreateIn(BaseModel):
@@ -1430,15 +229,16 @@ class CreateIn(BaseModel):
 class OpenIn(BaseModel):
     """The President puts a question to the vote."""
 
-    token: str = Field(max_length=100, description="the chair's token")
+    token: str | None = TokenField
     question: str = Field(min_length=1, max_length=MAX_QUESTION)
     kind: str = Field(default="draft_resolution", max_length=60, description="a unsc.rules.Kind value")
 
 
 class VoteIn(BaseModel):
-    """A vote: a delegate's own seat, or any seat with the chair's token."""
+    """A vote on vote ``number`` (the one the voter sees): a delegate's own seat, or any seat with the chair's token."""
 
-    token: str = Field(max_length=100)
+    token: str | None = TokenField
+    number: int = Field(ge=1, le=10_000, description="the vote's number as the pages show it ('Vote 2')")
     vote: str | None = Field(default=None, max_length=40, description="Y, N, A, not_participating; chair: absent")
     seat: str | None = Field(default=None, max_length=100, description="the seat (code or name); default: your own")
 
@@ -1446,13 +246,20 @@ class VoteIn(BaseModel):
 class TokenIn(BaseModel):
     """The chair's token (closing a vote)."""
 
-    token: str = Field(max_length=100)
+    token: str | None = TokenField
+
+
+class ReplaceIn(BaseModel):
+    """The President replaces a seat's link."""
+
+    token: str | None = TokenField
+    seat: str = Field(max_length=100)
 
 
 class FloorIn(BaseModel):
     """An action on the floor: the President runs the speakers list and the clock; a delegate asks to speak."""
 
-    token: str = Field(max_length=100)
+    token: str | None = TokenField
     action: str = Field(max_length=20, description=", ".join(FLOOR_ACTIONS))
     who: str | None = Field(default=None, max_length=100, description="a seat, or any state (invited, no vote)")
     seconds: int | None = Field(default=None, ge=0, le=MAX_TIME_LIMIT, description="action limit: seconds, 0 none")
@@ -1461,9 +268,16 @@ class FloorIn(BaseModel):
 class MotionIn(BaseModel):
     """The President puts a procedural motion (rule 33 order, or a rule 37/39 invitation) to the vote."""
 
-    token: str = Field(max_length=100, description="the chair's token")
+    token: str | None = TokenField
     motion: str = Field(max_length=40, description="a kind from PROCEDURAL_MOTIONS, e.g. suspend")
     detail: str = Field(default="", max_length=300, description="e.g. the date, the committee, who is invited")
+
+
+class ConferenceIn(BaseModel):
+    """Many committees at once: the text of a TOML or CSV file and its name (the ending says which)."""
+
+    filename: str = Field(default="conference.toml", max_length=200)
+    text: str = Field(min_length=1, max_length=200_000)
 
 
 class LiveErrorOut(BaseModel):
@@ -1471,44 +285,87 @@ class LiveErrorOut(BaseModel):
 
     detail: str
     error: str
+    open_vote: dict[str, Any] | None = None
 
 
-def install(app: Any, backend: Any = None, sessions_file: str | Path | None = None, **limits: Any) -> SessionStore:
-    """Add the live-session pages, JSON API and event stream to ``app``; returns the session store.
+# -- the app -----------------------------------------------------------------------------------------------
 
-    ``backend`` (:class:`unsc.web.backend.Backend`) gives the record store, whose roster seats the
-    elected members of a date; ``sessions_file`` (or ``UNSC_SESSIONS_FILE``) keeps sessions across
-    restarts; ``limits`` go to :class:`SessionStore` (``max_sessions``, ``ttl``).
 
-    >>> from fastapi import FastAPI
-    >>> from fastapi.testclient import TestClient
-    >>> app = FastAPI(); store = install(app)
-    >>> r = TestClient(app).post("/api/live", json={"date": "1950-07-07", "elected": ["CUB", "ECU", "EGY", "IND", "NOR", "YUG"]})
-    >>> r.status_code, r.json()["council"]["threshold"]
-    (201, 7)
+def app_from_env() -> Any:
+    """The whole web app as ``unsc serve --workers N`` runs it in each worker (an import string:
+    ``unsc.web.live:app_from_env``); configured by ``UNSC_STORE``, ``UNSC_LIVE_DB`` and ``UNSC_PUBLIC_URL``."""
+    from unsc.web import create_app
+
+    return create_app(store_path=os.environ.get("UNSC_STORE") or None)
+
+
+def install(
+    app: Any,
+    backend: Any = None,
+    sessions_file: str | Path | None = None,
+    *,
+    db: str | Path | None = None,
+    public_url: str | None = None,
+    storage: Storage | None = None,
+    **options: Any,
+) -> Storage:
+    """Add the live-session pages, JSON API and event stream to ``app``; returns the storage.
+
+    ``db`` (or ``sessions_file``, or ``UNSC_LIVE_DB``): where sessions live (:func:`open_storage`;
+    default the SQLite file ``UNSC_HOME/live.sqlite3``). ``public_url`` (or ``UNSC_PUBLIC_URL``): the
+    address delegates' links and QR codes use, never the request's Host header. ``backend``
+    (:class:`unsc.web.backend.Backend`) gives the record store, whose roster seats a date's elected
+    members; ``options`` go to the storage (``create_limit``, ``create_window``).
     """
     here = Path(__file__).resolve().parent
-    path = sessions_file or os.environ.get("UNSC_SESSIONS_FILE") or None
-    store = SessionStore(path, **limits)
-    app.state.live = store
+    if storage is None:
+        storage = open_storage(db or sessions_file or os.environ.get("UNSC_LIVE_DB") or None, **options)
+    public = (public_url or os.environ.get("UNSC_PUBLIC_URL") or DEFAULT_PUBLIC_URL).rstrip("/")
+    app.state.live = storage
+    app.state.live_public_url = public
+    app.add_middleware(BodyLimit, limit=MAX_BODY)
+    _quiet_validation(app)
+    _install_log_filter()
     env = Environment(loader=FileSystemLoader(here / "templates"), autoescape=select_autoescape(["html"]))
     env.globals.update(
         vote_labels=VOTE_LABELS, kinds=KINDS, common_kinds=COMMON_KINDS, procedural_motions=PROCEDURAL_MOTIONS
     )
-    env.filters["the"] = _the
+    env.filters["the"] = the
     env.filters["clock"] = clock
     router = APIRouter()
-    no_referrer = {"Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}  # links carry secret tokens
+    no_store = {"Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}  # pages carry secret links
 
     errs: dict[int | str, dict[str, Any]] = {
         s: {"model": LiveErrorOut, "description": d}
         for s, d in [
             (403, "the token does not allow it"),
             (404, "no such session"),
-            (409, "not now"),
+            (409, "not now (a vote closed, another is open)"),
+            (413, "the request body is over 1 MB"),
             (422, "bad input"),
         ]
     }
+
+    # -- who is asking -----------------------------------------------------------------------------------
+
+    def token_of(request: Request, sid: str, given: str | None = None) -> str | None:
+        """The body's token, else a Bearer header, else the session's cookie."""
+        if given:
+            return given
+        auth = request.headers.get("authorization", "")
+        if auth.lower().startswith("bearer "):
+            return auth[7:].strip() or None
+        return request.cookies.get(COOKIE + sid) or None
+
+    def client_of(request: Request) -> str:
+        return request.client.host if request.client else "unknown"
+
+    def set_cookie(response: Response, name: str, value: str) -> None:
+        response.set_cookie(
+            name, value, max_age=30 * 86400, httponly=True, samesite="lax", secure=public.startswith("https://")
+        )
+
+    # -- building sessions ------------------------------------------------------------------------------
 
     def roster_for(date: dt.date) -> tuple[list[str] | None, str | None]:
         """The elected members of ``date`` from the record store, or ``None`` and why not."""
@@ -1534,10 +391,11 @@ def install(app: Any, backend: Any = None, sessions_file: str | Path | None = No
             return None, f"the record store lists {len(elected)} elected members for {date}, not {base.elected_seats}"
         return elected, None
 
-    def make(title: str, date: dt.date | None, scenario: str | None, elected: list[str]) -> Session:
+    def make(title: str, date: dt.date | None, scenario: str | None, elected: list[str], client: str) -> Session:
         elected = [e for e in elected if e.strip()]
         if scenario:
-            return store.create(title=title, scenario=scenario, elected=elected or None)
+            s = Session.create(title=title, scenario=scenario, elected=elected or None)
+            return storage.create(s, client=client)
         if date is None:
             raise Unprocessable("date: give a date (the Council of that date votes) or choose a reform scenario")
         try:
@@ -1553,89 +411,102 @@ def install(app: Any, backend: Any = None, sessions_file: str | Path | None = No
                     f"elected: type the {seats} elected members of {date} ({why}; 'unsc build' makes a store that has them)"
                 )
             elected, source = found, "from the record store"
-        return store.create(title=title, date=date, elected=elected, roster_source=source)
+        return storage.create(
+            Session.create(title=title, date=date, elected=elected, roster_source=source), client=client
+        )
 
-    def base_url(request: Request) -> str:
-        return str(request.base_url).rstrip("/")
+    # -- answers ------------------------------------------------------------------------------------------
 
     def page(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         html = env.get_template(name).render(request=request, path="/live", **ctx)
-        return HTMLResponse(html, status_code=status, headers=no_referrer)
+        return HTMLResponse(html, status_code=status, headers=no_store)
 
-    def fail(request: Request, exc: LiveError) -> Response:
+    def fail(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, LiveError)
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": str(exc), "error": exc.kind}, status_code=exc.status, headers=no_referrer)
+            body = {"detail": str(exc), "error": exc.kind, **exc.extra}
+            return JSONResponse(body, status_code=exc.status, headers=no_store)
         return page(request, "error.html", status=exc.status, status_code=exc.status, kind=exc.kind, detail=str(exc))
 
     app.add_exception_handler(LiveError, fail)
 
-    def state(request: Request, sid: str, token: str | None) -> dict[str, Any]:
-        return store.read(sid, lambda s: s.view(token, base_url(request)))
+    def view(sid: str, token: str | None, fresh: bool = False) -> dict[str, Any]:
+        return storage.load(sid, fresh=fresh).view(token, public)
 
-    # JSON API ------------------------------------------------------------------------------------------
+    def run(sid: str, token: str | None, command: Command) -> dict[str, Any]:
+        done = storage.execute(sid, token, command)
+        return done.session.view(token, public)
+
+    # -- JSON API -------------------------------------------------------------------------------------------
 
     @router.post("/api/live", status_code=201, response_model=None, responses={429: errs[422], **errs})
     def api_create(body: CreateIn, request: Request) -> JSONResponse:
-        """Create a live session; the answer holds the chair's token and every seat's link (keep them)."""
-        s = make(body.title, body.date, body.scenario, list(body.elected))
-        out = store.read(s.id, lambda x: x.view(x.chair_token, base_url(request)))
+        """Create a live session; the answer holds the chair's token and every seat's link (keep them).
+        Each client may create a limited number of sessions in ten minutes (429 beyond; others unaffected)."""
+        s = make(body.title, body.date, body.scenario, list(body.elected), client_of(request))
+        out = s.view(s.chair_token, public)
         out["chair_token"] = s.chair_token
-        return JSONResponse(out, status_code=201, headers=no_referrer)
+        return JSONResponse(out, status_code=201, headers=no_store)
 
     @router.get("/api/live/{sid}", response_model=None, responses=errs)
-    def api_state(
-        sid: str,
-        request: Request,
-        token: Annotated[str | None, Query(max_length=100)] = None,
-    ) -> JSONResponse:
-        """The session's state for this token (none: the public view): the vote open, live tally, history."""
-        return JSONResponse(state(request, sid, token), headers=no_referrer)
+    def api_state(sid: str, request: Request) -> JSONResponse:
+        """The session's state for the caller (Bearer token or the session cookie; none: the public view)."""
+        return JSONResponse(view(sid, token_of(request, sid), fresh=True), headers=no_store)
 
     @router.post("/api/live/{sid}/open", response_model=None, responses=errs)
     def api_open(sid: str, body: OpenIn, request: Request) -> JSONResponse:
         """The President puts a question to the vote (chair's token)."""
-        store.act(sid, lambda s: s.open_vote(body.token, body.question, body.kind))
-        return JSONResponse(state(request, sid, body.token), headers=no_referrer)
+        return JSONResponse(
+            run(sid, token_of(request, sid, body.token), OpenVote(body.question, body.kind)), headers=no_store
+        )
 
     @router.post("/api/live/{sid}/vote", response_model=None, responses=errs)
     def api_vote(sid: str, body: VoteIn, request: Request) -> JSONResponse:
-        """Vote (delegate's token: own seat only) or record a seat's vote (chair's token)."""
-        store.act(sid, lambda s: s.cast(body.token, body.seat, body.vote))
-        return JSONResponse(state(request, sid, body.token), headers=no_referrer)
+        """Vote on vote ``number`` (delegate's token: own seat only; chair's token: any seat). If that vote
+        is closed or another one is open, nothing is counted: 409 with ``open_vote`` (number and question)."""
+        cmd = Cast(vote=body.vote, number=body.number, seat=body.seat)
+        return JSONResponse(run(sid, token_of(request, sid, body.token), cmd), headers=no_store)
 
     @router.post("/api/live/{sid}/close", response_model=None, responses=errs)
     def api_close(sid: str, body: TokenIn, request: Request) -> JSONResponse:
         """The President closes the vote: the rules decide and the result is announced (chair's token)."""
-        store.act(sid, lambda s: s.close_vote(body.token))
-        return JSONResponse(state(request, sid, body.token), headers=no_referrer)
+        return JSONResponse(run(sid, token_of(request, sid, body.token), CloseVote()), headers=no_store)
 
     @router.post("/api/live/{sid}/floor", response_model=None, responses={429: errs[422], **errs})
     def api_floor(sid: str, body: FloorIn, request: Request) -> JSONResponse:
         """The speakers list and the speaking clock: the President adds, removes, reorders, calls the next
         speaker, sets the time limit, pauses and resumes; a delegate asks to speak (``request``) or withdraws."""
-        store.act(sid, lambda s: s.floor(body.token, body.action, body.who, body.seconds))
-        return JSONResponse(state(request, sid, body.token), headers=no_referrer)
+        cmd = Floor(body.action, body.who, body.seconds, time.time())
+        return JSONResponse(run(sid, token_of(request, sid, body.token), cmd), headers=no_store)
 
     @router.post("/api/live/{sid}/motion", response_model=None, responses={429: errs[422], **errs})
     def api_motion(sid: str, body: MotionIn, request: Request) -> JSONResponse:
         """The President puts a procedural motion to the vote (procedural: no veto)."""
-        store.act(sid, lambda s: s.open_motion(body.token, body.motion, body.detail))
-        return JSONResponse(state(request, sid, body.token), headers=no_referrer)
+        cmd = OpenMotion(body.motion, body.detail)
+        return JSONResponse(run(sid, token_of(request, sid, body.token), cmd), headers=no_store)
+
+    @router.post("/api/live/{sid}/replace-link", response_model=None, responses=errs)
+    def api_replace(sid: str, body: ReplaceIn, request: Request) -> JSONResponse:
+        """The President replaces a seat's link: the old one stops working at once; the answer has the new links."""
+        return JSONResponse(run(sid, token_of(request, sid, body.token), ReplaceLink(body.seat)), headers=no_store)
 
     @router.get("/api/live/{sid}/poll", response_model=None, responses=errs)
     async def api_poll(
         sid: str,
         request: Request,
-        token: Annotated[str | None, Query(max_length=100)] = None,
         since: Annotated[int, Query(ge=0, le=10**9)] = 0,
         wait: Annotated[float, Query(ge=0, le=25)] = 0,
     ) -> JSONResponse:
         """Short or long polling: the state once its version exceeds ``since``, or after ``wait`` seconds."""
-        store.read(sid, lambda s: s.role(token))  # 404 / 403 at once
+        token = token_of(request, sid)
+        s = await run_in_threadpool(storage.load, sid, True)
+        s.role(token)  # 403 at once
+        storage.listen()
         deadline = time.monotonic() + wait
-        while (v := store.version(sid) or 0) <= since and (left := deadline - time.monotonic()) > 0:
-            await store.wait_change(sid, v, min(left, 5.0))
-        return JSONResponse(state(request, sid, token), headers=no_referrer)
+        while s.version <= since and (left := deadline - time.monotonic()) > 0:
+            await storage.hub.wait(sid, s.version, min(left, 5.0))
+            s = await run_in_threadpool(storage.load, sid)
+        return JSONResponse(s.view(token, public), headers=no_store)
 
     @router.get(
         "/api/live/{sid}/events",
@@ -1645,43 +516,119 @@ def install(app: Any, backend: Any = None, sessions_file: str | Path | None = No
     async def api_events(
         sid: str,
         request: Request,
-        token: Annotated[str | None, Query(max_length=100)] = None,
         max_seconds: Annotated[float, Query(ge=0, le=300, description="end the stream after this long")] = 60,
     ) -> StreamingResponse:
-        """Server-Sent Events: a ``state`` event now and on every change; the stream ends after
-        ``max_seconds`` (browsers reconnect by themselves) or with a ``gone`` event if the session expires."""
-        store.read(sid, lambda s: s.role(token))  # 404 / 403 before the stream starts
-        url = base_url(request)
+        """Server-Sent Events: a ``state`` event now and on every change, for the holder of the session's
+        cookie (or Bearer token; none: the public view); the stream ends after ``max_seconds`` (browsers
+        reconnect by themselves)."""
+        token = token_of(request, sid)
+        first = await run_in_threadpool(storage.load, sid, True)
+        first.role(token)  # 404 / 403 before the stream starts
+        storage.listen()
 
         async def events() -> Any:
             yield "retry: 1500\n\n"
+            s = first
             seen = -1
             end = time.monotonic() + max_seconds
             beat = time.monotonic()
             while True:
-                v = store.version(sid)
-                if v is None:
-                    yield 'event: gone\ndata: {"detail": "the session has expired"}\n\n'
-                    return
-                if v != seen:
-                    seen = v
+                if s.version != seen:
+                    seen = s.version
                     try:
-                        body = store.read(sid, lambda s: s.view(token, url))
-                    except LiveError:
+                        body = s.view(token, public)
+                    except LiveError:  # the link was replaced meanwhile
+                        yield 'event: gone\ndata: {"detail": "this link is no longer valid"}\n\n'
                         return
-                    yield f"event: state\nid: {v}\ndata: {json.dumps(body, separators=(',', ':'))}\n\n"
+                    yield f"event: state\nid: {seen}\ndata: {json.dumps(body, separators=(',', ':'))}\n\n"
                 now = time.monotonic()
                 if now >= end or await request.is_disconnected():
                     return
                 if now - beat > 15:
                     beat = now
                     yield ": keep-alive\n\n"
-                await store.wait_change(sid, seen, min(5.0, end - now))  # woken by the change itself
+                # woken by the change itself (this worker's commits, NOTIFY or the SQLite watch); a
+                # notification lost while a listener reconnects is caught when the stream reopens
+                # (streams end after ``max_seconds``; browsers reopen them, with a fresh read)
+                latest = await storage.hub.wait(sid, seen, min(15.0, end - now))
+                try:
+                    if latest is not None and latest > seen:
+                        s = (
+                            storage.load(sid)
+                            if _cached(storage, sid, latest)
+                            else await run_in_threadpool(storage.load, sid)
+                        )
+                except LiveError:
+                    yield 'event: gone\ndata: {"detail": "the session is gone"}\n\n'
+                    return
 
-        headers = {**no_referrer, "X-Accel-Buffering": "no"}
+        headers = {**no_store, "X-Accel-Buffering": "no"}
         return StreamingResponse(events(), media_type="text/event-stream", headers=headers)
 
-    # pages ----------------------------------------------------------------------------------------------
+    @router.post("/api/live/conference", status_code=201, response_model=None, responses={429: errs[422], **errs})
+    def api_conference(body: ConferenceIn, request: Request) -> JSONResponse:
+        """Create a conference: every committee of a TOML or CSV file at once (one creation for the limit);
+        the answer holds the organiser's token and each committee's chair link."""
+        conf = new_conference(body.filename, body.text, client_of(request))
+        out = conference_view(conf.id, conf.organiser_token)
+        out["organiser_token"] = conf.organiser_token
+        return JSONResponse(out, status_code=201, headers=no_store)
+
+    @router.get("/api/live/conference/{cid}", response_model=None, responses=errs)
+    def api_conference_state(cid: str, request: Request) -> JSONResponse:
+        """Every committee's state; with the organiser's token (Bearer or cookie) also the chairs' links."""
+        return JSONResponse(conference_view(cid, organiser_of(request, cid)), headers=no_store)
+
+    # -- conferences ------------------------------------------------------------------------------------
+
+    def roster_only(date: dt.date) -> list[str] | None:
+        return roster_for(date)[0]
+
+    def new_conference(filename: str, text: str, client: str) -> Any:
+        title, specs = parse_conference(text, filename, roster=roster_only)
+        conf = build_conference(title, specs)
+        storage.create_conference(conf.id, conf.title, hash_token(conf.organiser_token), conf.sessions, client)
+        return conf
+
+    def organiser_of(request: Request, cid: str) -> str | None:
+        auth = request.headers.get("authorization", "")
+        if auth.lower().startswith("bearer "):
+            return auth[7:].strip() or None
+        return request.cookies.get(ORGANISER_COOKIE + cid) or None
+
+    def conference_view(cid: str, organiser: str | None) -> dict[str, Any]:
+        record = storage.conference(cid)
+        if organiser and hash_token(organiser) != record["organiser_hash"]:
+            raise Forbidden("this is not the organiser's link of this conference")
+        is_organiser = bool(organiser)
+        tokens = chair_tokens(organiser, cid, len(record["committees"])) if organiser else []
+        committees = []
+        for i, sid in enumerate(record["committees"]):
+            s = storage.load(sid)
+            st = s.view(None, public)
+            row: dict[str, Any] = {
+                "id": sid,
+                "name": s.committee or s.title,
+                "council": st["council"],
+                "current": None,
+                "votes_held": sum(1 for h in st["history"] if h["state"] == "closed"),
+                "last": next((h for h in st["history"] if h["state"] == "closed"), None),
+                "screen_url": f"{public}/live/{sid}/screen",
+                "speaking": (st["floor"]["timer"]["speaker"] or {}).get("name"),
+            }
+            m = st["current"]
+            if m and m["state"] == "open":
+                row["current"] = {
+                    "number": m["number"],
+                    "question": m["question"],
+                    **{k: m["live"][k] for k in ("yes", "no", "abstain", "not_voted", "required")},
+                }
+            if is_organiser:
+                row["chair_url"] = f"{public}/live/{sid}/k/{tokens[i]}"
+            committees.append(row)
+        return {"id": cid, "title": record["title"], "organiser": is_organiser, "committees": committees}
+
+    # -- pages --------------------------------------------------------------------------------------------
 
     def scenario_list() -> list[dict[str, Any]]:
         try:
@@ -1714,109 +661,189 @@ def install(app: Any, backend: Any = None, sessions_file: str | Path | None = No
                     when = dt.date.fromisoformat(date.strip()) if date.strip() else None
                 except ValueError:
                     raise Unprocessable(f"date: {date!r} is not a date (YYYY-MM-DD)") from None
-            s = make(title, when, scenario if mode == "scenario" else None, names)
+            s = make(title, when, scenario if mode == "scenario" else None, names, client_of(request))
         except LiveError as exc:
             return page(
                 request, "live_new.html", status=exc.status, form=form, scenarios=scenario_list(), problem=str(exc)
             )
-        return RedirectResponse(f"/live/{s.id}?chair={s.chair_token}", status_code=303, headers=no_referrer)
+        response = RedirectResponse(f"/live/{s.id}", status_code=303, headers=no_store)
+        assert s.chair_token is not None
+        set_cookie(response, COOKIE + s.id, s.chair_token)
+        return response
 
-    def board(request: Request, sid: str, token: str | None) -> dict[str, Any]:
-        st = state(request, sid, token)
-        return {"st": st, "token": token or "", "sid": sid}
+    @router.get("/live/conference", response_class=HTMLResponse, include_in_schema=False)
+    def conference_new(request: Request) -> HTMLResponse:
+        return page(
+            request, "live_conference_new.html", text="", filename="conference.toml", problem=None, most=MAX_COMMITTEES
+        )
+
+    @router.post("/live/conference", response_class=HTMLResponse, include_in_schema=False)
+    def conference_create(
+        request: Request,
+        text: Annotated[str, Form(max_length=200_000)] = "",
+        filename: Annotated[str, Form(max_length=200)] = "conference.toml",
+    ) -> Response:
+        try:
+            conf = new_conference(filename or "conference.toml", text, client_of(request))
+        except LiveError as exc:
+            return page(
+                request, "live_conference_new.html", status=exc.status, text=text, filename=filename,
+                problem=str(exc), most=MAX_COMMITTEES,
+            )  # fmt: skip
+        response = RedirectResponse(f"/live/conference/{conf.id}", status_code=303, headers=no_store)
+        set_cookie(response, ORGANISER_COOKIE + conf.id, conf.organiser_token)
+        return response
+
+    @router.get("/live/conference/{cid}", response_class=HTMLResponse, include_in_schema=False)
+    def conference_page(request: Request, cid: str) -> HTMLResponse:
+        return page(request, "live_conference.html", conf=conference_view(cid, organiser_of(request, cid)))
+
+    @router.get("/live/conference/{cid}/k/{token}", include_in_schema=False)
+    def conference_link(cid: str, token: str) -> Response:
+        conference_view(cid, token)  # 403 for a wrong token
+        response = RedirectResponse(f"/live/conference/{cid}", status_code=303, headers=no_store)
+        set_cookie(response, ORGANISER_COOKIE + cid, token)
+        return response
+
+    @router.get("/live/{sid}/k/{token}", include_in_schema=False)
+    def live_link(sid: str, token: str) -> Response:
+        """A secret link: keep its token in a cookie for this session and open the page without it."""
+        storage.load(sid, fresh=True).role(token)  # 404 / 403
+        response = RedirectResponse(f"/live/{sid}", status_code=303, headers=no_store)
+        set_cookie(response, COOKIE + sid, token)
+        return response
+
+    def board(sid: str, token: str | None) -> dict[str, Any]:
+        return {"st": view(sid, token, fresh=True), "sid": sid}
+
+    def session_page(
+        request: Request, sid: str, token: str | None, problem: str | None = None, status: int = 200
+    ) -> HTMLResponse:
+        try:
+            ctx = board(sid, token)
+        except Forbidden:  # an old cookie (the link was replaced): the public view, and say so
+            ctx = board(sid, None)
+            problem = (
+                problem
+                or "The link this browser opened is no longer valid (the President may have replaced it): ask for the new one."
+            )
+        role = ctx["st"]["role"]
+        if role == "chair":
+            s = storage.load(sid)
+            qrs = {lk["code"]: qr_svg(lk["url"]) for lk in ctx["st"]["links"]}
+            return page(
+                request,
+                "live_chair.html",
+                status=status,
+                problem=problem,
+                qrs=qrs,
+                public=public,
+                room=public,
+                committee=s.committee,
+                **ctx,
+            )
+        if role == "public":
+            return page(
+                request,
+                "live_chair.html",
+                status=status,
+                problem=problem,
+                qrs={},
+                public=public,
+                room=public,
+                committee="",
+                **ctx,
+            )
+        return page(request, "live_seat.html", status=status, problem=problem, **ctx)
 
     @router.get("/live/{sid}", response_class=HTMLResponse, include_in_schema=False)
-    def live_chair(
-        request: Request, sid: str, chair: Annotated[str | None, Query(max_length=100)] = None
-    ) -> HTMLResponse:
-        ctx = board(request, sid, chair)
-        if chair and ctx["st"]["role"] != "chair":
-            raise Forbidden("this is a delegate's link, not the chair's: open it as /live/{id}/seat/{token}")
-        return page(request, "live_chair.html", **ctx)
+    def live_page(request: Request, sid: str) -> HTMLResponse:
+        return session_page(request, sid, token_of(request, sid))
 
-    @router.get("/live/{sid}/seat/{token}", response_class=HTMLResponse, include_in_schema=False)
-    def live_seat(request: Request, sid: str, token: str) -> HTMLResponse:
-        ctx = board(request, sid, token)
-        if ctx["st"]["role"] in ("chair", "public"):
-            raise Forbidden("this is not a delegate's link")
-        return page(request, "live_seat.html", **ctx)
+    @router.get("/live/{sid}/screen", response_class=HTMLResponse, include_in_schema=False)
+    def live_screen(request: Request, sid: str) -> HTMLResponse:
+        """The public view (no controls, no links), for a projector."""
+        return session_page(request, sid, None)
 
     @router.get("/live/{sid}/board", response_class=HTMLResponse, include_in_schema=False)
     def live_board(
-        request: Request, sid: str, token: Annotated[str | None, Query(max_length=100)] = None
+        request: Request, sid: str, public_view: Annotated[int, Query(alias="public", ge=0, le=1)] = 0
     ) -> HTMLResponse:
         """The live part of a page, re-rendered for the page's script when the session changes."""
-        return page(request, "live_board.html", **board(request, sid, token))
+        return page(request, "live_board.html", **board(sid, None if public_view else token_of(request, sid)))
 
-    def back(sid: str, token: str, role: str) -> str:
-        return f"/live/{sid}?chair={token}" if role == "chair" else f"/live/{sid}/seat/{token}"
+    def act(request: Request, sid: str, token: str | None, command: Command, anchor: str) -> Response:
+        tok = token_of(request, sid, token)
+        try:
+            storage.execute(sid, tok, command)
+        except LiveError as exc:
+            if exc.status in (409, 422):  # show the page again with the problem, so nothing is lost silently
+                return session_page(request, sid, tok, problem=str(exc), status=exc.status)
+            raise
+        return RedirectResponse(f"/live/{sid}{anchor}", status_code=303, headers=no_store)
 
     @router.post("/live/{sid}/open", response_class=HTMLResponse, include_in_schema=False)
     def live_open(
+        request: Request,
         sid: str,
         token: Annotated[str, Form(max_length=100)] = "",
         question: Annotated[str, Form(max_length=MAX_QUESTION)] = "",
         kind: Annotated[str, Form(max_length=60)] = "draft_resolution",
     ) -> Response:
-        store.act(sid, lambda s: s.open_vote(token, question, kind))
-        return RedirectResponse(back(sid, token, "chair") + "#board", status_code=303, headers=no_referrer)
+        return act(request, sid, token, OpenVote(question, kind), "#board")
 
     @router.post("/live/{sid}/vote", response_class=HTMLResponse, include_in_schema=False)
     def live_vote(
+        request: Request,
         sid: str,
+        number: Annotated[int, Form(ge=1, le=10_000)],
         token: Annotated[str, Form(max_length=100)] = "",
         vote: Annotated[str, Form(max_length=40)] = "",
         seat: Annotated[str, Form(max_length=100)] = "",
     ) -> Response:
-        role = store.act(sid, lambda s: (s.cast(token, seat or None, vote or None), s.role(token))[1])
-        return RedirectResponse(back(sid, token, role) + "#board", status_code=303, headers=no_referrer)
+        return act(request, sid, token, Cast(vote=vote or None, number=number, seat=seat or None), "#board")
 
     @router.post("/live/{sid}/close", response_class=HTMLResponse, include_in_schema=False)
-    def live_close(sid: str, token: Annotated[str, Form(max_length=100)] = "") -> Response:
-        store.act(sid, lambda s: s.close_vote(token))
-        return RedirectResponse(back(sid, token, "chair") + "#board", status_code=303, headers=no_referrer)
+    def live_close(request: Request, sid: str, token: Annotated[str, Form(max_length=100)] = "") -> Response:
+        return act(request, sid, token, CloseVote(), "#board")
 
     @router.post("/live/{sid}/floor", response_class=HTMLResponse, include_in_schema=False)
     def live_floor(
+        request: Request,
         sid: str,
         token: Annotated[str, Form(max_length=100)] = "",
         action: Annotated[str, Form(max_length=20)] = "",
         who: Annotated[str, Form(max_length=100)] = "",
         seconds: Annotated[str, Form(max_length=10)] = "",
     ) -> Response:
-        role = store.act(sid, lambda s: (s.floor(token, action, who or None, seconds or None), s.role(token))[1])
-        return RedirectResponse(back(sid, token, role) + "#floor", status_code=303, headers=no_referrer)
+        return act(request, sid, token, Floor(action, who or None, seconds or None, time.time()), "#floor")
 
     @router.post("/live/{sid}/motion", response_class=HTMLResponse, include_in_schema=False)
     def live_motion(
+        request: Request,
         sid: str,
         token: Annotated[str, Form(max_length=100)] = "",
         motion: Annotated[str, Form(max_length=40)] = "",
         detail: Annotated[str, Form(max_length=300)] = "",
     ) -> Response:
-        store.act(sid, lambda s: s.open_motion(token, motion, detail))
-        return RedirectResponse(back(sid, token, "chair") + "#board", status_code=303, headers=no_referrer)
+        return act(request, sid, token, OpenMotion(motion, detail), "#board")
+
+    @router.post("/live/{sid}/replace-link", response_class=HTMLResponse, include_in_schema=False)
+    def live_replace(
+        request: Request,
+        sid: str,
+        seat: Annotated[str, Form(max_length=100)],
+        token: Annotated[str, Form(max_length=100)] = "",
+    ) -> Response:
+        tok = token_of(request, sid, token)
+        storage.execute(sid, tok, ReplaceLink(seat))
+        return RedirectResponse(f"/live/{sid}?replaced={seat}#links", status_code=303, headers=no_store)
 
     app.include_router(router)
-    return store
+    return storage
 
 
-def clock(seconds: float | None) -> str:
-    """Seconds as the speaker's clock shows them (m:ss, rounded up so 0:00 means time is up).
-
-    >>> clock(0), clock(59.2), clock(300), clock(None)
-    ('0:00', '1:00', '5:00', '')
-    """
-    if seconds is None:
-        return ""
-    s = max(0, math.ceil(seconds))
-    return f"{s // 60}:{s % 60:02d}"
-
-
-def lot(codes: list[str], seed: int | None = None) -> str:
-    """The member drawn by lot to be called first in a roll call.
-
-    >>> lot(["DZA", "USA"], seed=1) in ("DZA", "USA")
-    True
-    """
-    return random.Random(seed).choice(codes)
+def _cached(storage: Storage, sid: str, version: int) -> bool:
+    """Whether this process already holds ``version`` of the session (no database read needed)."""
+    s = storage._cache.get(sid)
+    return s is not None and s.version >= version

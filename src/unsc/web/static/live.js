@@ -6,9 +6,10 @@
   var root = document.getElementById("board");
   if (!root || !window.fetch) { return; }
   var sid = root.dataset.sid;
-  var token = root.dataset.token;
+  /* No token in any URL: the session's cookie (set by the secret link) authenticates the board, the
+     event stream and the forms. The projector's public view asks for the public board. */
   var version = Number(root.dataset.version);
-  var query = token ? "?token=" + encodeURIComponent(token) : "";
+  var query = root.dataset.role === "public" ? "?public=1" : "";
   var errorBox = document.getElementById("live-error");
   var statusBox = document.getElementById("live-status");
   var loading = false;
@@ -113,7 +114,11 @@
     })
       .then(function (r) { return r.json().then(function (data) { return { ok: r.ok, data: data }; }); })
       .then(function (res) {
-        if (!res.ok) { showError(res.data.detail || "The server refused this."); return; }
+        if (!res.ok) {
+          showError(res.data.detail || "The server refused this.");
+          if (res.data.error === "conflict") { refresh(); }  /* e.g. the vote closed: show the vote open now */
+          return;
+        }
         showError("");
         onState(res.data);
       })
@@ -137,7 +142,7 @@
   });
 
   function poll() {
-    fetch("/api/live/" + encodeURIComponent(sid) + "/poll" + (query ? query + "&" : "?") + "since=" + version + "&wait=20", { cache: "no-store" })
+    fetch("/api/live/" + encodeURIComponent(sid) + "/poll?since=" + version + "&wait=20", { cache: "no-store" })
       .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
       .then(function (state) { onState(state); setTimeout(poll, 300); })
       .catch(function (status) {
@@ -147,7 +152,7 @@
   }
 
   if (window.EventSource) {
-    var source = new EventSource("/api/live/" + encodeURIComponent(sid) + "/events" + query);
+    var source = new EventSource("/api/live/" + encodeURIComponent(sid) + "/events");
     source.addEventListener("state", function (ev) { onState(JSON.parse(ev.data)); });
     source.addEventListener("gone", function () { source.close(); showError("This session has ended or expired."); });
   } else {

@@ -1,4 +1,4 @@
-"""The floor of a live session (:mod:`unsc.web.live`): the speakers list (Council seats and invited
+"""The floor of a live session (:mod:`unsc.sessions.model`): the speakers list (Council seats and invited
 non-members), requests to speak, the speaking clock with an injected clock, and procedural motions
 (rule 33) decided by the rules engine without a veto."""
 
@@ -9,12 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unsc.rules import Kind, VotingClass
-from unsc.web.live import (
+from unsc.sessions import (
     PROCEDURAL_MOTIONS,
     Conflict,
     Forbidden,
     Session,
-    SessionStore,
     Unprocessable,
     clock,
 )
@@ -223,20 +222,21 @@ def test_procedural_motions_in_rule_33_order_and_without_veto() -> None:
 
 
 def test_floor_dispatch_and_persistence(tmp_path) -> None:
-    store = SessionStore(tmp_path / "live.json")
-    s = store.create(date="2024-03-22", elected=ELECTED_2024)
+    from unsc.sessions import Floor, open_storage
+
+    store = open_storage(tmp_path / "live.sqlite3")
+    s = store.create(Session.create(date="2024-03-22", elected=ELECTED_2024))
     chair = s.chair_token
-    store.act(s.id, lambda x: x.floor(chair, "add", "Ukraine"))
-    store.act(s.id, lambda x: x.floor(chair, "add", "France"))
-    store.act(s.id, lambda x: x.floor(s.token_of("MLT"), "request"))
-    store.act(s.id, lambda x: x.floor(chair, "limit", seconds="90"))
-    store.act(s.id, lambda x: x.floor(chair, "next", now=50.0))
-    store.act(s.id, lambda x: x.floor(chair, "pause", now=80.0))
+    store.execute(s.id, chair, Floor("add", "Ukraine"))
+    store.execute(s.id, chair, Floor("add", "France"))
+    store.execute(s.id, s.token_of("MLT"), Floor("request"))
+    store.execute(s.id, chair, Floor("limit", seconds="90"))
+    store.execute(s.id, chair, Floor("next", at=50.0))
+    store.execute(s.id, chair, Floor("pause", at=80.0))
     with pytest.raises(Unprocessable, match="action"):
-        s.floor(chair, "shout")
-    again = SessionStore(tmp_path / "live.json")
-    assert again.load_errors == []
-    back = again.get(s.id)
+        store.execute(s.id, chair, Floor("shout"))
+    store.close()
+    back = open_storage(tmp_path / "live.sqlite3").load(s.id)
     assert [x.code for x in back.speakers] == ["FRA"] and back.requests == ["MLT"]
     assert back.speaking is not None and (back.speaking.code, back.speaking.member) == ("UKR", False)
     t = back.timer(now=10_000.0)

@@ -1,24 +1,20 @@
-"""The live-session model (:mod:`unsc.web.live`) without HTTP: real Council votes re-enacted seat by
-seat, the live tally and veto state before the close, tokens, persistence and limits."""
+"""The live-session model (:mod:`unsc.sessions.model`) without HTTP: real Council votes re-enacted seat by
+seat, the live tally and veto state before the close, tokens, and limits."""
 
 from __future__ import annotations
 
 import json
-import threading
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unsc.rules import Ballot, Council, decide
-from unsc.web.live import (
+from unsc.sessions import (
     Conflict,
     Forbidden,
     LimitReached,
-    Missing,
     Session,
-    SessionStore,
     Unprocessable,
     roll_call_order,
 )
@@ -195,7 +191,7 @@ def test_tokens_are_checked():
 def test_public_and_delegate_views_hold_no_tokens():
     s = council_2024()
     s.open_vote(s.chair_token, "Draft")
-    secrets_ = [s.chair_token, *(x.token for x in s.seats)]
+    secrets_ = [s.chair_token, *(s.token_of(x.code) for x in s.seats), *(x.token_hash for x in s.seats)]
     public = json.dumps(s.view(None))
     delegate = json.dumps(s.view(s.token_of("USA")))
     for tok in secrets_:
@@ -292,104 +288,6 @@ def test_preview_is_what_the_close_announces(votes, kind):
     assert decide(b, Council.on("2024-03-22", elected=ELECTED_2024)).adopted == m.decision["adopted"]
 
 
-def test_concurrent_votes_from_threads_are_all_counted():
-    store = SessionStore()
-    s = store.create(date="2024-03-22", elected=ELECTED_2024)
-    store.act(s.id, lambda x: x.open_vote(x.chair_token, "Draft"))
-    start = threading.Barrier(15)
-
-    def delegate(code: str) -> None:
-        start.wait()
-        for v in ("N", "A", "Y"):
-            store.act(s.id, lambda x, v=v: x.cast(x.token_of(code), code, v))
-
-    threads = [threading.Thread(target=delegate, args=(x.code,)) for x in s.seats]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    m = store.read(s.id, lambda x: x.current)
-    assert set(m.votes.values()) == {"Y"} and len(m.votes) == 15 and m.changes == 30
-    assert store.read(s.id, lambda x: x.live(m))["if_closed_now"]["president"].endswith("adopted unanimously.")
-
-
-# -- store: persistence and limits -------------------------------------------------------------------------------
-
-
-def test_sessions_file_round_trip(tmp_path: Path):
-    path = tmp_path / "sessions.json"
-    store = SessionStore(path)
-    s = store.create(date="2024-03-22", elected=ELECTED_2024, title="Round trip")
-    store.act(s.id, lambda x: x.open_vote(x.chair_token, "First", "procedural"))
-    store.act(s.id, lambda x: x.cast(x.token_of("USA"), "USA", "N"))
-    store.act(s.id, lambda x: x.close_vote(x.chair_token))
-    store.act(s.id, lambda x: x.open_vote(x.chair_token, "Second"))
-    store.act(s.id, lambda x: x.cast(x.token_of("RUS"), "RUS", "Y"))
-    assert json.loads(path.read_text())["format"] == "unsc-live-sessions"
-    before = s.view(s.chair_token, "http://h")
-
-    again = SessionStore(path)
-    assert again.load_errors == []
-    t = again.get(s.id)
-    assert t.view(t.chair_token, "http://h") == before
-    assert t.motions[0].decision == s.motions[0].decision
-    # the restored session goes on: same tokens, the open vote still open
-    again.act(s.id, lambda x: x.cast(s.token_of("USA"), "USA", "Y"))
-    assert again.get(s.id).current.votes == {"RUS": "Y", "USA": "Y"}
-    assert not list(tmp_path.glob(".*.tmp"))  # atomic writes leave no temporary file
-
-
-def test_unreadable_sessions_are_reported_and_kept(tmp_path: Path):
-    path = tmp_path / "sessions.json"
-    store = SessionStore(path)
-    good = store.create(date="1950-07-07", elected=ELECTED_1950)
-    store.create(date="2024-03-22", elected=ELECTED_2024)
-    data = json.loads(path.read_text())
-    bad = next(r for r in data["sessions"] if r["id"] != good.id)
-    del bad["threshold"]
-    data["sessions"].append({"id": "x", "title": "t"})
-    path.write_text(json.dumps(data))
-    again = SessionStore(path)
-    assert [s.id for s in again._sessions.values()] == [good.id]
-    assert len(again.load_errors) == 2
-    assert all(e.startswith(str(path)) for e in again.load_errors)
-    assert "sessions[1]" in again.load_errors[0] and "'threshold'" in again.load_errors[0]
-    assert (tmp_path / "sessions.json.unreadable").read_text() == json.dumps(data)
-
-    path.write_text("{not json")
-    broken = SessionStore(path)
-    assert len(broken._sessions) == 0 and str(path) in broken.load_errors[0]
-    assert (tmp_path / "sessions.json.unreadable").read_text() == "{not json"
-
-
-def test_limits_and_expiry():
-    clock = FakeClock()
-    store = SessionStore(max_sessions=2, ttl=3600, clock=clock)
-    a = store.create(date="1950-07-07", elected=ELECTED_1950)
-    store.create(date="1950-07-07", elected=ELECTED_1950)
-    with pytest.raises(LimitReached, match="holds 2 live sessions"):
-        store.create(date="1950-07-07", elected=ELECTED_1950)
-    clock.t += 3000
-    store.act(a.id, lambda x: x.open_vote(x.chair_token, "Keep alive"))  # activity renews a
-    clock.t += 1000  # b is now idle for 4000 s > ttl
-    assert len(store) == 1
-    store.create(date="1950-07-07", elected=ELECTED_1950)  # room again
-    clock.t += 3601
-    with pytest.raises(Missing, match="expired"):
-        store.get(a.id)
-    assert store.version(a.id) is None
-
-
-def test_expired_sessions_are_not_restored(tmp_path: Path):
-    clock = FakeClock()
-    path = tmp_path / "s.json"
-    store = SessionStore(path, ttl=60, clock=clock)
-    s = store.create(date="1950-07-07", elected=ELECTED_1950)
-    clock.t += 61
-    assert len(SessionStore(path, ttl=60, clock=clock)) == 0
-    assert len(SessionStore(path, ttl=600, clock=clock)) == 1 and s.id
-
-
 def test_votes_per_session_are_bounded():
     s = council_2024()
     s.max_motions = 3
@@ -398,24 +296,3 @@ def test_votes_per_session_are_bounded():
         s.close_vote(s.chair_token)
     with pytest.raises(LimitReached, match="held 3 votes"):
         s.open_vote(s.chair_token, "Q")
-
-
-def test_a_change_wakes_the_waiting_event_stream():
-    import asyncio
-
-    store = SessionStore()
-    s = store.create(date="1950-07-07", elected=ELECTED_1950)
-    v = s.version
-
-    async def scenario() -> int:
-        waiter = asyncio.create_task(store.wait_change(s.id, v, timeout=120))
-        await asyncio.sleep(0)  # let it register
-        threading.Thread(target=lambda: store.act(s.id, lambda x: x.open_vote(x.chair_token, "Q"))).start()
-        await asyncio.wait_for(waiter, 30)  # woken by the change, not by its 120 s timeout
-        return store.version(s.id)
-
-    assert asyncio.run(scenario()) == v + 1
-    assert store._waiters == {}  # nothing left behind
-    # an already newer version returns at once; an unknown session too
-    asyncio.run(asyncio.wait_for(store.wait_change(s.id, v, timeout=120), 30))
-    asyncio.run(asyncio.wait_for(store.wait_change("nope", 0, timeout=120), 30))
