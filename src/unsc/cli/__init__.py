@@ -1,40 +1,201 @@
 """The ``unsc`` command line: one Typer app, with commands registered by area.
 
-Each area's commands live in a module of this package (``rules``, ``record``, ``analysis``,
-``news``, ``web``) that defines ``register(app)``. Heavy imports happen inside the commands, so
-that ``unsc --help`` and ``unsc show`` start fast.
+Each area's commands live in a module of this package (``rules``, ``record``, ``decisions``,
+``analysis``, ``news``, ``web``, ...) that defines ``register(app)``. A run registers only the area
+of the command it was given (all areas for ``--help``, completion or an unknown command), and
+heavy modules load inside the commands, so that cheap commands stay cheap. ``unsc --version`` is
+answered before Typer is imported.
+
+Exit codes: 0 success (also when the reader of a pipe, such as ``head``, stops reading early),
+2 usage and input errors (an unknown option or value, a bad date, an unknown member), 1 failures
+(no store, nothing found, a file that cannot be written).
 """
 
 from __future__ import annotations
 
-import typer
+import contextlib
+import errno
+import importlib
+import os
+import sys
+from typing import Any
 
-from unsc.cli import analysis, news, record, rules, session, sync, web
+__all__ = ["AREAS", "COMMANDS", "app", "build_app", "main"]
 
-app = typer.Typer(
-    name="unsc",
-    help="The UN Security Council's decision system: decide votes, explore the record since 1946, analyse it.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+#: Modules of this package that register commands, in the order of ``unsc --help``.
+AREAS: tuple[str, ...] = ("rules", "record", "decisions", "sync", "analysis", "news", "web", "session")
+#: Each top-level command (or group) -> the area module that registers it (checked by a test).
+COMMANDS: dict[str, str] = {
+    "decide": "rules",
+    "build": "record",
+    "show": "record",
+    "vetoes": "record",
+    "validate": "record",
+    "export": "record",
+    "members": "record",
+    "decisions": "decisions",
+    "votes": "decisions",
+    "sync": "sync",
+    "power": "analysis",
+    "scenarios": "analysis",
+    "replay": "analysis",
+    "stats": "analysis",
+    "plot": "analysis",
+    "check": "news",
+    "serve": "web",
+    "session": "session",
+}
+HELP = "The UN Security Council's decision system: decide votes, explore the record since 1946, analyse it."
 
 
-@app.command()
-def version() -> None:
-    """Print the unsc version."""
-    from unsc import __version__
+def _version_callback(value: bool) -> None:
+    if value:
+        import typer
 
-    typer.echo(__version__)
+        from unsc import __version__
 
-
-for _area in (rules, record, sync, analysis, news, web, session):
-    _area.register(app)
+        typer.echo(f"unsc {__version__}")
+        raise typer.Exit()
 
 
-def main() -> None:
+def build_app(argv: list[str] | None = None) -> Any:
+    """The Typer app with the areas ``argv``'s command needs (every area when ``argv`` is ``None``)."""
+    import typer
+
+    app = typer.Typer(
+        name="unsc",
+        help=HELP,
+        no_args_is_help=True,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,  # plain help: no "<bool>" on flags, no markup read into [brackets]
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+    @app.callback()
+    def _root(
+        version: bool = typer.Option(
+            False, "--version", "-V", help="Print the version and exit.", is_eager=True, callback=_version_callback
+        ),
+    ) -> None:
+        """The UN Security Council's decision system: decide votes, explore the record since 1946, analyse it."""
+
+    @app.command()
+    def version() -> None:
+        """Print the unsc version."""
+        from unsc import __version__
+
+        typer.echo(__version__)
+
+    command = next((a for a in argv or [] if not a.startswith("-")), None) if argv is not None else None
+    wanted = (COMMANDS[command],) if command in COMMANDS else AREAS
+    if command == "version":
+        wanted = ()
+    for area in wanted:
+        importlib.import_module(f"unsc.cli.{area}").register(app)
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # the whole app, for tests and tools: ``from unsc.cli import app``
+        value = build_app()
+        globals()["app"] = value
+        return value
+    raise AttributeError(f"module 'unsc.cli' has no attribute {name!r}")
+
+
+_METAVARS = {
+    "since": "YEAR|DATE",
+    "until": "YEAR|DATE",
+    "date": "YYYY-MM-DD",
+    "store": "FILE",
+    "spec": "FILE",
+    "plot": "FILE",
+    "out": "PATH",
+    "member": "MEMBER",
+    "vetoed_by": "MEMBER",
+    "symbol": "SYMBOL",
+}
+_MEMBER_LISTS = {"yes", "no", "abstain", "absent", "not_participating", "parties", "elected"}
+
+
+def name_metavars(command: Any) -> None:
+    """Give every option that has no metavar a word for what it takes (Typer printed ``<str>``, ``<list[str]>``),
+    and list the choices of a choice option."""
+    for param in getattr(command, "params", []):
+        if getattr(param, "is_flag", False) or param.metavar is not None:
+            continue
+        choices = getattr(getattr(param, "type", None), "choices", None)
+        if choices:
+            param.metavar = "|".join(str(getattr(c, "value", c)) for c in choices)
+        else:
+            param.metavar = _METAVARS.get(param.name or "", (param.name or "value").upper().replace("_", "-"))
+        if param.name in _MEMBER_LISTS:
+            param.metavar = "MEMBER,..."
+        elif getattr(param, "multiple", False):
+            param.metavar += " ..."
+    for sub in getattr(command, "commands", {}).values():
+        name_metavars(sub)
+
+
+class _PipeSafe:
+    """stdout that, once its reader has gone (``unsc ... | head``), discards further output instead of
+    raising ``BrokenPipeError``: the command still finishes its work (an export writes every table)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self.closed_pipe = False
+
+    def write(self, s: Any) -> int:
+        if not self.closed_pipe:
+            try:
+                return self._stream.write(s)
+            except BrokenPipeError:
+                self._close()
+        return len(s)
+
+    def flush(self) -> None:
+        if not self.closed_pipe:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._close()
+
+    def _close(self) -> None:
+        self.closed_pipe = True
+        with contextlib.suppress(OSError, ValueError):  # the interpreter's last flush must not complain either
+            os.dup2(os.open(os.devnull, os.O_WRONLY), self._stream.fileno())
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``unsc`` console script."""
-    app()
+    args = sys.argv[1:] if argv is None else argv
+    if args in (["--version"], ["-V"]):  # answered without loading Typer
+        from unsc import __version__
+
+        print(f"unsc {__version__}")
+        return
+    completing = any(k.startswith("_UNSC_COMPLETE") or k == "_UNSC_COMPLETE" for k in os.environ)
+    import typer.main
+
+    command = typer.main.get_command(build_app(None if completing else args))
+    name_metavars(command)
+    out = _PipeSafe(sys.stdout)
+    sys.stdout = out
+    try:
+        command.main(args=args, prog_name="unsc")
+    except SystemExit as e:
+        code = e.code
+        if out.closed_pipe or type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            code = 0 if code in (0, 1, None) else code  # the reader stopped early: not a failure
+        raise SystemExit(code) from None
+    except OSError as e:  # pragma: no cover - Click turns EPIPE into exit 1 itself
+        if e.errno == errno.EPIPE:
+            raise SystemExit(0) from None
+        raise
 
 
 if __name__ == "__main__":  # pragma: no cover
