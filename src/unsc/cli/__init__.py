@@ -61,8 +61,15 @@ def _version_callback(value: bool) -> None:
 def build_app(argv: list[str] | None = None) -> Any:
     """The Typer app with the areas ``argv``'s command needs (every area when ``argv`` is ``None``)."""
     import typer
+    from typer.core import TyperGroup
+
+    class Group(TyperGroup):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            name_metavars(self)
 
     app = typer.Typer(
+        cls=Group,
         name="unsc",
         help=HELP,
         no_args_is_help=True,
@@ -123,6 +130,11 @@ def name_metavars(command: Any) -> None:
     """Give every option that has no metavar a word for what it takes (Typer printed ``<str>``, ``<list[str]>``),
     and list the choices of a choice option."""
     for param in getattr(command, "params", []):
+        if getattr(param, "param_type_name", "") == "argument":
+            # the argument's name says what it is; Typer added "<str>" after it
+            param.display_type_rich = lambda ctx=None: None
+            if param.metavar is None:
+                param.metavar = (param.name or "value").upper()
         if getattr(param, "is_flag", False) or param.metavar is not None:
             continue
         choices = getattr(getattr(param, "type", None), "choices", None)
@@ -182,7 +194,6 @@ def main(argv: list[str] | None = None) -> None:
     import typer.main
 
     command = typer.main.get_command(build_app(None if completing else args))
-    name_metavars(command)
     out = _PipeSafe(sys.stdout)
     sys.stdout = out
     try:

@@ -218,7 +218,7 @@ def register(app: typer.Typer) -> None:
     @app.command("votes")
     def votes_cmd(
         decision: str | None = typer.Argument(
-            None, metavar="[SYMBOL]", help="One decision: S/2024/239, 2728 (2024), S/RES/2728(2024)."
+            None, metavar="SYMBOL", help="One decision: S/2024/239, 2728 (2024), S/RES/2728(2024)."
         ),
         member: str | None = typer.Option(None, "--member", metavar="MEMBER", help="Only this member (code or name)."),
         since: str | None = typer.Option(None, "--since", metavar="YEAR|DATE", help="From this year or date."),
