@@ -9,7 +9,7 @@ from typing import Any, NoReturn
 
 import typer
 
-__all__ = ["decision_or_exit", "echo_json", "fail", "jsonable", "open_store_or_exit"]
+__all__ = ["decision_or_exit", "echo_json", "fail", "jsonable", "open_store_or_exit", "symbol_form"]
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -33,9 +33,25 @@ def open_store_or_exit(path: Path | None) -> Any:
         fail(f"cannot open the store: {e}")
 
 
+def symbol_form(symbol: str) -> str:
+    """The everyday ways of naming a resolution, as the store reads them.
+
+    >>> symbol_form("res 2728"), symbol_form("Resolution 2728 (2024)"), symbol_form("res. 2728"), symbol_form("S/2024/239")
+    ('2728', '2728 (2024)', '2728', 'S/2024/239')
+    >>> symbol_form("UNSCR 2334"), symbol_form("S/RES/2728")
+    ('2334', 'S/RES/2728')
+    """
+    import re
+
+    m = re.fullmatch(r"\s*(?:unscr|res(?:olution)?\.?)\s*(?:no\.?\s*)?(\d{1,4})\s*(\(\s*\d{4}\s*\))?\s*", symbol, re.I)
+    if m:
+        return m.group(1) + (f" ({m.group(2).strip('() ')})" if m.group(2) else "")
+    return symbol
+
+
 def decision_or_exit(store: Any, symbol: str) -> dict[str, Any]:
     """One decision from the store by draft, resolution or id, or a clean exit saying what to type."""
-    rec = store.decision(symbol)
+    rec = store.decision(symbol) or store.decision(symbol_form(symbol))
     if rec is None:
         fail(f"no decision {symbol!r} in the store (try a draft like S/2024/239 or a resolution like '2728 (2024)')")
     return rec
