@@ -121,3 +121,37 @@ def test_piping_into_head_exits_0(built_store: Path, tmp_path: Path) -> None:
     assert len(exported) >= 10  # every table, although the reader left after one line
     r = _unsc(shell=f"{sys.executable} -c 'from unsc.cli import main; main()' validate --store {store} | head -2")
     assert r.returncode == 0 and "Exception ignored" not in r.stderr
+
+
+@pytest.mark.data
+@pytest.mark.parametrize("extra", [[], ["--json"]])
+def test_fast_show_prints_what_the_show_command_prints(built_store: Path, extra: list[str]) -> None:
+    args = ["show", "S/2024/239", *extra, "--store", str(built_store)]
+    full = runner.invoke(app, args, env={"COLUMNS": "100"})
+    fast = _unsc(*args, env={"COLUMNS": "100"})
+    assert full.exit_code == fast.returncode == 0
+    assert fast.stdout == full.stdout
+    missing = _unsc("show", "S/1800/1", "--store", str(built_store))
+    assert missing.returncode == runner.invoke(app, ["show", "S/1800/1", "--store", str(built_store)]).exit_code == 1
+    assert "no decision" in missing.stderr
+
+
+def test_cheap_commands_load_no_heavy_module(tmp_path: Path) -> None:
+    """`unsc --version` loads neither Typer nor pandas; `unsc show --json` neither Typer, pydantic, Rich nor pandas."""
+    probe = (
+        "import sys, runpy; sys.argv = ['unsc', *sys.argv[1:]]\n"
+        "from unsc.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('LOADED', sorted(m for m in ('typer', 'pydantic', 'rich', 'pandas', 'matplotlib') if m in sys.modules),"
+        " file=sys.stderr)"
+    )
+    e = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    r = subprocess.run([sys.executable, "-c", probe, "--version"], capture_output=True, text=True, env=e)
+    assert "LOADED []" in r.stderr
+    r = subprocess.run(
+        [sys.executable, "-c", probe, "show", "S/2024/239", "--json", "--store", str(tmp_path / "none.duckdb")],
+        capture_output=True,
+        text=True,
+        env=e,
+    )
+    assert "LOADED []" in r.stderr and "no store" in r.stderr

@@ -20,7 +20,7 @@ import os
 import sys
 from typing import Any
 
-__all__ = ["AREAS", "COMMANDS", "app", "build_app", "main"]
+__all__ = ["AREAS", "COMMANDS", "app", "build_app", "fast_show", "main"]
 
 #: Modules of this package that register commands, in the order of ``unsc --help``.
 AREAS: tuple[str, ...] = ("rules", "record", "decisions", "sync", "analysis", "news", "web", "session")
@@ -182,6 +182,55 @@ class _PipeSafe:
         return getattr(self._stream, name)
 
 
+def fast_show(args: list[str]) -> int | None:
+    """``unsc show SYMBOL [--json] [--store FILE]`` without building the Typer app (Typer's option
+    parsing loads pydantic: most of the command's time). Returns the exit code, or ``None`` when the
+    arguments need the full parser (``--help``, an unknown option, a typo): that one then answers.
+    The output is the ``show`` command's own (``unsc.cli.record``), tested to be identical.
+    """
+    symbol, as_json, store = None, False, None
+    rest = iter(args[1:])
+    for a in rest:
+        if a == "--json":
+            as_json = True
+        elif a == "--store":
+            store = next(rest, None)
+            if not store:
+                return None
+        elif a.startswith("--store="):
+            store = a.split("=", 1)[1]
+        elif a.startswith("-") or symbol is not None:
+            return None
+        else:
+            symbol = a
+    if symbol is None:
+        return None
+    import json
+    from pathlib import Path
+
+    from unsc.cli._shared import decision_or_exit, jsonable, open_store_or_exit
+
+    out = _PipeSafe(sys.stdout)
+    sys.stdout = out
+    try:
+        rec = jsonable(decision_or_exit(open_store_or_exit(Path(store) if store is not None else None), symbol))
+        if as_json:
+            print(json.dumps(rec, indent=2, ensure_ascii=False))
+        else:
+            from unsc.cli.record import _print_decision
+
+            _print_decision(rec)
+        sys.stdout.flush()
+    except SystemExit as e:
+        return int(e.code or 0) if not out.closed_pipe else 0
+    except Exception as e:  # typer.Exit, if Typer was loaded on the way
+        code = getattr(e, "exit_code", None)
+        if code is None:
+            raise
+        return int(code)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``unsc`` console script."""
     args = sys.argv[1:] if argv is None else argv
@@ -190,6 +239,10 @@ def main(argv: list[str] | None = None) -> None:
 
         print(f"unsc {__version__}")
         return
+    if args[:1] == ["show"] and not any(k.startswith("_UNSC_COMPLETE") for k in os.environ):
+        code = fast_show(args)
+        if code is not None:
+            raise SystemExit(code)
     completing = any(k.startswith("_UNSC_COMPLETE") or k == "_UNSC_COMPLETE" for k in os.environ)
     import typer.main
 

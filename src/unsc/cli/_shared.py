@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 from typing import Any, NoReturn
-
-import typer
 
 __all__ = ["decision_or_exit", "echo_json", "fail", "jsonable", "open_store_or_exit", "symbol_form"]
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    """Print ``error: message`` on stderr and leave with ``code`` (no traceback)."""
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
+    """Print ``error: message`` on stderr and leave with ``code`` (no traceback).
+
+    Typer is not imported here: the fast path of ``unsc show`` runs without it (``SystemExit`` then).
+    """
+    print(f"error: {message}", file=sys.stderr, flush=True)
+    typer = sys.modules.get("typer")
+    if typer is not None:
+        raise typer.Exit(code)
+    raise SystemExit(code)
 
 
 def open_store_or_exit(path: Path | None) -> Any:
@@ -76,4 +81,4 @@ def jsonable(v: Any) -> Any:
 
 def echo_json(obj: Any) -> None:
     """Print ``obj`` as indented JSON (dates and other objects as strings)."""
-    typer.echo(json.dumps(obj, indent=2, ensure_ascii=False, default=str))
+    print(json.dumps(obj, indent=2, ensure_ascii=False, default=str), flush=True)
