@@ -96,12 +96,32 @@ def main(argv: list[str]) -> int:
         for name, args in COMMANDS.items():  # warm the OS file cache once, as a user's second run would be
             subprocess.run([*unsc, *args], env=env, capture_output=True, check=True)
             del name
+        # the same show through the Typer app (the path every command took before the fast path), for comparison
+        via_typer = [
+            sys.executable,
+            "-c",
+            "import typer.main; from unsc.cli import build_app; "
+            "typer.main.get_command(build_app(['show']))(['show', 'S/2024/239', '--json'], prog_name='unsc')",
+        ]
+        # the floor under any command that reads the store: importing DuckDB and opening the file
+        from unsc.record import config
+
+        store = env.get("UNSC_STORE") or str(config.store_path())
+        duckdb_only = [sys.executable, "-c", f"import duckdb; duckdb.connect({store!r}, read_only=True)"]
+        runs["show_json_via_typer"] = []
+        runs["duckdb_import_and_connect"] = []
         for _ in range(rounds):
             runs["python -c pass"].append(run_once([sys.executable, "-c", "pass"], env))
             for name, args in COMMANDS.items():
                 runs[name].append(run_once([*unsc, *args], env))
+            runs["show_json_via_typer"].append(run_once(via_typer, env))
+            runs["duckdb_import_and_connect"].append(run_once(duckdb_only, env))
         base = statistics.median(runs["python -c pass"])
-        for name, args in COMMANDS.items():
+        extra = [
+            ("show_json_via_typer", ["show", "S/2024/239", "--json", "(through the Typer app)"]),
+            ("duckdb_import_and_connect", ["(python -c 'import duckdb; duckdb.connect(store)': the floor)"]),
+        ]
+        for name, args in [*COMMANDS.items(), *extra]:
             med = statistics.median(runs[name])
             ratio = med / base
             print(
