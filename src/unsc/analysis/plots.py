@@ -142,7 +142,7 @@ def attribution(sources: Iterable[Any] | None) -> str:
 
 def _credit(fig: Figure, text: str, extra: str = "") -> None:
     """The credit line at the foot of the figure (wrapped, never cut); the plot moves up to make room."""
-    line = textwrap.fill(text + (f" · {extra}" if extra else ""), 175)
+    line = textwrap.fill(text + (f" · {extra}" if extra else ""), 200)
     fig.text(0.985, 0.008, line, ha="right", va="bottom", fontsize=8.5, color="#555555")
     extra_lines = line.count("\n")
     if extra_lines:
@@ -234,7 +234,14 @@ def vetoes_per_year(
     return vetoes_by(vetoes, "year", path, since=since, until=until, title=title, member=member, ax=ax)
 
 
-_BY_WORDS = {"year": "year", "decade": "decade", "period": "period", "topic": "topic", "member": "permanent member"}
+_BY_WORDS = {
+    "year": "year",
+    "decade": "decade",
+    "period": "period",
+    "topic": "topic",
+    "issue": "issue",
+    "member": "permanent member",
+}
 
 
 def vetoes_by(
@@ -260,7 +267,7 @@ def vetoes_by(
     ('Vetoes per decade, by permanent member', ['1950s', '1970s'])
     """
     if by not in _BY_WORDS:
-        raise ValueError(f"unknown grouping {by!r}: expected member, year, decade, period or topic")
+        raise ValueError(f"unknown grouping {by!r}: expected member, year, decade, period, topic or issue")
     table = veto_counts(vetoes, by=by, decisions=decisions, since=since, until=until)
     own = ax is None
     fig, ax = _figure(ax)
@@ -269,6 +276,8 @@ def vetoes_by(
         default = "Vetoes by permanent member"
     elif by == "topic":
         default = f"Vetoes by topic, the {min(top, len(table))} most vetoed topics"
+    elif by == "issue":
+        default = "Vetoes by coded issue"
     else:
         default = f"Vetoes per {by}" + ("" if member else ", by permanent member")
     ax.set_title(title or default + (f" ({filters})" if filters else ""), loc="left")
@@ -323,7 +332,7 @@ def vetoes_by(
             loc="upper left",
             fontsize=10,
         )
-    elif by == "topic":
+    elif by in ("topic", "issue"):
         table = table.sort_values(["member_vetoes", "drafts"], ascending=False, kind="stable").head(top).iloc[::-1]
         y = np.arange(len(table))
         _stacked_by_seat(ax, table, y, horizontal=True)
@@ -340,12 +349,15 @@ def vetoes_by(
         ax.set_ylabel("vetoes (a draft vetoed by two members counts twice)")
         ax.set_ylim(0, max(float(total.max()) if len(total) else 1.0, 1.0) * 1.2)
         ax.grid(axis="x", visible=False)
-    if by != "topic":
+    horizontal = by in ("topic", "issue")
+    if not horizontal:
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # no half vetoes
     if by != "member":
-        ax.legend(frameon=False, ncol=6, loc="upper right" if by != "topic" else "lower right", fontsize=10)
+        ax.legend(frameon=False, ncol=6, loc="lower right" if horizontal else "upper right", fontsize=10)
     if own:
-        fig.subplots_adjust(left=0.3 if by == "topic" else 0.07, right=0.98, top=0.9, bottom=0.12)
+        fig.subplots_adjust(
+            left=0.3 if by == "topic" else 0.16 if by == "issue" else 0.07, right=0.98, top=0.9, bottom=0.12
+        )
         _credit(fig, attribution(_column_sources(vetoes)), "merged by unsc")
     return _done(fig, ax, own, path)
 
@@ -501,7 +513,7 @@ def power_bars(
     """
     own = ax is None
     fig, ax = _figure(ax)
-    palette = ["#c0392b", "#e6a100", "#8e44ad", "#7f8c8d", "#2c5fa8", "#1b9e9a"]
+    palette = ["#c0392b", "#e6a100", "#8e44ad", "#1b9e9a", "#2c5fa8", "#a0522d"]  # elected seats: grey
     group_colour: dict[str, str] = {}
     names = list(results)
     for row, name in enumerate(names):

@@ -235,7 +235,7 @@ def veto_counts(
     since: Any = None,
     until: Any = None,
 ) -> pd.DataFrame:
-    """Veto counts by ``member``, ``year``, ``decade``, ``period`` or ``topic``.
+    """Veto counts by ``member``, ``year``, ``decade``, ``period``, ``topic`` or ``issue`` (coded, :data:`ISSUES`).
 
     * ``by="member"``: one row per member with ``member_vetoes`` (proposals it vetoed), ``drafts``
       (the same count: a member vetoes a proposal once), ``joint`` (of them, vetoed with another
@@ -293,16 +293,21 @@ def veto_counts(
             return "other"
 
         v["_group"] = years.map(label)
-    elif by == "topic":
+    elif by in ("topic", "issue"):
         topic = pd.Series([None] * len(v), index=v.index, dtype=object)
         if decisions is not None and "decision_id" in v and "topic" in decisions:
             topics = decisions.dropna(subset=["topic"]).set_index("decision_id")["topic"]
             topic = v["decision_id"].map(topics)
         if "title" in v:
             topic = topic.where(topic.notna(), v["title"].map(_short_title))
+        if by == "issue":  # the coded issue of the topic, else of the agenda title
+            coded = topic.map(issue_of)
+            if "title" in v:
+                coded = coded.where(coded.notna(), v["title"].map(issue_of))
+            topic = coded
         v["_group"] = topic.fillna("(unknown)")
     else:
-        raise ValueError(f"unknown grouping {by!r}: expected member, year, decade, period or topic")
+        raise ValueError(f"unknown grouping {by!r}: expected member, year, decade, period, topic or issue")
     table = v.pivot_table(index="_group", columns="member", values="_key", aggfunc="nunique", fill_value=0)
     cols = [m for m in (*P5_SEATS, "SUN") if m in table.columns] + [
         c for c in table.columns if c not in (*P5_SEATS, "SUN")
@@ -315,7 +320,7 @@ def veto_counts(
     table.index.name = by
     if by == "period":
         table = table.reindex([p[0] for p in periods if p[0] in table.index] + [i for i in table.index if i == "other"])
-    if by == "topic":
+    if by in ("topic", "issue"):
         table = table.sort_values(["drafts", "member_vetoes"], ascending=False)
     return table
 

@@ -236,7 +236,7 @@ def register(app: typer.Typer) -> None:
     @stats_app.command("vetoes")
     def stats_vetoes(
         by: str = typer.Option(
-            "member", "--by", metavar="member|year|decade|period|topic", help="How to group the counts."
+            "member", "--by", metavar="member|year|decade|period|topic|issue", help="How to group the counts."
         ),
         since: str | None = typer.Option(None, "--since", help="From this year or date."),
         until: str | None = typer.Option(None, "--until", help="Up to this year or date."),
@@ -253,15 +253,15 @@ def register(app: typer.Typer) -> None:
         """Veto counts per member and per draft (joint vetoes counted both ways)."""
         from unsc.analysis.stats import seat_of, veto_counts
 
-        if by not in ("member", "year", "decade", "period", "topic"):
-            _fail(f"unknown --by {by!r}: expected member, year, decade, period or topic", 2)
+        if by not in ("member", "year", "decade", "period", "topic", "issue"):
+            _fail(f"unknown --by {by!r}: expected member, year, decade, period, topic or issue", 2)
         s = _store(store)
         v = s.vetoes()
         code = None
         if member:
             code = _member_code(member)
             v = v[v["member"].map(seat_of) == seat_of(code)]
-        decisions = s.decisions() if by == "topic" else None
+        decisions = s.decisions() if by in ("topic", "issue") else None
         try:
             table = veto_counts(v, by=by, decisions=decisions, since=since, until=until)
         except ValueError as e:
