@@ -59,9 +59,10 @@ def test_help_shows_metavars_and_choices_without_markup() -> None:
     assert "adopted|failed|vetoed|insufficient_votes|without_vote" in text and "YEAR|DATE" in text
     text = runner.invoke(app, ["stats", "vetoes", "--help"], env={"COLUMNS": "200"}).output
     assert "member|year|decade|period|topic" in text and "<str>" not in text
-    for cmd in (["decide"], ["show"], ["stats", "agreement"], ["plot", "rollcall"], ["votes"]):
+    for cmd in (["decide"], ["show"], ["stats", "agreement"], ["plot", "rollcall"], ["votes"], ["validate"]):
         text = runner.invoke(app, [*cmd, "--help"]).output
         assert "<str>" not in text and "<list[str]>" not in text and "<path>" not in text, cmd
+        assert "``" not in text and ":func:" not in text, cmd
 
 
 def test_usage_errors_exit_2_with_a_suggestion() -> None:

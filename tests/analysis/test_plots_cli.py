@@ -106,9 +106,9 @@ def test_cli_power_scenario_spec_and_errors(tmp_path):
     r = runner.invoke(app, ["power", "--spec", str(spec), "--json", "--index", "ss"])
     assert _groups(r.output)["other seats"]["ss"]["exact"] == "1/15"
     r = runner.invoke(app, ["power", "--scenario", "nope"])
-    assert r.exit_code == 1 and "unknown scenario" in r.output
+    assert r.exit_code == 2 and "unknown scenario" in r.output  # an input error
     r = runner.invoke(app, ["power", "--index", "xx"])
-    assert r.exit_code == 1 and "unknown power index" in r.output
+    assert r.exit_code == 2 and "unknown power index" in r.output
     r = runner.invoke(app, ["power", "--index", "ss"])  # today's Council, table output
     assert r.exit_code == 0 and "421/2145" in r.output
     r = runner.invoke(app, ["scenarios", "--json"])

@@ -126,10 +126,29 @@ _METAVARS = {
 _MEMBER_LISTS = {"yes", "no", "abstain", "absent", "not_participating", "parties", "elected"}
 
 
+def plain(text: str | None) -> str | None:
+    """Help text without reStructuredText markup (docstrings are shared with the API docs).
+
+    >>> plain("Use ``--wide`` or :func:`unsc.decide`.")
+    'Use --wide or unsc.decide.'
+    """
+    if not text:
+        return text
+    import re
+
+    text = re.sub(r":(?:func|class|meth|mod|data|attr|exc):`~?([^`]+)`", r"\1", text)
+    return re.sub(r"``([^`]+)``", r"\1", text)
+
+
 def name_metavars(command: Any) -> None:
     """Give every option that has no metavar a word for what it takes (Typer printed ``<str>``, ``<list[str]>``),
-    and list the choices of a choice option."""
+    list the choices of a choice option, and drop reStructuredText markup from the help."""
+    for attr in ("help", "short_help"):
+        if isinstance(getattr(command, attr, None), str):
+            setattr(command, attr, plain(getattr(command, attr)))
     for param in getattr(command, "params", []):
+        if isinstance(getattr(param, "help", None), str):
+            param.help = plain(param.help)
         if getattr(param, "param_type_name", "") == "argument":
             # the argument's name says what it is; Typer added "<str>" after it
             param.display_type_rich = lambda ctx=None: None

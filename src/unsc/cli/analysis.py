@@ -101,7 +101,7 @@ def register(app: typer.Typer) -> None:
         from unsc.rules import Council
 
         if sum(x is not None for x in (date, scenario, spec)) > 1:
-            _fail("give one of --date, --scenario, --spec")
+            _fail("give one of --date, --scenario, --spec", 2)
         codes = [c.strip() for c in index.split(",")]
         try:
             if spec is not None:
@@ -122,7 +122,7 @@ def register(app: typer.Typer) -> None:
                     "vetoes_needed": council.vetoes_needed,
                 }
         except (ScenarioError, ValueError) as e:
-            _fail(str(e))
+            _fail(str(e), 2)
             return
         out = {"council": about, **res.to_dict(codes)}
         out["model"] = "binary: a coalition wins with the threshold of yes votes unless a veto holder is outside it"
@@ -197,7 +197,7 @@ def register(app: typer.Typer) -> None:
         try:
             sc = get_scenario(scenario)
         except ScenarioError as e:
-            _fail(str(e))
+            _fail(str(e), 2)
             return
         s = _store(store)
         decisions = filter_dates(s.decisions(), since, until)
@@ -304,7 +304,7 @@ def register(app: typer.Typer) -> None:
                 with_counts=True,
             )
         except ValueError as e:
-            _fail(str(e))
+            _fail(str(e), 2)
             return
         if plot is not None:
             from unsc.analysis.plots import agreement_heatmap
@@ -355,7 +355,7 @@ def register(app: typer.Typer) -> None:
         try:
             table = adoption_over_time(d, by=by, since=since, until=until)
         except ValueError as e:
-            _fail(str(e))
+            _fail(str(e), 2)
             return
         if plot is not None:
             from unsc.analysis.plots import adoption_rates
@@ -414,7 +414,7 @@ def register(app: typer.Typer) -> None:
             names = scenario or scenario_names()
             results = {n: get_scenario(n).power([index]) for n in names}
         except (ScenarioError, ValueError, KeyError) as e:
-            _fail(str(e))
+            _fail(str(e), 2)
         _draw(power_bars, results, index, out)
         typer.echo(str(out))
 
