@@ -167,11 +167,21 @@ def _member_error(base: type) -> type:
     return _MEMBER_ERROR
 
 
-def _store(store: str | Path | None) -> Any:
-    if store is not None:
-        from unsc.record import open_store
+_OPENED: dict[str, Any] = {}
 
-        return open_store(store)
+
+def _store(store: Any) -> Any:
+    if hasattr(store, "decisions"):  # an open Store
+        return store
+    if store is not None:  # one read-only connection per store file, reused by later calls
+        import os
+
+        key = os.path.abspath(store)
+        if key not in _OPENED:
+            from unsc.record import open_store
+
+            _OPENED[key] = open_store(store)
+        return _OPENED[key]
     from unsc.record import _store as default_store
 
     return default_store()
@@ -197,7 +207,8 @@ def decisions(
     voted on (code or name). ``outcome``: an :class:`Outcome`. ``kind``: a :class:`unsc.rules.Kind`.
     ``text``: words in the title, topic, draft or resolution symbol. ``topic``: words in the free-text
     topic; ``issue``: a coded issue (a key of :data:`unsc.analysis.stats.ISSUES`, e.g. ``middle_east``).
-    ``vetoed_by``: a permanent member. ``limit``: the first N rows (oldest first). Columns are those of
+    ``vetoed_by``: a permanent member. ``limit``: the first N rows (oldest first). ``store``: a store file
+    or an open :class:`unsc.record.Store` (default: the built store, ``UNSC_STORE``). Columns are those of
     ``docs/record-schema.md`` plus ``issue``; ``kind``, ``voting_class``, ``modality``, ``failure_reason``
     and ``issue`` are categoricals. An unknown filter value is a ``ValueError`` that says what was meant.
 

@@ -241,7 +241,7 @@ def fast_show(args: list[str]) -> int | None:
             _print_decision(rec)
         sys.stdout.flush()
     except SystemExit as e:
-        return int(e.code or 0) if not out.closed_pipe else 0
+        return int(e.code or 0)
     except Exception as e:  # typer.Exit, if Typer was loaded on the way
         code = getattr(e, "exit_code", None)
         if code is None:
@@ -272,8 +272,8 @@ def main(argv: list[str] | None = None) -> None:
         command.main(args=args, prog_name="unsc")
     except SystemExit as e:
         code = e.code
-        if out.closed_pipe or type(sys.stdout).__name__ == "PacifyFlushWrapper":
-            code = 0 if code in (0, 1, None) else code  # the reader stopped early: not a failure
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper" and code == 1:
+            code = 0  # Click's own "broken pipe" exit: the reader stopped early, which is not a failure
         raise SystemExit(code) from None
     except OSError as e:  # pragma: no cover - Click turns EPIPE into exit 1 itself
         if e.errno == errno.EPIPE:

@@ -180,7 +180,7 @@ def register(app: typer.Typer) -> None:
                 issue=issue,
                 vetoed_by=vetoed_by,
                 limit=limit,
-                store=s.path,
+                store=s,
             )
         except ValueError as e:
             fail(str(e), 2)
@@ -244,7 +244,7 @@ def register(app: typer.Typer) -> None:
             fail("give a decision symbol or at least one of --member, --since, --until (42,000 votes otherwise)", 2)
         s = open_store_or_exit(store)
         try:
-            df = unsc.votes(decision, member=member, since=since, until=until, store=s.path)
+            df = unsc.votes(decision, member=member, since=since, until=until, store=s)
         except ValueError as e:
             fail(str(e), 2 if "unknown" in str(e) or "bad date" in str(e) else 1)
         if vote is not None:
