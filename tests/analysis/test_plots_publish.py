@@ -89,11 +89,17 @@ def test_four_groupings_draw_four_different_charts(tmp_path):
 
 
 def test_title_names_the_member_filter_and_ticks_are_whole_vetoes():
-    fig = plots.vetoes_per_year(VETOES[VETOES.member == "CHN"], member="CHN")
+    fig = plots.vetoes_per_year(VETOES, member="CHN")
     ax = fig.axes[0]
+    assert sum(p.get_height() for p in ax.patches) == 1  # China's one veto only, as the title says
     assert "China only" in ax.get_title(loc="left") and "by permanent member" not in ax.get_title(loc="left")
     ticks = [t for t in ax.get_yticks() if ax.get_ylim()[0] <= t <= ax.get_ylim()[1]]
     assert ticks and all(float(t).is_integer() for t in ticks)
+
+
+def test_title_names_the_real_period():
+    title = plots.vetoes_by(VETOES, "decade", since=1950).axes[0].get_title(loc="left")
+    assert "1950–2024" in title and "latest" not in title
 
 
 def test_credit_names_the_sources_used():

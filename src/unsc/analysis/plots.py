@@ -33,7 +33,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from unsc.analysis.power import PowerIndices
-from unsc.analysis.stats import P5_SEATS, SEAT_NAMES, proper_name, seat_of, veto_counts
+from unsc.analysis.stats import P5_SEATS, SEAT_NAMES, filter_dates, proper_name, seat_of, veto_counts
 
 __all__ = [
     "ATTRIBUTION",
@@ -229,7 +229,7 @@ def vetoes_per_year(
 ) -> Any:
     """Stacked bars: vetoes cast per year by each permanent seat (member-level counts; the USSR's
     vetoes count for the Russia/USSR seat), with the number of vetoed drafts as a line. ``member``
-    (a code) only says in the title that the rows were filtered to one member.
+    (a code) keeps that seat's vetoes only, and the title says so.
     """
     return vetoes_by(vetoes, "year", path, since=since, until=until, title=title, member=member, ax=ax)
 
@@ -258,7 +258,8 @@ def vetoes_by(
 ) -> Any:
     """Veto counts by ``year``, ``decade``, ``period``, ``topic`` (the ``top`` topics) or ``member``, as
     bars stacked by permanent seat, the chart of :func:`unsc.analysis.stats.veto_counts` with the same
-    ``by``. The title names the grouping and any filter (``member``, ``since``, ``until``).
+    ``by``. ``member`` (a code) keeps one permanent seat's vetoes. The title names the grouping and
+    every filter (``member``, ``since``, ``until``).
 
     >>> v = pd.DataFrame({"date": pd.to_datetime(["1956-10-30", "1956-10-30", "1970-03-17"]),
     ...                   "draft": ["S/3710", "S/3710", "S/9696"], "member": ["FRA", "GBR", "GBR"]})
@@ -268,10 +269,17 @@ def vetoes_by(
     """
     if by not in _BY_WORDS:
         raise ValueError(f"unknown grouping {by!r}: expected member, year, decade, period, topic or issue")
+    if member:  # the rows of that permanent seat only (the USSR's with Russia's), as the title says
+        vetoes = vetoes[vetoes["member"].map(seat_of) == seat_of(member)]
     table = veto_counts(vetoes, by=by, decisions=decisions, since=since, until=until)
     own = ax is None
     fig, ax = _figure(ax)
-    filters = _filters_text(since, until, member)
+    if since is not None and until is None and len(vetoes) and "date" in vetoes:  # name the real end, not "latest"
+        last = filter_dates(vetoes, since, None)["date"]
+        until_text = str(pd.to_datetime(last).max().year) if len(last) else None
+    else:
+        until_text = until
+    filters = _filters_text(since, until_text, member)
     if by == "member":
         default = "Vetoes by permanent member"
     elif by == "topic":

@@ -389,7 +389,7 @@ def register(app: typer.Typer) -> None:
     @plot_app.command("vetoes")
     def plot_vetoes(
         out: Path = typer.Option(..., "--out", metavar="FILE", help="Output file (.png, .svg, .pdf, .jpg, ...)."),
-        by: str = typer.Option("year", "--by", metavar="year|decade|period|member", help="How to group."),
+        by: str = typer.Option("year", "--by", metavar="year|decade|period|member|topic|issue", help="How to group."),
         since: str | None = typer.Option(None, "--since"),
         until: str | None = typer.Option(None, "--until"),
         store: Path | None = typer.Option(None, "--store", help="Store file."),
@@ -397,7 +397,11 @@ def register(app: typer.Typer) -> None:
         """Vetoes per year (or --by decade, period, member) by permanent member (stacked bars)."""
         from unsc.analysis.plots import vetoes_by
 
-        _draw(vetoes_by, _store(store).vetoes(), by, out, since=since, until=until)
+        if by not in ("member", "year", "decade", "period", "topic", "issue"):
+            _fail(f"unknown --by {by!r}: expected year, decade, period, member, topic or issue", 2)
+        s = _store(store)
+        decisions = s.decisions() if by in ("topic", "issue") else None
+        _draw(vetoes_by, s.vetoes(), by, out, since=since, until=until, decisions=decisions)
         typer.echo(str(out))
 
     @plot_app.command("power")
