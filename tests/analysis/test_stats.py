@@ -155,3 +155,13 @@ def test_since_until_with_no_vetoes_in_the_period(vetoes):
 def test_bad_date_names_the_value(vetoes, bad):
     with pytest.raises(ValueError, match=f"bad date '{bad}'.*YYYY-MM-DD"):
         veto_counts(vetoes, since=bad)
+
+
+def test_agreement_matrix_takes_member_names():
+    # agreement_matrix(members=["China", "Russia"]) was all NaN: names were used as column labels
+    from unsc.analysis.stats import agreement_matrix
+
+    v = pd.DataFrame({"decision_id": list("aabb"), "member": ["CHN", "RUS"] * 2, "vote": ["Y", "Y", "N", "Y"]})
+    by_name = agreement_matrix(v, members=["China", "Russia"], method="share")
+    assert list(by_name.columns) == ["CHN", "RUS"]
+    assert by_name.loc["CHN", "RUS"] == 0.5

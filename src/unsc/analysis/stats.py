@@ -30,12 +30,16 @@ import pandas as pd
 
 __all__ = [
     "DEFAULT_PERIODS",
+    "ISSUES",
     "P5_SEATS",
     "SEAT_NAMES",
     "adoption_over_time",
     "agreement_matrix",
     "filter_dates",
+    "issue_of",
+    "issues_of",
     "p5_alignment",
+    "proper_name",
     "seat_of",
     "veto_counts",
     "vote_matrix",
@@ -59,6 +63,111 @@ DEFAULT_PERIODS: tuple[tuple[str, int, int], ...] = (
     ("1992-2010", 1992, 2010),
     ("2011-", 2011, 9999),
 )
+
+
+#: The coded issues of the record's topics (in the spirit of R unvotes' ``issues``): code -> meaning.
+#: Country situations are coded by region; the rest by theme. The patterns that assign them are the
+#: package data file ``unsc/analysis/issues.csv`` (first matching row wins).
+ISSUES: dict[str, str] = {
+    "middle_east": "Middle East: the Palestinian question, Israel-Lebanon, Syria, Iraq-Kuwait, Yemen, Iran",
+    "africa": "country and regional situations in Africa",
+    "europe": "country situations in Europe: the Balkans, Cyprus, Georgia, Ukraine, early Cold War crises",
+    "asia": "country situations in Asia and the Pacific: Afghanistan, Korea, Timor, India-Pakistan, ...",
+    "americas": "country situations in the Americas: Haiti, Central America, Colombia, Falklands, ...",
+    "nonproliferation": "non-proliferation and disarmament: DPRK, weapons of mass destruction, small arms",
+    "terrorism": "threats to peace and security caused by terrorist acts",
+    "tribunals": "international criminal tribunals (ICTY, ICTR, IRMCT) and their prosecutors",
+    "institutional": "the Council's institutional business: admission of members, the Secretary-General, ICJ elections",
+    "thematic": "Council-wide themes: peacekeeping, civilians, children, women, sanctions, regional organisations",
+    "other": "a topic that fits none of the above (US-USSR incidents)",
+}
+
+
+def _issue_patterns() -> list[tuple[str, Any]]:
+    import csv
+    import re
+    from importlib.resources import files
+
+    global _PATTERNS
+    if _PATTERNS is None:
+        text = files("unsc.analysis").joinpath("issues.csv").read_text(encoding="utf-8")
+        rows = [r for r in csv.reader(line for line in text.splitlines() if not line.startswith("#"))][1:]
+        for n, (code, _) in enumerate(rows, 2):
+            if code not in ISSUES:
+                raise ValueError(f"unsc/analysis/issues.csv: row {n}: unknown issue {code!r}")
+        _PATTERNS = [(code, re.compile(pattern, re.I)) for code, pattern in rows]
+    return _PATTERNS
+
+
+_PATTERNS: list[tuple[str, Any]] | None = None
+
+
+def issue_of(topic: str | None) -> str | None:
+    """The coded issue (a key of :data:`ISSUES`) of a free-text topic; ``None`` for no topic or no match.
+
+    >>> issue_of("Middle East, inc. Palestinian question"), issue_of("Israel-Palestine"), issue_of("Non-proliferation/DPRK")
+    ('middle_east', 'middle_east', 'nonproliferation')
+    >>> issue_of(None) is None
+    True
+    """
+    if not isinstance(topic, str) or not topic.strip():
+        return None
+    for code, pattern in _issue_patterns():
+        if pattern.search(topic):
+            return code
+    return None
+
+
+def issues_of(topics: pd.Series) -> pd.Series:
+    """:func:`issue_of` over a column of topics, as a categorical with every code of :data:`ISSUES`.
+
+    >>> issues_of(pd.Series(["Somalia", None])).tolist()
+    ['africa', nan]
+    """
+    mapping = {t: issue_of(t) for t in topics.dropna().unique()}
+    return pd.Categorical(topics.map(mapping), categories=list(ISSUES))
+
+
+_ACRONYMS = frozenset({"USSR", "UK", "USA", "US", "UAE", "DPRK", "DR", "FYR", "UN", "II", "III"})
+_SMALL = frozenset({"of", "and", "the", "de", "du", "da", "del", "la", "for", "on"})
+
+
+def proper_name(name: Any) -> Any:
+    """A state's name in normal case when a source wrote it in capitals; any other name unchanged.
+
+    Acronyms stay in capitals and the small words in lower case, so nothing reads "Ussr".
+
+    >>> proper_name("AUSTRALIA"), proper_name("USSR"), proper_name("COTE D'IVOIRE")
+    ('Australia', 'USSR', "Cote d'Ivoire")
+    >>> proper_name("UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND"), proper_name("GUINEA-BISSAU")
+    ('United Kingdom of Great Britain and Northern Ireland', 'Guinea-Bissau')
+    >>> proper_name("LAO PEOPLE'S DEMOCRATIC REPUBLIC"), proper_name("Türkiye")
+    ("Lao People's Democratic Republic", 'Türkiye')
+    """
+    if not isinstance(name, str) or not name.isupper():
+        return name
+    words = []
+    for i, word in enumerate(name.split(" ")):
+        bare = word.strip("(),.")
+        if bare in _ACRONYMS:
+            words.append(word)
+        elif i and word.lower() in _SMALL:
+            words.append(word.lower())
+        elif word.upper().startswith("D'") and len(word) > 2:
+            words.append("d'" + word[2:].capitalize())
+        else:
+            words.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
+    return " ".join(words)
+
+
+def _member_code(name: str) -> str:
+    """A member's code from a code or name (``"Russia"`` -> ``RUS``); an unknown text is kept as given."""
+    from unsc.rules import UnknownMemberError, member
+
+    try:
+        return member(name).code
+    except UnknownMemberError:
+        return name
 
 
 def seat_of(code: str) -> str:
@@ -126,7 +235,7 @@ def veto_counts(
     since: Any = None,
     until: Any = None,
 ) -> pd.DataFrame:
-    """Veto counts by ``member``, ``year``, ``decade``, ``period`` or ``topic``.
+    """Veto counts by ``member``, ``year``, ``decade``, ``period``, ``topic`` or ``issue`` (coded, :data:`ISSUES`).
 
     * ``by="member"``: one row per member with ``member_vetoes`` (proposals it vetoed), ``drafts``
       (the same count: a member vetoes a proposal once), ``joint`` (of them, vetoed with another
@@ -184,16 +293,21 @@ def veto_counts(
             return "other"
 
         v["_group"] = years.map(label)
-    elif by == "topic":
+    elif by in ("topic", "issue"):
         topic = pd.Series([None] * len(v), index=v.index, dtype=object)
         if decisions is not None and "decision_id" in v and "topic" in decisions:
             topics = decisions.dropna(subset=["topic"]).set_index("decision_id")["topic"]
             topic = v["decision_id"].map(topics)
         if "title" in v:
             topic = topic.where(topic.notna(), v["title"].map(_short_title))
+        if by == "issue":  # the coded issue of the topic, else of the agenda title
+            coded = topic.map(issue_of)
+            if "title" in v:
+                coded = coded.where(coded.notna(), v["title"].map(issue_of))
+            topic = coded
         v["_group"] = topic.fillna("(unknown)")
     else:
-        raise ValueError(f"unknown grouping {by!r}: expected member, year, decade, period or topic")
+        raise ValueError(f"unknown grouping {by!r}: expected member, year, decade, period, topic or issue")
     table = v.pivot_table(index="_group", columns="member", values="_key", aggfunc="nunique", fill_value=0)
     cols = [m for m in (*P5_SEATS, "SUN") if m in table.columns] + [
         c for c in table.columns if c not in (*P5_SEATS, "SUN")
@@ -206,7 +320,7 @@ def veto_counts(
     table.index.name = by
     if by == "period":
         table = table.reindex([p[0] for p in periods if p[0] in table.index] + [i for i in table.index if i == "other"])
-    if by == "topic":
+    if by in ("topic", "issue"):
         table = table.sort_values(["drafts", "member_vetoes"], ascending=False)
     return table
 
@@ -312,7 +426,8 @@ def agreement_matrix(
     """
     m = vote_matrix(votes, decisions, since, until, contested_only=contested_only, merge_successors=merge_successors)
     if members is not None:
-        wanted = [seat_of(x) if merge_successors else x for x in members]
+        codes = [_member_code(x) for x in members]  # names worked nowhere: all-NaN for ["China", "Russia"]
+        wanted = [seat_of(x) if merge_successors else x for x in codes]
         m = m.reindex(columns=list(dict.fromkeys(wanted)))
     else:
         counts = m.notna().sum().sort_values(ascending=False)

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
-import typer
-
-__all__ = ["decision_or_exit", "echo_json", "fail", "jsonable", "open_store_or_exit"]
+__all__ = ["decision_or_exit", "echo_json", "fail", "jsonable", "open_store_or_exit", "symbol_form"]
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    """Print ``error: message`` on stderr and leave with ``code`` (no traceback)."""
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
+    """Print ``error: message`` on stderr and leave with ``code`` (no traceback).
+
+    Typer is not imported here: the fast path of ``unsc show`` runs without it (``SystemExit`` then).
+    """
+    print(f"error: {message}", file=sys.stderr, flush=True)
+    typer = sys.modules.get("typer")
+    if typer is not None:
+        raise typer.Exit(code)
+    raise SystemExit(code)
 
 
 def open_store_or_exit(path: Path | None) -> Any:
@@ -33,9 +38,25 @@ def open_store_or_exit(path: Path | None) -> Any:
         fail(f"cannot open the store: {e}")
 
 
+def symbol_form(symbol: str) -> str:
+    """The everyday ways of naming a resolution, as the store reads them.
+
+    >>> symbol_form("res 2728"), symbol_form("Resolution 2728 (2024)"), symbol_form("res. 2728"), symbol_form("S/2024/239")
+    ('2728', '2728 (2024)', '2728', 'S/2024/239')
+    >>> symbol_form("UNSCR 2334"), symbol_form("S/RES/2728")
+    ('2334', 'S/RES/2728')
+    """
+    import re
+
+    m = re.fullmatch(r"\s*(?:unscr|res(?:olution)?\.?)\s*(?:no\.?\s*)?(\d{1,4})\s*(\(\s*\d{4}\s*\))?\s*", symbol, re.I)
+    if m:
+        return m.group(1) + (f" ({m.group(2).strip('() ')})" if m.group(2) else "")
+    return symbol
+
+
 def decision_or_exit(store: Any, symbol: str) -> dict[str, Any]:
     """One decision from the store by draft, resolution or id, or a clean exit saying what to type."""
-    rec = store.decision(symbol)
+    rec = store.decision(symbol) or store.decision(symbol_form(symbol))
     if rec is None:
         fail(f"no decision {symbol!r} in the store (try a draft like S/2024/239 or a resolution like '2728 (2024)')")
     return rec
@@ -60,4 +81,4 @@ def jsonable(v: Any) -> Any:
 
 def echo_json(obj: Any) -> None:
     """Print ``obj`` as indented JSON (dates and other objects as strings)."""
-    typer.echo(json.dumps(obj, indent=2, ensure_ascii=False, default=str))
+    print(json.dumps(obj, indent=2, ensure_ascii=False, default=str), flush=True)

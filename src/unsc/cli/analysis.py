@@ -1,7 +1,7 @@
 """`unsc` commands for the analysis layer: power, scenarios, replay, stats and plots.
 
 Heavy modules load inside the commands so that ``unsc --help`` stays fast. Errors print one clear
-line and exit with code 1 (bad input, missing store).
+line: exit code 2 for bad input (an unknown value, member, date or file type), 1 for failures (no store).
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def register(app: typer.Typer) -> None:
         from unsc.rules import Council
 
         if sum(x is not None for x in (date, scenario, spec)) > 1:
-            _fail("give one of --date, --scenario, --spec")
+            _fail("give one of --date, --scenario, --spec", 2)
         codes = [c.strip() for c in index.split(",")]
         try:
             if spec is not None:
@@ -122,7 +122,7 @@ def register(app: typer.Typer) -> None:
                     "vetoes_needed": council.vetoes_needed,
                 }
         except (ScenarioError, ValueError) as e:
-            _fail(str(e))
+            _fail(str(e), 2)
             return
         out = {"council": about, **res.to_dict(codes)}
         out["model"] = "binary: a coalition wins with the threshold of yes votes unless a veto holder is outside it"
@@ -197,7 +197,7 @@ def register(app: typer.Typer) -> None:
         try:
             sc = get_scenario(scenario)
         except ScenarioError as e:
-            _fail(str(e))
+            _fail(str(e), 2)
             return
         s = _store(store)
         decisions = filter_dates(s.decisions(), since, until)
@@ -235,31 +235,42 @@ def register(app: typer.Typer) -> None:
 
     @stats_app.command("vetoes")
     def stats_vetoes(
-        by: str = typer.Option("member", "--by", help="member, year, decade, period or topic."),
+        by: str = typer.Option(
+            "member", "--by", metavar="member|year|decade|period|topic|issue", help="How to group the counts."
+        ),
         since: str | None = typer.Option(None, "--since", help="From this year or date."),
         until: str | None = typer.Option(None, "--until", help="Up to this year or date."),
         member: str | None = typer.Option(None, "--member", help="Only this permanent member (code or name)."),
         as_json: bool = typer.Option(False, "--json", help="Print JSON."),
-        plot: Path | None = typer.Option(None, "--plot", help="Also draw vetoes per year to this .png/.svg file."),
+        plot: Path | None = typer.Option(
+            None,
+            "--plot",
+            metavar="FILE",
+            help="Also draw the counts, grouped as --by, to FILE (.png, .svg, .pdf, ...).",
+        ),
         store: Path | None = typer.Option(None, "--store", help="Store file."),
     ) -> None:
         """Veto counts per member and per draft (joint vetoes counted both ways)."""
         from unsc.analysis.stats import seat_of, veto_counts
 
+        if by not in ("member", "year", "decade", "period", "topic", "issue"):
+            _fail(f"unknown --by {by!r}: expected member, year, decade, period, topic or issue", 2)
         s = _store(store)
         v = s.vetoes()
+        code = None
         if member:
             code = _member_code(member)
             v = v[v["member"].map(seat_of) == seat_of(code)]
+        decisions = s.decisions() if by in ("topic", "issue") else None
         try:
-            table = veto_counts(v, by=by, decisions=s.decisions() if by == "topic" else None, since=since, until=until)
+            table = veto_counts(v, by=by, decisions=decisions, since=since, until=until)
         except ValueError as e:
-            _fail(str(e))
+            _fail(str(e), 2)
             return
         if plot is not None:
-            from unsc.analysis.plots import vetoes_per_year
+            from unsc.analysis.plots import vetoes_by
 
-            vetoes_per_year(v, plot, since=since, until=until)
+            _draw(vetoes_by, v, by, plot, since=since, until=until, decisions=decisions, member=code)
         if as_json:
             _echo_json(_frame_json(table))
         else:
@@ -293,18 +304,27 @@ def register(app: typer.Typer) -> None:
                 with_counts=True,
             )
         except ValueError as e:
-            _fail(str(e))
+            _fail(str(e), 2)
             return
         if plot is not None:
             from unsc.analysis.plots import agreement_heatmap
+            from unsc.analysis.stats import vote_matrix
 
-            span = f"{since or 'start'} to {until or 'latest'}"
-            agreement_heatmap(
+            used = vote_matrix(s.votes(), s.decisions(), since, until, contested_only=contested)
+            dates = s.decisions().set_index("decision_id").reindex(used.index)["date"].dropna()
+            span = f"{dates.min():%d %b %Y} to {dates.max():%d %b %Y}" if len(dates) else "no votes"
+            scale = "Y/A/N scored 1/0.5/0" if method == "index" else "share of identical votes"
+            _draw(
+                agreement_heatmap,
                 m,
                 plot,
-                title=f"Voting agreement ({method}), {span}",
-                subtitle=f"recorded votes{', contested only' if contested else ''}; "
-                f"{int(n.values.max()) if n.size else 0} decisions at most per pair",
+                title="Voting agreement of the permanent members"
+                if not member
+                else f"Voting agreement of {', '.join(members) if len(members) <= 6 else f'{len(members)} members'}",
+                subtitle=f"{span}: {len(used)} recorded votes{' (contested only)' if contested else ''}; "
+                f"{scale}; n = votes both cast",
+                counts=n,
+                sources=s.votes(since=since, until=until)["source"].tolist(),
             )
         if as_json:
             _echo_json({"method": method, "agreement": _frame_json(m), "decisions": _frame_json(n)})
@@ -335,10 +355,14 @@ def register(app: typer.Typer) -> None:
         try:
             table = adoption_over_time(d, by=by, since=since, until=until)
         except ValueError as e:
-            _fail(str(e))
+            _fail(str(e), 2)
             return
         if plot is not None:
-            _adoption_plot(table, plot)
+            from unsc.analysis.plots import adoption_rates
+
+            through = s.decisions()["date"].max()
+            title = "Adoption, unanimity and contested votes" + (f" (votes with {member})" if member else "")
+            _draw(adoption_rates, table, plot, through=through, title=title, sources=d["sources"].tolist())
         if as_json:
             _echo_json(_frame_json(table))
         else:
@@ -350,7 +374,7 @@ def register(app: typer.Typer) -> None:
     @plot_app.command("rollcall")
     def plot_rollcall(
         symbol: str = typer.Argument(..., help="Draft or resolution symbol, e.g. S/2024/239 or '2728 (2024)'."),
-        out: Path = typer.Option(..., "--out", help="Output .png or .svg file."),
+        out: Path = typer.Option(..., "--out", metavar="FILE", help="Output file (.png, .svg, .pdf, .jpg, ...)."),
         store: Path | None = typer.Option(None, "--store", help="Store file."),
     ) -> None:
         """Draw one vote's roll call: seats coloured by vote, outcome and explanation in the title."""
@@ -359,28 +383,30 @@ def register(app: typer.Typer) -> None:
         rec = decision_or_exit(_store(store), symbol)
         if not rec.get("votes"):
             _fail(f"{symbol}: the record has no member votes for this decision, so there is no roll call to draw")
-        try:
-            rollcall(rec, out)
-        except ValueError as e:
-            _fail(str(e))
+        _draw(rollcall, rec, out)
         typer.echo(str(out))
 
     @plot_app.command("vetoes")
     def plot_vetoes(
-        out: Path = typer.Option(..., "--out", help="Output .png or .svg file."),
+        out: Path = typer.Option(..., "--out", metavar="FILE", help="Output file (.png, .svg, .pdf, .jpg, ...)."),
+        by: str = typer.Option("year", "--by", metavar="year|decade|period|member|topic|issue", help="How to group."),
         since: str | None = typer.Option(None, "--since"),
         until: str | None = typer.Option(None, "--until"),
         store: Path | None = typer.Option(None, "--store", help="Store file."),
     ) -> None:
-        """Vetoes per year by permanent member (stacked bars)."""
-        from unsc.analysis.plots import vetoes_per_year
+        """Vetoes per year (or --by decade, period, member) by permanent member (stacked bars)."""
+        from unsc.analysis.plots import vetoes_by
 
-        vetoes_per_year(_store(store).vetoes(), out, since=since, until=until)
+        if by not in ("member", "year", "decade", "period", "topic", "issue"):
+            _fail(f"unknown --by {by!r}: expected year, decade, period, member, topic or issue", 2)
+        s = _store(store)
+        decisions = s.decisions() if by in ("topic", "issue") else None
+        _draw(vetoes_by, s.vetoes(), by, out, since=since, until=until, decisions=decisions)
         typer.echo(str(out))
 
     @plot_app.command("power")
     def plot_power(
-        out: Path = typer.Option(..., "--out", help="Output .png or .svg file."),
+        out: Path = typer.Option(..., "--out", metavar="FILE", help="Output file (.png, .svg, .pdf, .jpg, ...)."),
         index: str = typer.Option("ss", "--index", help="ss, bz, holler or dp."),
         scenario: list[str] | None = typer.Option(None, "--scenario", help="Scenarios to compare (repeat)."),
     ) -> None:
@@ -391,34 +417,36 @@ def register(app: typer.Typer) -> None:
         try:
             names = scenario or scenario_names()
             results = {n: get_scenario(n).power([index]) for n in names}
-            power_bars(results, index, out)
         except (ScenarioError, ValueError, KeyError) as e:
-            _fail(str(e))
+            _fail(str(e), 2)
+        _draw(power_bars, results, index, out)
         typer.echo(str(out))
 
 
 def _member_code(name: str) -> str:
-    from unsc.rules import UnknownMemberError, member
+    from unsc import member_code
+    from unsc.rules import UnknownMemberError
 
     try:
-        return member(name).code
+        return member_code(name)
     except UnknownMemberError as e:
-        _fail(str(e))
+        _fail(str(e), 2)
         raise
 
 
-def _adoption_plot(table: Any, path: Path) -> None:
-    from unsc.analysis.plots import ATTRIBUTION, _figure, save
+def _draw(fn: Any, *args: Any, **kwargs: Any) -> None:
+    """Draw and save a chart; a file name matplotlib cannot write is a usage error (exit 2), not a traceback."""
+    out = Path(args[-1]) if isinstance(args[-1], Path) else None
+    if out is not None:
+        from matplotlib.figure import Figure
 
-    fig, ax = _figure()
-    for col, colour, label in (
-        ("adoption_rate", "#2e9e4f", "adopted / decisions"),
-        ("unanimity_rate", "#2c5fa8", "unanimous / recorded votes"),
-        ("contested_rate", "#d1342f", "at least one vote against / recorded votes"),
-    ):
-        ax.plot(table.index, table[col], color=colour, lw=1.8, label=label)
-    ax.set_ylim(0, 1.02)
-    ax.set_title("Adoption, unanimity and contested votes", loc="left")
-    ax.legend(frameon=False)
-    fig.text(0.99, 0.012, ATTRIBUTION, ha="right", fontsize=8.5, color="#666666")
-    save(fig, path)
+        fmt = out.suffix.lower().lstrip(".")
+        supported = Figure().canvas.get_supported_filetypes()
+        if fmt not in supported:
+            _fail(f"{out}: cannot write '.{fmt}' files; use one of {', '.join('.' + s for s in sorted(supported))}", 2)
+    try:
+        fn(*args, **kwargs)
+    except ValueError as e:
+        _fail(str(e), 2)
+    except OSError as e:
+        _fail(f"cannot write {out}: {e.strerror or e}")
