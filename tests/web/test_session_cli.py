@@ -56,7 +56,7 @@ def test_roll_call_of_s_2024_239(runner):
     assert "Malta was chosen by the President to be called first" in text
     assert "show of hands" in text and "Model UN convention" in text
     assert "Tally: 11 yes of 9 required, 3 no, 1 abstaining; 0 still to be called. Veto:" in text
-    assert "elected membership was not checked" in text  # no store: said so, then asked
+    assert "elected membership checked against the rules' own roster" in text  # no store: said so, then asked
 
 
 def test_lot_is_reproducible_and_procedural_no_is_not_a_veto(runner):

@@ -20,9 +20,9 @@ import math
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-__all__ = ["MemoryRecord", "RecordLike", "rows"]
+from unsc.rules import permanent_seat
 
-_PERMANENT = {"CHN", "FRA", "GBR", "USA", "RUS", "SUN"}
+__all__ = ["MemoryRecord", "RecordLike", "rows"]
 
 
 class RecordLike(Protocol):
@@ -94,7 +94,7 @@ class MemoryRecord:
                     {
                         "member": c,
                         "member_name": (find_member(c).name if find_member(c) else c),
-                        "permanent": c in _PERMANENT,
+                        "permanent": permanent_seat(c) is not None,
                         "vote": v,
                     }
                     for v, codes in votes.items()

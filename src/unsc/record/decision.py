@@ -185,10 +185,15 @@ class RecordedDecision:
             return Ballot.of(self.date, kind=self.kind, modality="without_vote")
         if not self.votes:
             return None
-        lists: dict[str, list[str]] = {"yes": [], "no": [], "abstain": [], "absent": [], "not_participating": []}
+        lists: dict[str, list[str]] = {
+            k: [] for k in ("yes", "no", "abstain", "absent", "not_participating", "not_voting")
+        }
         for v in self.votes:
             if v.vote is Vote.NON_VOTING:
-                key = "not_participating" if v.non_voting is NonVoting.NOT_PARTICIPATING else "absent"
+                key = {NonVoting.NOT_PARTICIPATING: "not_participating", NonVoting.ABSENT: "absent"}.get(
+                    v.non_voting,  # type: ignore[arg-type]
+                    "not_voting",  # the source does not say why: "did not vote", never "was absent"
+                )
             else:
                 key = {Vote.YES: "yes", Vote.NO: "no", Vote.ABSTAIN: "abstain"}[v.vote]
             lists[key].append(v.member)

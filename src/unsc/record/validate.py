@@ -62,8 +62,8 @@ KNOWN_SOURCE_ERRORS: dict[str, str] = {}
 
 
 def _ballot_for(date: dt.date, votes: list[tuple[str, str]], kind: str, modality: str) -> Ballot:
-    lists: dict[str, list[str]] = {"yes": [], "no": [], "abstain": [], "absent": []}
-    key = {"Y": "yes", "N": "no", "A": "abstain", "X": "absent"}
+    lists: dict[str, list[str]] = {"yes": [], "no": [], "abstain": [], "not_voting": []}
+    key = {"Y": "yes", "N": "no", "A": "abstain", "X": "not_voting"}  # X without a reason: "did not vote"
     for m, v in votes:
         lists[key[v]].append(m)
     return Ballot.of(date, **lists, kind=kind, modality="recorded" if modality == "recorded" else "without_vote")

@@ -35,6 +35,7 @@ import pandas as pd
 from unsc.record.sources.base import SourceError, SourceFrame, SourceIssue
 from unsc.record.sources.common import (
     format_resolution,
+    is_permanent,
     member_code,
     parse_date,
     parse_draft,
@@ -277,7 +278,7 @@ def read_voting_agent(path: str | Path) -> SourceFrame:
         without = h["modality"] == "without_vote"
         vetoed_by = []
         if h["failure"] == "veto":
-            vetoed_by = sorted(r["member"] for r in rows if r["vote"] == "N" and r["member"] in _P5)
+            vetoed_by = sorted(r["member"] for r in rows if r["vote"] == "N" and is_permanent(r["member"]))
         key = f"va{ident}"
         decisions.append(
             {
@@ -321,6 +322,3 @@ def read_voting_agent(path: str | Path) -> SourceFrame:
     frame.notes = notes
     frame.conflicts = conflicts
     return frame
-
-
-_P5 = {"CHN", "FRA", "GBR", "USA", "RUS", "SUN"}
