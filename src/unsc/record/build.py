@@ -532,6 +532,13 @@ class _Roster:
                 if year in strangers.get(src, {}):
                     extra = sorted(strangers[src][year])
                     break
+            how = "votes"
+            if not extra:  # nobody voted that year (yet): the rules' own roster of elected members says who sat
+                from unsc.rules.charter import ELECTED_BY_YEAR
+
+                listed = set(self.terms.loc[self.terms["year"] == year, "member"])
+                extra = sorted(set(ELECTED_BY_YEAR.get(year, ())) - listed)
+                how = "rules"
             if len(extra) == 1:
                 added.append({"year": year, "member": extra[0], "permanent": False, "source_name": None})
                 out.append(
@@ -540,11 +547,16 @@ class _Roster:
                         "field": f"terms {year}",
                         "source_a": "dppa_membership",
                         "value_a": f"blank name (row {issue.row})",
-                        "source_b": "votes",
-                        "value_b": f"{extra[0]} voted in {year} but is not listed",
+                        "source_b": how,
+                        "value_b": f"{extra[0]} voted in {year} but is not listed"
+                        if how == "votes"
+                        else f"{extra[0]} is the one elected member of {year} in unsc.rules.charter not listed",
                         "chosen": extra[0],
                         "reason": "the one blank name of the year is filled with the only state that cast votes that "
-                        "year and is missing from the list",
+                        "year and is missing from the list"
+                        if how == "votes"
+                        else "no votes of the year in the data; the one blank name is filled from the rules' roster "
+                        "of elected members (unsc.rules.charter.ELECTED_BY_YEAR)",
                     }
                 )
         if added:
