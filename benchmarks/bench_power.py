@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import random
 import statistics
 import sys
@@ -131,11 +132,16 @@ def main(argv: list[str]) -> int:
             "median_s": round(ours_t, 4),
             "runs": 1 if big and index == "ss" else reps,
             "method": "unsc dp (NumPy modulo primes + CRT, exact)",
+            "load_avg_1m": round(os.getloadavg()[0], 1),
         }
         if goal is not None:
             row = base | {"goal": f"< {goal:g} s", "goal_met": ours_t < goal}
             if not row["goal_met"]:
-                row["reason"] = "O(n * s * q) table of counts by size and weight, ~20 moduli for 1,000 bits"
+                row["reason"] = (
+                    "O(n * s * q): a table of counts by size and weight, one per modulus (~20 for 1,000 bits)"
+                    if index == "ss"
+                    else "O(n * q) NumPy passes, one per player and modulus (16 moduli for 1,000 bits)"
+                ) + f"; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
             print(json.dumps(row), flush=True)
         baselines: list[tuple[str, Callable[[], list[Any]] | None, str]] = []
         if run_bigint:

@@ -253,6 +253,7 @@ def main(argv: list[str]) -> int:
             "client": client,
             "access_log": f"on ({log_lines} lines written)",
             "failed_requests": sum(x["failed"] for x in rs),
+            "load_avg_1m": round(os.getloadavg()[0], 1),
         }
         if name == "json_decision_uncached":
             most = max(x["requests"] for x in rs)

@@ -657,6 +657,13 @@ def _modsum63(v: np.ndarray, p: int) -> int:
     return ((hi << 32) + lo) % p
 
 
+def _per_modulus(fn: Callable[[int], Any], moduli: Sequence[int], work: int) -> list[Any]:
+    """``[fn(p) for p in moduli]``. (Threads over the moduli were tried: on this project's shared
+    2-core benchmark machine they were slower, so the tables are computed one after another.)"""
+    del work
+    return [fn(p) for p in moduli]
+
+
 def _cumulative_dp(weights: Sequence[int], q: int, p: int) -> np.ndarray:
     """Cumulative counts ``c[x]`` = #coalitions of weight <= x, x < q, modulo p (weights in 1..q-1)."""
     pu = np.uint64(p)
@@ -677,9 +684,8 @@ def _swings_modular(weights: Sequence[int], distinct: Sequence[int], q: int) -> 
     zeros = sum(1 for w in weights if w == 0)
     live = [w for w in weights if 0 < w < q]  # heavier players are in no coalition of weight < q
     moduli = _moduli(2 ** (n - zeros))
-    res_sw: list[list[int]] = []
-    res_below: list[list[int]] = []
-    for p in moduli:
+
+    def one(p: int) -> tuple[list[int], list[int]]:
         c = _cumulative_dp(live, q, p)
         row = []
         for w in distinct:
@@ -691,8 +697,11 @@ def _swings_modular(weights: Sequence[int], distinct: Sequence[int], q: int) -> 
             even = _modsum63(c[idx[1::2]], p)
             odd = _modsum63(c[idx[0::2]], p)
             row.append((int(c[q - 1]) + 2 * (even - odd)) % p)
-        res_sw.append(row)
-        res_below.append([int(c[q - 1])])
+        return row, [int(c[q - 1])]
+
+    res = _per_modulus(one, moduli, len(live) * q)
+    res_sw = [r[0] for r in res]
+    res_below = [r[1] for r in res]
     swings = _crt(res_sw, moduli)
     below = _crt(res_below, moduli)[0]
     scale = 2**zeros
@@ -723,9 +732,9 @@ def _ss_modular(weights: Sequence[int], distinct: Sequence[int], q: int) -> tupl
     moduli = _moduli(math.comb(n, n // 2), bits)
     band = max(4, rows // 16)
     fact = [math.factorial(i) for i in range(n + 1)]
-    res_g: dict[int, list[list[int]]] = {w: [] for w in distinct if w > 0}
-    res_below: list[list[int]] = []
-    for p in moduli:
+    ws = [w for w in distinct if w > 0]
+
+    def one(p: int) -> tuple[dict[int, list[int]], list[int]]:
         pu = np.uint64(p)
         t = np.zeros((rows + 1, q + 1), dtype=np.uint64)  # one zero row and column of padding
         t[0, 0] = 1
@@ -744,8 +753,9 @@ def _ss_modular(weights: Sequence[int], distinct: Sequence[int], q: int) -> tupl
         np.remainder(t, pu, out=t)
         np.cumsum(t[:rows, :q], axis=1, out=t[:rows, :q])  # below q*p < 2^64
         np.remainder(t, pu, out=t)
-        res_below.append([int(x) for x in t[:rows, q - 1]])
-        for w in res_g:
+        below_row = [int(x) for x in t[:rows, q - 1]]
+        out: dict[int, list[int]] = {}
+        for w in ws:
             # g(s) = sum_j (-1)^j D_j[s - j], D_j[r] = T[r, q-1-jw] - T[r, q-1-(j+1)w]
             jn = min((q - 1) // w + 1, n)
             cols = q - 1 - w * np.arange(jn + 1)
@@ -757,7 +767,12 @@ def _ss_modular(weights: Sequence[int], distinct: Sequence[int], q: int) -> tupl
             view = np.lib.stride_tricks.as_strided(z, shape=(rows, jn), strides=(jn * 8, (jn + 1) * 8))
             view[...] = d % pu
             g = z.reshape(rows + jn, jn)[: min(rows + jn, n)].sum(axis=1, dtype=np.uint64) % pu
-            res_g[w].append(g.tolist())
+            out[w] = g.tolist()
+        return out, below_row
+
+    res = _per_modulus(one, moduli, sum(min(k + 1, smax) for k in range(len(live))) * q)
+    res_g = {w: [r[0][w] for r in res] for w in ws}
+    res_below = [r[1] for r in res]
     below = sum(_crt(res_below, moduli))
     ss_num, swings = [], []
     for w in distinct:
