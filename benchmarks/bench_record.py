@@ -82,7 +82,8 @@ def main(argv: list[str]) -> int:
         return 0
     import pandas as pd
 
-    from unsc.record.build import _Roster, build
+    from unsc.record.build import build
+    from unsc.record.sources.common import seat_code
     from unsc.record.sources.membership import read_membership
     from unsc.record.sources.undl_wide import read_undl_wide
     from unsc.record.sources.voting_agent import read_voting_agent
@@ -94,9 +95,16 @@ def main(argv: list[str]) -> int:
         t = median(lambda: build(d, store), repeats)
         print(row("build", t, "pandas_read_same_files", base, repeats, 1.0), flush=True)
 
-        roster = _Roster(read_membership(d / MEMBERSHIP).terms)
+        terms = read_membership(d / MEMBERSHIP).terms
+        by_year: dict[int, list[str]] = {}
+        for year, member in zip(terms["year"], terms["member"], strict=True):
+            by_year.setdefault(int(year), []).append(member)
+
+        def roster(when):  # who sat on a date, as the build gives it to the wide reader
+            return sorted({seat_code(c, when) for c in by_year.get(when.year, [])})
+
         wide_base = median(lambda: pd.read_csv(d / WIDE, dtype=str, keep_default_na=False), repeats)
-        wide = median(lambda: read_undl_wide(d / WIDE, roster=roster.of), repeats)
+        wide = median(lambda: read_undl_wide(d / WIDE, roster=roster), repeats)
         print(row("reader undl_wide", wide, "pandas read_csv of its file", wide_base, repeats, None), flush=True)
         agent_base = median(lambda: pd.read_excel(d / AGENT, dtype=str, engine="calamine"), repeats)
         agent = median(lambda: read_voting_agent(d / AGENT), repeats)

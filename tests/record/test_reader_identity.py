@@ -10,9 +10,11 @@ on the previous implementation first.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -58,14 +60,23 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def roster(data_dir: Path) -> Callable[[dt.date], list[str]]:
+    """Who sat on a date, from the membership file, as the build gives it to the wide reader."""
+    from unsc.record.sources.common import seat_code
+    from unsc.record.sources.membership import read_membership
+
+    terms = read_membership(data_dir / "unsc_membership_by_year_1946_2027_dppa.csv").terms
+    by_year: dict[int, list[str]] = {}
+    for year, member in zip(terms["year"], terms["member"], strict=True):
+        by_year.setdefault(int(year), []).append(member)
+    return lambda when: sorted({seat_code(c, when) for c in by_year.get(when.year, [])})
+
+
 def read(name: str, data_dir: Path) -> tuple[Path, SourceFrame]:
     if name == "undl_wide":
-        from unsc.record.build import _Roster
-        from unsc.record.sources.membership import read_membership
         from unsc.record.sources.undl_wide import FILE, read_undl_wide
 
-        roster = _Roster(read_membership(data_dir / "unsc_membership_by_year_1946_2027_dppa.csv").terms)
-        return data_dir / FILE, read_undl_wide(data_dir / FILE, roster=roster.of)
+        return data_dir / FILE, read_undl_wide(data_dir / FILE, roster=roster(data_dir))
     from unsc.record.sources.voting_agent import FILE, read_voting_agent
 
     return data_dir / FILE, read_voting_agent(data_dir / FILE)
