@@ -264,3 +264,14 @@ def test_heavy_and_zero_weight_players_in_the_modular_engine():
 def test_unknown_method_is_named():
     with pytest.raises(ValueError, match="bigint"):
         WeightedGame(3, [1, 2]).power(method="fast")
+
+
+@pytest.mark.parametrize(
+    ("quota", "weights"),
+    [(6, [5, 4, 3]), (10, [9, 7, 6, 6]), (4, [3, 3, 3, 2]), (50, [49, 30, 26, 25])],
+)
+def test_modular_swings_when_the_lightest_player_has_one_removal_term(quota, weights):
+    # q-1-2w < 0 for the lightest weight: its alternating sum has one term (an empty segment)
+    g = WeightedGame(quota, weights)
+    assert g.power(["pb", "ss"], method="dp").values == g.power(["pb", "ss"], method="bigint").values
+    assert g.power(["pb"], method="dp").per_player("pb") == naive_indices(quota, weights)["pb"]

@@ -649,14 +649,6 @@ def _crt(residues: Sequence[Sequence[int]], moduli: Sequence[int]) -> list[int]:
     return [sum(int(r) * c for r, c in zip(vals, coef, strict=True)) % m for vals in zip(*residues, strict=True)]
 
 
-def _modsum63(v: np.ndarray, p: int) -> int:
-    """Sum modulo p of residues below 2^63 (uint64), without overflow: the low and high 32-bit
-    halves are summed apart (fewer than 2^31 terms) and recombined as Python integers."""
-    lo = int(np.bitwise_and(v, np.uint64(0xFFFFFFFF)).sum(dtype=np.uint64))
-    hi = int(np.right_shift(v, np.uint64(32)).sum(dtype=np.uint64))
-    return ((hi << 32) + lo) % p
-
-
 def _per_modulus(fn: Callable[[int], Any], moduli: Sequence[int], work: int) -> list[Any]:
     """``[fn(p) for p in moduli]``. (Threads over the moduli were tried: on this project's shared
     2-core benchmark machine they were slower, so the tables are computed one after another.)"""
@@ -685,19 +677,39 @@ def _swings_modular(weights: Sequence[int], distinct: Sequence[int], q: int) -> 
     live = [w for w in weights if 0 < w < q]  # heavier players are in no coalition of weight < q
     moduli = _moduli(2 ** (n - zeros))
 
+    # swing(w) = sum_j (-1)^j (C[q-1-jw] - C[q-1-(j+1)w]) = C[q-1] + 2 * sum_{j>=1} (-1)^j C[q-1-jw]:
+    # the points q-1-jw (j >= 1) of every distinct weight, odd j first then even j, in one index
+    # array, summed per segment (the low and high 32-bit halves apart, so nothing overflows)
+    pos = [w for w in distinct if w > 0]
+    parts, starts = [], []
+    n_idx = 0
+    for w in pos:
+        idx = np.arange(q - 1 - w, -1, -w)
+        for half in (idx[0::2], idx[1::2]):
+            starts.append(n_idx)
+            parts.append(half)
+            n_idx += len(half)
+    gather = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    # a trailing 0 keeps every start in range for reduceat; empty segments are zeroed after
+    gather = np.append(gather, 0)
+    seg_len = np.diff(np.array([*starts, n_idx]))
+    seg_starts = np.array(starts, dtype=np.int64)
+    mask32 = np.uint64(0xFFFFFFFF)
+
     def one(p: int) -> tuple[list[int], list[int]]:
         c = _cumulative_dp(live, q, p)
-        row = []
-        for w in distinct:
-            if w == 0:
-                row.append(0)
-                continue
-            # sum_j (-1)^j (C[q-1-jw] - C[q-1-(j+1)w]) = C[q-1] + 2 * sum_{j>=1} (-1)^j C[q-1-jw]
-            idx = np.arange(q - 1 - w, -1, -w)
-            even = _modsum63(c[idx[1::2]], p)
-            odd = _modsum63(c[idx[0::2]], p)
-            row.append((int(c[q - 1]) + 2 * (even - odd)) % p)
-        return row, [int(c[q - 1])]
+        top = int(c[q - 1])
+        sums: list[int] = []
+        if n_idx:
+            vals = c[gather]
+            vals[-1] = 0
+            lo = np.add.reduceat(np.bitwise_and(vals, mask32), seg_starts)
+            hi = np.add.reduceat(np.right_shift(vals, np.uint64(32)), seg_starts)
+            lo[seg_len == 0] = 0
+            hi[seg_len == 0] = 0
+            sums = [((h << 32) + lo_) % p for h, lo_ in zip(hi.tolist(), lo.tolist(), strict=True)]
+        by_w = {w: (top + 2 * (sums[2 * k + 1] - sums[2 * k])) % p for k, w in enumerate(pos)}
+        return [by_w.get(w, 0) for w in distinct], [top]
 
     res = _per_modulus(one, moduli, len(live) * q)
     res_sw = [r[0] for r in res]
