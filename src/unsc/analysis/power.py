@@ -649,10 +649,9 @@ def _crt(residues: Sequence[Sequence[int]], moduli: Sequence[int]) -> list[int]:
     return [sum(int(r) * c for r, c in zip(vals, coef, strict=True)) % m for vals in zip(*residues, strict=True)]
 
 
-def _per_modulus(fn: Callable[[int], Any], moduli: Sequence[int], work: int) -> list[Any]:
+def _per_modulus(fn: Callable[[int], Any], moduli: Sequence[int]) -> list[Any]:
     """``[fn(p) for p in moduli]``. (Threads over the moduli were tried: on this project's shared
     2-core benchmark machine they were slower, so the tables are computed one after another.)"""
-    del work
     return [fn(p) for p in moduli]
 
 
@@ -711,7 +710,7 @@ def _swings_modular(weights: Sequence[int], distinct: Sequence[int], q: int) -> 
         by_w = {w: (top + 2 * (sums[2 * k + 1] - sums[2 * k])) % p for k, w in enumerate(pos)}
         return [by_w.get(w, 0) for w in distinct], [top]
 
-    res = _per_modulus(one, moduli, len(live) * q)
+    res = _per_modulus(one, moduli)
     res_sw = [r[0] for r in res]
     res_below = [r[1] for r in res]
     swings = _crt(res_sw, moduli)
@@ -782,7 +781,7 @@ def _ss_modular(weights: Sequence[int], distinct: Sequence[int], q: int) -> tupl
             out[w] = g.tolist()
         return out, below_row
 
-    res = _per_modulus(one, moduli, sum(min(k + 1, smax) for k in range(len(live))) * q)
+    res = _per_modulus(one, moduli)
     res_g = {w: [r[0][w] for r in res] for w in ws}
     res_below = [r[1] for r in res]
     below = sum(_crt(res_below, moduli))
