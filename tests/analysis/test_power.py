@@ -4,6 +4,7 @@ plain enumeration and with the PyPI packages powerindex / powerindices on random
 from __future__ import annotations
 
 import itertools
+import math
 import random
 from fractions import Fraction
 
@@ -205,3 +206,72 @@ def test_to_dict_exact_strings(today):
     assert g["elected"]["bz"]["exact"] == "21/1270"
     assert d["coleman_act"]["exact"] == "53/2048"
     assert d["minimal_winning_coalitions"] == 210
+
+
+# --- the NumPy multi-modular engine (method="dp") against independent exact answers ----------
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 40), min_size=1, max_size=45), st.data())
+def test_modular_engine_equals_python_integers(weights, data):
+    # method="bigint" is the same generating functions over Python ints: an independent exact path
+    quota = data.draw(st.integers(1, max(1, sum(weights) + 1)))
+    g = WeightedGame(quota, weights)
+    codes = ["ss", "bz", "pb", "coleman"]
+    fast, ref = g.power(codes, method="dp"), g.power(codes, method="bigint")
+    assert fast.values == ref.values
+    assert fast.winning == ref.winning
+    assert fast.swings == ref.swings
+
+
+def test_modular_engine_equals_python_integers_on_a_large_game():
+    rng = random.Random(11)
+    weights = [rng.randint(1, 60) for _ in range(110)]
+    g = WeightedGame(sum(weights) // 2 + 1, weights)
+    fast, ref = g.power(["ss", "bz"], method="dp"), g.power(["ss", "bz"], method="bigint")
+    assert fast.values == ref.values and fast.swings == ref.swings
+
+
+def test_symmetric_majority_closed_forms_at_1000_players():
+    # one vote each, quota 501 of 1000: a player swings iff exactly 500 others vote yes
+    n = 1000
+    p = WeightedGame(501, [1] * n).power(["pb", "bz"], method="dp")
+    assert p.values["pb"] == (Fraction(math.comb(n - 1, 500), 2 ** (n - 1)),)
+    assert p.values["bz"] == (Fraction(1, n),)
+    assert p.winning == sum(math.comb(n, k) for k in range(501, n + 1))
+
+
+def test_symmetric_shapley_shubik_is_one_over_n_at_301_players():
+    assert WeightedGame(151, [1] * 301).power(["ss"], method="dp").values["ss"] == (Fraction(1, 301),)
+
+
+def test_modular_engine_equals_typed_enumeration_with_two_weights():
+    # 300 players of weights 1 and 3: typed enumeration counts 151 x 151 vectors with binomials
+    g = WeightedGame(301, [1] * 150 + [3] * 150)
+    fast, typed = g.power(["ss", "bz", "pb"], method="dp"), g.power(["ss", "bz", "pb"], method="typed")
+    assert fast.values == typed.values
+    assert sum(fast.per_player("ss")) == 1
+
+
+def test_heavy_and_zero_weight_players_in_the_modular_engine():
+    # a player at or above the quota and players of weight 0 (never pivotal) mixed in
+    weights = [120, 0, 0, *range(1, 40)]
+    g = WeightedGame(100, weights)
+    assert g.power(["ss", "pb"], method="dp").values == g.power(["ss", "pb"], method="bigint").values
+    assert g.power(["ss"], method="dp").per_player("ss")[1] == 0
+
+
+def test_unknown_method_is_named():
+    with pytest.raises(ValueError, match="bigint"):
+        WeightedGame(3, [1, 2]).power(method="fast")
+
+
+@pytest.mark.parametrize(
+    ("quota", "weights"),
+    [(6, [5, 4, 3]), (10, [9, 7, 6, 6]), (4, [3, 3, 3, 2]), (50, [49, 30, 26, 25])],
+)
+def test_modular_swings_when_the_lightest_player_has_one_removal_term(quota, weights):
+    # q-1-2w < 0 for the lightest weight: its alternating sum has one term (an empty segment)
+    g = WeightedGame(quota, weights)
+    assert g.power(["pb", "ss"], method="dp").values == g.power(["pb", "ss"], method="bigint").values
+    assert g.power(["pb"], method="dp").per_player("pb") == naive_indices(quota, weights)["pb"]

@@ -7,10 +7,11 @@ Every index is an exact :class:`fractions.Fraction`, computed without listing co
   they hold, with binomial coefficients, so the work is the product of ``count + 1`` over the
   types (36 count vectors for today's Council, 630 for a 25-seat reform model).
 * :class:`WeightedGame`: ``[quota; w1, ..., wn]`` with integer weights. Few distinct weights go
-  through the typed method; otherwise generating functions over the weights, with Python
-  integers (no overflow): Banzhaf and Coleman in O(n*q), Shapley-Shubik in O(n^2*q) (counts by
-  size and weight), Holler by a forward/backward pass in O(n*q), Deegan-Packel in O(n^2*q)
-  memory and time (refused above a size limit).
+  through the typed method; otherwise generating functions over the weights: Banzhaf and
+  Coleman in O(n*q), Shapley-Shubik in O(n*s*q) (counts by size and weight, s the largest size
+  of a losing coalition), both in NumPy modulo primes below 2^63 and rebuilt exactly by the
+  Chinese remainder theorem; Holler by a forward/backward pass in O(n*q), Deegan-Packel in
+  O(n^2*q) memory and time (refused above a size limit), over Python integers.
 * :func:`monte_carlo`: an estimate with a 95% confidence interval where exact is too costly.
 * :class:`TernaryCouncil`: the yes/abstain/no model of the Council's practice, in which an
   abstaining permanent member does not block (the binary model treats "not yes" as "no").
@@ -380,7 +381,13 @@ class WeightedGame:
 
     def power(self, indices: Iterable[str] | str | None = None, method: str = "auto") -> PowerIndices:
         """Exact indices. ``method``: ``typed`` (count vectors over distinct weights), ``dp``
-        (generating functions) or ``auto`` (typed when there are few distinct weights).
+        (generating functions in NumPy, modulo primes, rebuilt exactly by the Chinese remainder
+        theorem), ``bigint`` (the same generating functions over Python integers: slower, kept as
+        an independent exact reference) or ``auto`` (typed when there are few distinct weights).
+
+        >>> g = WeightedGame(51, [10, 20, 30, 40])
+        >>> g.power(["ss", "bz"], method="dp").values == g.power(["ss", "bz"], method="bigint").values
+        True
 
         >>> WeightedGame(5, [1] * 9).power(["pb"], method="dp").values["pb"]
         (Fraction(35, 128),)
@@ -410,8 +417,8 @@ class WeightedGame:
                 res.minimal_winning,
                 tuple(player_types),
             )
-        if method != "dp":
-            raise ValueError(f"unknown method {method!r}: expected auto, typed or dp")
+        if method not in ("dp", "bigint"):
+            raise ValueError(f"unknown method {method!r}: expected auto, typed, dp or bigint")
         implicit = indices is None or indices == "all" or (not isinstance(indices, str) and "all" in indices)
         if "johnston" in codes and implicit:
             codes = tuple(c for c in codes if c != "johnston")  # "all" means all that scale to this game
@@ -420,7 +427,8 @@ class WeightedGame:
                 f"the Johnston index is computed exactly by typed enumeration only, and this game has "
                 f"{vectors} count vectors (limit {TYPED_LIMIT}): use fewer distinct weights or monte_carlo()"
             )
-        return self._power_dp(codes, distinct, counts, player_types, labels)
+        engine = "modular" if method == "dp" else "bigint"
+        return self._power_dp(codes, distinct, counts, player_types, labels, engine)
 
     # -- generating functions ----------------------------------------------------------------
 
@@ -431,6 +439,7 @@ class WeightedGame:
         counts: list[int],
         player_types: list[int],
         labels: tuple[str, ...],
+        engine: str = "modular",
     ) -> PowerIndices:
         n = self.n
         total = sum(self.weights)
@@ -448,9 +457,11 @@ class WeightedGame:
         swings: list[int] = []
         ss_num: list[int] | None = None
         if "ss" in codes:
-            ss_num, swings, below = _ss_by_size(self.weights, distinct, qd)
+            ss_fn = _ss_modular if engine == "modular" else _ss_by_size
+            ss_num, swings, below = ss_fn(self.weights, distinct, qd)
         else:
-            swings, below = _swings_by_weight(self.weights, distinct, qd)
+            sw_fn = _swings_modular if engine == "modular" else _swings_by_weight
+            swings, below = sw_fn(self.weights, distinct, qd)
         # ``below`` counts coalitions of weight < qd: losing ones, or in the dual winning ones
         winning = below if dual else 2**n - below
         values: dict[str, tuple[Fraction, ...]] = {}
@@ -557,6 +568,233 @@ def _ss_by_size(weights: Sequence[int], distinct: Sequence[int], q: int) -> tupl
         ss_num.append(num)
         swings.append(sw)
     return ss_num, swings, int(t.sum())
+
+
+# --------------------------------------------------------------------------------------------
+# Multi-modular generating functions: exact integers from NumPy uint64 arithmetic
+#
+# The coalition counts of a weighted game reach 2^n, far beyond 64 bits. Instead of Python
+# integers (one object per table cell), the tables are computed modulo several primes just
+# below 2^63 in NumPy uint64 arrays (a sum of two residues stays below 2^64; one conditional
+# subtraction reduces it), one prime at a time so that a table stays in cache, and every count
+# the indices need is rebuilt exactly by the Chinese remainder theorem from a bound on its size.
+# Nothing is rounded: the result equals the Python-integer computation (``method="bigint"``).
+#
+# The tables hold *cumulative* counts (coalitions of weight <= x), obtained by starting from
+# all ones instead of a single 1: the update x -> x + w commutes with prefix sums. Removing one
+# player of weight w (dividing by 1 + x^w) then needs no pass over the table: the number of
+# coalitions of the others with weight in [q - w, q) is an alternating sum of the cumulative
+# counts at q-1, q-1-w, q-1-2w, ... (Uno's removal trick without the O(q) deconvolution).
+
+
+def _is_prime(n: int) -> bool:
+    if n < 2:
+        return False
+    small = (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37)
+    for p in small:
+        if n % p == 0:
+            return n == p
+    d, r = n - 1, 0
+    while d % 2 == 0:
+        d //= 2
+        r += 1
+    for a in small:  # deterministic below 3.3e24
+        x = pow(a, d, n)
+        if x in (1, n - 1):
+            continue
+        for _ in range(r - 1):
+            x = x * x % n
+            if x == n - 1:
+                break
+        else:
+            return False
+    return True
+
+
+_PRIMES: dict[int, list[int]] = {}
+
+
+def _moduli(bound: int, bits: int = 63) -> list[int]:
+    """Primes just below ``2^bits`` whose product exceeds ``bound`` (so their residues determine
+    any integer in ``[0, bound]``).
+
+    >>> [p.bit_length() for p in _moduli(2**100)]
+    [63, 63]
+    """
+    primes = _PRIMES.setdefault(bits, [])
+    out, prod, i = [], 1, 0
+    while prod <= bound:
+        while i >= len(primes):
+            c = (primes[-1] if primes else 2**bits + 1) - 2
+            while not _is_prime(c):
+                c -= 2
+            primes.append(c)
+        out.append(primes[i])
+        prod *= primes[i]
+        i += 1
+    return out
+
+
+def _crt(residues: Sequence[Sequence[int]], moduli: Sequence[int]) -> list[int]:
+    """Rebuild integers from their residues: ``residues[i][j]`` is value ``j`` modulo ``moduli[i]``.
+
+    >>> _crt([[2, 0], [3, 4]], [5, 7])
+    [17, 25]
+    """
+    m = math.prod(moduli)
+    coef = []
+    for p in moduli:
+        mi = m // p
+        coef.append(mi * pow(mi % p, -1, p))
+    return [sum(int(r) * c for r, c in zip(vals, coef, strict=True)) % m for vals in zip(*residues, strict=True)]
+
+
+def _per_modulus(fn: Callable[[int], Any], moduli: Sequence[int]) -> list[Any]:
+    """``[fn(p) for p in moduli]``. (Threads over the moduli were tried: on this project's shared
+    2-core benchmark machine they were slower, so the tables are computed one after another.)"""
+    return [fn(p) for p in moduli]
+
+
+def _cumulative_dp(weights: Sequence[int], q: int, p: int) -> np.ndarray:
+    """Cumulative counts ``c[x]`` = #coalitions of weight <= x, x < q, modulo p (weights in 1..q-1)."""
+    pu = np.uint64(p)
+    c = np.ones(q, dtype=np.uint64)
+    a = np.empty(q, dtype=np.uint64)
+    b = np.empty(q, dtype=np.uint64)
+    for w in weights:
+        m = q - w
+        np.add(c[w:], c[:m], out=a[:m])
+        np.subtract(a[:m], pu, out=b[:m])
+        np.minimum(a[:m], b[:m], out=c[w:])
+    return c
+
+
+def _swings_modular(weights: Sequence[int], distinct: Sequence[int], q: int) -> tuple[list[int], int]:
+    """Swings per distinct weight and #coalitions of weight < q (exact), in O(n*q) per modulus."""
+    n = len(weights)
+    zeros = sum(1 for w in weights if w == 0)
+    live = [w for w in weights if 0 < w < q]  # heavier players are in no coalition of weight < q
+    moduli = _moduli(2 ** (n - zeros))
+
+    # swing(w) = sum_j (-1)^j (C[q-1-jw] - C[q-1-(j+1)w]) = C[q-1] + 2 * sum_{j>=1} (-1)^j C[q-1-jw]:
+    # the points q-1-jw (j >= 1) of every distinct weight, odd j first then even j, in one index
+    # array, summed per segment (the low and high 32-bit halves apart, so nothing overflows)
+    pos = [w for w in distinct if w > 0]
+    parts, starts = [], []
+    n_idx = 0
+    for w in pos:
+        idx = np.arange(q - 1 - w, -1, -w)
+        for half in (idx[0::2], idx[1::2]):
+            starts.append(n_idx)
+            parts.append(half)
+            n_idx += len(half)
+    gather = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    # a trailing 0 keeps every start in range for reduceat; empty segments are zeroed after
+    gather = np.append(gather, 0)
+    seg_len = np.diff(np.array([*starts, n_idx]))
+    seg_starts = np.array(starts, dtype=np.int64)
+    mask32 = np.uint64(0xFFFFFFFF)
+
+    def one(p: int) -> tuple[list[int], list[int]]:
+        c = _cumulative_dp(live, q, p)
+        top = int(c[q - 1])
+        sums: list[int] = []
+        if n_idx:
+            vals = c[gather]
+            vals[-1] = 0
+            lo = np.add.reduceat(np.bitwise_and(vals, mask32), seg_starts)
+            hi = np.add.reduceat(np.right_shift(vals, np.uint64(32)), seg_starts)
+            lo[seg_len == 0] = 0
+            hi[seg_len == 0] = 0
+            sums = [((h << 32) + lo_) % p for h, lo_ in zip(hi.tolist(), lo.tolist(), strict=True)]
+        by_w = {w: (top + 2 * (sums[2 * k + 1] - sums[2 * k])) % p for k, w in enumerate(pos)}
+        return [by_w.get(w, 0) for w in distinct], [top]
+
+    res = _per_modulus(one, moduli)
+    res_sw = [r[0] for r in res]
+    res_below = [r[1] for r in res]
+    swings = _crt(res_sw, moduli)
+    below = _crt(res_below, moduli)[0]
+    scale = 2**zeros
+    return [s * scale for s in swings], below * scale
+
+
+def _ss_modular(weights: Sequence[int], distinct: Sequence[int], q: int) -> tuple[list[int], list[int], int]:
+    """Shapley-Shubik numerators (times n!), swings per distinct weight and #coalitions of
+    weight < q, exact, from counts by size and weight.
+
+    Players are added lightest first, so a coalition of size s weighs at least ``L(s)``, the sum
+    of the s lightest weights, and at most the sum of the s heaviest added so far: each row of
+    the (size, weight) table is touched only inside that band (about a third of the table for
+    weights 1..100), in blocks of rows. Primes of ``b`` bits leave ``63 - b`` doublings of
+    headroom, so the table is reduced only every ``63 - b`` players; then cumulative sums along
+    the weights (at most q*p < 2^64) give the counts the removal trick needs.
+    """
+    n = len(weights)
+    live = sorted(w for w in weights if w < q)  # heavier players are in no coalition lighter than q
+    pre = [0]
+    for w in live:
+        pre.append(pre[-1] + w)
+    # sizes s with some s-coalition lighter than q; larger coalitions all weigh >= q
+    smax = max(s for s in range(len(live) + 1) if pre[s] < q)
+    rows = smax + 1
+    bits = min(52, 63 - q.bit_length())
+    lazy = 63 - bits
+    moduli = _moduli(math.comb(n, n // 2), bits)
+    band = max(4, rows // 16)
+    fact = [math.factorial(i) for i in range(n + 1)]
+    ws = [w for w in distinct if w > 0]
+
+    def one(p: int) -> tuple[dict[int, list[int]], list[int]]:
+        pu = np.uint64(p)
+        t = np.zeros((rows + 1, q + 1), dtype=np.uint64)  # one zero row and column of padding
+        t[0, 0] = 1
+        for k, w in enumerate(live):
+            # rows s = 1..top gain the coalitions of row s-1 with player k added
+            top = min(k + 1, smax)
+            for s1 in range(top, 0, -band):  # heaviest rows first: each block reads unchanged rows
+                s0 = max(1, s1 - band + 1)
+                lo = pre[s0 - 1]  # lightest coalition of size s0-1
+                hi = min(pre[k] - pre[k - (s1 - 1)], q - 1 - w)  # heaviest of size s1-1 so far
+                if hi < lo:
+                    continue
+                t[s0 : s1 + 1, lo + w : hi + w + 1] += t[s0 - 1 : s1, lo : hi + 1]
+            if k % lazy == lazy - 1:
+                np.remainder(t, pu, out=t)
+        np.remainder(t, pu, out=t)
+        np.cumsum(t[:rows, :q], axis=1, out=t[:rows, :q])  # below q*p < 2^64
+        np.remainder(t, pu, out=t)
+        below_row = [int(x) for x in t[:rows, q - 1]]
+        out: dict[int, list[int]] = {}
+        for w in ws:
+            # g(s) = sum_j (-1)^j D_j[s - j], D_j[r] = T[r, q-1-jw] - T[r, q-1-(j+1)w]
+            jn = min((q - 1) // w + 1, n)
+            cols = q - 1 - w * np.arange(jn + 1)
+            cols[cols < 0] = q  # the zero column
+            d = t[:rows, cols[:-1]] + (pu - t[:rows, cols[1:]])
+            d[:, 1::2] = (pu + pu) - d[:, 1::2]  # odd j: negated (d < 2p)
+            # shift column j down by j rows: z[s, j] = d[s - j, j]
+            z = np.zeros((rows + jn) * jn, dtype=np.uint64)
+            view = np.lib.stride_tricks.as_strided(z, shape=(rows, jn), strides=(jn * 8, (jn + 1) * 8))
+            view[...] = d % pu
+            g = z.reshape(rows + jn, jn)[: min(rows + jn, n)].sum(axis=1, dtype=np.uint64) % pu
+            out[w] = g.tolist()
+        return out, below_row
+
+    res = _per_modulus(one, moduli)
+    res_g = {w: [r[0][w] for r in res] for w in ws}
+    res_below = [r[1] for r in res]
+    below = sum(_crt(res_below, moduli))
+    ss_num, swings = [], []
+    for w in distinct:
+        if w == 0:
+            ss_num.append(0)
+            swings.append(0)
+            continue
+        g = _crt(res_g[w], moduli)
+        swings.append(sum(g))
+        ss_num.append(sum(x * fact[s] * fact[n - 1 - s] for s, x in enumerate(g) if x))
+    return ss_num, swings, below
 
 
 def _holler_dp(ws: Sequence[int], q: int) -> tuple[int, list[int]]:

@@ -22,6 +22,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
+
 from unsc.record.sources.base import SourceError, SourceFrame, SourceIssue, read_csv_checked
 from unsc.record.sources.common import format_resolution, member_code, parse_date, parse_resolution
 from unsc.rules import find_member
@@ -90,8 +92,20 @@ def read_undl_wide(path: str | Path, roster: Callable[[dt.date], set[str]] | Non
             notes.append(f"{path.name}: column {c!r} read as {code} (header quirk)")
 
     decisions, votes, issues = [], [], []
-    for idx, rec in sc.iterrows():
+    # Column-wise, not cell by cell: every member cell is stripped in one pass per column and the
+    # table is read as plain Python lists; the loop below visits only the non-blank cells, in the
+    # same (row, column) order as before, so errors and output are unchanged.
+    meta = {c: sc[c].tolist() for c in ("Date", "Resolution", "Title", "Link", *_COUNTS)}
+    if used_cols:
+        strip = np.frompyfunc(lambda v: v.strip() if isinstance(v, str) else v, 1, 1)
+        block = strip(sc[used_cols].to_numpy(dtype=object))
+        filled = block != ""
+    else:
+        block = filled = None
+    stripped_cols = [c.strip() for c in used_cols]
+    for i, idx in enumerate(sc.index.tolist()):
         row = int(idx) + 1
+        rec = {c: meta[c][i] for c in meta}
         date = parse_date(rec["Date"])
         if date is None:
             raise SourceError(path, f"date {rec['Date']!r} is not a date", row=row, field="Date")
@@ -109,10 +123,10 @@ def read_undl_wide(path: str | Path, roster: Callable[[dt.date], set[str]] | Non
             counts[col] = int(text)
         cells: dict[str, tuple[str, str]] = {}
         unknown: list[tuple[str, str]] = []
-        for c in used_cols:
-            v = rec[c].strip()
-            if not v:
-                continue
+        nonblank = [] if block is None else np.flatnonzero(filled[i]).tolist()
+        for j in nonblank:
+            c = used_cols[j]
+            v = block[i, j]
             if v not in ("Y", "N", "A", "X"):
                 raise SourceError(path, f"vote {v!r} is not one of Y/N/A/X", row=row, field=c)
             code = codes[c]
@@ -122,7 +136,7 @@ def read_undl_wide(path: str | Path, roster: Callable[[dt.date], set[str]] | Non
             code = member_code(code, date) or code
             if code in cells and cells[code][1] != v:
                 raise SourceError(path, f"{code} has two different votes ({cells[code][1]}, {v})", row=row, field=c)
-            cells[code] = (c.strip(), v)
+            cells[code] = (stripped_cols[j], v)
         for c, v in unknown:
             seated = set(roster(date)) if roster else None
             missing_seats = sorted(seated - set(cells)) if seated else []

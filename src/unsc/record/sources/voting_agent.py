@@ -80,7 +80,16 @@ def read_voting_agent(path: str | Path) -> SourceFrame:
     if not path.exists():
         raise SourceError(path, "file not found")
     try:
-        raw = pd.read_excel(path, dtype=str) if path.suffix in (".xlsx", ".xls") else pd.read_csv(path, dtype=str)
+        if path.suffix in (".xlsx", ".xls"):
+            # python-calamine reads the workbook ~5x faster than openpyxl, with the same cells but
+            # one: it decodes the OOXML escape _x000D_ (a carriage return) that openpyxl leaves as
+            # text. The record has always carried the escape (in sponsor lists); kept as it was.
+            raw = pd.read_excel(path, dtype=str, engine="calamine")
+            for c in raw.columns:
+                if raw[c].str.contains("\r", regex=False).any():
+                    raw[c] = raw[c].str.replace("\r", "_x000D_", regex=False)
+        else:
+            raw = pd.read_csv(path, dtype=str)
     except Exception as e:
         raise SourceError(path, f"cannot be read: {e}") from None
     missing = [c for c in COLUMNS if c not in raw.columns]
@@ -90,7 +99,10 @@ def read_voting_agent(path: str | Path) -> SourceFrame:
     issues: list[SourceIssue] = []
     conflicts: list[dict[str, Any]] = []
     notes: list[str] = []
-    recs = raw.to_dict("records")
+    # the same dicts as raw.to_dict("records"), built from whole columns (to_dict boxes each of
+    # the ~450,000 cells one by one)
+    columns = list(raw.columns)
+    recs = [dict(zip(columns, vals, strict=True)) for vals in zip(*(raw[c].tolist() for c in columns), strict=True)]
 
     # 1. parse every row; errors name the row and field
     parsed: list[dict[str, Any]] = []
