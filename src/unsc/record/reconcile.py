@@ -188,41 +188,26 @@ def reconcile(
                     for m in recode
                 ),
             )
+
+    def rows_kept(why: str) -> Reconciled:
+        """The rows stand and the table's tally is reported as overruled."""
+        return Reconciled(rows, counted, tuple(sorted(np_)), changes=(("tally", _fmt(official), _fmt(counted), why),))
+
     # 3b. the reverse: the rows name non-voting seats that the table counts as abstentions
     xs = sorted(m for m, v in rows.items() if v == "X" and m not in set(filled))
     if (oy, on) == (y, n) and oa > a and len(xs) >= oa - a and sum(official) <= size:
-        return Reconciled(
-            rows,
-            counted,
-            tuple(sorted(np_)),
-            changes=(
-                (
-                    "tally",
-                    _fmt(official),
-                    _fmt(counted),
-                    f"the Library's table ({src}) counts {oa - a} more abstention(s) than the member rows of "
-                    f"{votes_source}, which name the seats that cast no vote ({', '.join(xs)}): the table counts "
-                    "non-participation as abstention; the member rows are more precise and are kept",
-                ),
-            ),
+        return rows_kept(
+            f"the Library's table ({src}) counts {oa - a} more abstention(s) than the member rows of "
+            f"{votes_source}, which name the seats that cast no vote ({', '.join(xs)}): the table counts "
+            "non-participation as abstention; the member rows are more precise and are kept"
         )
     # 4. a typo in the table, shown by the table's own named vetoers
     vetoers = [m for m in named_vetoers if m in rows]
     if vetoers and all(rows[m] == "N" for m in vetoers) and on < len(vetoers) and sum(counted) <= size:
-        return Reconciled(
-            rows,
-            counted,
-            tuple(sorted(np_)),
-            changes=(
-                (
-                    "tally",
-                    _fmt(official),
-                    _fmt(counted),
-                    f"the Library's table gives {_fmt(official)} but names {', '.join(vetoers)} as vetoing, "
-                    f"which needs {len(vetoers)} negative vote(s); the member rows of {votes_source} "
-                    f"({_fmt(counted)}) agree with the named vetoers: the table's tally is a typo",
-                ),
-            ),
+        return rows_kept(
+            f"the Library's table gives {_fmt(official)} but names {', '.join(vetoers)} as vetoing, "
+            f"which needs {len(vetoers)} negative vote(s); the member rows of {votes_source} "
+            f"({_fmt(counted)}) agree with the named vetoers: the table's tally is a typo"
         )
     # 5. unresolved: the official file's rows win; otherwise the table wins and the rows are withheld
     why = (
