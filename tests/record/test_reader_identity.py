@@ -44,10 +44,15 @@ def _frame_text(df: pd.DataFrame | None) -> str:
     return "\n".join(parts)
 
 
+#: decisions columns added to the source schema after the digests were computed; these readers leave them
+#: empty, which :func:`test_reader_output_unchanged_on_the_real_data` checks apart
+ADDED_COLUMNS: tuple[str, ...] = ("not_participating",)
+
+
 def frame_digest(frame: SourceFrame) -> str:
-    """A sha256 over everything a reader returns."""
+    """A sha256 over everything a reader returns (the columns of :data:`ADDED_COLUMNS` aside)."""
     h = hashlib.sha256()
-    for df in (frame.decisions, frame.votes, frame.calendar):
+    for df in (frame.decisions.drop(columns=list(ADDED_COLUMNS), errors="ignore"), frame.votes, frame.calendar):
         h.update(_frame_text(df).encode())
     h.update(json.dumps([i.as_record() for i in frame.issues], sort_keys=True, default=str).encode())
     h.update(json.dumps(frame.notes, default=str).encode())
@@ -88,6 +93,8 @@ def test_reader_output_unchanged_on_the_real_data(name: str, data_dir: Path) -> 
     if file_digest(path) != FILES[name]:
         pytest.skip(f"{path.name} differs from the file the expected digest was computed from")
     assert frame_digest(frame) == EXPECTED[name]
+    for c in ADDED_COLUMNS:
+        assert all(v is None or (isinstance(v, float) and v != v) or list(v) == [] for v in frame.decisions[c]), c
 
 
 def _main(data_dir: Path) -> None:

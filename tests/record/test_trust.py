@@ -156,7 +156,7 @@ def test_the_named_examples_are_served_right(store) -> None:
     assert {v["member"] for v in d["votes"] if v["vote"] == "Y"} >= {"CHN", "RUS"}
     d = store.decision("338 (1973)")
     assert d["tally"] == "14-0-0" and d["not_participating"] == ["CHN"]
-    assert "China did not participate" in d["explanation"]
+    assert "China" in d["explanation"] and "did not participate" in d["explanation"]
     assert store.decision("286 (1970)")["modality"] == "without_vote"
     assert store.decision("726 (1992)")["date"] == dt.date(1992, 1, 6)
     assert store.decision("S/2002/799")["resolution_number"] == 1425

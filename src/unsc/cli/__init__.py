@@ -36,6 +36,7 @@ COMMANDS: dict[str, str] = {
     "decisions": "decisions",
     "votes": "decisions",
     "sync": "sync",
+    "status": "sync",
     "power": "analysis",
     "scenarios": "analysis",
     "replay": "analysis",
