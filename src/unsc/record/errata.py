@@ -35,7 +35,7 @@ VOTE_LISTS: dict[str, tuple[str, str | None]] = {
     "absent": ("X", "absent"),
 }
 _MODALITIES = ("recorded", "without_vote", "acclamation")
-_SETTABLE = {"draft", "kind", "modality", "date", "meeting", "title", "topic"}
+_SETTABLE = {"draft", "kind", "modality", "date", "meeting", "title", "topic", "sponsors"}
 
 
 class ErrataError(ValueError):
