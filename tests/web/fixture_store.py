@@ -202,6 +202,10 @@ class FixtureStore:
         f = self._vetoes
         if member:
             f = f[f["member"] == member]
+        if since is not None:
+            f = f[f["date"] >= _day(since)]
+        if until is not None:
+            f = f[f["date"] <= _day(until)]
         return f
 
     def members(self) -> pd.DataFrame:

@@ -166,4 +166,4 @@ def test_search_takes_a_year_range(client):
     assert rows and rows == [a.get_text() for a in by_date.select("table a[href^='/vote/']")]
     assert soup(client, "/search?since=1951&until=1951").select("table a[href^='/vote/S/1511']") == []
     bad = soup(client, "/search?since=19x0", status=422).get_text()
-    assert "'19x0' is not a date" in bad and "a year" in bad
+    assert "bad date '19x0'" in bad and "a year" in bad

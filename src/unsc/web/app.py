@@ -55,6 +55,7 @@ SUMMARY_COLUMNS = (
 )
 
 Str100 = Annotated[str, Field(max_length=100)]
+DATE_HELP = "a year (2024), a month (2024-03) or a day (2024-03-22)"
 
 
 # -- request and response models (they make the OpenAPI document) ----------------------------
@@ -143,7 +144,30 @@ class CheckIn(BaseModel):
     date: dt.date | None = Field(default=None, description="the report's date, if the text gives none")
 
 
+class ValidationProblem(BaseModel):
+    """One problem with the request, as pydantic found it (a long input is not echoed back)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str
+    loc: list[str | int] = Field(description="where: query, path or body, then the field")
+    msg: str
+    input: Any = Field(default=None, description="the value given; a text over 200 characters is summarised")
+
+
+class BadInputError(Error):
+    """A 422: ``detail`` says what is wrong in words; ``errors`` (when the request's shape is wrong) lists
+    each problem, at most 20."""
+
+    errors: list[ValidationProblem] | None = Field(default=None, max_length=20)
+
+
+BAD_INPUT: dict[int | str, dict[str, Any]] = {
+    422: {"model": BadInputError, "description": "bad input: a value out of range, of the wrong form or unknown"}
+}
+
 ERRORS: dict[int | str, dict[str, Any]] = {
+    **BAD_INPUT,
     404: {"model": Error, "description": "nothing by that name in the record"},
     503: {"model": Error, "description": "the store is missing or the feature has not landed"},
 }
@@ -170,6 +194,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.backend = backend
+    app.add_middleware(HeadAsGet)
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
     env.globals.update(vote_words=VOTE_WORDS, member_name=features.member_name)
     env.filters["member_name"] = features.member_name
@@ -182,10 +207,12 @@ def create_app(
     def is_api(request: Request) -> bool:
         return request.url.path.startswith("/api/")
 
-    def error(request: Request, status: int, kind: str, detail: str) -> Response:
+    def error(request: Request, status: int, kind: str, detail: str, headers: dict[str, str] | None = None) -> Response:
         if is_api(request):
-            return JSONResponse({"detail": detail, "error": kind}, status_code=status)
-        return page(request, "error.html", status=status, status_code=status, kind=kind, detail=detail)
+            return JSONResponse({"detail": detail, "error": kind}, status_code=status, headers=headers)
+        response = page(request, "error.html", status=status, status_code=status, kind=kind, detail=detail)
+        response.headers.update(headers or {})
+        return response
 
     @app.exception_handler(Unavailable)
     async def _unavailable(request: Request, exc: Unavailable) -> Response:
@@ -214,7 +241,7 @@ def create_app(
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         kind = "not_found" if exc.status_code == 404 else "error"
-        return error(request, exc.status_code, kind, str(exc.detail))
+        return error(request, exc.status_code, kind, str(exc.detail), exc.headers)  # e.g. a 405's Allow
 
     # -- helpers over the store ----------------------------------------------------------------
 
@@ -331,8 +358,14 @@ def create_app(
     @app.get("/api/decisions", response_model=None, responses={200: {"model": DecisionPage}, **ERRORS})
     def api_decisions(
         q: Annotated[str | None, Query(max_length=200, description="words in the title, symbol or topic")] = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
+        since: Annotated[
+            str | None,
+            Query(max_length=25, description=DATE_HELP + " (from)", examples=["2024", "2024-03-22"]),
+        ] = None,
+        until: Annotated[
+            str | None,
+            Query(max_length=25, description=DATE_HELP + " (up to, inclusive)", examples=["2024", "2024-03-22"]),
+        ] = None,
         member: Annotated[str | None, Query(max_length=100, description="a member that voted (code or name)")] = None,
         outcome: Literal["adopted", "failed", "vetoed"] | None = None,
         kind: Annotated[str | None, Query(max_length=60)] = None,
@@ -340,7 +373,8 @@ def create_app(
         offset: Annotated[int, Query(ge=0, le=10**6)] = 0,
     ) -> dict[str, Any]:
         """Search the decisions (newest first), paginated; ``total`` counts every match."""
-        return search(q, since, until, member, outcome, kind, limit, offset)
+        start, end = _date(since, "since", year=True), _date(until, "until", year=True, end=True)
+        return search(q, start, end, member, outcome, kind, limit, offset)
 
     async def decision_json(symbol: str) -> Response:
         key = ("decision-json", symbol)
@@ -392,11 +426,17 @@ def create_app(
     @app.get("/api/vetoes", response_model=None, responses=ERRORS)
     def api_vetoes(
         member: Annotated[str | None, Query(max_length=100)] = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
+        since: Annotated[
+            str | None,
+            Query(max_length=25, description=DATE_HELP + " (from)", examples=["2024", "2024-03-22"]),
+        ] = None,
+        until: Annotated[
+            str | None,
+            Query(max_length=25, description=DATE_HELP + " (up to, inclusive)", examples=["2024", "2024-03-22"]),
+        ] = None,
     ) -> dict[str, Any]:
         """Vetoes cast (one row per vetoing member per proposal), newest first."""
-        rows = vetoes_list(member, since, until)
+        rows = vetoes_list(member, _date(since, "since", year=True), _date(until, "until", year=True, end=True))
         return {"total": len(rows), "items": rows}
 
     @app.get("/api/statistics", response_model=None, responses=ERRORS)
@@ -422,7 +462,7 @@ def create_app(
         key = ("power", date, scenario, size, threshold, veto, vetoes_needed)
         return backend.cached(key, lambda: features.power(date, scenario, size, threshold, veto, vetoes_needed))
 
-    @app.post("/api/decide", response_model=None, responses={422: {"model": Error}})
+    @app.post("/api/decide", response_model=None, responses=BAD_INPUT)
     async def api_decide(ballot: BallotIn) -> Response | dict[str, Any]:
         """Decide a hypothetical ballot with the Charter rules engine (no store needed)."""
         # async: the rules engine is pure Python, no I/O, well under a millisecond, so it runs on
@@ -674,6 +714,40 @@ def create_app(
 # -- small helpers --------------------------------------------------------------------------------
 
 
+class HeadAsGet:
+    """Answer HEAD wherever GET is answered (RFC 9110, 9.3.2): the GET response's status and headers, no body.
+
+    FastAPI routes list GET only, so HEAD was a 405 everywhere. A HEAD request is run as a GET and
+    its body dropped; a streamed answer (the live event stream) is told the client has gone once
+    the headers are out, so it stops.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+        ended = False
+
+        async def quiet_send(message: dict[str, Any]) -> None:
+            nonlocal ended
+            if message["type"] == "http.response.start":
+                await send(message)
+            elif message["type"] == "http.response.body" and not ended:
+                ended = True
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+        async def gone_after_headers() -> dict[str, Any]:
+            if ended:
+                return {"type": "http.disconnect"}
+            message: dict[str, Any] = await receive()
+            return message
+
+        await self.app({**scope, "method": "GET"}, gone_after_headers, quiet_send)
+
+
 def _version() -> str:
     from unsc import __version__
 
@@ -699,21 +773,24 @@ def _outcome(row: dict[str, Any]) -> str:
 
 
 def _date(text: str | None, field: str, *, year: bool = False, end: bool = False) -> dt.date | None:
-    """A form's date; with ``year``, a bare year stands for its first day (its last with ``end``).
+    """A typed date, read by :func:`unsc.record.dates.parse_date` (the CLI's and the store's reading).
+
+    With ``year`` a period's bound: a year or a month stands for its first day (its last with
+    ``end``); without, a single day (YYYY-MM-DD). A bad text is :class:`BadInput` (HTTP 422).
 
     >>> _date("1990", "since", year=True), _date("1995", "until", year=True, end=True)
     (datetime.date(1990, 1, 1), datetime.date(1995, 12, 31))
+    >>> _date("1990", "date")
+    Traceback (most recent call last):
+    ...
+    unsc.web.backend.BadInput: date: bad date '1990': expected YYYY-MM-DD (a day, not a year or a month)
     """
-    if not text or not text.strip():
-        return None
-    text = text.strip()
-    if year and len(text) == 4 and text.isdigit() and int(text) >= 1:
-        return dt.date(int(text), 12, 31) if end else dt.date(int(text), 1, 1)
+    from unsc.record.dates import DateError, parse_date
+
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        form = "YYYY-MM-DD or a year, YYYY" if year else "YYYY-MM-DD"
-        raise BadInput(f"{field}: {text!r} is not a date ({form})") from None
+        return parse_date(text, end=end, field=field, day=not year)
+    except DateError as exc:
+        raise BadInput(str(exc)) from None
 
 
 def _int(text: str, field: str, low: int, high: int) -> int:
