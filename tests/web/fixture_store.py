@@ -140,9 +140,12 @@ class FixtureStore:
                 "title": r["title"],
                 "member": code,
                 "member_name": find_member(code).name,  # type: ignore[union-attr]
-                "in_dhl_list": True,
-                "sources": ["fixture"],
-                "note": None,
+                # as the real store has them: a veto after the Library's list ends carries the build's note
+                "in_dhl_list": r["date"] < dt.date(2022, 5, 27),
+                "sources": ["fixture"] if r["date"] < dt.date(2022, 5, 27) else ["voting_agent"],
+                "note": None
+                if r["date"] < dt.date(2022, 5, 27)
+                else "after the last entry of the DHL veto list in the data (2022-05-26); named by voting_agent",
             }
             for r in rows
             for code in r["vetoed_by"]

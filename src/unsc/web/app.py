@@ -198,6 +198,8 @@ def create_app(
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
     env.globals.update(vote_words=VOTE_WORDS, member_name=features.member_name)
     env.filters["member_name"] = features.member_name
+    env.filters["the"] = _the
+    env.filters["claim_words"] = _claim_words
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     def page(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
@@ -312,6 +314,21 @@ def create_app(
             return rows
 
         return backend.cached(("vetoes", code, since, until), compute)
+
+    def vetoes_shown(member: str | None) -> list[dict[str, Any]]:
+        """The vetoes as pages show them: each with a short note for readers (``reader_note``), never the
+        build's internal note (which names the source files; the JSON API keeps it)."""
+
+        def compute() -> list[dict[str, Any]]:
+            kinds = {
+                r["decision_id"]: r.get("kind") for r in search(None, None, None, None, None, None, 10**9, 0)["items"]
+            }
+            return [
+                v | {"reader_note": _veto_note(v, kinds.get(v.get("decision_id")))}
+                for v in vetoes_list(member, None, None)
+            ]
+
+        return backend.cached(("vetoes-shown", member), compute)
 
     def statistics() -> dict[str, Any]:
         def compute() -> dict[str, Any]:
@@ -520,15 +537,19 @@ def create_app(
                 return RedirectResponse(f"/vote/{found['decision_id']}", status_code=303)
             except NotFound:
                 pass
-        if outcome and outcome not in OUTCOMES:
-            raise BadInput(f"outcome must be one of {', '.join(OUTCOMES)}, not {outcome!r}")
         per = 50
-        result = search(
-            q or None, _date(since, "since", year=True), _date(until, "until", year=True, end=True), member or None, outcome or None, kind or None,
-            per, (page_no - 1) * per,
-        )  # fmt: skip
         form = {"q": q, "since": since or "", "until": until or "", "member": member or "", "outcome": outcome or ""}
         form["kind"] = kind or ""
+        try:  # a bad filter shows the search again with the filters as typed and the problem, never a bare error page
+            if outcome and outcome not in OUTCOMES:
+                raise BadInput(f"outcome must be one of {', '.join(OUTCOMES)}, not {outcome!r}")
+            result = search(
+                q or None, _date(since, "since", year=True), _date(until, "until", year=True, end=True), member or None, outcome or None, kind or None,
+                per, (page_no - 1) * per,
+            )  # fmt: skip
+        except BadInput as exc:
+            return page(request, "search.html", status=422, result=None, problem=str(exc), form=form, page_no=page_no,
+                        per=per, outcomes=OUTCOMES)  # fmt: skip
         return page(request, "search.html", result=result, form=form, page_no=page_no, per=per, outcomes=OUTCOMES)
 
     @app.get("/vote/{symbol:path}", response_class=HTMLResponse, include_in_schema=False)
@@ -553,6 +574,8 @@ def create_app(
         d = member_detail(code)
         per = 100
         counts = d["counts"]
+        vetoes = vetoes_shown(d["member"]["code"]) if d["vetoes"] else []
+        names = _other_names(d["member"])
         chart = charts.bars(
             [(VOTE_WORDS[k], counts.get(k, 0)) for k in "YNAX"], title=f"Votes cast by {d['member'].get('name')}"
         )
@@ -560,6 +583,8 @@ def create_app(
             request,
             "member.html",
             d=d,
+            vetoes=vetoes,
+            other_names=names,
             chart=chart,
             history=d["history"][(page_no - 1) * per : page_no * per],
             page_no=page_no,
@@ -569,7 +594,7 @@ def create_app(
     @app.get("/vetoes", response_class=HTMLResponse, include_in_schema=False)
     def vetoes_page(request: Request) -> HTMLResponse:
         stats = statistics()
-        rows = vetoes_list(None, None, None)
+        rows = vetoes_shown(None)
         by_member = [(features.member_name(k), v) for k, v in stats["vetoes_by_member"].items()]
         figures = [
             charts.bars(by_member, title="Vetoes cast, by permanent member"),
@@ -791,6 +816,77 @@ def _date(text: str | None, field: str, *, year: bool = False, end: bool = False
         return parse_date(text, end=end, field=field, day=not year)
     except DateError as exc:
         raise BadInput(str(exc)) from None
+
+
+_YES_NO = {
+    "veto": ("vetoed", "did not veto"),
+    "unanimous": ("unanimous", "not unanimous"),
+    "procedural": ("procedural (no veto)", "not procedural"),
+    "adopted": ("adopted", "not adopted"),
+}
+_VOTE_CLAIMS = {"yes": "in favour", "no": "against", "abstain": "abstained", "absent": "absent"}
+
+
+def _claim_words(value: Any, field: str, member: str | None = None) -> str:
+    """A news check's claimed or recorded value in words: never a bare ``True``/``False``.
+
+    >>> _claim_words(True, "veto"), _claim_words(False, "unanimous"), _claim_words(True, "other")
+    ('vetoed', 'not unanimous', 'yes')
+    >>> _claim_words("abstain", "vote"), _claim_words("USA", "sponsor", "USA"), _claim_words(None, "yes")
+    ('abstained', 'United States', '—')
+    """
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return _YES_NO.get(field, ("yes", "no"))[0 if value else 1]
+    if field == "vote" and isinstance(value, str):
+        return _VOTE_CLAIMS.get(value, value)
+    if member and value == member:
+        return features.member_name(member)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+_KIND_NOTES = {
+    "amendment": "vote on an amendment",
+    "preliminary_question": "vote on whether the matter is procedural (the double veto)",
+    "part": "vote on part of a draft",
+}
+
+
+def _veto_note(row: dict[str, Any], kind: str | None) -> str | None:
+    """A short note for readers on a veto row: what was voted on, if not a whole draft, and whether the
+    UN Library's veto list gives it. The build's own note (which names source files) stays in the JSON API.
+
+    >>> _veto_note({"in_dhl_list": False, "note": "after the last entry ...; named by voting_agent"}, "amendment")
+    "vote on an amendment; not in the UN Library's veto list"
+    >>> _veto_note({"in_dhl_list": True, "note": None}, "draft_resolution") is None
+    True
+    """
+    parts = [_KIND_NOTES[kind]] if kind in _KIND_NOTES else []
+    if row.get("in_dhl_list") is False:
+        parts.append("not in the UN Library's veto list")
+    return "; ".join(parts) or None
+
+
+def _other_names(member: dict[str, Any]) -> list[str]:
+    """The other names a member is recorded under, each once and properly cased (a source's capitals
+    read "CHINA" beside "China").
+
+    >>> _other_names({"name": "China", "names": ["CHINA", "China", "Republic of China"]})
+    ['Republic of China']
+    """
+    from unsc.analysis.stats import proper_name
+
+    seen = {str(member.get("name") or "").casefold()}
+    out = []
+    for n in member.get("names") or []:
+        shown = proper_name(str(n))
+        if shown.casefold() not in seen:
+            seen.add(shown.casefold())
+            out.append(shown)
+    return out
 
 
 def _int(text: str, field: str, low: int, high: int) -> int:
