@@ -123,7 +123,8 @@ class FixtureStore:
                         {
                             "decision_id": did,
                             "member": code,
-                            "member_name": m.name if m else code,
+                            # the UN's voting data writes older names in capitals ("CHINA"), as the real store has them
+                            "member_name": (m.name.upper() if date < "1972" else m.name) if m else code,
                             "permanent": permanent_seat(code) is not None,
                             "vote": letter,
                             "source": "fixture",
