@@ -372,3 +372,15 @@ def test_head_where_get_is_not_allowed_is_405_with_allow(client):
         r = method("/api/decide")
         assert r.status_code == 405 and "POST" in r.headers["allow"]
     assert client.head("/vote/S/0000/0").status_code == 404
+
+
+def test_head_on_the_live_event_stream_ends_at_once(client):
+    # a HEAD runs the GET; a stream (SSE, up to a minute) is told the client has gone once its headers are out
+    import time
+
+    elected = ["DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE"]
+    sid = client.post("/api/live", json={"date": "2024-03-22", "elected": elected}).json()["id"]
+    start = time.monotonic()
+    r = client.head(f"/api/live/{sid}/events", params={"max_seconds": 30})
+    assert r.status_code == 200 and r.content == b"" and r.headers["content-type"].startswith("text/event-stream")
+    assert time.monotonic() - start < 10

@@ -754,21 +754,34 @@ class HeadAsGet:
         if scope["type"] != "http" or scope["method"] != "HEAD":
             await self.app(scope, receive, send)
             return
-        ended = False
+        import anyio
+
+        ended = anyio.Event()
 
         async def quiet_send(message: dict[str, Any]) -> None:
-            nonlocal ended
             if message["type"] == "http.response.start":
                 await send(message)
-            elif message["type"] == "http.response.body" and not ended:
-                ended = True
+            elif message["type"] == "http.response.body" and not ended.is_set():
+                ended.set()
                 await send({"type": "http.response.body", "body": b"", "more_body": False})
 
         async def gone_after_headers() -> dict[str, Any]:
-            if ended:
-                return {"type": "http.disconnect"}
-            message: dict[str, Any] = await receive()
-            return message
+            """The client's next message, or a disconnect as soon as the (empty) body is out."""
+            got: dict[str, Any] = {"type": "http.disconnect"}
+
+            async def client(scope: anyio.CancelScope) -> None:
+                nonlocal got
+                got = await receive()
+                scope.cancel()
+
+            async def body_sent(scope: anyio.CancelScope) -> None:
+                await ended.wait()
+                scope.cancel()
+
+            async with anyio.create_task_group() as tg:
+                tg.start_soon(client, tg.cancel_scope)
+                tg.start_soon(body_sent, tg.cancel_scope)
+            return got
 
         await self.app({**scope, "method": "GET"}, gone_after_headers, quiet_send)
 
