@@ -44,3 +44,8 @@ def test_a_single_day_is_required_where_asked(value: object) -> None:
 
 def test_nothing_is_none() -> None:
     assert parse_date(None) is parse_date("") is parse_date("  ") is None
+
+
+def test_a_bad_day_where_a_day_is_asked_names_only_the_day_form() -> None:
+    with pytest.raises(DateError, match=r"^date: bad date '2024-02-30': expected YYYY-MM-DD \(day is out of range"):
+        parse_date("2024-02-30", day=True, field="date")

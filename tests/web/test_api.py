@@ -384,3 +384,16 @@ def test_head_on_the_live_event_stream_ends_at_once(client):
     r = client.head(f"/api/live/{sid}/events", params={"max_seconds": 30})
     assert r.status_code == 200 and r.content == b"" and r.headers["content-type"].startswith("text/event-stream")
     assert time.monotonic() - start < 10
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "body"),
+    [
+        ("post", "/api/decide", {"date": "2024-13-01", "yes": ["FRA"]}),
+        ("post", "/api/check", {"text": "Russia vetoed", "date": "2024-13-01"}),
+        ("get", "/api/power?date=2024-13-01", None),
+    ],
+)
+def test_single_dates_in_bodies_and_queries_read_by_the_same_function(client, method, url, body):
+    r = getattr(client, method)(url, **({"json": body} if body else {}))
+    assert r.status_code == 422 and "bad date '2024-13-01': expected YYYY-MM-DD" in r.json()["detail"]

@@ -70,18 +70,20 @@ def parse_date(value: Any, *, end: bool = False, field: str | None = None, day: 
     if m is None or (day and m.group(3) is None):
         raise _error(value, field, "a day, not a year or a month" if m is not None else None, day)
     year, month, mday = (int(g) if g else None for g in m.groups())
-    return _day(year, month, mday, end, value, field)  # type: ignore[arg-type]
+    return _day(year, month, mday, end, value, field, day)  # type: ignore[arg-type]
 
 
-def _day(year: int, month: int | None, day: int | None, end: bool, value: Any, field: str | None) -> dt.date:
+def _day(
+    year: int, month: int | None, mday: int | None, end: bool, value: Any, field: str | None, day: bool = False
+) -> dt.date:
     try:
         if month is None:
             return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
-        if day is None:
+        if mday is None:
             return dt.date(year, month, calendar.monthrange(year, month)[1] if end else 1)
-        return dt.date(year, month, day)
+        return dt.date(year, month, mday)
     except (ValueError, calendar.IllegalMonthError) as e:
-        raise _error(value, field, str(e)) from None
+        raise _error(value, field, str(e), day) from None
 
 
 def _error(value: Any, field: str | None, why: str | None, day: bool = False) -> DateError:

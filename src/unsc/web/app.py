@@ -25,7 +25,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -59,6 +59,13 @@ DATE_HELP = "a year (2024), a month (2024-03) or a day (2024-03-22)"
 
 
 # -- request and response models (they make the OpenAPI document) ----------------------------
+
+
+def _day(value: Any) -> Any:
+    """A body's ``date`` read as the query strings, the pages and the CLI read dates (a day: YYYY-MM-DD)."""
+    from unsc.record.dates import parse_date
+
+    return parse_date(value, day=True) if isinstance(value, str) else value
 
 
 class Error(BaseModel):
@@ -134,6 +141,8 @@ class BallotIn(BaseModel):
     interpretation: Literal["practice", "charter_literal"] = "practice"
     council: CouncilIn | None = None
 
+    _date = field_validator("date", mode="before")(_day)
+
 
 class CheckIn(BaseModel):
     """A news text to check against the record."""
@@ -142,6 +151,8 @@ class CheckIn(BaseModel):
 
     text: str = Field(min_length=1, max_length=50_000)
     date: dt.date | None = Field(default=None, description="the report's date, if the text gives none")
+
+    _date = field_validator("date", mode="before")(_day)
 
 
 class ValidationProblem(BaseModel):
@@ -468,7 +479,7 @@ def create_app(
 
     @app.get("/api/power", response_model=None, responses=ERRORS)
     def api_power(
-        date: dt.date | None = None,
+        date: Annotated[str | None, Query(max_length=25, description="the Council of this day (YYYY-MM-DD)")] = None,
         scenario: Annotated[str | None, Query(max_length=100)] = None,
         size: Annotated[int | None, Query(ge=1, le=60)] = None,
         threshold: Annotated[int | None, Query(ge=1, le=60)] = None,
@@ -476,8 +487,9 @@ def create_app(
         vetoes_needed: Annotated[int, Query(ge=1, le=60)] = 1,
     ) -> dict[str, Any]:
         """Voting power indices for the Council on a date, a reform scenario, or a custom Council."""
-        key = ("power", date, scenario, size, threshold, veto, vetoes_needed)
-        return backend.cached(key, lambda: features.power(date, scenario, size, threshold, veto, vetoes_needed))
+        day = _date(date, "date")
+        key = ("power", day, scenario, size, threshold, veto, vetoes_needed)
+        return backend.cached(key, lambda: features.power(day, scenario, size, threshold, veto, vetoes_needed))
 
     @app.post("/api/decide", response_model=None, responses=BAD_INPUT)
     async def api_decide(ballot: BallotIn) -> Response | dict[str, Any]:
