@@ -397,3 +397,10 @@ def test_head_on_the_live_event_stream_ends_at_once(client):
 def test_single_dates_in_bodies_and_queries_read_by_the_same_function(client, method, url, body):
     r = getattr(client, method)(url, **({"json": body} if body else {}))
     assert r.status_code == 422 and "bad date '2024-13-01': expected YYYY-MM-DD" in r.json()["detail"]
+
+
+def test_vote_rows_give_names_in_normal_case(client):
+    # the source writes 1950's names in capitals ("CHINA"); the JSON gives them as unsc.votes() does
+    votes = {v["member"]: v["member_name"] for v in client.get("/api/decisions/S/1511").json()["votes"]}
+    assert votes["CHN"] == "China" and votes["USA"] == "United States" and votes["SUN"] == "USSR"
+    assert not any(n.isupper() and n != "USSR" for n in votes.values()), votes
