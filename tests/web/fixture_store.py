@@ -123,7 +123,8 @@ class FixtureStore:
                         {
                             "decision_id": did,
                             "member": code,
-                            "member_name": m.name if m else code,
+                            # the UN's voting data writes older names in capitals ("CHINA"), as the real store has them
+                            "member_name": (m.name.upper() if date < "1972" else m.name) if m else code,
                             "permanent": permanent_seat(code) is not None,
                             "vote": letter,
                             "source": "fixture",
@@ -140,9 +141,12 @@ class FixtureStore:
                 "title": r["title"],
                 "member": code,
                 "member_name": find_member(code).name,  # type: ignore[union-attr]
-                "in_dhl_list": True,
-                "sources": ["fixture"],
-                "note": None,
+                # as the real store has them: a veto after the Library's list ends carries the build's note
+                "in_dhl_list": r["date"] < dt.date(2022, 5, 27),
+                "sources": ["fixture"] if r["date"] < dt.date(2022, 5, 27) else ["voting_agent"],
+                "note": None
+                if r["date"] < dt.date(2022, 5, 27)
+                else "after the last entry of the DHL veto list in the data (2022-05-26); named by voting_agent",
             }
             for r in rows
             for code in r["vetoed_by"]
@@ -202,6 +206,10 @@ class FixtureStore:
         f = self._vetoes
         if member:
             f = f[f["member"] == member]
+        if since is not None:
+            f = f[f["date"] >= _day(since)]
+        if until is not None:
+            f = f[f["date"] <= _day(until)]
         return f
 
     def members(self) -> pd.DataFrame:

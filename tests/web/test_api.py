@@ -290,3 +290,117 @@ def test_unknown_request_fields_are_refused_not_ignored(client):
     assert r.status_code == 422 and "when" in r.json()["detail"]
     ok = client.post("/api/decide", json={"date": "2024-03-25", "yes": ["FRA"], "voting_class": "procedural"})
     assert ok.status_code == 200 and ok.json()["voting_class"] == "procedural"
+
+
+# -- issue 13: one date reading, the 422 body as documented, HEAD --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("since", "until"),
+    [("2024", "2024"), ("2024-01", "2024-03"), ("2024-01-01", "2024-12-31"), ("2024-03-22", None)],
+)
+def test_api_dates_read_as_the_search_page_and_the_cli_read_them(client, since, until):
+    # /api/decisions?since=2024 was a 422 about "datetimes" while the search page took a year
+    params = {"since": since} | ({"until": until} if until else {})
+    api = client.get("/api/decisions", params=params)
+    assert api.status_code == 200, api.text
+    assert "S/2024/239" in {i["decision_id"] for i in api.json()["items"]}
+    page = client.get("/search", params=params)
+    assert page.status_code == 200 and "S/2024/239" in page.text
+
+
+def test_api_until_a_year_or_month_means_its_last_day(client):
+    ids = {i["decision_id"] for i in client.get("/api/decisions", params={"until": "2024-03"}).json()["items"]}
+    assert "S/2024/239" in ids  # 22 March 2024 is within "until March 2024"
+    ids = {i["decision_id"] for i in client.get("/api/decisions", params={"until": "2024-02"}).json()["items"]}
+    assert "S/2024/239" not in ids
+    v = client.get("/api/vetoes", params={"since": "2024", "until": "2024"}).json()["items"]
+    assert v and all(r["date"].startswith("2024") for r in v)
+
+
+@pytest.mark.parametrize("value", ["abc", "2024-13", "2024-02-30", "24"])
+def test_api_bad_date_names_the_value_and_the_forms(client, value):
+    r = client.get("/api/decisions", params={"since": value})
+    assert r.status_code == 422
+    assert f"since: bad date '{value}'" in r.json()["detail"] and "a year (2024)" in r.json()["detail"]
+
+
+def _schema(spec: dict, ref: dict) -> dict:
+    return spec["components"]["schemas"][ref["$ref"].rsplit("/", 1)[-1]]
+
+
+def test_openapi_declares_the_422_body_the_app_sends(client):
+    spec = client.get("/openapi.json").json()
+    for path, item in spec["paths"].items():
+        for method, op in item.items():
+            has_input = op.get("parameters") or op.get("requestBody")
+            if has_input and not path.startswith("/api/live"):  # live sessions document their own errors
+                assert "422" in op["responses"], (method, path)
+                ref = op["responses"]["422"]["content"]["application/json"]["schema"]
+                assert ref["$ref"].endswith("/BadInputError"), (method, path)
+    assert "HTTPValidationError" not in spec["components"]["schemas"]  # FastAPI's default body is never sent
+    body = _schema(spec, {"$ref": "#/components/schemas/BadInputError"})
+    problem = _schema(spec, body["properties"]["errors"]["anyOf"][0]["items"])
+    sent = [
+        client.get("/api/decisions", params={"limit": 0}),  # a request of the wrong shape: pydantic's errors
+        client.post("/api/decide", json={"date": "2024-03-25", "yes": ["x" * 500]}),  # long input, not echoed
+        client.get("/api/decisions", params={"since": "abc"}),  # the app's own check
+        client.get("/api/decisions", params={"member": "Atlantis"}),
+    ]
+    for r in sent:
+        assert r.status_code == 422
+        got = r.json()
+        assert set(body["required"]) <= set(got) <= set(body["properties"]), got
+        assert isinstance(got["detail"], str) and got["error"] == "bad_input"
+        for e in got.get("errors") or []:
+            assert set(problem["required"]) <= set(e), e
+    assert "x" * 300 not in sent[1].text and sent[0].json()["errors"][0]["loc"] == ["query", "limit"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/healthz", "/api/decisions?since=2024", "/api/decisions/S/2024/239", "/vetoes", "/openapi.json"]
+)
+def test_head_is_answered_wherever_get_is(client, path):
+    get, head = client.get(path), client.head(path)
+    assert head.status_code == get.status_code == 200, (head.status_code, get.status_code)
+    assert head.content == b"" and head.headers["content-type"] == get.headers["content-type"]
+    assert head.headers["content-length"] == get.headers["content-length"]
+
+
+def test_head_where_get_is_not_allowed_is_405_with_allow(client):
+    for method in (client.head, client.get):
+        r = method("/api/decide")
+        assert r.status_code == 405 and "POST" in r.headers["allow"]
+    assert client.head("/vote/S/0000/0").status_code == 404
+
+
+def test_head_on_the_live_event_stream_ends_at_once(client):
+    # a HEAD runs the GET; a stream (SSE, up to a minute) is told the client has gone once its headers are out
+    import time
+
+    elected = ["DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE"]
+    sid = client.post("/api/live", json={"date": "2024-03-22", "elected": elected}).json()["id"]
+    start = time.monotonic()
+    r = client.head(f"/api/live/{sid}/events", params={"max_seconds": 30})
+    assert r.status_code == 200 and r.content == b"" and r.headers["content-type"].startswith("text/event-stream")
+    assert time.monotonic() - start < 10
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "body"),
+    [
+        ("post", "/api/decide", {"date": "2024-13-01", "yes": ["FRA"]}),
+        ("post", "/api/check", {"text": "Russia vetoed", "date": "2024-13-01"}),
+        ("get", "/api/power?date=2024-13-01", None),
+    ],
+)
+def test_single_dates_in_bodies_and_queries_read_by_the_same_function(client, method, url, body):
+    r = getattr(client, method)(url, **({"json": body} if body else {}))
+    assert r.status_code == 422 and "bad date '2024-13-01': expected YYYY-MM-DD" in r.json()["detail"]
+
+
+def test_vote_rows_give_names_in_normal_case(client):
+    # the source writes 1950's names in capitals ("CHINA"); the JSON gives them as unsc.votes() does
+    votes = {v["member"]: v["member_name"] for v in client.get("/api/decisions/S/1511").json()["votes"]}
+    assert votes["CHN"] == "China" and votes["USA"] == "United States" and votes["SUN"] == "USSR"
+    assert not any(n.isupper() and n != "USSR" for n in votes.values()), votes

@@ -226,3 +226,57 @@ def test_long_sponsor_list_wraps_on_a_phone(server, phone):
     assert width <= 390 + 1, f"page scrolls sideways on a phone ({width}px)"
     assert phone.locator("#sponsors").evaluate("e => e.getBoundingClientRect().right") <= 390 + 1
     shot(phone, "vote-2311-phone")
+
+
+def _on_screen(p: Any, selector: str, width: int = 390) -> list[float]:
+    """The right edges of the visible elements matching ``selector`` that run past ``width``."""
+    rights = p.evaluate(
+        "s => [...document.querySelectorAll(s)].filter(e => e.offsetParent).map(e => e.getBoundingClientRect().right)",
+        selector,
+    )
+    assert rights, f"nothing visible matches {selector}"
+    return [r for r in rights if r > width + 1]
+
+
+def test_home_table_keeps_outcome_and_vote_on_a_phone(server, phone, page):
+    # issue 13: on a phone the outcome and vote columns were off-screen
+    phone.goto(server["url"] + "/")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 391
+    assert _on_screen(phone, "table.decisions .col-outcome .badge") == []
+    assert _on_screen(phone, "table.decisions .col-vote") == []
+    assert _on_screen(phone, "table.decisions .narrow-only") == []  # date and title, under the symbol
+    assert not phone.locator("table.decisions td.col-title").first.is_visible()
+    shot(phone, "home-phone")
+    page.goto(server["url"] + "/")  # on a desktop the table keeps its five columns
+    assert page.locator("table.decisions td.col-title").first.is_visible()
+    assert not page.locator("table.decisions .narrow-only").first.is_visible()
+    shot(page, "home")
+
+
+def test_search_keeps_filters_in_its_boxes(server, page, phone):
+    for p, name in ((page, "search-filters"), (phone, "search-filters-phone")):
+        p.goto(server["url"] + "/")
+        p.get_by_text("More filters").click()
+        p.get_by_label("From", exact=True).fill("2022")
+        p.get_by_label("To", exact=True).fill("2024-03")
+        p.get_by_label("Outcome").select_option("vetoed")
+        p.get_by_role("button", name="Search").click()
+        p.wait_for_url("**/search?**")
+        assert p.get_by_label("From", exact=True).input_value() == "2022"  # a date box showed a year empty
+        assert p.get_by_label("To", exact=True).input_value() == "2024-03"
+        assert p.get_by_label("Outcome").input_value() == "vetoed"
+        found = p.locator("table.decisions a[href^='/vote/']").all_inner_texts()
+        assert "S/2024/239" in found and "S/RES/2728(2024)" not in found
+        shot(p, name)
+
+
+def test_news_check_on_a_phone_says_words(server, phone):
+    phone.goto(server["url"] + "/check")
+    phone.get_by_label("Text of the report").fill(REPORT)
+    phone.get_by_label("Date of the report (if the text gives none)").fill("2024-03-22")
+    phone.get_by_role("button", name="Check the claims").click()
+    phone.wait_for_selector("#claims")
+    text = phone.locator("#claims").inner_text()
+    assert "True" not in text and "False" not in text and "vetoed" in text
+    assert _on_screen(phone, "#claims .verdict") == []  # the verdict was cut off the right edge
+    shot(phone, "check-phone")

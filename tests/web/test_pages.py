@@ -166,4 +166,116 @@ def test_search_takes_a_year_range(client):
     assert rows and rows == [a.get_text() for a in by_date.select("table a[href^='/vote/']")]
     assert soup(client, "/search?since=1951&until=1951").select("table a[href^='/vote/S/1511']") == []
     bad = soup(client, "/search?since=19x0", status=422).get_text()
-    assert "'19x0' is not a date" in bad and "a year" in bad
+    assert "bad date '19x0'" in bad and "a year" in bad
+
+
+# -- issue 13: pages as readers see them -----------------------------------------------------------
+
+
+def test_1950_vote_names_the_republic_of_china_properly_cased(client):
+    # the source writes "CHINA" in capitals; the seat was the Republic of China's until 25 October 1971
+    page = soup(client, "/vote/S/1511")
+    names = [r.th.a.get_text() for r in page.select("table.rollcall tbody tr")]
+    assert "Republic of China" in names and "CHINA" not in names and "China" not in names
+    assert all(not n.isupper() or n in ("USSR",) for n in names), names
+    assert {"United States", "Yugoslavia", "USSR", "Egypt"} <= set(names)
+    today = [r.th.a.get_text() for r in soup(client, "/vote/S/2024/239").select("table.rollcall tbody tr")]
+    assert "China" in today and "Republic of China" not in today
+
+
+def test_decision_table_keeps_every_column_and_stacks_for_a_phone(client):
+    table = soup(client, "/search?since=2024&until=2024").select_one("table.decisions")
+    head = [th.get_text(" ", strip=True) for th in table.select("thead th")]
+    assert head == ["Date", "Symbol", "Title", "Outcome", "Vote (yes-no-abst.)"]
+    row = next(r for r in table.select("tbody tr") if "S/2024/239" in r.get_text())
+    stacked = row.select_one(".col-symbol .narrow-only").get_text(" ", strip=True)
+    assert stacked.startswith("2024-03-22") and "Middle East" in stacked  # date and title under the symbol
+    assert row.select_one(".col-vote").get_text() == "11-3-1"
+    assert "by China, the Russian Federation" in row.select_one(".col-outcome").get_text(" ", strip=True)
+
+
+@pytest.mark.parametrize(
+    ("query", "boxes"),
+    [
+        ("since=2024&until=2024-03", {"since": "2024", "until": "2024-03"}),
+        (
+            "q=middle&since=2022-02-25&member=France&outcome=vetoed",
+            {"q": "middle", "since": "2022-02-25", "member": "France"},
+        ),
+    ],
+)
+def test_search_keeps_its_filters_in_its_boxes(client, query, boxes):
+    page = soup(client, f"/search?{query}")
+    for name, value in boxes.items():
+        box = page.select_one(f"form.search [name={name}]")
+        assert box["value"] == value and box.get("type") in ("text", "search", None), (name, box)
+    if "outcome=vetoed" in query:
+        assert page.select_one("#outcome option[selected]")["value"] == "vetoed"
+    assert page.select_one("form.search details").has_attr("open")
+
+
+def test_search_with_a_bad_filter_keeps_the_form_and_says_why(client):
+    r = client.get("/search", params={"since": "2024-13", "member": "France", "q": "middle"})
+    page = soup(r.text)
+    assert r.status_code == 422 and "since: bad date '2024-13'" in page.select_one("#problem").get_text()
+    assert page.select_one("#since")["value"] == "2024-13" and page.select_one("#member")["value"] == "France"
+    assert page.select_one("#q")["value"] == "middle"
+
+
+def test_vetoes_table_shows_a_short_note_never_the_build_note(client):
+    page = soup(client, "/vetoes")
+    text = page.get_text(" ")
+    assert "voting_agent" not in text and "named by" not in text and "DHL" not in text
+    row = next(r for r in page.select("table.data tr") if "S/2024/239" in r.get_text())
+    assert "not in the UN Library's veto list" in row.get_text()
+    old = next(r for r in page.select("table.data tr") if "S/2022/155" in r.get_text())
+    assert old.select_one("small.muted") is None  # on the Library's list, a draft resolution: nothing to add
+    assert "/api/vetoes" in page.select_one("#veto-list-note a")["href"]
+    member = soup(client, "/members/CHN").get_text(" ")
+    assert "voting_agent" not in member and "not in the UN Library's veto list" in member
+    api = client.get("/api/vetoes").json()["items"]  # the data stays in the JSON API
+    assert any("named by voting_agent" in (v.get("note") or "") for v in api)
+
+
+def test_news_check_says_words_not_true_or_false(client):
+    report = (
+        "Russia and China on Friday vetoed a U.S.-led draft resolution (S/2024/239) at the United Nations "
+        "Security Council. Eleven members voted in favour, three against and Guyana abstained."
+    )
+    r = client.post("/check", data={"text": report, "date": "2024-03-22"})
+    page = soup(r.text)
+    cells = [td.get_text(" ", strip=True) for td in page.select("#claims td")]
+    assert r.status_code == 200 and cells
+    assert not {"True", "False"} & set(cells), cells
+    vetoes = [tr for tr in page.select("#claims tbody tr") if tr.th.get_text().startswith("veto")]
+    assert vetoes and all(tr.select("td")[0].get_text() == tr.select("td")[1].get_text() == "vetoed" for tr in vetoes)
+
+
+def test_live_form_offers_a_date_it_can_start_on(fixture_app):
+    import datetime as dt
+
+    from fastapi.testclient import TestClient
+
+    from tests.web.fixture_store import FixtureStore
+    from unsc.web import create_app
+
+    # the fixture store lists no elected members: no date is offered, and the form says why
+    page = soup(TestClient(fixture_app).get("/live").text)
+    assert page.select_one("#date")["value"] == ""
+    assert "type its elected members" in page.select_one("#date-note").get_text()
+
+    class Seated(FixtureStore):
+        """Knows the Council of 2024 only (as a store built before today's members are published)."""
+
+        def roster(self, date):
+            p5 = ["CHN", "FRA", "RUS", "GBR", "USA"]
+            elected = ["DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE"]
+            return p5 + elected if date.year == 2024 else []
+
+    client = TestClient(create_app(store=Seated()))
+    page = soup(client.get("/live").text)
+    offered = page.select_one("#date")["value"]
+    assert offered == ("2024-03-25" if dt.date.today().year != 2024 else dt.date.today().isoformat())
+    assert "last vote was on 2024-03-25" in page.select_one("#date-note").get_text() or offered != "2024-03-25"
+    r = client.post("/live", data={"mode": "date", "date": offered}, follow_redirects=False)
+    assert r.status_code == 303, r.text[:500]  # the offered date starts a session as it stands

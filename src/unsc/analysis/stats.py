@@ -198,15 +198,13 @@ def filter_dates(df: pd.DataFrame, since: Any = None, until: Any = None, column:
 
 
 def _bound(value: Any, start: bool) -> dt.date:
-    if isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit() and len(value.strip()) == 4):
-        y = int(value)
-        return dt.date(y, 1, 1) if start else dt.date(y, 12, 31)
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError as e:  # name the value: a bare "month must be in 1..12" did not
-        raise ValueError(f"bad date {value!r}: expected a year (2000) or YYYY-MM-DD ({e})") from None
+    """A period's first (``start``) or last day, read as the CLI, the store and the web read it."""
+    from unsc.record.dates import parse_date
+
+    day = parse_date(value, end=not start)
+    if day is None:
+        raise ValueError(f"bad date {value!r}: expected a year (2000) or YYYY-MM-DD")
+    return day
 
 
 # --------------------------------------------------------------------------------------------

@@ -246,9 +246,9 @@ def register(app: typer.Typer) -> None:
             if not codes:  # an empty line with exit 0 read as "nobody sat on the Council"
                 import datetime as dt
 
-                from unsc.record.store import _date
+                from unsc.record.dates import parse_date
 
-                if _date(date) < dt.date(1945, 10, 24):
+                if parse_date(date, field="--date") < dt.date(1945, 10, 24):  # type: ignore[operator]
                     _fail(f"no Security Council on {date}: the Charter entered into force on 24 Oct 1945", 2)
                 span = s.sql("SELECT min(year) AS lo, max(year) AS hi FROM terms").iloc[0]
                 _fail(f"the store has no roster for {date} (its terms cover {span.lo} to {span.hi})")

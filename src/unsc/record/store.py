@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from unsc.record import config
+from unsc.record.dates import parse_date
 from unsc.record.sources.common import parse_draft, parse_meeting, parse_resolution
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -63,27 +64,13 @@ def open_store(path: str | Path | None = None) -> Store:
 
 
 def _date(value: Any) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.date):
-        return value
-    s = str(value).strip()
-    if re.fullmatch(r"\d{4}", s):
-        return dt.date(int(s), 1, 1)
-    try:
-        return dt.date.fromisoformat(s[:10])
-    except ValueError as e:
-        # name the value: "Invalid isoformat string: 'abc'" or a bare "month must be in 1..12" did not
-        raise ValueError(f"bad date {value!r}: expected a year (2000) or YYYY-MM-DD ({e})") from None
+    """A period's start: a year or a month at its first day (:func:`unsc.record.dates.parse_date`)."""
+    return parse_date(value)
 
 
 def _until(value: Any) -> dt.date | None:
-    if value is None:
-        return None
-    s = str(value).strip()
-    if re.fullmatch(r"\d{4}", s):
-        return dt.date(int(s), 12, 31)
-    return _date(value)
+    """A period's end: a year or a month at its last day."""
+    return parse_date(value, end=True)
 
 
 def _period(

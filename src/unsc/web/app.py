@@ -25,7 +25,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -55,9 +55,17 @@ SUMMARY_COLUMNS = (
 )
 
 Str100 = Annotated[str, Field(max_length=100)]
+DATE_HELP = "a year (2024), a month (2024-03) or a day (2024-03-22)"
 
 
 # -- request and response models (they make the OpenAPI document) ----------------------------
+
+
+def _day(value: Any) -> Any:
+    """A body's ``date`` read as the query strings, the pages and the CLI read dates (a day: YYYY-MM-DD)."""
+    from unsc.record.dates import parse_date
+
+    return parse_date(value, day=True) if isinstance(value, str) else value
 
 
 class Error(BaseModel):
@@ -133,6 +141,8 @@ class BallotIn(BaseModel):
     interpretation: Literal["practice", "charter_literal"] = "practice"
     council: CouncilIn | None = None
 
+    _date = field_validator("date", mode="before")(_day)
+
 
 class CheckIn(BaseModel):
     """A news text to check against the record."""
@@ -142,8 +152,33 @@ class CheckIn(BaseModel):
     text: str = Field(min_length=1, max_length=50_000)
     date: dt.date | None = Field(default=None, description="the report's date, if the text gives none")
 
+    _date = field_validator("date", mode="before")(_day)
+
+
+class ValidationProblem(BaseModel):
+    """One problem with the request, as pydantic found it (a long input is not echoed back)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str
+    loc: list[str | int] = Field(description="where: query, path or body, then the field")
+    msg: str
+    input: Any = Field(default=None, description="the value given; a text over 200 characters is summarised")
+
+
+class BadInputError(Error):
+    """A 422: ``detail`` says what is wrong in words; ``errors`` (when the request's shape is wrong) lists
+    each problem, at most 20."""
+
+    errors: list[ValidationProblem] | None = Field(default=None, max_length=20)
+
+
+BAD_INPUT: dict[int | str, dict[str, Any]] = {
+    422: {"model": BadInputError, "description": "bad input: a value out of range, of the wrong form or unknown"}
+}
 
 ERRORS: dict[int | str, dict[str, Any]] = {
+    **BAD_INPUT,
     404: {"model": Error, "description": "nothing by that name in the record"},
     503: {"model": Error, "description": "the store is missing or the feature has not landed"},
 }
@@ -170,9 +205,12 @@ def create_app(
         redoc_url=None,
     )
     app.state.backend = backend
+    app.add_middleware(HeadAsGet)
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
     env.globals.update(vote_words=VOTE_WORDS, member_name=features.member_name)
     env.filters["member_name"] = features.member_name
+    env.filters["the"] = _the
+    env.filters["claim_words"] = _claim_words
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     def page(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
@@ -182,10 +220,12 @@ def create_app(
     def is_api(request: Request) -> bool:
         return request.url.path.startswith("/api/")
 
-    def error(request: Request, status: int, kind: str, detail: str) -> Response:
+    def error(request: Request, status: int, kind: str, detail: str, headers: dict[str, str] | None = None) -> Response:
         if is_api(request):
-            return JSONResponse({"detail": detail, "error": kind}, status_code=status)
-        return page(request, "error.html", status=status, status_code=status, kind=kind, detail=detail)
+            return JSONResponse({"detail": detail, "error": kind}, status_code=status, headers=headers)
+        response = page(request, "error.html", status=status, status_code=status, kind=kind, detail=detail)
+        response.headers.update(headers or {})
+        return response
 
     @app.exception_handler(Unavailable)
     async def _unavailable(request: Request, exc: Unavailable) -> Response:
@@ -214,7 +254,7 @@ def create_app(
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         kind = "not_found" if exc.status_code == 404 else "error"
-        return error(request, exc.status_code, kind, str(exc.detail))
+        return error(request, exc.status_code, kind, str(exc.detail), exc.headers)  # e.g. a 405's Allow
 
     # -- helpers over the store ----------------------------------------------------------------
 
@@ -286,6 +326,21 @@ def create_app(
 
         return backend.cached(("vetoes", code, since, until), compute)
 
+    def vetoes_shown(member: str | None) -> list[dict[str, Any]]:
+        """The vetoes as pages show them: each with a short note for readers (``reader_note``), never the
+        build's internal note (which names the source files; the JSON API keeps it)."""
+
+        def compute() -> list[dict[str, Any]]:
+            kinds = {
+                r["decision_id"]: r.get("kind") for r in search(None, None, None, None, None, None, 10**9, 0)["items"]
+            }
+            return [
+                v | {"reader_note": _veto_note(v, kinds.get(v.get("decision_id")))}
+                for v in vetoes_list(member, None, None)
+            ]
+
+        return backend.cached(("vetoes-shown", member), compute)
+
     def statistics() -> dict[str, Any]:
         def compute() -> dict[str, Any]:
             rows = search(None, None, None, None, None, None, 10**9, 0)["items"]
@@ -331,8 +386,14 @@ def create_app(
     @app.get("/api/decisions", response_model=None, responses={200: {"model": DecisionPage}, **ERRORS})
     def api_decisions(
         q: Annotated[str | None, Query(max_length=200, description="words in the title, symbol or topic")] = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
+        since: Annotated[
+            str | None,
+            Query(max_length=25, description=DATE_HELP + " (from)", examples=["2024", "2024-03-22"]),
+        ] = None,
+        until: Annotated[
+            str | None,
+            Query(max_length=25, description=DATE_HELP + " (up to, inclusive)", examples=["2024", "2024-03-22"]),
+        ] = None,
         member: Annotated[str | None, Query(max_length=100, description="a member that voted (code or name)")] = None,
         outcome: Literal["adopted", "failed", "vetoed"] | None = None,
         kind: Annotated[str | None, Query(max_length=60)] = None,
@@ -340,7 +401,8 @@ def create_app(
         offset: Annotated[int, Query(ge=0, le=10**6)] = 0,
     ) -> dict[str, Any]:
         """Search the decisions (newest first), paginated; ``total`` counts every match."""
-        return search(q, since, until, member, outcome, kind, limit, offset)
+        start, end = _date(since, "since", year=True), _date(until, "until", year=True, end=True)
+        return search(q, start, end, member, outcome, kind, limit, offset)
 
     async def decision_json(symbol: str) -> Response:
         key = ("decision-json", symbol)
@@ -392,11 +454,17 @@ def create_app(
     @app.get("/api/vetoes", response_model=None, responses=ERRORS)
     def api_vetoes(
         member: Annotated[str | None, Query(max_length=100)] = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
+        since: Annotated[
+            str | None,
+            Query(max_length=25, description=DATE_HELP + " (from)", examples=["2024", "2024-03-22"]),
+        ] = None,
+        until: Annotated[
+            str | None,
+            Query(max_length=25, description=DATE_HELP + " (up to, inclusive)", examples=["2024", "2024-03-22"]),
+        ] = None,
     ) -> dict[str, Any]:
         """Vetoes cast (one row per vetoing member per proposal), newest first."""
-        rows = vetoes_list(member, since, until)
+        rows = vetoes_list(member, _date(since, "since", year=True), _date(until, "until", year=True, end=True))
         return {"total": len(rows), "items": rows}
 
     @app.get("/api/statistics", response_model=None, responses=ERRORS)
@@ -411,7 +479,7 @@ def create_app(
 
     @app.get("/api/power", response_model=None, responses=ERRORS)
     def api_power(
-        date: dt.date | None = None,
+        date: Annotated[str | None, Query(max_length=25, description="the Council of this day (YYYY-MM-DD)")] = None,
         scenario: Annotated[str | None, Query(max_length=100)] = None,
         size: Annotated[int | None, Query(ge=1, le=60)] = None,
         threshold: Annotated[int | None, Query(ge=1, le=60)] = None,
@@ -419,10 +487,11 @@ def create_app(
         vetoes_needed: Annotated[int, Query(ge=1, le=60)] = 1,
     ) -> dict[str, Any]:
         """Voting power indices for the Council on a date, a reform scenario, or a custom Council."""
-        key = ("power", date, scenario, size, threshold, veto, vetoes_needed)
-        return backend.cached(key, lambda: features.power(date, scenario, size, threshold, veto, vetoes_needed))
+        day = _date(date, "date")
+        key = ("power", day, scenario, size, threshold, veto, vetoes_needed)
+        return backend.cached(key, lambda: features.power(day, scenario, size, threshold, veto, vetoes_needed))
 
-    @app.post("/api/decide", response_model=None, responses={422: {"model": Error}})
+    @app.post("/api/decide", response_model=None, responses=BAD_INPUT)
     async def api_decide(ballot: BallotIn) -> Response | dict[str, Any]:
         """Decide a hypothetical ballot with the Charter rules engine (no store needed)."""
         # async: the rules engine is pure Python, no I/O, well under a millisecond, so it runs on
@@ -480,15 +549,19 @@ def create_app(
                 return RedirectResponse(f"/vote/{found['decision_id']}", status_code=303)
             except NotFound:
                 pass
-        if outcome and outcome not in OUTCOMES:
-            raise BadInput(f"outcome must be one of {', '.join(OUTCOMES)}, not {outcome!r}")
         per = 50
-        result = search(
-            q or None, _date(since, "since", year=True), _date(until, "until", year=True, end=True), member or None, outcome or None, kind or None,
-            per, (page_no - 1) * per,
-        )  # fmt: skip
         form = {"q": q, "since": since or "", "until": until or "", "member": member or "", "outcome": outcome or ""}
         form["kind"] = kind or ""
+        try:  # a bad filter shows the search again with the filters as typed and the problem, never a bare error page
+            if outcome and outcome not in OUTCOMES:
+                raise BadInput(f"outcome must be one of {', '.join(OUTCOMES)}, not {outcome!r}")
+            result = search(
+                q or None, _date(since, "since", year=True), _date(until, "until", year=True, end=True), member or None, outcome or None, kind or None,
+                per, (page_no - 1) * per,
+            )  # fmt: skip
+        except BadInput as exc:
+            return page(request, "search.html", status=422, result=None, problem=str(exc), form=form, page_no=page_no,
+                        per=per, outcomes=OUTCOMES)  # fmt: skip
         return page(request, "search.html", result=result, form=form, page_no=page_no, per=per, outcomes=OUTCOMES)
 
     @app.get("/vote/{symbol:path}", response_class=HTMLResponse, include_in_schema=False)
@@ -513,6 +586,8 @@ def create_app(
         d = member_detail(code)
         per = 100
         counts = d["counts"]
+        vetoes = vetoes_shown(d["member"]["code"]) if d["vetoes"] else []
+        names = _other_names(d["member"])
         chart = charts.bars(
             [(VOTE_WORDS[k], counts.get(k, 0)) for k in "YNAX"], title=f"Votes cast by {d['member'].get('name')}"
         )
@@ -520,6 +595,8 @@ def create_app(
             request,
             "member.html",
             d=d,
+            vetoes=vetoes,
+            other_names=names,
             chart=chart,
             history=d["history"][(page_no - 1) * per : page_no * per],
             page_no=page_no,
@@ -529,7 +606,7 @@ def create_app(
     @app.get("/vetoes", response_class=HTMLResponse, include_in_schema=False)
     def vetoes_page(request: Request) -> HTMLResponse:
         stats = statistics()
-        rows = vetoes_list(None, None, None)
+        rows = vetoes_shown(None)
         by_member = [(features.member_name(k), v) for k, v in stats["vetoes_by_member"].items()]
         figures = [
             charts.bars(by_member, title="Vetoes cast, by permanent member"),
@@ -674,6 +751,53 @@ def create_app(
 # -- small helpers --------------------------------------------------------------------------------
 
 
+class HeadAsGet:
+    """Answer HEAD wherever GET is answered (RFC 9110, 9.3.2): the GET response's status and headers, no body.
+
+    FastAPI routes list GET only, so HEAD was a 405 everywhere. A HEAD request is run as a GET and
+    its body dropped; a streamed answer (the live event stream) is told the client has gone once
+    the headers are out, so it stops.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+        import anyio
+
+        ended = anyio.Event()
+
+        async def quiet_send(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                await send(message)
+            elif message["type"] == "http.response.body" and not ended.is_set():
+                ended.set()
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+        async def gone_after_headers() -> dict[str, Any]:
+            """The client's next message, or a disconnect as soon as the (empty) body is out."""
+            got: dict[str, Any] = {"type": "http.disconnect"}
+
+            async def client(scope: anyio.CancelScope) -> None:
+                nonlocal got
+                got = await receive()
+                scope.cancel()
+
+            async def body_sent(scope: anyio.CancelScope) -> None:
+                await ended.wait()
+                scope.cancel()
+
+            async with anyio.create_task_group() as tg:
+                tg.start_soon(client, tg.cancel_scope)
+                tg.start_soon(body_sent, tg.cancel_scope)
+            return got
+
+        await self.app({**scope, "method": "GET"}, gone_after_headers, quiet_send)
+
+
 def _version() -> str:
     from unsc import __version__
 
@@ -699,21 +823,95 @@ def _outcome(row: dict[str, Any]) -> str:
 
 
 def _date(text: str | None, field: str, *, year: bool = False, end: bool = False) -> dt.date | None:
-    """A form's date; with ``year``, a bare year stands for its first day (its last with ``end``).
+    """A typed date, read by :func:`unsc.record.dates.parse_date` (the CLI's and the store's reading).
+
+    With ``year`` a period's bound: a year or a month stands for its first day (its last with
+    ``end``); without, a single day (YYYY-MM-DD). A bad text is :class:`BadInput` (HTTP 422).
 
     >>> _date("1990", "since", year=True), _date("1995", "until", year=True, end=True)
     (datetime.date(1990, 1, 1), datetime.date(1995, 12, 31))
+    >>> _date("1990", "date")
+    Traceback (most recent call last):
+    ...
+    unsc.web.backend.BadInput: date: bad date '1990': expected YYYY-MM-DD (a day, not a year or a month)
     """
-    if not text or not text.strip():
-        return None
-    text = text.strip()
-    if year and len(text) == 4 and text.isdigit() and int(text) >= 1:
-        return dt.date(int(text), 12, 31) if end else dt.date(int(text), 1, 1)
+    from unsc.record.dates import DateError, parse_date
+
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        form = "YYYY-MM-DD or a year, YYYY" if year else "YYYY-MM-DD"
-        raise BadInput(f"{field}: {text!r} is not a date ({form})") from None
+        return parse_date(text, end=end, field=field, day=not year)
+    except DateError as exc:
+        raise BadInput(str(exc)) from None
+
+
+_YES_NO = {
+    "veto": ("vetoed", "did not veto"),
+    "unanimous": ("unanimous", "not unanimous"),
+    "procedural": ("procedural (no veto)", "not procedural"),
+    "adopted": ("adopted", "not adopted"),
+}
+_VOTE_CLAIMS = {"yes": "in favour", "no": "against", "abstain": "abstained", "absent": "absent"}
+
+
+def _claim_words(value: Any, field: str, member: str | None = None) -> str:
+    """A news check's claimed or recorded value in words: never a bare ``True``/``False``.
+
+    >>> _claim_words(True, "veto"), _claim_words(False, "unanimous"), _claim_words(True, "other")
+    ('vetoed', 'not unanimous', 'yes')
+    >>> _claim_words("abstain", "vote"), _claim_words("USA", "sponsor", "USA"), _claim_words(None, "yes")
+    ('abstained', 'United States', '—')
+    """
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return _YES_NO.get(field, ("yes", "no"))[0 if value else 1]
+    if field == "vote" and isinstance(value, str):
+        return _VOTE_CLAIMS.get(value, value)
+    if member and value == member:
+        return features.member_name(member)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+_KIND_NOTES = {
+    "amendment": "vote on an amendment",
+    "preliminary_question": "vote on whether the matter is procedural (the double veto)",
+    "part": "vote on part of a draft",
+}
+
+
+def _veto_note(row: dict[str, Any], kind: str | None) -> str | None:
+    """A short note for readers on a veto row: what was voted on, if not a whole draft, and whether the
+    UN Library's veto list gives it. The build's own note (which names source files) stays in the JSON API.
+
+    >>> _veto_note({"in_dhl_list": False, "note": "after the last entry ...; named by voting_agent"}, "amendment")
+    "vote on an amendment; not in the UN Library's veto list"
+    >>> _veto_note({"in_dhl_list": True, "note": None}, "draft_resolution") is None
+    True
+    """
+    parts = [_KIND_NOTES[kind]] if kind in _KIND_NOTES else []
+    if row.get("in_dhl_list") is False:
+        parts.append("not in the UN Library's veto list")
+    return "; ".join(parts) or None
+
+
+def _other_names(member: dict[str, Any]) -> list[str]:
+    """The other names a member is recorded under, each once and properly cased (a source's capitals
+    read "CHINA" beside "China").
+
+    >>> _other_names({"name": "China", "names": ["CHINA", "China", "Republic of China"]})
+    ['Republic of China']
+    """
+    from unsc.analysis.stats import proper_name
+
+    seen = {str(member.get("name") or "").casefold()}
+    out = []
+    for n in member.get("names") or []:
+        shown = proper_name(str(n))
+        if shown.casefold() not in seen:
+            seen.add(shown.casefold())
+            out.append(shown)
+    return out
 
 
 def _int(text: str, field: str, low: int, high: int) -> int:

@@ -242,7 +242,7 @@ class Backend:
         if row is None:
             raise NotFound(f"no decision {symbol!r} in the record (try a draft symbol like S/2024/239 or 2728 (2024))")
         out = to_jsonable(row)
-        out["votes"] = sort_votes(out.get("votes") or [])
+        out["votes"] = sort_votes([_cased(v) for v in out.get("votes") or []])
         out["documents"] = document_links(out)
         self.cache.put(key, out)
         return out
@@ -258,6 +258,20 @@ class Backend:
 
 
 _VOTE_ORDER = {"Y": 0, "N": 1, "A": 2, "X": 3}
+
+
+def _cased(vote: dict[str, Any]) -> dict[str, Any]:
+    """A vote row with its member's name as recorded, in normal case ("CHINA" -> "China"), as
+    ``unsc.votes()`` gives it; the pages name permanent seats by the government of the date.
+
+    >>> _cased({"member": "AUS", "member_name": "AUSTRALIA"})["member_name"]
+    'Australia'
+    """
+    try:
+        from unsc.analysis.stats import proper_name
+    except ImportError:  # pragma: no cover - the analysis layer is part of the package
+        return vote
+    return vote | {"member_name": proper_name(vote.get("member_name"))}
 
 
 def sort_votes(votes: list[dict[str, Any]]) -> list[dict[str, Any]]:

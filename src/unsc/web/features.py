@@ -30,14 +30,29 @@ __all__ = [
 ]
 
 
-def member_name(code: str) -> str:
-    """A member's usual name from its code (the code itself if unknown).
+def member_name(code: str, when: Any = None) -> str:
+    """A member's name from its code, in the rules' registry (properly cased, never a source's capitals).
 
-    >>> member_name("RUS"), member_name("XXX")
-    ('Russian Federation', 'XXX')
+    On a date ``when`` a permanent seat is named by the government that held it then (R2): the
+    Republic of China until 25 October 1971, the USSR until 24 December 1991. The code itself if unknown.
+
+    >>> member_name("RUS"), member_name("XXX"), member_name("CHN", "1950-06-27"), member_name("CHN", "2024-03-22")
+    ('Russian Federation', 'XXX', 'Republic of China', 'China')
+    >>> member_name("RUS", dt.date(1956, 11, 4)), member_name("AUS", "1950-06-27")
+    ('USSR', 'Australia')
     """
-    from unsc.rules import find_member
+    from unsc.record.dates import DateError, parse_date
+    from unsc.rules import find_member, permanent_government, permanent_seat
+    from unsc.rules.charter import PRC_SEATED
 
+    if code and when is not None and permanent_seat(code):
+        try:
+            day = parse_date(when, day=True)
+        except DateError:
+            day = None
+        if day is not None:
+            name = permanent_government(code, day)[1]
+            return "China" if code == "CHN" and day >= PRC_SEATED else name  # the UN's name for the seat since 1971
     found = find_member(code) if code else None
     return found.name if found is not None else code
 

@@ -638,10 +638,39 @@ def install(
         except ImportError:  # pragma: no cover
             return []
 
+    def last_vote_day() -> dt.date | None:
+        """The day of the last vote in the record store (cached), or ``None``."""
+
+        def read() -> dt.date | None:
+            try:
+                frame = backend.call("decisions")
+                day = max((d for d in frame["date"] if d is not None and d == d), default=None)
+            except Exception:  # no store, a store being rebuilt: the form then asks for a date
+                return None
+            return day.date() if isinstance(day, dt.datetime) else day
+
+        return backend.cached(("live-last-vote-day",), read) if backend is not None else None
+
+    def default_date() -> tuple[str, str | None]:
+        """A date the form can start a session on without typing members: today if the record store
+        seats today's Council, else the day of its last vote; else none, and why (issue 13: the form
+        offered today and then failed)."""
+        today = dt.date.today()
+        if roster_for(today)[0] is not None:
+            return today.isoformat(), None
+        last = last_vote_day()
+        if last is not None and roster_for(last)[0] is not None:
+            return (
+                last.isoformat(),
+                f"the record store does not list today's elected members; its last vote was on {last}",
+            )
+        return "", "give a date, and type its elected members below (the record store does not list them)"
+
     @router.get("/live", response_class=HTMLResponse, include_in_schema=False)
     def live_new(request: Request) -> HTMLResponse:
-        form = {"date": dt.date.today().isoformat(), "title": "", "scenario": "", "elected": "", "mode": "date"}
-        return page(request, "live_new.html", form=form, scenarios=scenario_list(), problem=None)
+        day, date_note = default_date()
+        form = {"date": day, "title": "", "scenario": "", "elected": "", "mode": "date"}
+        return page(request, "live_new.html", form=form, scenarios=scenario_list(), problem=None, date_note=date_note)
 
     @router.post("/live", response_class=HTMLResponse, include_in_schema=False)
     def live_create(
