@@ -279,3 +279,11 @@ def test_live_form_offers_a_date_it_can_start_on(fixture_app):
     assert "last vote was on 2024-03-25" in page.select_one("#date-note").get_text() or offered != "2024-03-25"
     r = client.post("/live", data={"mode": "date", "date": offered}, follow_redirects=False)
     assert r.status_code == 303, r.text[:500]  # the offered date starts a session as it stands
+
+
+def test_a_member_that_did_not_participate_is_said_so(real_client):
+    # res. 338 (1973): 14-0-0, China present and not participating (the Library's table), never "abstained"
+    page = soup(real_client, "/vote/S/RES/338(1973)")
+    assert page.select_one("#tally").get_text() == "14-0-0"
+    row = next(tr for tr in page.select("table.rollcall tr") if "China" in tr.get_text())
+    assert "Did not participate" in row.get_text()
