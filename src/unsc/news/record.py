@@ -93,7 +93,7 @@ class MemoryRecord:
                 votes = [
                     {
                         "member": c,
-                        "member_name": (find_member(c).name if find_member(c) else c),
+                        "member_name": (found.name if (found := find_member(c)) else c),
                         "permanent": permanent_seat(c) is not None,
                         "vote": v,
                     }

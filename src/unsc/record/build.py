@@ -331,7 +331,7 @@ def _build_tables(
     for f in frames:
         issues += f.issues
         notes += [(f.source, n) for n in f.notes]
-    source_rows = []
+    source_rows: list[dict[str, Any]] = []
     if tf is not None:
         source_rows.append(
             {
