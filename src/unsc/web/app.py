@@ -267,7 +267,7 @@ def create_app(
             counts = {"Y": 0, "N": 0, "A": 0, "X": 0}
             for v in votes:
                 d = dates.get(v.get("decision_id"), {})
-                counts[v.get("vote")] = counts.get(v.get("vote"), 0) + 1
+                counts[v["vote"]] = counts.get(v["vote"], 0) + 1
                 history.append({**d, "decision_id": v.get("decision_id"), "vote": v.get("vote")})
             history.sort(key=lambda r: (str(r.get("date") or ""), str(r.get("decision_id"))), reverse=True)
             vetoes = records(backend.call("vetoes", member=code))
@@ -301,7 +301,7 @@ def create_app(
             by_decade: dict[str, int] = {}
             proposals = set()
             for v in vetoes:
-                by_member[v.get("member")] = by_member.get(v.get("member"), 0) + 1
+                by_member[v["member"]] = by_member.get(v["member"], 0) + 1
                 if v.get("date"):
                     decade = f"{str(v['date'])[:3]}0s"
                     by_decade[decade] = by_decade.get(decade, 0) + 1
