@@ -40,15 +40,12 @@ def _clean(v: Any) -> Any:
         return None
     if hasattr(v, "tolist") and not isinstance(v, (str, bytes)):
         return v.tolist()
-    try:
-        import pandas as pd
+    import pandas as pd
 
-        if v is pd.NA or v is pd.NaT:
-            return None
-        if isinstance(v, pd.Timestamp):
-            return v.date()
-    except ImportError:  # pragma: no cover
-        pass
+    if v is pd.NA or v is pd.NaT:
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.date()
     return v
 
 

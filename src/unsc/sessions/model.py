@@ -1349,10 +1349,8 @@ def _president(d: Any, kind: Kind, size: int) -> str:
 
 
 def _scenario_council(name: str, elected: list[str] | None) -> tuple[Council, str, str]:
-    try:
-        from unsc.analysis.scenarios import get_scenario, scenario_names
-    except ImportError as exc:  # pragma: no cover - the analysis layer is part of the package
-        raise Unprocessable(f"reform scenarios are unavailable: {exc}") from exc
+    from unsc.analysis.scenarios import get_scenario, scenario_names
+
     key = name.strip().lower()
     if key not in scenario_names():  # presets only: never read a file path given over HTTP
         raise Unprocessable(f"unknown scenario {name!r}; choose one of {', '.join(scenario_names())}")

@@ -145,7 +145,7 @@ class CheckIn(BaseModel):
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": Error, "description": "nothing by that name in the record"},
-    503: {"model": Error, "description": "the store is missing or the feature has not landed"},
+    503: {"model": Error, "description": "the store is missing or cannot be opened"},
 }
 
 

@@ -631,12 +631,9 @@ def install(
     # -- pages --------------------------------------------------------------------------------------------
 
     def scenario_list() -> list[dict[str, Any]]:
-        try:
-            from unsc.analysis.scenarios import get_scenario, scenario_names
+        from unsc.analysis.scenarios import get_scenario, scenario_names
 
-            return [{"name": n, "title": get_scenario(n).title} for n in scenario_names()]
-        except ImportError:  # pragma: no cover
-            return []
+        return [{"name": n, "title": get_scenario(n).title} for n in scenario_names()]
 
     @router.get("/live", response_class=HTMLResponse, include_in_schema=False)
     def live_new(request: Request) -> HTMLResponse:
