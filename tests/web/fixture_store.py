@@ -216,10 +216,10 @@ class FixtureStore:
         if text:
             t = text.casefold()
             cols = ("title", "topic", "draft", "resolution", "decision_id")
-            hit = pd.Series(False, index=f.index)
-            for c in cols:
-                hit |= f[c].map(lambda v: isinstance(v, str) and t in v.casefold())
-            f = f[hit]
+            hit = [
+                any(isinstance(v, str) and t in v.casefold() for v in row) for row in f[list(cols)].to_numpy().tolist()
+            ]
+            f = f[pd.Series(hit, index=f.index, dtype=bool)]
         if vetoed_by:
             code = _code(vetoed_by)
             f = f[f["vetoed_by"].map(lambda v: code in v)]
