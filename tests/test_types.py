@@ -1,5 +1,5 @@
 """The package type-checks: mypy runs with the ``[tool.mypy]`` config in pyproject.toml (strict for
-``unsc.rules``), so CI fails on the first type error, as tests/test_lint.py does for ruff."""
+``unsc.rules`` and ``unsc.record``), so CI fails on the first type error, as tests/test_lint.py does for ruff."""
 
 from __future__ import annotations
 

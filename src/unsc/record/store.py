@@ -203,7 +203,7 @@ class Store:
                 [exact, exact, exact],
             ).fetchall()
             if rows:
-                return rows[0][0]
+                return str(rows[0][0])
         kind, a, b = normalize_symbol(symbol)
         if kind == "resolution":
             q = "SELECT decision_id FROM decisions WHERE resolution_number = ?"
