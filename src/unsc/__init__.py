@@ -153,7 +153,7 @@ def _member_error(base: type) -> type:
     global _MEMBER_ERROR
     if _MEMBER_ERROR is None:
 
-        class UnknownMemberError(base):  # type: ignore[misc,valid-type]
+        class UnknownMemberError(base):
             def __init__(self, text: str, hint: str = "") -> None:
                 super().__init__(text)
                 self.hint = hint

@@ -2,7 +2,9 @@
 ``unsc.record.Store`` query methods of docs/record-schema.md over pandas frames.
 
 Outcomes and explanations are computed by the rules engine from the member votes, as the record
-layer does; only the votes, dates and symbols are typed in.
+layer does; only the votes, dates and symbols are typed in. Every filter the query methods accept
+is honoured as the real store does it (same columns, same order, member names or codes);
+tests/web/test_fixture_store.py runs both on the same rows, parameter by parameter.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from unsc.rules import Ballot, decide, find_member, permanent_seat
+from unsc.rules import Ballot, decide, find_member, member, permanent_seat
 
 # (decision_id, date, meeting, draft, resolution, title, yes, no, abstain, not voting)
 VOTES = [
@@ -74,9 +76,46 @@ def _norm(symbol: Any) -> str:
     return re.sub(r"\s+", "", symbol.upper()).removeprefix("S/RES/")
 
 
-def _day(value: Any) -> dt.date:
-    """Dates given as dates or ISO strings, as the real store accepts them."""
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+def _since(value: Any) -> dt.date:
+    """A lower bound given as a year, a date or an ISO string, as the real store accepts it."""
+    s = str(value).strip()
+    if re.fullmatch(r"\d{4}", s):
+        return dt.date(int(s), 1, 1)
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(s[:10])
+
+
+def _until(value: Any) -> dt.date:
+    """An upper bound: a bare year means up to its 31 December (as in the real store)."""
+    s = str(value).strip()
+    if re.fullmatch(r"\d{4}", s):
+        return dt.date(int(s), 12, 31)
+    return _since(value)
+
+
+def _period(f: pd.DataFrame, since: Any, until: Any, column: str = "date") -> pd.DataFrame:
+    if since is not None:
+        f = f[f[column] >= _since(since)]
+    if until is not None:
+        f = f[f[column] <= _until(until)]
+    return f
+
+
+def _code(name: str) -> str:
+    """A member code or name, as the real store reads it (an unknown name raises the rules' error)."""
+    return member(name).code
+
+
+#: ``Store.decisions(outcome=...)``: the rows each outcome keeps
+_OUTCOMES = {
+    "adopted": lambda f: f["adopted"],
+    "failed": lambda f: ~f["adopted"],
+    "not_adopted": lambda f: ~f["adopted"],
+    "rejected": lambda f: ~f["adopted"],
+    "vetoed": lambda f: f["failure_reason"] == "veto",
+    "veto": lambda f: f["failure_reason"] == "veto",
+    "insufficient_votes": lambda f: f["failure_reason"] == "insufficient_votes",
+    "without_vote": lambda f: f["modality"] == "without_vote",
+}
 
 
 class FixtureStore:
@@ -165,20 +204,30 @@ class FixtureStore:
         limit: int | None = None,
         offset: int = 0,
     ) -> pd.DataFrame:
-        f = self._decisions
-        if since is not None:
-            f = f[f["date"] >= _day(since)]
-        if until is not None:
-            f = f[f["date"] <= _day(until)]
+        f = _period(self._decisions, since, until)
         if member:
-            ids = set(self._votes.loc[self._votes["member"] == member, "decision_id"])
+            ids = set(self._votes.loc[self._votes["member"] == _code(member), "decision_id"])
             f = f[f["decision_id"].isin(ids)]
+        if outcome:
+            keep = _OUTCOMES.get(outcome.strip().casefold().replace("-", "_").replace(" ", "_"))
+            if keep is None:
+                raise ValueError(
+                    f"unknown outcome {outcome!r}: adopted, failed, vetoed, insufficient_votes, without_vote"
+                )
+            f = f[keep(f).astype(bool)]
         if kind:
             f = f[f["kind"] == kind]
         if text:
             t = text.casefold()
-            hay = f["title"].str.casefold() + " " + f["decision_id"].str.casefold()
-            f = f[hay.str.contains(t, regex=False)]
+            cols = ("title", "topic", "draft", "resolution", "decision_id")
+            hit = [
+                any(isinstance(v, str) and t in v.casefold() for v in row) for row in f[list(cols)].to_numpy().tolist()
+            ]
+            f = f[pd.Series(hit, index=f.index, dtype=bool)]
+        if vetoed_by:
+            code = _code(vetoed_by)
+            f = f[f["vetoed_by"].map(lambda v: code in v)]
+        f = f.sort_values(["date", "decision_id"], ascending=False)
         f = f.iloc[offset:]
         return f.head(limit) if limit is not None else f
 
@@ -194,23 +243,31 @@ class FixtureStore:
                 return RecordedDecision.from_row(row, v.to_dict(orient="records")).to_dict()
         return None
 
-    def votes(self, decision_id: str | None = None, member: str | None = None, since: Any = None, until: Any = None):
-        f = self._votes
+    def votes(
+        self, decision_id: str | None = None, member: str | None = None, since: Any = None, until: Any = None
+    ) -> pd.DataFrame:
+        """Member votes with the decision's date and outcome, oldest first (as ``Store.votes``)."""
+        f = self._votes.merge(self._decisions[["decision_id", "date", "adopted"]], on="decision_id")
         if decision_id:
-            f = f[f["decision_id"] == decision_id]
+            key = _norm(decision_id)
+            ids = {
+                r["decision_id"]
+                for r in self._decisions.to_dict(orient="records")
+                if key in {_norm(r["decision_id"]), _norm(r["draft"]), _norm(r["resolution"])}
+            }
+            f = f[f["decision_id"].isin(ids or {decision_id})]
         if member:
-            f = f[f["member"] == member]
-        return f
+            f = f[f["member"] == _code(member)]
+        f = _period(f, since, until)
+        return f.sort_values(["date", "decision_id", "member"]).reset_index(drop=True)
 
     def vetoes(self, member: str | None = None, since: Any = None, until: Any = None) -> pd.DataFrame:
+        """One row per vetoing member per vetoed proposal, oldest first (as ``Store.vetoes``)."""
         f = self._vetoes
         if member:
-            f = f[f["member"] == member]
-        if since is not None:
-            f = f[f["date"] >= _day(since)]
-        if until is not None:
-            f = f[f["date"] <= _day(until)]
-        return f
+            f = f[f["member"] == _code(member)]
+        f = _period(f, since, until)
+        return f.sort_values(["date", "decision_id", "member"]).reset_index(drop=True)
 
     def members(self) -> pd.DataFrame:
         rows = []

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,14 +9,6 @@ from hypothesis import strategies as st
 from unsc.rules import Ballot, decide
 
 S239_YES = ["USA", "GBR", "FRA", "JPN", "KOR", "MLT", "CHE", "SVN", "ECU", "MOZ", "SLE"]
-
-
-def provides(module: str, *names: str) -> bool:
-    try:
-        mod = importlib.import_module(module)
-    except ImportError:
-        return False
-    return any(hasattr(mod, n) for n in names)
 
 
 # -- decisions ------------------------------------------------------------------------------------

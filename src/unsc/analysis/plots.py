@@ -22,7 +22,7 @@ import textwrap
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import matplotlib as mpl
 import matplotlib.patches as mpatches
@@ -33,6 +33,9 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from unsc.analysis.power import PowerIndices
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 from unsc.analysis.stats import P5_SEATS, SEAT_NAMES, filter_dates, proper_name, seat_of, veto_counts
 
 __all__ = [
@@ -84,7 +87,7 @@ VOTE_COLOURS: dict[str, str] = {"Y": "#2e9e4f", "N": "#d1342f", "A": "#f2b134", 
 #: Text on a vote tile: dark on the light tiles (abstain, not voting), white on the dark ones.
 _TILE_TEXT: dict[str, str] = {"Y": "white", "N": "white", "A": "#1a1a1a", "X": "#1a1a1a"}
 _VOTE_WORDS = {"Y": "yes", "N": "no", "A": "abstain", "X": "not voting"}
-_STYLE = {
+_STYLE: dict[RcKeyType, Any] = {
     "font.family": "DejaVu Sans",
     "font.size": 11,
     "axes.titlesize": 15,
@@ -209,11 +212,11 @@ def _stacked_by_seat(ax: Axes, table: pd.DataFrame, x: np.ndarray, horizontal: b
         if seat not in table or not table[seat].any():
             continue
         vals = table[seat].to_numpy(dtype=float)
-        kw = {"color": MEMBER_COLOURS[seat], "label": SEAT_NAMES[seat]}
+        colour, label = MEMBER_COLOURS[seat], SEAT_NAMES[seat]
         if horizontal:
-            ax.barh(x, vals, left=total, height=0.7, **kw)
+            ax.barh(x, vals, left=total, height=0.7, color=colour, label=label)
         else:
-            ax.bar(x, vals, bottom=total, width=0.85, **kw)
+            ax.bar(x, vals, bottom=total, width=0.85, color=colour, label=label)
         total += vals
     return total
 

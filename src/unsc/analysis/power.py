@@ -446,7 +446,7 @@ class WeightedGame:
         q = self.quota
         if q > total:  # nobody can win
             zero = tuple(Fraction(0) for _ in distinct)
-            values = {k: zero for k in _PER_PLAYER}
+            values: dict[str, tuple[Fraction, ...]] = {k: zero for k in _PER_PLAYER}
             return PowerIndices(
                 f"[{q}; weights]", labels, tuple(counts), values, 0, (0,) * len(distinct), 0, tuple(player_types)
             )
@@ -464,7 +464,7 @@ class WeightedGame:
             swings, below = sw_fn(self.weights, distinct, qd)
         # ``below`` counts coalitions of weight < qd: losing ones, or in the dual winning ones
         winning = below if dual else 2**n - below
-        values: dict[str, tuple[Fraction, ...]] = {}
+        values = {}
         _fill(values, codes, n, counts, swings, winning, math.factorial(n), ss_num)
         mwc = None
         if "holler" in codes or "dp" in codes:

@@ -272,10 +272,10 @@ def main(argv: list[str] | None = None) -> None:
     try:
         command.main(args=args, prog_name="unsc")
     except SystemExit as e:
-        code = e.code
-        if type(sys.stdout).__name__ == "PacifyFlushWrapper" and code == 1:
-            code = 0  # Click's own "broken pipe" exit: the reader stopped early, which is not a failure
-        raise SystemExit(code) from None
+        exit_code = e.code
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper" and exit_code == 1:
+            exit_code = 0  # Click's own "broken pipe" exit: the reader stopped early, which is not a failure
+        raise SystemExit(exit_code) from None
     except OSError as e:  # pragma: no cover - Click turns EPIPE into exit 1 itself
         if e.errno == errno.EPIPE:
             raise SystemExit(0) from None

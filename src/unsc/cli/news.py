@@ -127,7 +127,7 @@ def register(app: typer.Typer) -> None:
         record = None
         if ex.claims:
             try:
-                from unsc.record import open_store  # type: ignore[attr-defined]
+                from unsc.record import open_store
 
                 record = open_store(store) if store is not None else open_store()
             except Exception as exc:

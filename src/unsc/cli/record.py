@@ -248,7 +248,8 @@ def register(app: typer.Typer) -> None:
 
                 from unsc.record.dates import parse_date
 
-                if parse_date(date, field="--date") < dt.date(1945, 10, 24):  # type: ignore[operator]
+                day = parse_date(date, field="--date")
+                if day is not None and day < dt.date(1945, 10, 24):
                     _fail(f"no Security Council on {date}: the Charter entered into force on 24 Oct 1945", 2)
                 span = s.sql("SELECT min(year) AS lo, max(year) AS hi FROM terms").iloc[0]
                 _fail(f"the store has no roster for {date} (its terms cover {span.lo} to {span.hi})")
@@ -287,17 +288,12 @@ def _yn(v: Any) -> str:
 
 
 def _years(years: list[int]) -> str:
-    spans, start, prev = [], None, None
+    spans: list[list[int]] = []  # [first, last] of each run of consecutive years
     for y in years:
-        if start is None:
-            start = prev = y
-        elif y == prev + 1:
-            prev = y
+        if spans and y == spans[-1][1] + 1:
+            spans[-1][1] = y
         else:
-            spans.append((start, prev))
-            start = prev = y
-    if start is not None:
-        spans.append((start, prev))
+            spans.append([y, y])
     return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
 
 

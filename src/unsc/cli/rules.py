@@ -53,10 +53,10 @@ def roster_council(date: str, store: Path | None = None) -> tuple[Council, str |
             f"no Security Council decision on {d}: the Council first met on 17 Jan 1946 (its elected members "
             "were seated from 12 Jan 1946)"
         )
+    from unsc.record import open_store
+
     why: str
     try:
-        from unsc.record import open_store
-
         opened = open_store(store) if store is not None else open_store()
         try:
             seated = opened.roster(base.date)
@@ -64,8 +64,6 @@ def roster_council(date: str, store: Path | None = None) -> tuple[Council, str |
             close = getattr(opened, "close", None)
             if callable(close):
                 close()
-    except (ImportError, AttributeError) as exc:
-        why = f"the record store is not available: {exc}"
     except Exception as exc:  # StoreMissingError, a store being rebuilt, ...: fall back to the rules' roster
         why = str(exc)
     else:

@@ -107,14 +107,11 @@ def _summary_table(report: SyncReport) -> Any:
     from rich.table import Table
 
     table = Table(title="unsc sync", show_lines=False)
-    for col, kw in (
-        ("file", {"overflow": "fold"}),
-        ("status", {}),
-        ("bytes", {"justify": "right"}),
-        ("sha256", {}),
-        ("note", {"overflow": "fold"}),
-    ):
-        table.add_column(col, **kw)
+    table.add_column("file", overflow="fold")
+    table.add_column("status")
+    table.add_column("bytes", justify="right")
+    table.add_column("sha256")
+    table.add_column("note", overflow="fold")
     for f in report.files:
         style = STATUS_STYLE.get(f.status, "")
         table.add_row(

@@ -285,8 +285,8 @@ def last_vote_date(record: Any) -> dt.date | None:
     """
     key = id(record)
     if key not in _LAST:
-        days = [r.get("date") for r in rows(record.decisions())]
-        days = [d if isinstance(d, dt.date) else dt.date.fromisoformat(str(d)[:10]) for d in days if d]
+        given = [r.get("date") for r in rows(record.decisions())]
+        days = [d if isinstance(d, dt.date) else dt.date.fromisoformat(str(d)[:10]) for d in given if d]
         _LAST[key] = max(days) if days else None
     return _LAST[key]
 
@@ -469,11 +469,10 @@ def _verdict(c: Claim, row: dict[str, Any], full: dict[str, Any] | None) -> tupl
             return rec, "supported", f"the record dates the vote to a meeting held {span[0]} to {span[1]}"
         return rec, "contradicted", None
     if f in ("yes", "no", "abstain"):
-        rec = row.get(f)
-        if rec is None:
+        count = row.get(f)
+        if count is None:
             return None, "unverifiable", f"the record has no {f} count for this vote"
-        rec = int(rec)
-        return rec, ("supported" if rec == c.claimed else "contradicted"), None
+        return int(count), ("supported" if int(count) == c.claimed else "contradicted"), None
     if f == "unanimous":
         if row.get("yes") is None:
             return None, "unverifiable", "the record has no tally for this vote"
@@ -758,7 +757,7 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
                       left_out=left)  # fmt: skip
     rec = record if record is not None else store
     if rec is None:
-        from unsc.record import open_store  # type: ignore[attr-defined]
+        from unsc.record import open_store
 
         rec = open_store()
     last = last_vote_date(rec)
@@ -769,9 +768,9 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
         if last
         else False
     )
-    if after and main.status != "matched":  # no vote in the record fits: a vote after the record's last date
+    if after and last is not None and main.status != "matched":  # no vote in the record fits: after its last date
         msg = f"the record ends on {last}; `unsc sync` brings newer votes"
-        claims_out = []
+        claims_out: list[dict[str, Any]] = []
         for c in ex.claims:
             if c.event != 0:
                 left.append(
@@ -796,7 +795,7 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
         other_votes.append({"event": ev.id, "kind": ev.kind, "text": ev.text, "status": got.status,
                             "message": got.message, "decision": _decision(got.row) if got.row else None,
                             "evidence": got.evidence})  # fmt: skip
-    claims_out: list[dict[str, Any]] = []
+    claims_out = []
     for c in ex.claims:
         d = c.to_dict()
         m = results.get(c.event, main)

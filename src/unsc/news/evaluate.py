@@ -97,6 +97,7 @@ def evaluate(golds: list[Gold], record: Any | None = None) -> dict[str, Any]:
     for g in golds:
         ex = extract_claims(g.path.read_text(encoding="utf-8"), g.article_date)
         want: list[tuple[Any, ...]]
+        got: list[tuple[Any, ...]]
         if record is None:
             got = [c.key() for c in ex.claims]
             want = g.claim_keys()
@@ -112,8 +113,8 @@ def evaluate(golds: list[Gold], record: Any | None = None) -> dict[str, Any]:
                 verdict_of[k] = c["verdict"]
             want = [(c["field"], c.get("member"), c["claimed"], c.get("decision")) for c in g.claims]
         s = score_claims(want, got)
-        for k in tot:
-            tot[k] += s[k]
+        for measure in tot:
+            tot[measure] += s[measure]
         row: dict[str, Any] = {"article": g.name, **s}
         if record is not None:
             sym = rep.decision["symbol"] if rep.decision else None

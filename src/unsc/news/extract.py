@@ -517,11 +517,11 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
             norm[: m.start()],
         ):
             continue  # "Algeria sided with Russia and China, and Guyana sat it out": the list is an object
-        vote = _vote_of(m["verb"])
-        if vote in ("yes",) and m["verb"].lower() == "backed" and not m["after"]:
+        said = _vote_of(m["verb"])
+        if said in ("yes",) and m["verb"].lower() == "backed" and not m["after"]:
             continue
         # "Russia, which has veto power, ..." or a sponsor adjective: skip lists glued to "-backed" etc.
-        add(_codes(m["list"]) + (_codes(m["list2"]) if m["list2"] else []), vote, m.span())
+        add(_codes(m["list"]) + (_codes(m["list2"]) if m["list2"] else []), said, m.span())
     seen: set[tuple[str, str]] = set()
     out = []
     for pair in got:
@@ -982,7 +982,7 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
     seen: set[tuple[Any, ...]] = set()
     uniq = []
     for c in claims:
-        k = (*c.key(), c.event)
+        k: tuple[Any, ...] = (*c.key(), c.event)
         if c.field == "subject":
             k = ("subject", c.event)
         if k not in seen:

@@ -40,15 +40,12 @@ def _clean(v: Any) -> Any:
         return None
     if hasattr(v, "tolist") and not isinstance(v, (str, bytes)):
         return v.tolist()
-    try:
-        import pandas as pd
+    import pandas as pd
 
-        if v is pd.NA or v is pd.NaT:
-            return None
-        if isinstance(v, pd.Timestamp):
-            return v.date()
-    except ImportError:  # pragma: no cover
-        pass
+    if v is pd.NA or v is pd.NaT:
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.date()
     return v
 
 
@@ -93,7 +90,7 @@ class MemoryRecord:
                 votes = [
                     {
                         "member": c,
-                        "member_name": (find_member(c).name if find_member(c) else c),
+                        "member_name": (found.name if (found := find_member(c)) else c),
                         "permanent": permanent_seat(c) is not None,
                         "vote": v,
                     }

@@ -99,7 +99,7 @@ def read_article(source: str) -> Article:
     for tag in soup.find_all(True):
         if tag.attrs is None:
             continue
-        marker = " ".join([*(tag.get("class") or []), tag.get("id") or "", tag.get("role") or ""])
+        marker = " ".join([*tag.get_attribute_list("class"), str(tag.get("id") or ""), str(tag.get("role") or "")])
         if marker.strip() and _CLUTTER.search(marker) and tag.name not in ("html", "body", "article", "main"):
             tag.decompose()
     for heading in soup.find_all(["h2", "h3", "h4"]):
@@ -112,9 +112,7 @@ def read_article(source: str) -> Article:
             if sib is not None and sib.name in ("ul", "ol", "div", "section"):
                 sib.decompose()
             heading.decompose()
-    body = (
-        soup.find(attrs={"itemprop": "articleBody"}) or soup.find("article") or soup.find("main") or soup.body or soup
-    )
+    body = soup.find(itemprop="articleBody") or soup.find("article") or soup.find("main") or soup.body or soup
     blocks = body.find_all(["p", "li", "blockquote"]) if body is not None else []
     paras = []
     for b in blocks:

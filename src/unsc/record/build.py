@@ -331,7 +331,7 @@ def _build_tables(
     for f in frames:
         issues += f.issues
         notes += [(f.source, n) for n in f.notes]
-    source_rows = []
+    source_rows: list[dict[str, Any]] = []
     if tf is not None:
         source_rows.append(
             {
@@ -450,13 +450,13 @@ def _gov_name(code: str, date: Any) -> str:
 
 
 def _optional_dhl(found: dict[str, Path], files: dict[str, str]) -> list[SourceFrame]:
+    """The Library's veto list and meetings tables, where their files were found (the files are
+    optional; the reader is part of the package, and an import error is raised, never skipped)."""
     out: list[SourceFrame] = []
     if "dhl_veto" not in found and "dhl_meetings" not in found:
         return out
-    try:
-        from unsc.record.sources.dhl_html import read_meetings_tables, read_veto_list
-    except ImportError:  # the reader is not in this checkout yet
-        return out
+    from unsc.record.sources.dhl_html import read_meetings_tables, read_veto_list
+
     if "dhl_veto" in found:
         out.append(read_veto_list(found["dhl_veto"]))
         files["dhl_veto"] = found["dhl_veto"].name
@@ -467,13 +467,12 @@ def _optional_dhl(found: dict[str, Path], files: dict[str, str]) -> list[SourceF
 
 
 def _optional_tong(found: dict[str, Path], files: dict[str, str]) -> list[SourceFrame]:
+    """Tong's failed drafts and meetings outcomes, where their files were found (as :func:`_optional_dhl`)."""
     out: list[SourceFrame] = []
     if "tong_failed" not in found and "tong_meetings" not in found:
         return out
-    try:
-        from unsc.record.sources.tong import read_failed_drafts_sample, read_meetings_outcomes
-    except ImportError:
-        return out
+    from unsc.record.sources.tong import read_failed_drafts_sample, read_meetings_outcomes
+
     if "tong_failed" in found:
         out.append(read_failed_drafts_sample(found["tong_failed"]))
         files["tong_failed"] = found["tong_failed"].name

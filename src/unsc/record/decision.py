@@ -197,7 +197,16 @@ class RecordedDecision:
             else:
                 key = {Vote.YES: "yes", Vote.NO: "no", Vote.ABSTAIN: "abstain"}[v.vote]
             lists[key].append(v.member)
-        return Ballot.of(self.date, **lists, kind=self.kind)
+        return Ballot.of(
+            self.date,
+            yes=lists["yes"],
+            no=lists["no"],
+            abstain=lists["abstain"],
+            absent=lists["absent"],
+            not_participating=lists["not_participating"],
+            not_voting=lists["not_voting"],
+            kind=self.kind,
+        )
 
     @cached_property
     def ruling(self) -> Decision | None:
@@ -288,9 +297,9 @@ class RecordedDecision:
         if self.vetoed_by and self.adopted:
             out.append("adopted_with_veto: adopted but vetoed_by is set")
         if self.draft and self.date:
-            m = _DRAFT_YEAR.match(self.draft)
-            if m and not (
-                int(m.group(1)) == self.date.year or (int(m.group(1)) == self.date.year - 1 and self.date.month == 1)
+            y = _DRAFT_YEAR.match(self.draft)
+            if y and not (
+                int(y.group(1)) == self.date.year or (int(y.group(1)) == self.date.year - 1 and self.date.month == 1)
             ):
                 out.append(f"draft_year: the symbol {self.draft} cannot be the draft of a vote of {self.date}")
         r = self.ruling

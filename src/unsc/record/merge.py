@@ -31,7 +31,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -39,6 +39,9 @@ from unsc.record.reconcile import reconcile
 from unsc.record.sources.base import CALENDAR_COLUMNS, SourceFrame
 from unsc.record.sources.common import is_permanent, resolution_id
 from unsc.rules import Council
+
+if TYPE_CHECKING:  # typing.TypeIs is Python 3.13; typing_extensions is needed only by the checker
+    from typing_extensions import TypeIs
 
 __all__ = [
     "MEETING_DATE_TOLERANCE",
@@ -148,8 +151,9 @@ def base_symbol(draft: str) -> str:
     return _REV.sub("", draft)
 
 
-def pick(field_name: str, values: dict[str, Any]) -> tuple[str, Any] | tuple[None, None]:
-    """The (source, value) that wins for a field among the sources' non-missing values."""
+def pick(field_name: str, values: dict[str, Any]) -> tuple[str | None, Any]:
+    """The (source, value) that wins for a field among the sources' non-missing values; ``(None, None)``
+    when none has one."""
     for s in PRECEDENCE[field_name]:
         if s in values and not _missing(values[s]):
             return s, values[s]
@@ -159,7 +163,12 @@ def pick(field_name: str, values: dict[str, Any]) -> tuple[str, Any] | tuple[Non
     return None, None
 
 
-def _missing(v: Any) -> bool:
+def _missing(v: Any) -> TypeIs[None]:
+    """None, NaN, NA/NaT or a blank string.
+
+    Typed ``TypeIs[None]`` so that mypy knows a value is not None after ``not _missing(v)``; a NaN or a
+    blank is missing too, which the type cannot say (nothing relies on the narrowing when it is true).
+    """
     if v is None:
         return True
     if isinstance(v, float) and pd.isna(v):
@@ -448,8 +457,10 @@ def _kind_class(kind: Any) -> str:
 
 
 def _tally(r: dict[str, Any]) -> tuple[int, int, int] | None:
-    t = (r.get("yes"), r.get("no"), r.get("abstain"))
-    return None if any(_missing(x) for x in t) else tuple(int(x) for x in t)  # type: ignore[return-value]
+    yes, no, abstain = r.get("yes"), r.get("no"), r.get("abstain")
+    if _missing(yes) or _missing(no) or _missing(abstain):
+        return None
+    return int(yes), int(no), int(abstain)
 
 
 def _swap(d: dt.date) -> dt.date | None:
@@ -1153,7 +1164,7 @@ def _resolve(
     modality = modality or "recorded"
 
     # tallies: one tuple per source, compared as a whole
-    tallies = {
+    tallies: dict[str, tuple[Any, Any, Any]] = {
         s: (r.get("yes"), r.get("no"), r.get("abstain"))
         for s, r in e.records.items()
         if not any(_missing(x) for x in (r.get("yes"), r.get("no"), r.get("abstain")))
@@ -1350,8 +1361,8 @@ def _resolve(
     vetoers = {s: sorted(r.get("vetoed_by") or []) for s, r in e.records.items() if r.get("failure_reason") == "veto"}
     veto_src, vetoed_by = pick("vetoed_by", {s: v for s, v in vetoers.items() if v})
     vetoed_by = list(vetoed_by or [])
-    for other, v in vetoers.items():
-        if other != veto_src and v and v != vetoed_by:
+    for other, theirs in vetoers.items():
+        if other != veto_src and theirs and theirs != vetoed_by:
             conflicts.append(
                 {
                     "entity": did,
@@ -1359,7 +1370,7 @@ def _resolve(
                     "source_a": veto_src,
                     "value_a": _fmt(vetoed_by),
                     "source_b": other,
-                    "value_b": _fmt(v),
+                    "value_b": _fmt(theirs),
                     "chosen": _fmt(vetoed_by),
                     "reason": f"precedence for vetoers: {' > '.join(x for x in PRECEDENCE['vetoed_by'] if x in vetoers)}",
                 }

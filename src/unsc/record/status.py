@@ -119,7 +119,8 @@ def _date(value: Any) -> _dt.date | None:
 
         if pd.isna(value):
             return None
-        return pd.Timestamp(value).date()
+        day: _dt.date = pd.Timestamp(value).date()  # pandas has no type stubs here: say what it gives
+        return day
     except (TypeError, ValueError):
         return None
 

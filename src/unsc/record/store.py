@@ -134,7 +134,8 @@ class Store:
         or ``without_vote``. ``member`` keeps decisions the member voted on; ``text`` searches
         title, topic, draft and resolution; ``vetoed_by`` a member code or name.
         """
-        where, params = ["TRUE"], []
+        where: list[str] = ["TRUE"]
+        params: list[Any] = []
         _period(where, params, since, until)
         if member:
             where.append("decision_id IN (SELECT decision_id FROM votes WHERE member = ?)")
@@ -189,7 +190,7 @@ class Store:
                 [exact, exact, exact],
             ).fetchall()
             if rows:
-                return rows[0][0]
+                return str(rows[0][0])
         kind, a, b = normalize_symbol(symbol)
         if kind == "resolution":
             q = "SELECT decision_id FROM decisions WHERE resolution_number = ?"
@@ -258,7 +259,8 @@ class Store:
         self, decision_id: str | None = None, member: str | None = None, since: Any = None, until: Any = None
     ) -> pd.DataFrame:
         """Member votes (joined with the decision's date), filtered."""
-        where, params = ["TRUE"], []
+        where: list[str] = ["TRUE"]
+        params: list[Any] = []
         if decision_id:
             did = self.find(decision_id) or decision_id
             where.append("v.decision_id = ?")
@@ -275,7 +277,8 @@ class Store:
 
     def vetoes(self, member: str | None = None, since: Any = None, until: Any = None) -> pd.DataFrame:
         """One row per vetoing member per vetoed proposal, oldest first."""
-        where, params = ["TRUE"], []
+        where: list[str] = ["TRUE"]
+        params: list[Any] = []
         if member:
             codes = _seat_codes(member)
             where.append(f"member IN ({', '.join('?' * len(codes))})")
@@ -291,7 +294,8 @@ class Store:
         >>> open_store().meetings(since="1967-06-14", until="1967-06-14")["meeting"].tolist()  # doctest: +SKIP
         ['S/PV.1360', 'S/PV.1361']
         """
-        where, params = ["TRUE"], []
+        where: list[str] = ["TRUE"]
+        params: list[Any] = []
         _period(where, params, since, until, end="end_date")
         if text:
             where.append("topic ILIKE ?")
@@ -312,6 +316,8 @@ class Store:
         from unsc.record.sources.common import seat_code
 
         d = _date(date)
+        if d is None:
+            raise ValueError("roster needs a date (a year or YYYY-MM-DD), not None")
         rows = self._con.execute("SELECT member FROM terms WHERE year = ?", [d.year]).fetchall()
         return sorted({seat_code(r[0], d) for r in rows})
 

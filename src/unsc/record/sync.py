@@ -695,21 +695,12 @@ Builder = Callable[[Path, Path, SyncProgress], None]
 
 def _default_builder(from_dir: Path, store_file: Path, progress: SyncProgress) -> None:
     """Build the store with the record layer's ``unsc.record.build`` (progress shown as a stage)."""
-    import importlib
-
-    fn = getattr(importlib.import_module("unsc.record"), "build", None)
-    if not callable(fn):  # the package may not re-export it: take it from its module
-        try:
-            fn = getattr(importlib.import_module("unsc.record.build"), "build", None)
-        except ImportError:
-            fn = None
-    if not callable(fn):
-        raise SyncError("the store builder unsc.record.build is not available; run `unsc sync --no-build`")
+    from unsc.record.build import build as build_store
 
     def step(name: str, i: int, n: int) -> None:
         progress.stage(f"building the store: {name} ({i}/{n})")
 
-    fn(from_dir, store_path=store_file, progress=step)
+    build_store(from_dir, store_path=store_file, progress=step)
 
 
 def sync(

@@ -66,7 +66,15 @@ def _ballot_for(date: dt.date, votes: list[tuple[str, str]], kind: str, modality
     key = {"Y": "yes", "N": "no", "A": "abstain", "X": "not_voting"}  # X without a reason: "did not vote"
     for m, v in votes:
         lists[key[v]].append(m)
-    return Ballot.of(date, **lists, kind=kind, modality="recorded" if modality == "recorded" else "without_vote")
+    return Ballot.of(
+        date,
+        yes=lists["yes"],
+        no=lists["no"],
+        abstain=lists["abstain"],
+        not_voting=lists["not_voting"],
+        kind=kind,
+        modality="recorded" if modality == "recorded" else "without_vote",
+    )
 
 
 def validate(

@@ -196,7 +196,9 @@ class Ballot:
         key = {Vote.YES: "yes", Vote.NO: "no", Vote.ABSTAIN: "abstain", Vote.NON_VOTING: "not_voting"}
         for name, v in votes.items():
             lists[key[v if isinstance(v, Vote) else Vote.parse(v)]].append(name)
-        return cls.of(date, **lists, **kwargs)
+        return cls.of(
+            date, yes=lists["yes"], no=lists["no"], abstain=lists["abstain"], not_voting=lists["not_voting"], **kwargs
+        )
 
     def replace(self, **changes: Any) -> Ballot:
         """A copy with some fields changed; ``kind``, ``voting_class`` and ``parent_class`` may be strings.

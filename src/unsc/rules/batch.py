@@ -90,7 +90,7 @@ class BatchDecisions:
     @property
     def vetoed(self) -> np.ndarray:
         """Whether each ballot was vetoed (R11)."""
-        return self.vetoed_by.any(axis=1) if self.vetoed_by.size else np.zeros(len(self), dtype=bool)
+        return np.asarray(self.vetoed_by.any(axis=1)) if self.vetoed_by.size else np.zeros(len(self), dtype=bool)
 
     def vetoed_by_codes(self, i: int) -> tuple[str, ...]:
         """The vetoing members of ballot ``i``, in seat order."""

@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from unsc.rules.ballot import Ballot, Decision, Mode
 from unsc.rules.charter import FIRST_MEETING, PERMANENT_SEATS, USSR_LABEL_LAST_DAY, not_a_member_reason, roster_years
@@ -81,7 +82,16 @@ class ImpossibleVoteError(ValueError):
     a kind that has never operated."""
 
 
-def outcome(cls: VotingClass, yes, threshold, p5_no, p5_not_concurring, interpretation="practice", vetoes_needed=1):  # type: ignore[no-untyped-def]
+# The counts are ``int`` or NumPy integer arrays (the batch form); rules imports no NumPy, hence ``Any``.
+def outcome(
+    cls: VotingClass,
+    yes: Any,
+    threshold: Any,
+    p5_no: Any,
+    p5_not_concurring: Any,
+    interpretation: str = "practice",
+    vetoes_needed: Any = 1,
+) -> tuple[Any, Any]:
     """The one rule of adoption, from counts: ``(adopted, blocked)``; works on ints and NumPy arrays alike.
 
     ``p5_no`` is the number of permanent members voting no; ``p5_not_concurring`` the number that
@@ -109,7 +119,7 @@ def outcome(cls: VotingClass, yes, threshold, p5_no, p5_not_concurring, interpre
     return passes ^ blocked, blocked
 
 
-def failure_code(adopted, blocked, p5_no):  # type: ignore[no-untyped-def]
+def failure_code(adopted: Any, blocked: Any, p5_no: Any) -> Any:
     """The one rule for why a decision failed, as an index into ``(none, insufficient_votes, veto,
     no_concurrence)``; works on ints and NumPy arrays alike (shared with the batch form).
 

@@ -738,7 +738,15 @@ class Session:
                     lists["absent"].append(s.code)
                 continue
             lists[key[v]].append(s.code)
-        return Ballot.of(self.date, kind=m.kind, **lists)
+        return Ballot.of(
+            self.date,
+            kind=m.kind,
+            yes=lists["yes"],
+            no=lists["no"],
+            abstain=lists["abstain"],
+            absent=lists["absent"],
+            not_participating=lists["not_participating"],
+        )
 
     def _decide(self, m: Motion) -> Any:
         return decide(self._ballot(m), self.council)
@@ -1090,7 +1098,7 @@ class Session:
         return self._memo[key]
 
     def _motion_view(self, m: Motion) -> dict[str, Any]:
-        rows = []
+        rows: list[dict[str, Any]] = []
         for s in self.seats:
             v = m.votes.get(s.code)
             rows.append({"code": s.code, "name": s.name, "permanent": s.permanent, "vote": v, "label": VOTE_LABELS[v]})
@@ -1341,10 +1349,8 @@ def _president(d: Any, kind: Kind, size: int) -> str:
 
 
 def _scenario_council(name: str, elected: list[str] | None) -> tuple[Council, str, str]:
-    try:
-        from unsc.analysis.scenarios import get_scenario, scenario_names
-    except ImportError as exc:  # pragma: no cover - the analysis layer is part of the package
-        raise Unprocessable(f"reform scenarios are unavailable: {exc}") from exc
+    from unsc.analysis.scenarios import get_scenario, scenario_names
+
     key = name.strip().lower()
     if key not in scenario_names():  # presets only: never read a file path given over HTTP
         raise Unprocessable(f"unknown scenario {name!r}; choose one of {', '.join(scenario_names())}")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -180,7 +181,7 @@ BAD_INPUT: dict[int | str, dict[str, Any]] = {
 ERRORS: dict[int | str, dict[str, Any]] = {
     **BAD_INPUT,
     404: {"model": Error, "description": "nothing by that name in the record"},
-    503: {"model": Error, "description": "the store is missing or the feature has not landed"},
+    503: {"model": Error, "description": "the store is missing or cannot be opened"},
 }
 
 
@@ -220,7 +221,9 @@ def create_app(
     def is_api(request: Request) -> bool:
         return request.url.path.startswith("/api/")
 
-    def error(request: Request, status: int, kind: str, detail: str, headers: dict[str, str] | None = None) -> Response:
+    def error(
+        request: Request, status: int, kind: str, detail: str, headers: Mapping[str, str] | None = None
+    ) -> Response:
         if is_api(request):
             return JSONResponse({"detail": detail, "error": kind}, status_code=status, headers=headers)
         response = page(request, "error.html", status=status, status_code=status, kind=kind, detail=detail)
@@ -307,7 +310,7 @@ def create_app(
             counts = {"Y": 0, "N": 0, "A": 0, "X": 0}
             for v in votes:
                 d = dates.get(v.get("decision_id"), {})
-                counts[v.get("vote")] = counts.get(v.get("vote"), 0) + 1
+                counts[v["vote"]] = counts.get(v["vote"], 0) + 1
                 history.append({**d, "decision_id": v.get("decision_id"), "vote": v.get("vote")})
             history.sort(key=lambda r: (str(r.get("date") or ""), str(r.get("decision_id"))), reverse=True)
             vetoes = records(backend.call("vetoes", member=code))
@@ -356,7 +359,7 @@ def create_app(
             by_decade: dict[str, int] = {}
             proposals = set()
             for v in vetoes:
-                by_member[v.get("member")] = by_member.get(v.get("member"), 0) + 1
+                by_member[v["member"]] = by_member.get(v["member"], 0) + 1
                 if v.get("date"):
                     decade = f"{str(v['date'])[:3]}0s"
                     by_decade[decade] = by_decade.get(decade, 0) + 1

@@ -1,11 +1,10 @@
-"""What the web layer reads: the record store and the optional analysis and news modules.
+"""What the web layer reads: the record store.
 
 Everything here is loaded once per process and shared by all requests. The store is opened
 read-only on first use and guarded by a lock (one query at a time); the answers the pages need
 most (one decision, its roll call) are cached per symbol, so a hot page costs a dictionary
-look-up. A module that has not landed, or a store that has not been built, raises
-:class:`Unavailable`, which the app turns into HTTP 503 with the reason: the web layer never
-makes data up.
+look-up. A store that has not been built (or cannot be opened) raises :class:`Unavailable`, which
+the app turns into HTTP 503 with the reason: the web layer never makes data up.
 
 >>> to_jsonable({"d": __import__("datetime").date(2024, 3, 22), "x": float("nan"), "l": ("CHN", "RUS")})
 {'d': '2024-03-22', 'x': None, 'l': ['CHN', 'RUS']}
@@ -14,7 +13,6 @@ makes data up.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import math
 import threading
 from collections import OrderedDict
@@ -28,16 +26,15 @@ __all__ = [
     "BadInput",
     "NotFound",
     "Unavailable",
-    "optional",
     "to_jsonable",
 ]
 
 
 class Unavailable(Exception):
-    """A feature cannot answer: its module has not landed or the store is missing (HTTP 503).
+    """A feature cannot answer: the store is missing or cannot be opened (HTTP 503).
 
-    >>> str(Unavailable("power", "unsc.analysis has no power indices yet"))
-    'power is unavailable: unsc.analysis has no power indices yet'
+    >>> str(Unavailable("the record store", "no store at /tmp/x.duckdb"))
+    'the record store is unavailable: no store at /tmp/x.duckdb'
     """
 
     def __init__(self, feature: str, reason: str) -> None:
@@ -52,30 +49,6 @@ class BadInput(ValueError):
 
 class NotFound(LookupError):
     """Nothing in the record by that name (HTTP 404)."""
-
-
-def optional(module: str, *names: str, feature: str) -> Any:
-    """Import ``module`` and return the first of ``names`` it defines, or raise :class:`Unavailable`.
-
-    >>> optional("unsc.rules", "decide", feature="decide").__name__
-    'decide'
-    >>> optional("unsc.rules", "no_such_function", feature="demo")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    unsc.web.backend.Unavailable: demo is unavailable: unsc.rules does not provide no_such_function ...
-    """
-    try:
-        mod = importlib.import_module(module)
-    except ImportError as exc:
-        raise Unavailable(feature, f"module {module} cannot be imported ({exc})") from exc
-    for name in names:
-        obj: Any = mod
-        try:
-            for part in name.split("."):
-                obj = getattr(obj, part)
-        except AttributeError:
-            continue
-        return obj
-    raise Unavailable(feature, f"{module} does not provide {' or '.join(names)} (not built yet in this version)")
 
 
 def to_jsonable(value: Any) -> Any:
@@ -102,12 +75,12 @@ def to_jsonable(value: Any) -> Any:
     to_pydatetime = getattr(value, "to_pydatetime", None)  # pandas Timestamp
     if callable(to_pydatetime):
         return to_jsonable(to_pydatetime())
-    try:
-        import pandas as pd
+    import pandas as pd
 
+    try:
         if pd.isna(value):
             return None
-    except (ImportError, TypeError, ValueError):
+    except (TypeError, ValueError):  # pd.isna of a value it cannot judge
         pass
     return str(value)
 
@@ -184,18 +157,16 @@ class Backend:
             return self._store
         path = self.store_path
         if path is None:
-            try:
-                from unsc.record.config import store_path as default_path
+            from unsc.record.config import store_path as default_path
 
-                path = default_path()
-            except ImportError as exc:  # pragma: no cover - config is part of the foundation
-                raise Unavailable("the record store", str(exc)) from exc
+            path = default_path()
         if not Path(path).exists():
             raise Unavailable(
                 "the record store",
                 f"no store at {path}: run 'unsc build --from DIR' (or 'unsc sync') first, or pass --store PATH",
             )
-        open_store = optional("unsc.record", "open_store", feature="the record store")
+        from unsc.record import open_store
+
         try:
             self._store = open_store(path)
         except Exception as exc:  # StoreMissingError, a corrupt file, a store of an older schema

@@ -1,8 +1,8 @@
 """Adapters from the web layer to the rules engine, the analysis and the news check.
 
-Each adapter calls the lower layer and turns its answer into JSON-ready dicts. Where a layer has
-not landed (or lacks the function), :class:`~unsc.web.backend.Unavailable` says so; nothing is
-computed here in its place.
+Each adapter calls the lower layer and turns its answer into JSON-ready dicts; nothing is computed
+here in its place. The lower layers are imported where they are used (matplotlib and the power
+tables load on the first chart or power page, not at start-up); a failing import is an error.
 
 >>> out = decide_ballot({"date": "2024-03-22", "yes": ["USA", "GBR", "FRA", "JPN", "KOR", "MLT", "CHE", "SVN",
 ...     "ECU", "MOZ", "SLE"], "no": ["RUS", "CHN", "DZA"], "abstain": ["GUY"]})
@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from unsc.web.backend import BadInput, Unavailable, optional, records, to_jsonable
+from unsc.web.backend import BadInput, Unavailable, records, to_jsonable
 
 __all__ = [
     "check_text",
@@ -122,11 +122,11 @@ def scenarios() -> list[dict[str, Any]]:
     >>> [s["name"] for s in scenarios()][:2]
     ['charter-1946', 'charter-today']
     """
-    names = optional("unsc.analysis.scenarios", "scenario_names", feature="reform scenarios")
-    get = optional("unsc.analysis.scenarios", "get_scenario", feature="reform scenarios")
+    from unsc.analysis.scenarios import get_scenario, scenario_names
+
     out = []
-    for name in names():
-        d = to_jsonable(get(name).to_dict())
+    for name in scenario_names():
+        d = to_jsonable(get_scenario(name).to_dict())
         out.append({k: d.get(k) for k in ("name", "title", "seats", "threshold", "veto_holders", "vetoes_needed")}
                    | {"description": d.get("description", ""), "source": d.get("source", "")})  # fmt: skip
     return out
@@ -134,11 +134,11 @@ def scenarios() -> list[dict[str, Any]]:
 
 def _scenario(name: str) -> Any:
     """A named reform scenario from ``unsc.analysis.scenarios``; an unknown name is :class:`BadInput`."""
-    names = optional("unsc.analysis.scenarios", "scenario_names", feature="reform scenarios")
-    get = optional("unsc.analysis.scenarios", "get_scenario", feature="reform scenarios")
-    if name.strip().lower() not in names():  # presets only: never read a file path given over HTTP
-        raise BadInput(f"unknown scenario {name!r}; choose one of {', '.join(names())}")
-    return get(name)
+    from unsc.analysis.scenarios import get_scenario, scenario_names
+
+    if name.strip().lower() not in scenario_names():  # presets only: never read a file path given over HTTP
+        raise BadInput(f"unknown scenario {name!r}; choose one of {', '.join(scenario_names())}")
+    return get_scenario(name)
 
 
 def custom_council(size: int, threshold: int, veto: int = 0, vetoes_needed: int = 1) -> Any:
@@ -176,7 +176,7 @@ def power(
     >>> p["groups"][0]["label"], p["groups"][0]["ss"]["exact"]
     ('permanent', '421/2145')
     """
-    council_game = optional("unsc.analysis.power", "council_game", feature="power indices")
+    from unsc.analysis.power import INDEX_NAMES, TernaryCouncil, council_game
     from unsc.rules import Council
 
     ternary: Any = None
@@ -200,10 +200,7 @@ def power(
             except ValueError as exc:  # before the Charter, or a date the rules cannot seat
                 raise BadInput(str(exc)) from exc
         out = council_game(council).power().to_dict()
-        try:
-            ternary = optional("unsc.analysis.power", "TernaryCouncil", feature="ternary model").of(council)
-        except Unavailable:
-            ternary = None
+        ternary = TernaryCouncil.of(council)
     out["query"] = query
     out["council"] = {
         "size": council.size,
@@ -213,8 +210,7 @@ def power(
     }
     if ternary is not None:
         out["ternary"] = ternary.to_dict()
-    names = optional("unsc.analysis.power", "INDEX_NAMES", feature="power indices")
-    out["index_names"] = {k: v for k, v in names.items() if k != "coleman"}
+    out["index_names"] = {k: v for k, v in INDEX_NAMES.items() if k != "coleman"}
     return out
 
 
@@ -233,12 +229,14 @@ def power_table(result: dict[str, Any]) -> dict[str, Any]:
 
 
 def plot_svg(name: str, *args: Any, **kwargs: Any) -> str:
-    """An SVG chart drawn by ``unsc.analysis.plots.<name>`` (matplotlib, server-side), or :class:`Unavailable`."""
-    fn = optional("unsc.analysis.plots", name, feature=f"chart {name}")
+    """An SVG chart drawn by ``unsc.analysis.plots.<name>`` (matplotlib, server-side)."""
     import io
 
     import matplotlib.pyplot as plt
 
+    from unsc.analysis import plots
+
+    fn = getattr(plots, name)
     fig = fn(*args, **kwargs)
     buf = io.StringIO()
     try:
@@ -251,7 +249,8 @@ def plot_svg(name: str, *args: Any, **kwargs: Any) -> str:
 
 def veto_table(vetoes: Any) -> list[dict[str, Any]]:
     """Vetoes per permanent seat from ``unsc.analysis.stats.veto_counts`` (USSR counted with Russia)."""
-    veto_counts = optional("unsc.analysis.stats", "veto_counts", feature="veto statistics")
+    from unsc.analysis.stats import veto_counts
+
     return records(veto_counts(vetoes, by="member").reset_index())
 
 
@@ -262,9 +261,10 @@ def check_text(text: str, store: Any = None, date: dt.date | None = None) -> dic
     """Check a news text's vote claims against the record with :func:`unsc.news.check`.
 
     Returns the report as a dict (``status``, ``message``, ``decision``, ``claims`` with a
-    ``verdict`` each, ``consistency``); :class:`Unavailable` if the news layer or the store is missing.
+    ``verdict`` each, ``consistency``); :class:`Unavailable` if the store is missing.
     """
-    check = optional("unsc.news", "check", feature="news check")
+    from unsc.news import check
+
     if store is None:
         raise Unavailable("news check", "the record store is missing: run 'unsc build --from DIR' first")
     report = check(text, date=date, store=store)

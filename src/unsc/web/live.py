@@ -631,12 +631,9 @@ def install(
     # -- pages --------------------------------------------------------------------------------------------
 
     def scenario_list() -> list[dict[str, Any]]:
-        try:
-            from unsc.analysis.scenarios import get_scenario, scenario_names
+        from unsc.analysis.scenarios import get_scenario, scenario_names
 
-            return [{"name": n, "title": get_scenario(n).title} for n in scenario_names()]
-        except ImportError:  # pragma: no cover
-            return []
+        return [{"name": n, "title": get_scenario(n).title} for n in scenario_names()]
 
     def last_vote_day() -> dt.date | None:
         """The day of the last vote in the record store (cached), or ``None``."""

@@ -211,7 +211,7 @@ def parse_date_span(text: str, year: int | None = None) -> tuple[dt.date | None,
             return None, None, None
         day, month, y = int(m2.group(3)), MONTHS.get(m2.group(4).lower()), m2.group(5)
         first_day, first_month = int(m2.group(1)), MONTHS.get(m2.group(2).lower())
-        note = f"date given as {t!r}"
+        note: str | None = f"date given as {t!r}"
     else:
         day, month, y = int(m.group(2)), MONTHS.get(m.group(3).lower()), m.group(4)
         first_day, first_month = (int(m.group(1)) if m.group(1) else day), month

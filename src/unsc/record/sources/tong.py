@@ -280,7 +280,7 @@ def _meetings_frame(df: pd.DataFrame, file: str) -> SourceFrame:
     seen: dict[tuple[Any, ...], int] = {}
     out_of_scope = 0
     for i, rec in enumerate(df.to_dict("records"), start=1):
-        raw = {k: (None if isinstance(v, float) and v != v else v) for k, v in rec.items()}
+        raw: dict[str, Any] = {k: (None if isinstance(v, float) and v != v else v) for k, v in rec.items()}
         sig = tuple(raw.get(c) for c in _MEETINGS_COLUMNS)
         if sig in seen:
             blank = "" if str(raw.get("date") or "").strip() else " (its date is blank too)"

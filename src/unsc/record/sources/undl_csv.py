@@ -118,7 +118,7 @@ def read_undl_csv(path: str | Path) -> SourceFrame:
     decisions, votes = [], []
     for number, rows in sorted(groups.items()):
         first = rows[0]
-        ok = []
+        ok: list[dict[str, Any]] = []
         for r in rows:
             if r["date"] != first["date"] or r["totals"] != first["totals"] or r["modality"] != first["modality"]:
                 issues.append(

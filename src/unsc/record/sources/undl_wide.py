@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -59,7 +60,7 @@ def column_code(column: str) -> str | None:
     return None if m is None else m.code
 
 
-def read_undl_wide(path: str | Path, roster: Callable[[dt.date], set[str]] | None = None) -> SourceFrame:
+def read_undl_wide(path: str | Path, roster: Callable[[dt.date], Iterable[str]] | None = None) -> SourceFrame:
     """Read the Council rows of the wide file: one decision per resolution, member votes Y/N/A/X.
 
     ``roster(date)`` (codes seated on that date, from the membership file) lets the ``DONOTKNOW``
@@ -91,7 +92,9 @@ def read_undl_wide(path: str | Path, roster: Callable[[dt.date], set[str]] | Non
         elif m is None or c != c.strip():
             notes.append(f"{path.name}: column {c!r} read as {code} (header quirk)")
 
-    decisions, votes, issues = [], [], []
+    decisions: list[dict[str, Any]] = []
+    votes: list[dict[str, Any]] = []
+    issues: list[SourceIssue] = []
     # Column-wise, not cell by cell: every member cell is stripped in one pass per column and the
     # table is read as plain Python lists; the loop below visits only the non-blank cells, in the
     # same (row, column) order as before, so errors and output are unchanged.

@@ -156,8 +156,9 @@ def read_voting_agent(path: str | Path) -> SourceFrame:
         res_text, draft_text = _text(first["Resolution"]), _text(first["Draft"])
         res = parse_resolution(res_text)
         draft = parse_draft(draft_text)
-        if res is None and parse_draft(res_text) and parse_resolution(draft_text):
-            res, draft = parse_resolution(draft_text), parse_draft(res_text)
+        res_in_draft = parse_resolution(draft_text)
+        if res is None and parse_draft(res_text) and res_in_draft:
+            res, draft = res_in_draft, parse_draft(res_text)
             conflicts.append(
                 {
                     "entity": f"voting_agent ID {ident}",
@@ -166,7 +167,7 @@ def read_voting_agent(path: str | Path) -> SourceFrame:
                     "value_a": f"Resolution={res_text!r}, Draft={draft_text!r}",
                     "source_b": SOURCE,
                     "value_b": f"Resolution={draft_text!r}, Draft={res_text!r}",
-                    "chosen": f"resolution {format_resolution(*res)}, draft {draft}",
+                    "chosen": f"resolution {format_resolution(*res_in_draft)}, draft {draft}",
                     "reason": "the two columns are swapped in this row group (a draft symbol in Resolution, "
                     "a resolution symbol in Draft); read back the right way round",
                 }
@@ -201,18 +202,18 @@ def read_voting_agent(path: str | Path) -> SourceFrame:
         if h["draft"]:
             by_draft.setdefault(h["draft"], []).append(ident)
     for draft, idents in by_draft.items():
-        vetoed = [i for i in idents if heads[i]["failure"] == "veto"]
+        vetoed = [d for d in idents if heads[d]["failure"] == "veto"]
         if vetoed and len(idents) > 1:
-            for i in idents:
-                if heads[i]["adopted"]:
-                    for r in heads[i]["rows"]:
+            for d in idents:
+                if heads[d]["adopted"]:
+                    for r in heads[d]["rows"]:
                         quarantine(
                             r,
                             "Outcome results",
-                            f"draft {draft} appears twice: as vetoed (ID {vetoed[0]}) and as adopted (ID {i}); "
+                            f"draft {draft} appears twice: as vetoed (ID {vetoed[0]}) and as adopted (ID {d}); "
                             "the adopted copy is a duplicate of the vetoed draft",
                         )
-                    heads.pop(i)
+                    heads.pop(d)
 
     # 4. corrupt "Adopted unanimously" drafts with No/Abstain votes
     for ident, h in list(heads.items()):

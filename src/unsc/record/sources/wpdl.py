@@ -12,6 +12,7 @@ conflicts entry. The exact duplicate row (S/PV.49, 1946-06-26) is quarantined.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from unsc.record.sources.base import SourceError, SourceFrame, SourceIssue, read_csv_checked
 from unsc.record.sources.common import member_code, parse_date, parse_draft, parse_meeting
@@ -33,7 +34,7 @@ def read_wpdl(path: str | Path) -> SourceFrame:
     path = Path(path)
     raw = read_csv_checked(path, _REQUIRED)
     decisions, issues, conflicts = [], [], []
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple[Any, ...], int] = {}
     for i, rec in enumerate(raw.to_dict("records"), start=1):
         key_tuple = tuple(rec.values())
         if key_tuple in seen:
