@@ -23,7 +23,6 @@ True
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
+from unsc.record.sources.common import draft_fits_date
 from unsc.rules import Ballot, Council, Decision, FailureReason, Kind, NonVoting, Vote, decide
 
 __all__ = ["MemberVote", "Modality", "RecordInvariantError", "RecordedDecision"]
@@ -74,9 +74,6 @@ def _none(v: Any) -> Any:
 def _int(v: Any) -> int | None:
     v = _none(v)
     return None if v is None else int(v)
-
-
-_DRAFT_YEAR = re.compile(r"^S/((?:199[4-9]|20\d\d))/\d+")
 
 
 def _names(codes: Iterable[str], when: dt.date | None = None) -> str:
@@ -296,12 +293,8 @@ class RecordedDecision:
             out.append("veto_without_vetoer: failure reason veto but no vetoing member")
         if self.vetoed_by and self.adopted:
             out.append("adopted_with_veto: adopted but vetoed_by is set")
-        if self.draft and self.date:
-            y = _DRAFT_YEAR.match(self.draft)
-            if y and not (
-                int(y.group(1)) == self.date.year or (int(y.group(1)) == self.date.year - 1 and self.date.month == 1)
-            ):
-                out.append(f"draft_year: the symbol {self.draft} cannot be the draft of a vote of {self.date}")
+        if self.draft and self.date and not draft_fits_date(self.draft, self.date):
+            out.append(f"draft_year: the symbol {self.draft} cannot be the draft of a vote of {self.date}")
         r = self.ruling
         if r is not None and self.adopted is not None and r.adopted != self.adopted and not self.exception:
             out.append(

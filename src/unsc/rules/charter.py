@@ -87,7 +87,12 @@ PRC_SEATED = dt.date(1971, 10, 25)
 RUSSIA_CONTINUES_USSR = dt.date(1991, 12, 24)
 
 
-def _date(value: dt.date | str) -> dt.date:
+def as_date(value: dt.date | str) -> dt.date:
+    """Accept a date or an ISO string (``YYYY-MM-DD``).
+
+    >>> as_date("2024-03-22")
+    datetime.date(2024, 3, 22)
+    """
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -104,7 +109,7 @@ def council_size_on(when: dt.date | str) -> int:
     >>> council_size_on("1965-12-31"), council_size_on("1966-01-01")
     (11, 15)
     """
-    return 11 if _date(when) < ENLARGED_COUNCIL_SEATED else 15
+    return 11 if as_date(when) < ENLARGED_COUNCIL_SEATED else 15
 
 
 def threshold_on(when: dt.date | str) -> int:
@@ -154,7 +159,7 @@ def permanent_members_on(when: dt.date | str) -> tuple[str, ...]:
     >>> permanent_members_on("1960-01-01"), permanent_members_on("1992-01-01")[2]
     (('CHN', 'FRA', 'SUN', 'GBR', 'USA'), 'RUS')
     """
-    d = _date(when)
+    d = as_date(when)
     out = list(PERMANENT_SEATS)
     for s in SUCCESSIONS:
         if d < s.date:
@@ -327,7 +332,7 @@ def is_un_member(code: str, when: dt.date | str) -> bool:
     >>> is_un_member("PSE", "2024-05-10"), is_un_member("SYR", "1960-01-01")
     (False, False)
     """
-    return _member_on(code.strip().upper(), _date(when))
+    return _member_on(code.strip().upper(), as_date(when))
 
 
 def un_members_on(when: dt.date | str) -> tuple[str, ...]:
@@ -336,7 +341,7 @@ def un_members_on(when: dt.date | str) -> tuple[str, ...]:
     >>> len(un_members_on("1945-10-24")), len(un_members_on("2024-01-01"))
     (51, 193)
     """
-    d = _date(when)
+    d = as_date(when)
     return tuple(sorted(c for c in MEMBERSHIP if c != "ZAR" and _member_on(c, d)))
 
 
@@ -357,7 +362,7 @@ def not_a_member_reason(code: str, when: dt.date | str) -> str | None:
     True
     """
     c = code.strip().upper()
-    d = _date(when)
+    d = as_date(when)
     if _member_on(c, d):
         return None
     if c in OBSERVER_STATES:
@@ -483,7 +488,7 @@ def elected_members_on(when: dt.date | str) -> tuple[str, ...] | None:
     >>> elected_members_on("2099-01-01") is None
     True
     """
-    d = _date(when)
+    d = as_date(when)
     if d < ELECTED_MEMBERS_SEATED:
         return None
     return ELECTED_BY_YEAR.get(d.year)
@@ -650,7 +655,7 @@ def roster_warnings(when: dt.date | str, elected: tuple[str, ...] | list[str] | 
     >>> roster_warnings("2024-03-22", ["DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "ARE"])
     ('regional pattern: 6 African and Asian States (5 expected), 1 Western European and other States (2 expected)', 'ARE sat in 2022 and 2023: a retiring member is not eligible for immediate re-election (Art. 23(2))')
     """
-    d = _date(when)
+    d = as_date(when)
     codes = tuple(elected) if elected is not None else (elected_members_on(d) or ())
     out: list[str] = []
     if d >= ENLARGED_COUNCIL_SEATED and len(codes) == 10:

@@ -26,6 +26,7 @@ from unsc.rules.charter import (
     PRC_SEATED,
     RENAMED_SEATS,
     RUSSIA_CONTINUES_USSR,
+    as_date,
     council_size_on,
     elected_members_on,
     not_a_member_reason,
@@ -55,22 +56,6 @@ _SEATS = PERMANENT_SEATS  # seat keys, in Charter order
 
 class RosterError(ValueError):
     """A vote was given for a seat that is not on the Council, or twice, or too many votes."""
-
-
-def as_date(value: dt.date | str) -> dt.date:
-    """Accept a date or an ISO string (``YYYY-MM-DD``).
-
-    >>> as_date("2024-03-22")
-    datetime.date(2024, 3, 22)
-    """
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        raise ValueError(f"bad date {value!r}: expected YYYY-MM-DD") from None
 
 
 def permanent_seat(code: str) -> str | None:

@@ -57,6 +57,13 @@ SUMMARY_COLUMNS = (
 
 Str100 = Annotated[str, Field(max_length=100)]
 DATE_HELP = "a year (2024), a month (2024-03) or a day (2024-03-22)"
+#: the period filters every list endpoint takes, read by the one date parser (unsc.record.dates)
+SinceQuery = Annotated[
+    str | None, Query(max_length=25, description=DATE_HELP + " (from)", examples=["2024", "2024-03-22"])
+]
+UntilQuery = Annotated[
+    str | None, Query(max_length=25, description=DATE_HELP + " (up to, inclusive)", examples=["2024", "2024-03-22"])
+]
 
 
 # -- request and response models (they make the OpenAPI document) ----------------------------
@@ -389,14 +396,8 @@ def create_app(
     @app.get("/api/decisions", response_model=None, responses={200: {"model": DecisionPage}, **ERRORS})
     def api_decisions(
         q: Annotated[str | None, Query(max_length=200, description="words in the title, symbol or topic")] = None,
-        since: Annotated[
-            str | None,
-            Query(max_length=25, description=DATE_HELP + " (from)", examples=["2024", "2024-03-22"]),
-        ] = None,
-        until: Annotated[
-            str | None,
-            Query(max_length=25, description=DATE_HELP + " (up to, inclusive)", examples=["2024", "2024-03-22"]),
-        ] = None,
+        since: SinceQuery = None,
+        until: UntilQuery = None,
         member: Annotated[str | None, Query(max_length=100, description="a member that voted (code or name)")] = None,
         outcome: Literal["adopted", "failed", "vetoed"] | None = None,
         kind: Annotated[str | None, Query(max_length=60)] = None,
@@ -457,14 +458,8 @@ def create_app(
     @app.get("/api/vetoes", response_model=None, responses=ERRORS)
     def api_vetoes(
         member: Annotated[str | None, Query(max_length=100)] = None,
-        since: Annotated[
-            str | None,
-            Query(max_length=25, description=DATE_HELP + " (from)", examples=["2024", "2024-03-22"]),
-        ] = None,
-        until: Annotated[
-            str | None,
-            Query(max_length=25, description=DATE_HELP + " (up to, inclusive)", examples=["2024", "2024-03-22"]),
-        ] = None,
+        since: SinceQuery = None,
+        until: UntilQuery = None,
     ) -> dict[str, Any]:
         """Vetoes cast (one row per vetoing member per proposal), newest first."""
         rows = vetoes_list(member, _date(since, "since", year=True), _date(until, "until", year=True, end=True))

@@ -167,6 +167,28 @@ SUCCESSIONS: tuple[tuple[str, dt.date, dt.date, str], ...] = (
 )
 
 
+_DRAFT_YEAR = re.compile(r"^S/((?:199[4-9]|20\d\d))/\d+")  # the S/YYYY/N symbols in use since 1994
+
+
+def draft_fits_date(draft: str, date: dt.date) -> bool:
+    """Whether a draft symbol's year allows a vote on it on ``date`` (its year, or the December before January).
+
+    Symbols without a year (``S/1234``, ``S/2449/Rev.1``: before 1994) always fit.
+
+    >>> draft_fits_date("S/2024/239", dt.date(2024, 3, 22)), draft_fits_date("S/2002/799", dt.date(1978, 3, 19))
+    (True, False)
+    >>> draft_fits_date("S/2014/916", dt.date(2015, 1, 2)), draft_fits_date("S/1995/136", dt.date(1996, 2, 29))
+    (True, False)
+    >>> draft_fits_date("S/2449/Rev.1", dt.date(1952, 2, 6))
+    True
+    """
+    m = _DRAFT_YEAR.match(draft)
+    if not m:
+        return True
+    y = int(m.group(1))
+    return y == date.year or (y == date.year - 1 and date.month == 1)
+
+
 def council_of_year(year: int | None) -> Council:
     """The Council of a year (its size, threshold and permanent seats), from :mod:`unsc.rules`.
 
