@@ -83,10 +83,10 @@ def main(argv: list[str]) -> int:
     import pandas as pd
 
     from unsc.record.build import build
-    from unsc.record.sources.common import seat_code
     from unsc.record.sources.membership import read_membership
     from unsc.record.sources.undl_wide import read_undl_wide
     from unsc.record.sources.voting_agent import read_voting_agent
+    from unsc.rules.charter import code_of_the_time
 
     repeats = 2 if quick else 3
     with tempfile.TemporaryDirectory() as tmp:
@@ -101,7 +101,7 @@ def main(argv: list[str]) -> int:
             by_year.setdefault(int(year), []).append(member)
 
         def roster(when):  # who sat on a date, as the build gives it to the wide reader
-            return sorted({seat_code(c, when) for c in by_year.get(when.year, [])})
+            return sorted({code_of_the_time(c, when) for c in by_year.get(when.year, [])})
 
         wide_base = median(lambda: pd.read_csv(d / WIDE, dtype=str, keep_default_na=False), repeats)
         wide = median(lambda: read_undl_wide(d / WIDE, roster=roster), repeats)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from unsc.news.record import MemoryRecord
+from unsc.news.lookup import MemoryRecord
 
 HERE = Path(__file__).resolve().parent
 ARTICLES = HERE / "articles"

@@ -33,9 +33,9 @@ def test_accounting_adds_up(store, data_dir: Path) -> None:
 
 
 def test_veto_counts_match_dhl_list(store, data_dir: Path) -> None:
-    from unsc.record.sources.dhl_html import read_veto_list, veto_counts
+    from unsc.record.sources.dhl_html import read_veto_list, veto_list_counts
 
-    dhl = veto_counts(read_veto_list(data_dir / "dhl_html" / "scact_veto_table_en.html"))
+    dhl = veto_list_counts(read_veto_list(data_dir / "dhl_html" / "scact_veto_table_en.html"))
     v = store.vetoes(until="2022-05-26")
     listed = Counter(v[v["in_dhl_list"]]["member"])
     assert dict(listed) == dhl

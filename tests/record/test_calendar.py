@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from unsc.record.merge import MEETING_DATE_TOLERANCE, span_text
-from unsc.record.sources.base import CALENDAR_COLUMNS
 from unsc.record.sources.dhl_html import parse_date_span, read_meetings_table_text, read_meetings_tables
+from unsc.record.sources.frame import CALENDAR_COLUMNS
 
 PAGE = (
     "<table><tr><th>Meeting Record</th><th>Date</th><th>Topic</th><th>Outcome / Vote</th></tr>"

@@ -8,7 +8,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from unsc.record.sources.base import DECISION_COLUMNS, SourceError
 from unsc.record.sources.dhl_html import (
     MeetingsSummary,
     parse_outcomes,
@@ -17,9 +16,10 @@ from unsc.record.sources.dhl_html import (
     read_meetings_tables,
     read_veto_list,
     read_veto_list_text,
-    split_members,
-    veto_counts,
+    split_vetoers,
+    veto_list_counts,
 )
+from unsc.record.sources.frame import DECISION_COLUMNS, SourceError
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "dhl"
 
@@ -116,9 +116,9 @@ def test_veto_bad_date_is_an_issue() -> None:
     assert frame.issues[0].field == "date" and "sometime" in frame.issues[0].reason
 
 
-def test_split_members_reports_leftovers() -> None:
-    assert split_members("UK and USA") == (["GBR", "USA"], "")
-    codes, rest = split_members("USA, Narnia")
+def test_split_vetoers_reports_leftovers() -> None:
+    assert split_vetoers("UK and USA") == (["GBR", "USA"], "")
+    codes, rest = split_vetoers("USA, Narnia")
     assert codes == ["USA"] and rest == "Narnia"
 
 
@@ -160,7 +160,7 @@ def test_real_veto_list_rows(veto) -> None:
 
 
 def test_real_veto_counts(veto) -> None:
-    counts = veto_counts(veto)
+    counts = veto_list_counts(veto)
     # as the page lists them: a row naming several members counts for each
     assert counts == {"CHN": 17, "FRA": 17, "GBR": 29, "RUS": 30, "SUN": 90, "USA": 82}
     assert sum(len(v) for v in veto.decisions["vetoed_by"]) == sum(counts.values())

@@ -33,9 +33,9 @@ def conflicts(store) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def dhl_counts(data_dir: Path) -> dict[str, int]:
-    from unsc.record.sources.dhl_html import read_veto_list, veto_counts
+    from unsc.record.sources.dhl_html import read_veto_list, veto_list_counts
 
-    return veto_counts(read_veto_list(data_dir / "dhl_html" / "scact_veto_table_en.html"))
+    return veto_list_counts(read_veto_list(data_dir / "dhl_html" / "scact_veto_table_en.html"))
 
 
 # --------------------------------------------------------------------------- draft symbols

@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from unsc.record.sources.base import SourceFrame
+from unsc.record.sources.frame import SourceFrame
 
 #: sha256 of :func:`frame_digest` per reader, computed before the change (see the module doc)
 EXPECTED = {
@@ -67,14 +67,14 @@ def file_digest(path: Path) -> str:
 
 def roster(data_dir: Path) -> Callable[[dt.date], list[str]]:
     """Who sat on a date, from the membership file, as the build gives it to the wide reader."""
-    from unsc.record.sources.common import seat_code
     from unsc.record.sources.membership import read_membership
+    from unsc.rules.charter import code_of_the_time
 
     terms = read_membership(data_dir / "unsc_membership_by_year_1946_2027_dppa.csv").terms
     by_year: dict[int, list[str]] = {}
     for year, member in zip(terms["year"], terms["member"], strict=True):
         by_year.setdefault(int(year), []).append(member)
-    return lambda when: sorted({seat_code(c, when) for c in by_year.get(when.year, [])})
+    return lambda when: sorted({code_of_the_time(c, when) for c in by_year.get(when.year, [])})
 
 
 def read(name: str, data_dir: Path) -> tuple[Path, SourceFrame]:

@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from unsc.record.sources.base import SourceError
-from unsc.record.sources.common import format_resolution, parse_draft, parse_resolution, seat_code
+from unsc.record.sources.frame import SourceError
+from unsc.record.sources.normalize import format_resolution, parse_draft, parse_resolution
 from unsc.record.sources.undl_csv import read_undl_csv
 from unsc.record.sources.undl_wide import read_undl_wide
+from unsc.rules.charter import code_of_the_time
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "undl"
 
@@ -106,6 +107,6 @@ def test_draft_symbols(y: int, n: int) -> None:
 
 
 def test_seat_codes() -> None:
-    assert seat_code("RUS", dt.date(1991, 12, 23)) == "SUN"
-    assert seat_code("SUN", dt.date(1991, 12, 31)) == "RUS"  # res. 725 labelled USSR
-    assert seat_code("CZE", dt.date(1978, 1, 1)) == "CSK"
+    assert code_of_the_time("RUS", dt.date(1991, 12, 23)) == "SUN"
+    assert code_of_the_time("SUN", dt.date(1991, 12, 31)) == "RUS"  # res. 725 labelled USSR
+    assert code_of_the_time("CZE", dt.date(1978, 1, 1)) == "CSK"

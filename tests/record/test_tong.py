@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from unsc.record.sources.base import DECISION_COLUMNS, VOTE_COLUMNS, SourceError
+from unsc.record.sources.frame import DECISION_COLUMNS, VOTE_COLUMNS, SourceError
 from unsc.record.sources.tong import parse_list, read_failed_drafts_sample, read_meetings_outcomes, resolve_member
 
 FAILED_COLS = [

@@ -17,8 +17,8 @@ from fastapi import FastAPI
 
 from tests.web.fixture_store import FixtureStore
 from unsc.web import create_app
-from unsc.web.backend import Backend
 from unsc.web.live import install
+from unsc.web.store_cache import StoreCache
 
 ELECTED_2024 = ["DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE"]
 YES_239 = ["USA", "GBR", "FRA", "JPN", "KOR", "MLT", "CHE", "SVN", "ECU", "MOZ", "SLE"]
@@ -231,7 +231,7 @@ def test_sessions_survive_a_restart(tmp_path: Path):
 
 def test_backend_without_store_still_runs_sessions(tmp_path: Path):
     app = FastAPI()
-    install(app, Backend(store_path=tmp_path / "absent.duckdb"), db=":memory:")
+    install(app, StoreCache(store_path=tmp_path / "absent.duckdb"), db=":memory:")
     r = TestClient(app).post("/api/live", json={"date": "2024-03-22"})
     assert r.status_code == 422 and "no store at" not in r.json()["detail"]
     assert "type the 10 elected members" in r.json()["detail"]

@@ -12,13 +12,13 @@ import typer
 if TYPE_CHECKING:  # pragma: no cover
     from unsc.rules import Council, Decision
 
-__all__ = ["register", "split_members"]
+__all__ = ["member_options", "register"]
 
 
-def split_members(values: list[str] | None) -> list[str]:
+def member_options(values: list[str] | None) -> list[str]:
     """Members from repeated options, each a comma-separated list of codes or names.
 
-    >>> split_members(["USA,GBR", " France ", ""])
+    >>> member_options(["USA,GBR", " France ", ""])
     ['USA', 'GBR', 'France']
     """
     out: list[str] = []
@@ -181,19 +181,19 @@ def register(app: typer.Typer) -> None:
 
         try:
             council, note = roster_council(date, store)
-            obliged = split_members(obligatory_abstention)
+            obliged = member_options(obligatory_abstention)
             ballot = Ballot.of(
                 date,
-                yes=split_members(yes),
-                no=split_members(no),
-                abstain=split_members(abstain),
-                absent=split_members(absent),
-                not_participating=split_members(not_participating),
+                yes=member_options(yes),
+                no=member_options(no),
+                abstain=member_options(abstain),
+                absent=member_options(absent),
+                not_participating=member_options(not_participating),
                 obligatory_abstention=obliged,
-                not_voting=split_members(not_voting),
+                not_voting=member_options(not_voting),
                 kind=kind,
                 voting_class=voting_class,
-                parties=[*split_members(parties), *(p for p in obliged if p not in split_members(parties))],
+                parties=[*member_options(parties), *(p for p in obliged if p not in member_options(parties))],
                 chapter_vi=chapter_vi or bool(obliged),
                 private_meeting=private,
                 modality="without_vote" if without_vote else "recorded",

@@ -11,7 +11,7 @@
 
 from unsc.news.check import Report, check, consistency, match
 from unsc.news.extract import Claim, Extraction, extract_claims
-from unsc.news.record import MemoryRecord, RecordLike
+from unsc.news.lookup import MemoryRecord, RecordLike
 from unsc.news.text import Article, read_article
 
 check_text = check

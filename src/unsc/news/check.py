@@ -3,7 +3,7 @@
 Verdicts: ``supported``, ``contradicted`` (with the record's value) or ``unverifiable`` (with the
 reason). Claims are also checked against each other with the Charter rules (``unsc.rules``).
 
->>> from unsc.news.record import MemoryRecord
+>>> from unsc.news.lookup import MemoryRecord
 >>> rec = MemoryRecord([{"decision_id": "S/2024/239", "draft": "S/2024/239", "date": "2024-03-22",
 ...     "meeting": "S/PV.9584", "title": "The situation in the Middle East, including the Palestinian question",
 ...     "sponsors": "United States", "adopted": False, "failure_reason": "veto", "yes": 11, "no": 3, "abstain": 1,
@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from unsc.news.extract import TOPICS, Claim, Extraction, extract_claims
-from unsc.news.record import rows
-from unsc.record.sources.common import MONTHS
+from unsc.news.lookup import rows
+from unsc.record.sources.normalize import MONTHS
 from unsc.rules import Council, find_member, permanent_seat
 
 __all__ = ["Report", "beyond_record", "check", "consistency", "last_vote_date", "match"]
@@ -279,7 +279,7 @@ _LAST: dict[int, dt.date | None] = {}
 def last_vote_date(record: Any) -> dt.date | None:
     """The date of the record's last vote (cached per record object).
 
-    >>> from unsc.news.record import MemoryRecord
+    >>> from unsc.news.lookup import MemoryRecord
     >>> last_vote_date(MemoryRecord([{"decision_id": "S/1", "date": "2024-03-22"}]))
     datetime.date(2024, 3, 22)
     """
@@ -664,7 +664,7 @@ def beyond_record(ex: Extraction, record: Any, last: dt.date) -> list[dict[str, 
     (what the counts and named votes imply: adopted, failed for lack of votes, or vetoed) and against the
     Council's membership that day (a state not on the Council cannot have voted).
 
-    >>> from unsc.news.record import MemoryRecord
+    >>> from unsc.news.lookup import MemoryRecord
     >>> ex = extract_claims("The Security Council rejected a Russian draft on Thursday: Russia, China, Pakistan and "
     ...     "Somalia voted in favour, nine abstained and the United States and Latvia voted against.", "2026-03-20")
     >>> [i["message"] for i in beyond_record(ex, MemoryRecord([]), dt.date(2025, 6, 4))]  # doctest: +NORMALIZE_WHITESPACE

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from unsc.record.sources.common import MONTHS
+from unsc.record.sources.normalize import MONTHS
 
 __all__ = ["MONTHS", "dateline", "find_dates", "parse_date_phrase", "vote_weekday", "weekday_before"]
 

@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 
 from unsc.record import config
-from unsc.record.sources.base import SourceError, SourceFrame, SourceIssue
+from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue
 
 __all__ = ["SCHEMA", "BuildError", "BuildReport", "build", "find_sources"]
 
@@ -393,7 +393,7 @@ def _quarantined_outcomes(frames: list[SourceFrame], decisions: pd.DataFrame) ->
     drafts duplicated as adopted, are kept out of the merge; each gets a ``source_error`` row on
     the decision it describes, so the disagreement is listed where the decision is.
     """
-    from unsc.record.sources.common import parse_draft, parse_resolution
+    from unsc.record.sources.normalize import parse_draft, parse_resolution
 
     by_res = {
         int(r): d
@@ -492,13 +492,13 @@ class _Roster:
         self._cache: dict[int, list[str]] = {}
 
     def of(self, when: dt.date) -> list[str]:
-        from unsc.record.sources.common import seat_code
+        from unsc.rules.charter import code_of_the_time
 
         year = self._cache.get(when.year)
         if year is None:
             year = list(self.terms.loc[self.terms["year"] == when.year, "member"])
             self._cache[when.year] = year
-        return sorted({seat_code(c, when) for c in year})
+        return sorted({code_of_the_time(c, when) for c in year})
 
     def fill_blanks(self, issues: list[SourceIssue], frames: list[SourceFrame]) -> list[dict[str, Any]]:
         """Fill a blank name of a year with the one state that voted that year but is not listed.
@@ -565,7 +565,7 @@ class _Roster:
 
 
 def _members(terms: pd.DataFrame, votes: pd.DataFrame) -> pd.DataFrame:
-    from unsc.record.sources.common import is_permanent
+    from unsc.record.sources.normalize import is_permanent
     from unsc.rules import find_member
 
     names: dict[str, set[str]] = {}

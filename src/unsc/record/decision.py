@@ -30,7 +30,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
-from unsc.record.sources.common import draft_fits_date
+from unsc.record.sources.normalize import draft_fits_date
 from unsc.rules import Ballot, Council, Decision, FailureReason, Kind, NonVoting, Vote, decide
 
 __all__ = ["MemberVote", "Modality", "RecordInvariantError", "RecordedDecision"]

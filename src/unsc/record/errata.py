@@ -21,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 
-from unsc.record.sources.common import is_permanent, resolution_id
+from unsc.record.sources.normalize import is_permanent, resolution_id
 from unsc.rules import Kind, find_member
 
 __all__ = ["VOTE_LISTS", "ErrataError", "Erratum", "apply_errata", "load_errata"]

@@ -36,8 +36,8 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from unsc.record.reconcile import reconcile
-from unsc.record.sources.base import CALENDAR_COLUMNS, SourceFrame
-from unsc.record.sources.common import draft_fits_date, is_permanent, resolution_id
+from unsc.record.sources.frame import CALENDAR_COLUMNS, SourceFrame
+from unsc.record.sources.normalize import draft_fits_date, is_permanent, resolution_id
 from unsc.rules import Council
 
 if TYPE_CHECKING:  # typing.TypeIs is Python 3.13; typing_extensions is needed only by the checker
@@ -53,7 +53,7 @@ __all__ = [
     "consolidate",
     "draft_fits_date",
     "explain_vetoes",
-    "meeting_calendar",
+    "meetings_by_symbol",
     "merge",
     "pick",
     "span_text",
@@ -224,7 +224,7 @@ class MergeResult:
     vetoes: pd.DataFrame
     conflicts: list[dict[str, Any]]
     merged_rows: dict[str, int]
-    #: the meeting calendar (columns :data:`unsc.record.sources.base.CALENDAR_COLUMNS`), one row per meeting
+    #: the meeting calendar (columns :data:`unsc.record.sources.frame.CALENDAR_COLUMNS`), one row per meeting
     meetings: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(CALENDAR_COLUMNS)))
 
 
@@ -277,7 +277,7 @@ def merge(
     by_source: dict[str, SourceFrame] = {}
     for f in frames:
         by_source[f.source] = f
-    calendar = meeting_calendar(by_source.values())
+    calendar = meetings_by_symbol(by_source.values())
     entities: list[Entity] = []
     idx = _Index()
     conflicts: list[dict[str, Any]] = []
@@ -812,13 +812,13 @@ def span_text(first: dt.date, last: dt.date) -> str:
     return f"{first.day} {first:%B %Y} - {last.day} {last:%B %Y}"
 
 
-def meeting_calendar(frames: Iterable[SourceFrame]) -> dict[str, dict[str, Any]]:
+def meetings_by_symbol(frames: Iterable[SourceFrame]) -> dict[str, dict[str, Any]]:
     """The meetings the sources list (their ``calendar`` frames), by meeting symbol; the first source wins.
 
     >>> f = SourceFrame.build("dhl_meetings", [], [])
     >>> f.calendar = pd.DataFrame([{"meeting": "S/PV.1360", "date": dt.date(1967, 6, 14),
     ...     "end_date": dt.date(1967, 6, 14), "year": 1967, "topic": "Middle East", "source": "dhl_meetings"}])
-    >>> meeting_calendar([f])["S/PV.1360"]["topic"]
+    >>> meetings_by_symbol([f])["S/PV.1360"]["topic"]
     'Middle East'
     """
     out: dict[str, dict[str, Any]] = {}

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from unsc.record import config
 from unsc.record.dates import parse_date
-from unsc.record.sources.common import parse_draft, parse_meeting, parse_resolution
+from unsc.record.sources.normalize import parse_draft, parse_meeting, parse_resolution
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -313,13 +313,13 @@ class Store:
 
     def roster(self, date: Any) -> list[str]:
         """Codes seated on a date (USSR/Russia, Zaire/DR Congo, ... as the state of that date)."""
-        from unsc.record.sources.common import seat_code
+        from unsc.rules.charter import code_of_the_time
 
         d = _date(date)
         if d is None:
             raise ValueError("roster needs a date (a year or YYYY-MM-DD), not None")
         rows = self._con.execute("SELECT member FROM terms WHERE year = ?", [d.year]).fetchall()
-        return sorted({seat_code(r[0], d) for r in rows})
+        return sorted({code_of_the_time(r[0], d) for r in rows})
 
     def conflicts(self) -> pd.DataFrame:
         """Every disagreement between sources, with the chosen value and why."""

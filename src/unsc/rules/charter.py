@@ -49,9 +49,11 @@ __all__ = [
     "REGIONAL_PATTERN",
     "RENAMED_SEATS",
     "RUSSIA_CONTINUES_USSR",
+    "STATES_OF_THE_TIME",
     "SUCCESSIONS",
     "USSR_LABEL_LAST_DAY",
     "Succession",
+    "code_of_the_time",
     "council_size_on",
     "elected_members_on",
     "is_un_member",
@@ -176,6 +178,37 @@ RENAMED_SEATS: tuple[tuple[str, str, dt.date, dt.date], ...] = (
     ("COD", "ZAR", dt.date(1971, 10, 27), dt.date(1997, 5, 16)),
     ("YEM", "YMD", dt.date(1990, 1, 1), dt.date(1990, 5, 21)),
 )
+
+
+#: Codes whose state sat under another name (and ISO code) at the time: ``(code, first day, last day,
+#: code of the time)``. Sources often write current names for past members ("Democratic Republic of
+#: the Congo" for Zaire, "Czechia" for Czechoslovakia); the record uses the state of the time.
+STATES_OF_THE_TIME: tuple[tuple[str, dt.date, dt.date, str], ...] = (
+    ("COD", dt.date(1971, 10, 27), dt.date(1997, 5, 16), "ZAR"),  # Zaire
+    ("CZE", dt.date(1945, 1, 1), dt.date(1992, 12, 31), "CSK"),  # Czechoslovakia
+    ("SRB", dt.date(1945, 1, 1), dt.date(1992, 4, 27), "YUG"),  # SFR Yugoslavia
+    ("YEM", dt.date(1967, 11, 30), dt.date(1990, 5, 21), "YMD"),  # the seat of Democratic Yemen, 1990
+    ("RUS", dt.date(1945, 1, 1), dt.date(1991, 12, 23), "SUN"),  # USSR until 24 Dec 1991
+    ("SUN", dt.date(1991, 12, 24), dt.date(9999, 12, 31), "RUS"),
+    ("ZAR", dt.date(1997, 5, 17), dt.date(9999, 12, 31), "COD"),
+)
+
+
+def code_of_the_time(code: str, when: dt.date | None) -> str:
+    """The code of the state that held a seat on a date (Zaire, Czechoslovakia, the USSR, ...).
+
+    >>> code_of_the_time("COD", dt.date(1982, 5, 1)), code_of_the_time("SUN", dt.date(1991, 12, 31))
+    ('ZAR', 'RUS')
+    >>> code_of_the_time("COD", dt.date(2026, 1, 1)), code_of_the_time("CZE", None)
+    ('COD', 'CZE')
+    """
+    if when is None:
+        return code
+    for now, first, last, then in STATES_OF_THE_TIME:
+        if code == now and first <= when <= last:
+            return then
+    return code
+
 
 #: The UN's voting records still label the Russian Federation's seat "USSR" on votes of 24-31 Dec
 #: 1991 (res. 725, 31 Dec 1991); the code ``SUN`` is accepted for that seat to this day, not after.

@@ -30,8 +30,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from unsc.web import charts, features, live
-from unsc.web.backend import Backend, BadInput, NotFound, Unavailable, records, to_jsonable
+from unsc.web import adapters, charts, live
+from unsc.web.store_cache import BadInput, NotFound, StoreCache, Unavailable, records, to_jsonable
 
 __all__ = ["create_app"]
 
@@ -204,7 +204,7 @@ def create_app(
     opened lazily on first use, once per process. ``sessions_file`` keeps live sessions
     (:mod:`unsc.web.live`) across restarts.
     """
-    backend = Backend(store_path=store_path, store=store)
+    backend = StoreCache(store_path=store_path, store=store)
     app = FastAPI(
         title="unsc",
         summary="The UN Security Council's votes since 1946, the Charter's rules, power and news checks.",
@@ -215,8 +215,8 @@ def create_app(
     app.state.backend = backend
     app.add_middleware(HeadAsGet)
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
-    env.globals.update(vote_words=VOTE_WORDS, member_name=features.member_name)
-    env.filters["member_name"] = features.member_name
+    env.globals.update(vote_words=VOTE_WORDS, member_name=adapters.member_name)
+    env.filters["member_name"] = adapters.member_name
     env.filters["the"] = _the
     env.filters["claim_words"] = _claim_words
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -306,7 +306,7 @@ def create_app(
         def compute() -> dict[str, Any]:
             row = next((m for m in members_list() if m.get("code") == code), None)
             if row is None:
-                raise NotFound(f"{code} ({features.member_name(code)}) never sat on the Council in the record")
+                raise NotFound(f"{code} ({adapters.member_name(code)}) never sat on the Council in the record")
             votes = records(backend.call("votes", member=code))
             dates = {
                 r["decision_id"]: r
@@ -473,7 +473,7 @@ def create_app(
     @app.get("/api/scenarios", response_model=None, responses=ERRORS)
     def api_scenarios() -> dict[str, Any]:
         """The reform scenarios the analysis layer defines."""
-        return {"items": features.scenarios()}
+        return {"items": adapters.scenarios()}
 
     @app.get("/api/power", response_model=None, responses=ERRORS)
     def api_power(
@@ -487,14 +487,14 @@ def create_app(
         """Voting power indices for the Council on a date, a reform scenario, or a custom Council."""
         day = _date(date, "date")
         key = ("power", day, scenario, size, threshold, veto, vetoes_needed)
-        return backend.cached(key, lambda: features.power(day, scenario, size, threshold, veto, vetoes_needed))
+        return backend.cached(key, lambda: adapters.power(day, scenario, size, threshold, veto, vetoes_needed))
 
     @app.post("/api/decide", response_model=None, responses=BAD_INPUT)
     async def api_decide(ballot: BallotIn) -> Response | dict[str, Any]:
         """Decide a hypothetical ballot with the Charter rules engine (no store needed)."""
         # async: the rules engine is pure Python, no I/O, well under a millisecond, so it runs on
         # the event loop instead of paying a thread-pool hop per request (issue 14)
-        result = features.decide_ballot(ballot.model_dump())
+        result = adapters.decide_ballot(ballot.model_dump())
         try:  # the answer is plain JSON: FastAPI's own rendering, minus jsonable_encoder's walk
             return JSONResponse(result)
         except (TypeError, ValueError):
@@ -503,7 +503,7 @@ def create_app(
     @app.post("/api/check", response_model=None, responses=ERRORS)
     def api_check(body: CheckIn) -> dict[str, Any]:
         """Check the vote claims in a news text against the record."""
-        return backend.with_store(lambda store: features.check_text(body.text, store=store, date=body.date))
+        return backend.with_store(lambda store: adapters.check_text(body.text, store=store, date=body.date))
 
     # -- pages ------------------------------------------------------------------------------------
 
@@ -605,7 +605,7 @@ def create_app(
     def vetoes_page(request: Request) -> HTMLResponse:
         stats = statistics()
         rows = vetoes_shown(None)
-        by_member = [(features.member_name(k), v) for k, v in stats["vetoes_by_member"].items()]
+        by_member = [(adapters.member_name(k), v) for k, v in stats["vetoes_by_member"].items()]
         figures = [
             charts.bars(by_member, title="Vetoes cast, by permanent member"),
             charts.bars(list(stats["vetoes_by_decade"].items()), title="Vetoes cast, by decade"),
@@ -615,8 +615,8 @@ def create_app(
             out: dict[str, Any] = {"plot": None, "table": None, "why": None}
             try:
                 frame = backend.call("vetoes")
-                out["table"] = features.veto_table(frame)
-                out["plot"] = features.plot_svg("vetoes_per_year", frame)
+                out["table"] = adapters.veto_table(frame)
+                out["plot"] = adapters.plot_svg("vetoes_per_year", frame)
             except Unavailable as exc:
                 out["why"] = str(exc)
             return out
@@ -641,7 +641,7 @@ def create_app(
         unavailable = None
         problem = None
         try:
-            known = features.scenarios()
+            known = adapters.scenarios()
         except Unavailable as exc:
             known = []
             if mode == "scenario":
@@ -651,16 +651,16 @@ def create_app(
                 if mode == "scenario":
                     if not scenario:
                         raise BadInput("choose a scenario")
-                    result = features.power(scenario=scenario)
+                    result = adapters.power(scenario=scenario)
                 elif mode == "custom":
-                    result = features.power(
+                    result = adapters.power(
                         size=_int(size, "seats", 1, 60),
                         threshold=_int(threshold, "votes needed", 1, 60),
                         veto=_int(veto or "0", "veto holders", 0, 60),
                         vetoes_needed=_int(vetoes_needed or "1", "vetoes needed", 1, 60),
                     )
                 else:
-                    result = features.power(date=_date(date, "date") or dt.date.today())
+                    result = adapters.power(date=_date(date, "date") or dt.date.today())
             except Unavailable as exc:
                 unavailable = str(exc)
             except BadInput as exc:
@@ -671,7 +671,7 @@ def create_app(
             form=form,
             scenarios=known,
             result=result,
-            table=features.power_table(result) if result else None,
+            table=adapters.power_table(result) if result else None,
             unavailable=unavailable,
             problem=problem,
             status=422 if problem else 503 if (mode and unavailable) else 200,
@@ -694,7 +694,7 @@ def create_app(
         problem = None
         if date or yes or no or abstain:
             try:
-                result = features.decide_ballot(
+                result = adapters.decide_ballot(
                     {
                         "date": _date(date, "date"),
                         "yes": _names(yes),
@@ -735,12 +735,12 @@ def create_app(
             if not text.strip():
                 raise BadInput("Paste the text of a news report first.")
             when = _date(date, "date")
-            ctx["result"] = backend.with_store(lambda store: features.check_text(text, store=store, date=when))
+            ctx["result"] = backend.with_store(lambda store: adapters.check_text(text, store=store, date=when))
         except BadInput as exc:
             ctx["problem"], status = str(exc), 422
         except Unavailable as exc:
             ctx["unavailable"], status = str(exc), 503
-        return page(request, "check.html", status=status, verdict_words=features.VERDICT_WORDS, **ctx)
+        return page(request, "check.html", status=status, verdict_words=adapters.VERDICT_WORDS, **ctx)
 
     live.install(app, backend, sessions_file=sessions_file)
     return app
@@ -831,7 +831,7 @@ def _date(text: str | None, field: str, *, year: bool = False, end: bool = False
     >>> _date("1990", "date")
     Traceback (most recent call last):
     ...
-    unsc.web.backend.BadInput: date: bad date '1990': expected YYYY-MM-DD (a day, not a year or a month)
+    unsc.web.store_cache.BadInput: date: bad date '1990': expected YYYY-MM-DD (a day, not a year or a month)
     """
     from unsc.record.dates import DateError, parse_date
 
@@ -865,7 +865,7 @@ def _claim_words(value: Any, field: str, member: str | None = None) -> str:
     if field == "vote" and isinstance(value, str):
         return _VOTE_CLAIMS.get(value, value)
     if member and value == member:
-        return features.member_name(member)
+        return adapters.member_name(member)
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     return str(value)

@@ -314,7 +314,7 @@ def install(
     ``db`` (or ``sessions_file``, or ``UNSC_LIVE_DB``): where sessions live (:func:`open_storage`;
     default the SQLite file ``UNSC_HOME/live.sqlite3``). ``public_url`` (or ``UNSC_PUBLIC_URL``): the
     address delegates' links and QR codes use, never the request's Host header. ``backend``
-    (:class:`unsc.web.backend.Backend`) gives the record store, whose roster seats a date's elected
+    (:class:`unsc.web.store_cache.StoreCache`) gives the record store, whose roster seats a date's elected
     members; ``options`` go to the storage (``create_limit``, ``create_window``).
     """
     here = Path(__file__).resolve().parent

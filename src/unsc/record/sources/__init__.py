@@ -1,1 +1,1 @@
-"""Readers, one per real source format. Each returns a :class:`~unsc.record.sources.base.SourceFrame`."""
+"""Readers, one per real source format. Each returns a :class:`~unsc.record.sources.frame.SourceFrame`."""

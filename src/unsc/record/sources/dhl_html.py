@@ -30,14 +30,14 @@ from typing import Any
 import lxml.html
 import pandas as pd
 
-from unsc.record.sources.base import CALENDAR_COLUMNS, SourceError, SourceFrame, SourceIssue
-from unsc.record.sources.common import MONTHS, council_of_year
+from unsc.record.sources.frame import CALENDAR_COLUMNS, SourceError, SourceFrame, SourceIssue
+from unsc.record.sources.normalize import MONTHS, council_of_year
 from unsc.rules import find_member
 
 __all__ = [
     "MeetingsSummary",
     "Outcome",
-    "meeting_calendar",
+    "calendar_from_rows",
     "parse_date_span",
     "parse_outcomes",
     "read_meetings_table",
@@ -45,8 +45,8 @@ __all__ = [
     "read_meetings_tables",
     "read_veto_list",
     "read_veto_list_text",
-    "split_members",
-    "veto_counts",
+    "split_vetoers",
+    "veto_list_counts",
 ]
 
 VETO_SOURCE = "dhl_veto"
@@ -249,16 +249,16 @@ _P5_RE = re.compile(
 _CONNECTORS_RE = re.compile(r"(?:\s|,|/|&|;|\+|\.|\band\b|\bthe\b|\bby\b)+", re.IGNORECASE)
 
 
-def split_members(text: str) -> tuple[list[str], str]:
+def split_vetoers(text: str) -> tuple[list[str], str]:
     """Permanent-member codes named in ``text`` (in order) and any text left that is not a name.
 
     Handles names run together without separators, as the veto page shows them.
 
-    >>> split_members("ChinaRussian Federation")
+    >>> split_vetoers("ChinaRussian Federation")
     (['CHN', 'RUS'], '')
-    >>> split_members("France, UK and USA")
+    >>> split_vetoers("France, UK and USA")
     (['FRA', 'GBR', 'USA'], '')
-    >>> split_members("USSR (absent)")
+    >>> split_vetoers("USSR (absent)")
     (['SUN'], '(absent)')
     """
     codes: list[str] = []
@@ -285,7 +285,7 @@ def read_veto_list(path: str | Path) -> SourceFrame:
     >>> read_veto_list("/nonexistent/scact_veto_table_en.html")
     Traceback (most recent call last):
     ...
-    unsc.record.sources.base.SourceError: /nonexistent/scact_veto_table_en.html: cannot read file: No such file or directory
+    unsc.record.sources.frame.SourceError: /nonexistent/scact_veto_table_en.html: cannot read file: No such file or directory
     """
     return read_veto_list_text(_read_html(path), file=str(path))
 
@@ -384,7 +384,7 @@ def _veto_row(
         if phrase in low and not any(phrase in x for x in notes):
             notes.append(phrase)
 
-    codes, leftover = split_members(member_text)
+    codes, leftover = split_vetoers(member_text)
     if not codes or leftover:
         issues.append(
             SourceIssue(
@@ -418,12 +418,12 @@ def _veto_row(
     )
 
 
-def veto_counts(frame: SourceFrame) -> dict[str, int]:
+def veto_list_counts(frame: SourceFrame) -> dict[str, int]:
     """Per-member count of vetoes as the page lists them (``SUN`` and ``RUS`` apart).
 
     A row naming two members counts once for each.
 
-    >>> veto_counts(read_veto_list_text(_VETO_EXAMPLE))
+    >>> veto_list_counts(read_veto_list_text(_VETO_EXAMPLE))
     {'CHN': 1, 'RUS': 1}
     """
     counts: Counter[str] = Counter()
@@ -806,7 +806,7 @@ def read_meetings_table(path: str | Path, summary: MeetingsSummary | None = None
     >>> read_meetings_table("/nonexistent/scact1950_table_en.html")
     Traceback (most recent call last):
     ...
-    unsc.record.sources.base.SourceError: /nonexistent/scact1950_table_en.html: cannot read file: No such file or directory
+    unsc.record.sources.frame.SourceError: /nonexistent/scact1950_table_en.html: cannot read file: No such file or directory
     """
     return read_meetings_table_text(_read_html(path), file=str(path), summary=summary)
 
@@ -989,7 +989,7 @@ def read_meetings_table_text(
     summary.rows_per_year[year] += len(decisions)
     frame = SourceFrame.build(MEETINGS_SOURCE, decisions, [], issues)
     frame.rows_in, frame.out_of_scope = rows_in, out_of_scope
-    frame.calendar = meeting_calendar(calendar)
+    frame.calendar = calendar_from_rows(calendar)
     frame.notes.append(
         f"{Path(file).name}: rows counted per outcome; {out_of_scope} outcomes that are not votes"
         " (presidential statements, communiqués, elections, notes) left out"
@@ -1047,7 +1047,7 @@ def _parse_meeting_date(text: str, year: int) -> tuple[dt.date | None, dt.date |
     return parse_date_span(t, year)
 
 
-def meeting_calendar(rows: list[dict[str, Any]]) -> pd.DataFrame:
+def calendar_from_rows(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """One row per meeting (columns :data:`CALENDAR_COLUMNS`) from the table rows that name it.
 
     A meeting listed on several rows (one per agenda item or outcome) keeps the first row's
@@ -1056,7 +1056,7 @@ def meeting_calendar(rows: list[dict[str, Any]]) -> pd.DataFrame:
     >>> d = dt.date(1967, 6, 14)
     >>> rows = [{"meeting": "S/PV.1360", "date": d, "end_date": d, "year": 1967, "topic": "Middle East",
     ...          "source": "dhl_meetings", "source_row": "1967 row 61", "note": None}]
-    >>> meeting_calendar(rows + [dict(rows[0], topic="Cyprus", source_row="1967 row 62")])["topic"].tolist()
+    >>> calendar_from_rows(rows + [dict(rows[0], topic="Cyprus", source_row="1967 row 62")])["topic"].tolist()
     ['Middle East | Cyprus']
     """
     by_meeting: dict[str, dict[str, Any]] = {}
@@ -1081,7 +1081,7 @@ def read_meetings_tables(directory: str | Path, summary: MeetingsSummary | None 
     >>> read_meetings_tables("/nonexistent")
     Traceback (most recent call last):
     ...
-    unsc.record.sources.base.SourceError: /nonexistent: no scact{YEAR}_table_en.html files
+    unsc.record.sources.frame.SourceError: /nonexistent: no scact{YEAR}_table_en.html files
     """
     d = Path(directory)
     files = sorted(p for p in d.glob("scact*_table_en.html") if re.match(r"scact\d{4}", p.name)) if d.is_dir() else []
@@ -1101,7 +1101,7 @@ def read_meetings_tables(directory: str | Path, summary: MeetingsSummary | None 
     frame.rows_in = sum(f.rows_in or 0 for f in frames)
     frame.out_of_scope = sum(f.out_of_scope for f in frames)
     frame.notes = [n for f in frames for n in f.notes]
-    frame.calendar = meeting_calendar(
+    frame.calendar = calendar_from_rows(
         [r for f in frames if f.calendar is not None for r in f.calendar.to_dict("records")]
     )
     return frame

@@ -3,11 +3,11 @@
 One row per member per year (columns ``id, year, security_council_member, last_update``). The file
 uses *current* names for past members ("Democratic Republic of the Congo" for Zaire, "Czechia"
 for Czechoslovakia); :data:`HISTORICAL_CODES` maps those back to the state that sat, by year, so
-that rosters match the names in the voting data (:func:`~unsc.record.sources.common.seat_code`,
+that rosters match the names in the voting data (:func:`~unsc.rules.charter.code_of_the_time`,
 applied per date by the store's roster). Blank names are reported as issues and kept out
 of the terms; :func:`fill_blank_terms` may fill them later from votes cast that year.
 
->>> seat_code("COD", dt.date(1982, 7, 1))
+>>> code_of_the_time("COD", dt.date(1982, 7, 1))
 'ZAR'
 """
 
@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from unsc.record.sources.base import SourceError, SourceIssue, read_csv_checked
-from unsc.record.sources.common import is_permanent, seat_code
+from unsc.record.sources.frame import SourceError, SourceIssue, read_csv_checked
+from unsc.record.sources.normalize import is_permanent
 from unsc.rules import find_member
+from unsc.rules.charter import code_of_the_time
 
 __all__ = ["FILE", "SOURCE", "TermsFrame", "read_membership"]
 
@@ -40,7 +41,7 @@ class TermsFrame:
 
     def roster(self, when: dt.date) -> list[str]:
         """Codes seated on a date (blanks left out), each as the state of that date."""
-        return sorted({seat_code(c, when) for c in self.terms.loc[self.terms["year"] == when.year, "member"]})
+        return sorted({code_of_the_time(c, when) for c in self.terms.loc[self.terms["year"] == when.year, "member"]})
 
 
 def read_membership(path: str | Path) -> TermsFrame:
@@ -74,7 +75,7 @@ def read_membership(path: str | Path) -> TermsFrame:
         m = find_member(name)
         if m is None:
             raise SourceError(path, f"unknown member {name!r}", row=i, field="security_council_member")
-        code = seat_code(m.code, dt.date(year, 7, 1))
+        code = code_of_the_time(m.code, dt.date(year, 7, 1))
         if code != m.code and (name, code) not in mapped:
             mapped.add((name, code))
             notes.append(f"{path.name}: {name!r} read as {code} for the years it sat under that state")

@@ -22,14 +22,14 @@ from typing import Any
 
 import pandas as pd
 
-from unsc.record.sources.base import SourceError, SourceFrame, SourceIssue
-from unsc.record.sources.common import council_of_year, is_permanent
 from unsc.record.sources.dhl_html import (
     _check_resolution_numbers,
     _outcome_fields,
     parse_date_span,
     parse_outcomes,
 )
+from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue
+from unsc.record.sources.normalize import council_of_year, is_permanent
 from unsc.rules import find_member
 
 __all__ = ["parse_list", "read_failed_drafts_sample", "read_meetings_outcomes", "resolve_member"]
@@ -114,7 +114,7 @@ def read_failed_drafts_sample(path: str | Path) -> SourceFrame:
     >>> read_failed_drafts_sample("/nonexistent/tong.xlsx")
     Traceback (most recent call last):
     ...
-    unsc.record.sources.base.SourceError: /nonexistent/tong.xlsx: file not found
+    unsc.record.sources.frame.SourceError: /nonexistent/tong.xlsx: file not found
     """
     file = str(path)
     df = _read_excel(path, _FAILED_COLUMNS)
@@ -267,7 +267,7 @@ def read_meetings_outcomes(path: str | Path) -> SourceFrame:
     >>> read_meetings_outcomes("/nonexistent/sample.xlsx")
     Traceback (most recent call last):
     ...
-    unsc.record.sources.base.SourceError: /nonexistent/sample.xlsx: file not found
+    unsc.record.sources.frame.SourceError: /nonexistent/sample.xlsx: file not found
     """
     file = str(path)
     df = _read_excel(path, _MEETINGS_COLUMNS)

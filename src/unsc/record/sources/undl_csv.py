@@ -20,8 +20,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from unsc.record.sources.base import SourceError, SourceFrame, SourceIssue, read_csv_checked
-from unsc.record.sources.common import (
+from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue, read_csv_checked
+from unsc.record.sources.normalize import (
     format_resolution,
     member_code,
     parse_date,

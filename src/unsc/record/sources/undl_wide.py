@@ -25,8 +25,8 @@ from typing import Any
 
 import numpy as np
 
-from unsc.record.sources.base import SourceError, SourceFrame, SourceIssue, read_csv_checked
-from unsc.record.sources.common import format_resolution, member_code, parse_date, parse_resolution
+from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue, read_csv_checked
+from unsc.record.sources.normalize import format_resolution, member_code, parse_date, parse_resolution
 from unsc.rules import find_member
 
 __all__ = ["FILE", "META_COLUMNS", "SOURCE", "column_code", "read_undl_wide"]

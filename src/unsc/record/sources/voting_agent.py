@@ -32,8 +32,8 @@ from typing import Any
 
 import pandas as pd
 
-from unsc.record.sources.base import SourceError, SourceFrame, SourceIssue
-from unsc.record.sources.common import (
+from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue
+from unsc.record.sources.normalize import (
     format_resolution,
     is_permanent,
     member_code,

@@ -14,8 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from unsc.record.sources.base import SourceError, SourceFrame, SourceIssue, read_csv_checked
-from unsc.record.sources.common import member_code, parse_date, parse_draft, parse_meeting
+from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue, read_csv_checked
+from unsc.record.sources.normalize import member_code, parse_date, parse_draft, parse_meeting
 
 __all__ = ["FILE", "SOURCE", "read_wpdl"]
 

@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from unsc.rules import Council, permanent_seat
+from unsc.rules.charter import code_of_the_time
 
 #: English month names and abbreviations -> month number ("sept" too).
 MONTHS: dict[str, int] = {
@@ -53,7 +54,6 @@ __all__ = [
     "parse_meeting",
     "parse_resolution",
     "resolution_id",
-    "seat_code",
 ]
 
 _RES = re.compile(r"(?:S\s*/\s*RES\s*/\s*|resolution\s+)?(\d{1,4})\s*(?:\(\s*(\d{4})\s*\)?|/\s*(\d{4}))", re.I)
@@ -153,20 +153,6 @@ def parse_date(text: Any) -> dt.date | None:
     return None
 
 
-#: Codes whose state sat under another name (and ISO code) at the time: (code, first day, last day,
-#: code of the time). Sources often write current names for past members ("Democratic Republic of
-#: the Congo" for Zaire, "Czechia" for Czechoslovakia); the record uses the state of the time.
-SUCCESSIONS: tuple[tuple[str, dt.date, dt.date, str], ...] = (
-    ("COD", dt.date(1971, 10, 27), dt.date(1997, 5, 16), "ZAR"),  # Zaire
-    ("CZE", dt.date(1945, 1, 1), dt.date(1992, 12, 31), "CSK"),  # Czechoslovakia
-    ("SRB", dt.date(1945, 1, 1), dt.date(1992, 4, 27), "YUG"),  # SFR Yugoslavia
-    ("YEM", dt.date(1967, 11, 30), dt.date(1990, 5, 21), "YMD"),  # the seat of Democratic Yemen, 1990
-    ("RUS", dt.date(1945, 1, 1), dt.date(1991, 12, 23), "SUN"),  # USSR until 24 Dec 1991
-    ("SUN", dt.date(1991, 12, 24), dt.date(9999, 12, 31), "RUS"),
-    ("ZAR", dt.date(1997, 5, 17), dt.date(9999, 12, 31), "COD"),
-)
-
-
 _DRAFT_YEAR = re.compile(r"^S/((?:199[4-9]|20\d\d))/\d+")  # the S/YYYY/N symbols in use since 1994
 
 
@@ -210,20 +196,6 @@ def is_permanent(code: str) -> bool:
     return permanent_seat(code) is not None
 
 
-def seat_code(code: str, when: dt.date | None) -> str:
-    """The code of the state that held a seat on a date (Zaire, Czechoslovakia, the USSR, ...).
-
-    >>> seat_code("COD", dt.date(1982, 5, 1)), seat_code("SUN", dt.date(1991, 12, 31)), seat_code("COD", dt.date(2026, 1, 1))
-    ('ZAR', 'RUS', 'COD')
-    """
-    if when is None:
-        return code
-    for now, first, last, then in SUCCESSIONS:
-        if code == now and first <= when <= last:
-            return then
-    return code
-
-
 def member_code(name: str, when: dt.date | None = None) -> str | None:
     """ISO code for a member name as a source spells it; the USSR/Russia seat by date.
 
@@ -240,4 +212,4 @@ def member_code(name: str, when: dt.date | None = None) -> str | None:
     m = find_member(name)
     if m is None:
         return None
-    return seat_code(m.code, when)
+    return code_of_the_time(m.code, when)

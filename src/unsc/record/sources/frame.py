@@ -174,7 +174,7 @@ def read_csv_checked(path: str | Path, required: Iterable[str]) -> pd.DataFrame:
 
     >>> read_csv_checked("/nonexistent.csv", ["a"])
     Traceback (most recent call last):
-    unsc.record.sources.base.SourceError: /nonexistent.csv: file not found
+    unsc.record.sources.frame.SourceError: /nonexistent.csv: file not found
     """
     path = Path(path)
     if not path.exists():

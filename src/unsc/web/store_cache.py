@@ -22,9 +22,9 @@ from typing import Any
 
 __all__ = [
     "LRU",
-    "Backend",
     "BadInput",
     "NotFound",
+    "StoreCache",
     "Unavailable",
     "to_jsonable",
 ]
@@ -130,7 +130,7 @@ class LRU:
             self._data.clear()
 
 
-class Backend:
+class StoreCache:
     """The store (opened once, read-only, used under a lock) and the caches built on it.
 
     ``store`` may be given directly (an object with the ``unsc.record.Store`` methods, as tests do);
@@ -138,9 +138,9 @@ class Backend:
     ``unsc.record.open_store`` on first use. A missing store is retried on the next request, so a
     server started before ``unsc build`` picks the store up once it exists.
 
-    >>> Backend(store_path="/nonexistent/unsc.duckdb").call("decision", "S/2024/239")  # doctest: +ELLIPSIS
+    >>> StoreCache(store_path="/nonexistent/unsc.duckdb").call("decision", "S/2024/239")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    unsc.web.backend.Unavailable: the record store is unavailable: ...
+    unsc.web.store_cache.Unavailable: the record store is unavailable: ...
     """
 
     def __init__(self, store_path: str | Path | None = None, store: Any = None) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from unsc.web.backend import BadInput, Unavailable, records, to_jsonable
+from unsc.web.store_cache import BadInput, Unavailable, records, to_jsonable
 
 __all__ = [
     "check_text",
