@@ -32,6 +32,7 @@ from typing import Any
 
 from unsc.record.sources.normalize import draft_fits_date
 from unsc.rules import Ballot, Council, Decision, FailureReason, Kind, NonVoting, Vote, decide
+from unsc.rules.wording import tally_text
 
 __all__ = ["MemberVote", "Modality", "RecordInvariantError", "RecordedDecision"]
 
@@ -228,9 +229,9 @@ class RecordedDecision:
             return "by acclamation"
         if self.without_vote:
             return "without a vote"
-        if None in (self.yes, self.no, self.abstain):
+        if self.yes is None or self.no is None or self.abstain is None:
             return "unknown"
-        return f"{self.yes}-{self.no}-{self.abstain}"
+        return tally_text(self.yes, self.no, self.abstain)
 
     @property
     def headline(self) -> str:

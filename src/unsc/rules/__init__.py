@@ -74,6 +74,7 @@ from unsc.rules.procedure import (
 )
 from unsc.rules.straw_polls import StrawPollReading, read_poll
 from unsc.rules.votes import FailureReason, Kind, Modality, NonVoting, Vote, VotingClass
+from unsc.rules.wording import name_list, tally_text, with_article
 
 __all__ = [
     "ELECTED_BY_YEAR",
@@ -123,6 +124,7 @@ __all__ = [
     "joint_conference_possible",
     "member",
     "member_on",
+    "name_list",
     "not_a_member_reason",
     "permanent_government",
     "permanent_members_on",
@@ -133,8 +135,10 @@ __all__ = [
     "roster_on",
     "roster_warnings",
     "special_majority",
+    "tally_text",
     "threshold_on",
     "un_members_on",
     "voting_class",
     "voting_order",
+    "with_article",
 ]

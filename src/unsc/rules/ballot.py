@@ -19,6 +19,7 @@ from typing import Any
 from unsc.rules.council import RosterError, as_date
 from unsc.rules.members import find_member, member, member_on
 from unsc.rules.votes import FailureReason, Kind, Modality, NonVoting, Vote, VotingClass
+from unsc.rules.wording import tally_text
 
 __all__ = ["INTERPRETATIONS", "PRELIMINARY_QUESTION_MODES", "Ballot", "Decision", "Mode", "seat_code"]
 
@@ -286,7 +287,7 @@ class Decision:
         >>> decide(Ballot.of("2016-12-23", yes=["FRA"], abstain=["USA"])).tally
         '1-0-1'
         """
-        return f"{self.yes}-{self.no}-{self.abstain}"
+        return tally_text(self.yes, self.no, self.abstain)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of the decision (enum values as strings).

@@ -46,6 +46,7 @@ from unsc.rules.council import (
 )
 from unsc.rules.members import find_member
 from unsc.rules.votes import FailureReason, Kind, Modality, NonVoting, Vote, VotingClass
+from unsc.rules.wording import name_list, with_article
 
 __all__ = [
     "FAILURE_ORDER",
@@ -693,29 +694,13 @@ def _name(code: str, when: dt.date | None) -> str:
     return m.name if m else code
 
 
-_WITH_THE_WORDS = ("Republic", "Islands", "Emirates", "Kingdom", "States", "Federation")
-_WITH_THE_NAMES = frozenset(
-    {"Bahamas", "Comoros", "Congo", "Gambia", "Maldives", "Netherlands", "Niger", "Philippines", "Sudan", "USSR",
-     "Holy See", "United Kingdom", "United States"}
-)  # fmt: skip
-
-
-def _with_the(name: str) -> str:
-    if name in _WITH_THE_NAMES or name.split(" ")[-1] in _WITH_THE_WORDS or " of " in name or "Republic" in name:
-        return "the " + name
-    return name
-
-
 def _the(codes: Iterable[str], when: dt.date | None) -> str:
     """Names, with "the" where English (and the UN) uses it, joined as a list: "China and the Russian Federation".
 
     >>> _the(["CHN", "RUS"], dt.date(2024, 3, 22)), _the(["SUN"], dt.date(1950, 6, 27))
     ('China and the Russian Federation', 'the USSR')
     """
-    names = [_with_the(_name(c, when)) for c in codes]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return name_list(with_article(_name(c, when)) for c in codes)
 
 
 _NOT_VOTING = {

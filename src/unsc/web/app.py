@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from unsc.rules.wording import with_article
 from unsc.web import adapters, charts, live
 from unsc.web.store_cache import BadInput, NotFound, StoreCache, Unavailable, records, to_jsonable
 
@@ -217,7 +218,7 @@ def create_app(
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
     env.globals.update(vote_words=VOTE_WORDS, member_name=adapters.member_name)
     env.filters["member_name"] = adapters.member_name
-    env.filters["the"] = _the
+    env.filters["the"] = with_article
     env.filters["claim_words"] = _claim_words
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -952,16 +953,6 @@ def _table(value: Any) -> dict[str, Any] | None:
             columns += [k for k in r if k not in columns]
         return {"columns": columns, "rows": [[r.get(c) for c in columns] for r in value]}
     return None
-
-
-def _the(name: str) -> str:
-    """Names said with an article in running text.
-
-    >>> _the("Russian Federation"), _the("China")
-    ('the Russian Federation', 'China')
-    """
-    starts = ("Russian Federation", "United ", "USSR", "Republic of", "Netherlands", "Philippines", "Democratic")
-    return f"the {name}" if name.startswith(starts) else name
 
 
 def _vote_context(d: dict[str, Any]) -> dict[str, Any]:
