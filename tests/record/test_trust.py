@@ -121,6 +121,7 @@ def test_a_headline_that_contradicts_the_rows_is_an_invariant_error() -> None:
 
 def test_a_cited_exception_explains_an_outcome_the_rules_do_not_give() -> None:
     row = {"decision_id": "x", "date": dt.date(2024, 3, 22), "adopted": True, "failure_reason": "none", "yes": 6}
+    row |= {"resolution_number": 2728, "resolution": "2728 (2024)"}
     rd = RecordedDecision.from_row(row | {"no": 0, "abstain": 0}, _rows(P5 + E10[:1]), exception="cited")
     assert rd.problems() == [] and "Why they differ: cited" in rd.explanation
 
@@ -196,3 +197,137 @@ def test_validate_has_no_unexplained_row(store) -> None:
     v = store.validation()
     assert (v["category"] == "unexplained").sum() == 0
     assert set(v["category"]) <= {"no_member_votes", "shared_draft", "source_error", "roster", "missing_from_sources"}
+
+
+# ---------------------------------------------------------------- identity, tallies without rows, topics (issue 9 classes)
+
+
+def test_an_adopted_draft_without_a_resolution_number_is_an_invariant_error() -> None:
+    row = {"decision_id": "x", "date": dt.date(2023, 12, 21), "adopted": True, "failure_reason": "none", "yes": 9}
+    rd = RecordedDecision.from_row(row | {"no": 0, "abstain": 6}, _rows(P5[:4] + E10[:5], abstain=[P5[4], *E10[5:]]))
+    assert any(p.startswith("adopted_without_resolution") for p in rd.problems())
+    amendment = RecordedDecision.from_row(row | {"no": 0, "abstain": 6, "kind": "amendment"}, [])
+    assert not any(p.startswith("adopted_without_resolution") for p in amendment.problems())
+
+
+def test_a_tally_without_member_rows_must_allow_its_outcome() -> None:
+    row = {"decision_id": "S/5095", "date": dt.date(1962, 3, 23), "adopted": False, "failure_reason": None}
+    swapped = RecordedDecision.from_row(row | {"yes": 7, "no": 2, "abstain": 1}, [])
+    assert any(p.startswith("tally_vs_outcome") for p in swapped.problems())
+    right = RecordedDecision.from_row(row | {"yes": 2, "no": 7, "abstain": 1}, [])
+    assert right.problems() == []
+    vetoed = RecordedDecision.from_row(row | {"yes": 7, "no": 2, "abstain": 1, "vetoed_by": ["SUN"]}, [])
+    assert not any(p.startswith("tally_vs_outcome") for p in vetoed.problems())
+    short = {"decision_id": "y", "date": dt.date(1980, 1, 1), "adopted": True, "yes": 8, "no": 0, "abstain": 7}
+    assert any(p.startswith("tally_vs_outcome") for p in RecordedDecision.from_row(short, []).problems())
+
+
+def test_errata_can_correct_a_tally_and_a_block_of_drafts(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from unsc.record.errata import apply_errata
+
+    f = tmp_path / "e.toml"
+    f.write_text(
+        '[[correction]]\nmatch = { drafts = ["S/1", "S/2"] }\nset = { sponsors = "" }\ncitation = "c"\nreason = "r"\n'
+        '[[correction]]\nmatch = { draft = "S/3" }\ntally = [2, 7, 1]\ncitation = "c"\nreason = "r"\n'
+    )
+    base = {"adopted": False, "vetoed_by": [], "sources": ["x"], "date": dt.date(1962, 3, 23), "failure_reason": None}
+    base |= {"non_voting": 1, "note": None}
+    dec = pd.DataFrame(
+        [
+            base | {"decision_id": d, "draft": d, "sponsors": "France", "yes": 7, "no": 2, "abstain": 1}
+            for d in ("S/1", "S/2", "S/3")
+        ]
+    )
+    votes = pd.DataFrame(
+        columns=["decision_id", "member", "member_name", "permanent", "vote", "source", "non_voting_reason"]
+    )
+    dec2, _, _, rows = apply_errata(dec, votes, pd.DataFrame(), load_errata(f), council_size=lambda d: 11)
+    got = dec2.set_index("decision_id")
+    assert pd.isna(got.loc["S/1", "sponsors"]) and pd.isna(got.loc["S/2", "sponsors"])
+    assert got.loc["S/3", "sponsors"] == "France"
+    assert (got.loc["S/3", "yes"], got.loc["S/3", "no"], got.loc["S/3", "non_voting"]) == (2, 7, 1)
+    assert got.loc["S/3", "failure_reason"] == "insufficient_votes"
+    assert [r["field"] for r in rows] == ["errata:sponsors", "errata:sponsors", "errata:tally"]
+    f.write_text(
+        '[[correction]]\nmatch = { drafts = ["S/1", "S/9"] }\nset = { sponsors = "" }\ncitation = "c"\nreason = "r"\n'
+    )
+    with pytest.raises(ErrataError, match=r"S/9.*finds 0 decisions"):
+        apply_errata(dec, votes, pd.DataFrame(), load_errata(f))
+    f.write_text('[[correction]]\nmatch = { draft = "S/3" }\ntally = [2, 7]\ncitation = "c"\nreason = "r"\n')
+    with pytest.raises(ErrataError, match=r"field 'tally'"):
+        load_errata(f)
+
+
+def test_a_topic_that_names_another_place_than_its_meeting_is_replaced_or_withheld() -> None:
+    import pandas as pd
+
+    from unsc.record.crosscheck import check_topics
+
+    dec = pd.DataFrame(
+        [
+            {
+                "decision_id": "a",
+                "meeting": "S/PV.6631",
+                "topic": "Middle East (Syria)",
+                "title": "on Haiti (MINUSTAH)",
+            },
+            {"decision_id": "b", "meeting": "S/PV.6683", "topic": "Middle East (Syria)", "title": "on Abyei, Sudan"},
+            {"decision_id": "c", "meeting": "S/PV.1", "topic": "Haiti", "title": "on Haiti"},
+            {"decision_id": "d", "meeting": "S/PV.2", "topic": "Kosovo", "title": None},
+            {"decision_id": "e", "meeting": "S/PV.3", "topic": "Iran", "title": None},
+        ]
+    )
+    meetings = pd.DataFrame(
+        {
+            "meeting": ["S/PV.6631", "S/PV.6683", "S/PV.1", "S/PV.2", "S/PV.3"],
+            "topic": ["Haiti", "Sudan — Abyei", "Haiti", "Yugoslavia", "Letter from the United States of America"],
+        }
+    )
+    out, rows = check_topics(dec, meetings)
+    got = dict(zip(out["decision_id"], out["topic"], strict=True))
+    assert got["a"] == "Haiti"  # the meeting's own topic, already a topic of the record
+    assert pd.isna(got["b"])  # withheld: the meeting's wording is not a topic the record uses
+    assert (got["c"], got["d"], got["e"]) == ("Haiti", "Kosovo", "Iran")  # agrees; within; a letter names its sender
+    assert [r["entity"] for r in rows] == ["a", "b"] and all(r["field"] == "crosscheck:topic" for r in rows)
+
+
+def test_a_duplicate_is_folded_only_into_its_one_twin() -> None:
+    import pandas as pd
+
+    from unsc.record.crosscheck import fold_duplicate_adoptions
+
+    base = {"kind": "draft_resolution", "adopted": True, "date": dt.date(2019, 9, 12), "yes": 15, "no": 0, "abstain": 0}
+    base |= {"sponsors": None, "title": None, "topic": None, "sources": ["s"]}
+    dec = pd.DataFrame(
+        [
+            base | {"decision_id": "R1", "resolution_number": 1, "draft": None, "meeting": "S/PV.1"},
+            base | {"decision_id": "R2", "resolution_number": 2, "draft": None, "meeting": "S/PV.1"},
+            base | {"decision_id": "D", "resolution_number": None, "draft": "S/2019/725", "meeting": "S/PV.1"},
+            base
+            | {"decision_id": "E", "resolution_number": None, "draft": "S/2019/726", "meeting": "S/PV.9", "yes": 9},
+        ]
+    )
+    votes = pd.DataFrame(columns=["decision_id", "member", "vote"])
+    out, _, rows = fold_duplicate_adoptions(dec, votes)
+    assert len(out) == 4 and rows == []  # two resolutions it could be: left for validation to report
+    out, _, rows = fold_duplicate_adoptions(dec[dec["decision_id"] != "R2"], votes)
+    assert list(out["decision_id"]) == ["R1", "E"] and out.iloc[0]["draft"] == "S/2019/725" and len(rows) == 1
+
+
+@pytest.mark.data
+def test_the_classes_found_by_new_readers_are_served_right(store) -> None:
+    """Found by writers of held-out news reports and by the new invariants; each is an example of a class
+    the build now checks over the whole store."""
+    assert store.decision("S/5095")["tally"] == "2-7-1"
+    assert store.decision("S/2023/1023")["kind"] == "amendment"
+    d = store.decision("2487 (2019)")
+    assert d["draft"] == "S/2019/725"
+    assert len(store.sql("SELECT * FROM decisions WHERE draft = 'S/2019/725'")) == 1
+    assert store.decision("S/2022/538")["sponsors"] == "Norway, Ireland"
+    assert store.decision("S/2022/541")["sponsors"] == "Russian Federation"
+    assert store.decision("2642 (2022)")["sponsors"] is None  # the shifted block is withheld, not served off by one
+    topics = store.sql("SELECT resolution_number, topic FROM decisions WHERE resolution_number BETWEEN 2011 AND 2026")
+    assert "Middle East (Syria)" not in set(topics["topic"].dropna())
+    assert store.decision("2023 (2011)")["topic"] == "Peace and security in Africa"

@@ -268,6 +268,7 @@ def build(
 def _build_tables(
     found: dict[str, Path], step: Callable[[int, str], None]
 ) -> tuple[dict[str, pd.DataFrame], BuildReport]:
+    from unsc.record.crosscheck import check_topics, fold_duplicate_adoptions
     from unsc.record.errata import apply_errata
     from unsc.record.merge import merge
     from unsc.record.sources.membership import read_membership
@@ -319,6 +320,9 @@ def _build_tables(
 
     step(7, "merge")
     result = merge(frames, roster=roster.of if tf is not None else None, council_size=_size)
+    result.decisions, result.votes, folded = fold_duplicate_adoptions(result.decisions, result.votes)
+    result.decisions, topic_rows = check_topics(result.decisions, result.meetings)
+    result.conflicts += folded + topic_rows
     result.decisions, result.votes, result.vetoes, errata_rows = apply_errata(
         result.decisions, result.votes, result.vetoes, council_size=_size
     )

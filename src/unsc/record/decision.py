@@ -26,23 +26,14 @@ import datetime as dt
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
 from unsc.record.sources.normalize import draft_fits_date
-from unsc.rules import Ballot, Council, Decision, FailureReason, Kind, NonVoting, Vote, decide
+from unsc.rules import Ballot, Council, Decision, FailureReason, Kind, Modality, NonVoting, Vote, VotingClass, decide
 from unsc.rules.wording import tally_text
 
 __all__ = ["MemberVote", "Modality", "RecordInvariantError", "RecordedDecision"]
-
-
-class Modality(StrEnum):
-    """How the Council took a decision: a recorded vote, or adoption without a vote (R12)."""
-
-    RECORDED = "recorded"
-    WITHOUT_VOTE = "without_vote"
-    ACCLAMATION = "acclamation"
 
 
 class RecordInvariantError(ValueError):
@@ -296,13 +287,45 @@ class RecordedDecision:
             out.append("adopted_with_veto: adopted but vetoed_by is set")
         if self.draft and self.date and not draft_fits_date(self.draft, self.date):
             out.append(f"draft_year: the symbol {self.draft} cannot be the draft of a vote of {self.date}")
+        out += self._identity_problems()
         r = self.ruling
+        if r is None and not self.votes and not self.exception:
+            out += self._tally_problems()
         if r is not None and self.adopted is not None and r.adopted != self.adopted and not self.exception:
             out.append(
                 f"outcome_vs_rule: recorded {'adopted' if self.adopted else 'not adopted'}, rules say "
                 f"{'adopted' if r.adopted else 'not adopted'}"
             )
         return out
+
+    def _identity_problems(self) -> list[str]:
+        """A resolution is an adopted draft resolution: an adopted draft without a number, or a number on a
+        text not adopted, means the vote is misidentified (an amendment typed as a draft, a duplicate)."""
+        if self.kind is not Kind.DRAFT_RESOLUTION or self.adopted is None:
+            return []
+        if self.adopted and self.resolution_number is None:
+            return ["adopted_without_resolution: an adopted draft resolution has no resolution number"]
+        if not self.adopted and self.resolution_number is not None:
+            return [f"resolution_not_adopted: resolution {self.resolution} recorded as not adopted"]
+        return []
+
+    def _tally_problems(self) -> list[str]:
+        """Without member votes, the tally must still allow the recorded outcome under Article 27: a
+        non-procedural text not adopted with the required majority needs a vetoer, and an adopted one
+        needs the majority (R3, R7)."""
+        if self.modality is not Modality.RECORDED or self.date is None or self.adopted is None:
+            return []
+        if self.yes is None or self.kind.default_class is not VotingClass.NON_PROCEDURAL:
+            return []
+        needed = Council.on(self.date).threshold
+        if not self.adopted and self.yes >= needed and not self.vetoed_by:
+            return [
+                f"tally_vs_outcome: not adopted with {self.tally} ({needed} required) and no permanent member's "
+                "negative vote recorded"
+            ]
+        if self.adopted and self.yes < needed:
+            return [f"tally_vs_outcome: adopted with {self.tally}, short of the {needed} votes required"]
+        return []
 
     def check(self) -> RecordedDecision:
         """Raise :class:`RecordInvariantError` if any invariant is broken; return self otherwise."""

@@ -35,7 +35,7 @@ VOTE_LISTS: dict[str, tuple[str, str | None]] = {
     "absent": ("X", "absent"),
 }
 _MODALITIES = ("recorded", "without_vote", "acclamation")
-_SETTABLE = {"draft", "kind", "modality", "date", "meeting", "title", "topic", "sponsors"}
+_SETTABLE = {"draft", "kind", "modality", "date", "meeting", "title", "topic", "sponsors", "note"}
 
 
 class ErrataError(ValueError):
@@ -88,12 +88,18 @@ def load_errata(path: str | Path | None = None) -> list[Erratum]:
                 votes[lst] = tuple(codes)
             if action == "correction":
                 match = dict(raw.get("match") or {})
-                if len(match) != 1 or next(iter(match)) not in ("resolution", "draft", "decision_id"):
-                    raise ErrataError(f"{where}: field 'match': give one of resolution, draft, decision_id")
+                if len(match) != 1 or next(iter(match)) not in ("resolution", "draft", "drafts", "decision_id"):
+                    raise ErrataError(f"{where}: field 'match': give one of resolution, draft, drafts, decision_id")
+                if "drafts" in match and not (isinstance(match["drafts"], list) and match["drafts"]):
+                    raise ErrataError(f"{where}: field 'match.drafts': give a non-empty list of draft symbols")
                 values = dict(raw.get("set") or {})
                 bad = set(values) - _SETTABLE
                 if bad:
                     raise ErrataError(f"{where}: field 'set.{sorted(bad)[0]}': not a field errata may set")
+                if "tally" in raw:
+                    values["tally"] = _checked_tally(raw["tally"], where)
+                    if votes:
+                        raise ErrataError(f"{where}: field 'tally': give member votes or a tally, not both")
             else:
                 match = {}
                 values = {k: v for k, v in raw.items() if k not in ("votes", "citation", "reason")}
@@ -110,6 +116,25 @@ def load_errata(path: str | Path | None = None) -> list[Erratum]:
             if "modality" in values and values["modality"] not in _MODALITIES:
                 raise ErrataError(f"{where}: field 'modality': not one of {', '.join(_MODALITIES)}")
             out.append(Erratum(action, i, str(raw["citation"]), str(raw["reason"]), match, values, votes))
+    return out
+
+
+def _checked_tally(raw: Any, where: str) -> tuple[int, int, int]:
+    if not (isinstance(raw, list) and len(raw) == 3 and all(isinstance(x, int) and x >= 0 for x in raw)):
+        raise ErrataError(f"{where}: field 'tally': give [yes, no, abstain] as three whole numbers")
+    return (raw[0], raw[1], raw[2])
+
+
+def _matches(dec: pd.DataFrame, e: Erratum) -> list[Any]:
+    """The row labels a correction applies to: exactly one decision per symbol it names."""
+    ((key, value),) = e.match.items()
+    col = {"resolution": "resolution_number", "draft": "draft", "drafts": "draft", "decision_id": "decision_id"}[key]
+    out = []
+    for v in value if key == "drafts" else [value]:
+        hits = dec.index[dec[col] == v].tolist()
+        if len(hits) != 1:
+            raise ErrataError(f"errata.toml {e.label}: match {col}={v!r} finds {len(hits)} decisions, not 1")
+        out.append(hits[0])
     return out
 
 
@@ -150,6 +175,51 @@ def _conflict(did: str, what: str, before: Any, after: Any, e: Erratum) -> dict[
     }
 
 
+def _correct(
+    dec: pd.DataFrame, vot: pd.DataFrame, i: Any, e: Erratum, council_size: Any
+) -> tuple[pd.DataFrame, pd.DataFrame, list[dict[str, Any]]]:
+    """Apply one correction to the decision at row ``i``; the member rows it brings are added by the caller."""
+    did = dec.at[i, "decision_id"]
+    out: list[dict[str, Any]] = []
+    for fld, v in e.values.items():
+        if fld == "tally":
+            continue
+        out.append(_conflict(did, fld, dec.at[i, fld], v, e))
+        dec.at[i, fld] = None if v == "" else v
+    if "tally" in e.values:
+        if (vot["decision_id"] == did).any():
+            raise ErrataError(f"errata.toml {e.label}: {did} has member votes; correct them with 'votes', not 'tally'")
+        before = "-".join(str(dec.at[i, c]) for c in ("yes", "no", "abstain"))
+        y, n, a = e.values["tally"]
+        out.append(_conflict(did, "tally", before, f"{y}-{n}-{a}", e))
+        dec.at[i, "yes"], dec.at[i, "no"], dec.at[i, "abstain"] = y, n, a
+        if council_size:
+            dec.at[i, "non_voting"] = council_size(dec.at[i, "date"]) - y - n - a
+        if not dec.at[i, "adopted"] and not list(dec.at[i, "vetoed_by"] or []):
+            dec.at[i, "failure_reason"] = "insufficient_votes"
+    if e.values.get("modality") in ("without_vote", "acclamation"):
+        for c in ("yes", "no", "abstain", "non_voting"):
+            dec.at[i, c] = 0
+        vot = vot[vot["decision_id"] != did]
+        dec.at[i, "votes_source"] = None
+    if e.votes:
+        before = vot[vot["decision_id"] == did]
+        out.append(
+            _conflict(did, "votes", f"{len(before)} member votes from {dec.at[i, 'votes_source']}", "", e)
+            | {"value_a": "-".join(map(str, _tally(e.votes))) + " (member by member)"}
+            | {"chosen": "errata"}
+        )
+        vot = vot[vot["decision_id"] != did]
+        y, n, a = _tally(e.votes)
+        dec.at[i, "yes"], dec.at[i, "no"], dec.at[i, "abstain"] = y, n, a
+        size = council_size(dec.at[i, "date"]) if council_size else y + n + a
+        dec.at[i, "non_voting"] = size - y - n - a
+        dec.at[i, "votes_source"] = "errata"
+    srcs = list(dec.at[i, "sources"]) if isinstance(dec.at[i, "sources"], list | tuple) else []
+    dec.at[i, "sources"] = sorted({*srcs, "errata"})
+    return dec, vot, out
+
+
 def apply_errata(
     decisions: pd.DataFrame,
     votes: pd.DataFrame,
@@ -172,37 +242,10 @@ def apply_errata(
     new_vetoes: list[dict[str, Any]] = []
     for e in entries:
         if e.action == "correction":
-            ((key, value),) = e.match.items()
-            col = {"resolution": "resolution_number", "draft": "draft", "decision_id": "decision_id"}[key]
-            hits = dec.index[dec[col] == value].tolist()
-            if len(hits) != 1:
-                raise ErrataError(f"errata.toml {e.label}: match {key}={value!r} finds {len(hits)} decisions, not 1")
-            i = hits[0]
-            did = dec.at[i, "decision_id"]
-            for fld, v in e.values.items():
-                out.append(_conflict(did, fld, dec.at[i, fld], v, e))
-                dec.at[i, fld] = None if v == "" else v
-            if e.values.get("modality") in ("without_vote", "acclamation"):
-                for c in ("yes", "no", "abstain", "non_voting"):
-                    dec.at[i, c] = 0
-                vot = vot[vot["decision_id"] != did]
-                dec.at[i, "votes_source"] = None
-            if e.votes:
-                before = vot[vot["decision_id"] == did]
-                out.append(
-                    _conflict(did, "votes", f"{len(before)} member votes from {dec.at[i, 'votes_source']}", "", e)
-                    | {"value_a": "-".join(map(str, _tally(e.votes))) + " (member by member)"}
-                    | {"chosen": "errata"}
-                )
-                vot = vot[vot["decision_id"] != did]
-                new_votes += _vote_rows(did, e.votes)
-                y, n, a = _tally(e.votes)
-                dec.at[i, "yes"], dec.at[i, "no"], dec.at[i, "abstain"] = y, n, a
-                size = council_size(dec.at[i, "date"]) if council_size else y + n + a
-                dec.at[i, "non_voting"] = size - y - n - a
-                dec.at[i, "votes_source"] = "errata"
-            srcs = list(dec.at[i, "sources"]) if isinstance(dec.at[i, "sources"], list | tuple) else []
-            dec.at[i, "sources"] = sorted({*srcs, "errata"})
+            for i in _matches(dec, e):
+                dec, vot, rows = _correct(dec, vot, i, e, council_size)
+                out += rows
+                new_votes += _vote_rows(str(dec.at[i, "decision_id"]), e.votes)
             continue
         v = dict(e.values)
         did = str(v["decision_id"])

@@ -45,7 +45,7 @@ from unsc.rules.council import (
     permanent_seat,
 )
 from unsc.rules.members import find_member
-from unsc.rules.votes import FailureReason, Kind, Modality, NonVoting, Vote, VotingClass
+from unsc.rules.votes import FailureReason, Kind, NonVoting, Vote, VotingClass
 from unsc.rules.wording import name_list, with_article
 
 __all__ = [
@@ -406,7 +406,7 @@ def decide(
     # R4: one vote per seat, only Council members vote; seats not named are absent
     votes, reasons = _seat_votes(ballot, council)
 
-    if ballot.modality is Modality.WITHOUT_VOTE:
+    if ballot.modality.is_without_vote:
         return _without_vote(ballot, council, cls, threshold, warnings, when)
 
     counted = ballot.replace(

@@ -218,7 +218,18 @@ class FailureReason(StrEnum):
 
 
 class Modality(StrEnum):
-    """A recorded vote, or a decision adopted without a vote (consensus, acclamation; R12)."""
+    """A recorded vote, or a decision adopted without a vote (R12): by consensus or by acclamation (the
+    Council's practice for appointing the Secretary-General, e.g. res. 2311 (2016) and 2580 (2021)).
+
+    >>> Modality("acclamation").is_without_vote, Modality.RECORDED.is_without_vote
+    (True, False)
+    """
 
     RECORDED = "recorded"
     WITHOUT_VOTE = "without_vote"
+    ACCLAMATION = "acclamation"
+
+    @property
+    def is_without_vote(self) -> bool:
+        """Whether the decision was taken without a recorded vote (consensus or acclamation)."""
+        return self is not Modality.RECORDED

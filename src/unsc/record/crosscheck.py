@@ -1,0 +1,200 @@
+"""Checks across fields and sources after the merge: one vote served once, and a topic that agrees with
+its meeting.
+
+Two classes of error that no single source shows and the merge cannot see row by row:
+
+* **One vote, two decisions.** A third-party row that lost its resolution number (Voting-Agent's
+  "Missing") is not matched to the resolution the official sources give without a draft symbol, so the
+  same vote is served twice: once as the resolution, once as an "adopted draft" without a number.
+  :func:`fold_duplicate_adoptions` folds such a row into the resolution adopted at the same meeting (or
+  on the same day when no meeting is known) with the same tally and, where both have them, the same
+  member votes; its draft symbol and sponsors join the resolution, and a ``conflicts`` row says so.
+* **A topic from the wrong row.** A topic column filled down over unrelated rows names a place the
+  meeting (the Library's calendar) and the title do not: :func:`check_topics` replaces it by the
+  meeting's own topic when that is a topic the record already uses, or withholds it, with a
+  ``conflicts`` row either way.
+
+>>> import datetime as dt, pandas as pd
+>>> d = pd.DataFrame([
+...     {"decision_id": "S/RES/2487(2019)", "resolution_number": 2487, "draft": None, "kind": "draft_resolution",
+...      "adopted": True, "meeting": "S/PV.8616", "date": dt.date(2019, 9, 12), "yes": 15, "no": 0, "abstain": 0,
+...      "sponsors": None, "sources": ["undl_wide"]},
+...     {"decision_id": "S/2019/725", "resolution_number": None, "draft": "S/2019/725", "kind": "draft_resolution",
+...      "adopted": True, "meeting": "S/PV.8616", "date": dt.date(2019, 9, 12), "yes": 15, "no": 0, "abstain": 0,
+...      "sponsors": "United Kingdom", "sources": ["voting_agent"]}])
+>>> v = pd.DataFrame(columns=["decision_id", "member", "vote"])
+>>> d2, v2, rows = fold_duplicate_adoptions(d, v)
+>>> d2[["decision_id", "draft", "sponsors"]].values.tolist(), rows[0]["field"]
+([['S/RES/2487(2019)', 'S/2019/725', 'United Kingdom']], 'crosscheck:duplicate')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+
+from unsc.rules.members import all_members, normalize_name
+
+__all__ = ["check_topics", "fold_duplicate_adoptions", "places"]
+
+
+def _blank(v: Any) -> bool:
+    return v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NA or v == ""
+
+
+def fold_duplicate_adoptions(
+    decisions: pd.DataFrame, votes: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame, list[dict[str, Any]]]:
+    """Fold each adopted draft without a resolution number into the one resolution it duplicates."""
+    dec = decisions.copy()
+    conflicts: list[dict[str, Any]] = []
+    orphan = dec["adopted"].fillna(False).astype(bool) & dec["resolution_number"].isna()
+    orphan &= dec["kind"].fillna("draft_resolution").eq("draft_resolution")
+    resolutions = dec[dec["resolution_number"].notna()]
+    by_decision = {k: sorted(zip(g["member"], g["vote"], strict=True)) for k, g in votes.groupby("decision_id")}
+    drop: list[Any] = []
+    for i, row in dec[orphan].iterrows():
+        same_place = (
+            resolutions["meeting"] == row["meeting"]
+            if not _blank(row["meeting"])
+            else (resolutions["date"] == row["date"]) & resolutions["meeting"].isna()
+        )
+        twins = resolutions[
+            same_place
+            & (resolutions["yes"] == row["yes"])
+            & (resolutions["no"] == row["no"])
+            & (resolutions["abstain"] == row["abstain"])
+            & (resolutions["draft"].isna() | (resolutions["draft"] == row["draft"]))
+        ]
+        mine = by_decision.get(row["decision_id"])
+        twins = twins[[mine is None or by_decision.get(t) in (None, mine) for t in twins["decision_id"]]]
+        if len(twins) != 1:
+            continue  # none, or several it could be: left for validation to report
+        j = twins.index[0]
+        keep = dec.at[j, "decision_id"]
+        for fld in ("draft", "sponsors", "title", "topic"):
+            if fld in dec.columns and _blank(dec.at[j, fld]) and not _blank(row.get(fld)):
+                dec.at[j, fld] = row[fld]
+        dec.at[j, "sources"] = sorted({*(dec.at[j, "sources"] or []), *(row["sources"] or [])})
+        drop.append(i)
+        conflicts.append(
+            {
+                "entity": keep,
+                "field": "crosscheck:duplicate",
+                "source_a": ", ".join(row["sources"] or []),
+                "value_a": f"{row['decision_id']} (adopted, no resolution number)",
+                "source_b": ", ".join(dec.at[j, "sources"]),
+                "value_b": str(keep),
+                "chosen": str(keep),
+                "reason": f"{row['decision_id']} is the same vote as resolution {int(dec.at[j, 'resolution_number'])}: "
+                f"adopted at {row['meeting'] or row['date']} with the same tally "
+                f"{int(row['yes'])}-{int(row['no'])}-{int(row['abstain'])}"
+                + (" and the same member votes" if mine is not None and by_decision.get(keep) else "")
+                + "; one vote is one decision, so its draft symbol and sponsors join the resolution",
+            }
+        )
+    gone = set(dec.loc[drop, "decision_id"])
+    dec = dec.drop(index=drop).reset_index(drop=True)
+    vot = votes[~votes["decision_id"].isin(gone)].reset_index(drop=True)
+    return dec, vot, conflicts
+
+
+#: Places named in titles and agenda items that are not UN members (or not under that name).
+_OTHER_PLACES: dict[str, str] = {
+    "western sahara": "ESH",
+    "kosovo": "XKX",
+    "darfur": "SDN",
+    "golan": "SYR",
+    "palestin": "PSE",
+    "gaza": "PSE",
+    "czechoslovak": "CSK",
+}
+
+#: A place and the places within it, which a topic may name when its meeting names the whole.
+_WITHIN: dict[str, frozenset[str]] = {
+    "YUG": frozenset({"BIH", "HRV", "MKD", "SRB", "SVN", "MNE", "XKX"}),
+    "SRB": frozenset({"XKX"}),
+    "SDN": frozenset({"SSD"}),
+    "SSD": frozenset({"SDN"}),
+}
+
+#: Agenda items and topics named after a letter or a complaint name its sender, not its subject.
+_SENDER = re.compile(r"\b(letters?|telegram|request|complaint|cablegram|note verbale)\b", re.IGNORECASE)
+
+
+def _place_names() -> list[tuple[str, str]]:
+    out: dict[str, str] = {}
+    for m in all_members():
+        for n in (m.name, *m.names):
+            key = normalize_name(n)
+            if len(key) >= 4:
+                out[key] = m.code
+    out.update(_OTHER_PLACES)
+    return sorted(out.items(), key=lambda kv: -len(kv[0]))
+
+
+_PLACES: list[tuple[str, str]] | None = None
+
+
+def places(text: Any) -> set[str]:
+    """The states (and a few territories) a title or agenda item names, by code.
+
+    >>> sorted(places("Security Council resolution 2023 (2011) [on measures against Eritrea]"))
+    ['ERI']
+    >>> sorted(places("The situation in the Middle East (Syria)")), places("Peace and security in Africa")
+    (['SYR'], set())
+    """
+    global _PLACES
+    if _blank(text):
+        return set()
+    if _PLACES is None:
+        _PLACES = _place_names()
+    t = " " + normalize_name(str(text)) + " "
+    found: set[str] = set()
+    for name, code in _PLACES:
+        hit = name in t if name in _OTHER_PLACES else f" {name} " in t
+        if hit:
+            found.add(code)
+            t = t.replace(name, " ")
+    return found
+
+
+def check_topics(decisions: pd.DataFrame, meetings: pd.DataFrame) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """Replace or withhold each topic that names places its meeting's agenda and its title do not."""
+    dec = decisions.copy()
+    agenda = dict(zip(meetings["meeting"], meetings["topic"], strict=True)) if len(meetings) else {}
+    known = set(dec["topic"].dropna())
+    conflicts: list[dict[str, Any]] = []
+    for i, row in dec.iterrows():
+        topic = row.get("topic")
+        if _blank(topic):
+            continue
+        on_agenda = agenda.get(row.get("meeting"))
+        if _SENDER.search(str(topic)) or _SENDER.search(str(on_agenda or "")):
+            continue
+        claimed = places(topic)
+        evidence = places(on_agenda) | places(row.get("title"))
+        evidence |= {inner for p in evidence for inner in _WITHIN.get(p, ())}
+        if not claimed or not evidence or claimed & evidence:
+            continue
+        parts = [p.strip() for p in re.split(r"\s*\|\s*", str(on_agenda or "")) if p.strip()]
+        better = next((p for p in parts if p in known), None)
+        dec.at[i, "topic"] = better
+        conflicts.append(
+            {
+                "entity": row["decision_id"],
+                "field": "crosscheck:topic",
+                "source_a": "dhl_meetings" if on_agenda else "title",
+                "value_a": better or "none",
+                "source_b": "topic",
+                "value_b": str(topic),
+                "chosen": better or "none",
+                "reason": f"the topic {topic!r} names {', '.join(sorted(claimed))}, but the meeting "
+                f"({row.get('meeting') or 'unknown'}: {on_agenda or 'not in the calendar'}) and the title name "
+                f"{', '.join(sorted(evidence))}; "
+                + ("the meeting's own topic is used" if better else "the topic is withheld"),
+            }
+        )
+    return dec, conflicts
