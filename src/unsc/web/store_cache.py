@@ -13,6 +13,7 @@ the app turns into HTTP 503 with the reason: the web layer never makes data up.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import threading
@@ -264,11 +265,16 @@ def _cased(vote: dict[str, Any]) -> dict[str, Any]:
     >>> _cased({"member": "AUS", "member_name": "AUSTRALIA"})["member_name"]
     'Australia'
     """
-    try:
-        from unsc.analysis.stats import proper_name
-    except ImportError:  # pragma: no cover - the analysis layer is part of the package
-        return vote
-    return vote | {"member_name": proper_name(vote.get("member_name"))}
+    name = vote.get("member_name")
+    return vote | {"member_name": _proper_name(name) if isinstance(name, str) else name}
+
+
+@functools.lru_cache(maxsize=4096)
+def _proper_name(name: str) -> str:
+    """:func:`unsc.analysis.stats.proper_name`, once per name (a few hundred names, 40,000 vote rows)."""
+    from unsc.analysis.stats import proper_name
+
+    return str(proper_name(name))
 
 
 def sort_votes(votes: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -313,8 +319,8 @@ def document_links(row: dict[str, Any]) -> list[dict[str, str]]:
 def decision_json(d: RecordedDecision) -> dict[str, Any]:
     """The JSON of one decision: the record's own dict (:meth:`RecordedDecision.to_dict`), its votes
     sorted and named as ``unsc.votes()`` names them, and links to the official documents."""
-    out = to_jsonable(d.to_dict())
-    out["votes"] = sort_votes([_cased(v) for v in out.get("votes") or []])
+    out = {k: v if k == "votes" else to_jsonable(v) for k, v in d.to_dict().items()}
+    out["votes"] = sort_votes([_cased(v) for v in out["votes"]])  # plain values already (MemberVote's)
     out["documents"] = document_links(out)
     return out
 
