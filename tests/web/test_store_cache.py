@@ -57,7 +57,10 @@ def symbol_forms_of(path: Path) -> list[str]:
 
 @pytest.mark.data
 def test_index_matches_the_store_on_the_real_store(real_store: Path) -> None:
-    forms = symbol_forms_of(real_store)
+    import random
+
+    # every form would take minutes (Store.recorded costs ~17 ms): a fixed random sample of 600
+    forms = random.Random(14).sample(symbol_forms_of(real_store), 600)
     assert check_parity(real_store, forms) > 0.9 * len(forms)
 
 

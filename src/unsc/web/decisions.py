@@ -26,10 +26,10 @@ from unsc.record.decision import RecordedDecision
 from unsc.web.inputs import SinceQuery, UntilQuery, looks_like_symbol, period_bound
 from unsc.web.models import ERRORS, DecisionOut, DecisionPage
 from unsc.web.render import Pages, vote_context
-from unsc.web.store_cache import BadInput, NotFound, Unavailable, decision_json
+from unsc.web.store_cache import BadInput, NotFound, StoreCache, Unavailable, decision_json
 from unsc.web.views import OUTCOMES, RecordViews
 
-__all__ = ["decision_path", "router"]
+__all__ = ["decision_path", "recorded", "router"]
 
 
 def decision_path(decision_id: str) -> str:
@@ -41,23 +41,30 @@ def decision_path(decision_id: str) -> str:
     return "/decisions/" + quote(decision_id, safe="/()")
 
 
+async def recorded(backend: StoreCache, symbol: str) -> RecordedDecision:
+    """One decision: from the loaded index on the event loop (no I/O); the first request loads the
+    index, and a symbol the index is not sure of goes to ``Store.find``, both in the thread pool."""
+    found = backend.recorded_now(symbol)
+    return found if found is not None else await run_in_threadpool(backend.recorded, symbol)
+
+
 def router(views: RecordViews, pages: Pages) -> APIRouter:
     """The decisions' routes, on the shared views and templates."""
     api = APIRouter()
-    backend = views.backend
+    _json_routes(api, views)
+    _page_routes(api, views, pages)
+    return api
 
-    async def recorded(symbol: str) -> RecordedDecision:
-        # from the loaded index on the event loop (no I/O); the first request loads it, and a symbol
-        # the index is not sure of goes to Store.find, in the thread pool
-        found = backend.recorded_now(symbol)
-        return found if found is not None else await run_in_threadpool(backend.recorded, symbol)
+
+def _json_routes(api: APIRouter, views: RecordViews) -> None:
+    backend = views.backend
 
     async def decision_json_body(symbol: str) -> Response:
         key = ("decision-json", symbol)
         body = backend.cache.get(key)
         if body is None:
-            body = json.dumps(decision_json(await recorded(symbol)), separators=(",", ":"), ensure_ascii=False)
-            body = body.encode()
+            answer = decision_json(await recorded(backend, symbol))
+            body = json.dumps(answer, separators=(",", ":"), ensure_ascii=False).encode()
             backend.cache.put(key, body)
         return Response(body, media_type="application/json")
 
@@ -102,6 +109,10 @@ def router(views: RecordViews, pages: Pages) -> APIRouter:
     def api_statistics() -> dict[str, Any]:
         """Counts: decisions by outcome and year, vetoes by member and decade, rule agreement."""
         return views.statistics()
+
+
+def _page_routes(api: APIRouter, views: RecordViews, pages: Pages) -> None:
+    backend = views.backend
 
     @api.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request) -> HTMLResponse:
@@ -149,7 +160,7 @@ def router(views: RecordViews, pages: Pages) -> APIRouter:
         key = ("decision-page", symbol)
         body = backend.cache.get(key)
         if body is None:
-            d = await recorded(symbol)
+            d = await recorded(backend, symbol)
             if d.decision_id != symbol:
                 return RedirectResponse(decision_path(d.decision_id), status_code=307)
             body = pages.render(request, "vote.html", path="/decisions", **vote_context(d)).encode()
@@ -161,5 +172,3 @@ def router(views: RecordViews, pages: Pages) -> APIRouter:
         """The page's former address: a permanent redirect, the query string kept."""
         query = f"?{request.url.query}" if request.url.query else ""
         return RedirectResponse(decision_path(symbol) + query, status_code=301)
-
-    return api
