@@ -144,7 +144,7 @@ def _page_routes(api: APIRouter, views: RecordViews, pages: Pages) -> None:
         per = 50
         form = {"q": q, "since": since or "", "until": until or "", "member": member or "", "outcome": outcome or ""}
         form["kind"] = kind or ""
-        ctx = {"form": form, "page_no": page_no, "per": per, "outcomes": OUTCOMES}
+        ctx: dict[str, Any] = {"form": form, "page_no": page_no, "per": per, "outcomes": OUTCOMES}
         try:  # a bad filter shows the search again with the filters as typed and the problem, never a bare error page
             if outcome and outcome not in OUTCOMES:
                 raise BadInput(f"outcome must be one of {', '.join(OUTCOMES)}, not {outcome!r}")

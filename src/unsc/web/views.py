@@ -177,7 +177,9 @@ class RecordViews:
 
         def compute() -> list[dict[str, Any]]:
             kinds = {d.decision_id: d.kind.value for d in self.all_decisions()}
-            return [v | {"reader_note": veto_note(v, kinds.get(v.get("decision_id")))} for v in self.vetoes(member)]
+            return [
+                v | {"reader_note": veto_note(v, kinds.get(str(v.get("decision_id"))))} for v in self.vetoes(member)
+            ]
 
         return self.backend.cached(("vetoes-shown", member), compute)
 
