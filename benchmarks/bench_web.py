@@ -15,6 +15,11 @@ same server answering a static string (``/healthz``), in one run, as users meet 
   ballot (not cached by the server).
 * Rounds: the server restarts each round; in each round every endpoint is measured for the same
   duration, and the median round is kept (by throughput), its p50 and p99 latencies reported.
+* ``first_request``: the first decision a fresh server answers (it opens the store and loads the
+  decisions index, once per process), median over rounds.
+* ``uncached_decision_breakdown``: where one uncached decision's time goes, in this process
+  (``decisions index`` look-up, ``RecordedDecision.from_row``, the rules engine's ruling, the JSON),
+  best of several passes over 500 decisions.
 
 Prints one JSON line per endpoint: requests per second, p50 and p99 (ms), ``ratio`` = the median
 over rounds of its throughput over the static string's in the same round (higher is better), the goal beside it (issue 14:
@@ -205,6 +210,7 @@ def main(argv: list[str]) -> int:
     wrk = shutil.which("wrk") is not None
     client = "wrk 1 thread" if wrk else "httpx asyncio (wrk not installed: the client may be the bottleneck)"
     runs: dict[str, list[dict]] = {}
+    first: list[float] = []
     distinct = 0
     with tempfile.TemporaryDirectory() as tmp_s:
         tmp = Path(tmp_s)
@@ -217,14 +223,16 @@ def main(argv: list[str]) -> int:
         body = json.dumps(DECIDE_BODY)
         for _ in range(rounds):
             with Server(store, tmp / "access.log") as srv:
-                # open the store once (users meet that once per server, not per page)
+                # open the store and load the decisions index (once per server, not per page): timed apart
+                t = time.perf_counter()
                 httpx.get(srv.base + "/api/decisions/" + quote(syms[0], safe="/"), timeout=30).raise_for_status()
+                first.append((time.perf_counter() - t) * 1000)
                 cases = {
                     "static_string": (srv.base + "/healthz", None, None),
                     "json_decision_uncached": (srv.base, paths_file if wrk else paths, None),
                     "json_decision_cached": (srv.base + "/api/decisions/S/2024/239", None, None),
                     "decide": (srv.base + "/api/decide", None, body),
-                    "vote_page_cached": (srv.base + "/vote/S/2024/239", None, None),
+                    "vote_page_cached": (srv.base + "/decisions/S/2024/239", None, None),
                 }
                 for name, (url, p, b) in cases.items():
                     if wrk:
@@ -233,6 +241,7 @@ def main(argv: list[str]) -> int:
                         r = run_httpx(url, seconds, args.connections, p, b)  # type: ignore[arg-type]
                     runs.setdefault(name, []).append(r)
         log_lines = sum(1 for _ in (tmp / "access.log").open("rb"))
+        parts = breakdown(store)
     statics = [x["rps"] for x in runs["static_string"]]
     for name, rs in runs.items():
         r = sorted(rs, key=lambda x: x["rps"])[rounds // 2]
@@ -265,8 +274,98 @@ def main(argv: list[str]) -> int:
                 row["note"] = f"a round sent {most} requests for {distinct - 1} symbols: the excess were cached"
         if name in GOALS:
             row |= {"goal": f"ratio >= {GOALS[name]:g}", "goal_met": ratio >= GOALS[name]}
+            if ratio < GOALS[name]:
+                row["reason"] = (
+                    f"in one process an uncached decision costs {parts['total']} ms, {parts['rules_ruling']} ms of "
+                    "it the rules engine's ruling (unsc.rules.decide)"
+                    if name == "json_decision_uncached"
+                    else f"in one process a decide request costs {parts['decide_total']} ms, "
+                    f"{parts['decide_rules']} ms of it unsc.rules.decide"
+                )
         print(json.dumps(row), flush=True)
+    print(
+        json.dumps(
+            {
+                "name": "first_request",
+                "median": round(statistics.median(first), 1),
+                "unit": "ms",
+                "rounds_ms": [round(x) for x in first],
+                "note": "opens the store, loads the decisions index",
+            }
+        )
+    )
+    print(json.dumps({"name": "uncached_decision_breakdown", "unit": "ms per decision (best pass)", **parts}))
     return 0
+
+
+def breakdown(store: Path, n: int = 500, passes: int = 5) -> dict:
+    """Where an uncached decision's time goes, in this process (no server): each step's best pass."""
+    from unsc.web.store_cache import StoreCache, decision_json
+
+    index = StoreCache(store_path=store).index()
+    symbols = [r.get("draft") or r["decision_id"] for r in index.rows.values()]
+    random.Random(14).shuffle(symbols)
+    symbols = symbols[:n]
+
+    def find() -> None:
+        for s in symbols:
+            index.find(s)
+
+    def from_row() -> None:
+        for s in symbols:
+            index.recorded(index.find(s) or s)
+
+    def ruling() -> None:
+        for s in symbols:
+            d = index.recorded(index.find(s) or s)
+            _ = d.ruling if d is not None else None
+
+    def answer() -> None:
+        for s in symbols:
+            d = index.recorded(index.find(s) or s)
+            if d is not None:
+                json.dumps(decision_json(d), separators=(",", ":"), ensure_ascii=False).encode()
+
+    best = {}
+    for name, fn in (("find", find), ("from_row", from_row), ("ruling", ruling), ("answer", answer)):
+        times = []
+        for _ in range(passes):
+            t = time.perf_counter()
+            fn()
+            times.append((time.perf_counter() - t) / len(symbols) * 1000)
+        best[name] = min(times)
+    from unsc.rules import Ballot, decide
+    from unsc.web import adapters
+    from unsc.web.models import BallotIn
+
+    body = json.dumps(DECIDE_BODY)
+    ballot = BallotIn.model_validate_json(body)
+
+    def decide_request() -> None:
+        for _ in symbols:
+            spec = BallotIn.model_validate_json(body).model_dump()
+            json.dumps(adapters.decide_ballot(spec), separators=(",", ":"), ensure_ascii=False).encode()
+
+    def decide_rules() -> None:
+        for _ in symbols:
+            decide(Ballot.of(ballot.date, yes=ballot.yes, no=ballot.no, abstain=ballot.abstain))
+
+    for name, fn in (("decide_total", decide_request), ("decide_rules", decide_rules)):
+        times = []
+        for _ in range(passes):
+            t = time.perf_counter()
+            fn()
+            times.append((time.perf_counter() - t) / len(symbols) * 1000)
+        best[name] = min(times)
+    return {
+        "decide_total": round(best["decide_total"], 3),
+        "decide_rules": round(best["decide_rules"], 3),
+        "index_find": round(best["find"], 3),
+        "record_from_row": round(best["from_row"] - best["find"], 3),
+        "rules_ruling": round(best["ruling"] - best["from_row"], 3),
+        "json_rendering": round(best["answer"] - best["ruling"], 3),
+        "total": round(best["answer"], 3),
+    }
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The JSON API on the typed-in fixture store, and its answers without a store."""
+"""The JSON API on the store built from the fixture sources (tests/fixtures/web), and its answers without a store."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def test_decision_by_path_has_roll_call_and_explanation(client):
     assert any("digitallibrary.un.org" in u for u in urls)
 
 
-@pytest.mark.parametrize("symbol", ["2728 (2024)", "S/RES/2728 (2024)", "S/RES/2728(2024)"])
+@pytest.mark.parametrize("symbol", ["2728 (2024)", "S/RES/2728 (2024)", "S/RES/2728(2024)", "S/2024/254"])
 def test_decision_symbol_forms_by_query(client, symbol):
     r = client.get("/api/decision", params={"symbol": symbol})
     assert r.status_code == 200, r.text
@@ -52,7 +52,7 @@ def test_search_text_pagination_and_total(client):
     r = client.get("/api/decisions", params={"q": "middle east", "limit": 1})
     body = r.json()
     assert r.status_code == 200 and body["total"] == 2 and len(body["items"]) == 1
-    assert body["items"][0]["decision_id"] == "S/RES/2728(2024)"  # newest first
+    assert body["items"][0]["decision_id"] == "S/2024/254"  # newest first
     second = client.get("/api/decisions", params={"q": "middle east", "limit": 1, "offset": 1}).json()
     assert second["items"][0]["decision_id"] == "S/2024/239"
 
@@ -61,7 +61,7 @@ def test_search_text_pagination_and_total(client):
     ("params", "expected"),
     [
         ({"outcome": "vetoed"}, {"S/2024/239", "S/2022/155"}),
-        ({"outcome": "adopted"}, {"S/RES/2728(2024)", "S/1511"}),
+        ({"outcome": "adopted"}, {"S/2024/254", "S/1511"}),
         ({"member": "Yugoslavia"}, {"S/1511"}),
         ({"member": "IND"}, {"S/1511", "S/2022/155"}),
         ({"since": "2024-01-01", "until": "2024-03-23"}, {"S/2024/239"}),
@@ -97,7 +97,7 @@ def test_members_member_and_vetoes(client):
     rus = client.get("/api/members/Russia").json()
     assert rus["counts"]["N"] == 2 and rus["counts"]["Y"] == 1
     assert {v["draft"] for v in rus["vetoes"]} == {"S/2024/239", "S/2022/155"}
-    assert rus["history"][0]["decision_id"] == "S/RES/2728(2024)"
+    assert rus["history"][0]["decision_id"] == "S/2024/254"
     assert client.get("/api/members/Atlantis").status_code == 422
     assert client.get("/api/members/BRA").json()["history_total"] == 1
     assert client.get("/api/members/DEU").status_code == 404  # a state, but not in this record
@@ -361,7 +361,7 @@ def test_head_where_get_is_not_allowed_is_405_with_allow(client):
     for method in (client.head, client.get):
         r = method("/api/decide")
         assert r.status_code == 405 and "POST" in r.headers["allow"]
-    assert client.head("/vote/S/0000/0").status_code == 404
+    assert client.head("/decisions/S/0000/0").status_code == 404
 
 
 def test_head_on_the_live_event_stream_ends_at_once(client):

@@ -17,7 +17,6 @@ from typing import Any
 import pytest
 
 from tests.web.conftest import real_store_path
-from tests.web.fixture_store import FixtureStore
 from unsc.web import create_app
 
 pytestmark = pytest.mark.browser
@@ -54,7 +53,7 @@ def server(request: pytest.FixtureRequest) -> Iterator[dict[str, Any]]:
     try:
         app, store = create_app(store_path=real_store_path(request)), "real"
     except pytest.skip.Exception:
-        app, store = create_app(store=FixtureStore()), "fixture"
+        app, store = create_app(store_path=request.getfixturevalue("fixture_store")), "fixture"
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -109,7 +108,7 @@ def test_search_open_vote_and_read_outcome(server, page):
     assert page.locator("html").get_attribute("lang") == "en"
     page.get_by_label("Search by words or symbol").fill("S/2024/239")
     page.get_by_role("button", name="Search").click()
-    page.wait_for_url("**/vote/S/2024/239")
+    page.wait_for_url("**/decisions/S/2024/239")
     outcome = page.locator("#outcome").inner_text()
     assert outcome.startswith("Not adopted (vetoed by China and the Russian Federation)")
     assert page.locator("#tally").inner_text() == "11-3-1"
@@ -130,7 +129,7 @@ def test_search_open_vote_and_read_outcome(server, page):
 
 
 def test_keyboard_skip_link_reaches_main(server, page):
-    page.goto(server["url"] + "/vote/S/2024/239")
+    page.goto(server["url"] + "/decisions/S/2024/239")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     page.keyboard.press("Enter")
@@ -195,7 +194,7 @@ def test_vetoes_dashboard_and_member_page(server, page):
 
 
 def test_vote_page_on_a_phone(server, phone):
-    phone.goto(server["url"] + "/vote/S/2024/239")
+    phone.goto(server["url"] + "/decisions/S/2024/239")
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 390 + 1, f"page scrolls sideways on a phone ({width}px)"
     assert phone.locator("#outcome").is_visible()
@@ -221,7 +220,7 @@ def test_vetoes_dashboard_on_a_phone(server, phone):
 def test_long_sponsor_list_wraps_on_a_phone(server, phone):
     if server["store"] != "real":
         pytest.skip("res. 2311 (2016) and its fifteen sponsors are in the real store only")
-    phone.goto(server["url"] + "/vote/S/2016/845")
+    phone.goto(server["url"] + "/decisions/S/2016/845")
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 390 + 1, f"page scrolls sideways on a phone ({width}px)"
     assert phone.locator("#sponsors").evaluate("e => e.getBoundingClientRect().right") <= 390 + 1
@@ -265,8 +264,8 @@ def test_search_keeps_filters_in_its_boxes(server, page, phone):
         assert p.get_by_label("From", exact=True).input_value() == "2022"  # a date box showed a year empty
         assert p.get_by_label("To", exact=True).input_value() == "2024-03"
         assert p.get_by_label("Outcome").input_value() == "vetoed"
-        found = p.locator("table.decisions a[href^='/vote/']").all_inner_texts()
-        assert "S/2024/239" in found and "S/RES/2728(2024)" not in found
+        found = p.locator("table.decisions a[href^='/decisions/']").all_inner_texts()
+        assert "S/2024/239" in found and "S/2024/254" not in found
         shot(p, name)
 
 

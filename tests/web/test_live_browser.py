@@ -18,7 +18,6 @@ import httpx
 import pytest
 
 from tests.web.conftest import real_store_path
-from tests.web.fixture_store import FixtureStore
 from tests.web.test_browser import _free_port, browser, page, phone, shot  # noqa: F401 - fixtures
 from unsc.web import create_app
 
@@ -39,7 +38,7 @@ def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
         try:
             app, store = create_app(store_path=real_store_path(request), sessions_file=db), "real"
         except pytest.skip.Exception:
-            app, store = create_app(store=FixtureStore(), sessions_file=db), "fixture"
+            app, store = create_app(store_path=request.getfixturevalue("unseated_store"), sessions_file=db), "fixture"
     finally:
         if old is None:
             os.environ.pop("UNSC_PUBLIC_URL", None)

@@ -1,4 +1,4 @@
-"""The server-rendered pages on the fixture store: content, links, accessibility basics."""
+"""The server-rendered pages on the store built from the fixture sources: content, links, accessibility basics."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ PAGES = [
     "/api-docs",
     "/",
     "/search?q=middle",
-    "/vote/S/2024/239",
+    "/decisions/S/2024/239",
     "/members",
     "/members/RUS",
     "/vetoes",
@@ -28,7 +28,7 @@ def soup(client, url=None, status=200):
 
 
 def test_vote_page_shows_roll_call_outcome_and_why(client):
-    page = soup(client, "/vote/S/2024/239")
+    page = soup(client, "/decisions/S/2024/239")
     assert page.select_one("#outcome").get_text() == ("Not adopted (vetoed by China and the Russian Federation)")
     assert page.select_one("#tally").get_text() == "11-3-1"
     assert page.select_one("#explanation").get_text().startswith("Not adopted: vetoed by China and the Russian")
@@ -44,26 +44,47 @@ def test_vote_page_shows_roll_call_outcome_and_why(client):
 
 
 def test_vote_page_for_adopted_resolution_and_absence(client):
-    page = soup(client, "/vote/S/1511")
+    page = soup(client, "/decisions/S/1511")
     assert page.select_one("#outcome").get_text() == "Adopted as resolution 83 (1950)"
     assert "USSR" in page.get_text() and "Did not vote" in page.get_text()
 
 
 def test_vote_page_other_symbol_redirects_to_canonical(client):
-    r = client.get("/vote/2728 (2024)", follow_redirects=False)
-    assert r.status_code == 307 and r.headers["location"] == "/vote/S/RES/2728(2024)"
-    assert "Adopted as resolution 2728 (2024)" in client.get("/vote/2728 (2024)").text
+    r = client.get("/decisions/2728 (2024)", follow_redirects=False)
+    assert r.status_code == 307 and r.headers["location"] == "/decisions/S/2024/254"
+    assert "Adopted as resolution 2728 (2024)" in client.get("/decisions/2728 (2024)").text
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/vote/S/2024/239", "/decisions/S/2024/239"),
+        ("/vote/2728 (2024)", "/decisions/2728%20(2024)"),
+        ("/vote/S/PV.474#1", "/decisions/S/PV.474"),  # a fragment never reaches the server
+        ("/vote/S/PV.474%231?x=1", "/decisions/S/PV.474%231?x=1"),
+    ],
+)
+def test_old_vote_addresses_redirect_permanently(client, old, new):
+    r = client.get(old, follow_redirects=False)
+    assert r.status_code == 301 and r.headers["location"] == new
+
+
+def test_no_page_links_to_the_old_address(client):
+    for url in [*PAGES, "/members/CHN", "/members/RUS", "/search?outcome=vetoed"]:
+        page = soup(client, url)
+        assert not page.select("a[href^='/vote/']"), url
+        assert [a["href"] for a in page.select("a[href^='/decisions/']")] or url not in ("/", "/vetoes"), url
 
 
 def test_search_by_symbol_goes_to_the_vote(client):
     r = client.get("/search", params={"q": "S/2024/239"}, follow_redirects=False)
-    assert r.status_code == 303 and r.headers["location"] == "/vote/S/2024/239"
+    assert r.status_code == 303 and r.headers["location"] == "/decisions/S/2024/239"
 
 
 def test_search_page_lists_and_counts(client):
     page = soup(client, "/search?q=middle+east")
     assert "2 decisions found" in page.select_one(".count").get_text()
-    assert [a.get_text() for a in page.select("table.data tbody td a")] == ["S/RES/2728(2024)", "S/2024/239"]
+    assert [a.get_text() for a in page.select("table.data tbody td a")] == ["S/2024/254", "S/2024/239"]
     assert soup(client, "/search?outcome=vetoed").select_one(".count").get_text().startswith("2 decisions")
 
 
@@ -104,7 +125,7 @@ def test_power_and_check_pages(client):
     )
     text = "On Monday the Council adopted resolution 2728 (2024) by 14-0-1, with the United States abstaining."
     page = soup(client.post("/check", data={"text": text, "date": "2024-03-25"}).text)
-    assert "Matched vote: S/RES/2728 (2024) of 2024-03-25" in page.select_one("#check-status").get_text(" ", strip=True)
+    assert "Matched vote: S/2024/254 of 2024-03-25" in page.select_one("#check-status").get_text(" ", strip=True)
     verdicts = [td.get_text(" ", strip=True) for td in page.select("#claims tbody td:nth-of-type(3)")]
     assert verdicts and all(v.startswith("Supported") for v in verdicts[:3]), verdicts
     assert page.select_one("#text").get_text() == text  # the text stays in the box
@@ -112,13 +133,13 @@ def test_power_and_check_pages(client):
 
 
 def test_unknown_vote_is_404_page(client):
-    page = soup(client, "/vote/S/1999/99999", status=404)
+    page = soup(client, "/decisions/S/1999/99999", status=404)
     assert "S/1999/99999" in page.select_one("#error-detail").get_text()
     assert soup(client, "/no/such/page", status=404).html["lang"] == "en"
 
 
 def test_no_store_pages_are_503_with_reason(no_store_client):
-    page = soup(no_store_client, "/vote/S/2024/239", status=503)
+    page = soup(no_store_client, "/decisions/S/2024/239", status=503)
     assert "unsc build" in page.select_one("#error-detail").get_text()
     home = soup(no_store_client, "/")
     assert "unavailable" in home.select_one(".notice").get_text()
@@ -145,16 +166,16 @@ def test_pages_are_accessible_basics(client, url):
 
 def test_adopted_without_a_vote_shows_no_tally(real_client):
     # res. 1733 (2006), Ban Ki-moon's appointment, was adopted without a vote: "Vote: 0-0-0" would be a wrong fact
-    page = soup(real_client, "/vote/S/2006/1011")
+    page = soup(real_client, "/decisions/S/2006/1011")
     assert page.select_one("#outcome").get_text() == "Adopted as resolution 1733 (2006)"
     assert page.select_one("#tally") is None
     assert "without a vote" in page.select_one("#no-vote").get_text()
-    recorded = soup(real_client, "/vote/S/2024/239")
+    recorded = soup(real_client, "/decisions/S/2024/239")
     assert recorded.select_one("#no-vote") is None and recorded.select_one("#tally").get_text() == "11-3-1"
 
 
 def test_sponsors_are_listed_with_spaces_so_they_wrap_on_a_phone(real_client):
-    sponsors = soup(real_client, "/vote/S/2016/845").select_one("#sponsors").get_text()
+    sponsors = soup(real_client, "/decisions/S/2016/845").select_one("#sponsors").get_text()
     assert sponsors.startswith("Angola, China, Egypt, France, ") and ",," not in sponsors
     assert all(part == part.strip() and part for part in sponsors.split(", "))
 
@@ -162,9 +183,9 @@ def test_sponsors_are_listed_with_spaces_so_they_wrap_on_a_phone(real_client):
 def test_search_takes_a_year_range(client):
     by_year = soup(client, "/search?since=1950&until=1950")
     by_date = soup(client, "/search?since=1950-01-01&until=1950-12-31")
-    rows = [a.get_text() for a in by_year.select("table a[href^='/vote/']")]
-    assert rows and rows == [a.get_text() for a in by_date.select("table a[href^='/vote/']")]
-    assert soup(client, "/search?since=1951&until=1951").select("table a[href^='/vote/S/1511']") == []
+    rows = [a.get_text() for a in by_year.select("table a[href^='/decisions/']")]
+    assert rows and rows == [a.get_text() for a in by_date.select("table a[href^='/decisions/']")]
+    assert soup(client, "/search?since=1951&until=1951").select("table a[href^='/decisions/S/1511']") == []
     bad = soup(client, "/search?since=19x0", status=422).get_text()
     assert "bad date '19x0'" in bad and "a year" in bad
 
@@ -174,12 +195,12 @@ def test_search_takes_a_year_range(client):
 
 def test_1950_vote_names_the_republic_of_china_properly_cased(client):
     # the source writes "CHINA" in capitals; the seat was the Republic of China's until 25 October 1971
-    page = soup(client, "/vote/S/1511")
+    page = soup(client, "/decisions/S/1511")
     names = [r.th.a.get_text() for r in page.select("table.rollcall tbody tr")]
     assert "Republic of China" in names and "CHINA" not in names and "China" not in names
     assert all(not n.isupper() or n in ("USSR",) for n in names), names
     assert {"United States", "Yugoslavia", "USSR", "Egypt"} <= set(names)
-    today = [r.th.a.get_text() for r in soup(client, "/vote/S/2024/239").select("table.rollcall tbody tr")]
+    today = [r.th.a.get_text() for r in soup(client, "/decisions/S/2024/239").select("table.rollcall tbody tr")]
     assert "China" in today and "Republic of China" not in today
 
 
@@ -251,28 +272,20 @@ def test_news_check_says_words_not_true_or_false(client):
     assert vetoes and all(tr.select("td")[0].get_text() == tr.select("td")[1].get_text() == "vetoed" for tr in vetoes)
 
 
-def test_live_form_offers_a_date_it_can_start_on(fixture_app):
+def test_live_form_offers_a_date_it_can_start_on(client, unseated_store):
     import datetime as dt
 
     from fastapi.testclient import TestClient
 
-    from tests.web.fixture_store import FixtureStore
     from unsc.web import create_app
 
-    # the fixture store lists no elected members: no date is offered, and the form says why
-    page = soup(TestClient(fixture_app).get("/live").text)
+    # a store without the membership list knows no elected members: no date is offered, and the form says why
+    unseated = TestClient(create_app(store_path=unseated_store))
+    page = soup(unseated.get("/live").text)
     assert page.select_one("#date")["value"] == ""
     assert "type its elected members" in page.select_one("#date-note").get_text()
 
-    class Seated(FixtureStore):
-        """Knows the Council of 2024 only (as a store built before today's members are published)."""
-
-        def roster(self, date):
-            p5 = ["CHN", "FRA", "RUS", "GBR", "USA"]
-            elected = ["DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE"]
-            return p5 + elected if date.year == 2024 else []
-
-    client = TestClient(create_app(store=Seated()))
+    # the fixture store seats the Councils of 1950, 2022 and 2024 (as a store built before today's members are published)
     page = soup(client.get("/live").text)
     offered = page.select_one("#date")["value"]
     assert offered == ("2024-03-25" if dt.date.today().year != 2024 else dt.date.today().isoformat())
@@ -283,7 +296,7 @@ def test_live_form_offers_a_date_it_can_start_on(fixture_app):
 
 def test_a_member_that_did_not_participate_is_said_so(real_client):
     # res. 338 (1973): 14-0-0, China present and not participating (the Library's table), never "abstained"
-    page = soup(real_client, "/vote/S/RES/338(1973)")
+    page = soup(real_client, "/decisions/S/RES/338(1973)")
     assert page.select_one("#tally").get_text() == "14-0-0"
     row = next(tr for tr in page.select("table.rollcall tr") if "China" in tr.get_text())
     assert "Did not participate" in row.get_text()

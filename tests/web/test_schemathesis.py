@@ -1,12 +1,16 @@
 """Property-based API testing from the app's own OpenAPI document: no input makes it answer 5xx.
 
-Runs in-process over ASGI against the fixture store, a bounded number of examples per operation.
-A 503 is allowed only where a feature is documented as possibly unavailable (the news check
-until unsc.news lands, scenarios until the analysis layer defines them)."""
+Runs in-process over ASGI against the store built from the fixture sources, a bounded number of
+examples per operation. A 503 is allowed only where a feature is documented as possibly unavailable
+(the news check without a store)."""
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 import warnings
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -16,10 +20,13 @@ with warnings.catch_warnings():
     import schemathesis
     from schemathesis.checks import not_a_server_error
 
-from tests.web.fixture_store import FixtureStore
+from tests.web.fixture_store import build_fixture_store
 from unsc.web import create_app
 
-schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(store=FixtureStore()))
+# the schema is read when this module is collected, before fixtures exist: the store is built here
+_STORE = build_fixture_store(Path(tempfile.mkdtemp(prefix="unsc-web-schema-")))
+atexit.register(shutil.rmtree, _STORE.parent, True)
+schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(store_path=_STORE))
 
 
 @schema.parametrize()
@@ -42,8 +49,5 @@ def test_schema_covers_every_api_route():
 
 
 @pytest.mark.parametrize("symbol", ["S%2F2024%2F239", "S/2024/239", "2728%20(2024)"])
-def test_encoded_symbols(symbol):
-    from fastapi.testclient import TestClient
-
-    client = TestClient(create_app(store=FixtureStore()))
+def test_encoded_symbols(client, symbol):
     assert client.get(f"/api/decisions/{symbol}").status_code == 200

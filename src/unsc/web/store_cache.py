@@ -13,19 +13,27 @@ the app turns into HTTP 503 with the reason: the web layer never makes data up.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from unsc.record.decision import RecordedDecision
 
 __all__ = [
     "LRU",
     "BadInput",
+    "DecisionIndex",
     "NotFound",
     "StoreCache",
     "Unavailable",
+    "decision_json",
+    "python_rows",
     "to_jsonable",
 ]
 
@@ -147,6 +155,7 @@ class StoreCache:
         self.store_path = None if store_path is None else Path(store_path)
         self._store = store
         self._lock = threading.RLock()
+        self._index: DecisionIndex | None = None
         self.cache = LRU(8192)  # decisions, pages, members: small entries
         self.big = LRU(64)  # search results and member histories: large entries
 
@@ -201,22 +210,40 @@ class StoreCache:
                 store = None
             return fn(store)
 
-    # -- cached views -----------------------------------------------------------------------------
+    # -- one decision ---------------------------------------------------------------------------
+
+    def index(self) -> DecisionIndex:
+        """The decisions, their member votes and cited exceptions, read from the store once per process."""
+        if self._index is None:
+            with self._lock:
+                if self._index is None:
+                    self._index = DecisionIndex.load(self._open())
+        return self._index
+
+    def recorded(self, symbol: str) -> RecordedDecision:
+        """One decision as the record's typed :class:`~unsc.record.decision.RecordedDecision`.
+
+        The symbol is resolved in the index where the answer is certain (an id, a draft, a resolution
+        with its year), else by ``Store.find``; the row, votes and exception are the store's.
+        """
+        index = self.index()
+        did = index.find(symbol)
+        if did is None:
+            did = self.call("find", symbol)
+        found = index.recorded(did) if did is not None else None
+        if found is None:
+            raise NotFound(f"no decision {symbol!r} in the record (try a draft symbol like S/2024/239 or 2728 (2024))")
+        return found
+
+    def recorded_now(self, symbol: str) -> RecordedDecision | None:
+        """The decision, if the index is loaded and sure of the symbol (no I/O, no lock); else ``None``."""
+        index = self._index
+        did = index.find(symbol) if index is not None else None
+        return index.recorded(did) if index is not None and did is not None else None
 
     def decision(self, symbol: str) -> dict[str, Any]:
-        """One decision with its member votes and document links, JSON-ready; cached per symbol."""
-        key = ("decision", symbol.strip())
-        hit = self.cache.get(key)
-        if hit is not None:
-            return hit
-        row = self.call("decision", symbol.strip())
-        if row is None:
-            raise NotFound(f"no decision {symbol!r} in the record (try a draft symbol like S/2024/239 or 2728 (2024))")
-        out = to_jsonable(row)
-        out["votes"] = sort_votes([_cased(v) for v in out.get("votes") or []])
-        out["documents"] = document_links(out)
-        self.cache.put(key, out)
-        return out
+        """One decision with its member votes and document links, JSON-ready (not cached)."""
+        return decision_json(self.recorded(symbol))
 
     def cached(self, key: Any, compute: Callable[[], Any], big: bool = False) -> Any:
         """``compute()`` once per ``key`` (member lists, statistics, searches with ``big=True``)."""
@@ -238,11 +265,16 @@ def _cased(vote: dict[str, Any]) -> dict[str, Any]:
     >>> _cased({"member": "AUS", "member_name": "AUSTRALIA"})["member_name"]
     'Australia'
     """
-    try:
-        from unsc.analysis.stats import proper_name
-    except ImportError:  # pragma: no cover - the analysis layer is part of the package
-        return vote
-    return vote | {"member_name": proper_name(vote.get("member_name"))}
+    name = vote.get("member_name")
+    return vote | {"member_name": _proper_name(name) if isinstance(name, str) else name}
+
+
+@functools.lru_cache(maxsize=4096)
+def _proper_name(name: str) -> str:
+    """:func:`unsc.analysis.stats.proper_name`, once per name (a few hundred names, 40,000 vote rows)."""
+    from unsc.analysis.stats import proper_name
+
+    return str(proper_name(name))
 
 
 def sort_votes(votes: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -282,3 +314,104 @@ def document_links(row: dict[str, Any]) -> list[dict[str, str]]:
         if target:
             links.append({"label": f"Digital Library: {target}", "url": LIBRARY + quote(str(target), safe="/")})
     return links
+
+
+def decision_json(d: RecordedDecision) -> dict[str, Any]:
+    """The JSON of one decision: the record's own dict (:meth:`RecordedDecision.to_dict`), its votes
+    sorted and named as ``unsc.votes()`` names them, and links to the official documents."""
+    out = {k: v if k == "votes" else to_jsonable(v) for k, v in d.to_dict().items()}
+    out["votes"] = sort_votes([_cased(v) for v in out["votes"]])  # plain values already (MemberVote's)
+    out["documents"] = document_links(out)
+    return out
+
+
+def python_rows(frame: Any) -> list[dict[str, Any]]:
+    """A store frame's rows as Python values, as ``Store.recorded`` reads them (a DATE as a date, NULL as None)."""
+    import pandas as pd
+
+    columns = {}
+    for c in frame.columns:
+        col = frame[c]
+        if pd.api.types.is_datetime64_any_dtype(col):
+            col = col.dt.date
+        columns[c] = col.astype(object).where(col.notna(), None).tolist()
+    names = list(columns)
+    return [dict(zip(names, vals, strict=True)) for vals in zip(*columns.values(), strict=True)]
+
+
+class DecisionIndex:
+    """Every decision row, its member votes and its cited exception, loaded from the store in three
+    queries; one decision is then a :class:`~unsc.record.decision.RecordedDecision` built from them,
+    with no query (issue 14: a query per request cost 17 ms).
+
+    :meth:`find` answers only where its answer is certain to be ``Store.find``'s (a decision id, a
+    draft voted once, a resolution with its year); for anything else it answers ``None`` and the
+    caller asks the store. tests/web/test_store_cache.py checks both agree on every decision.
+    """
+
+    def __init__(
+        self,
+        rows: list[dict[str, Any]],
+        votes: list[dict[str, Any]],
+        exceptions: dict[str, str],
+    ) -> None:
+        self.rows = {str(r["decision_id"]): r for r in rows}
+        self.votes: dict[str, list[dict[str, Any]]] = {}
+        for v in votes:
+            self.votes.setdefault(str(v["decision_id"]), []).append(v)
+        for vs in self.votes.values():  # Store.recorded's order
+            vs.sort(key=lambda v: (not v.get("permanent"), str(v.get("member"))))
+        self.exceptions = exceptions
+        drafts: dict[str, list[str]] = {}
+        resolutions: dict[tuple[int, int], list[str]] = {}
+        for did, r in self.rows.items():
+            if r.get("draft"):
+                drafts.setdefault(str(r["draft"]), []).append(did)
+            if r.get("resolution_number") is not None and r.get("year") is not None:
+                resolutions.setdefault((int(r["resolution_number"]), int(r["year"])), []).append(did)
+        self._drafts = {k: v[0] for k, v in drafts.items() if len(v) == 1}
+        self._resolutions = {k: v[0] for k, v in resolutions.items() if len(v) == 1}
+
+    @classmethod
+    def load(cls, store: Any) -> DecisionIndex:
+        """Read the ``decisions``, ``votes`` and ``validation`` tables of an ``unsc.record.Store``."""
+        rows = python_rows(store.decisions())
+        votes = python_rows(store.votes().drop(columns=["date", "adopted"], errors="ignore"))
+        checks = store.validation()
+        cited = checks[checks["category"] == "source_error"]
+        exceptions: dict[str, str] = {}
+        for did, reason in zip(cited["decision_id"], cited["reason"], strict=True):
+            exceptions.setdefault(str(did), str(reason))
+        return cls(rows, votes, exceptions)
+
+    def find(self, symbol: str) -> str | None:
+        """The decision id of ``symbol`` where the index is sure; ``None`` means: ask ``Store.find``.
+
+        >>> ix = DecisionIndex([{"decision_id": "S/2024/239", "draft": "S/2024/239"},
+        ...     {"decision_id": "S/RES/2728(2024)", "resolution_number": 2728, "year": 2024}], [], {})
+        >>> ix.find(" S/2024/239"), ix.find("2728 (2024)"), ix.find("S/RES/2728 (2024)"), ix.find("S/2024/254")
+        ('S/2024/239', 'S/RES/2728(2024)', 'S/RES/2728(2024)', None)
+        """
+        from unsc.record.store import normalize_symbol
+
+        if re.search(r"/(Rev|Corr|Add)\.\d+", symbol, re.I):
+            return None
+        kind, a, b = normalize_symbol(symbol)
+        if kind == "resolution":
+            return self._resolutions.get((a, b)) if b is not None else None
+        if kind == "draft":
+            return a if a in self.rows else self._drafts.get(a)
+        if kind == "id":
+            return a if a in self.rows else None
+        return None
+
+    def recorded(self, decision_id: str) -> RecordedDecision | None:
+        """The decision with this id as the record's typed value, or ``None``."""
+        from unsc.record.decision import RecordedDecision
+
+        row = self.rows.get(decision_id)
+        if row is None:
+            return None
+        return RecordedDecision.from_row(
+            row, self.votes.get(decision_id, ()), exception=self.exceptions.get(decision_id)
+        )

@@ -1,0 +1,83 @@
+"""Deciding a hypothetical vote with the Charter's rules: ``POST /api/decide`` and the ``/decide`` page.
+
+>>> from fastapi.testclient import TestClient
+>>> from unsc.web import create_app
+>>> c = TestClient(create_app(store_path="/nonexistent.duckdb"))
+>>> c.post("/api/decide", json={"date": "2024-03-25", "yes": ["FRA"]}).json()["adopted"]
+False
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from unsc.web import adapters
+from unsc.web.inputs import day, typed_names
+from unsc.web.models import BAD_INPUT, BallotIn
+from unsc.web.render import Pages
+from unsc.web.store_cache import BadInput
+
+__all__ = ["router"]
+
+
+def router(pages: Pages) -> APIRouter:
+    """The decide routes (no store needed)."""
+    api = APIRouter()
+
+    @api.post("/api/decide", response_model=None, responses=BAD_INPUT)
+    async def api_decide(ballot: BallotIn) -> Response | dict[str, Any]:
+        """Decide a hypothetical ballot with the Charter rules engine (no store needed)."""
+        # async: the rules engine is pure Python, no I/O, well under a millisecond, so it runs on
+        # the event loop instead of paying a thread-pool hop per request (issue 14)
+        result = adapters.decide_ballot(ballot.model_dump())
+        try:  # the answer is plain JSON: FastAPI's own rendering, minus jsonable_encoder's walk
+            return JSONResponse(result)
+        except (TypeError, ValueError):
+            return result
+
+    @api.get("/decide", response_class=HTMLResponse, include_in_schema=False)
+    def decide_page(
+        request: Request,
+        date: Annotated[str, Query(max_length=10)] = "",
+        yes: Annotated[str, Query(max_length=2000)] = "",
+        no: Annotated[str, Query(max_length=2000)] = "",
+        abstain: Annotated[str, Query(max_length=2000)] = "",
+        absent: Annotated[str, Query(max_length=2000)] = "",
+        kind: Annotated[str, Query(max_length=60)] = "draft_resolution",
+        interpretation: Annotated[str, Query(max_length=20)] = "practice",
+    ) -> HTMLResponse:
+        from unsc.rules import Kind
+
+        form = {"date": date, "yes": yes, "no": no, "abstain": abstain, "absent": absent, "kind": kind}
+        form["interpretation"] = interpretation
+        result = None
+        problem = None
+        if date or yes or no or abstain:
+            try:
+                result = adapters.decide_ballot(
+                    {
+                        "date": day(date, "date"),
+                        "yes": typed_names(yes),
+                        "no": typed_names(no),
+                        "abstain": typed_names(abstain),
+                        "absent": typed_names(absent),
+                        "kind": kind,
+                        "interpretation": interpretation,
+                    }
+                )
+            except BadInput as exc:
+                problem = str(exc)
+        return pages.page(
+            request,
+            "decide.html",
+            form=form,
+            result=result,
+            problem=problem,
+            kinds=[k.value for k in Kind],
+            status=422 if problem else 200,
+        )
+
+    return api
