@@ -120,6 +120,13 @@ class Council:
         15
         """
         d = as_date(when)
+        el = None if elected is None else tuple(elected)
+        if cls is Council:
+            return _charter_council(d, el)  # a Council is immutable: one per date and roster
+        return cls._build(d, el)
+
+    @classmethod
+    def _build(cls, d: dt.date, elected: tuple[str, ...] | None) -> Council:
         if d < CHARTER_IN_FORCE:
             raise ValueError(f"no Security Council on {d}: the Charter entered into force on 24 Oct 1945")
         size = council_size_on(d)
@@ -263,3 +270,9 @@ def _canonical(code: str, d: dt.date | None, permanent: tuple[str, ...]) -> str:
     if permanent_seat(c) == "RUS":
         return permanent[2] if len(permanent) == 5 else c
     return c
+
+
+@functools.lru_cache(maxsize=4096)
+def _charter_council(d: dt.date, elected: tuple[str, ...] | None) -> Council:
+    """:meth:`Council.on`, remembered: deciding many votes of one day builds its Council once."""
+    return Council._build(d, elected)
