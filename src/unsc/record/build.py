@@ -490,15 +490,21 @@ class _Roster:
             terms.copy() if terms is not None else pd.DataFrame(columns=["year", "member", "permanent", "source_name"])
         )
         self._cache: dict[int, list[str]] = {}
+        self._on: dict[dt.date, tuple[str, ...]] = {}
 
     def of(self, when: dt.date) -> list[str]:
-        from unsc.rules.charter import code_of_the_time
+        """The seat codes of the members sitting on ``when``, as the states of that day, sorted."""
+        seated = self._on.get(when)
+        if seated is None:
+            from unsc.rules.charter import code_of_the_time
 
-        year = self._cache.get(when.year)
-        if year is None:
-            year = list(self.terms.loc[self.terms["year"] == when.year, "member"])
-            self._cache[when.year] = year
-        return sorted({code_of_the_time(c, when) for c in year})
+            year = self._cache.get(when.year)
+            if year is None:
+                year = list(self.terms.loc[self.terms["year"] == when.year, "member"])
+                self._cache[when.year] = year
+            seated = tuple(sorted({code_of_the_time(c, when) for c in year}))
+            self._on[when] = seated
+        return list(seated)
 
     def fill_blanks(self, issues: list[SourceIssue], frames: list[SourceFrame]) -> list[dict[str, Any]]:
         """Fill a blank name of a year with the one state that voted that year but is not listed.
@@ -513,12 +519,16 @@ class _Roster:
                 continue
             dates = dict(zip(f.decisions["key"], f.decisions["date"], strict=False))
             per_year = strangers.setdefault(f.source, {})
+            seated: dict[dt.date, frozenset[str]] = {}
             for k, m in zip(f.votes["key"], f.votes["member"], strict=True):
                 d = dates.get(k)
                 if d is None or pd.isna(d):
                     continue
                 per_year.setdefault(d.year, set())
-                if m not in self.of(d):
+                on = seated.get(d)
+                if on is None:
+                    on = seated[d] = frozenset(self.of(d))
+                if m not in on:
                     per_year[d.year].add(m)
         out = []
         added = []
@@ -561,6 +571,7 @@ class _Roster:
         if added:
             self.terms = pd.concat([self.terms, pd.DataFrame(added)], ignore_index=True)
             self._cache.clear()
+            self._on.clear()
         return out
 
 

@@ -46,8 +46,8 @@ def _read_excel(path: str | Path, columns: tuple[str, ...]) -> pd.DataFrame:
     if not p.exists():
         raise SourceError(p, "file not found")
     try:
-        df = pd.read_excel(p, dtype=object)
-    except Exception as exc:  # openpyxl/zipfile raise many types on garbage
+        df = pd.read_excel(p, dtype=object, engine="calamine")
+    except Exception as exc:  # calamine raises many types on garbage
         raise SourceError(p, f"cannot read workbook: {exc}") from exc
     missing = [c for c in columns if c not in df.columns]
     if missing:
