@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from unsc.record.reconcile import reconcile
-from unsc.record.sources.frame import CALENDAR_COLUMNS, SourceFrame
+from unsc.record.sources.frame import CALENDAR_COLUMNS, SourceFrame, records
 from unsc.record.sources.normalize import draft_fits_date, is_permanent, resolution_id
 from unsc.rules import Council
 
@@ -287,10 +287,10 @@ def merge(
     for source in order:
         f = by_source[source]
         votes_by_key: dict[Any, dict[str, tuple[str, str]]] = {}
-        for v in f.votes.to_dict("records"):
+        for v in records(f.votes):
             votes_by_key.setdefault(v["key"], {})[v["member"]] = (v["member_name"], v["vote"])
         merged_rows[source] = 0
-        for rec in f.decisions.to_dict("records"):
+        for rec in records(f.decisions):
             rec = {k: _clean(v) if k != "vetoed_by" else (v if isinstance(v, list) else []) for k, v in rec.items()}
             _not_a_veto(rec)
             e = _match(rec, source, idx)
@@ -395,7 +395,7 @@ def explain_vetoes(vetoes: pd.DataFrame, list_end: dt.date | None) -> list[dict[
     """
     out = []
     notes = list(vetoes["note"]) if "note" in vetoes else []
-    for i, r in enumerate(vetoes.to_dict("records")):
+    for i, r in enumerate(records(vetoes)):
         if r["in_dhl_list"]:
             continue
         named = ", ".join(r["sources"] or [])
@@ -825,7 +825,7 @@ def meetings_by_symbol(frames: Iterable[SourceFrame]) -> dict[str, dict[str, Any
     for f in frames:
         if f.calendar is None:
             continue
-        for r in f.calendar.to_dict("records"):
+        for r in records(f.calendar):
             rec = {c: _clean(r.get(c)) for c in CALENDAR_COLUMNS}
             if rec["meeting"] and rec["date"] is not None:
                 rec["end_date"] = rec["end_date"] or rec["date"]

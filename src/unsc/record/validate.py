@@ -34,6 +34,7 @@ from typing import Any
 
 import pandas as pd
 
+from unsc.record.sources.frame import records
 from unsc.rules import Ballot, Council, RosterError, decide
 from unsc.rules.members import UnknownMemberError
 
@@ -92,7 +93,7 @@ def validate(
     by_decision: dict[str, list[tuple[str, str]]] = {}
     for did, m, v in votes[["decision_id", "member", "vote"]].itertuples(index=False):
         by_decision.setdefault(did, []).append((m, v))
-    for rec in out.to_dict("records"):
+    for rec in records(out):
         did = rec["decision_id"]
         kind = rec.get("kind") or "draft_resolution"
         rn = rec.get("resolution_number")
@@ -209,11 +210,11 @@ def check_invariants(
     cited = {r["decision_id"]: r["reason"] for r in rows or [] if r["category"] == "source_error"}
     by_decision: dict[str, list[dict[str, Any]]] = {}
     cols = [c for c in ("member", "member_name", "permanent", "vote", "source", "non_voting_reason") if c in votes]
-    for v in votes[["decision_id", *cols]].to_dict("records"):
+    for v in records(votes[["decision_id", *cols]]):
         by_decision.setdefault(v["decision_id"], []).append(v)
     expl: dict[str, str] = {}
     out: list[dict[str, Any]] = []
-    for rec in decisions.to_dict("records"):
+    for rec in records(decisions):
         did = rec["decision_id"]
         rd = RecordedDecision.from_row(rec, by_decision.get(did, []), exception=cited.get(did))
         expl[did] = rd.explanation

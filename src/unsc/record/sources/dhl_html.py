@@ -30,7 +30,7 @@ from typing import Any
 import lxml.html
 import pandas as pd
 
-from unsc.record.sources.frame import CALENDAR_COLUMNS, SourceError, SourceFrame, SourceIssue
+from unsc.record.sources.frame import CALENDAR_COLUMNS, SourceError, SourceFrame, SourceIssue, records
 from unsc.record.sources.normalize import MONTHS, council_of_year
 from unsc.rules import find_member
 
@@ -1088,7 +1088,7 @@ def read_meetings_tables(directory: str | Path, summary: MeetingsSummary | None 
     if not files:
         raise SourceError(d, "no scact{YEAR}_table_en.html files")
     frames = [read_meetings_table(p, summary=summary) for p in files]
-    decisions = [r for f in frames for r in f.decisions.to_dict("records")]
+    decisions = [r for f in frames for r in records(f.decisions)]
     issues = [i for f in frames for i in f.issues]
     for r in decisions:  # to_dict gives NaN for missing values: back to None
         for key, v in r.items():
@@ -1101,7 +1101,5 @@ def read_meetings_tables(directory: str | Path, summary: MeetingsSummary | None 
     frame.rows_in = sum(f.rows_in or 0 for f in frames)
     frame.out_of_scope = sum(f.out_of_scope for f in frames)
     frame.notes = [n for f in frames for n in f.notes]
-    frame.calendar = calendar_from_rows(
-        [r for f in frames if f.calendar is not None for r in f.calendar.to_dict("records")]
-    )
+    frame.calendar = calendar_from_rows([r for f in frames if f.calendar is not None for r in records(f.calendar)])
     return frame

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from unsc.record.sources.frame import SourceError, SourceIssue, read_csv_checked
+from unsc.record.sources.frame import SourceError, SourceIssue, read_csv_checked, records
 from unsc.record.sources.normalize import is_permanent
 from unsc.rules import find_member
 from unsc.rules.charter import code_of_the_time
@@ -61,7 +61,7 @@ def read_membership(path: str | Path) -> TermsFrame:
     raw = read_csv_checked(path, ("year", "security_council_member"))
     rows, issues, notes = [], [], []
     mapped: set[tuple[str, str]] = set()
-    for i, rec in enumerate(raw.to_dict("records"), start=1):
+    for i, rec in enumerate(records(raw), start=1):
         year_text = rec["year"].strip()
         if not year_text.isdigit():
             raise SourceError(path, f"year {year_text!r} is not a year", row=i, field="year")

@@ -28,7 +28,7 @@ from unsc.record.sources.dhl_html import (
     parse_date_span,
     parse_outcomes,
 )
-from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue
+from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue, records
 from unsc.record.sources.normalize import council_of_year, is_permanent
 from unsc.rules import find_member
 
@@ -121,7 +121,7 @@ def read_failed_drafts_sample(path: str | Path) -> SourceFrame:
     decisions: list[dict[str, Any]] = []
     votes: list[dict[str, Any]] = []
     issues: list[SourceIssue] = []
-    for i, rec in enumerate(df.to_dict("records"), start=1):
+    for i, rec in enumerate(records(df), start=1):
         raw = {k: (None if isinstance(v, float) and v != v else v) for k, v in rec.items()}
         try:
             meeting_no = int(rec["Meeting Number"])
@@ -279,7 +279,7 @@ def _meetings_frame(df: pd.DataFrame, file: str) -> SourceFrame:
     issues: list[SourceIssue] = []
     seen: dict[tuple[Any, ...], int] = {}
     out_of_scope = 0
-    for i, rec in enumerate(df.to_dict("records"), start=1):
+    for i, rec in enumerate(records(df), start=1):
         raw: dict[str, Any] = {k: (None if isinstance(v, float) and v != v else v) for k, v in rec.items()}
         sig = tuple(raw.get(c) for c in _MEETINGS_COLUMNS)
         if sig in seen:

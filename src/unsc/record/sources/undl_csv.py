@@ -20,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue, read_csv_checked
+from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue, read_csv_checked, records
 from unsc.record.sources.normalize import (
     format_resolution,
     member_code,
@@ -74,7 +74,7 @@ def read_undl_csv(path: str | Path) -> SourceFrame:
     raw = read_csv_checked(path, COLUMNS)
     issues: list[SourceIssue] = []
     groups: dict[int, list[dict[str, Any]]] = {}
-    for i, rec in enumerate(raw.to_dict("records"), start=1):
+    for i, rec in enumerate(records(raw), start=1):
         res = parse_resolution(rec["resolution"])
         if res is None:
             issues.append(

@@ -32,7 +32,7 @@ from typing import Any
 
 import pandas as pd
 
-from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue
+from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue, records
 from unsc.record.sources.normalize import (
     format_resolution,
     is_permanent,
@@ -99,10 +99,7 @@ def read_voting_agent(path: str | Path) -> SourceFrame:
     issues: list[SourceIssue] = []
     conflicts: list[dict[str, Any]] = []
     notes: list[str] = []
-    # the same dicts as raw.to_dict("records"), built from whole columns (to_dict boxes each of
-    # the ~450,000 cells one by one)
-    columns = list(raw.columns)
-    recs = [dict(zip(columns, vals, strict=True)) for vals in zip(*(raw[c].tolist() for c in columns), strict=True)]
+    recs = records(raw)
 
     # 1. parse every row; errors name the row and field
     parsed: list[dict[str, Any]] = []
