@@ -10,6 +10,7 @@ onto the store path with :func:`os.replace`, so a failed build leaves the previo
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import tempfile
@@ -434,6 +435,7 @@ def _quarantined_outcomes(frames: list[SourceFrame], decisions: pd.DataFrame) ->
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def _size(date: dt.date) -> int:
     from unsc.rules import Council
 

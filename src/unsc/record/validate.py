@@ -29,6 +29,7 @@ gets a ``validation`` row with a category:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -291,7 +292,7 @@ def _class(kind: str) -> str:
 def _council(
     date: dt.date, member_votes: list[tuple[str, str]], roster: Callable[[dt.date], list[str]] | None
 ) -> tuple[Council, str | None]:
-    base = Council.on(date)
+    base = _charter_council(date)
     if roster is None:
         return base, None
     seated = roster(date)
@@ -302,4 +303,10 @@ def _council(
     strangers = sorted(voters - set(seated))
     if strangers:
         return base, f"voted but not seated in the membership file for {date.year}: {', '.join(strangers)}"
-    return Council.on(date, elected=elected), None
+    return _charter_council(date, tuple(elected)), None
+
+
+@functools.lru_cache(maxsize=4096)
+def _charter_council(date: dt.date, elected: tuple[str, ...] | None = None) -> Council:
+    """:meth:`Council.on`, once per date and roster (a Council is an immutable value)."""
+    return Council.on(date, elected=elected)

@@ -31,8 +31,7 @@ import lxml.html
 import pandas as pd
 
 from unsc.record.sources.frame import CALENDAR_COLUMNS, SourceError, SourceFrame, SourceIssue, records
-from unsc.record.sources.normalize import MONTHS, council_of_year
-from unsc.rules import find_member
+from unsc.record.sources.normalize import MONTHS, council_of_year, member_named
 
 __all__ = [
     "MeetingsSummary",
@@ -263,7 +262,7 @@ def split_vetoers(text: str) -> tuple[list[str], str]:
     """
     codes: list[str] = []
     for m in _P5_RE.finditer(text):
-        member = find_member(m.group(0))
+        member = member_named(m.group(0))
         if member is not None and member.code not in codes:
             codes.append(member.code)
     rest = _CONNECTORS_RE.sub(" ", _P5_RE.sub(" ", text)).strip()
@@ -603,7 +602,7 @@ def parse_outcomes(text: str, year: int | None = None) -> list[Outcome]:
                 if m.group("npn"):
                     cur.non_voting = int(m.group("npn"))
                 else:
-                    named = [find_member(_flat(x)) for x in re.split(r",|\band\b", m.group("npwho")) if x.strip()]
+                    named = [member_named(_flat(x)) for x in re.split(r",|\band\b", m.group("npwho")) if x.strip()]
                     cur.not_participating += [x.code for x in named if x is not None]
                     cur.non_voting = len(named)
                 cur.notes.append(_flat(tok.strip("()")))
@@ -635,7 +634,7 @@ def parse_outcomes(text: str, year: int | None = None) -> list[Outcome]:
                 cur.what, cur.status = "draft", "adopted"
         elif m.group("member"):
             if cur is not None and cur.status == "vetoed" and cur.tally is None:
-                member = find_member(_flat(tok))
+                member = member_named(_flat(tok))
                 if member is not None and member.code not in cur.vetoed_by:
                     cur.vetoed_by.append(member.code)
         elif m.group("paren"):

@@ -29,8 +29,7 @@ from unsc.record.sources.dhl_html import (
     parse_outcomes,
 )
 from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue, records
-from unsc.record.sources.normalize import council_of_year, is_permanent
-from unsc.rules import find_member
+from unsc.record.sources.normalize import council_of_year, is_permanent, member_named
 
 __all__ = ["parse_list", "read_failed_drafts_sample", "read_meetings_outcomes", "resolve_member"]
 
@@ -88,7 +87,7 @@ def resolve_member(name: str, year: int | None) -> str | None:
     >>> resolve_member("Atlantis", 2000) is None
     True
     """
-    m = find_member(name)
+    m = member_named(name)
     if m is None:
         return None
     if m.code == "RUS" and year is not None and year <= 1991:

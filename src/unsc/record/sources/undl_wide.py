@@ -26,8 +26,7 @@ from typing import Any
 import numpy as np
 
 from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue, read_csv_checked
-from unsc.record.sources.normalize import format_resolution, member_code, parse_date, parse_resolution
-from unsc.rules import find_member
+from unsc.record.sources.normalize import format_resolution, member_code, member_named, parse_date, parse_resolution
 
 __all__ = ["FILE", "META_COLUMNS", "SOURCE", "column_code", "read_undl_wide"]
 
@@ -52,11 +51,11 @@ _COUNTS = {"YES COUNT": "Y", "NO COUNT": "N", "ABSENT COUNT": "A", "NO-VOTE COUN
 def column_code(column: str) -> str | None:
     """The member code a header names, after the known quirks; ``None`` if it names no state."""
     name = column.strip()
-    m = find_member(name)
+    m = member_named(name)
     if m is None:
         name = re.sub(r"^(?:Aa|AY|Ay|aA)\s+", "", name)  # a vote letter pair glued to the name
         name = re.sub(r"(?<=[A-Z])[a-z]+$", "", name).strip()  # "CHILEs" -> "CHILE"
-        m = find_member(name)
+        m = member_named(name)
     return None if m is None else m.code
 
 
@@ -81,7 +80,7 @@ def read_undl_wide(path: str | Path, roster: Callable[[dt.date], Iterable[str]] 
     for c in used_cols:
         code = column_code(c)
         codes[c] = code
-        m = find_member(c.strip())
+        m = member_named(c.strip())
         if code is None and c.strip() != "DONOTKNOW":
             bad = sc.index[sc[c].str.strip() != ""][0]
             raise SourceError(path, f"member column {c!r} names no known state", row=int(bad) + 1, field=c)
