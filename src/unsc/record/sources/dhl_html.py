@@ -831,169 +831,185 @@ def read_meetings_table_text(
     tables = list(doc.iter("table"))
     if not tables:
         raise SourceError(file, "no table in the page")
-    summary = summary if summary is not None else MeetingsSummary()
     # the locator names the table: two files hold 2020 (meetings, and the written procedure)
     m = re.search(r"scact(\d{4}(?:_\w+?)?)_table", Path(file).name)
-    tag = m.group(1) if m else str(year)
-    decisions: list[dict[str, Any]] = []
-    issues: list[SourceIssue] = []
-    cols: dict[str, int] | None = None
-    n = 0
-    last_meeting: tuple[str | None, dt.date | None, str | None, dt.date | None] = (None, None, None, None)
-    calendar: list[dict[str, Any]] = []
-    seen_rows: dict[tuple[Any, ...], str] = {}
-    rows_in = out_of_scope = 0  # counted per outcome (a cell may hold several), plus unreadable rows
+    reader = _YearTable(file, year, m.group(1) if m else str(year), summary or MeetingsSummary())
     for tr_index, _tr, cells in _grid(tables[0]):
+        reader.row(tr_index, cells)
+    return reader.frame()
+
+
+@dataclass
+class _Meeting:
+    """The meeting a row of a yearly table belongs to (a row with both cells empty continues the one above)."""
+
+    meeting: str | None = None
+    date: dt.date | None = None  # the last day, for a meeting over several days
+    note: str | None = None
+    first_day: dt.date | None = None
+
+
+@dataclass
+class _YearTable:
+    """One yearly "Meetings & Outcomes" table read row by row into decisions, calendar rows and issues."""
+
+    file: str
+    year: int
+    tag: str
+    summary: MeetingsSummary
+    cols: dict[str, int] | None = None
+    n: int = 0  # data rows so far
+    rows_in: int = 0  # counted per outcome (a cell may hold several), plus unreadable rows
+    out_of_scope: int = 0
+    last: _Meeting = field(default_factory=_Meeting)
+    decisions: list[dict[str, Any]] = field(default_factory=list)
+    issues: list[SourceIssue] = field(default_factory=list)
+    calendar: list[dict[str, Any]] = field(default_factory=list)
+    seen_rows: dict[tuple[Any, ...], str] = field(default_factory=dict)
+
+    def issue(self, locator: str, fld: str | None, reason: str, raw: dict[str, Any]) -> None:
+        self.issues.append(SourceIssue(MEETINGS_SOURCE, self.file, locator, fld, reason, raw))
+        self.summary.issues_per_year[self.year] += 1
+
+    def row(self, tr_index: int, cells: list[Any]) -> None:
+        """Read one ``<tr>``: the header, a title row, or a data row with its outcomes."""
         texts = [_text(c) for c in cells]
-        if cols is None:
+        if self.cols is None:
             found = _header_columns(texts)
             if {"date", "topic", "outcome"} <= found.keys():
-                cols = found
-            continue
-        if len({id(c) for c in cells}) <= 1:  # title / note rows spanning the table
-            continue
-        if not any(t.strip() for t in texts):
-            continue
-        n += 1
-        summary.table_rows_per_year[year] += 1
-        locator = f"{tag} row {n}"
-        raw = {"year": year, "tr": tr_index + 1, "cells": texts}
+                self.cols = found
+            return
+        if len({id(c) for c in cells}) <= 1 or not any(t.strip() for t in texts):
+            return  # title / note rows spanning the table, or an empty row
+        cols = self.cols
+        self.n += 1
+        self.summary.table_rows_per_year[self.year] += 1
+        locator = f"{self.tag} row {self.n}"
+        raw = {"year": self.year, "tr": tr_index + 1, "cells": texts}
         width = max(cols.values()) + 1
         if len(cells) < width:
-            issues.append(
-                SourceIssue(
-                    MEETINGS_SOURCE, file, locator, "outcome", f"row has {len(cells)} cells, expected {width}", raw
-                )
-            )
-            summary.issues_per_year[year] += 1
-            rows_in += 1
-            continue
+            self.issue(locator, "outcome", f"row has {len(cells)} cells, expected {width}", raw)
+            self.rows_in += 1
+            return
         extra = [_flat(t) for t in texts[width:]]
         if any(x not in ("", "--") for x in extra):
-            issues.append(
-                SourceIssue(MEETINGS_SOURCE, file, locator, None, f"extra cells {extra!r} beyond the columns", raw)
-            )
-            summary.issues_per_year[year] += 1
-
-        meeting_text = _flat(texts[cols["meeting"]]) if "meeting" in cols else ""
-        date_text = _flat(texts[cols["date"]])
+            self.issue(locator, None, f"extra cells {extra!r} beyond the columns", raw)
         row_notes: list[str] = []
-        if not meeting_text and not date_text and last_meeting[1] is not None:
-            meeting, date, date_note, first_day = last_meeting
-            row_notes.append("meeting and date cells empty: taken from the row above")
-        else:
-            pv = re.search(r"S/PV\.\s?\d+", meeting_text)
-            meeting = re.sub(r"\s", "", pv.group(0)) if pv else None
-            rest = re.sub(r"S/PV\.\s?\d+", "", meeting_text, count=1).strip()
-            if rest and rest != "--":
-                row_notes.append(f"meeting: {meeting_text}")
-            first_day, date, date_note = _parse_meeting_date(date_text, year)
-            last_meeting = (meeting, date, date_note, first_day)
-        if date_note:
-            row_notes.append(date_note)
+        at = self.meeting_of(texts, row_notes)
         outcome_text = texts[cols["outcome"]]
         topic = _flat(texts[cols["topic"]]) or None
-        if meeting is not None and date is not None:
-            calendar.append(
+        if at.meeting is not None and at.date is not None:
+            self.calendar.append(
                 {
-                    "meeting": meeting,
-                    "date": first_day,
-                    "end_date": date,
-                    "year": first_day.year if first_day else date.year,
+                    "meeting": at.meeting,
+                    "date": at.first_day,
+                    "end_date": at.date,
+                    "year": at.first_day.year if at.first_day else at.date.year,
                     "topic": topic,
                     "source": MEETINGS_SOURCE,
                     "source_row": locator,
-                    "note": date_note,
+                    "note": at.note,
                 }
             )
-        link = None
         if "outcome_letter" in cols:
             letters = _SYMBOL_RE.findall(texts[cols["outcome_letter"]])
             if letters:
                 row_notes.append("letter with vote outcome: " + ", ".join(letters))
-        if meeting is not None and "meeting" in cols:
+        link = None
+        if at.meeting is not None and "meeting" in cols:
             link = next((h for _t, h in _links(cells[cols["meeting"]]) if h), None)
-        signature = (meeting, date, topic, _flat(outcome_text))
-        if _flat(outcome_text) not in ("", "--") and signature in seen_rows:
-            issues.append(
-                SourceIssue(
-                    MEETINGS_SOURCE,
-                    file,
-                    locator,
-                    None,
-                    f"exact duplicate of {seen_rows[signature]}: dropped",
-                    {**raw, "outcome": outcome_text},
-                )
+        signature = (at.meeting, at.date, topic, _flat(outcome_text))
+        if _flat(outcome_text) not in ("", "--") and signature in self.seen_rows:
+            self.issue(
+                locator,
+                None,
+                f"exact duplicate of {self.seen_rows[signature]}: dropped",
+                {**raw, "outcome": outcome_text},
             )
-            summary.issues_per_year[year] += 1
-            rows_in += 1
-            continue
-        seen_rows.setdefault(signature, locator)
-        outcomes = parse_outcomes(outcome_text, year)
+            self.rows_in += 1
+            return
+        self.seen_rows.setdefault(signature, locator)
+        raw_out = {**raw, "outcome": outcome_text}
+        self.outcomes(outcome_text, at, topic, link, row_notes, locator, texts[cols["date"]], raw_out)
+
+    def meeting_of(self, texts: list[str], row_notes: list[str]) -> _Meeting:
+        """The meeting symbol and dates of a row, or those of the row above where both cells are empty."""
+        cols = self.cols or {}
+        meeting_text = _flat(texts[cols["meeting"]]) if "meeting" in cols else ""
+        date_text = _flat(texts[cols["date"]])
+        if not meeting_text and not date_text and self.last.date is not None:
+            at = self.last
+            row_notes.append("meeting and date cells empty: taken from the row above")
+        else:
+            pv = re.search(r"S/PV\.\s?\d+", meeting_text)
+            rest = re.sub(r"S/PV\.\s?\d+", "", meeting_text, count=1).strip()
+            if rest and rest != "--":
+                row_notes.append(f"meeting: {meeting_text}")
+            first_day, date, date_note = _parse_meeting_date(date_text, self.year)
+            at = self.last = _Meeting(re.sub(r"\s", "", pv.group(0)) if pv else None, date, date_note, first_day)
+        if at.note:
+            row_notes.append(at.note)
+        return at
+
+    def outcomes(
+        self,
+        outcome_text: str,
+        at: _Meeting,
+        topic: str | None,
+        link: str | None,
+        row_notes: list[str],
+        locator: str,
+        date_text: str,
+        raw: dict[str, Any],
+    ) -> None:
+        """One decisions row per vote in an outcome cell; statements and the like are counted, not kept."""
         k = 0
-        for o in outcomes:
-            summary.outcomes[o.what] += 1
-            rows_in += 1
+        for o in parse_outcomes(outcome_text, self.year):
+            self.summary.outcomes[o.what] += 1
+            self.rows_in += 1
             if o.what in ("prst", "document", "other"):
-                out_of_scope += 1
+                self.out_of_scope += 1
                 continue
             k += 1
             if o.problem is not None or o.what == "orphan":
-                issues.append(
-                    SourceIssue(
-                        MEETINGS_SOURCE,
-                        file,
-                        f"{locator} #{k}",
-                        "outcome",
-                        f"cannot read outcome: {o.problem}",
-                        {**raw, "outcome": outcome_text},
-                    )
-                )
-                summary.issues_per_year[year] += 1
+                self.issue(f"{locator} #{k}", "outcome", f"cannot read outcome: {o.problem}", raw)
                 continue
-            if date is None:
-                issues.append(
-                    SourceIssue(
-                        MEETINGS_SOURCE,
-                        file,
-                        f"{locator} #{k}",
-                        "date",
-                        f"cannot read date {date_text!r}",
-                        {**raw, "outcome": outcome_text},
-                    )
-                )
-                summary.issues_per_year[year] += 1
+            if at.date is None:
+                self.issue(f"{locator} #{k}", "date", f"cannot read date {_flat(date_text)!r}", raw)
                 continue
-            values = _outcome_fields(o, year)
+            values = _outcome_fields(o, self.year)
             note = "; ".join(x for x in (*row_notes, values.pop("note") or "") if x) or None
-            decisions.append(
+            self.decisions.append(
                 _decision(
                     MEETINGS_SOURCE,
                     source_row=f"{locator} #{k}",
-                    key=f"{MEETINGS_SOURCE}:{tag}:{n}:{k}",
-                    date=date,
-                    date_from=first_day if first_day != date else None,
-                    meeting=meeting,
+                    key=f"{MEETINGS_SOURCE}:{self.tag}:{self.n}:{k}",
+                    date=at.date,
+                    date_from=at.first_day if at.first_day != at.date else None,
+                    meeting=at.meeting,
                     title=topic,
                     link=link,
                     note=note,
                     **values,
                 )
             )
-    if cols is None:
-        raise SourceError(file, "no header row with Date / Topic / Outcome columns")
-    if n == 0:
-        raise SourceError(file, "no data rows under the header")
-    decisions = _check_resolution_numbers(decisions, issues, file)
-    summary.rows_per_year[year] += len(decisions)
-    frame = SourceFrame.build(MEETINGS_SOURCE, decisions, [], issues)
-    frame.rows_in, frame.out_of_scope = rows_in, out_of_scope
-    frame.calendar = calendar_from_rows(calendar)
-    frame.notes.append(
-        f"{Path(file).name}: rows counted per outcome; {out_of_scope} outcomes that are not votes"
-        " (presidential statements, communiqués, elections, notes) left out"
-    )
-    return frame
+
+    def frame(self) -> SourceFrame:
+        """The table's frame, once every row is read."""
+        if self.cols is None:
+            raise SourceError(self.file, "no header row with Date / Topic / Outcome columns")
+        if self.n == 0:
+            raise SourceError(self.file, "no data rows under the header")
+        decisions = _check_resolution_numbers(self.decisions, self.issues, self.file)
+        self.summary.rows_per_year[self.year] += len(decisions)
+        frame = SourceFrame.build(MEETINGS_SOURCE, decisions, [], self.issues)
+        frame.rows_in, frame.out_of_scope = self.rows_in, self.out_of_scope
+        frame.calendar = calendar_from_rows(self.calendar)
+        frame.notes.append(
+            f"{Path(self.file).name}: rows counted per outcome; {self.out_of_scope} outcomes that are not votes"
+            " (presidential statements, communiqués, elections, notes) left out"
+        )
+        return frame
 
 
 def _check_resolution_numbers(
