@@ -541,128 +541,187 @@ def parse_outcomes(text: str, year: int | None = None) -> list[Outcome]:
     t = re.sub(r"(?<=[a-z])(?=S/(?:RES|PRST|PV|\d))", " ", t)
     t = re.sub(r"(?<=\d)(?=[a-z]{3})", " ", t)
     t = re.sub(r"(?<=[A-Za-z]{2})(?=\d{1,2}\s*[-–]\s*\d)", " ", t)  # "not adopted6-0-5", "USSR9-2-0"
-    outcomes: list[Outcome] = []
-    cur: Outcome | None = None
+    cell = _OutcomeCell()
     pos = 0
-    leftovers: list[tuple[Outcome | None, str]] = []
-
-    def start(what: str, tok: str) -> Outcome:
-        nonlocal cur
-        cur = Outcome(what, text=tok)
-        outcomes.append(cur)
-        return cur
-
     for m in _TOKEN_RE.finditer(t):
-        gap = t[pos : m.start()]
-        if gap.strip() and not _FILLER_RE.match(gap):
-            leftovers.append((cur, gap.strip()))
+        cell.read(m, t[pos : m.start()])
         pos = m.end()
-        tok = m.group(0)
-        if cur is not None:
-            cur.text += (gap if cur.text else "") + tok
-        kind = m.lastgroup
-        if m.group("res"):
-            o = start("resolution", tok)
-            o.resolution = f"{int(m.group('resn'))} ({m.group('resy')})"
-            o.resolution_number = int(m.group("resn"))
-        elif m.group("prst"):
-            if cur is not None and cur.what in ("document", "draft") and not cur._closed() and tok.startswith("("):
-                cur.what = "prst"  # "S/11229 (PRST)"
-            else:
-                start("prst", tok)
-        elif m.group("draftkw"):
-            o = start("draft", tok)
-            if "power" in tok.lower():
-                o.notes.append(_flat(tok))
-        elif m.group("other"):
-            start("other", tok)
-        elif m.group("doc"):
-            sym = re.sub(r"\s", "", tok)
-            if cur is not None and cur.what in ("draft", "document") and not cur._closed():
-                cur.drafts.append(sym)
-            elif cur is not None and cur.what == "other":
-                pass  # a symbol inside an election/note/letter text
-            else:
-                o = start("document", tok)
-                o.drafts.append(sym)
-        elif m.group("cont"):
-            if cur is not None and cur.drafts:
-                cur.notes.append(f"with {_flat(tok)}")
-        elif m.group("tally"):
-            tally = (int(m.group("y")), int(m.group("n")), int(m.group("a")))
-            if cur is None or cur.what in ("prst", "other"):
-                o = start("orphan", tok)
-                o.tally = tally
-            elif cur.tally is None:
-                cur.tally = tally
-            else:
-                cur.problem = f"two tallies: {cur.tally} and {tally}"
-        elif m.group("nonpart"):
-            if cur is not None:
-                if m.group("npn"):
-                    cur.non_voting = int(m.group("npn"))
-                else:
-                    named = [member_named(_flat(x)) for x in re.split(r",|\band\b", m.group("npwho")) if x.strip()]
-                    cur.not_participating += [x.code for x in named if x is not None]
-                    cur.non_voting = len(named)
-                cur.notes.append(_flat(tok.strip("()")))
-        elif m.group("veto"):
-            if cur is not None and cur.what in ("draft", "document"):
-                cur.what, cur.status = "draft", "vetoed"
-            else:
-                start("orphan", tok).status = "vetoed"
-        elif m.group("notadopted"):
-            if cur is not None and cur.what in ("draft", "document"):
-                cur.what, cur.status = "draft", "not_adopted"
-            else:
-                start("orphan", tok).status = "not_adopted"
-        elif m.group("unan"):
-            if cur is not None and cur.what in ("resolution", "draft", "document"):
-                cur.unanimous = True
-                if cur.what != "resolution":
-                    cur.what, cur.status = "draft", "adopted"
-        elif m.group("acclamation"):
-            if cur is not None:
-                cur.modality = "acclamation"
-        elif m.group("without") or m.group("consensus"):
-            if cur is not None:
-                cur.modality = "without_vote"
-                if m.group("consensus"):
-                    cur.notes.append("by consensus")
-        elif m.group("adopted"):
-            if cur is not None and cur.what in ("draft", "document") and cur.status is None:
-                cur.what, cur.status = "draft", "adopted"
-        elif m.group("member"):
-            if cur is not None and cur.status == "vetoed" and cur.tally is None:
-                member = member_named(_flat(tok))
-                if member is not None and member.code not in cur.vetoed_by:
-                    cur.vetoed_by.append(member.code)
-        elif m.group("paren"):
-            inner = _flat(m.group("parent"))
-            if cur is not None and cur.what != "other":
-                if re.search(r"preliminary\s+question", inner, re.IGNORECASE):
-                    cur.kind = "preliminary_question"
-                elif re.fullmatch(r"amendment.*", inner, re.IGNORECASE):
-                    cur.kind = "amendment"
-                cur.notes.append(inner)
-        elif kind == "dash":
-            pass
-    tail = t[pos:]
-    if tail.strip() and not _FILLER_RE.match(tail):
-        leftovers.append((cur, tail.strip()))
-
-    for owner, left in leftovers:
-        if owner is None:
-            if re.search(r"draft|resolution|S/", left, re.IGNORECASE):
-                o = Outcome("orphan", text=left)
-                outcomes.append(o)
-        elif owner.what in ("resolution", "draft", "document"):
-            owner.notes.append(left)
-            if owner.what == "draft" and owner.status is None:
-                owner.problem = owner.problem or f"unknown wording {left!r}"
-    for o in outcomes:
+    cell.unread(t[pos:])
+    cell.place_leftovers()
+    for o in cell.outcomes:
         _finish(o, year)
-    return outcomes
+    return cell.outcomes
+
+
+#: the token kinds of :data:`_TOKEN_RE` in the order they are tried, each with its step of :class:`_OutcomeCell`
+_TOKEN_STEPS: tuple[tuple[str, str], ...] = (
+    ("res", "resolution"),
+    ("prst", "statement"),
+    ("draftkw", "draft"),
+    ("other", "other"),
+    ("doc", "symbol"),
+    ("cont", "continued"),
+    ("tally", "tally"),
+    ("nonpart", "not_participating"),
+    ("veto", "vetoed"),
+    ("notadopted", "not_adopted"),
+    ("unan", "unanimous"),
+    ("acclamation", "acclamation"),
+    ("without", "without_vote"),
+    ("consensus", "without_vote"),
+    ("adopted", "adopted"),
+    ("member", "vetoer"),
+    ("paren", "parenthesis"),
+)
+
+
+@dataclass
+class _OutcomeCell:
+    """The outcomes of one cell as its tokens are read; ``cur`` is the outcome a token belongs to."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+    cur: Outcome | None = None
+    leftovers: list[tuple[Outcome | None, str]] = field(default_factory=list)
+
+    def start(self, what: str, tok: str) -> Outcome:
+        self.cur = Outcome(what, text=tok)
+        self.outcomes.append(self.cur)
+        return self.cur
+
+    def unread(self, gap: str) -> None:
+        """Keep text between tokens that is not filler, with the outcome it follows."""
+        if gap.strip() and not _FILLER_RE.match(gap):
+            self.leftovers.append((self.cur, gap.strip()))
+
+    def read(self, m: re.Match[str], gap: str) -> None:
+        """One token (and the text before it)."""
+        self.unread(gap)
+        tok = m.group(0)
+        if self.cur is not None:
+            self.cur.text += (gap if self.cur.text else "") + tok
+        for group, step in _TOKEN_STEPS:
+            if m.group(group):
+                getattr(self, step)(m, tok)
+                return
+
+    def resolution(self, m: re.Match[str], tok: str) -> None:
+        o = self.start("resolution", tok)
+        o.resolution = f"{int(m.group('resn'))} ({m.group('resy')})"
+        o.resolution_number = int(m.group("resn"))
+
+    def statement(self, m: re.Match[str], tok: str) -> None:
+        cur = self.cur
+        if cur is not None and cur.what in ("document", "draft") and not cur._closed() and tok.startswith("("):
+            cur.what = "prst"  # "S/11229 (PRST)"
+        else:
+            self.start("prst", tok)
+
+    def draft(self, m: re.Match[str], tok: str) -> None:
+        o = self.start("draft", tok)
+        if "power" in tok.lower():
+            o.notes.append(_flat(tok))
+
+    def other(self, m: re.Match[str], tok: str) -> None:
+        self.start("other", tok)
+
+    def symbol(self, m: re.Match[str], tok: str) -> None:
+        sym = re.sub(r"\s", "", tok)
+        cur = self.cur
+        if cur is not None and cur.what in ("draft", "document") and not cur._closed():
+            cur.drafts.append(sym)
+        elif cur is not None and cur.what == "other":
+            pass  # a symbol inside an election/note/letter text
+        else:
+            self.start("document", tok).drafts.append(sym)
+
+    def continued(self, m: re.Match[str], tok: str) -> None:
+        if self.cur is not None and self.cur.drafts:
+            self.cur.notes.append(f"with {_flat(tok)}")
+
+    def tally(self, m: re.Match[str], tok: str) -> None:
+        tally = (int(m.group("y")), int(m.group("n")), int(m.group("a")))
+        cur = self.cur
+        if cur is None or cur.what in ("prst", "other"):
+            self.start("orphan", tok).tally = tally
+        elif cur.tally is None:
+            cur.tally = tally
+        else:
+            cur.problem = f"two tallies: {cur.tally} and {tally}"
+
+    def not_participating(self, m: re.Match[str], tok: str) -> None:
+        cur = self.cur
+        if cur is None:
+            return
+        if m.group("npn"):
+            cur.non_voting = int(m.group("npn"))
+        else:
+            named = [member_named(_flat(x)) for x in re.split(r",|\band\b", m.group("npwho")) if x.strip()]
+            cur.not_participating += [x.code for x in named if x is not None]
+            cur.non_voting = len(named)
+        cur.notes.append(_flat(tok.strip("()")))
+
+    def vetoed(self, m: re.Match[str], tok: str) -> None:
+        self._failed("vetoed", tok)
+
+    def not_adopted(self, m: re.Match[str], tok: str) -> None:
+        self._failed("not_adopted", tok)
+
+    def _failed(self, status: str, tok: str) -> None:
+        cur = self.cur
+        if cur is not None and cur.what in ("draft", "document"):
+            cur.what, cur.status = "draft", status
+        else:
+            self.start("orphan", tok).status = status
+
+    def unanimous(self, m: re.Match[str], tok: str) -> None:
+        cur = self.cur
+        if cur is not None and cur.what in ("resolution", "draft", "document"):
+            cur.unanimous = True
+            if cur.what != "resolution":
+                cur.what, cur.status = "draft", "adopted"
+
+    def acclamation(self, m: re.Match[str], tok: str) -> None:
+        if self.cur is not None:
+            self.cur.modality = "acclamation"
+
+    def without_vote(self, m: re.Match[str], tok: str) -> None:
+        if self.cur is not None:
+            self.cur.modality = "without_vote"
+            if m.group("consensus"):
+                self.cur.notes.append("by consensus")
+
+    def adopted(self, m: re.Match[str], tok: str) -> None:
+        cur = self.cur
+        if cur is not None and cur.what in ("draft", "document") and cur.status is None:
+            cur.what, cur.status = "draft", "adopted"
+
+    def vetoer(self, m: re.Match[str], tok: str) -> None:
+        cur = self.cur
+        if cur is not None and cur.status == "vetoed" and cur.tally is None:
+            member = member_named(_flat(tok))
+            if member is not None and member.code not in cur.vetoed_by:
+                cur.vetoed_by.append(member.code)
+
+    def parenthesis(self, m: re.Match[str], tok: str) -> None:
+        inner = _flat(m.group("parent"))
+        cur = self.cur
+        if cur is not None and cur.what != "other":
+            if re.search(r"preliminary\s+question", inner, re.IGNORECASE):
+                cur.kind = "preliminary_question"
+            elif re.fullmatch(r"amendment.*", inner, re.IGNORECASE):
+                cur.kind = "amendment"
+            cur.notes.append(inner)
+
+    def place_leftovers(self) -> None:
+        """Unread text: an orphan outcome if it names a symbol, else a note (an unknown wording of a draft)."""
+        for owner, left in self.leftovers:
+            if owner is None:
+                if re.search(r"draft|resolution|S/", left, re.IGNORECASE):
+                    self.outcomes.append(Outcome("orphan", text=left))
+            elif owner.what in ("resolution", "draft", "document"):
+                owner.notes.append(left)
+                if owner.what == "draft" and owner.status is None:
+                    owner.problem = owner.problem or f"unknown wording {left!r}"
 
 
 def _finish(o: Outcome, year: int | None) -> None:
