@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib
 import json
 import os
 import tempfile
@@ -18,14 +19,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
 from unsc.record import config
 from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue
 
-__all__ = ["SCHEMA", "BuildError", "BuildReport", "build", "find_sources"]
+__all__ = ["READERS", "SCHEMA", "STEPS", "BuildError", "BuildReport", "SourceReader", "build", "find_sources"]
 
 Progress = Callable[[str, int, int], None]
 
@@ -256,73 +257,50 @@ def build(
 
 @dataclass(frozen=True)
 class SourceReader:
-    """How the build reads one source: the progress step it belongs to and its reader."""
+    """How the build reads one source: the progress step it belongs to and its reader function.
+
+    The reader is named (``module:function``) and imported when a build reads the source, so that
+    importing the build (``unsc show`` reads its schema) does not import every reader.
+
+    >>> READERS[1].function.__name__
+    'read_undl_wide'
+    """
 
     source: str
     step: str
-    read: Callable[[Path, Callable[[dt.date], list[str]] | None], SourceFrame]
+    reader: str
+    #: whether the reader takes ``roster=`` (who sat on a date)
+    takes_roster: bool = False
     #: how the build's ``files`` record names what was read (the directory's tables, for the Library's pages)
     label: Callable[[Path], str] = field(default=lambda p: p.name)
 
+    @property
+    def function(self) -> Callable[..., SourceFrame]:
+        """The reader function itself."""
+        module, name = self.reader.split(":")
+        return cast("Callable[..., SourceFrame]", getattr(importlib.import_module(module), name))
 
-def _read_undl_csv(p: Path, roster: Callable[[dt.date], list[str]] | None) -> SourceFrame:
-    from unsc.record.sources.undl_csv import read_undl_csv
-
-    return read_undl_csv(p)
-
-
-def _read_undl_wide(p: Path, roster: Callable[[dt.date], list[str]] | None) -> SourceFrame:
-    from unsc.record.sources.undl_wide import read_undl_wide
-
-    return read_undl_wide(p, roster=roster)
+    def read(self, path: Path, roster: Callable[[dt.date], list[str]] | None) -> SourceFrame:
+        """The source's frame."""
+        return self.function(path, roster=roster) if self.takes_roster else self.function(path)
 
 
-def _read_voting_agent(p: Path, roster: Callable[[dt.date], list[str]] | None) -> SourceFrame:
-    from unsc.record.sources.voting_agent import read_voting_agent
-
-    return read_voting_agent(p)
-
-
-def _read_wpdl(p: Path, roster: Callable[[dt.date], list[str]] | None) -> SourceFrame:
-    from unsc.record.sources.wpdl import read_wpdl
-
-    return read_wpdl(p)
-
-
-def _read_veto_list(p: Path, roster: Callable[[dt.date], list[str]] | None) -> SourceFrame:
-    from unsc.record.sources.dhl_html import read_veto_list
-
-    return read_veto_list(p)
-
-
-def _read_meetings_tables(p: Path, roster: Callable[[dt.date], list[str]] | None) -> SourceFrame:
-    from unsc.record.sources.dhl_html import read_meetings_tables
-
-    return read_meetings_tables(p)
-
-
-def _read_tong_failed(p: Path, roster: Callable[[dt.date], list[str]] | None) -> SourceFrame:
-    from unsc.record.sources.tong import read_failed_drafts_sample
-
-    return read_failed_drafts_sample(p)
-
-
-def _read_tong_meetings(p: Path, roster: Callable[[dt.date], list[str]] | None) -> SourceFrame:
-    from unsc.record.sources.tong import read_meetings_outcomes
-
-    return read_meetings_outcomes(p)
-
-
+_SOURCES = "unsc.record.sources"
 #: the sources of votes, in the order they are read and merged (the membership is read first, apart)
 READERS: tuple[SourceReader, ...] = (
-    SourceReader("undl_csv", "undl_csv", _read_undl_csv),
-    SourceReader("undl_wide", "undl_wide", _read_undl_wide),
-    SourceReader("voting_agent", "voting_agent", _read_voting_agent),
-    SourceReader("wpdl_veto", "wpdl_veto", _read_wpdl),
-    SourceReader("dhl_veto", "dhl", _read_veto_list),
-    SourceReader("dhl_meetings", "dhl", _read_meetings_tables, label=lambda p: p.name + "/scact*_table_en.html"),
-    SourceReader("tong_failed", "tong", _read_tong_failed),
-    SourceReader("tong_meetings", "tong", _read_tong_meetings),
+    SourceReader("undl_csv", "undl_csv", f"{_SOURCES}.undl_csv:read_undl_csv"),
+    SourceReader("undl_wide", "undl_wide", f"{_SOURCES}.undl_wide:read_undl_wide", takes_roster=True),
+    SourceReader("voting_agent", "voting_agent", f"{_SOURCES}.voting_agent:read_voting_agent"),
+    SourceReader("wpdl_veto", "wpdl_veto", f"{_SOURCES}.wpdl:read_wpdl"),
+    SourceReader("dhl_veto", "dhl", f"{_SOURCES}.dhl_html:read_veto_list"),
+    SourceReader(
+        "dhl_meetings",
+        "dhl",
+        f"{_SOURCES}.dhl_html:read_meetings_tables",
+        label=lambda p: p.name + "/scact*_table_en.html",
+    ),
+    SourceReader("tong_failed", "tong", f"{_SOURCES}.tong:read_failed_drafts_sample"),
+    SourceReader("tong_meetings", "tong", f"{_SOURCES}.tong:read_meetings_outcomes"),
 )
 #: the progress steps of a build, in order
 STEPS: tuple[str, ...] = ("membership", *dict.fromkeys(r.step for r in READERS), "merge", "validate", "write")
