@@ -235,8 +235,11 @@ def check_invariants(
                 }
             )
     dates = dict(zip(decisions["decision_id"], decisions["date"], strict=True))
-    drafts = decisions.dropna(subset=["draft"]).groupby("draft")["decision_id"].apply(list)
-    for draft, ids in drafts.items():
+    by_draft: dict[str, list[str]] = {}
+    for draft, did in zip(decisions["draft"], decisions["decision_id"], strict=True):
+        if isinstance(draft, str):
+            by_draft.setdefault(draft, []).append(did)
+    for draft, ids in sorted(by_draft.items()):
         if len(ids) < 2:
             continue
         for did in ids:
