@@ -97,11 +97,11 @@ def validate(
     for rec in records(out):
         did = rec["decision_id"]
         kind = rec.get("kind") or "draft_resolution"
-        rn = rec.get("resolution_number")
+        rn: Any = rec.get("resolution_number")
         if rn is not None and not pd.isna(rn) and int(rn) in KNOWN_KINDS and kind == "draft_resolution":
             kind = KNOWN_KINDS[int(rn)][0]
         kinds.append(kind)
-        date = rec.get("date")
+        date: Any = rec.get("date")
         recorded = rec.get("adopted")
         recorded = None if recorded is None or pd.isna(recorded) else bool(recorded)
         member_votes = by_decision.get(did, [])
@@ -134,7 +134,7 @@ def validate(
             agrees.append(None)
             explanation.append(None)
             srcs = ", ".join(rec.get("sources") or [])
-            tally = (rec.get("yes"), rec.get("no"), rec.get("abstain"))
+            tally: tuple[Any, Any, Any] = (rec.get("yes"), rec.get("no"), rec.get("abstain"))
             known = (
                 "tally " + "-".join(str(int(x)) for x in tally) if not any(pd.isna(x) for x in tally) else "no tally"
             )
