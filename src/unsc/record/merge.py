@@ -498,25 +498,15 @@ def _fit(e: Entity, rec: dict[str, Any], how: str) -> float | None:
         return None
     score = 0.0
     t = _tally(rec)
-    tallies = {x for x in (_tally(r) for _, r in recs) if x is not None}
-    if t is not None and tallies:
-        if t in tallies:
-            score += 2
-        elif how == "draft":
-            score -= 1
-        else:
-            return None
+    by_tally = _agreement(t, {x for x in (_tally(r) for _, r in recs) if x is not None}, how)
+    if by_tally is None:
+        return None
     d = rec.get("date")
     dates = {r["date"] for _, r in recs if r.get("date") is not None}
-    if d is not None and dates:
-        if d in dates:
-            score += 2
-        elif _swap(d) in dates:
-            score += 1
-        elif how == "draft":
-            score -= 1
-        else:
-            return None
+    by_date = _agreement(d, dates, how, near=_swap(d) if d is not None else None)
+    if by_date is None:
+        return None
+    score += by_tally + by_date
     m = rec.get("meeting")
     meetings = {r["meeting"] for _, r in recs if r.get("meeting") is not None}
     if m is not None and meetings:
@@ -552,6 +542,23 @@ def _best(cands: Iterable[Entity], rec: dict[str, Any], source: str, how: str) -
         if sc is not None and (best_score is None or sc > best_score):
             best, best_score = e, sc
     return best
+
+
+def _agreement(value: Any, known: set[Any], how: str, near: Any = None) -> float | None:
+    """What a tally or date adds to a match's score: 2 if an entity's records have it, 1 if they have
+    ``near`` (the day/month swap of a date), 0 if either side has none; a mismatch costs 1 when matching
+    by draft symbol and rules the match out otherwise (None).
+
+    >>> _agreement((9, 1, 0), {(9, 1, 0)}, "res"), _agreement((9, 1, 0), {(8, 1, 0)}, "draft"), _agreement(1, {2}, "res")
+    (2, -1, None)
+    """
+    if value is None or not known:
+        return 0
+    if value in known:
+        return 2
+    if near is not None and near in known:
+        return 1
+    return -1 if how == "draft" else None
 
 
 def _match(rec: dict[str, Any], source: str, idx: _Index) -> Entity | None:
