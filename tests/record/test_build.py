@@ -125,3 +125,14 @@ def test_progress_names_every_step_in_order(tmp_path: Path, monkeypatch: pytest.
     build(src, tmp_path / "s.duckdb", progress=lambda name, i, n: seen.append((name, i, n)))
     assert [name for name, _, _ in seen] == [*STEPS, "done"]
     assert [i for _, i, _ in seen] == list(range(len(STEPS) + 1))
+
+
+def test_an_erratum_the_sources_do_not_fit_is_a_build_error(tmp_path: Path) -> None:
+    """Only the official CSV fixture: the shipped errata correct decisions it lacks; the build stops with
+    a BuildError naming the erratum (the CLI prints it and keeps the previous store), not a traceback."""
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(Path(__file__).parent.parent / "fixtures" / "undl" / "2026_02_06_sc_voting.csv", src)
+    with pytest.raises(BuildError, match=r"errata\.toml correction 1: match resolution=2781"):
+        build(src, tmp_path / "s.duckdb")
+    assert not (tmp_path / "s.duckdb").exists()

@@ -241,9 +241,11 @@ def build(
         if progress is not None:
             progress(name, i, n)
 
+    from unsc.record.errata import ErrataError
+
     try:
         tables, report = _build_tables(found, step)
-    except SourceError as e:
+    except (SourceError, ErrataError) as e:  # a bad source, or an erratum the sources found do not fit
         raise BuildError(str(e)) from e
     step(STEPS.index("write"), "write")
     report.store_path = target
