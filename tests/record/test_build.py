@@ -96,3 +96,43 @@ def test_every_merged_source_row_is_in_one_decision_or_a_duplicate_row(store) ->
 
 def supported_by(decisions: pd.DataFrame, src: str) -> int:
     return sum(src in s for s in decisions["sources"])
+
+
+def test_every_source_reader_resolves_and_every_step_is_reported() -> None:
+    import inspect
+
+    from unsc.record.build import FILES, READERS, STEPS
+
+    for r in READERS:
+        fn = r.function
+        assert callable(fn) and fn.__name__ == r.reader.split(":")[1]
+        assert ("roster" in inspect.signature(fn).parameters) == r.takes_roster, r.source
+        assert r.step in STEPS
+    # every source the build can find has a reader (the membership is read apart, first)
+    assert {r.source for r in READERS} == (set(FILES) | {"undl_csv", "dhl_veto", "dhl_meetings"}) - {"dppa_membership"}
+    assert STEPS[0] == "membership" and STEPS[-3:] == ("merge", "validate", "write")
+
+
+def test_progress_names_every_step_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from unsc.record.build import STEPS, build
+
+    # one small source: the shipped errata name decisions it does not hold, so they are left out here
+    monkeypatch.setattr("unsc.record.errata.load_errata", lambda path=None: [])
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(Path(__file__).parent.parent / "fixtures" / "undl" / "2026_02_06_sc_voting.csv", src)
+    seen: list[tuple[str, int, int]] = []
+    build(src, tmp_path / "s.duckdb", progress=lambda name, i, n: seen.append((name, i, n)))
+    assert [name for name, _, _ in seen] == [*STEPS, "done"]
+    assert [i for _, i, _ in seen] == list(range(len(STEPS) + 1))
+
+
+def test_an_erratum_the_sources_do_not_fit_is_a_build_error(tmp_path: Path) -> None:
+    """Only the official CSV fixture: the shipped errata correct decisions it lacks; the build stops with
+    a BuildError naming the erratum (the CLI prints it and keeps the previous store), not a traceback."""
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(Path(__file__).parent.parent / "fixtures" / "undl" / "2026_02_06_sc_voting.csv", src)
+    with pytest.raises(BuildError, match=r"errata\.toml correction 1: match resolution=2781"):
+        build(src, tmp_path / "s.duckdb")
+    assert not (tmp_path / "s.duckdb").exists()

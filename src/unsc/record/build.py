@@ -10,6 +10,8 @@ onto the store path with :func:`os.replace`, so a failed build leaves the previo
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import importlib
 import json
 import os
 import tempfile
@@ -17,14 +19,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
 from unsc.record import config
 from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue
 
-__all__ = ["SCHEMA", "BuildError", "BuildReport", "build", "find_sources"]
+__all__ = ["READERS", "SCHEMA", "STEPS", "BuildError", "BuildReport", "SourceReader", "build", "find_sources"]
 
 Progress = Callable[[str, int, int], None]
 
@@ -233,29 +235,19 @@ def build(
         raise BuildError(
             f"{src_dir}: no source files found (expected e.g. {FILES['undl_wide']}); run `unsc sync` or pass --from DIR"
         )
-    steps = [
-        "membership",
-        "undl_csv",
-        "undl_wide",
-        "voting_agent",
-        "wpdl_veto",
-        "dhl",
-        "tong",
-        "merge",
-        "validate",
-        "write",
-    ]
-    n = len(steps)
+    n = len(STEPS)
 
     def step(i: int, name: str) -> None:
         if progress is not None:
             progress(name, i, n)
 
+    from unsc.record.errata import ErrataError
+
     try:
         tables, report = _build_tables(found, step)
-    except SourceError as e:
+    except (SourceError, ErrataError) as e:  # a bad source, or an erratum the sources found do not fit
         raise BuildError(str(e)) from e
-    step(9, "write")
+    step(STEPS.index("write"), "write")
     report.store_path = target
     _write(target, tables)
     report.tables = {k: len(v) for k, v in tables.items()}
@@ -265,61 +257,105 @@ def build(
     return report
 
 
+@dataclass(frozen=True)
+class SourceReader:
+    """How the build reads one source: the progress step it belongs to and its reader function.
+
+    The reader is named (``module:function``) and imported when a build reads the source, so that
+    importing the build (``unsc show`` reads its schema) does not import every reader.
+
+    >>> READERS[1].function.__name__
+    'read_undl_wide'
+    """
+
+    source: str
+    step: str
+    reader: str
+    #: whether the reader takes ``roster=`` (who sat on a date)
+    takes_roster: bool = False
+    #: how the build's ``files`` record names what was read (the directory's tables, for the Library's pages)
+    label: Callable[[Path], str] = field(default=lambda p: p.name)
+
+    @property
+    def function(self) -> Callable[..., SourceFrame]:
+        """The reader function itself."""
+        module, name = self.reader.split(":")
+        return cast("Callable[..., SourceFrame]", getattr(importlib.import_module(module), name))
+
+    def read(self, path: Path, roster: Callable[[dt.date], list[str]] | None) -> SourceFrame:
+        """The source's frame."""
+        return self.function(path, roster=roster) if self.takes_roster else self.function(path)
+
+
+_SOURCES = "unsc.record.sources"
+#: the sources of votes, in the order they are read and merged (the membership is read first, apart)
+READERS: tuple[SourceReader, ...] = (
+    SourceReader("undl_csv", "undl_csv", f"{_SOURCES}.undl_csv:read_undl_csv"),
+    SourceReader("undl_wide", "undl_wide", f"{_SOURCES}.undl_wide:read_undl_wide", takes_roster=True),
+    SourceReader("voting_agent", "voting_agent", f"{_SOURCES}.voting_agent:read_voting_agent"),
+    SourceReader("wpdl_veto", "wpdl_veto", f"{_SOURCES}.wpdl:read_wpdl"),
+    SourceReader("dhl_veto", "dhl", f"{_SOURCES}.dhl_html:read_veto_list"),
+    SourceReader(
+        "dhl_meetings",
+        "dhl",
+        f"{_SOURCES}.dhl_html:read_meetings_tables",
+        label=lambda p: p.name + "/scact*_table_en.html",
+    ),
+    SourceReader("tong_failed", "tong", f"{_SOURCES}.tong:read_failed_drafts_sample"),
+    SourceReader("tong_meetings", "tong", f"{_SOURCES}.tong:read_meetings_outcomes"),
+)
+#: the progress steps of a build, in order
+STEPS: tuple[str, ...] = ("membership", *dict.fromkeys(r.step for r in READERS), "merge", "validate", "write")
+
+
+@dataclass
+class _Read:
+    """What the build read: the membership (if found), the roster from it, the frames and the files by source."""
+
+    terms: Any = None
+    roster: Any = None
+    frames: list[SourceFrame] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def who_sat(self) -> Callable[[dt.date], list[str]] | None:
+        """The roster's lookup, or None without a membership file."""
+        return self.roster.of if self.terms is not None else None
+
+
+def _read_sources(found: dict[str, Path], step: Callable[[int, str], None]) -> _Read:
+    """Every source found, read by its reader of :data:`READERS`, with one progress step per step name."""
+    from unsc.record.sources.membership import read_membership
+
+    read = _Read()
+    step(0, "membership")
+    if "dppa_membership" in found:
+        read.terms = read_membership(found["dppa_membership"])
+    read.roster = _Roster(read.terms.terms if read.terms is not None else None)
+    for i, name in enumerate(STEPS[1:-3], start=1):
+        step(i, name)
+        for reader in READERS:
+            if reader.step == name and reader.source in found:
+                read.frames.append(reader.read(found[reader.source], read.who_sat))
+                read.files[reader.source] = reader.label(found[reader.source])
+    return read
+
+
 def _build_tables(
     found: dict[str, Path], step: Callable[[int, str], None]
 ) -> tuple[dict[str, pd.DataFrame], BuildReport]:
     from unsc.record.crosscheck import check_topics, fold_duplicate_adoptions
     from unsc.record.errata import apply_errata
     from unsc.record.merge import merge
-    from unsc.record.sources.membership import read_membership
-    from unsc.record.sources.undl_wide import read_undl_wide
-    from unsc.record.sources.voting_agent import read_voting_agent
-    from unsc.record.sources.wpdl import read_wpdl
     from unsc.record.validate import resolution_gaps, validate
 
-    frames: list[SourceFrame] = []
-    files: dict[str, str] = {}
-    notes: list[tuple[str, str]] = []
-    issues: list[SourceIssue] = []
-
-    step(0, "membership")
-    tf = None
-    if "dppa_membership" in found:
-        tf = read_membership(found["dppa_membership"])
-        issues += tf.issues
-        notes += [("dppa_membership", n) for n in tf.notes]
-    roster = _Roster(tf.terms if tf is not None else None)
-
-    step(1, "undl_csv")
-    if "undl_csv" in found:
-        from unsc.record.sources.undl_csv import read_undl_csv
-
-        frames.append(read_undl_csv(found["undl_csv"]))
-        files["undl_csv"] = found["undl_csv"].name
-    step(2, "undl_wide")
-    if "undl_wide" in found:
-        frames.append(read_undl_wide(found["undl_wide"], roster=roster.of if tf is not None else None))
-        files["undl_wide"] = found["undl_wide"].name
-    step(3, "voting_agent")
-    if "voting_agent" in found:
-        frames.append(read_voting_agent(found["voting_agent"]))
-        files["voting_agent"] = found["voting_agent"].name
-    step(4, "wpdl_veto")
-    if "wpdl_veto" in found:
-        frames.append(read_wpdl(found["wpdl_veto"]))
-        files["wpdl_veto"] = found["wpdl_veto"].name
-    step(5, "dhl")
-    frames += _optional_dhl(found, files)
-    step(6, "tong")
-    frames += _optional_tong(found, files)
-
+    read = _read_sources(found, step)
+    tf, roster, frames = read.terms, read.roster, read.frames
     # fill blank membership names from the votes of that year (each fill is a conflicts row)
-    fill_conflicts: list[dict[str, Any]] = []
-    if tf is not None:
-        fill_conflicts = roster.fill_blanks(tf.issues, frames)
+    fill_conflicts = roster.fill_blanks(tf.issues, frames) if tf is not None else []
 
-    step(7, "merge")
-    result = merge(frames, roster=roster.of if tf is not None else None, council_size=_size)
+    step(STEPS.index("merge"), "merge")
+    result = merge(frames, roster=read.who_sat, council_size=_size)
     result.decisions, result.votes, folded = fold_duplicate_adoptions(result.decisions, result.votes)
     result.decisions, topic_rows = check_topics(result.decisions, result.meetings)
     result.conflicts += folded + topic_rows
@@ -327,17 +363,54 @@ def _build_tables(
         result.decisions, result.votes, result.vetoes, council_size=_size
     )
     result.conflicts += errata_rows
-    step(8, "validate")
-    decisions, validation_rows = validate(result.decisions, result.votes, roster=roster.of if tf is not None else None)
+    step(STEPS.index("validate"), "validate")
+    decisions, validation_rows = validate(result.decisions, result.votes, roster=read.who_sat)
     # the Voting-Agent rows its reader quarantined stay in `quarantine` (they are not disagreements of the record)
     validation_rows += resolution_gaps(decisions)
 
+    issues: list[SourceIssue] = list(tf.issues) if tf is not None else []
+    notes: list[tuple[str, str]] = [("dppa_membership", n) for n in tf.notes] if tf is not None else []
     for f in frames:
         issues += f.issues
         notes += [(f.source, n) for n in f.notes]
-    source_rows: list[dict[str, Any]] = []
+    source_rows = _source_rows(found, read, result.merged_rows)
+    validation = pd.DataFrame(validation_rows, columns=[c for c, _ in SCHEMA["validation"]])
+    terms = roster.terms[["year", "member", "permanent", "source_name"]] if tf is not None else pd.DataFrame()
+    vetoes = result.vetoes.copy()
+    if not vetoes.empty:
+        vetoes["member_name"] = [_gov_name(m, d) for m, d in zip(vetoes["member"], vetoes["date"], strict=True)]
+    tables = {
+        "decisions": decisions,
+        "votes": result.votes,
+        "members": _members(terms, result.votes),
+        "terms": terms,
+        "vetoes": vetoes,
+        "meetings": result.meetings,
+        "conflicts": pd.DataFrame(fill_conflicts + result.conflicts, columns=[c for c, _ in SCHEMA["conflicts"]]),
+        "quarantine": pd.DataFrame([i.as_record() for i in issues], columns=[c for c, _ in SCHEMA["quarantine"]]),
+        "validation": validation,
+        "build_sources": pd.DataFrame(source_rows),
+        "build_notes": pd.DataFrame(notes, columns=["source", "note"]),
+        "build_info": pd.DataFrame(
+            [
+                ("built_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
+                ("files", json.dumps(read.files)),
+            ],
+            columns=["key", "value"],
+        ),
+    }
+    report = BuildReport(Path())
+    report.sources = source_rows
+    report.validation = validation["category"].value_counts().to_dict() if len(validation) else {}
+    return tables, report
+
+
+def _source_rows(found: dict[str, Path], read: _Read, merged_rows: dict[str, int]) -> list[dict[str, Any]]:
+    """One ``build_sources`` row per source read: rows in, out of scope, emitted, quarantined, merged."""
+    rows: list[dict[str, Any]] = []
+    tf = read.terms
     if tf is not None:
-        source_rows.append(
+        rows.append(
             {
                 "source": "dppa_membership",
                 "file": found["dppa_membership"].name,
@@ -349,95 +422,16 @@ def _build_tables(
                 "decisions_merged": 0,
             }
         )
-    for f in frames:
-        acc = f.accounting()
-        source_rows.append(
-            {"source": f.source, "file": files.get(f.source, "")}
-            | acc
-            | {"decisions_merged": result.merged_rows.get(f.source, 0)}
+    for f in read.frames:
+        rows.append(
+            {"source": f.source, "file": read.files.get(f.source, "")}
+            | f.accounting()
+            | {"decisions_merged": merged_rows.get(f.source, 0)}
         )
-    conflicts = pd.DataFrame(fill_conflicts + result.conflicts, columns=[c for c, _ in SCHEMA["conflicts"]])
-    quarantine = pd.DataFrame([i.as_record() for i in issues], columns=[c for c, _ in SCHEMA["quarantine"]])
-    validation = pd.DataFrame(validation_rows, columns=[c for c, _ in SCHEMA["validation"]])
-    terms = roster.terms[["year", "member", "permanent", "source_name"]] if tf is not None else pd.DataFrame()
-    members = _members(terms, result.votes)
-    vetoes = result.vetoes.copy()
-    if not vetoes.empty:
-        vetoes["member_name"] = [_gov_name(m, d) for m, d in zip(vetoes["member"], vetoes["date"], strict=True)]
-    tables = {
-        "decisions": decisions,
-        "votes": result.votes,
-        "members": members,
-        "terms": terms,
-        "vetoes": vetoes,
-        "meetings": result.meetings,
-        "conflicts": conflicts,
-        "quarantine": quarantine,
-        "validation": validation,
-        "build_sources": pd.DataFrame(source_rows),
-        "build_notes": pd.DataFrame(notes, columns=["source", "note"]),
-        "build_info": pd.DataFrame(
-            [
-                ("built_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
-                ("files", json.dumps(files)),
-            ],
-            columns=["key", "value"],
-        ),
-    }
-    report = BuildReport(Path())
-    report.sources = source_rows
-    report.validation = validation["category"].value_counts().to_dict() if len(validation) else {}
-    return tables, report
+    return rows
 
 
-def _quarantined_outcomes(frames: list[SourceFrame], decisions: pd.DataFrame) -> list[dict[str, Any]]:
-    """Validation rows for source drafts whose own votes contradict their label (quarantined by the reader).
-
-    The Voting-Agent drafts labelled "Adopted unanimously" with No/Abstain rows, and its vetoed
-    drafts duplicated as adopted, are kept out of the merge; each gets a ``source_error`` row on
-    the decision it describes, so the disagreement is listed where the decision is.
-    """
-    from unsc.record.sources.normalize import parse_draft, parse_resolution
-
-    by_res = {
-        int(r): d
-        for r, d in zip(decisions["resolution_number"], decisions["decision_id"], strict=True)
-        if not pd.isna(r)
-    }
-    by_draft = {d: i for d, i in zip(decisions["draft"], decisions["decision_id"], strict=True) if isinstance(d, str)}
-    dates = dict(zip(decisions["decision_id"], decisions["date"], strict=True))
-    adopted = dict(zip(decisions["decision_id"], decisions["adopted"], strict=True))
-    seen: set[tuple[str, str]] = set()
-    out = []
-    for f in frames:
-        if f.source != "voting_agent":
-            continue
-        for issue in f.issues:
-            raw = issue.raw or {}
-            if "Adopted unanimously" not in issue.reason and "appears twice" not in issue.reason:
-                continue
-            res = parse_resolution(str(raw.get("Resolution") or ""))
-            did = by_res.get(res[0]) if res else None
-            did = did or by_draft.get(parse_draft(str(raw.get("Draft") or "")) or "")
-            ident = str(raw.get("ID"))
-            if did is None or (did, ident) in seen:
-                continue
-            seen.add((did, ident))
-            rec = adopted.get(did)
-            out.append(
-                {
-                    "decision_id": did,
-                    "date": dates.get(did),
-                    "recorded_adopted": None if rec is None or pd.isna(rec) else bool(rec),
-                    "rule_adopted": None,
-                    "category": "source_error",
-                    "reason": f"voting_agent ID {ident}: {issue.reason}. Its rows are quarantined; the decision "
-                    "uses the other sources",
-                }
-            )
-    return out
-
-
+@functools.lru_cache(maxsize=4096)
 def _size(date: dt.date) -> int:
     from unsc.rules import Council
 
@@ -453,39 +447,6 @@ def _gov_name(code: str, date: Any) -> str:
         return member(code).name
 
 
-def _optional_dhl(found: dict[str, Path], files: dict[str, str]) -> list[SourceFrame]:
-    """The Library's veto list and meetings tables, where their files were found (the files are
-    optional; the reader is part of the package, and an import error is raised, never skipped)."""
-    out: list[SourceFrame] = []
-    if "dhl_veto" not in found and "dhl_meetings" not in found:
-        return out
-    from unsc.record.sources.dhl_html import read_meetings_tables, read_veto_list
-
-    if "dhl_veto" in found:
-        out.append(read_veto_list(found["dhl_veto"]))
-        files["dhl_veto"] = found["dhl_veto"].name
-    if "dhl_meetings" in found:
-        out.append(read_meetings_tables(found["dhl_meetings"]))
-        files["dhl_meetings"] = str(found["dhl_meetings"].name) + "/scact*_table_en.html"
-    return out
-
-
-def _optional_tong(found: dict[str, Path], files: dict[str, str]) -> list[SourceFrame]:
-    """Tong's failed drafts and meetings outcomes, where their files were found (as :func:`_optional_dhl`)."""
-    out: list[SourceFrame] = []
-    if "tong_failed" not in found and "tong_meetings" not in found:
-        return out
-    from unsc.record.sources.tong import read_failed_drafts_sample, read_meetings_outcomes
-
-    if "tong_failed" in found:
-        out.append(read_failed_drafts_sample(found["tong_failed"]))
-        files["tong_failed"] = found["tong_failed"].name
-    if "tong_meetings" in found:
-        out.append(read_meetings_outcomes(found["tong_meetings"]))
-        files["tong_meetings"] = found["tong_meetings"].name
-    return out
-
-
 class _Roster:
     """Who sat on a date, from the terms (filled where a blank name can be justified)."""
 
@@ -494,15 +455,21 @@ class _Roster:
             terms.copy() if terms is not None else pd.DataFrame(columns=["year", "member", "permanent", "source_name"])
         )
         self._cache: dict[int, list[str]] = {}
+        self._on: dict[dt.date, tuple[str, ...]] = {}
 
     def of(self, when: dt.date) -> list[str]:
-        from unsc.rules.charter import code_of_the_time
+        """The seat codes of the members sitting on ``when``, as the states of that day, sorted."""
+        seated = self._on.get(when)
+        if seated is None:
+            from unsc.rules.charter import code_of_the_time
 
-        year = self._cache.get(when.year)
-        if year is None:
-            year = list(self.terms.loc[self.terms["year"] == when.year, "member"])
-            self._cache[when.year] = year
-        return sorted({code_of_the_time(c, when) for c in year})
+            year = self._cache.get(when.year)
+            if year is None:
+                year = list(self.terms.loc[self.terms["year"] == when.year, "member"])
+                self._cache[when.year] = year
+            seated = tuple(sorted({code_of_the_time(c, when) for c in year}))
+            self._on[when] = seated
+        return list(seated)
 
     def fill_blanks(self, issues: list[SourceIssue], frames: list[SourceFrame]) -> list[dict[str, Any]]:
         """Fill a blank name of a year with the one state that voted that year but is not listed.
@@ -517,12 +484,16 @@ class _Roster:
                 continue
             dates = dict(zip(f.decisions["key"], f.decisions["date"], strict=False))
             per_year = strangers.setdefault(f.source, {})
+            seated: dict[dt.date, frozenset[str]] = {}
             for k, m in zip(f.votes["key"], f.votes["member"], strict=True):
                 d = dates.get(k)
                 if d is None or pd.isna(d):
                     continue
                 per_year.setdefault(d.year, set())
-                if m not in self.of(d):
+                on = seated.get(d)
+                if on is None:
+                    on = seated[d] = frozenset(self.of(d))
+                if m not in on:
                     per_year[d.year].add(m)
         out = []
         added = []
@@ -565,6 +536,7 @@ class _Roster:
         if added:
             self.terms = pd.concat([self.terms, pd.DataFrame(added)], ignore_index=True)
             self._cache.clear()
+            self._on.clear()
         return out
 
 

@@ -175,51 +175,6 @@ def _conflict(did: str, what: str, before: Any, after: Any, e: Erratum) -> dict[
     }
 
 
-def _correct(
-    dec: pd.DataFrame, vot: pd.DataFrame, i: Any, e: Erratum, council_size: Any
-) -> tuple[pd.DataFrame, pd.DataFrame, list[dict[str, Any]]]:
-    """Apply one correction to the decision at row ``i``; the member rows it brings are added by the caller."""
-    did = dec.at[i, "decision_id"]
-    out: list[dict[str, Any]] = []
-    for fld, v in e.values.items():
-        if fld == "tally":
-            continue
-        out.append(_conflict(did, fld, dec.at[i, fld], v, e))
-        dec.at[i, fld] = None if v == "" else v
-    if "tally" in e.values:
-        if (vot["decision_id"] == did).any():
-            raise ErrataError(f"errata.toml {e.label}: {did} has member votes; correct them with 'votes', not 'tally'")
-        before = "-".join(str(dec.at[i, c]) for c in ("yes", "no", "abstain"))
-        y, n, a = e.values["tally"]
-        out.append(_conflict(did, "tally", before, f"{y}-{n}-{a}", e))
-        dec.at[i, "yes"], dec.at[i, "no"], dec.at[i, "abstain"] = y, n, a
-        if council_size:
-            dec.at[i, "non_voting"] = council_size(dec.at[i, "date"]) - y - n - a
-        if not dec.at[i, "adopted"] and not list(dec.at[i, "vetoed_by"] or []):
-            dec.at[i, "failure_reason"] = "insufficient_votes"
-    if e.values.get("modality") in ("without_vote", "acclamation"):
-        for c in ("yes", "no", "abstain", "non_voting"):
-            dec.at[i, c] = 0
-        vot = vot[vot["decision_id"] != did]
-        dec.at[i, "votes_source"] = None
-    if e.votes:
-        before = vot[vot["decision_id"] == did]
-        out.append(
-            _conflict(did, "votes", f"{len(before)} member votes from {dec.at[i, 'votes_source']}", "", e)
-            | {"value_a": "-".join(map(str, _tally(e.votes))) + " (member by member)"}
-            | {"chosen": "errata"}
-        )
-        vot = vot[vot["decision_id"] != did]
-        y, n, a = _tally(e.votes)
-        dec.at[i, "yes"], dec.at[i, "no"], dec.at[i, "abstain"] = y, n, a
-        size = council_size(dec.at[i, "date"]) if council_size else y + n + a
-        dec.at[i, "non_voting"] = size - y - n - a
-        dec.at[i, "votes_source"] = "errata"
-    srcs = list(dec.at[i, "sources"]) if isinstance(dec.at[i, "sources"], list | tuple) else []
-    dec.at[i, "sources"] = sorted({*srcs, "errata"})
-    return dec, vot, out
-
-
 def apply_errata(
     decisions: pd.DataFrame,
     votes: pd.DataFrame,
@@ -233,64 +188,102 @@ def apply_errata(
     addition's id is taken (the file and the data have drifted apart).
     """
     entries = load_errata() if entries is None else entries
-    dec = decisions.copy()
-    vot = votes.copy()
-    vet = vetoes.copy()
-    out: list[dict[str, Any]] = []
-    new_dec: list[dict[str, Any]] = []
-    new_votes: list[dict[str, Any]] = []
-    new_vetoes: list[dict[str, Any]] = []
+    book = _Applied(decisions.copy(), votes.copy(), council_size)
     for e in entries:
         if e.action == "correction":
-            for i in _matches(dec, e):
-                dec, vot, rows = _correct(dec, vot, i, e, council_size)
-                out += rows
-                new_votes += _vote_rows(str(dec.at[i, "decision_id"]), e.votes)
-            continue
+            book.correct(e)
+        else:
+            book.add(e)
+    vet = vetoes.copy()
+    if book.new_dec:
+        book.dec = pd.concat([book.dec, pd.DataFrame(book.new_dec)], ignore_index=True)
+    if book.new_votes:
+        book.vot = pd.concat([book.vot, pd.DataFrame(book.new_votes, columns=book.vot.columns)], ignore_index=True)
+    if book.new_vetoes:
+        vet = pd.concat([vet, pd.DataFrame(book.new_vetoes, columns=vet.columns)], ignore_index=True)
+    return book.dec.reset_index(drop=True), book.vot.reset_index(drop=True), vet.reset_index(drop=True), book.out
+
+
+@dataclass
+class _Applied:
+    """The record as the errata change it: corrections in place, additions collected to be appended."""
+
+    dec: pd.DataFrame
+    vot: pd.DataFrame
+    council_size: Any
+    out: list[dict[str, Any]] = field(default_factory=list)
+    new_dec: list[dict[str, Any]] = field(default_factory=list)
+    new_votes: list[dict[str, Any]] = field(default_factory=list)
+    new_vetoes: list[dict[str, Any]] = field(default_factory=list)
+
+    def correct(self, e: Erratum) -> None:
+        """A correction: the fields it sets, and the tally or member votes it gives, on each decision it matches."""
+        for i in _matches(self.dec, e):
+            self.correct_one(e, i)
+
+    def correct_one(self, e: Erratum, i: Any) -> None:
+        dec = self.dec
+        did = dec.at[i, "decision_id"]
+        for fld, v in e.values.items():
+            if fld == "tally":
+                continue
+            self.out.append(_conflict(did, fld, dec.at[i, fld], v, e))
+            dec.at[i, fld] = None if v == "" else v
+        if "tally" in e.values:
+            self.replace_tally(e, i, did)
+        if e.values.get("modality") in ("without_vote", "acclamation"):
+            for c in ("yes", "no", "abstain", "non_voting"):
+                dec.at[i, c] = 0
+            self.vot = self.vot[self.vot["decision_id"] != did]
+            dec.at[i, "votes_source"] = None
+        if e.votes:
+            self.replace_votes(e, i, did)
+        srcs = list(dec.at[i, "sources"]) if isinstance(dec.at[i, "sources"], list | tuple) else []
+        dec.at[i, "sources"] = sorted({*srcs, "errata"})
+
+    def replace_tally(self, e: Erratum, i: Any, did: str) -> None:
+        dec = self.dec
+        if (self.vot["decision_id"] == did).any():
+            raise ErrataError(f"errata.toml {e.label}: {did} has member votes; correct them with 'votes', not 'tally'")
+        before = "-".join(str(dec.at[i, c]) for c in ("yes", "no", "abstain"))
+        y, n, a = e.values["tally"]
+        self.out.append(_conflict(did, "tally", before, f"{y}-{n}-{a}", e))
+        dec.at[i, "yes"], dec.at[i, "no"], dec.at[i, "abstain"] = y, n, a
+        if self.council_size:
+            dec.at[i, "non_voting"] = self.council_size(dec.at[i, "date"]) - y - n - a
+        if not dec.at[i, "adopted"] and not list(dec.at[i, "vetoed_by"] or []):
+            dec.at[i, "failure_reason"] = "insufficient_votes"
+
+    def replace_votes(self, e: Erratum, i: Any, did: str) -> None:
+        dec = self.dec
+        before = self.vot[self.vot["decision_id"] == did]
+        self.out.append(
+            _conflict(did, "votes", f"{len(before)} member votes from {dec.at[i, 'votes_source']}", "", e)
+            | {"value_a": "-".join(map(str, _tally(e.votes))) + " (member by member)"}
+            | {"chosen": "errata"}
+        )
+        self.vot = self.vot[self.vot["decision_id"] != did]
+        self.new_votes += _vote_rows(did, e.votes)
+        y, n, a = _tally(e.votes)
+        dec.at[i, "yes"], dec.at[i, "no"], dec.at[i, "abstain"] = y, n, a
+        size = self.council_size(dec.at[i, "date"]) if self.council_size else y + n + a
+        dec.at[i, "non_voting"] = size - y - n - a
+        dec.at[i, "votes_source"] = "errata"
+
+    def add(self, e: Erratum) -> None:
+        """An addition: a decision no source has, with its votes and vetoes."""
         v = dict(e.values)
         did = str(v["decision_id"])
-        if did in set(dec["decision_id"]) or any(r["decision_id"] == did for r in new_dec):
+        if did in set(self.dec["decision_id"]) or any(r["decision_id"] == did for r in self.new_dec):
             raise ErrataError(f"errata.toml {e.label}: decision_id {did!r} is already in the record")
-        date = v["date"]
-        y, n, a = _tally(e.votes) if e.votes else tuple(v.get("tally") or (None, None, None))
-        recorded = v["modality"] == "recorded"
-        rn = v.get("resolution")
-        vetoed_by = list(v.get("vetoed_by") or [])
-        adopted = bool(v["adopted"])
-        row = {
-            "decision_id": did,
-            "date": date,
-            "year": date.year,
-            "meeting": v.get("meeting"),
-            "draft": v.get("draft"),
-            "resolution": f"{rn} ({date.year})" if rn else None,
-            "resolution_number": rn,
-            "title": v.get("title"),
-            "topic": v.get("topic"),
-            "sponsors": v.get("sponsors"),
-            "kind": v["kind"],
-            "modality": v["modality"],
-            "adopted": adopted,
-            "failure_reason": "none" if adopted else ("veto" if vetoed_by else "insufficient_votes"),
-            "yes": y if recorded else 0,
-            "no": n if recorded else 0,
-            "abstain": a if recorded else 0,
-            "non_voting": (council_size(date) - y - n - a if council_size and y is not None else None)
-            if recorded
-            else 0,
-            "vetoed_by": vetoed_by,
-            "sources": ["errata"],
-            "link": None,
-            "note": f"{e.reason}; {e.citation}",
-            "votes_source": "errata" if e.votes else None,
-            "date_note": None,
-        }
+        row = _addition_row(e, did, self.council_size)
+        rn, date = row["resolution_number"], row["date"]
         if rn and did != resolution_id(int(rn), date.year):
             raise ErrataError(f"errata.toml {e.label}: decision_id {did!r} is not the id of resolution {rn}")
-        new_dec.append(row)
-        new_votes += _vote_rows(did, e.votes)
-        for m in vetoed_by:
-            new_vetoes.append(
+        self.new_dec.append(row)
+        self.new_votes += _vote_rows(did, e.votes)
+        for m in row["vetoed_by"]:
+            self.new_vetoes.append(
                 {
                     "decision_id": did,
                     "date": date,
@@ -304,9 +297,9 @@ def apply_errata(
                     "note": f"not on the DHL veto list in the data; {e.citation}",
                 }
             )
-        out.append(_conflict(did, "addition", None, f"{v['kind']} on {date.isoformat()}", e))
-        for m in vetoed_by:
-            out.append(
+        self.out.append(_conflict(did, "addition", None, f"{v['kind']} on {date.isoformat()}", e))
+        for m in row["vetoed_by"]:
+            self.out.append(
                 _conflict(did, "veto", "not listed", f"vetoed by {m}", e)
                 | {
                     "field": f"veto:{m}",
@@ -314,10 +307,40 @@ def apply_errata(
                     "reason": f"not on the DHL veto list in the data; {e.citation}",
                 }
             )
-    if new_dec:
-        dec = pd.concat([dec, pd.DataFrame(new_dec)], ignore_index=True)
-    if new_votes:
-        vot = pd.concat([vot, pd.DataFrame(new_votes, columns=vot.columns)], ignore_index=True)
-    if new_vetoes:
-        vet = pd.concat([vet, pd.DataFrame(new_vetoes, columns=vet.columns)], ignore_index=True)
-    return dec.reset_index(drop=True), vot.reset_index(drop=True), vet.reset_index(drop=True), out
+
+
+def _addition_row(e: Erratum, did: str, council_size: Any) -> dict[str, Any]:
+    """The decisions row of an addition."""
+    v = e.values
+    date = v["date"]
+    y, n, a = _tally(e.votes) if e.votes else tuple(v.get("tally") or (None, None, None))
+    recorded = v["modality"] == "recorded"
+    rn = v.get("resolution")
+    vetoed_by = list(v.get("vetoed_by") or [])
+    adopted = bool(v["adopted"])
+    return {
+        "decision_id": did,
+        "date": date,
+        "year": date.year,
+        "meeting": v.get("meeting"),
+        "draft": v.get("draft"),
+        "resolution": f"{rn} ({date.year})" if rn else None,
+        "resolution_number": rn,
+        "title": v.get("title"),
+        "topic": v.get("topic"),
+        "sponsors": v.get("sponsors"),
+        "kind": v["kind"],
+        "modality": v["modality"],
+        "adopted": adopted,
+        "failure_reason": "none" if adopted else ("veto" if vetoed_by else "insufficient_votes"),
+        "yes": y if recorded else 0,
+        "no": n if recorded else 0,
+        "abstain": a if recorded else 0,
+        "non_voting": (council_size(date) - y - n - a if council_size and y is not None else None) if recorded else 0,
+        "vetoed_by": vetoed_by,
+        "sources": ["errata"],
+        "link": None,
+        "note": f"{e.reason}; {e.citation}",
+        "votes_source": "errata" if e.votes else None,
+        "date_note": None,
+    }

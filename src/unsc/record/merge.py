@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from unsc.record.reconcile import reconcile
-from unsc.record.sources.frame import CALENDAR_COLUMNS, SourceFrame
+from unsc.record.sources.frame import CALENDAR_COLUMNS, SourceFrame, records
 from unsc.record.sources.normalize import draft_fits_date, is_permanent, resolution_id
 from unsc.rules import Council
 
@@ -287,10 +287,10 @@ def merge(
     for source in order:
         f = by_source[source]
         votes_by_key: dict[Any, dict[str, tuple[str, str]]] = {}
-        for v in f.votes.to_dict("records"):
+        for v in records(f.votes):
             votes_by_key.setdefault(v["key"], {})[v["member"]] = (v["member_name"], v["vote"])
         merged_rows[source] = 0
-        for rec in f.decisions.to_dict("records"):
+        for rec in records(f.decisions):
             rec = {k: _clean(v) if k != "vetoed_by" else (v if isinstance(v, list) else []) for k, v in rec.items()}
             _not_a_veto(rec)
             e = _match(rec, source, idx)
@@ -395,7 +395,7 @@ def explain_vetoes(vetoes: pd.DataFrame, list_end: dt.date | None) -> list[dict[
     """
     out = []
     notes = list(vetoes["note"]) if "note" in vetoes else []
-    for i, r in enumerate(vetoes.to_dict("records")):
+    for i, r in enumerate(records(vetoes)):
         if r["in_dhl_list"]:
             continue
         named = ", ".join(r["sources"] or [])
@@ -498,25 +498,15 @@ def _fit(e: Entity, rec: dict[str, Any], how: str) -> float | None:
         return None
     score = 0.0
     t = _tally(rec)
-    tallies = {x for x in (_tally(r) for _, r in recs) if x is not None}
-    if t is not None and tallies:
-        if t in tallies:
-            score += 2
-        elif how == "draft":
-            score -= 1
-        else:
-            return None
+    by_tally = _agreement(t, {x for x in (_tally(r) for _, r in recs) if x is not None}, how)
+    if by_tally is None:
+        return None
     d = rec.get("date")
     dates = {r["date"] for _, r in recs if r.get("date") is not None}
-    if d is not None and dates:
-        if d in dates:
-            score += 2
-        elif _swap(d) in dates:
-            score += 1
-        elif how == "draft":
-            score -= 1
-        else:
-            return None
+    by_date = _agreement(d, dates, how, near=_swap(d) if d is not None else None)
+    if by_date is None:
+        return None
+    score += by_tally + by_date
     m = rec.get("meeting")
     meetings = {r["meeting"] for _, r in recs if r.get("meeting") is not None}
     if m is not None and meetings:
@@ -552,6 +542,23 @@ def _best(cands: Iterable[Entity], rec: dict[str, Any], source: str, how: str) -
         if sc is not None and (best_score is None or sc > best_score):
             best, best_score = e, sc
     return best
+
+
+def _agreement(value: Any, known: set[Any], how: str, near: Any = None) -> float | None:
+    """What a tally or date adds to a match's score: 2 if an entity's records have it, 1 if they have
+    ``near`` (the day/month swap of a date), 0 if either side has none; a mismatch costs 1 when matching
+    by draft symbol and rules the match out otherwise (None).
+
+    >>> _agreement((9, 1, 0), {(9, 1, 0)}, "res"), _agreement((9, 1, 0), {(8, 1, 0)}, "draft"), _agreement(1, {2}, "res")
+    (2, -1, None)
+    """
+    if value is None or not known:
+        return 0
+    if value in known:
+        return 2
+    if near is not None and near in known:
+        return 1
+    return -1 if how == "draft" else None
 
 
 def _match(rec: dict[str, Any], source: str, idx: _Index) -> Entity | None:
@@ -825,7 +832,7 @@ def meetings_by_symbol(frames: Iterable[SourceFrame]) -> dict[str, dict[str, Any
     for f in frames:
         if f.calendar is None:
             continue
-        for r in f.calendar.to_dict("records"):
+        for r in records(f.calendar):
             rec = {c: _clean(r.get(c)) for c in CALENDAR_COLUMNS}
             if rec["meeting"] and rec["date"] is not None:
                 rec["end_date"] = rec["end_date"] or rec["date"]
@@ -998,413 +1005,479 @@ def _resolve(
     calendar: dict[str, dict[str, Any]] | None = None,
     spans: dict[str, tuple[dt.date, dt.date, str]] | None = None,
 ) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
-    did = e.decision_id
-    calendar = calendar or {}
+    """One entity's decisions row, member-vote rows and veto rows; every disagreement settled is a conflicts row."""
+    return _Resolution(e, conflicts, roster, council_size, calendar or {}, spans or {}).rows()
 
-    def choose(fieldname: str, col: str | None = None, compare: bool = True) -> tuple[str | None, Any]:
-        vals = {s: v for s, v in e.values(col or fieldname).items() if not _missing(v)}
-        s, v = pick(fieldname, vals)
-        if compare and s is not None:
-            for other, ov in vals.items():
-                if other != s and ov != v:
-                    reason = f"precedence for {fieldname}: {' > '.join(x for x in PRECEDENCE[fieldname] if x in vals)}"
-                    if fieldname == "draft" and any(r.get("_typo") for r in e.records.values()):
-                        reason = (
-                            "same meeting, outcome and tally, and no other vote at the meeting fits: one vote whose "
-                            f"symbol one source mistypes (which one, the data cannot tell); {reason}"
-                        )
-                    elif fieldname == "draft" and base_symbol(str(ov)) == base_symbol(str(v)):
-                        reason = (
-                            "same date, meeting and base symbol: one proposal; the symbol of the best source "
-                            f"(the revision actually voted, as the DHL sources give it) is kept; {reason}"
-                        )
-                    conflicts.append(
-                        {
-                            "entity": did,
-                            "field": col or fieldname,
-                            "source_a": s,
-                            "value_a": _fmt(v),
-                            "source_b": other,
-                            "value_b": _fmt(ov),
-                            "chosen": _fmt(v),
-                            "reason": reason,
-                        }
-                    )
-        return s, v
 
-    date_src, date = choose("date")
-    if e.date_fix is not None:
-        conflicts.append(
+@dataclass
+class _Resolution:
+    """Settles one vote's fields from the sources matched to it, step by step (see :meth:`rows`)."""
+
+    e: Entity
+    conflicts: list[dict[str, Any]]
+    roster: Callable[[dt.date], list[str]] | None
+    council_size: Callable[[dt.date], int] | None
+    calendar: dict[str, dict[str, Any]]
+    spans: dict[str, tuple[dt.date, dt.date, str]]
+    date_src: str | None = None
+    date: Any = None
+    date_note: str | None = None
+    meeting: Any = None
+    title: Any = None
+    extra_notes: list[str] = field(default_factory=list)
+    modality_src: str | None = None
+    modality: Any = None
+    tallies: dict[str, tuple[Any, Any, Any]] = field(default_factory=dict)
+    tally_src: str | None = None
+    tally: Any = None
+    vote_src: str | None = None
+    chosen_votes: Any = None
+    vote_rows: list[dict[str, Any]] = field(default_factory=list)
+
+    def rows(self) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
+        """The decisions row, member votes and vetoes, in the order the fields depend on each other."""
+        self.settle_date()
+        _, self.meeting = self.choose("meeting")
+        _, draft = self.choose("draft")
+        self.note_resolution_typos()
+        _, resolution = self.choose("resolution")
+        _, self.title = self.choose("title", compare=False)
+        self.title_from_calendar()
+        self.date_within_meeting()
+        _, topic = self.choose("topic", compare=False)
+        _, sponsors = self.choose("sponsors", compare=False)
+        _, link = self.choose("link", compare=False)
+        self.settle_modality()
+        _, adopted = self.choose("adopted")
+        _, kind = self.choose("kind")
+        kind = kind or "draft_resolution"
+        self.modality = self.modality or "recorded"
+        non_voting = self.settle_tally()
+        self.settle_member_votes()
+        vetoers, vetoed_by = self.settle_vetoers()
+        return (
+            self.decision_row(draft, resolution, topic, sponsors, link, adopted, kind, non_voting, vetoed_by),
+            self.vote_rows,
+            self.veto_rows(draft, kind, vetoers, vetoed_by),
+        )
+
+    # ------------------------------------------------------------------ helpers
+    def conflict(
+        self, fld: str, a: str | None, value_a: Any, b: str | None, value_b: Any, chosen: Any, reason: str
+    ) -> None:
+        self.conflicts.append(
             {
-                "entity": did,
-                "field": "date",
-                "source_a": e.date_fix_source,
-                "value_a": e.date_fix[0].isoformat(),
-                "source_b": date_src or ",".join(e.records),
-                "value_b": _fmt(date) if date is not None else "no date",
-                "chosen": e.date_fix[0].isoformat(),
-                "reason": e.date_fix[1],
+                "entity": self.e.decision_id,
+                "field": fld,
+                "source_a": a,
+                "value_a": value_a,
+                "source_b": b,
+                "value_b": value_b,
+                "chosen": chosen,
+                "reason": reason,
             }
         )
-        date = e.date_fix[0]
-    date_note = _date_note(e, date_src, date)
-    _, meeting = choose("meeting")
-    _, draft = choose("draft")
-    for s_, r in e.records.items():
-        if r.get("_resolution_typo") is not None:
-            conflicts.append(
-                {
-                    "entity": did,
-                    "field": "resolution_number",
-                    "source_a": "record",
-                    "value_a": str(e.first("resolution_number")),
-                    "source_b": s_,
-                    "value_b": str(r["_resolution_typo"]),
-                    "chosen": str(e.first("resolution_number")),
-                    "reason": f"{s_} gives resolution number {r['_resolution_typo']}, which was adopted more than a "
+
+    def choose(self, fieldname: str, col: str | None = None, compare: bool = True) -> tuple[str | None, Any]:
+        """The value of the source that wins for a field (:data:`PRECEDENCE`); each other value is a conflict."""
+        e = self.e
+        vals = {s: v for s, v in e.values(col or fieldname).items() if not _missing(v)}
+        s, v = pick(fieldname, vals)
+        if not compare or s is None:
+            return s, v
+        for other, ov in vals.items():
+            if other == s or ov == v:
+                continue
+            reason = f"precedence for {fieldname}: {' > '.join(x for x in PRECEDENCE[fieldname] if x in vals)}"
+            if fieldname == "draft" and any(r.get("_typo") for r in e.records.values()):
+                reason = (
+                    "same meeting, outcome and tally, and no other vote at the meeting fits: one vote whose "
+                    f"symbol one source mistypes (which one, the data cannot tell); {reason}"
+                )
+            elif fieldname == "draft" and base_symbol(str(ov)) == base_symbol(str(v)):
+                reason = (
+                    "same date, meeting and base symbol: one proposal; the symbol of the best source "
+                    f"(the revision actually voted, as the DHL sources give it) is kept; {reason}"
+                )
+            self.conflict(col or fieldname, s, _fmt(v), other, _fmt(ov), _fmt(v), reason)
+        return s, v
+
+    # ------------------------------------------------------------------ date, symbols, title
+    def settle_date(self) -> None:
+        """The date by precedence, unless the matching fixed it (a conflicts row says why)."""
+        e = self.e
+        self.date_src, self.date = self.choose("date")
+        if e.date_fix is not None:
+            self.conflict(
+                "date",
+                e.date_fix_source,
+                e.date_fix[0].isoformat(),
+                self.date_src or ",".join(e.records),
+                _fmt(self.date) if self.date is not None else "no date",
+                e.date_fix[0].isoformat(),
+                e.date_fix[1],
+            )
+            self.date = e.date_fix[0]
+        self.date_note = _date_note(e, self.date_src, self.date)
+
+    def note_resolution_typos(self) -> None:
+        e = self.e
+        for s_, r in e.records.items():
+            if r.get("_resolution_typo") is not None:
+                first = str(e.first("resolution_number"))
+                self.conflict(
+                    "resolution_number",
+                    "record",
+                    first,
+                    s_,
+                    str(r["_resolution_typo"]),
+                    first,
+                    f"{s_} gives resolution number {r['_resolution_typo']}, which was adopted more than a "
                     "year away from this row's date; resolution numbers run with time, so the number is a typo and "
                     "the row was matched by its date, meeting and tally",
-                }
-            )
-    _, resolution = choose("resolution")
-    _, title = choose("title", compare=False)
-    extra_notes: list[str] = []
-    cal = calendar.get(meeting) if meeting else None
-    if title is None and cal is not None and cal.get("topic"):
-        title = cal["topic"]
-        extra_notes.append(f"title: the agenda item of {meeting} in the meeting calendar ({cal['source']})")
-    span = (spans or {}).get(meeting) if meeting else None
-    if span is not None and date is not None and e.date_fix is None:
-        first, last, how = span
-        if date < first - MEETING_DATE_TOLERANCE or date > last + MEETING_DATE_TOLERANCE:
-            off = (first - date) if date < first else (date - last)
-            swap = _swap(date)
-            if swap is not None and first <= swap <= last:
-                fixed, how_fixed = swap, f"it is the day/month swap of {swap.isoformat()}, a day of the meeting"
-            elif first == last:
-                fixed, how_fixed = first, "the meeting was held on one day"
-            else:
-                fixed, how_fixed = last, f"the meeting was held {span_text(first, last)}; its last day is used"
-                date_note = (
-                    f"date of its meeting {meeting} in the meeting calendar: meeting held {span_text(first, last)}; "
-                    f"{date_src} gives {date.isoformat()}, outside the meeting"
                 )
-            conflicts.append(
-                {
-                    "entity": did,
-                    "field": "meeting_date",
-                    "source_a": "meeting calendar",
-                    "value_a": fixed.isoformat(),
-                    "source_b": date_src,
-                    "value_b": date.isoformat(),
-                    "chosen": fixed.isoformat(),
-                    "reason": f"the date {date_src} gives is {off.days} days "
-                    + ("before" if date < first else "after")
-                    + f" the days of its meeting {meeting} ({span_text(first, last)}, {how}; tolerance "
-                    f"{MEETING_DATE_TOLERANCE.days} day for a meeting past midnight): the Library's meeting calendar "
-                    f"is the official record of dates and wins; {how_fixed}",
-                }
+
+    def title_from_calendar(self) -> None:
+        meeting = self.meeting
+        cal = self.calendar.get(meeting) if meeting else None
+        if self.title is None and cal is not None and cal.get("topic"):
+            self.title = cal["topic"]
+            self.extra_notes.append(f"title: the agenda item of {meeting} in the meeting calendar ({cal['source']})")
+
+    def date_within_meeting(self) -> None:
+        """A date outside the days of its meeting (the Library's calendar) is moved into them."""
+        meeting, date = self.meeting, self.date
+        span = self.spans.get(meeting) if meeting else None
+        if span is None or date is None or self.e.date_fix is not None:
+            return
+        first, last, how = span
+        if first - MEETING_DATE_TOLERANCE <= date <= last + MEETING_DATE_TOLERANCE:
+            return
+        off = (first - date) if date < first else (date - last)
+        swap = _swap(date)
+        if swap is not None and first <= swap <= last:
+            fixed, how_fixed = swap, f"it is the day/month swap of {swap.isoformat()}, a day of the meeting"
+        elif first == last:
+            fixed, how_fixed = first, "the meeting was held on one day"
+        else:
+            fixed, how_fixed = last, f"the meeting was held {span_text(first, last)}; its last day is used"
+            self.date_note = (
+                f"date of its meeting {meeting} in the meeting calendar: meeting held {span_text(first, last)}; "
+                f"{self.date_src} gives {date.isoformat()}, outside the meeting"
             )
-            date = fixed
-    _, topic = choose("topic", compare=False)
-    _, sponsors = choose("sponsors", compare=False)
-    _, link = choose("link", compare=False)
-    modality_src, modality = choose("modality")
-    said = {r.get("modality") for r in e.records.values()} & {"without_vote", "acclamation"}
-    if modality == "recorded" and said:
+        self.conflict(
+            "meeting_date",
+            "meeting calendar",
+            fixed.isoformat(),
+            self.date_src,
+            date.isoformat(),
+            fixed.isoformat(),
+            f"the date {self.date_src} gives is {off.days} days "
+            + ("before" if date < first else "after")
+            + f" the days of its meeting {meeting} ({span_text(first, last)}, {how}; tolerance "
+            f"{MEETING_DATE_TOLERANCE.days} day for a meeting past midnight): the Library's meeting calendar "
+            f"is the official record of dates and wins; {how_fixed}",
+        )
+        self.date = fixed
+
+    # ------------------------------------------------------------------ how it was decided
+    def settle_modality(self) -> None:
+        """Recorded or without a vote: an explicit "without a vote" beats a unanimous tally."""
+        e = self.e
+        self.modality_src, self.modality = self.choose("modality")
+        said = {r.get("modality") for r in e.records.values()} & {"without_vote", "acclamation"}
+        if self.modality != "recorded" or not said:
+            return
         split = [
             s_
             for s_, r in e.records.items()
             if not any(_missing(r.get(c)) for c in ("no", "abstain")) and (int(r["no"]) or int(r["abstain"]))
         ]
-        if not split:
-            # an official source says "without vote"; the other gives a unanimous tally, the form tables and
-            # scrapes use for such adoptions: the positive statement wins (res. 726 (1992), 1733 (2006))
-            said_by = sorted(s_ for s_, r in e.records.items() if r.get("modality") in said)
-            conflicts.append(
-                {
-                    "entity": did,
-                    "field": "modality",
-                    "source_a": ",".join(said_by),
-                    "value_a": "acclamation" if "acclamation" in said else "without_vote",
-                    "source_b": modality_src,
-                    "value_b": "recorded (unanimous tally)",
-                    "chosen": "acclamation" if "acclamation" in said else "without_vote",
-                    "reason": f"{', '.join(said_by)} say adopted without a vote; no source gives a vote against or an "
-                    "abstention, and a unanimous tally is how the tables write such adoptions: the explicit "
-                    "statement wins",
-                }
-            )
-            modality_src, modality = said_by[0], ("acclamation" if "acclamation" in said else "without_vote")
-    _, adopted = choose("adopted")
-    _, kind = choose("kind")
-    kind = kind or "draft_resolution"
-    modality = modality or "recorded"
+        if split:
+            return
+        # an official source says "without vote"; the other gives a unanimous tally, the form tables and
+        # scrapes use for such adoptions: the positive statement wins (res. 726 (1992), 1733 (2006))
+        said_by = sorted(s_ for s_, r in e.records.items() if r.get("modality") in said)
+        how = "acclamation" if "acclamation" in said else "without_vote"
+        self.conflict(
+            "modality",
+            ",".join(said_by),
+            how,
+            self.modality_src,
+            "recorded (unanimous tally)",
+            how,
+            f"{', '.join(said_by)} say adopted without a vote; no source gives a vote against or an "
+            "abstention, and a unanimous tally is how the tables write such adoptions: the explicit "
+            "statement wins",
+        )
+        self.modality_src, self.modality = said_by[0], how
 
-    # tallies: one tuple per source, compared as a whole
-    tallies: dict[str, tuple[Any, Any, Any]] = {
-        s: (r.get("yes"), r.get("no"), r.get("abstain"))
-        for s, r in e.records.items()
-        if not any(_missing(x) for x in (r.get("yes"), r.get("no"), r.get("abstain")))
-    }
-    tally_src, tally = pick("tally", tallies)
-    for other, t in tallies.items():
-        if other != tally_src and tuple(map(int, t)) != tuple(map(int, tally)):
-            if modality != "recorded" or e.records[other].get("modality") in ("without_vote", "acclamation"):
+    def settle_tally(self) -> Any:
+        """The tally by precedence (one tuple per source, compared whole); returns the non-voting count."""
+        e = self.e
+        self.tallies = {
+            s: (r.get("yes"), r.get("no"), r.get("abstain"))
+            for s, r in e.records.items()
+            if not any(_missing(x) for x in (r.get("yes"), r.get("no"), r.get("abstain")))
+        }
+        self.tally_src, self.tally = pick("tally", self.tallies)
+        tally_src, tally = self.tally_src, self.tally
+        for other, t in self.tallies.items():
+            if other == tally_src or tuple(map(int, t)) == tuple(map(int, tally)):
+                continue
+            if self.modality != "recorded" or e.records[other].get("modality") in ("without_vote", "acclamation"):
                 continue  # a without-vote adoption coded as all Y by one source, all X by another
-            conflicts.append(
-                {
-                    "entity": did,
-                    "field": "tally",
-                    "source_a": tally_src,
-                    "value_a": "-".join(str(int(x)) for x in tally),
-                    "source_b": other,
-                    "value_b": "-".join(str(int(x)) for x in t),
-                    "chosen": "-".join(str(int(x)) for x in tally),
-                    "reason": f"precedence for tallies: {' > '.join(x for x in PRECEDENCE['tally'] if x in tallies)}",
-                }
+            chosen = "-".join(str(int(x)) for x in tally)
+            order = " > ".join(x for x in PRECEDENCE["tally"] if x in self.tallies)
+            self.conflict(
+                "tally",
+                tally_src,
+                chosen,
+                other,
+                "-".join(str(int(x)) for x in t),
+                chosen,
+                f"precedence for tallies: {order}",
             )
-    non_voting = None
-    if tally_src is not None:
-        non_voting = e.records[tally_src].get("non_voting")
-        if _missing(non_voting) and date is not None and council_size is not None and modality != "without_vote":
-            non_voting = council_size(date) - sum(int(x) for x in tally)
+        non_voting = None
+        if tally_src is not None:
+            non_voting = e.records[tally_src].get("non_voting")
+            size = self.council_size
+            if _missing(non_voting) and self.date is not None and size is not None and self.modality != "without_vote":
+                non_voting = size(self.date) - sum(int(x) for x in tally)
+        return non_voting
 
-    # member votes
-    candidates = {s: v for s, v in e.votes.items() if v}
-    vote_src, chosen_votes = pick("votes", candidates)
-    if chosen_votes and roster is not None and date is not None:
+    # ------------------------------------------------------------------ member votes
+    def settle_member_votes(self) -> None:
+        """The member votes of the best source whose members sat that day, reconciled with the official tally."""
+        self.choose_votes()
+        if self.chosen_votes and self.modality == "recorded":
+            self.note_vote_conflicts()
+            self.vote_rows = self.serve_votes()
+            self.reconcile_votes()
+        elif self.chosen_votes and self.modality != "recorded":
+            self.conflict(
+                "modality",
+                self.modality_src,
+                self.modality,
+                self.vote_src,
+                f"{len(self.chosen_votes)} member votes",
+                self.modality,
+                "adopted without a vote (precedence for modality): the member rows of "
+                f"{self.vote_src}, which code such adoptions as votes, are not served",
+            )
+
+    def choose_votes(self) -> None:
+        candidates = {s: v for s, v in self.e.votes.items() if v}
+        self.vote_src, self.chosen_votes = pick("votes", candidates)
+        date, roster, size = self.date, self.roster, self.council_size
+        if not self.chosen_votes or roster is None or date is None:
+            return
         seated = set(roster(date))
-        if len(seated) == (council_size(date) if council_size else len(seated)):
-            fits = {s: v for s, v in candidates.items() if set(v) <= seated}
-            strangers = sorted(set(chosen_votes) - seated)
-            if strangers and fits:
-                better, better_votes = pick("votes", fits)
-                conflicts.append(
-                    {
-                        "entity": did,
-                        "field": "votes",
-                        "source_a": vote_src,
-                        "value_a": f"names members not on the Council in {date.year}: {', '.join(strangers)}",
-                        "source_b": better,
-                        "value_b": f"{len(better_votes)} member votes, all seated",
-                        "chosen": better,
-                        "reason": "the member votes of the preferred source name states that did not sit that year; "
-                        "the next source whose votes fit the membership is used",
-                    }
-                )
-                vote_src, chosen_votes = better, better_votes
-    vote_rows: list[dict[str, Any]] = []
-    if chosen_votes and modality == "recorded":
-        for other, ov in e.votes.items():
-            if other == vote_src:
+        if len(seated) != (size(date) if size else len(seated)):
+            return
+        fits = {s: v for s, v in candidates.items() if set(v) <= seated}
+        strangers = sorted(set(self.chosen_votes) - seated)
+        if strangers and fits:
+            better, better_votes = pick("votes", fits)
+            self.conflict(
+                "votes",
+                self.vote_src,
+                f"names members not on the Council in {date.year}: {', '.join(strangers)}",
+                better,
+                f"{len(better_votes)} member votes, all seated",
+                better,
+                "the member votes of the preferred source name states that did not sit that year; "
+                "the next source whose votes fit the membership is used",
+            )
+            self.vote_src, self.chosen_votes = better, better_votes
+
+    def note_vote_conflicts(self) -> None:
+        for other, ov in self.e.votes.items():
+            if other == self.vote_src:
                 continue
             for m, (_name, v) in ov.items():
-                mine = chosen_votes.get(m)
+                mine = self.chosen_votes.get(m)
                 if mine is not None and mine[1] != v:
-                    conflicts.append(
-                        {
-                            "entity": did,
-                            "field": f"vote:{m}",
-                            "source_a": vote_src,
-                            "value_a": mine[1],
-                            "source_b": other,
-                            "value_b": v,
-                            "chosen": mine[1],
-                            "reason": f"precedence for member votes: {vote_src} > {other}",
-                        }
+                    self.conflict(
+                        f"vote:{m}",
+                        self.vote_src,
+                        mine[1],
+                        other,
+                        v,
+                        mine[1],
+                        f"precedence for member votes: {self.vote_src} > {other}",
                     )
-        for m, (name, v) in sorted(chosen_votes.items()):
-            vote_rows.append(
-                {
-                    "decision_id": did,
-                    "member": m,
-                    "member_name": name,
-                    "permanent": is_permanent(m),
-                    "vote": v,
-                    "source": vote_src,
-                    "non_voting_reason": None,
-                }
-            )
-        if roster is not None and date is not None and vote_src in ("voting_agent", "tong_failed"):
-            for m in roster(date):
-                if m not in chosen_votes:  # the source lists only members that voted
-                    vote_rows.append(
-                        {
-                            "decision_id": did,
-                            "member": m,
-                            "member_name": None,
-                            "permanent": is_permanent(m),
-                            "vote": "X",
-                            "source": "terms",
-                            "non_voting_reason": None,
-                        }
-                    )
-        official_src = next((x for x in ("dhl_meetings", "tong_meetings") if x in tallies), None)
-        official = tuple(int(x) for x in tallies[official_src]) if official_src else None
+
+    def serve_votes(self) -> list[dict[str, Any]]:
+        """One row per member vote; for sources that list only who voted, the other seated members as X."""
+        did, date = self.e.decision_id, self.date
+
+        def vote_row(m: str, name: str | None, v: str, source: str | None) -> dict[str, Any]:
+            return {
+                "decision_id": did,
+                "member": m,
+                "member_name": name,
+                "permanent": is_permanent(m),
+                "vote": v,
+                "source": source,
+                "non_voting_reason": None,
+            }
+
+        rows = [vote_row(m, name, v, self.vote_src) for m, (name, v) in sorted(self.chosen_votes.items())]
+        if self.roster is not None and date is not None and self.vote_src in ("voting_agent", "tong_failed"):
+            rows += [vote_row(m, None, "X", "terms") for m in self.roster(date) if m not in self.chosen_votes]
+        return rows
+
+    def reconcile_votes(self) -> None:
+        """Member votes against the official tally (:func:`unsc.record.reconcile.reconcile`), each change a conflict."""
+        e, date, size, vote_src = self.e, self.date, self.council_size, self.vote_src
+        official_src = next((x for x in ("dhl_meetings", "tong_meetings") if x in self.tallies), None)
+        official = tuple(int(x) for x in self.tallies[official_src]) if official_src else None
         named_np = sorted({m for r in e.records.values() for m in (r.get("not_participating") or [])})
         named_veto = sorted({m for s_, r in e.records.items() if s_ in MEETING_DATED for m in r.get("vetoed_by") or []})
         rec = reconcile(
-            {r["member"]: r["vote"] for r in vote_rows},
+            {r["member"]: r["vote"] for r in self.vote_rows},
             official,  # type: ignore[arg-type]
-            size=council_size(date) if council_size is not None and date is not None else len(vote_rows),
+            size=size(date) if size is not None and date is not None else len(self.vote_rows),
             official_source=official_src,
             votes_source=vote_src,
             date=date or dt.date.today(),
-            filled=[r["member"] for r in vote_rows if r["source"] == "terms"],
+            filled=[r["member"] for r in self.vote_rows if r["source"] == "terms"],
             named_not_participating=named_np,
             named_vetoers=named_veto,
         )
         for fld, before, after, why in rec.changes:
-            conflicts.append(
-                {
-                    "entity": did,
-                    "field": f"reconcile:{fld}",
-                    "source_a": official_src,
-                    "value_a": after,
-                    "source_b": vote_src,
-                    "value_b": before,
-                    "chosen": after,
-                    "reason": why,
-                }
-            )
+            self.conflict(f"reconcile:{fld}", official_src, after, vote_src, before, after, why)
         if rec.disagreement:
-            conflicts.append(
-                {
-                    "entity": did,
-                    "field": "tally_vs_votes",
-                    "source_a": vote_src,
-                    "value_a": "-".join(map(str, rec.tally)),
-                    "source_b": official_src,
-                    "value_b": "-".join(map(str, official or ())),
-                    "chosen": "-".join(map(str, rec.tally)),
-                    "reason": rec.disagreement,
-                }
-            )
+            mine = "-".join(map(str, rec.tally))
+            theirs = "-".join(map(str, official or ()))
+            self.conflict("tally_vs_votes", vote_src, mine, official_src, theirs, mine, rec.disagreement)
         if rec.withheld:
             for m, v in sorted(rec.extra.items()):
-                conflicts.append(
-                    {
-                        "entity": did,
-                        "field": f"withheld:{m}",
-                        "source_a": official_src,
-                        "value_a": "not served",
-                        "source_b": vote_src,
-                        "value_b": v,
-                        "chosen": "not served",
-                        "reason": "member vote withheld: the rows do not add up to the official tally (see the "
-                        "reconcile:votes row)",
-                    }
+                self.conflict(
+                    f"withheld:{m}",
+                    official_src,
+                    "not served",
+                    vote_src,
+                    v,
+                    "not served",
+                    "member vote withheld: the rows do not add up to the official tally (see the reconcile:votes row)",
                 )
-            vote_rows = []
+            self.vote_rows = []
         else:
-            by_member = {r["member"]: r for r in vote_rows}
+            by_member = {r["member"]: r for r in self.vote_rows}
             for m, v in rec.votes.items():
                 by_member[m]["vote"] = v
                 if m in rec.not_participating:
                     by_member[m]["non_voting_reason"] = "present_not_participating"
-        tally, tally_src = rec.tally, (official_src if rec.withheld else vote_src)
-    elif chosen_votes and modality != "recorded":
-        conflicts.append(
-            {
-                "entity": did,
-                "field": "modality",
-                "source_a": modality_src,
-                "value_a": modality,
-                "source_b": vote_src,
-                "value_b": f"{len(chosen_votes)} member votes",
-                "chosen": modality,
-                "reason": "adopted without a vote (precedence for modality): the member rows of "
-                f"{vote_src}, which code such adoptions as votes, are not served",
-            }
-        )
+        self.tally, self.tally_src = rec.tally, (official_src if rec.withheld else vote_src)
 
-    # vetoers
-    for src_, r in e.records.items():
-        if r.get("claimed_veto"):
-            conflicts.append(
+    # ------------------------------------------------------------------ vetoes and the rows
+    def settle_vetoers(self) -> tuple[dict[str, list[str]], list[str]]:
+        """Who vetoed, by precedence; a veto claimed on a tally short of the votes is no veto (R11)."""
+        e = self.e
+        for src_, r in e.records.items():
+            if r.get("claimed_veto"):
+                self.conflict(
+                    "vetoed_by",
+                    "rules",
+                    "none (insufficient votes)",
+                    src_,
+                    _fmt(r["claimed_veto"]),
+                    "none",
+                    f"{src_} says vetoed, but its own tally has {int(r['yes'])} affirmative votes, fewer than the "
+                    f"{_threshold(r['date'])} required: a permanent member's no is then not a veto (spec R11) and the "
+                    "DHL veto list does not list it",
+                )
+        vetoers = {
+            s: sorted(r.get("vetoed_by") or []) for s, r in e.records.items() if r.get("failure_reason") == "veto"
+        }
+        veto_src, chosen = pick("vetoed_by", {s: v for s, v in vetoers.items() if v})
+        vetoed_by = list(chosen or [])
+        for other, theirs in vetoers.items():
+            if other != veto_src and theirs and theirs != vetoed_by:
+                order = " > ".join(x for x in PRECEDENCE["vetoed_by"] if x in vetoers)
+                self.conflict(
+                    "vetoed_by",
+                    veto_src,
+                    _fmt(vetoed_by),
+                    other,
+                    _fmt(theirs),
+                    _fmt(vetoed_by),
+                    f"precedence for vetoers: {order}",
+                )
+        return vetoers, vetoed_by
+
+    def decision_row(
+        self,
+        draft: Any,
+        resolution: Any,
+        topic: Any,
+        sponsors: Any,
+        link: Any,
+        adopted: Any,
+        kind: str,
+        non_voting: Any,
+        vetoed_by: list[str],
+    ) -> dict[str, Any]:
+        e, date, tally, modality, size = self.e, self.date, self.tally, self.modality, self.council_size
+        failure = "none" if adopted else ("veto" if vetoed_by else None)
+        if not adopted and failure is None:
+            reasons = {r.get("failure_reason") for r in e.records.values()} - {None}
+            failure = "insufficient_votes" if "insufficient_votes" in reasons else (reasons.pop() if reasons else None)
+        notes = [str(r.get("note")) for r in e.records.values() if not _missing(r.get("note"))] + self.extra_notes
+        recorded = modality == "recorded"
+        return {
+            "decision_id": e.decision_id,
+            "date": date,
+            "year": date.year if date else None,
+            "meeting": self.meeting,
+            "draft": draft,
+            "resolution": resolution if adopted else None,
+            "resolution_number": _as_int(e.first("resolution_number")) if adopted else None,
+            "title": self.title,
+            "topic": topic,
+            "sponsors": sponsors,
+            "kind": kind,
+            "modality": modality,
+            "adopted": None if adopted is None else bool(adopted),
+            "failure_reason": failure,
+            "yes": 0 if not recorded else (_as_int(tally[0]) if tally else None),
+            "no": 0 if not recorded else (_as_int(tally[1]) if tally else None),
+            "abstain": 0 if not recorded else (_as_int(tally[2]) if tally else None),
+            "non_voting": 0
+            if not recorded
+            else (
+                size(date) - sum(int(x) for x in tally)
+                if tally and date is not None and size is not None
+                else _as_int(non_voting)
+            ),
+            "vetoed_by": vetoed_by,
+            "sources": sorted(e.records),
+            "link": link,
+            "note": "; ".join(dict.fromkeys(notes)) or None,
+            "votes_source": self.vote_src if self.vote_rows else None,
+            "date_note": self.date_note,
+        }
+
+    def veto_rows(
+        self, draft: Any, kind: str, vetoers: dict[str, list[str]], vetoed_by: list[str]
+    ) -> list[dict[str, Any]]:
+        rows = []
+        for m in vetoed_by:
+            named_by = sorted(s for s, v in vetoers.items() if m in v)
+            rows.append(
                 {
-                    "entity": did,
-                    "field": "vetoed_by",
-                    "source_a": "rules",
-                    "value_a": "none (insufficient votes)",
-                    "source_b": src_,
-                    "value_b": _fmt(r["claimed_veto"]),
-                    "chosen": "none",
-                    "reason": f"{src_} says vetoed, but its own tally has {int(r['yes'])} affirmative votes, fewer than the "
-                    f"{_threshold(r['date'])} required: a permanent member's no is then not a veto (spec R11) and the DHL "
-                    "veto list does not list it",
+                    "decision_id": self.e.decision_id,
+                    "date": self.date,
+                    "draft": draft,
+                    "meeting": self.meeting,
+                    "title": self.title,
+                    "member": m,
+                    "member_name": None,
+                    "in_dhl_list": "dhl_veto" in named_by,
+                    "sources": named_by,
+                    "note": kind if kind not in ("draft_resolution",) else None,
                 }
             )
-    vetoers = {s: sorted(r.get("vetoed_by") or []) for s, r in e.records.items() if r.get("failure_reason") == "veto"}
-    veto_src, vetoed_by = pick("vetoed_by", {s: v for s, v in vetoers.items() if v})
-    vetoed_by = list(vetoed_by or [])
-    for other, theirs in vetoers.items():
-        if other != veto_src and theirs and theirs != vetoed_by:
-            conflicts.append(
-                {
-                    "entity": did,
-                    "field": "vetoed_by",
-                    "source_a": veto_src,
-                    "value_a": _fmt(vetoed_by),
-                    "source_b": other,
-                    "value_b": _fmt(theirs),
-                    "chosen": _fmt(vetoed_by),
-                    "reason": f"precedence for vetoers: {' > '.join(x for x in PRECEDENCE['vetoed_by'] if x in vetoers)}",
-                }
-            )
-    failure = "none" if adopted else ("veto" if vetoed_by else None)
-    if not adopted and failure is None:
-        reasons = {r.get("failure_reason") for r in e.records.values()} - {None}
-        failure = "insufficient_votes" if "insufficient_votes" in reasons else (reasons.pop() if reasons else None)
-    notes = [str(r.get("note")) for r in e.records.values() if not _missing(r.get("note"))] + extra_notes
-    row = {
-        "decision_id": did,
-        "date": date,
-        "year": date.year if date else None,
-        "meeting": meeting,
-        "draft": draft,
-        "resolution": resolution if adopted else None,
-        "resolution_number": _as_int(e.first("resolution_number")) if adopted else None,
-        "title": title,
-        "topic": topic,
-        "sponsors": sponsors,
-        "kind": kind,
-        "modality": modality,
-        "adopted": None if adopted is None else bool(adopted),
-        "failure_reason": failure,
-        "yes": 0 if modality != "recorded" else (_as_int(tally[0]) if tally else None),
-        "no": 0 if modality != "recorded" else (_as_int(tally[1]) if tally else None),
-        "abstain": 0 if modality != "recorded" else (_as_int(tally[2]) if tally else None),
-        "non_voting": 0
-        if modality != "recorded"
-        else (
-            council_size(date) - sum(int(x) for x in tally)
-            if tally and date is not None and council_size is not None
-            else _as_int(non_voting)
-        ),
-        "vetoed_by": vetoed_by,
-        "sources": sorted(e.records),
-        "link": link,
-        "note": "; ".join(dict.fromkeys(notes)) or None,
-        "votes_source": vote_src if vote_rows else None,
-        "date_note": date_note,
-    }
-    veto_rows = []
-    for m in vetoed_by:
-        named_by = sorted(s for s, v in vetoers.items() if m in v)
-        veto_rows.append(
-            {
-                "decision_id": did,
-                "date": date,
-                "draft": draft,
-                "meeting": meeting,
-                "title": title,
-                "member": m,
-                "member_name": None,
-                "in_dhl_list": "dhl_veto" in named_by,
-                "sources": named_by,
-                "note": kind if kind not in ("draft_resolution",) else None,
-            }
-        )
-    return row, vote_rows, veto_rows
+        return rows

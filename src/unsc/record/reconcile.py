@@ -100,127 +100,199 @@ def reconcile(
     """
     rows = dict(votes)
     named_np = [m for m in named_not_participating if m in rows]
-    np_: list[str] = []
-    for m in named_np:  # the table names them: they were present and did not vote
-        if rows[m] == "X":
-            np_.append(m)
+    np_ = [m for m in named_np if rows[m] == "X"]  # the table names them: they were present and did not vote
     counted = counts(rows)
     if official is None or counted == official:
         return Reconciled(rows, counted, tuple(sorted(np_)))
-    y, n, a = counted
-    oy, on, oa = official
-    src = f"{official_source} {_fmt(official)}"
-    # 1. Yes and No swapped
-    if (oy, on, oa) == (n, y, a) and y != n:
-        swapped = {m: {"Y": "N", "N": "Y"}.get(v, v) for m, v in rows.items()}
-        return Reconciled(
-            swapped,
-            counts(swapped),
-            tuple(sorted(np_)),
-            changes=(
-                (
-                    "votes",
-                    f"{votes_source} {_fmt(counted)}",
-                    _fmt(official),
-                    f"the member rows of {votes_source} count {_fmt(counted)}, the Library's table ({src}) the same "
-                    "with Yes and No exchanged: the source's Yes and No are swapped, and are swapped back",
-                ),
-            ),
-        )
-    # 2. members the rows leave out
-    missing = [m for m in filled if rows.get(m) == "X"]
-    diff = (oy - y, on - n, oa - a)
-    if missing and min(diff) >= 0 and sum(diff) == len(missing):
-        cats = [c for c, d in zip("YNA", diff, strict=True) if d > 0]
-        if len(cats) == 1:
-            for m in missing:
-                rows[m] = cats[0]
-            return Reconciled(
-                rows,
-                counts(rows),
-                tuple(sorted(np_)),
-                changes=tuple(
-                    (
-                        f"vote:{m}",
-                        "X (not in the source)",
-                        cats[0],
-                        f"{votes_source} lists no vote for {m}; the Library's table ({src}) has exactly "
-                        f"{len(missing)} more {dict(Y='yes', N='no', A='abstention')[cats[0]]} vote(s) than the rows, "
-                        "as many as the seated members the rows leave out",
-                    )
-                    for m in missing
-                ),
-            )
-    # 3. non-participation coded as abstention
-    spare = size - sum(official)
-    if (oy, on) == (y, n) and oa < a and spare >= a - oa:
-        d = a - oa
-        abstainers = sorted(m for m, v in rows.items() if v == "A")
-        recode: list[str] = []
-        how = ""
-        named_abst = [m for m in named_np if rows[m] == "A"]
-        if len(named_abst) == d:
-            recode, how = named_abst, "the table names them as not participating"
-        elif d == len(abstainers):
-            recode, how = abstainers, "every abstainer of the rows is a non-voting seat in the table"
-        elif d == 1 and "CHN" in abstainers and PRC_NON_PARTICIPATION[0] <= date <= PRC_NON_PARTICIPATION[1]:
-            recode, how = (
-                ["CHN"],
-                "China did not participate in such votes from 1971 to 1981 (PRC_NON_PARTICIPATION); the "
-                "other abstainers abstained",
-            )
-        if recode:
-            for m in recode:
-                rows[m] = "X"
-            return Reconciled(
-                rows,
-                counts(rows),
-                tuple(sorted({*np_, *recode})),
-                changes=tuple(
-                    (
-                        f"vote:{m}",
-                        "A",
-                        "X (present, not participating)",
-                        f"the Library's table ({src}) counts {d} abstention(s) fewer than {votes_source} "
-                        f"({_fmt(counted)}) and as many non-voting seats: the source codes non-participation as "
-                        f"abstention; {how}",
-                    )
-                    for m in recode
-                ),
-            )
+    case = _Case(
+        rows,
+        counted,
+        official,
+        size,
+        official_source,
+        votes_source,
+        date,
+        list(filled),
+        named_np,
+        np_,
+        list(named_vetoers),
+    )
+    for explain in _EXPLANATIONS:
+        done = explain(case)
+        if done is not None:
+            return done
+    return _unresolved(case)
 
-    def rows_kept(why: str) -> Reconciled:
+
+@dataclass
+class _Case:
+    """Member rows and an official tally that disagree, with what the sources say besides."""
+
+    rows: dict[str, str]
+    counted: tuple[int, int, int]
+    official: tuple[int, int, int]
+    size: int
+    official_source: str | None
+    votes_source: str | None
+    date: dt.date
+    filled: list[str]
+    named_np: list[str]
+    np_: list[str]
+    named_vetoers: Iterable[str] = ()
+
+    @property
+    def src(self) -> str:
+        return f"{self.official_source} {_fmt(self.official)}"
+
+    def rows_kept(self, why: str) -> Reconciled:
         """The rows stand and the table's tally is reported as overruled."""
-        return Reconciled(rows, counted, tuple(sorted(np_)), changes=(("tally", _fmt(official), _fmt(counted), why),))
+        return Reconciled(
+            self.rows,
+            self.counted,
+            tuple(sorted(self.np_)),
+            changes=(("tally", _fmt(self.official), _fmt(self.counted), why),),
+        )
 
-    # 3b. the reverse: the rows name non-voting seats that the table counts as abstentions
-    xs = sorted(m for m, v in rows.items() if v == "X" and m not in set(filled))
-    if (oy, on) == (y, n) and oa > a and len(xs) >= oa - a and sum(official) <= size:
-        return rows_kept(
-            f"the Library's table ({src}) counts {oa - a} more abstention(s) than the member rows of "
-            f"{votes_source}, which name the seats that cast no vote ({', '.join(xs)}): the table counts "
-            "non-participation as abstention; the member rows are more precise and are kept"
-        )
-    # 4. a typo in the table, shown by the table's own named vetoers
-    vetoers = [m for m in named_vetoers if m in rows]
-    if vetoers and all(rows[m] == "N" for m in vetoers) and on < len(vetoers) and sum(counted) <= size:
-        return rows_kept(
-            f"the Library's table gives {_fmt(official)} but names {', '.join(vetoers)} as vetoing, "
-            f"which needs {len(vetoers)} negative vote(s); the member rows of {votes_source} "
-            f"({_fmt(counted)}) agree with the named vetoers: the table's tally is a typo"
-        )
-    # 5. unresolved: the official file's rows win; otherwise the table wins and the rows are withheld
+
+def _swapped_yes_no(c: _Case) -> Reconciled | None:
+    """1. The rows count ``a-b-c``, the table ``b-a-c``: Yes and No are swapped back."""
+    (y, n, a), official = c.counted, c.official
+    if official != (n, y, a) or y == n:
+        return None
+    swapped = {m: {"Y": "N", "N": "Y"}.get(v, v) for m, v in c.rows.items()}
     why = (
-        f"the member rows of {votes_source} count {_fmt(counted)}, the Library's table ({src}); no swap, "
+        f"the member rows of {c.votes_source} count {_fmt(c.counted)}, the Library's table ({c.src}) the same "
+        "with Yes and No exchanged: the source's Yes and No are swapped, and are swapped back"
+    )
+    return Reconciled(
+        swapped,
+        counts(swapped),
+        tuple(sorted(c.np_)),
+        changes=(("votes", f"{c.votes_source} {_fmt(c.counted)}", _fmt(official), why),),
+    )
+
+
+def _left_out_members(c: _Case) -> Reconciled | None:
+    """2. The table has more votes in one category by exactly the members the rows leave out."""
+    missing = [m for m in c.filled if c.rows.get(m) == "X"]
+    diff = tuple(o - r for o, r in zip(c.official, c.counted, strict=True))
+    if not missing or min(diff) < 0 or sum(diff) != len(missing):
+        return None
+    cats = [k for k, d in zip("YNA", diff, strict=True) if d > 0]
+    if len(cats) != 1:
+        return None
+    for m in missing:
+        c.rows[m] = cats[0]
+    what = dict(Y="yes", N="no", A="abstention")[cats[0]]
+    return Reconciled(
+        c.rows,
+        counts(c.rows),
+        tuple(sorted(c.np_)),
+        changes=tuple(
+            (
+                f"vote:{m}",
+                "X (not in the source)",
+                cats[0],
+                f"{c.votes_source} lists no vote for {m}; the Library's table ({c.src}) has exactly "
+                f"{len(missing)} more {what} vote(s) than the rows, as many as the seated members the rows leave out",
+            )
+            for m in missing
+        ),
+    )
+
+
+def _non_participation_as_abstention(c: _Case) -> Reconciled | None:
+    """3. Fewer abstentions in the table and as many more non-voting seats: which abstainers did not participate."""
+    (y, n, a), (oy, on, oa) = c.counted, c.official
+    spare = c.size - sum(c.official)
+    if (oy, on) != (y, n) or oa >= a or spare < a - oa:
+        return None
+    d = a - oa
+    abstainers = sorted(m for m, v in c.rows.items() if v == "A")
+    named_abst = [m for m in c.named_np if c.rows[m] == "A"]
+    if len(named_abst) == d:
+        recode, how = named_abst, "the table names them as not participating"
+    elif d == len(abstainers):
+        recode, how = abstainers, "every abstainer of the rows is a non-voting seat in the table"
+    elif d == 1 and "CHN" in abstainers and PRC_NON_PARTICIPATION[0] <= c.date <= PRC_NON_PARTICIPATION[1]:
+        recode, how = (
+            ["CHN"],
+            "China did not participate in such votes from 1971 to 1981 (PRC_NON_PARTICIPATION); the "
+            "other abstainers abstained",
+        )
+    else:
+        return None
+    if not recode:
+        return None
+    for m in recode:
+        c.rows[m] = "X"
+    return Reconciled(
+        c.rows,
+        counts(c.rows),
+        tuple(sorted({*c.np_, *recode})),
+        changes=tuple(
+            (
+                f"vote:{m}",
+                "A",
+                "X (present, not participating)",
+                f"the Library's table ({c.src}) counts {d} abstention(s) fewer than {c.votes_source} "
+                f"({_fmt(c.counted)}) and as many non-voting seats: the source codes non-participation as "
+                f"abstention; {how}",
+            )
+            for m in recode
+        ),
+    )
+
+
+def _abstention_as_non_participation(c: _Case) -> Reconciled | None:
+    """3b. The reverse: the rows name non-voting seats that the table counts as abstentions."""
+    (y, n, a), (oy, on, oa) = c.counted, c.official
+    xs = sorted(m for m, v in c.rows.items() if v == "X" and m not in set(c.filled))
+    if (oy, on) != (y, n) or oa <= a or len(xs) < oa - a or sum(c.official) > c.size:
+        return None
+    return c.rows_kept(
+        f"the Library's table ({c.src}) counts {oa - a} more abstention(s) than the member rows of "
+        f"{c.votes_source}, which name the seats that cast no vote ({', '.join(xs)}): the table counts "
+        "non-participation as abstention; the member rows are more precise and are kept"
+    )
+
+
+def _typo_shown_by_vetoers(c: _Case) -> Reconciled | None:
+    """4. A typo in the table, shown by the vetoers the table itself names."""
+    vetoers = [m for m in c.named_vetoers if m in c.rows]
+    on = c.official[1]
+    if not vetoers or not all(c.rows[m] == "N" for m in vetoers) or on >= len(vetoers) or sum(c.counted) > c.size:
+        return None
+    return c.rows_kept(
+        f"the Library's table gives {_fmt(c.official)} but names {', '.join(vetoers)} as vetoing, "
+        f"which needs {len(vetoers)} negative vote(s); the member rows of {c.votes_source} "
+        f"({_fmt(c.counted)}) agree with the named vetoers: the table's tally is a typo"
+    )
+
+
+def _unresolved(c: _Case) -> Reconciled:
+    """5. The official file's rows win; otherwise the table wins and the rows are withheld."""
+    why = (
+        f"the member rows of {c.votes_source} count {_fmt(c.counted)}, the Library's table ({c.src}); no swap, "
         "missing member, non-participation or named voter explains the difference"
     )
-    if votes_source == "undl_csv":
-        return Reconciled(rows, counted, tuple(sorted(np_)), disagreement=why + "; the official voting file wins")
+    if c.votes_source == "undl_csv":
+        return Reconciled(c.rows, c.counted, tuple(sorted(c.np_)), disagreement=why + "; the official voting file wins")
     return Reconciled(
         {},
-        official,
+        c.official,
         (),
         withheld=True,
-        changes=(("votes", f"{votes_source} {_fmt(counted)}", "withheld", why + "; the table wins (official)"),),
-        extra=rows,
+        changes=(("votes", f"{c.votes_source} {_fmt(c.counted)}", "withheld", why + "; the table wins (official)"),),
+        extra=c.rows,
     )
+
+
+#: the explanations the data can prove, tried in this order (module docstring)
+_EXPLANATIONS = (
+    _swapped_yes_no,
+    _left_out_members,
+    _non_participation_as_abstention,
+    _abstention_as_non_participation,
+    _typo_shown_by_vetoers,
+)

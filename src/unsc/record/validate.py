@@ -29,11 +29,13 @@ gets a ``validation`` row with a category:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 
+from unsc.record.sources.frame import records
 from unsc.rules import Ballot, Council, RosterError, decide
 from unsc.rules.members import UnknownMemberError
 
@@ -92,14 +94,14 @@ def validate(
     by_decision: dict[str, list[tuple[str, str]]] = {}
     for did, m, v in votes[["decision_id", "member", "vote"]].itertuples(index=False):
         by_decision.setdefault(did, []).append((m, v))
-    for rec in out.to_dict("records"):
+    for rec in records(out):
         did = rec["decision_id"]
         kind = rec.get("kind") or "draft_resolution"
-        rn = rec.get("resolution_number")
+        rn: Any = rec.get("resolution_number")
         if rn is not None and not pd.isna(rn) and int(rn) in KNOWN_KINDS and kind == "draft_resolution":
             kind = KNOWN_KINDS[int(rn)][0]
         kinds.append(kind)
-        date = rec.get("date")
+        date: Any = rec.get("date")
         recorded = rec.get("adopted")
         recorded = None if recorded is None or pd.isna(recorded) else bool(recorded)
         member_votes = by_decision.get(did, [])
@@ -132,7 +134,7 @@ def validate(
             agrees.append(None)
             explanation.append(None)
             srcs = ", ".join(rec.get("sources") or [])
-            tally = (rec.get("yes"), rec.get("no"), rec.get("abstain"))
+            tally: tuple[Any, Any, Any] = (rec.get("yes"), rec.get("no"), rec.get("abstain"))
             known = (
                 "tally " + "-".join(str(int(x)) for x in tally) if not any(pd.isna(x) for x in tally) else "no tally"
             )
@@ -209,11 +211,11 @@ def check_invariants(
     cited = {r["decision_id"]: r["reason"] for r in rows or [] if r["category"] == "source_error"}
     by_decision: dict[str, list[dict[str, Any]]] = {}
     cols = [c for c in ("member", "member_name", "permanent", "vote", "source", "non_voting_reason") if c in votes]
-    for v in votes[["decision_id", *cols]].to_dict("records"):
+    for v in records(votes[["decision_id", *cols]]):
         by_decision.setdefault(v["decision_id"], []).append(v)
     expl: dict[str, str] = {}
     out: list[dict[str, Any]] = []
-    for rec in decisions.to_dict("records"):
+    for rec in records(decisions):
         did = rec["decision_id"]
         rd = RecordedDecision.from_row(rec, by_decision.get(did, []), exception=cited.get(did))
         expl[did] = rd.explanation
@@ -233,8 +235,11 @@ def check_invariants(
                 }
             )
     dates = dict(zip(decisions["decision_id"], decisions["date"], strict=True))
-    drafts = decisions.dropna(subset=["draft"]).groupby("draft")["decision_id"].apply(list)
-    for draft, ids in drafts.items():
+    by_draft: dict[str, list[str]] = {}
+    for draft, did in zip(decisions["draft"], decisions["decision_id"], strict=True):
+        if isinstance(draft, str):
+            by_draft.setdefault(draft, []).append(did)
+    for draft, ids in sorted(by_draft.items()):
         if len(ids) < 2:
             continue
         for did in ids:
@@ -290,7 +295,7 @@ def _class(kind: str) -> str:
 def _council(
     date: dt.date, member_votes: list[tuple[str, str]], roster: Callable[[dt.date], list[str]] | None
 ) -> tuple[Council, str | None]:
-    base = Council.on(date)
+    base = _charter_council(date)
     if roster is None:
         return base, None
     seated = roster(date)
@@ -301,4 +306,10 @@ def _council(
     strangers = sorted(voters - set(seated))
     if strangers:
         return base, f"voted but not seated in the membership file for {date.year}: {', '.join(strangers)}"
-    return Council.on(date, elected=elected), None
+    return _charter_council(date, tuple(elected)), None
+
+
+@functools.lru_cache(maxsize=4096)
+def _charter_council(date: dt.date, elected: tuple[str, ...] | None = None) -> Council:
+    """:meth:`Council.on`, once per date and roster (a Council is an immutable value)."""
+    return Council.on(date, elected=elected)

@@ -30,9 +30,8 @@ from typing import Any
 import lxml.html
 import pandas as pd
 
-from unsc.record.sources.frame import CALENDAR_COLUMNS, SourceError, SourceFrame, SourceIssue
-from unsc.record.sources.normalize import MONTHS, council_of_year
-from unsc.rules import find_member
+from unsc.record.sources.frame import CALENDAR_COLUMNS, SourceError, SourceFrame, SourceIssue, records
+from unsc.record.sources.normalize import MONTHS, council_of_year, member_named
 
 __all__ = [
     "MeetingsSummary",
@@ -263,7 +262,7 @@ def split_vetoers(text: str) -> tuple[list[str], str]:
     """
     codes: list[str] = []
     for m in _P5_RE.finditer(text):
-        member = find_member(m.group(0))
+        member = member_named(m.group(0))
         if member is not None and member.code not in codes:
             codes.append(member.code)
     rest = _CONNECTORS_RE.sub(" ", _P5_RE.sub(" ", text)).strip()
@@ -542,128 +541,187 @@ def parse_outcomes(text: str, year: int | None = None) -> list[Outcome]:
     t = re.sub(r"(?<=[a-z])(?=S/(?:RES|PRST|PV|\d))", " ", t)
     t = re.sub(r"(?<=\d)(?=[a-z]{3})", " ", t)
     t = re.sub(r"(?<=[A-Za-z]{2})(?=\d{1,2}\s*[-–]\s*\d)", " ", t)  # "not adopted6-0-5", "USSR9-2-0"
-    outcomes: list[Outcome] = []
-    cur: Outcome | None = None
+    cell = _OutcomeCell()
     pos = 0
-    leftovers: list[tuple[Outcome | None, str]] = []
-
-    def start(what: str, tok: str) -> Outcome:
-        nonlocal cur
-        cur = Outcome(what, text=tok)
-        outcomes.append(cur)
-        return cur
-
     for m in _TOKEN_RE.finditer(t):
-        gap = t[pos : m.start()]
-        if gap.strip() and not _FILLER_RE.match(gap):
-            leftovers.append((cur, gap.strip()))
+        cell.read(m, t[pos : m.start()])
         pos = m.end()
-        tok = m.group(0)
-        if cur is not None:
-            cur.text += (gap if cur.text else "") + tok
-        kind = m.lastgroup
-        if m.group("res"):
-            o = start("resolution", tok)
-            o.resolution = f"{int(m.group('resn'))} ({m.group('resy')})"
-            o.resolution_number = int(m.group("resn"))
-        elif m.group("prst"):
-            if cur is not None and cur.what in ("document", "draft") and not cur._closed() and tok.startswith("("):
-                cur.what = "prst"  # "S/11229 (PRST)"
-            else:
-                start("prst", tok)
-        elif m.group("draftkw"):
-            o = start("draft", tok)
-            if "power" in tok.lower():
-                o.notes.append(_flat(tok))
-        elif m.group("other"):
-            start("other", tok)
-        elif m.group("doc"):
-            sym = re.sub(r"\s", "", tok)
-            if cur is not None and cur.what in ("draft", "document") and not cur._closed():
-                cur.drafts.append(sym)
-            elif cur is not None and cur.what == "other":
-                pass  # a symbol inside an election/note/letter text
-            else:
-                o = start("document", tok)
-                o.drafts.append(sym)
-        elif m.group("cont"):
-            if cur is not None and cur.drafts:
-                cur.notes.append(f"with {_flat(tok)}")
-        elif m.group("tally"):
-            tally = (int(m.group("y")), int(m.group("n")), int(m.group("a")))
-            if cur is None or cur.what in ("prst", "other"):
-                o = start("orphan", tok)
-                o.tally = tally
-            elif cur.tally is None:
-                cur.tally = tally
-            else:
-                cur.problem = f"two tallies: {cur.tally} and {tally}"
-        elif m.group("nonpart"):
-            if cur is not None:
-                if m.group("npn"):
-                    cur.non_voting = int(m.group("npn"))
-                else:
-                    named = [find_member(_flat(x)) for x in re.split(r",|\band\b", m.group("npwho")) if x.strip()]
-                    cur.not_participating += [x.code for x in named if x is not None]
-                    cur.non_voting = len(named)
-                cur.notes.append(_flat(tok.strip("()")))
-        elif m.group("veto"):
-            if cur is not None and cur.what in ("draft", "document"):
-                cur.what, cur.status = "draft", "vetoed"
-            else:
-                start("orphan", tok).status = "vetoed"
-        elif m.group("notadopted"):
-            if cur is not None and cur.what in ("draft", "document"):
-                cur.what, cur.status = "draft", "not_adopted"
-            else:
-                start("orphan", tok).status = "not_adopted"
-        elif m.group("unan"):
-            if cur is not None and cur.what in ("resolution", "draft", "document"):
-                cur.unanimous = True
-                if cur.what != "resolution":
-                    cur.what, cur.status = "draft", "adopted"
-        elif m.group("acclamation"):
-            if cur is not None:
-                cur.modality = "acclamation"
-        elif m.group("without") or m.group("consensus"):
-            if cur is not None:
-                cur.modality = "without_vote"
-                if m.group("consensus"):
-                    cur.notes.append("by consensus")
-        elif m.group("adopted"):
-            if cur is not None and cur.what in ("draft", "document") and cur.status is None:
-                cur.what, cur.status = "draft", "adopted"
-        elif m.group("member"):
-            if cur is not None and cur.status == "vetoed" and cur.tally is None:
-                member = find_member(_flat(tok))
-                if member is not None and member.code not in cur.vetoed_by:
-                    cur.vetoed_by.append(member.code)
-        elif m.group("paren"):
-            inner = _flat(m.group("parent"))
-            if cur is not None and cur.what != "other":
-                if re.search(r"preliminary\s+question", inner, re.IGNORECASE):
-                    cur.kind = "preliminary_question"
-                elif re.fullmatch(r"amendment.*", inner, re.IGNORECASE):
-                    cur.kind = "amendment"
-                cur.notes.append(inner)
-        elif kind == "dash":
-            pass
-    tail = t[pos:]
-    if tail.strip() and not _FILLER_RE.match(tail):
-        leftovers.append((cur, tail.strip()))
-
-    for owner, left in leftovers:
-        if owner is None:
-            if re.search(r"draft|resolution|S/", left, re.IGNORECASE):
-                o = Outcome("orphan", text=left)
-                outcomes.append(o)
-        elif owner.what in ("resolution", "draft", "document"):
-            owner.notes.append(left)
-            if owner.what == "draft" and owner.status is None:
-                owner.problem = owner.problem or f"unknown wording {left!r}"
-    for o in outcomes:
+    cell.unread(t[pos:])
+    cell.place_leftovers()
+    for o in cell.outcomes:
         _finish(o, year)
-    return outcomes
+    return cell.outcomes
+
+
+#: the token kinds of :data:`_TOKEN_RE` in the order they are tried, each with its step of :class:`_OutcomeCell`
+_TOKEN_STEPS: tuple[tuple[str, str], ...] = (
+    ("res", "resolution"),
+    ("prst", "statement"),
+    ("draftkw", "draft"),
+    ("other", "other"),
+    ("doc", "symbol"),
+    ("cont", "continued"),
+    ("tally", "tally"),
+    ("nonpart", "not_participating"),
+    ("veto", "vetoed"),
+    ("notadopted", "not_adopted"),
+    ("unan", "unanimous"),
+    ("acclamation", "acclamation"),
+    ("without", "without_vote"),
+    ("consensus", "without_vote"),
+    ("adopted", "adopted"),
+    ("member", "vetoer"),
+    ("paren", "parenthesis"),
+)
+
+
+@dataclass
+class _OutcomeCell:
+    """The outcomes of one cell as its tokens are read; ``cur`` is the outcome a token belongs to."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+    cur: Outcome | None = None
+    leftovers: list[tuple[Outcome | None, str]] = field(default_factory=list)
+
+    def start(self, what: str, tok: str) -> Outcome:
+        self.cur = Outcome(what, text=tok)
+        self.outcomes.append(self.cur)
+        return self.cur
+
+    def unread(self, gap: str) -> None:
+        """Keep text between tokens that is not filler, with the outcome it follows."""
+        if gap.strip() and not _FILLER_RE.match(gap):
+            self.leftovers.append((self.cur, gap.strip()))
+
+    def read(self, m: re.Match[str], gap: str) -> None:
+        """One token (and the text before it)."""
+        self.unread(gap)
+        tok = m.group(0)
+        if self.cur is not None:
+            self.cur.text += (gap if self.cur.text else "") + tok
+        for group, step in _TOKEN_STEPS:
+            if m.group(group):
+                getattr(self, step)(m, tok)
+                return
+
+    def resolution(self, m: re.Match[str], tok: str) -> None:
+        o = self.start("resolution", tok)
+        o.resolution = f"{int(m.group('resn'))} ({m.group('resy')})"
+        o.resolution_number = int(m.group("resn"))
+
+    def statement(self, m: re.Match[str], tok: str) -> None:
+        cur = self.cur
+        if cur is not None and cur.what in ("document", "draft") and not cur._closed() and tok.startswith("("):
+            cur.what = "prst"  # "S/11229 (PRST)"
+        else:
+            self.start("prst", tok)
+
+    def draft(self, m: re.Match[str], tok: str) -> None:
+        o = self.start("draft", tok)
+        if "power" in tok.lower():
+            o.notes.append(_flat(tok))
+
+    def other(self, m: re.Match[str], tok: str) -> None:
+        self.start("other", tok)
+
+    def symbol(self, m: re.Match[str], tok: str) -> None:
+        sym = re.sub(r"\s", "", tok)
+        cur = self.cur
+        if cur is not None and cur.what in ("draft", "document") and not cur._closed():
+            cur.drafts.append(sym)
+        elif cur is not None and cur.what == "other":
+            pass  # a symbol inside an election/note/letter text
+        else:
+            self.start("document", tok).drafts.append(sym)
+
+    def continued(self, m: re.Match[str], tok: str) -> None:
+        if self.cur is not None and self.cur.drafts:
+            self.cur.notes.append(f"with {_flat(tok)}")
+
+    def tally(self, m: re.Match[str], tok: str) -> None:
+        tally = (int(m.group("y")), int(m.group("n")), int(m.group("a")))
+        cur = self.cur
+        if cur is None or cur.what in ("prst", "other"):
+            self.start("orphan", tok).tally = tally
+        elif cur.tally is None:
+            cur.tally = tally
+        else:
+            cur.problem = f"two tallies: {cur.tally} and {tally}"
+
+    def not_participating(self, m: re.Match[str], tok: str) -> None:
+        cur = self.cur
+        if cur is None:
+            return
+        if m.group("npn"):
+            cur.non_voting = int(m.group("npn"))
+        else:
+            named = [member_named(_flat(x)) for x in re.split(r",|\band\b", m.group("npwho")) if x.strip()]
+            cur.not_participating += [x.code for x in named if x is not None]
+            cur.non_voting = len(named)
+        cur.notes.append(_flat(tok.strip("()")))
+
+    def vetoed(self, m: re.Match[str], tok: str) -> None:
+        self._failed("vetoed", tok)
+
+    def not_adopted(self, m: re.Match[str], tok: str) -> None:
+        self._failed("not_adopted", tok)
+
+    def _failed(self, status: str, tok: str) -> None:
+        cur = self.cur
+        if cur is not None and cur.what in ("draft", "document"):
+            cur.what, cur.status = "draft", status
+        else:
+            self.start("orphan", tok).status = status
+
+    def unanimous(self, m: re.Match[str], tok: str) -> None:
+        cur = self.cur
+        if cur is not None and cur.what in ("resolution", "draft", "document"):
+            cur.unanimous = True
+            if cur.what != "resolution":
+                cur.what, cur.status = "draft", "adopted"
+
+    def acclamation(self, m: re.Match[str], tok: str) -> None:
+        if self.cur is not None:
+            self.cur.modality = "acclamation"
+
+    def without_vote(self, m: re.Match[str], tok: str) -> None:
+        if self.cur is not None:
+            self.cur.modality = "without_vote"
+            if m.group("consensus"):
+                self.cur.notes.append("by consensus")
+
+    def adopted(self, m: re.Match[str], tok: str) -> None:
+        cur = self.cur
+        if cur is not None and cur.what in ("draft", "document") and cur.status is None:
+            cur.what, cur.status = "draft", "adopted"
+
+    def vetoer(self, m: re.Match[str], tok: str) -> None:
+        cur = self.cur
+        if cur is not None and cur.status == "vetoed" and cur.tally is None:
+            member = member_named(_flat(tok))
+            if member is not None and member.code not in cur.vetoed_by:
+                cur.vetoed_by.append(member.code)
+
+    def parenthesis(self, m: re.Match[str], tok: str) -> None:
+        inner = _flat(m.group("parent"))
+        cur = self.cur
+        if cur is not None and cur.what != "other":
+            if re.search(r"preliminary\s+question", inner, re.IGNORECASE):
+                cur.kind = "preliminary_question"
+            elif re.fullmatch(r"amendment.*", inner, re.IGNORECASE):
+                cur.kind = "amendment"
+            cur.notes.append(inner)
+
+    def place_leftovers(self) -> None:
+        """Unread text: an orphan outcome if it names a symbol, else a note (an unknown wording of a draft)."""
+        for owner, left in self.leftovers:
+            if owner is None:
+                if re.search(r"draft|resolution|S/", left, re.IGNORECASE):
+                    self.outcomes.append(Outcome("orphan", text=left))
+            elif owner.what in ("resolution", "draft", "document"):
+                owner.notes.append(left)
+                if owner.what == "draft" and owner.status is None:
+                    owner.problem = owner.problem or f"unknown wording {left!r}"
 
 
 def _finish(o: Outcome, year: int | None) -> None:
@@ -832,169 +890,185 @@ def read_meetings_table_text(
     tables = list(doc.iter("table"))
     if not tables:
         raise SourceError(file, "no table in the page")
-    summary = summary if summary is not None else MeetingsSummary()
     # the locator names the table: two files hold 2020 (meetings, and the written procedure)
     m = re.search(r"scact(\d{4}(?:_\w+?)?)_table", Path(file).name)
-    tag = m.group(1) if m else str(year)
-    decisions: list[dict[str, Any]] = []
-    issues: list[SourceIssue] = []
-    cols: dict[str, int] | None = None
-    n = 0
-    last_meeting: tuple[str | None, dt.date | None, str | None, dt.date | None] = (None, None, None, None)
-    calendar: list[dict[str, Any]] = []
-    seen_rows: dict[tuple[Any, ...], str] = {}
-    rows_in = out_of_scope = 0  # counted per outcome (a cell may hold several), plus unreadable rows
+    reader = _YearTable(file, year, m.group(1) if m else str(year), summary or MeetingsSummary())
     for tr_index, _tr, cells in _grid(tables[0]):
+        reader.row(tr_index, cells)
+    return reader.frame()
+
+
+@dataclass
+class _Meeting:
+    """The meeting a row of a yearly table belongs to (a row with both cells empty continues the one above)."""
+
+    meeting: str | None = None
+    date: dt.date | None = None  # the last day, for a meeting over several days
+    note: str | None = None
+    first_day: dt.date | None = None
+
+
+@dataclass
+class _YearTable:
+    """One yearly "Meetings & Outcomes" table read row by row into decisions, calendar rows and issues."""
+
+    file: str
+    year: int
+    tag: str
+    summary: MeetingsSummary
+    cols: dict[str, int] | None = None
+    n: int = 0  # data rows so far
+    rows_in: int = 0  # counted per outcome (a cell may hold several), plus unreadable rows
+    out_of_scope: int = 0
+    last: _Meeting = field(default_factory=_Meeting)
+    decisions: list[dict[str, Any]] = field(default_factory=list)
+    issues: list[SourceIssue] = field(default_factory=list)
+    calendar: list[dict[str, Any]] = field(default_factory=list)
+    seen_rows: dict[tuple[Any, ...], str] = field(default_factory=dict)
+
+    def issue(self, locator: str, fld: str | None, reason: str, raw: dict[str, Any]) -> None:
+        self.issues.append(SourceIssue(MEETINGS_SOURCE, self.file, locator, fld, reason, raw))
+        self.summary.issues_per_year[self.year] += 1
+
+    def row(self, tr_index: int, cells: list[Any]) -> None:
+        """Read one ``<tr>``: the header, a title row, or a data row with its outcomes."""
         texts = [_text(c) for c in cells]
-        if cols is None:
+        if self.cols is None:
             found = _header_columns(texts)
             if {"date", "topic", "outcome"} <= found.keys():
-                cols = found
-            continue
-        if len({id(c) for c in cells}) <= 1:  # title / note rows spanning the table
-            continue
-        if not any(t.strip() for t in texts):
-            continue
-        n += 1
-        summary.table_rows_per_year[year] += 1
-        locator = f"{tag} row {n}"
-        raw = {"year": year, "tr": tr_index + 1, "cells": texts}
+                self.cols = found
+            return
+        if len({id(c) for c in cells}) <= 1 or not any(t.strip() for t in texts):
+            return  # title / note rows spanning the table, or an empty row
+        cols = self.cols
+        self.n += 1
+        self.summary.table_rows_per_year[self.year] += 1
+        locator = f"{self.tag} row {self.n}"
+        raw = {"year": self.year, "tr": tr_index + 1, "cells": texts}
         width = max(cols.values()) + 1
         if len(cells) < width:
-            issues.append(
-                SourceIssue(
-                    MEETINGS_SOURCE, file, locator, "outcome", f"row has {len(cells)} cells, expected {width}", raw
-                )
-            )
-            summary.issues_per_year[year] += 1
-            rows_in += 1
-            continue
+            self.issue(locator, "outcome", f"row has {len(cells)} cells, expected {width}", raw)
+            self.rows_in += 1
+            return
         extra = [_flat(t) for t in texts[width:]]
         if any(x not in ("", "--") for x in extra):
-            issues.append(
-                SourceIssue(MEETINGS_SOURCE, file, locator, None, f"extra cells {extra!r} beyond the columns", raw)
-            )
-            summary.issues_per_year[year] += 1
-
-        meeting_text = _flat(texts[cols["meeting"]]) if "meeting" in cols else ""
-        date_text = _flat(texts[cols["date"]])
+            self.issue(locator, None, f"extra cells {extra!r} beyond the columns", raw)
         row_notes: list[str] = []
-        if not meeting_text and not date_text and last_meeting[1] is not None:
-            meeting, date, date_note, first_day = last_meeting
-            row_notes.append("meeting and date cells empty: taken from the row above")
-        else:
-            pv = re.search(r"S/PV\.\s?\d+", meeting_text)
-            meeting = re.sub(r"\s", "", pv.group(0)) if pv else None
-            rest = re.sub(r"S/PV\.\s?\d+", "", meeting_text, count=1).strip()
-            if rest and rest != "--":
-                row_notes.append(f"meeting: {meeting_text}")
-            first_day, date, date_note = _parse_meeting_date(date_text, year)
-            last_meeting = (meeting, date, date_note, first_day)
-        if date_note:
-            row_notes.append(date_note)
+        at = self.meeting_of(texts, row_notes)
         outcome_text = texts[cols["outcome"]]
         topic = _flat(texts[cols["topic"]]) or None
-        if meeting is not None and date is not None:
-            calendar.append(
+        if at.meeting is not None and at.date is not None:
+            self.calendar.append(
                 {
-                    "meeting": meeting,
-                    "date": first_day,
-                    "end_date": date,
-                    "year": first_day.year if first_day else date.year,
+                    "meeting": at.meeting,
+                    "date": at.first_day,
+                    "end_date": at.date,
+                    "year": at.first_day.year if at.first_day else at.date.year,
                     "topic": topic,
                     "source": MEETINGS_SOURCE,
                     "source_row": locator,
-                    "note": date_note,
+                    "note": at.note,
                 }
             )
-        link = None
         if "outcome_letter" in cols:
             letters = _SYMBOL_RE.findall(texts[cols["outcome_letter"]])
             if letters:
                 row_notes.append("letter with vote outcome: " + ", ".join(letters))
-        if meeting is not None and "meeting" in cols:
+        link = None
+        if at.meeting is not None and "meeting" in cols:
             link = next((h for _t, h in _links(cells[cols["meeting"]]) if h), None)
-        signature = (meeting, date, topic, _flat(outcome_text))
-        if _flat(outcome_text) not in ("", "--") and signature in seen_rows:
-            issues.append(
-                SourceIssue(
-                    MEETINGS_SOURCE,
-                    file,
-                    locator,
-                    None,
-                    f"exact duplicate of {seen_rows[signature]}: dropped",
-                    {**raw, "outcome": outcome_text},
-                )
+        signature = (at.meeting, at.date, topic, _flat(outcome_text))
+        if _flat(outcome_text) not in ("", "--") and signature in self.seen_rows:
+            self.issue(
+                locator,
+                None,
+                f"exact duplicate of {self.seen_rows[signature]}: dropped",
+                {**raw, "outcome": outcome_text},
             )
-            summary.issues_per_year[year] += 1
-            rows_in += 1
-            continue
-        seen_rows.setdefault(signature, locator)
-        outcomes = parse_outcomes(outcome_text, year)
+            self.rows_in += 1
+            return
+        self.seen_rows.setdefault(signature, locator)
+        raw_out = {**raw, "outcome": outcome_text}
+        self.outcomes(outcome_text, at, topic, link, row_notes, locator, texts[cols["date"]], raw_out)
+
+    def meeting_of(self, texts: list[str], row_notes: list[str]) -> _Meeting:
+        """The meeting symbol and dates of a row, or those of the row above where both cells are empty."""
+        cols = self.cols or {}
+        meeting_text = _flat(texts[cols["meeting"]]) if "meeting" in cols else ""
+        date_text = _flat(texts[cols["date"]])
+        if not meeting_text and not date_text and self.last.date is not None:
+            at = self.last
+            row_notes.append("meeting and date cells empty: taken from the row above")
+        else:
+            pv = re.search(r"S/PV\.\s?\d+", meeting_text)
+            rest = re.sub(r"S/PV\.\s?\d+", "", meeting_text, count=1).strip()
+            if rest and rest != "--":
+                row_notes.append(f"meeting: {meeting_text}")
+            first_day, date, date_note = _parse_meeting_date(date_text, self.year)
+            at = self.last = _Meeting(re.sub(r"\s", "", pv.group(0)) if pv else None, date, date_note, first_day)
+        if at.note:
+            row_notes.append(at.note)
+        return at
+
+    def outcomes(
+        self,
+        outcome_text: str,
+        at: _Meeting,
+        topic: str | None,
+        link: str | None,
+        row_notes: list[str],
+        locator: str,
+        date_text: str,
+        raw: dict[str, Any],
+    ) -> None:
+        """One decisions row per vote in an outcome cell; statements and the like are counted, not kept."""
         k = 0
-        for o in outcomes:
-            summary.outcomes[o.what] += 1
-            rows_in += 1
+        for o in parse_outcomes(outcome_text, self.year):
+            self.summary.outcomes[o.what] += 1
+            self.rows_in += 1
             if o.what in ("prst", "document", "other"):
-                out_of_scope += 1
+                self.out_of_scope += 1
                 continue
             k += 1
             if o.problem is not None or o.what == "orphan":
-                issues.append(
-                    SourceIssue(
-                        MEETINGS_SOURCE,
-                        file,
-                        f"{locator} #{k}",
-                        "outcome",
-                        f"cannot read outcome: {o.problem}",
-                        {**raw, "outcome": outcome_text},
-                    )
-                )
-                summary.issues_per_year[year] += 1
+                self.issue(f"{locator} #{k}", "outcome", f"cannot read outcome: {o.problem}", raw)
                 continue
-            if date is None:
-                issues.append(
-                    SourceIssue(
-                        MEETINGS_SOURCE,
-                        file,
-                        f"{locator} #{k}",
-                        "date",
-                        f"cannot read date {date_text!r}",
-                        {**raw, "outcome": outcome_text},
-                    )
-                )
-                summary.issues_per_year[year] += 1
+            if at.date is None:
+                self.issue(f"{locator} #{k}", "date", f"cannot read date {_flat(date_text)!r}", raw)
                 continue
-            values = _outcome_fields(o, year)
+            values = _outcome_fields(o, self.year)
             note = "; ".join(x for x in (*row_notes, values.pop("note") or "") if x) or None
-            decisions.append(
+            self.decisions.append(
                 _decision(
                     MEETINGS_SOURCE,
                     source_row=f"{locator} #{k}",
-                    key=f"{MEETINGS_SOURCE}:{tag}:{n}:{k}",
-                    date=date,
-                    date_from=first_day if first_day != date else None,
-                    meeting=meeting,
+                    key=f"{MEETINGS_SOURCE}:{self.tag}:{self.n}:{k}",
+                    date=at.date,
+                    date_from=at.first_day if at.first_day != at.date else None,
+                    meeting=at.meeting,
                     title=topic,
                     link=link,
                     note=note,
                     **values,
                 )
             )
-    if cols is None:
-        raise SourceError(file, "no header row with Date / Topic / Outcome columns")
-    if n == 0:
-        raise SourceError(file, "no data rows under the header")
-    decisions = _check_resolution_numbers(decisions, issues, file)
-    summary.rows_per_year[year] += len(decisions)
-    frame = SourceFrame.build(MEETINGS_SOURCE, decisions, [], issues)
-    frame.rows_in, frame.out_of_scope = rows_in, out_of_scope
-    frame.calendar = calendar_from_rows(calendar)
-    frame.notes.append(
-        f"{Path(file).name}: rows counted per outcome; {out_of_scope} outcomes that are not votes"
-        " (presidential statements, communiqués, elections, notes) left out"
-    )
-    return frame
+
+    def frame(self) -> SourceFrame:
+        """The table's frame, once every row is read."""
+        if self.cols is None:
+            raise SourceError(self.file, "no header row with Date / Topic / Outcome columns")
+        if self.n == 0:
+            raise SourceError(self.file, "no data rows under the header")
+        decisions = _check_resolution_numbers(self.decisions, self.issues, self.file)
+        self.summary.rows_per_year[self.year] += len(decisions)
+        frame = SourceFrame.build(MEETINGS_SOURCE, decisions, [], self.issues)
+        frame.rows_in, frame.out_of_scope = self.rows_in, self.out_of_scope
+        frame.calendar = calendar_from_rows(self.calendar)
+        frame.notes.append(
+            f"{Path(self.file).name}: rows counted per outcome; {self.out_of_scope} outcomes that are not votes"
+            " (presidential statements, communiqués, elections, notes) left out"
+        )
+        return frame
 
 
 def _check_resolution_numbers(
@@ -1088,7 +1162,7 @@ def read_meetings_tables(directory: str | Path, summary: MeetingsSummary | None 
     if not files:
         raise SourceError(d, "no scact{YEAR}_table_en.html files")
     frames = [read_meetings_table(p, summary=summary) for p in files]
-    decisions = [r for f in frames for r in f.decisions.to_dict("records")]
+    decisions = [r for f in frames for r in records(f.decisions)]
     issues = [i for f in frames for i in f.issues]
     for r in decisions:  # to_dict gives NaN for missing values: back to None
         for key, v in r.items():
@@ -1101,7 +1175,5 @@ def read_meetings_tables(directory: str | Path, summary: MeetingsSummary | None 
     frame.rows_in = sum(f.rows_in or 0 for f in frames)
     frame.out_of_scope = sum(f.out_of_scope for f in frames)
     frame.notes = [n for f in frames for n in f.notes]
-    frame.calendar = calendar_from_rows(
-        [r for f in frames if f.calendar is not None for r in f.calendar.to_dict("records")]
-    )
+    frame.calendar = calendar_from_rows([r for f in frames if f.calendar is not None for r in records(f.calendar)])
     return frame

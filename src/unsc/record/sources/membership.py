@@ -19,9 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from unsc.record.sources.frame import SourceError, SourceIssue, read_csv_checked
-from unsc.record.sources.normalize import is_permanent
-from unsc.rules import find_member
+from unsc.record.sources.frame import SourceError, SourceIssue, read_csv_checked, records
+from unsc.record.sources.normalize import is_permanent, member_named
 from unsc.rules.charter import code_of_the_time
 
 __all__ = ["FILE", "SOURCE", "TermsFrame", "read_membership"]
@@ -61,7 +60,7 @@ def read_membership(path: str | Path) -> TermsFrame:
     raw = read_csv_checked(path, ("year", "security_council_member"))
     rows, issues, notes = [], [], []
     mapped: set[tuple[str, str]] = set()
-    for i, rec in enumerate(raw.to_dict("records"), start=1):
+    for i, rec in enumerate(records(raw), start=1):
         year_text = rec["year"].strip()
         if not year_text.isdigit():
             raise SourceError(path, f"year {year_text!r} is not a year", row=i, field="year")
@@ -72,7 +71,7 @@ def read_membership(path: str | Path) -> TermsFrame:
                 SourceIssue(SOURCE, str(path), i, "security_council_member", f"blank member name for {year}", rec)
             )
             continue
-        m = find_member(name)
+        m = member_named(name)
         if m is None:
             raise SourceError(path, f"unknown member {name!r}", row=i, field="security_council_member")
         code = code_of_the_time(m.code, dt.date(year, 7, 1))

@@ -15,11 +15,15 @@ Symbols come in many spellings; these functions reduce them to one form, or ``No
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from unsc.rules import Council, permanent_seat
 from unsc.rules.charter import code_of_the_time
+
+if TYPE_CHECKING:
+    from unsc.rules.members import Member
 
 #: English month names and abbreviations -> month number ("sept" too).
 MONTHS: dict[str, int] = {
@@ -49,6 +53,7 @@ __all__ = [
     "MONTHS",
     "format_resolution",
     "member_code",
+    "member_named",
     "parse_date",
     "parse_draft",
     "parse_meeting",
@@ -207,9 +212,20 @@ def member_code(name: str, when: dt.date | None = None) -> str | None:
     >>> member_code("Atlantis") is None
     True
     """
-    from unsc.rules import find_member  # here, not at the top: `unsc show` parses symbols without the engine
-
-    m = find_member(name)
+    m = member_named(name)
     if m is None:
         return None
     return code_of_the_time(m.code, when)
+
+
+@functools.lru_cache(maxsize=8192)
+def member_named(text: str) -> Member | None:
+    """:func:`unsc.rules.find_member`, remembered per spelling (the readers meet the same few
+    hundred spellings in some 100,000 cells).
+
+    >>> member_named("United Kingdom").code, member_named("Atlantis")
+    ('GBR', None)
+    """
+    from unsc.rules import find_member  # here, not at the top: `unsc show` parses symbols without the engine
+
+    return find_member(text)

@@ -28,9 +28,8 @@ from unsc.record.sources.dhl_html import (
     parse_date_span,
     parse_outcomes,
 )
-from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue
-from unsc.record.sources.normalize import council_of_year, is_permanent
-from unsc.rules import find_member
+from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue, records
+from unsc.record.sources.normalize import council_of_year, is_permanent, member_named
 
 __all__ = ["parse_list", "read_failed_drafts_sample", "read_meetings_outcomes", "resolve_member"]
 
@@ -46,8 +45,8 @@ def _read_excel(path: str | Path, columns: tuple[str, ...]) -> pd.DataFrame:
     if not p.exists():
         raise SourceError(p, "file not found")
     try:
-        df = pd.read_excel(p, dtype=object)
-    except Exception as exc:  # openpyxl/zipfile raise many types on garbage
+        df = pd.read_excel(p, dtype=object, engine="calamine")
+    except Exception as exc:  # calamine raises many types on garbage
         raise SourceError(p, f"cannot read workbook: {exc}") from exc
     missing = [c for c in columns if c not in df.columns]
     if missing:
@@ -88,7 +87,7 @@ def resolve_member(name: str, year: int | None) -> str | None:
     >>> resolve_member("Atlantis", 2000) is None
     True
     """
-    m = find_member(name)
+    m = member_named(name)
     if m is None:
         return None
     if m.code == "RUS" and year is not None and year <= 1991:
@@ -121,139 +120,164 @@ def read_failed_drafts_sample(path: str | Path) -> SourceFrame:
     decisions: list[dict[str, Any]] = []
     votes: list[dict[str, Any]] = []
     issues: list[SourceIssue] = []
-    for i, rec in enumerate(df.to_dict("records"), start=1):
-        raw = {k: (None if isinstance(v, float) and v != v else v) for k, v in rec.items()}
-        try:
-            meeting_no = int(rec["Meeting Number"])
-            year = int(rec["Year"])
-        except (TypeError, ValueError):
-            issues.append(SourceIssue(FAILED_SOURCE, file, i, "Meeting Number", "meeting number or year missing", raw))
-            continue
-        cells: dict[str, list[str]] = {}
-        bad = None
-        for name in ("In Favor", "Abstain", "Against", "Submitted By", "Members"):
-            try:
-                cells[name] = parse_list(rec.get(name), file, i, name)
-            except ValueError as exc:
-                bad = SourceIssue(FAILED_SOURCE, file, i, name, str(exc), raw)
-                break
-        if bad is not None:
-            issues.append(bad)
-            continue
-        lists = {f: cells[f] for f in ("In Favor", "Abstain", "Against")}
-        sponsors, council = cells["Submitted By"], cells["Members"]
-        key = f"{FAILED_SOURCE}:{i}"
-        notes: list[str] = []
-        voting_on = " ".join(str(rec["Voting On"] or "").split())
-        m = re.search(r"S/\d+(?:/\d+)?(?:/(?:Rev|Corr|Add)\.\d+)*", voting_on)
-        draft = m.group(0) if m else None
-        rest = voting_on.replace(draft, "", 1).strip() if draft else voting_on
-        kind = "draft_resolution"
-        if rest:
-            notes.append(f"voting on: {voting_on}")
-            if re.search(r"paragraph", rest, re.IGNORECASE):
-                kind = "part"
-        note_cell = raw.get("Note")
-        if note_cell:
-            notes.append(str(note_cell).strip())
-
-        codes: dict[str, list[str]] = {}
-        for field_name, vote in (("In Favor", "Y"), ("Abstain", "A"), ("Against", "N")):
-            codes[vote] = []
-            for name in lists[field_name]:
-                code = resolve_member(name, year)
-                if code is None:
-                    issues.append(SourceIssue(FAILED_SOURCE, file, i, field_name, f"unknown member {name!r}", raw))
-                    continue
-                codes[vote].append(code)
-                votes.append(
-                    {
-                        "source": FAILED_SOURCE,
-                        "source_row": i,
-                        "key": key,
-                        "member": code,
-                        "member_name": name,
-                        "vote": vote,
-                    }
-                )
-        for name in sponsors:
-            if resolve_member(name, year) is None:
-                issues.append(SourceIssue(FAILED_SOURCE, file, i, "Submitted By", f"unknown sponsor {name!r}", raw))
-
-        listed = (len(lists["In Favor"]), len(lists["Against"]), len(lists["Abstain"]))
-        tally = listed
-        tuple_text = raw.get("For,Abstain,Against")
-        if tuple_text:
-            try:
-                f_, a_, n_ = (int(x) for x in ast.literal_eval(str(tuple_text)))
-                stated = (f_, n_, a_)
-            except (ValueError, SyntaxError, TypeError):
-                issues.append(
-                    SourceIssue(FAILED_SOURCE, file, i, "For,Abstain,Against", f"cannot read tally {tuple_text!r}", raw)
-                )
-            else:
-                tally = stated
-                if stated != listed:
-                    issues.append(
-                        SourceIssue(
-                            FAILED_SOURCE,
-                            file,
-                            i,
-                            "For,Abstain,Against",
-                            f"tally {tuple_text} (for, abstain, against) disagrees with the member lists"
-                            f" ({listed[0]}, {listed[2]}, {listed[1]}): the row keeps both",
-                            raw,
-                        )
-                    )
-                    notes.append(
-                        f"member lists give {listed[0]}-{listed[1]}-{listed[2]}, tally column {stated[0]}-{stated[1]}-{stated[2]}"
-                    )
-        non_voting = None
-        if council:  # the "Members" column names the whole Council (in other spellings than the lists)
-            seats = {resolve_member(n, year) for n in council}
-            voted = {c for cs in codes.values() for c in cs}
-            if None not in seats and voted <= seats:
-                non_voting = len(seats) - len(voted)
-        vetoers = [c for c in codes["N"] if is_permanent(c)]
-        if tally[0] >= _required_yes(year) and vetoers:
-            failure, vetoed_by = "veto", vetoers
-        elif tally[0] < _required_yes(year):
-            failure, vetoed_by = "insufficient_votes", []
-        else:
-            failure, vetoed_by = None, []
-            notes.append("enough votes and no permanent member against: failure not explained by the lists")
-        decisions.append(
-            {
-                "source": FAILED_SOURCE,
-                "source_row": i,
-                "key": key,
-                "date": None,
-                "meeting": f"S/PV.{meeting_no}",
-                "draft": draft,
-                "resolution": None,
-                "resolution_number": None,
-                "title": None,
-                "topic": None,
-                "sponsors": ", ".join(sponsors) or None,
-                "kind": kind,
-                "modality": "recorded",
-                "adopted": False,
-                "failure_reason": failure,
-                "yes": tally[0],
-                "no": tally[1],
-                "abstain": tally[2],
-                "non_voting": non_voting,
-                "vetoed_by": vetoed_by,
-                "link": None,
-                "note": "; ".join([f"year {year} (no date in the source)", *notes]),
-            }
-        )
+    for i, rec in enumerate(records(df), start=1):
+        row = _failed_draft(file, i, rec, votes, issues)
+        if row is not None:
+            decisions.append(row)
     frame = SourceFrame.build(FAILED_SOURCE, decisions, votes, issues)
     frame.rows_in = len(df)
     frame.notes.append(
         f"{Path(file).name}: names are today's ('Russian Federation' for the USSR seat before 1992: read as SUN)"
     )
     return frame
+
+
+def _failed_draft(
+    file: str, i: int, rec: dict[str, Any], votes: list[dict[str, Any]], issues: list[SourceIssue]
+) -> dict[str, Any] | None:
+    """The decisions row of one failed draft (its member votes appended to ``votes``), or None if unreadable."""
+    raw = {k: (None if isinstance(v, float) and v != v else v) for k, v in rec.items()}
+    try:
+        meeting_no = int(rec["Meeting Number"])
+        year = int(rec["Year"])
+    except (TypeError, ValueError):
+        issues.append(SourceIssue(FAILED_SOURCE, file, i, "Meeting Number", "meeting number or year missing", raw))
+        return None
+    cells: dict[str, list[str]] = {}
+    for name in ("In Favor", "Abstain", "Against", "Submitted By", "Members"):
+        try:
+            cells[name] = parse_list(rec.get(name), file, i, name)
+        except ValueError as exc:
+            issues.append(SourceIssue(FAILED_SOURCE, file, i, name, str(exc), raw))
+            return None
+    key = f"{FAILED_SOURCE}:{i}"
+    draft, kind, notes = _voting_on(rec["Voting On"])
+    if raw.get("Note"):
+        notes.append(str(raw["Note"]).strip())
+    codes = _listed_votes(file, i, key, cells, year, raw, votes, issues)
+    for name in cells["Submitted By"]:
+        if resolve_member(name, year) is None:
+            issues.append(SourceIssue(FAILED_SOURCE, file, i, "Submitted By", f"unknown sponsor {name!r}", raw))
+    listed = (len(cells["In Favor"]), len(cells["Against"]), len(cells["Abstain"]))
+    tally = _stated_tally(file, i, raw, listed, notes, issues)
+    non_voting = None
+    if cells["Members"]:  # the "Members" column names the whole Council (in other spellings than the lists)
+        seats = {resolve_member(n, year) for n in cells["Members"]}
+        voted = {c for cs in codes.values() for c in cs}
+        if None not in seats and voted <= seats:
+            non_voting = len(seats) - len(voted)
+    vetoers = [c for c in codes["N"] if is_permanent(c)]
+    if tally[0] >= _required_yes(year) and vetoers:
+        failure, vetoed_by = "veto", vetoers
+    elif tally[0] < _required_yes(year):
+        failure, vetoed_by = "insufficient_votes", []
+    else:
+        failure, vetoed_by = None, []
+        notes.append("enough votes and no permanent member against: failure not explained by the lists")
+    return {
+        "source": FAILED_SOURCE,
+        "source_row": i,
+        "key": key,
+        "date": None,
+        "meeting": f"S/PV.{meeting_no}",
+        "draft": draft,
+        "resolution": None,
+        "resolution_number": None,
+        "title": None,
+        "topic": None,
+        "sponsors": ", ".join(cells["Submitted By"]) or None,
+        "kind": kind,
+        "modality": "recorded",
+        "adopted": False,
+        "failure_reason": failure,
+        "yes": tally[0],
+        "no": tally[1],
+        "abstain": tally[2],
+        "non_voting": non_voting,
+        "vetoed_by": vetoed_by,
+        "link": None,
+        "note": "; ".join([f"year {year} (no date in the source)", *notes]),
+    }
+
+
+def _voting_on(cell: Any) -> tuple[str | None, str, list[str]]:
+    """The draft symbol of a "Voting On" cell, the kind (``part`` for paragraphs) and a note of the wording."""
+    voting_on = " ".join(str(cell or "").split())
+    m = re.search(r"S/\d+(?:/\d+)?(?:/(?:Rev|Corr|Add)\.\d+)*", voting_on)
+    draft = m.group(0) if m else None
+    rest = voting_on.replace(draft, "", 1).strip() if draft else voting_on
+    kind, notes = "draft_resolution", []
+    if rest:
+        notes.append(f"voting on: {voting_on}")
+        if re.search(r"paragraph", rest, re.IGNORECASE):
+            kind = "part"
+    return draft, kind, notes
+
+
+def _listed_votes(
+    file: str,
+    i: int,
+    key: str,
+    cells: dict[str, list[str]],
+    year: int,
+    raw: dict[str, Any],
+    votes: list[dict[str, Any]],
+    issues: list[SourceIssue],
+) -> dict[str, list[str]]:
+    """The codes of the members in In Favor / Abstain / Against, by vote letter; their rows go to ``votes``."""
+    codes: dict[str, list[str]] = {}
+    for field_name, vote in (("In Favor", "Y"), ("Abstain", "A"), ("Against", "N")):
+        codes[vote] = []
+        for name in cells[field_name]:
+            code = resolve_member(name, year)
+            if code is None:
+                issues.append(SourceIssue(FAILED_SOURCE, file, i, field_name, f"unknown member {name!r}", raw))
+                continue
+            codes[vote].append(code)
+            votes.append(
+                {
+                    "source": FAILED_SOURCE,
+                    "source_row": i,
+                    "key": key,
+                    "member": code,
+                    "member_name": name,
+                    "vote": vote,
+                }
+            )
+    return codes
+
+
+def _stated_tally(
+    file: str, i: int, raw: dict[str, Any], listed: tuple[int, int, int], notes: list[str], issues: list[SourceIssue]
+) -> tuple[int, int, int]:
+    """The tally of the "For,Abstain,Against" cell where it can be read (as yes-no-abstain), else the lists'."""
+    tuple_text = raw.get("For,Abstain,Against")
+    if not tuple_text:
+        return listed
+    try:
+        f_, a_, n_ = (int(x) for x in ast.literal_eval(str(tuple_text)))
+    except (ValueError, SyntaxError, TypeError):
+        issues.append(
+            SourceIssue(FAILED_SOURCE, file, i, "For,Abstain,Against", f"cannot read tally {tuple_text!r}", raw)
+        )
+        return listed
+    stated = (f_, n_, a_)
+    if stated != listed:
+        issues.append(
+            SourceIssue(
+                FAILED_SOURCE,
+                file,
+                i,
+                "For,Abstain,Against",
+                f"tally {tuple_text} (for, abstain, against) disagrees with the member lists"
+                f" ({listed[0]}, {listed[2]}, {listed[1]}): the row keeps both",
+                raw,
+            )
+        )
+        notes.append(
+            f"member lists give {listed[0]}-{listed[1]}-{listed[2]}, tally column {stated[0]}-{stated[1]}-{stated[2]}"
+        )
+    return stated
 
 
 def read_meetings_outcomes(path: str | Path) -> SourceFrame:
@@ -279,7 +303,7 @@ def _meetings_frame(df: pd.DataFrame, file: str) -> SourceFrame:
     issues: list[SourceIssue] = []
     seen: dict[tuple[Any, ...], int] = {}
     out_of_scope = 0
-    for i, rec in enumerate(df.to_dict("records"), start=1):
+    for i, rec in enumerate(records(df), start=1):
         raw: dict[str, Any] = {k: (None if isinstance(v, float) and v != v else v) for k, v in rec.items()}
         sig = tuple(raw.get(c) for c in _MEETINGS_COLUMNS)
         if sig in seen:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue, read_csv_checked
+from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue, read_csv_checked, records
 from unsc.record.sources.normalize import (
     format_resolution,
     member_code,
@@ -74,123 +74,142 @@ def read_undl_csv(path: str | Path) -> SourceFrame:
     raw = read_csv_checked(path, COLUMNS)
     issues: list[SourceIssue] = []
     groups: dict[int, list[dict[str, Any]]] = {}
-    for i, rec in enumerate(raw.to_dict("records"), start=1):
-        res = parse_resolution(rec["resolution"])
-        if res is None:
-            issues.append(
-                SourceIssue(SOURCE, str(path), i, "resolution", f"not a resolution symbol: {rec['resolution']!r}", rec)
-            )
-            continue
-        date = parse_date(rec["date"])
-        if date is None:
-            issues.append(SourceIssue(SOURCE, str(path), i, "date", f"not a date: {rec['date']!r}", rec))
-            continue
-        vote = rec["ms_vote"].strip().upper()
-        if vote not in ("Y", "N", "A", "X"):
-            issues.append(SourceIssue(SOURCE, str(path), i, "ms_vote", f"vote {rec['ms_vote']!r} is not Y/N/A/X", rec))
-            continue
-        code = member_code(rec["ms_code"], date) or member_code(rec["ms_name"], date)
-        if code is None:
-            raise SourceError(path, f"unknown member {rec['ms_code']!r} / {rec['ms_name']!r}", row=i, field="ms_code")
-        totals = {}
-        for c in _TOTALS:
-            t = rec[c].strip()
-            if not t.isdigit():
-                raise SourceError(path, f"{c} {t!r} is not a number (truncated row?)", row=i, field=c)
-            totals[c] = int(t)
-        try:
-            modality = modality_of(rec["modality"])
-        except ValueError as e:
-            issues.append(SourceIssue(SOURCE, str(path), i, "modality", str(e), rec))
-            continue
-        groups.setdefault(res[0], []).append(
-            {
-                "row": i,
-                "res": res,
-                "date": date,
-                "vote": vote,
-                "code": code,
-                "totals": totals,
-                "modality": modality,
-                "rec": rec,
-            }
-        )
+    for i, rec in enumerate(records(raw), start=1):
+        row = _member_row(path, i, rec, issues)
+        if row is not None:
+            groups.setdefault(row["res"][0], []).append(row)
     decisions, votes = [], []
     for number, rows in sorted(groups.items()):
         first = rows[0]
-        ok: list[dict[str, Any]] = []
-        for r in rows:
-            if r["date"] != first["date"] or r["totals"] != first["totals"] or r["modality"] != first["modality"]:
-                issues.append(
-                    SourceIssue(
-                        SOURCE,
-                        str(path),
-                        r["row"],
-                        "date" if r["date"] != first["date"] else "total_yes",
-                        f"resolution {number}: disagrees with row {first['row']} of the same resolution",
-                        r["rec"],
-                    )
-                )
-            elif any(o["code"] == r["code"] for o in ok):
-                issues.append(
-                    SourceIssue(SOURCE, str(path), r["row"], "ms_code", f"{r['code']} listed twice", r["rec"])
-                )
-            else:
-                ok.append(r)
-        t = first["totals"]
-        without = first["modality"] == "without_vote"
-        if not without:
-            counted = {v: sum(1 for r in ok if r["vote"] == v) for v in "YNAX"}
-            for col, v in zip(("total_yes", "total_no", "total_abstentions", "total_non_voting"), "YNAX", strict=True):
-                if counted[v] != t[col]:
-                    raise SourceError(
-                        path,
-                        f"resolution {number}: {col} is {t[col]} but the member rows give {counted[v]}",
-                        row=first["row"],
-                        field=col,
-                    )
-        rec = first["rec"]
-        year = first["res"][1] or first["date"].year
+        ok = _consistent_rows(path, number, rows, issues)
+        if first["modality"] != "without_vote":
+            _check_totals(path, number, first, ok)
         key = f"res{number}"
-        decisions.append(
+        decisions.append(_decision_row(number, first, key))
+        # without a vote: v6 codes all Y; there was no vote, so no member votes are kept, but the
+        # rows count as used (they support the decision)
+        votes += [
             {
                 "source": SOURCE,
-                "source_row": first["row"],
+                "source_row": r["row"],
                 "key": key,
-                "date": first["date"],
-                "meeting": parse_meeting(rec["meeting"]),
-                "draft": parse_draft(rec["draft"]),
-                "resolution": format_resolution(number, year),
-                "resolution_number": number,
-                "title": rec["agenda"].strip() or rec["description"].strip() or None,
-                "topic": rec["subjects"].strip() or None,
-                "sponsors": None,
-                "kind": "draft_resolution",
-                "modality": first["modality"],
-                "adopted": True,
-                "failure_reason": "none",
-                "yes": 0 if without else t["total_yes"],
-                "no": 0 if without else t["total_no"],
-                "abstain": 0 if without else t["total_abstentions"],
-                "non_voting": 0 if without else t["total_non_voting"],
-                "vetoed_by": [],
-                "link": rec["undl_link"].strip() or None,
-                "note": rec["vote_note"].strip() or None,
+                "member": r["code"],
+                "member_name": r["rec"]["ms_name"].strip(),
+                "vote": r["vote"],
             }
-        )
-        for r in ok:
-            # without a vote: v6 codes all Y; there was no vote, so no member votes are kept, but the
-            # rows count as used (they support the decision)
-            votes.append(
-                {
-                    "source": SOURCE,
-                    "source_row": r["row"],
-                    "key": key,
-                    "member": r["code"],
-                    "member_name": r["rec"]["ms_name"].strip(),
-                    "vote": r["vote"],
-                }
-            )
+            for r in ok
+        ]
     frame = SourceFrame.build(SOURCE, decisions, votes, issues)
     frame.rows_in = len(raw)
     return frame
+
+
+def _member_row(path: Path, i: int, rec: dict[str, Any], issues: list[SourceIssue]) -> dict[str, Any] | None:
+    """One member's row parsed, or None (an issue naming the row and field); a truncated row is an error."""
+    res = parse_resolution(rec["resolution"])
+    if res is None:
+        issues.append(
+            SourceIssue(SOURCE, str(path), i, "resolution", f"not a resolution symbol: {rec['resolution']!r}", rec)
+        )
+        return None
+    date = parse_date(rec["date"])
+    if date is None:
+        issues.append(SourceIssue(SOURCE, str(path), i, "date", f"not a date: {rec['date']!r}", rec))
+        return None
+    vote = rec["ms_vote"].strip().upper()
+    if vote not in ("Y", "N", "A", "X"):
+        issues.append(SourceIssue(SOURCE, str(path), i, "ms_vote", f"vote {rec['ms_vote']!r} is not Y/N/A/X", rec))
+        return None
+    code = member_code(rec["ms_code"], date) or member_code(rec["ms_name"], date)
+    if code is None:
+        raise SourceError(path, f"unknown member {rec['ms_code']!r} / {rec['ms_name']!r}", row=i, field="ms_code")
+    totals = {}
+    for c in _TOTALS:
+        t = rec[c].strip()
+        if not t.isdigit():
+            raise SourceError(path, f"{c} {t!r} is not a number (truncated row?)", row=i, field=c)
+        totals[c] = int(t)
+    try:
+        modality = modality_of(rec["modality"])
+    except ValueError as e:
+        issues.append(SourceIssue(SOURCE, str(path), i, "modality", str(e), rec))
+        return None
+    return {
+        "row": i,
+        "res": res,
+        "date": date,
+        "vote": vote,
+        "code": code,
+        "totals": totals,
+        "modality": modality,
+        "rec": rec,
+    }
+
+
+def _consistent_rows(
+    path: Path, number: int, rows: list[dict[str, Any]], issues: list[SourceIssue]
+) -> list[dict[str, Any]]:
+    """The rows of a resolution that agree with its first row, each member once; the others are issues."""
+    first = rows[0]
+    ok: list[dict[str, Any]] = []
+    for r in rows:
+        if r["date"] != first["date"] or r["totals"] != first["totals"] or r["modality"] != first["modality"]:
+            issues.append(
+                SourceIssue(
+                    SOURCE,
+                    str(path),
+                    r["row"],
+                    "date" if r["date"] != first["date"] else "total_yes",
+                    f"resolution {number}: disagrees with row {first['row']} of the same resolution",
+                    r["rec"],
+                )
+            )
+        elif any(o["code"] == r["code"] for o in ok):
+            issues.append(SourceIssue(SOURCE, str(path), r["row"], "ms_code", f"{r['code']} listed twice", r["rec"]))
+        else:
+            ok.append(r)
+    return ok
+
+
+def _check_totals(path: Path, number: int, first: dict[str, Any], ok: list[dict[str, Any]]) -> None:
+    """The total columns must equal the member rows of a recorded vote."""
+    t = first["totals"]
+    counted = {v: sum(1 for r in ok if r["vote"] == v) for v in "YNAX"}
+    for col, v in zip(("total_yes", "total_no", "total_abstentions", "total_non_voting"), "YNAX", strict=True):
+        if counted[v] != t[col]:
+            raise SourceError(
+                path,
+                f"resolution {number}: {col} is {t[col]} but the member rows give {counted[v]}",
+                row=first["row"],
+                field=col,
+            )
+
+
+def _decision_row(number: int, first: dict[str, Any], key: str) -> dict[str, Any]:
+    rec, t = first["rec"], first["totals"]
+    without = first["modality"] == "without_vote"
+    year = first["res"][1] or first["date"].year
+    return {
+        "source": SOURCE,
+        "source_row": first["row"],
+        "key": key,
+        "date": first["date"],
+        "meeting": parse_meeting(rec["meeting"]),
+        "draft": parse_draft(rec["draft"]),
+        "resolution": format_resolution(number, year),
+        "resolution_number": number,
+        "title": rec["agenda"].strip() or rec["description"].strip() or None,
+        "topic": rec["subjects"].strip() or None,
+        "sponsors": None,
+        "kind": "draft_resolution",
+        "modality": first["modality"],
+        "adopted": True,
+        "failure_reason": "none",
+        "yes": 0 if without else t["total_yes"],
+        "no": 0 if without else t["total_no"],
+        "abstain": 0 if without else t["total_abstentions"],
+        "non_voting": 0 if without else t["total_non_voting"],
+        "vetoed_by": [],
+        "link": rec["undl_link"].strip() or None,
+        "note": rec["vote_note"].strip() or None,
+    }

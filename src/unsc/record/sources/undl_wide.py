@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue, read_csv_checked
-from unsc.record.sources.normalize import format_resolution, member_code, parse_date, parse_resolution
-from unsc.rules import find_member
+from unsc.record.sources.normalize import format_resolution, member_code, member_named, parse_date, parse_resolution
 
 __all__ = ["FILE", "META_COLUMNS", "SOURCE", "column_code", "read_undl_wide"]
 
@@ -52,11 +52,11 @@ _COUNTS = {"YES COUNT": "Y", "NO COUNT": "N", "ABSENT COUNT": "A", "NO-VOTE COUN
 def column_code(column: str) -> str | None:
     """The member code a header names, after the known quirks; ``None`` if it names no state."""
     name = column.strip()
-    m = find_member(name)
+    m = member_named(name)
     if m is None:
         name = re.sub(r"^(?:Aa|AY|Ay|aA)\s+", "", name)  # a vote letter pair glued to the name
         name = re.sub(r"(?<=[A-Z])[a-z]+$", "", name).strip()  # "CHILEs" -> "CHILE"
-        m = find_member(name)
+        m = member_named(name)
     return None if m is None else m.code
 
 
@@ -72,43 +72,67 @@ def read_undl_wide(path: str | Path, roster: Callable[[dt.date], Iterable[str]] 
     """
     path = Path(path)
     raw = read_csv_checked(path, META_COLUMNS)
-    rows_in = len(raw)
-    member_cols = [c for c in raw.columns if c not in META_COLUMNS]
     sc = raw[raw["Council"].str.strip() == "Security Council"]
     notes: list[str] = []
+    codes = _member_columns(path, sc, [c for c in raw.columns if c not in META_COLUMNS], notes)
+    reader = _WideRows(path, sc, codes, roster, notes)
+    for i, idx in enumerate(sc.index.tolist()):
+        reader.row(i, int(idx) + 1)
+    frame = SourceFrame.build(SOURCE, reader.decisions, reader.votes, reader.issues)
+    frame.rows_in = len(raw)
+    frame.out_of_scope = len(raw) - len(sc)
+    frame.notes = notes
+    return frame
+
+
+def _member_columns(path: Path, sc: pd.DataFrame, member_cols: list[str], notes: list[str]) -> dict[str, str | None]:
+    """The member columns with a vote in a Council row, each with its code (``None``: DONOTKNOW); quirks noted."""
     codes: dict[str, str | None] = {}
-    used_cols = [c for c in member_cols if (sc[c].str.strip() != "").any()]
-    for c in used_cols:
+    for c in member_cols:
+        filled = sc[c].str.strip() != ""
+        if not filled.any():
+            continue
         code = column_code(c)
         codes[c] = code
-        m = find_member(c.strip())
         if code is None and c.strip() != "DONOTKNOW":
-            bad = sc.index[sc[c].str.strip() != ""][0]
+            bad = sc.index[filled][0]
             raise SourceError(path, f"member column {c!r} names no known state", row=int(bad) + 1, field=c)
         if code is None:
             notes.append(
                 f"{path.name}: column {c!r} names no state; resolved per row by elimination against the roster"
             )
-        elif m is None or c != c.strip():
+        elif member_named(c.strip()) is None or c != c.strip():
             notes.append(f"{path.name}: column {c!r} read as {code} (header quirk)")
+    return codes
 
-    decisions: list[dict[str, Any]] = []
-    votes: list[dict[str, Any]] = []
-    issues: list[SourceIssue] = []
-    # Column-wise, not cell by cell: every member cell is stripped in one pass per column and the
-    # table is read as plain Python lists; the loop below visits only the non-blank cells, in the
-    # same (row, column) order as before, so errors and output are unchanged.
-    meta = {c: sc[c].tolist() for c in ("Date", "Resolution", "Title", "Link", *_COUNTS)}
-    if used_cols:
-        strip = np.frompyfunc(lambda v: v.strip() if isinstance(v, str) else v, 1, 1)
-        block = strip(sc[used_cols].to_numpy(dtype=object))
-        filled = block != ""
-    else:
-        block = filled = None
-    stripped_cols = [c.strip() for c in used_cols]
-    for i, idx in enumerate(sc.index.tolist()):
-        row = int(idx) + 1
-        rec = {c: meta[c][i] for c in meta}
+
+class _WideRows:
+    """The Council rows of the wide file, read column-wise: every member cell is stripped in one pass per
+    column and only the non-blank cells of a row are visited, in (row, column) order."""
+
+    def __init__(
+        self,
+        path: Path,
+        sc: pd.DataFrame,
+        codes: dict[str, str | None],
+        roster: Callable[[dt.date], Iterable[str]] | None,
+        notes: list[str],
+    ) -> None:
+        self.path, self.codes, self.roster, self.notes = path, codes, roster, notes
+        self.used_cols = list(codes)
+        self.stripped_cols = [c.strip() for c in self.used_cols]
+        self.meta = {c: sc[c].tolist() for c in ("Date", "Resolution", "Title", "Link", *_COUNTS)}
+        if self.used_cols:
+            self.block = np.column_stack([sc[c].str.strip().to_numpy(dtype=object) for c in self.used_cols])
+            self.filled = self.block != ""
+        self.decisions: list[dict[str, Any]] = []
+        self.votes: list[dict[str, Any]] = []
+        self.issues: list[SourceIssue] = []
+
+    def row(self, i: int, row: int) -> None:
+        """The ``i``-th Council row (line ``row`` of the file): its decision and member votes."""
+        path = self.path
+        rec = {c: self.meta[c][i] for c in self.meta}
         date = parse_date(rec["Date"])
         if date is None:
             raise SourceError(path, f"date {rec['Date']!r} is not a date", row=row, field="Date")
@@ -124,54 +148,12 @@ def read_undl_wide(path: str | Path, roster: Callable[[dt.date], Iterable[str]] 
             if not text.lstrip("-").isdigit():
                 raise SourceError(path, f"count {text!r} is not a number (truncated row?)", row=row, field=col)
             counts[col] = int(text)
-        cells: dict[str, tuple[str, str]] = {}
-        unknown: list[tuple[str, str]] = []
-        nonblank = [] if block is None else np.flatnonzero(filled[i]).tolist()
-        for j in nonblank:
-            c = used_cols[j]
-            v = block[i, j]
-            if v not in ("Y", "N", "A", "X"):
-                raise SourceError(path, f"vote {v!r} is not one of Y/N/A/X", row=row, field=c)
-            code = codes[c]
-            if code is None:
-                unknown.append((c, v))
-                continue
-            code = member_code(code, date) or code
-            if code in cells and cells[code][1] != v:
-                raise SourceError(path, f"{code} has two different votes ({cells[code][1]}, {v})", row=row, field=c)
-            cells[code] = (stripped_cols[j], v)
-        for c, v in unknown:
-            seated = set(roster(date)) if roster else None
-            missing_seats = sorted(seated - set(cells)) if seated else []
-            if len(missing_seats) == 1:
-                cells[missing_seats[0]] = (c, v)
-                notes.append(
-                    f"{path.name}: row {row} ({format_resolution(number, year)}): column {c!r} = {v} "
-                    f"assigned to {missing_seats[0]}, the only member of {date.year} with no other column"
-                )
-            else:
-                issues.append(
-                    SourceIssue(
-                        SOURCE,
-                        str(path),
-                        row,
-                        c,
-                        "column names no state and the roster does not resolve it",
-                        {"Resolution": rec["Resolution"], c: v},
-                    )
-                )
-        tally = {k: sum(1 for _, v in cells.values() if v == letter) for k, letter in _COUNTS.items()}
-        if len(unknown) == 0 or len(cells) == len(unknown) + len(
-            [1 for c in cells.values() if c[0] not in {u for u, _ in unknown}]
-        ):
-            for col, n in tally.items():
-                if n != counts[col]:
-                    raise SourceError(
-                        path, f"{col} is {counts[col]} but the member columns give {n}", row=row, field=col
-                    )
+        cells, unknown = self.cells(i, row, date)
+        self.place_unknown(cells, unknown, row, date, format_resolution(number, year), rec["Resolution"])
+        self.check_counts(cells, unknown, counts, row)
         without_vote = counts["YES COUNT"] == 0 and counts["NO COUNT"] == 0 and counts["ABSENT COUNT"] == 0
         key = f"res{number}"
-        decisions.append(
+        self.decisions.append(
             {
                 "source": SOURCE,
                 "source_row": row,
@@ -197,14 +179,76 @@ def read_undl_wide(path: str | Path, roster: Callable[[dt.date], Iterable[str]] 
                 "note": "adopted without a vote (coded X for all, yes = 0)" if without_vote else None,
             }
         )
-        if without_vote:
-            continue
-        for code, (name, v) in cells.items():
-            votes.append(
+        if not without_vote:
+            self.votes += [
                 {"source": SOURCE, "source_row": row, "key": key, "member": code, "member_name": name, "vote": v}
-            )
-    frame = SourceFrame.build(SOURCE, decisions, votes, issues)
-    frame.rows_in = rows_in
-    frame.out_of_scope = rows_in - len(sc)
-    frame.notes = notes
-    return frame
+                for code, (name, v) in cells.items()
+            ]
+
+    def cells(self, i: int, row: int, date: dt.date) -> tuple[dict[str, tuple[str, str]], list[tuple[str, str]]]:
+        """The member votes of a row by code (with the column's name), and the votes of the DONOTKNOW column."""
+        cells: dict[str, tuple[str, str]] = {}
+        unknown: list[tuple[str, str]] = []
+        if not self.used_cols:
+            return cells, unknown
+        for j in np.flatnonzero(self.filled[i]).tolist():
+            c = self.used_cols[j]
+            v = self.block[i, j]
+            if v not in ("Y", "N", "A", "X"):
+                raise SourceError(self.path, f"vote {v!r} is not one of Y/N/A/X", row=row, field=c)
+            code = self.codes[c]
+            if code is None:
+                unknown.append((c, v))
+                continue
+            code = member_code(code, date) or code
+            if code in cells and cells[code][1] != v:
+                raise SourceError(
+                    self.path, f"{code} has two different votes ({cells[code][1]}, {v})", row=row, field=c
+                )
+            cells[code] = (self.stripped_cols[j], v)
+        return cells, unknown
+
+    def place_unknown(
+        self,
+        cells: dict[str, tuple[str, str]],
+        unknown: list[tuple[str, str]],
+        row: int,
+        date: dt.date,
+        resolution: str,
+        resolution_cell: str,
+    ) -> None:
+        """A DONOTKNOW vote goes to the one seated member with no other column, else it is quarantined."""
+        for c, v in unknown:
+            seated = set(self.roster(date)) if self.roster else None
+            missing_seats = sorted(seated - set(cells)) if seated else []
+            if len(missing_seats) == 1:
+                cells[missing_seats[0]] = (c, v)
+                self.notes.append(
+                    f"{self.path.name}: row {row} ({resolution}): column {c!r} = {v} "
+                    f"assigned to {missing_seats[0]}, the only member of {date.year} with no other column"
+                )
+            else:
+                self.issues.append(
+                    SourceIssue(
+                        SOURCE,
+                        str(self.path),
+                        row,
+                        c,
+                        "column names no state and the roster does not resolve it",
+                        {"Resolution": resolution_cell, c: v},
+                    )
+                )
+
+    def check_counts(
+        self, cells: dict[str, tuple[str, str]], unknown: list[tuple[str, str]], counts: dict[str, int], row: int
+    ) -> None:
+        """The count columns must equal the member columns (unless a DONOTKNOW vote stayed unplaced)."""
+        placed_unknown = {u for u, _ in unknown}
+        if unknown and len(cells) != len(unknown) + len([1 for c in cells.values() if c[0] not in placed_unknown]):
+            return
+        tally = {k: sum(1 for _, v in cells.values() if v == letter) for k, letter in _COUNTS.items()}
+        for col, n in tally.items():
+            if n != counts[col]:
+                raise SourceError(
+                    self.path, f"{col} is {counts[col]} but the member columns give {n}", row=row, field=col
+                )

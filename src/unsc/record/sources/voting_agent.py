@@ -27,12 +27,13 @@ validation, which compare them with the UN Digital Library data.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue
+from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue, records
 from unsc.record.sources.normalize import (
     format_resolution,
     is_permanent,
@@ -96,70 +97,127 @@ def read_voting_agent(path: str | Path) -> SourceFrame:
     if missing:
         raise SourceError(path, f"missing columns {missing}")
     raw = raw.reset_index(drop=True)
-    issues: list[SourceIssue] = []
-    conflicts: list[dict[str, Any]] = []
-    notes: list[str] = []
-    # the same dicts as raw.to_dict("records"), built from whole columns (to_dict boxes each of
-    # the ~450,000 cells one by one)
-    columns = list(raw.columns)
-    recs = [dict(zip(columns, vals, strict=True)) for vals in zip(*(raw[c].tolist() for c in columns), strict=True)]
+    book = _Workbook(path)
+    heads = book.heads(book.parse_rows(records(raw)))
+    book.drop_vetoed_duplicates(heads)
+    book.drop_corrupt_unanimous(heads)
+    book.drop_duplicate_pairs(heads)
+    order = book.fix_day_month_swaps(heads)
+    frame = book.emit(heads, order)
+    frame.rows_in = len(raw)
+    return frame
 
-    # 1. parse every row; errors name the row and field
-    parsed: list[dict[str, Any]] = []
-    for i, rec in enumerate(recs, start=1):
-        date = parse_date(_text(rec["Date,"]))
-        if date is None:
-            raise SourceError(path, f"date {rec['Date,']!r} is not a date", row=i, field="Date,")
-        try:
-            adopted, failure, modality = outcome(_text(rec["Outcome results"]))
-        except ValueError as e:
-            raise SourceError(path, str(e), row=i, field="Outcome results") from None
-        vote = _VOTES.get(_text(rec["Vote"]).casefold())
-        if vote is None:
-            raise SourceError(path, f"unknown vote {rec['Vote']!r}", row=i, field="Vote")
-        name = _text(rec["Member State"])
-        code = member_code(name, date)
-        if code is None:
-            raise SourceError(path, f"unknown member {name!r}", row=i, field="Member State")
-        ident = _text(rec["ID"])
-        if not ident:
-            raise SourceError(path, "blank draft ID", row=i, field="ID")
-        parsed.append(
-            {
-                "row": i,
-                "id": ident,
-                "date": date,
+
+@dataclass
+class _Workbook:
+    """The Voting-Agent rows read in steps: parse, group by draft ID, quarantine, fix swapped dates, emit."""
+
+    path: Path
+    issues: list[SourceIssue] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    bad_rows: dict[int, str] = field(default_factory=dict)
+
+    def quarantine(self, p: dict[str, Any], fld: str | None, reason: str) -> None:
+        if p["row"] not in self.bad_rows:
+            self.bad_rows[p["row"]] = reason
+            self.issues.append(SourceIssue(SOURCE, str(self.path), p["row"], fld, reason, p["rec"]))
+
+    def parse_rows(self, recs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """1. Every row parsed; an error names the row and field. Each distinct cell text is read once."""
+        path = self.path
+        dates: dict[str, dt.date | None] = {}
+        outcomes: dict[str, tuple[bool, str, str]] = {}
+        codes: dict[tuple[str, dt.date], str | None] = {}
+        parsed: list[dict[str, Any]] = []
+        for i, rec in enumerate(recs, start=1):
+            date_text = _text(rec["Date,"])
+            date = dates[date_text] if date_text in dates else dates.setdefault(date_text, parse_date(date_text))
+            if date is None:
+                raise SourceError(path, f"date {rec['Date,']!r} is not a date", row=i, field="Date,")
+            outcome_text = _text(rec["Outcome results"])
+            said = outcomes.get(outcome_text)
+            if said is None:
+                try:
+                    said = outcomes[outcome_text] = outcome(outcome_text)
+                except ValueError as e:
+                    raise SourceError(path, str(e), row=i, field="Outcome results") from None
+            vote = _VOTES.get(_text(rec["Vote"]).casefold())
+            if vote is None:
+                raise SourceError(path, f"unknown vote {rec['Vote']!r}", row=i, field="Vote")
+            name = _text(rec["Member State"])
+            code = (
+                codes[(name, date)]
+                if (name, date) in codes
+                else codes.setdefault((name, date), member_code(name, date))
+            )
+            if code is None:
+                raise SourceError(path, f"unknown member {name!r}", row=i, field="Member State")
+            ident = _text(rec["ID"])
+            if not ident:
+                raise SourceError(path, "blank draft ID", row=i, field="ID")
+            adopted, failure, modality = said
+            parsed.append(
+                {
+                    "row": i,
+                    "id": ident,
+                    "date": date,
+                    "adopted": adopted,
+                    "failure": failure,
+                    "modality": modality,
+                    "vote": vote,
+                    "member": code,
+                    "name": name,
+                    "rec": rec,
+                }
+            )
+        return parsed
+
+    def heads(self, parsed: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        """2. Per draft ID: the fields its rows share; IDs whose rows disagree on date or outcome are quarantined."""
+        by_id: dict[str, list[dict[str, Any]]] = {}
+        for p in parsed:
+            by_id.setdefault(p["id"], []).append(p)
+        heads: dict[str, dict[str, Any]] = {}
+        for ident, rows in by_id.items():
+            first = rows[0]["rec"]
+            res_text, draft_text = _text(first["Resolution"]), _text(first["Draft"])
+            res, draft = self.symbols(ident, res_text, draft_text)
+            dates = {r["date"] for r in rows}
+            outcomes = {(r["adopted"], r["failure"], r["modality"]) for r in rows}
+            if len(dates) > 1 or len(outcomes) > 1:
+                for r in rows:
+                    fld = "Date," if len(dates) > 1 else "Outcome results"
+                    self.quarantine(r, fld, f"draft ID {ident}: rows disagree")
+                continue
+            adopted, failure, modality = outcomes.pop()
+            heads[ident] = {
+                "rows": rows,
+                "date": rows[0]["date"],
                 "adopted": adopted,
                 "failure": failure,
                 "modality": modality,
-                "vote": vote,
-                "member": code,
-                "name": name,
-                "rec": rec,
+                "res": res if adopted else None,
+                "draft": draft,
+                "draft_text": draft_text,
+                "kind": "amendment" if "amendment" in draft_text.casefold() else "draft_resolution",
+                "meeting": parse_meeting(_text(first["Meeting"])),
+                "first": first,
             }
-        )
+            if not adopted and res is not None:
+                self.notes.append(
+                    f"{self.path.name}: draft ID {ident} is not adopted but names resolution {res_text!r}; ignored"
+                )
+        return heads
 
-    by_id: dict[str, list[dict[str, Any]]] = {}
-    for p in parsed:
-        by_id.setdefault(p["id"], []).append(p)
-    bad_rows: dict[int, str] = {}
-
-    def quarantine(p: dict[str, Any], field: str | None, reason: str) -> None:
-        if p["row"] not in bad_rows:
-            bad_rows[p["row"]] = reason
-            issues.append(SourceIssue(SOURCE, str(path), p["row"], field, reason, p["rec"]))
-
-    # 2. per draft: header fields, consistency
-    heads: dict[str, dict[str, Any]] = {}
-    for ident, rows in by_id.items():
-        first = rows[0]["rec"]
-        res_text, draft_text = _text(first["Resolution"]), _text(first["Draft"])
+    def symbols(self, ident: str, res_text: str, draft_text: str) -> tuple[Any, str | None]:
+        """The resolution and draft of an ID, read back the right way round where the columns are swapped."""
         res = parse_resolution(res_text)
         draft = parse_draft(draft_text)
         res_in_draft = parse_resolution(draft_text)
         if res is None and parse_draft(res_text) and res_in_draft:
             res, draft = res_in_draft, parse_draft(res_text)
-            conflicts.append(
+            self.conflicts.append(
                 {
                     "entity": f"voting_agent ID {ident}",
                     "field": "resolution/draft",
@@ -172,42 +230,22 @@ def read_voting_agent(path: str | Path) -> SourceFrame:
                     "a resolution symbol in Draft); read back the right way round",
                 }
             )
-        dates = {r["date"] for r in rows}
-        outcomes = {(r["adopted"], r["failure"], r["modality"]) for r in rows}
-        if len(dates) > 1 or len(outcomes) > 1:
-            for r in rows:
-                quarantine(r, "Date," if len(dates) > 1 else "Outcome results", f"draft ID {ident}: rows disagree")
-            continue
-        adopted, failure, modality = outcomes.pop()
-        kind = "amendment" if "amendment" in draft_text.casefold() else "draft_resolution"
-        heads[ident] = {
-            "rows": rows,
-            "date": rows[0]["date"],
-            "adopted": adopted,
-            "failure": failure,
-            "modality": modality,
-            "res": res if adopted else None,
-            "draft": draft,
-            "draft_text": draft_text,
-            "kind": kind,
-            "meeting": parse_meeting(_text(first["Meeting"])),
-            "first": first,
-        }
-        if not adopted and res is not None:
-            notes.append(f"{path.name}: draft ID {ident} is not adopted but names resolution {res_text!r}; ignored")
+        return res, draft
 
-    # 3. vetoed drafts duplicated as "Adopted"
-    by_draft: dict[str, list[str]] = {}
-    for ident, h in heads.items():
-        if h["draft"]:
-            by_draft.setdefault(h["draft"], []).append(ident)
-    for draft, idents in by_draft.items():
-        vetoed = [d for d in idents if heads[d]["failure"] == "veto"]
-        if vetoed and len(idents) > 1:
+    def drop_vetoed_duplicates(self, heads: dict[str, dict[str, Any]]) -> None:
+        """3. A vetoed draft also listed as "Adopted": the adopted copy is quarantined."""
+        by_draft: dict[str, list[str]] = {}
+        for ident, h in heads.items():
+            if h["draft"]:
+                by_draft.setdefault(h["draft"], []).append(ident)
+        for draft, idents in by_draft.items():
+            vetoed = [d for d in idents if heads[d]["failure"] == "veto"]
+            if not vetoed or len(idents) < 2:
+                continue
             for d in idents:
                 if heads[d]["adopted"]:
                     for r in heads[d]["rows"]:
-                        quarantine(
+                        self.quarantine(
                             r,
                             "Outcome results",
                             f"draft {draft} appears twice: as vetoed (ID {vetoed[0]}) and as adopted (ID {d}); "
@@ -215,112 +253,80 @@ def read_voting_agent(path: str | Path) -> SourceFrame:
                         )
                     heads.pop(d)
 
-    # 4. corrupt "Adopted unanimously" drafts with No/Abstain votes
-    for ident, h in list(heads.items()):
-        label = _text(h["first"]["Outcome results"]).casefold()
-        if label == "adopted unanimously" and any(r["vote"] != "Y" for r in h["rows"]):
-            n_other = sum(1 for r in h["rows"] if r["vote"] != "Y")
+    def drop_corrupt_unanimous(self, heads: dict[str, dict[str, Any]]) -> None:
+        """4. Drafts labelled "Adopted unanimously" with No/Abstain rows: their votes cannot be trusted."""
+        for ident, h in list(heads.items()):
+            label = _text(h["first"]["Outcome results"]).casefold()
+            if label == "adopted unanimously" and any(r["vote"] != "Y" for r in h["rows"]):
+                n_other = sum(1 for r in h["rows"] if r["vote"] != "Y")
+                for r in h["rows"]:
+                    self.quarantine(
+                        r,
+                        "Vote",
+                        f"draft ID {ident} is labelled 'Adopted unanimously' but {n_other} of its rows are No/Abstain "
+                        "(the corrupt 1995 block): its member votes cannot be trusted",
+                    )
+                heads.pop(ident)
+
+    def drop_duplicate_pairs(self, heads: dict[str, dict[str, Any]]) -> None:
+        """5. A member twice on one draft: the copy is quarantined, or both rows where the votes differ."""
+        for ident, h in heads.items():
+            seen: dict[str, dict[str, Any]] = {}
             for r in h["rows"]:
-                quarantine(
-                    r,
-                    "Vote",
-                    f"draft ID {ident} is labelled 'Adopted unanimously' but {n_other} of its rows are No/Abstain "
-                    "(the corrupt 1995 block): its member votes cannot be trusted",
-                )
-            heads.pop(ident)
+                if r["row"] in self.bad_rows:
+                    continue
+                other = seen.get(r["member"])
+                if other is None:
+                    seen[r["member"]] = r
+                    continue
+                if other["vote"] == r["vote"]:
+                    self.quarantine(r, "Member State", f"duplicate of row {other['row']} (same draft, member and vote)")
+                else:
+                    reason = f"draft ID {ident}: {r['name']} has two rows with different votes ({other['vote']}, {r['vote']})"
+                    self.quarantine(other, "Vote", reason)
+                    self.quarantine(r, "Vote", reason)
 
-    # 5. duplicated (ID, member) pairs
-    for ident, h in heads.items():
-        seen: dict[str, dict[str, Any]] = {}
-        for r in h["rows"]:
-            if r["row"] in bad_rows:
+    def fix_day_month_swaps(self, heads: dict[str, dict[str, Any]]) -> list[str]:
+        """6. Drafts ordered by ID; a date out of order whose day/month swap fits is corrected. Returns the order."""
+        order = sorted(heads, key=lambda i: (int(i) if i.isdigit() else 10**9, i))
+        for n, ident in enumerate(order):
+            h = heads[ident]
+            d = h["date"]
+            if d.day > 12 or d.day == d.month:
                 continue
-            other = seen.get(r["member"])
-            if other is None:
-                seen[r["member"]] = r
+            prev = heads[order[n - 1]]["date"] if n > 0 else None
+            nxt = heads[order[n + 1]]["date"] if n + 1 < len(order) else None
+            if prev is None or nxt is None or prev > nxt or prev <= d <= nxt:
                 continue
-            if other["vote"] == r["vote"]:
-                quarantine(r, "Member State", f"duplicate of row {other['row']} (same draft, member and vote)")
-            else:
-                reason = (
-                    f"draft ID {ident}: {r['name']} has two rows with different votes ({other['vote']}, {r['vote']})"
+            swapped = dt.date(d.year, d.day, d.month)
+            if prev <= swapped <= nxt:
+                h["date"] = swapped
+                self.conflicts.append(
+                    {
+                        "entity": f"voting_agent ID {ident}",
+                        "field": "date",
+                        "source_a": SOURCE,
+                        "value_a": d.isoformat(),
+                        "source_b": SOURCE,
+                        "value_b": swapped.isoformat(),
+                        "chosen": swapped.isoformat(),
+                        "reason": f"day and month swapped: {d} is out of order between IDs {order[n - 1]} ({prev}) "
+                        f"and {order[n + 1]} ({nxt}); the swapped date fits",
+                    }
                 )
-                quarantine(other, "Vote", reason)
-                quarantine(r, "Vote", reason)
+        return order
 
-    # 6. day/month swaps: order drafts by ID; a date out of order whose swap fits is corrected
-    order = sorted(heads, key=lambda i: (int(i) if i.isdigit() else 10**9, i))
-    for n, ident in enumerate(order):
-        h = heads[ident]
-        d = h["date"]
-        if d.day > 12 or d.day == d.month:
-            continue
-        prev = heads[order[n - 1]]["date"] if n > 0 else None
-        nxt = heads[order[n + 1]]["date"] if n + 1 < len(order) else None
-        if prev is None or nxt is None or prev > nxt:
-            continue
-        if prev <= d <= nxt:
-            continue
-        swapped = dt.date(d.year, d.day, d.month)
-        if prev <= swapped <= nxt:
-            h["date"] = swapped
-            conflicts.append(
-                {
-                    "entity": f"voting_agent ID {ident}",
-                    "field": "date",
-                    "source_a": SOURCE,
-                    "value_a": d.isoformat(),
-                    "source_b": SOURCE,
-                    "value_b": swapped.isoformat(),
-                    "chosen": swapped.isoformat(),
-                    "reason": f"day and month swapped: {d} is out of order between IDs {order[n - 1]} ({prev}) "
-                    f"and {order[n + 1]} ({nxt}); the swapped date fits",
-                }
-            )
-
-    # 7. emit
-    decisions, votes = [], []
-    for ident in order:
-        h = heads[ident]
-        rows = [r for r in h["rows"] if r["row"] not in bad_rows]
-        if not rows:
-            continue
-        res = h["res"]
-        first = h["first"]
-        counts = {v: sum(1 for r in rows if r["vote"] == v) for v in "YNA"}
-        without = h["modality"] == "without_vote"
-        vetoed_by = []
-        if h["failure"] == "veto":
-            vetoed_by = sorted(r["member"] for r in rows if r["vote"] == "N" and is_permanent(r["member"]))
-        key = f"va{ident}"
-        decisions.append(
-            {
-                "source": SOURCE,
-                "source_row": rows[0]["row"],
-                "key": key,
-                "date": h["date"],
-                "meeting": h["meeting"],
-                "draft": h["draft"],
-                "resolution": format_resolution(res[0], res[1] or h["date"].year) if res else None,
-                "resolution_number": res[0] if res else None,
-                "title": _text(first.get("Agenda item")) or None,
-                "topic": _text(first.get("Topic")) or None,
-                "sponsors": _text(first.get("Submitted by")) or None,
-                "kind": h["kind"],
-                "modality": h["modality"],
-                "adopted": h["adopted"],
-                "failure_reason": h["failure"],
-                "yes": 0 if without else counts["Y"],
-                "no": 0 if without else counts["N"],
-                "abstain": 0 if without else counts["A"],
-                "non_voting": 0 if without else None,
-                "vetoed_by": vetoed_by,
-                "link": None,
-                "note": h["draft_text"] if h["draft_text"] and h["draft_text"] != h["draft"] else None,
-            }
-        )
-        for r in rows:
-            votes.append(
+    def emit(self, heads: dict[str, dict[str, Any]], order: list[str]) -> SourceFrame:
+        """7. One decisions row per draft ID and its member votes, without the quarantined rows."""
+        decisions, votes = [], []
+        for ident in order:
+            h = heads[ident]
+            rows = [r for r in h["rows"] if r["row"] not in self.bad_rows]
+            if not rows:
+                continue
+            key = f"va{ident}"
+            decisions.append(_decision_row(h, rows, key))
+            votes += [
                 {
                     "source": SOURCE,
                     "source_row": r["row"],
@@ -329,9 +335,43 @@ def read_voting_agent(path: str | Path) -> SourceFrame:
                     "member_name": r["name"],
                     "vote": r["vote"],
                 }
-            )
-    frame = SourceFrame.build(SOURCE, decisions, votes, issues)
-    frame.rows_in = len(raw)
-    frame.notes = notes
-    frame.conflicts = conflicts
-    return frame
+                for r in rows
+            ]
+        frame = SourceFrame.build(SOURCE, decisions, votes, self.issues)
+        frame.notes = self.notes
+        frame.conflicts = self.conflicts
+        return frame
+
+
+def _decision_row(h: dict[str, Any], rows: list[dict[str, Any]], key: str) -> dict[str, Any]:
+    res = h["res"]
+    first = h["first"]
+    counts = {v: sum(1 for r in rows if r["vote"] == v) for v in "YNA"}
+    without = h["modality"] == "without_vote"
+    vetoed_by = []
+    if h["failure"] == "veto":
+        vetoed_by = sorted(r["member"] for r in rows if r["vote"] == "N" and is_permanent(r["member"]))
+    return {
+        "source": SOURCE,
+        "source_row": rows[0]["row"],
+        "key": key,
+        "date": h["date"],
+        "meeting": h["meeting"],
+        "draft": h["draft"],
+        "resolution": format_resolution(res[0], res[1] or h["date"].year) if res else None,
+        "resolution_number": res[0] if res else None,
+        "title": _text(first.get("Agenda item")) or None,
+        "topic": _text(first.get("Topic")) or None,
+        "sponsors": _text(first.get("Submitted by")) or None,
+        "kind": h["kind"],
+        "modality": h["modality"],
+        "adopted": h["adopted"],
+        "failure_reason": h["failure"],
+        "yes": 0 if without else counts["Y"],
+        "no": 0 if without else counts["N"],
+        "abstain": 0 if without else counts["A"],
+        "non_voting": 0 if without else None,
+        "vetoed_by": vetoed_by,
+        "link": None,
+        "note": h["draft_text"] if h["draft_text"] and h["draft_text"] != h["draft"] else None,
+    }

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue, read_csv_checked
+from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue, read_csv_checked, records
 from unsc.record.sources.normalize import member_code, parse_date, parse_draft, parse_meeting
 
 __all__ = ["FILE", "SOURCE", "read_wpdl"]
@@ -35,7 +35,7 @@ def read_wpdl(path: str | Path) -> SourceFrame:
     raw = read_csv_checked(path, _REQUIRED)
     decisions, issues, conflicts = [], [], []
     seen: dict[tuple[Any, ...], int] = {}
-    for i, rec in enumerate(raw.to_dict("records"), start=1):
+    for i, rec in enumerate(records(raw), start=1):
         key_tuple = tuple(rec.values())
         if key_tuple in seen:
             issues.append(SourceIssue(SOURCE, str(path), i, None, f"exact duplicate of row {seen[key_tuple]}", rec))
