@@ -133,7 +133,9 @@ def _matches(dec: pd.DataFrame, e: Erratum) -> list[Any]:
     for v in value if key == "drafts" else [value]:
         hits = dec.index[dec[col] == v].tolist()
         if len(hits) != 1:
-            raise ErrataError(f"errata.toml {e.label}: match {col}={v!r} finds {len(hits)} decisions, not 1")
+            raise ErrataError(
+                f"errata.toml {e.label}: match {key.rstrip('s')}={v!r} finds {len(hits)} decisions, not 1"
+            )
         out.append(hits[0])
     return out
 
