@@ -169,7 +169,7 @@ def decide_command(
     Example: unsc decide --date 2024-03-22 --yes USA,GBR,FRA,JPN,KOR,MLT,CHE,SVN,ECU,MOZ,SLE
     --no RUS,CHN,DZA --abstain GUY
     """
-    from unsc.rules import Ballot, Mode, RosterError, UnknownMemberError, decide
+    from unsc.rules import Ballot, Interpretation, Mode, RosterError, UnknownMemberError, decide
 
     try:
         council, note = roster_council(date, store)
@@ -194,7 +194,7 @@ def decide_command(
             ballot,
             council,
             Mode(
-                interpretation=mode,
+                interpretation=Interpretation.parse(mode),
                 enforce_27_3="strict" if strict_27_3 else "off",
                 preliminary_question=preliminary,
             ),

@@ -52,9 +52,7 @@ class Mode:
     preliminary_question: str | None = None
 
     def __post_init__(self) -> None:
-        if self.interpretation not in INTERPRETATIONS:
-            raise ValueError(f"interpretation must be 'practice' or 'charter_literal', not {self.interpretation!r}")
-        object.__setattr__(self, "interpretation", Interpretation(self.interpretation))  # a str given: the enum
+        object.__setattr__(self, "interpretation", Interpretation.parse(self.interpretation))  # a str: the enum
         if self.enforce_27_3 not in ("off", "strict"):
             raise ValueError(f"enforce_27_3 must be 'off' or 'strict', not {self.enforce_27_3!r}")
         if self.preliminary_question not in (None, *PRELIMINARY_QUESTION_MODES):

@@ -78,6 +78,18 @@ class Interpretation(StrEnum):
     PRACTICE = "practice"
     CHARTER_LITERAL = "charter_literal"
 
+    @classmethod
+    def parse(cls, text: str) -> Interpretation:
+        """The reading named ``text``; a ``ValueError`` naming both readings otherwise.
+
+        >>> Interpretation.parse("practice")
+        <Interpretation.PRACTICE: 'practice'>
+        """
+        try:
+            return cls(text)
+        except ValueError:
+            raise ValueError(f"interpretation must be 'practice' or 'charter_literal', not {text!r}") from None
+
 
 class VotingClass(StrEnum):
     """Which paragraph of Article 27 governs: procedural (27(2)) or all other matters (27(3)).

@@ -789,7 +789,7 @@ class Session:
     def _ballot(self, m: Motion) -> Ballot:
         """The rules' ballot of a vote: each seat under its vote (yes, no, abstain) or its reason for
         casting none (absent, not participating); a seat that has not voted yet counts as absent."""
-        lists: dict[str, list[str]] = {}
+        lists: dict[str, Any] = {}
         for s in self.seats:
             v = m.votes.get(s.code, SeatVote.ABSENT)
             lists.setdefault((v.reason or v.vote).name.lower(), []).append(s.code)

@@ -246,7 +246,7 @@ class LiveSite:
                 "The link this browser opened is no longer valid (the President may have replaced it): "
                 "ask for the new one."
             )
-        ctx = {"st": st, "sid": sid, "status": status, "problem": problem}
+        ctx: dict[str, Any] = {"st": st, "sid": sid, "status": status, "problem": problem}
         if st["role"] == Role.CHAIR:
             qrs = {lk["code"]: qr_svg(lk["url"]) for lk in st["links"]}
             committee = self.storage.load(sid).committee
