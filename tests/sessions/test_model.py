@@ -9,13 +9,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unsc.rules import Ballot, Council, decide
+from unsc.rules import Ballot, Council, NonVoting, Vote, decide
 from unsc.sessions import (
     Conflict,
     Forbidden,
     LimitReached,
+    MotionState,
+    Role,
+    SeatVote,
     Session,
     Unprocessable,
+    Viewer,
     roll_call_order,
 )
 
@@ -285,7 +289,12 @@ def test_preview_is_what_the_close_announces(votes, kind):
         **{k: [x.code for x, v in zip(s.seats, votes, strict=True) if v == code] for k, code in lists.items()},
         not_participating=[x.code for x, v in zip(s.seats, votes, strict=True) if v == "not_participating"],
     )
-    assert decide(b, Council.on("2024-03-22", elected=ELECTED_2024)).adopted == m.decision["adopted"]
+    engine = decide(b, Council.on("2024-03-22", elected=ELECTED_2024))
+    assert engine.adopted == m.decision["adopted"]
+    # one announcement: the President's words are the rules' own, and say what the short form says
+    assert m.president == engine.statement
+    assert ("has been adopted" in m.president) == engine.announcement.startswith("adopted")
+    assert ("owing to the negative vote" in m.president) == ("owing to the negative vote" in engine.announcement)
 
 
 def test_votes_per_session_are_bounded():
@@ -296,3 +305,51 @@ def test_votes_per_session_are_bounded():
         s.close_vote(s.chair_token)
     with pytest.raises(LimitReached, match="held 3 votes"):
         s.open_vote(s.chair_token, "Q")
+
+
+# -- the rules' vocabulary ---------------------------------------------------------------------------------
+
+
+def test_seat_votes_are_the_rules_votes_and_reasons():
+    assert [v.vote for v in SeatVote] == [Vote.YES, Vote.NO, Vote.ABSTAIN, Vote.NON_VOTING, Vote.NON_VOTING]
+    assert [v.reason for v in SeatVote] == [None, None, None, NonVoting.ABSENT, NonVoting.NOT_PARTICIPATING]
+    # stored and sent as the same strings as before the enum
+    assert [str(v) for v in SeatVote] == ["Y", "N", "A", "absent", "not_participating"]
+
+
+def test_a_closed_vote_is_stored_with_enums_as_plain_strings_and_read_back():
+    s = council_2024()
+    m = s.open_vote(s.chair_token, "Q", "amendment")
+    s.cast(s.token_of("FRA"), "FRA", "present not participating", number=1)
+    s.cast(s.chair_token, "USA", "absent")
+    s.close_vote(s.chair_token)
+    raw = json.loads(json.dumps(s.to_dict()))
+    stored = raw["motions"][0]
+    assert (stored["state"], stored["kind"], stored["votes"]["FRA"], stored["votes"]["USA"]) == (
+        "closed",
+        "amendment",
+        "not_participating",
+        "absent",
+    )
+    back = Session.from_dict(raw).motions[0]
+    assert back.state is MotionState.CLOSED and back.votes["FRA"] is SeatVote.NOT_PARTICIPATING
+    assert back.votes == m.votes
+
+
+def test_a_bad_stored_vote_names_the_field():
+    s = council_2024()
+    s.open_vote(s.chair_token, "Q")
+    raw = s.to_dict()
+    raw["motions"][0]["votes"]["FRA"] = "maybe"
+    with pytest.raises(ValueError, match="votes: FRA: 'maybe' is not one of Y, N, A, absent, not_participating"):
+        Session.from_dict(raw)
+
+
+def test_viewers_by_token():
+    s = council_2024()
+    assert s.viewer(s.chair_token) == Viewer(Role.CHAIR)
+    assert s.viewer(s.token_of("GUY")) == Viewer(Role.DELEGATE, "GUY")
+    assert s.viewer(None) == Viewer(Role.PUBLIC)
+    assert [s.view(t)["role"] for t in (s.chair_token, s.token_of("GUY"), None)] == ["chair", "GUY", "public"]
+    with pytest.raises(Forbidden):
+        s.viewer("not-a-token")

@@ -223,3 +223,18 @@ def test_bad_conference_files_name_file_row_and_field(name, text, message):
     with pytest.raises(Unprocessable, match=None) as info:
         parse_conference(text, name)
     assert message in str(info.value)
+
+
+def test_a_worker_holds_its_own_changes_not_another_workers(open_db):
+    """``Storage.cached``: the session a worker already holds at a version (its own commit), so its event
+    streams need no database read; a change another worker made is not held until it is read."""
+    one, two = open_db(), open_db()
+    s = one.create(Session.create(date="2024-03-22", elected=ELECTED_2024))
+    done = one.execute(s.id, s.chair_token, OpenVote("Q"))
+    assert one.cached(s.id, done.session.version) is not None
+    assert one.cached(s.id, done.session.version + 1) is None
+    assert two.cached(s.id, done.session.version) is None  # never read by this worker
+    later = two.execute(s.id, s.token_of("FRA"), Cast(vote="Y", number=1))
+    assert one.cached(s.id, later.session.version) is None
+    assert one.load(s.id, fresh=True).version == later.session.version
+    assert one.cached(s.id, later.session.version).current.votes == {"FRA": "Y"}

@@ -2,37 +2,21 @@
 
 uvicorn serves the app on 127.0.0.1 on a free port in a background thread, on the store built
 from the real data (the ``built_store`` fixture) where it exists, else on the typed-in fixture
-store. Screenshots go to ``test-artifacts/web/`` (git-ignored)."""
+store (``serve`` and the browser fixtures are in conftest.py). Screenshots go to ``test-artifacts/web/``
+(git-ignored)."""
 
 from __future__ import annotations
 
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.web.conftest import real_store_path
+from tests.web.conftest import free_port, real_store_path, serve, shot
 from unsc.web import create_app
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
 REPORT = (
     "NEW YORK (Reuters) - Russia and China on Friday vetoed a U.S.-led draft resolution (S/2024/239) at the "
     "United Nations Security Council that would have backed an immediate ceasefire in Gaza. Eleven members "
@@ -40,67 +24,14 @@ REPORT = (
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(request: pytest.FixtureRequest) -> Iterator[dict[str, Any]]:
-    import uvicorn
-
     try:
         app, store = create_app(store_path=real_store_path(request)), "real"
     except pytest.skip.Exception:
         app, store = create_app(store_path=request.getfixturevalue("fixture_store")), "fixture"
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield {"url": f"http://127.0.0.1:{port}", "store": store}
-    srv.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.skip("chromium is not installed (apt-get install chromium; .ci/run does it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    ctx = browser.new_context(viewport={"width": 1200, "height": 900})
-    p = ctx.new_page()
-    p.set_default_timeout(15_000)
-    yield p
-    ctx.close()
-
-
-@pytest.fixture
-def phone(browser: Any) -> Iterator[Any]:
-    ctx = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
-    p = ctx.new_page()
-    p.set_default_timeout(15_000)
-    yield p
-    ctx.close()
-
-
-def shot(p: Any, name: str, full: bool = True) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    p.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full)
+    with serve(app, free_port()) as url:
+        yield {"url": url, "store": store}
 
 
 def test_search_open_vote_and_read_outcome(server, page):

@@ -1,15 +1,13 @@
 """A live session end to end in real headless Chromium: the President's page and two delegations' pages
 (one on a phone-sized screen) stay in step through the event stream, without reloading.
 
-Uses the server, browser and screenshot helpers of ``tests/web/test_browser.py``. Screenshots go to
+Uses the server, browser and screenshot helpers of ``tests/web/conftest.py``. Screenshots go to
 ``test-artifacts/web/live_*.png``."""
 
 from __future__ import annotations
 
 import os
 import re
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,8 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.web.conftest import real_store_path
-from tests.web.test_browser import _free_port, browser, page, phone, shot  # noqa: F401 - fixtures
+from tests.web.conftest import free_port, real_store_path, serve, shot
 from unsc.web import create_app
 
 pytestmark = pytest.mark.browser
@@ -27,9 +24,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """uvicorn on a free port, with its own sessions database and that port as the public URL."""
-    import uvicorn
-
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     db = tmp_path_factory.mktemp("live") / "live.sqlite3"
     old = os.environ.get("UNSC_PUBLIC_URL")
@@ -44,23 +39,14 @@ def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
             os.environ.pop("UNSC_PUBLIC_URL", None)
         else:
             os.environ["UNSC_PUBLIC_URL"] = old
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield {"url": url, "store": store, "db": Path(db)}
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serve(app, port) as served:
+        yield {"url": served, "store": store, "db": Path(db)}
 
 
 ELECTED_2024 = ["DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE"]
 
 
-def test_chair_and_delegates_in_step(server, browser, page, phone):  # noqa: F811
+def test_chair_and_delegates_in_step(server, browser, page, phone):
     from playwright.sync_api import expect
 
     expect.set_options(timeout=15_000)
@@ -175,7 +161,7 @@ def test_chair_and_delegates_in_step(server, browser, page, phone):  # noqa: F81
     asleep.close()
 
 
-def test_floor_request_and_clock_in_step(server, page, phone):  # noqa: F811
+def test_floor_request_and_clock_in_step(server, page, phone):
     """A delegate asks for the floor from a phone; the request appears on the President's page without a
     reload; once called, the speaker's clock shows and counts down on the delegate's page."""
     from playwright.sync_api import expect
@@ -214,7 +200,7 @@ def test_floor_request_and_clock_in_step(server, page, phone):  # noqa: F811
     shot(phone, "live_delegate_phone_floor")
 
 
-def test_conference_overview(server, page, phone):  # noqa: F811
+def test_conference_overview(server, page, phone):
     from playwright.sync_api import expect
 
     base = server["url"]
@@ -248,7 +234,7 @@ def test_conference_overview(server, page, phone):  # noqa: F811
     shot(phone, "live_conference_phone")
 
 
-def test_chair_links_and_qr_codes_on_a_phone(server, phone):  # noqa: F811
+def test_chair_links_and_qr_codes_on_a_phone(server, phone):
     """A chair running the session from a phone: links hidden until asked, a QR code that fits."""
     from playwright.sync_api import expect
 

@@ -119,153 +119,152 @@ def _table(rows: list[list[str]], headers: list[str], title: str, wrap: str) -> 
     con.print(t)
 
 
+def decisions_cmd(
+    since: str | None = typer.Option(None, "--since", metavar="YEAR|DATE", help="From this year or date."),
+    until: str | None = typer.Option(None, "--until", metavar="YEAR|DATE", help="Up to this year or date."),
+    text: str | None = typer.Option(
+        None, "--text", metavar="WORDS", help="Words in the title, topic, draft or resolution symbol."
+    ),
+    outcome: str | None = typer.Option(
+        None,
+        "--outcome",
+        metavar="|".join(OUTCOMES),
+        help="failed = vetoed or short of votes; without_vote = adopted without a vote.",
+        autocompletion=_complete(OUTCOMES),
+    ),
+    kind: str | None = typer.Option(
+        None,
+        "--kind",
+        metavar="KIND",
+        help="draft_resolution, amendment, procedural, part, preliminary_question, ... (a unsc.rules.Kind).",
+        autocompletion=_complete(_kinds),
+    ),
+    member: str | None = typer.Option(
+        None, "--member", metavar="MEMBER", help="Decisions this member voted on (code or name)."
+    ),
+    vetoed_by: str | None = typer.Option(None, "--vetoed-by", metavar="MEMBER", help="Vetoed by this member."),
+    topic: str | None = typer.Option(None, "--topic", metavar="WORDS", help="Words in the free-text topic."),
+    issue: str | None = typer.Option(
+        None,
+        "--issue",
+        metavar="ISSUE",
+        help="A coded issue: middle_east, africa, europe, asia, americas, nonproliferation, terrorism, "
+        "tribunals, institutional, thematic, other.",
+        autocompletion=_complete(_issues),
+    ),
+    limit: int | None = typer.Option(None, "--limit", metavar="N", min=1, help="At most N rows (oldest first)."),
+    as_csv: bool = typer.Option(False, "--csv", help="Print CSV (one header line, then one row per decision)."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON list."),
+    parquet: Path | None = typer.Option(None, "--parquet", metavar="FILE", help="Write every column to FILE."),
+    store: Path | None = typer.Option(None, "--store", metavar="FILE", help="Store file (default: the built one)."),
+) -> None:
+    """List and search decisions, oldest first: unsc decisions --text Syria --outcome vetoed --since 2011 --csv"""
+    import unsc
+    from unsc.cli._shared import open_store_or_exit
+
+    fmt = _format(as_csv, as_json)
+    s = open_store_or_exit(store)
+    try:
+        df = unsc.decisions(
+            since,
+            until,
+            member=member,
+            outcome=outcome,
+            kind=kind,
+            text=text,
+            topic=topic,
+            issue=issue,
+            vetoed_by=vetoed_by,
+            limit=limit,
+            store=s,
+        )
+    except ValueError as e:
+        fail(str(e), 2)
+    if _write(df, DECISION_COLUMNS, fmt, parquet):
+        return
+    if df.empty:
+        typer.echo("no decisions match")
+        return
+    from unsc.record.decision import RecordedDecision
+
+    rows = []
+    for row in df.to_dict("records"):
+        rec = RecordedDecision.from_row(row)  # the tally as every page and the API say it
+        outcome_word = (
+            "adopted"
+            if rec.adopted
+            else {"veto": "vetoed", "insufficient_votes": "short of votes"}.get(str(rec.failure_reason), "failed")
+        )
+        vetoers = ",".join(rec.vetoed_by)
+        rows.append(
+            [
+                str(row["date"])[:10],
+                rec.decision_id,
+                str(rec.resolution or ""),
+                outcome_word + (f" ({vetoers})" if vetoers else ""),
+                "" if rec.tally == "unknown" else rec.tally,
+                str(rec.title or rec.topic or ""),
+            ]
+        )
+    _table(rows, ["date", "decision", "resolution", "outcome", "tally", "title"], f"{len(df)} decisions", "title")
+
+
+def votes_cmd(
+    decision: str | None = typer.Argument(
+        None, metavar="SYMBOL", help="One decision: S/2024/239, 2728 (2024), S/RES/2728(2024)."
+    ),
+    member: str | None = typer.Option(None, "--member", metavar="MEMBER", help="Only this member (code or name)."),
+    since: str | None = typer.Option(None, "--since", metavar="YEAR|DATE", help="From this year or date."),
+    until: str | None = typer.Option(None, "--until", metavar="YEAR|DATE", help="Up to this year or date."),
+    vote: str | None = typer.Option(
+        None,
+        "--vote",
+        metavar="Y|N|A|X",
+        help="Only this vote (yes, no, abstain, not voting).",
+        autocompletion=_complete(("Y", "N", "A", "X")),
+    ),
+    as_csv: bool = typer.Option(False, "--csv", help="Print CSV."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON list."),
+    parquet: Path | None = typer.Option(None, "--parquet", metavar="FILE", help="Write every column to FILE."),
+    store: Path | None = typer.Option(None, "--store", metavar="FILE", help="Store file (default: the built one)."),
+) -> None:
+    """Member votes, one row per member per decision, oldest first: unsc votes --member France --since 2020 --csv"""
+    import unsc
+    from unsc.cli._shared import open_store_or_exit
+
+    fmt = _format(as_csv, as_json)
+    if decision is None and member is None and since is None and until is None:
+        fail("give a decision symbol or at least one of --member, --since, --until (42,000 votes otherwise)", 2)
+    s = open_store_or_exit(store)
+    try:
+        df = unsc.votes(decision, member=member, since=since, until=until, store=s)
+    except ValueError as e:
+        fail(str(e), 2 if "unknown" in str(e) or "bad date" in str(e) else 1)
+    if vote is not None:
+        v = {"yes": "Y", "no": "N", "abstain": "A", "not voting": "X"}.get(vote.lower(), vote.upper())
+        if v not in ("Y", "N", "A", "X"):
+            fail(f"unknown vote {vote!r}: Y, N, A or X (yes, no, abstain, not voting)", 2)
+        df = df[df["vote"] == v]
+    if _write(df, VOTE_COLUMNS, fmt, parquet):
+        return
+    if df.empty:
+        typer.echo("no votes match")
+        return
+    words = {"Y": "yes", "N": "no", "A": "abstain", "X": "not voting"}
+    rows = [
+        [
+            str(r.date)[:10],
+            str(r.decision_id),
+            str(r.member),
+            str(r.member_name),
+            words.get(str(r.vote), str(r.vote)),
+        ]
+        for r in df.itertuples(index=False)
+    ]
+    _table(rows, ["date", "decision", "member", "name", "vote"], f"{len(df)} votes", "name")
+
+
 def register(app: typer.Typer) -> None:
     """Add ``decisions`` and ``votes``."""
-
-    @app.command("decisions")
-    def decisions_cmd(
-        since: str | None = typer.Option(None, "--since", metavar="YEAR|DATE", help="From this year or date."),
-        until: str | None = typer.Option(None, "--until", metavar="YEAR|DATE", help="Up to this year or date."),
-        text: str | None = typer.Option(
-            None, "--text", metavar="WORDS", help="Words in the title, topic, draft or resolution symbol."
-        ),
-        outcome: str | None = typer.Option(
-            None,
-            "--outcome",
-            metavar="|".join(OUTCOMES),
-            help="failed = vetoed or short of votes; without_vote = adopted without a vote.",
-            autocompletion=_complete(OUTCOMES),
-        ),
-        kind: str | None = typer.Option(
-            None,
-            "--kind",
-            metavar="KIND",
-            help="draft_resolution, amendment, procedural, part, preliminary_question, ... (a unsc.rules.Kind).",
-            autocompletion=_complete(_kinds),
-        ),
-        member: str | None = typer.Option(
-            None, "--member", metavar="MEMBER", help="Decisions this member voted on (code or name)."
-        ),
-        vetoed_by: str | None = typer.Option(None, "--vetoed-by", metavar="MEMBER", help="Vetoed by this member."),
-        topic: str | None = typer.Option(None, "--topic", metavar="WORDS", help="Words in the free-text topic."),
-        issue: str | None = typer.Option(
-            None,
-            "--issue",
-            metavar="ISSUE",
-            help="A coded issue: middle_east, africa, europe, asia, americas, nonproliferation, terrorism, "
-            "tribunals, institutional, thematic, other.",
-            autocompletion=_complete(_issues),
-        ),
-        limit: int | None = typer.Option(None, "--limit", metavar="N", min=1, help="At most N rows (oldest first)."),
-        as_csv: bool = typer.Option(False, "--csv", help="Print CSV (one header line, then one row per decision)."),
-        as_json: bool = typer.Option(False, "--json", help="Print a JSON list."),
-        parquet: Path | None = typer.Option(None, "--parquet", metavar="FILE", help="Write every column to FILE."),
-        store: Path | None = typer.Option(None, "--store", metavar="FILE", help="Store file (default: the built one)."),
-    ) -> None:
-        """List and search decisions, oldest first: unsc decisions --text Syria --outcome vetoed --since 2011 --csv"""
-        import unsc
-        from unsc.cli._shared import open_store_or_exit
-
-        fmt = _format(as_csv, as_json)
-        s = open_store_or_exit(store)
-        try:
-            df = unsc.decisions(
-                since,
-                until,
-                member=member,
-                outcome=outcome,
-                kind=kind,
-                text=text,
-                topic=topic,
-                issue=issue,
-                vetoed_by=vetoed_by,
-                limit=limit,
-                store=s,
-            )
-        except ValueError as e:
-            fail(str(e), 2)
-        if _write(df, DECISION_COLUMNS, fmt, parquet):
-            return
-        if df.empty:
-            typer.echo("no decisions match")
-            return
-        rows = []
-        for r in df.itertuples(index=False):
-            outcome_word = (
-                "adopted"
-                if r.adopted
-                else {"veto": "vetoed", "insufficient_votes": "short of votes"}.get(str(r.failure_reason), "failed")
-            )
-            if r.modality == "without_vote":
-                tally = "no vote"
-            elif r.yes == r.yes and r.yes is not None:
-                tally = f"{int(r.yes)}-{int(r.no)}-{int(r.abstain)}"
-            else:
-                tally = ""
-            vetoers = ",".join(list(r.vetoed_by)) if r.vetoed_by is not None and len(r.vetoed_by) else ""
-            rows.append(
-                [
-                    str(r.date)[:10],
-                    str(r.decision_id),
-                    str(r.resolution or ""),
-                    outcome_word + (f" ({vetoers})" if vetoers else ""),
-                    tally,
-                    str(r.title or r.topic or ""),
-                ]
-            )
-        _table(rows, ["date", "decision", "resolution", "outcome", "tally", "title"], f"{len(df)} decisions", "title")
-
-    @app.command("votes")
-    def votes_cmd(
-        decision: str | None = typer.Argument(
-            None, metavar="SYMBOL", help="One decision: S/2024/239, 2728 (2024), S/RES/2728(2024)."
-        ),
-        member: str | None = typer.Option(None, "--member", metavar="MEMBER", help="Only this member (code or name)."),
-        since: str | None = typer.Option(None, "--since", metavar="YEAR|DATE", help="From this year or date."),
-        until: str | None = typer.Option(None, "--until", metavar="YEAR|DATE", help="Up to this year or date."),
-        vote: str | None = typer.Option(
-            None,
-            "--vote",
-            metavar="Y|N|A|X",
-            help="Only this vote (yes, no, abstain, not voting).",
-            autocompletion=_complete(("Y", "N", "A", "X")),
-        ),
-        as_csv: bool = typer.Option(False, "--csv", help="Print CSV."),
-        as_json: bool = typer.Option(False, "--json", help="Print a JSON list."),
-        parquet: Path | None = typer.Option(None, "--parquet", metavar="FILE", help="Write every column to FILE."),
-        store: Path | None = typer.Option(None, "--store", metavar="FILE", help="Store file (default: the built one)."),
-    ) -> None:
-        """Member votes, one row per member per decision, oldest first: unsc votes --member France --since 2020 --csv"""
-        import unsc
-        from unsc.cli._shared import open_store_or_exit
-
-        fmt = _format(as_csv, as_json)
-        if decision is None and member is None and since is None and until is None:
-            fail("give a decision symbol or at least one of --member, --since, --until (42,000 votes otherwise)", 2)
-        s = open_store_or_exit(store)
-        try:
-            df = unsc.votes(decision, member=member, since=since, until=until, store=s)
-        except ValueError as e:
-            fail(str(e), 2 if "unknown" in str(e) or "bad date" in str(e) else 1)
-        if vote is not None:
-            v = {"yes": "Y", "no": "N", "abstain": "A", "not voting": "X"}.get(vote.lower(), vote.upper())
-            if v not in ("Y", "N", "A", "X"):
-                fail(f"unknown vote {vote!r}: Y, N, A or X (yes, no, abstain, not voting)", 2)
-            df = df[df["vote"] == v]
-        if _write(df, VOTE_COLUMNS, fmt, parquet):
-            return
-        if df.empty:
-            typer.echo("no votes match")
-            return
-        words = {"Y": "yes", "N": "no", "A": "abstain", "X": "not voting"}
-        rows = [
-            [
-                str(r.date)[:10],
-                str(r.decision_id),
-                str(r.member),
-                str(r.member_name),
-                words.get(str(r.vote), str(r.vote)),
-            ]
-            for r in df.itertuples(index=False)
-        ]
-        _table(rows, ["date", "decision", "member", "name", "vote"], f"{len(df)} votes", "name")
+    app.command("decisions")(decisions_cmd)
+    app.command("votes")(votes_cmd)

@@ -98,43 +98,42 @@ def render(report: dict[str, Any]) -> None:
         con.print(f"[dim]Left out: “{x['text'][:100]}” — {x['reason']}[/dim]")
 
 
+def check_cmd(
+    source: Annotated[str, typer.Argument(help="A file, an http(s) URL, or - for standard input (text or HTML).")],
+    date: Annotated[
+        str | None, typer.Option("--date", help="The article's date, YYYY-MM-DD (for 'on Friday').")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    store: Annotated[Path | None, typer.Option("--store", help="The record store (default: the built store).")] = None,
+) -> None:
+    """Check the claims a news report makes about a Security Council vote against the record."""
+    from unsc.news import check
+    from unsc.news.extract import extract_claims
+    from unsc.rules import as_date
+
+    if date is not None:
+        try:
+            as_date(date)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--date") from exc
+    text = read_source(source)
+    ex = extract_claims(text, date)
+    record = None
+    if ex.claims:
+        try:
+            from unsc.record import open_store
+
+            record = open_store(store) if store is not None else open_store()
+        except Exception as exc:
+            typer.echo(f"error: cannot open the record store: {exc}", err=True)
+            raise typer.Exit(2) from exc
+    report = check(ex, record=record).to_dict() if ex.claims else check(ex).to_dict()
+    if as_json:
+        typer.echo(json.dumps(report, indent=2, ensure_ascii=False, default=str))
+    else:
+        render(report)
+
+
 def register(app: typer.Typer) -> None:
     """Add ``unsc check`` to the app."""
-
-    @app.command("check")
-    def check_cmd(
-        source: Annotated[str, typer.Argument(help="A file, an http(s) URL, or - for standard input (text or HTML).")],
-        date: Annotated[
-            str | None, typer.Option("--date", help="The article's date, YYYY-MM-DD (for 'on Friday').")
-        ] = None,
-        as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
-        store: Annotated[
-            Path | None, typer.Option("--store", help="The record store (default: the built store).")
-        ] = None,
-    ) -> None:
-        """Check the claims a news report makes about a Security Council vote against the record."""
-        from unsc.news import check
-        from unsc.news.extract import extract_claims
-        from unsc.rules import as_date
-
-        if date is not None:
-            try:
-                as_date(date)
-            except ValueError as exc:
-                raise typer.BadParameter(str(exc), param_hint="--date") from exc
-        text = read_source(source)
-        ex = extract_claims(text, date)
-        record = None
-        if ex.claims:
-            try:
-                from unsc.record import open_store
-
-                record = open_store(store) if store is not None else open_store()
-            except Exception as exc:
-                typer.echo(f"error: cannot open the record store: {exc}", err=True)
-                raise typer.Exit(2) from exc
-        report = check(ex, record=record).to_dict() if ex.claims else check(ex).to_dict()
-        if as_json:
-            typer.echo(json.dumps(report, indent=2, ensure_ascii=False, default=str))
-        else:
-            render(report)
+    app.command("check")(check_cmd)

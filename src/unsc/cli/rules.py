@@ -125,107 +125,104 @@ def _print(decision: Decision, council: Council) -> None:
         console.print(f"warnings: {', '.join(decision.warnings)}", style="dim")
 
 
+def decide_command(
+    date: str = typer.Option(..., "--date", help="Date of the vote, YYYY-MM-DD (the Council of that date decides)."),
+    yes: list[str] = typer.Option(None, "--yes", help="Members voting yes: codes or names, comma-separated."),
+    no: list[str] = typer.Option(None, "--no", help="Members voting no."),
+    abstain: list[str] = typer.Option(None, "--abstain", help="Members abstaining."),
+    absent: list[str] = typer.Option(None, "--absent", help="Members absent (members not named are absent too)."),
+    not_participating: list[str] = typer.Option(
+        None, "--not-participating", help="Members present but not participating in the vote."
+    ),
+    obligatory_abstention: list[str] = typer.Option(
+        None,
+        "--obligatory-abstention",
+        help="Parties to the dispute that abstained as the proviso of Art. 27(3) requires "
+        "(e.g. the UK on the Corfu Channel draft, 1947-04-09); implies --chapter-vi and --parties.",
+    ),
+    not_voting: list[str] = typer.Option(
+        None, "--not-voting", help="Members that cast no vote, reason not given (members not named too)."
+    ),
+    kind: str = typer.Option(
+        "draft_resolution",
+        "--kind",
+        help="What is decided: draft_resolution, procedural, agenda, amendment, preliminary_question, "
+        "admission_rec, sg_appointment_rec, art109_1_conference, icj_ballot, ...",
+    ),
+    voting_class: str | None = typer.Option(
+        None, "--class", help="Override the class: procedural or non_procedural (reproduces a ruling)."
+    ),
+    parties: list[str] = typer.Option(None, "--parties", help="Parties to the dispute (Art. 27(3) proviso)."),
+    chapter_vi: bool = typer.Option(False, "--chapter-vi", help="The decision is under Chapter VI or Art. 52(3)."),
+    mode: str = typer.Option("practice", "--mode", help="practice (default) or charter_literal."),
+    strict_27_3: bool = typer.Option(False, "--strict-27-3", help="Recode parties' votes as obligatory abstentions."),
+    preliminary: str | None = typer.Option(
+        None, "--preliminary-mode", help="four_power_1945 or presidential_ruling (default: by date)."
+    ),
+    without_vote: bool = typer.Option(False, "--without-vote", help="Adopted without a vote (consensus)."),
+    private: bool = typer.Option(False, "--private", help="Taken at a private meeting (not on the DHL veto list)."),
+    store: Path | None = typer.Option(None, "--store", help="Record store to read the roster from."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Decide a Council vote: adopted, or why not (vetoed by whom, or how many votes short).
+
+    Example: unsc decide --date 2024-03-22 --yes USA,GBR,FRA,JPN,KOR,MLT,CHE,SVN,ECU,MOZ,SLE
+    --no RUS,CHN,DZA --abstain GUY
+    """
+    from unsc.rules import Ballot, Interpretation, Mode, RosterError, UnknownMemberError, decide
+
+    try:
+        council, note = roster_council(date, store)
+        obliged = member_options(obligatory_abstention)
+        ballot = Ballot.of(
+            date,
+            yes=member_options(yes),
+            no=member_options(no),
+            abstain=member_options(abstain),
+            absent=member_options(absent),
+            not_participating=member_options(not_participating),
+            obligatory_abstention=obliged,
+            not_voting=member_options(not_voting),
+            kind=kind,
+            voting_class=voting_class,
+            parties=[*member_options(parties), *(p for p in obliged if p not in member_options(parties))],
+            chapter_vi=chapter_vi or bool(obliged),
+            private_meeting=private,
+            modality="without_vote" if without_vote else "recorded",
+        )
+        decision = decide(
+            ballot,
+            council,
+            Mode(
+                interpretation=Interpretation.parse(mode),
+                enforce_27_3="strict" if strict_27_3 else "off",
+                preliminary_question=preliminary,
+            ),
+        )
+    except UnknownMemberError as exc:
+        raise _fail(str(exc)) from None
+    except RosterError as exc:
+        raise _fail(str(exc)) from None
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    if note:
+        typer.echo(f"note: {note}", err=True)
+    if as_json:
+        out: dict[str, Any] = decision.to_dict()
+        out["tally"] = decision.tally
+        out["council"] = {
+            "size": council.size,
+            "threshold": council.threshold,
+            "permanent": list(council.permanent),
+            "elected": None if council.elected is None else list(council.elected),
+            "roster_checked": council.elected is not None,
+            "roster_source": "store" if note is None else ("rules" if council.elected is not None else None),
+        }
+        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+    else:
+        _print(decision, council)
+
+
 def register(app: typer.Typer) -> None:
     """Add ``unsc decide`` to the app."""
-
-    @app.command("decide")
-    def decide_command(
-        date: str = typer.Option(
-            ..., "--date", help="Date of the vote, YYYY-MM-DD (the Council of that date decides)."
-        ),
-        yes: list[str] = typer.Option(None, "--yes", help="Members voting yes: codes or names, comma-separated."),
-        no: list[str] = typer.Option(None, "--no", help="Members voting no."),
-        abstain: list[str] = typer.Option(None, "--abstain", help="Members abstaining."),
-        absent: list[str] = typer.Option(None, "--absent", help="Members absent (members not named are absent too)."),
-        not_participating: list[str] = typer.Option(
-            None, "--not-participating", help="Members present but not participating in the vote."
-        ),
-        obligatory_abstention: list[str] = typer.Option(
-            None,
-            "--obligatory-abstention",
-            help="Parties to the dispute that abstained as the proviso of Art. 27(3) requires "
-            "(e.g. the UK on the Corfu Channel draft, 1947-04-09); implies --chapter-vi and --parties.",
-        ),
-        not_voting: list[str] = typer.Option(
-            None, "--not-voting", help="Members that cast no vote, reason not given (members not named too)."
-        ),
-        kind: str = typer.Option(
-            "draft_resolution",
-            "--kind",
-            help="What is decided: draft_resolution, procedural, agenda, amendment, preliminary_question, "
-            "admission_rec, sg_appointment_rec, art109_1_conference, icj_ballot, ...",
-        ),
-        voting_class: str | None = typer.Option(
-            None, "--class", help="Override the class: procedural or non_procedural (reproduces a ruling)."
-        ),
-        parties: list[str] = typer.Option(None, "--parties", help="Parties to the dispute (Art. 27(3) proviso)."),
-        chapter_vi: bool = typer.Option(False, "--chapter-vi", help="The decision is under Chapter VI or Art. 52(3)."),
-        mode: str = typer.Option("practice", "--mode", help="practice (default) or charter_literal."),
-        strict_27_3: bool = typer.Option(
-            False, "--strict-27-3", help="Recode parties' votes as obligatory abstentions."
-        ),
-        preliminary: str | None = typer.Option(
-            None, "--preliminary-mode", help="four_power_1945 or presidential_ruling (default: by date)."
-        ),
-        without_vote: bool = typer.Option(False, "--without-vote", help="Adopted without a vote (consensus)."),
-        private: bool = typer.Option(False, "--private", help="Taken at a private meeting (not on the DHL veto list)."),
-        store: Path | None = typer.Option(None, "--store", help="Record store to read the roster from."),
-        as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
-    ) -> None:
-        """Decide a Council vote: adopted, or why not (vetoed by whom, or how many votes short).
-
-        Example: unsc decide --date 2024-03-22 --yes USA,GBR,FRA,JPN,KOR,MLT,CHE,SVN,ECU,MOZ,SLE
-        --no RUS,CHN,DZA --abstain GUY
-        """
-        from unsc.rules import Ballot, Mode, RosterError, UnknownMemberError, decide
-
-        try:
-            council, note = roster_council(date, store)
-            obliged = member_options(obligatory_abstention)
-            ballot = Ballot.of(
-                date,
-                yes=member_options(yes),
-                no=member_options(no),
-                abstain=member_options(abstain),
-                absent=member_options(absent),
-                not_participating=member_options(not_participating),
-                obligatory_abstention=obliged,
-                not_voting=member_options(not_voting),
-                kind=kind,
-                voting_class=voting_class,
-                parties=[*member_options(parties), *(p for p in obliged if p not in member_options(parties))],
-                chapter_vi=chapter_vi or bool(obliged),
-                private_meeting=private,
-                modality="without_vote" if without_vote else "recorded",
-            )
-            decision = decide(
-                ballot,
-                council,
-                Mode(
-                    interpretation=mode,
-                    enforce_27_3="strict" if strict_27_3 else "off",
-                    preliminary_question=preliminary,
-                ),
-            )
-        except UnknownMemberError as exc:
-            raise _fail(str(exc)) from None
-        except RosterError as exc:
-            raise _fail(str(exc)) from None
-        except ValueError as exc:
-            raise _fail(str(exc)) from None
-        if note:
-            typer.echo(f"note: {note}", err=True)
-        if as_json:
-            out: dict[str, Any] = decision.to_dict()
-            out["tally"] = decision.tally
-            out["council"] = {
-                "size": council.size,
-                "threshold": council.threshold,
-                "permanent": list(council.permanent),
-                "elected": None if council.elected is None else list(council.elected),
-                "roster_checked": council.elected is not None,
-                "roster_source": "store" if note is None else ("rules" if council.elected is not None else None),
-            }
-            sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
-        else:
-            _print(decision, council)
+    app.command("decide")(decide_command)

@@ -73,7 +73,7 @@ from unsc.rules.procedure import (
     voting_order,
 )
 from unsc.rules.straw_polls import StrawPollReading, read_poll
-from unsc.rules.votes import FailureReason, Kind, Modality, NonVoting, Vote, VotingClass
+from unsc.rules.votes import FailureReason, Interpretation, Kind, Modality, NonVoting, Vote, VotingClass
 from unsc.rules.wording import name_list, tally_text, with_article
 
 __all__ = [
@@ -89,6 +89,7 @@ __all__ = [
     "FailureReason",
     "IcjRound",
     "ImpossibleVoteError",
+    "Interpretation",
     "Kind",
     "Member",
     "Modality",

@@ -18,12 +18,12 @@ from typing import Any
 
 from unsc.rules.council import RosterError, as_date
 from unsc.rules.members import find_member, member, member_on
-from unsc.rules.votes import FailureReason, Kind, Modality, NonVoting, Vote, VotingClass
-from unsc.rules.wording import tally_text
+from unsc.rules.votes import FailureReason, Interpretation, Kind, Modality, NonVoting, Vote, VotingClass
+from unsc.rules.wording import announcement, tally_text
 
 __all__ = ["INTERPRETATIONS", "PRELIMINARY_QUESTION_MODES", "Ballot", "Decision", "Mode", "seat_code"]
 
-INTERPRETATIONS = ("practice", "charter_literal")
+INTERPRETATIONS = tuple(i.value for i in Interpretation)
 PRELIMINARY_QUESTION_MODES = ("four_power_1945", "presidential_ruling")
 
 
@@ -31,28 +31,28 @@ PRELIMINARY_QUESTION_MODES = ("four_power_1945", "presidential_ruling")
 class Mode:
     """How to read the Charter where readings differ (spec 0.4).
 
-    * ``interpretation``: ``"practice"`` (default: abstention or absence of a permanent member does
-      not block, R7-R9) or ``"charter_literal"`` (every permanent member must vote yes).
+    * ``interpretation``: an :class:`~unsc.rules.votes.Interpretation` (or its value):
+      ``"practice"`` (default: abstention or absence of a permanent member does not block, R7-R9)
+      or ``"charter_literal"`` (every permanent member must vote yes).
     * ``enforce_27_3``: ``"off"`` (default: votes as cast, warn if a party voted) or ``"strict"``
       (a party to a Chapter VI dispute is recoded as an obligatory abstention, R10).
     * ``preliminary_question``: ``"four_power_1945"``, ``"presidential_ruling"`` or ``None``
       (by date: 1945 statement before 29 Sep 1950, ruling after; R16).
 
     >>> Mode(interpretation="charter_literal").interpretation
-    'charter_literal'
+    <Interpretation.CHARTER_LITERAL: 'charter_literal'>
     >>> Mode(enforce_27_3="always")
     Traceback (most recent call last):
     ...
     ValueError: enforce_27_3 must be 'off' or 'strict', not 'always'
     """
 
-    interpretation: str = "practice"
+    interpretation: Interpretation = Interpretation.PRACTICE
     enforce_27_3: str = "off"
     preliminary_question: str | None = None
 
     def __post_init__(self) -> None:
-        if self.interpretation not in INTERPRETATIONS:
-            raise ValueError(f"interpretation must be 'practice' or 'charter_literal', not {self.interpretation!r}")
+        object.__setattr__(self, "interpretation", Interpretation.parse(self.interpretation))  # a str: the enum
         if self.enforce_27_3 not in ("off", "strict"):
             raise ValueError(f"enforce_27_3 must be 'off' or 'strict', not {self.enforce_27_3!r}")
         if self.preliminary_question not in (None, *PRELIMINARY_QUESTION_MODES):
@@ -271,7 +271,7 @@ class Decision:
     votes: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     date: dt.date | None = None
     not_concurring: tuple[str, ...] = ()
-    interpretation: str = "practice"
+    interpretation: Interpretation = Interpretation.PRACTICE
     non_voting_reasons: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     @property
@@ -288,6 +288,19 @@ class Decision:
         '1-0-1'
         """
         return tally_text(self.yes, self.no, self.abstain)
+
+    @property
+    def statement(self) -> str:
+        """The President's announcement as said in the chamber: the count, then the outcome
+        (:func:`unsc.rules.wording.announcement`, the same branches as :attr:`announcement`).
+
+        >>> from unsc.rules import decide
+        >>> decide(Ballot.of("2024-03-22", yes=["FRA"])).statement
+        'The result of the voting is as follows: 1 vote in favour, none against and no abstentions; 14 members did not vote. The draft resolution has not been adopted, having failed to obtain the required number of votes.'
+        """
+        return announcement(
+            self.adopted, self.failure_reason, self.yes, self.no, self.abstain, self.non_voting, self.kind, formal=True
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of the decision (enum values as strings).
@@ -319,7 +332,7 @@ class Decision:
             "explanation": self.explanation,
             "warnings": list(self.warnings),
             "rules": list(self.rules),
-            "interpretation": self.interpretation,
+            "interpretation": str(self.interpretation),
             "votes": dict(self.votes),
             "non_voting_reasons": dict(self.non_voting_reasons),
             "date": None if self.date is None else self.date.isoformat(),

@@ -27,7 +27,7 @@ from unsc.rules.ballot import Ballot, Mode
 from unsc.rules.council import Council, as_date
 from unsc.rules.decide import FAILURE_ORDER, failure_code, outcome, required_votes
 from unsc.rules.decide import voting_class as decide_voting_class
-from unsc.rules.votes import FailureReason, Kind, VotingClass
+from unsc.rules.votes import FailureReason, Interpretation, Kind, VotingClass
 
 __all__ = ["ABSTAIN", "NO", "NON_VOTING", "YES", "BatchDecisions", "decide_many", "encode", "random_ballots"]
 
@@ -146,7 +146,7 @@ def decide_many(
     if len(seats) >= 16:  # the packed counts below hold up to 15 per field
         return _decide_many_wide(arr, council, seats, kind, voting_class, parent_class, interpretation, mode, date)
     if mode is None:
-        mode = Mode(interpretation=interpretation)
+        mode = Mode(interpretation=Interpretation.parse(interpretation))
     when = None if date is None else as_date(date)
     when = when or council.date
     ballot = Ballot(votes=(), date=when, kind=Kind.parse(kind) if isinstance(kind, str) else kind).replace(
@@ -219,7 +219,7 @@ def _decide_many_wide(
 ) -> BatchDecisions:
     """Councils of 16 seats or more (reform models): the same rules, with plain counts."""
     if mode is None:
-        mode = Mode(interpretation=interpretation)
+        mode = Mode(interpretation=Interpretation.parse(interpretation))
     when = (None if date is None else as_date(date)) or council.date
     ballot = Ballot(votes=(), date=when, kind=Kind.parse(kind) if isinstance(kind, str) else kind).replace(
         voting_class=voting_class, parent_class=parent_class

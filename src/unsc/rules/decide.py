@@ -46,7 +46,7 @@ from unsc.rules.council import (
 )
 from unsc.rules.members import find_member
 from unsc.rules.votes import FailureReason, Kind, NonVoting, Vote, VotingClass
-from unsc.rules.wording import name_list, with_article
+from unsc.rules.wording import announcement, name_list, with_article
 
 __all__ = [
     "FAILURE_ORDER",
@@ -502,7 +502,7 @@ def decide(
         p5_concurring_count=p5_yes,
         shortfall=shortfall,
         dhl_veto_list_entry=dhl_entry,
-        announcement=_announcement(adopted, failure, yes, no, abstain, council, kind),
+        announcement=announcement(adopted, failure, yes, no, abstain, non_voting, kind),
         explanation=explanation,
         warnings=tuple(warnings),
         rules=tuple(sorted(set(rules), key=lambda r: int(r[1:]))),
@@ -751,31 +751,6 @@ def _object(kind: Kind) -> str:
     if kind.default_class is VotingClass.PROCEDURAL:
         return "the motion"
     return "the proposal"
-
-
-def _announcement(
-    adopted: bool,
-    failure: FailureReason,
-    yes: int,
-    no: int,
-    abstain: int,
-    council: Council,
-    kind: Kind = Kind.PROCEDURAL,
-) -> str:
-    if kind is Kind.ICJ_BALLOT:
-        need = council.size // 2 + 1
-        if adopted:
-            return f"the candidate obtained an absolute majority ({_plural(yes, 'vote')}; {need} required)"
-        return f"the candidate did not obtain an absolute majority ({_plural(yes, 'vote')}; {need} required)"
-    if adopted:
-        if yes == council.size:
-            return "adopted unanimously"
-        return f"adopted by {yes} votes to {no}, with {_plural(abstain, 'abstention')}"
-    if failure is FailureReason.VETO:
-        return "not adopted, owing to the negative vote of a permanent member"
-    if failure is FailureReason.NO_CONCURRENCE:
-        return "not adopted under the literal reading of Art. 27(3): a permanent member did not concur"
-    return "not adopted, having failed to obtain the required number of votes"
 
 
 def _explain(

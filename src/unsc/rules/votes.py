@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["FailureReason", "Kind", "Modality", "NonVoting", "Vote", "VotingClass"]
+__all__ = ["FailureReason", "Interpretation", "Kind", "Modality", "NonVoting", "Vote", "VotingClass"]
 
 
 class Vote(StrEnum):
@@ -65,6 +65,30 @@ class NonVoting(StrEnum):
     NOT_PARTICIPATING = "present_not_participating"
     OBLIGATORY_ABSTENTION = "obligatory_abstention"  # Art. 27(3), party to a dispute
     UNSPECIFIED = "not_voting"
+
+
+class Interpretation(StrEnum):
+    """How Article 27(3) is read (spec 0.4, R7): as the Council practises it (an abstention or absence
+    of a permanent member is no veto) or literally (every permanent member must vote yes).
+
+    >>> Interpretation("charter_literal") is Interpretation.CHARTER_LITERAL, Interpretation.PRACTICE == "practice"
+    (True, True)
+    """
+
+    PRACTICE = "practice"
+    CHARTER_LITERAL = "charter_literal"
+
+    @classmethod
+    def parse(cls, text: str) -> Interpretation:
+        """The reading named ``text``; a ``ValueError`` naming both readings otherwise.
+
+        >>> Interpretation.parse("practice")
+        <Interpretation.PRACTICE: 'practice'>
+        """
+        try:
+            return cls(text)
+        except ValueError:
+            raise ValueError(f"interpretation must be 'practice' or 'charter_literal', not {text!r}") from None
 
 
 class VotingClass(StrEnum):

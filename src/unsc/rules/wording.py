@@ -1,6 +1,6 @@
 """How the Council's facts are said in English: one place for names with their article, lists of
-members and tallies, so the rules' explanations, the record's pages, the news check and live sessions
-say them alike.
+members, tallies and the President's announcement of a result, so the rules' explanations, the
+record's pages, the news check and live sessions say them alike.
 
 >>> with_article("Russian Federation"), with_article("China"), with_article("United Kingdom")
 ('the Russian Federation', 'China', 'the United Kingdom')
@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["name_list", "tally_text", "with_article"]
+from unsc.rules.votes import FailureReason, Kind, VotingClass
+
+__all__ = ["announcement", "name_list", "plural", "tally_text", "with_article"]
 
 _WITH_THE_WORDS = ("Republic", "Islands", "Emirates", "Kingdom", "States", "Federation")
 _WITH_THE_NAMES = frozenset(
@@ -53,3 +55,87 @@ def tally_text(yes: int, no: int, abstain: int) -> str:
     '13-0-2'
     """
     return f"{yes}-{no}-{abstain}"
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``n`` and the word, in the plural unless ``n`` is 1.
+
+    >>> plural(1, "vote"), plural(0, "abstention"), plural(2, "member")
+    ('1 vote', '0 abstentions', '2 members')
+    """
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def _subject(kind: Kind) -> str:
+    """What the President says was (not) adopted."""
+    if kind is Kind.AMENDMENT:
+        return "the amendment"
+    if kind is Kind.PART:
+        return "the paragraph"
+    if kind in (Kind.ADMISSION_REC, Kind.SG_APPOINTMENT_REC, Kind.SUSPENSION_REC, Kind.EXPULSION_REC):
+        return "the recommendation"
+    if kind.default_class is VotingClass.PROCEDURAL or kind is Kind.PRELIMINARY_QUESTION:
+        return "the proposal"
+    return "the draft resolution"
+
+
+def _outcome(adopted: bool, failure: FailureReason, unanimous: bool) -> str:
+    if adopted:
+        return "adopted unanimously" if unanimous else "adopted"
+    if failure is FailureReason.VETO:
+        return "not adopted, owing to the negative vote of a permanent member"
+    if failure is FailureReason.NO_CONCURRENCE:
+        return "not adopted under the literal reading of Art. 27(3): a permanent member did not concur"
+    return "not adopted, having failed to obtain the required number of votes"
+
+
+def _count(yes: int, no: int, abstain: int, non_voting: int, unanimous: bool) -> str:
+    if unanimous:
+        return plural(yes, "vote") + " in favour"
+    count = (
+        f"{plural(yes, 'vote')} in favour, {f'{no} against' if no else 'none against'} and "
+        f"{plural(abstain, 'abstention') if abstain else 'no abstentions'}"
+    )
+    return count + (f"; {plural(non_voting, 'member')} did not vote" if non_voting else "")
+
+
+def announcement(
+    adopted: bool,
+    failure: FailureReason,
+    yes: int,
+    no: int,
+    abstain: int,
+    non_voting: int,
+    kind: Kind = Kind.PROCEDURAL,
+    *,
+    formal: bool = False,
+) -> str:
+    """The President's announcement of a result (spec 0.5): the short form a record gives
+    (``Decision.announcement``), or with ``formal`` the words said in the chamber, count first
+    (``Decision.statement``; live sessions). Both take the outcome from the same branches: the vote
+    is unanimous only when every member of the Council (``yes + no + abstain + non_voting``) voted yes.
+
+    >>> from unsc.rules.votes import FailureReason as F
+    >>> announcement(True, F.NONE, 13, 0, 2, 0, Kind.DRAFT_RESOLUTION)
+    'adopted by 13 votes to 0, with 2 abstentions'
+    >>> announcement(False, F.VETO, 13, 1, 1, 0, Kind.DRAFT_RESOLUTION, formal=True)
+    'The result of the voting is as follows: 13 votes in favour, 1 against and 1 abstention. The draft resolution has not been adopted, owing to the negative vote of a permanent member of the Council.'
+    >>> announcement(True, F.NONE, 15, 0, 0, 0, Kind.AMENDMENT, formal=True)
+    'The result of the voting is as follows: 15 votes in favour. The amendment has been adopted unanimously.'
+    """
+    size = yes + no + abstain + non_voting
+    if kind is Kind.ICJ_BALLOT:
+        got = "obtained" if adopted else "did not obtain"
+        short = f"the candidate {got} an absolute majority ({plural(yes, 'vote')}; {size // 2 + 1} required)"
+        return f"The result of the voting is as follows: {plural(yes, 'vote')}. T{short[1:]}." if formal else short
+    unanimous = adopted and yes == size
+    outcome = _outcome(adopted, failure, unanimous)
+    if not formal:
+        return (
+            f"adopted by {yes} votes to {no}, with {plural(abstain, 'abstention')}" if outcome == "adopted" else outcome
+        )
+    said = "has been " + outcome if adopted else "has not been " + outcome.removeprefix("not ")
+    if failure is FailureReason.VETO and not adopted:
+        said += " of the Council"  # the words of the S/PV records
+    subject = _subject(kind)
+    return f"The result of the voting is as follows: {_count(yes, no, abstain, non_voting, unanimous)}. {subject[0].upper()}{subject[1:]} {said}."

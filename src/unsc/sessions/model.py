@@ -38,10 +38,24 @@ import secrets
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
-from unsc.rules import Ballot, Council, Kind, RosterError, UnknownMemberError, VotingClass, decide, find_member
+from unsc.rules import (
+    Ballot,
+    Council,
+    Decision,
+    Kind,
+    NonVoting,
+    RosterError,
+    UnknownMemberError,
+    Vote,
+    VotingClass,
+    decide,
+    find_member,
+)
 from unsc.rules.council import permanent_government, permanent_seat
+from unsc.rules.wording import name_list, plural, with_article
 
 __all__ = [
     "COMMON_KINDS",
@@ -59,16 +73,19 @@ __all__ = [
     "LiveError",
     "Missing",
     "Motion",
+    "MotionState",
+    "Role",
     "Seat",
+    "SeatVote",
     "Session",
     "Speaker",
     "Unprocessable",
+    "Viewer",
     "clock",
     "hash_token",
     "lot",
     "roll_call_order",
     "seat_name",
-    "the",
 ]
 
 #: What a session can vote on: every decision kind of the engine except the ICJ ballot (candidates,
@@ -76,17 +93,81 @@ __all__ = [
 KINDS: tuple[str, ...] = tuple(k.value for k in Kind if k not in (Kind.ICJ_BALLOT, Kind.SG_STRAW_POLL))
 #: The kinds the pages offer first, in the order a chair most often needs them.
 COMMON_KINDS = ("draft_resolution", "amendment", "part", "procedural", "agenda", "adjourn", "invite_rule37")
-#: A seat's state in a vote: cast (Y/N/A), or not voting for a stated reason; a seat not in the map has not voted.
-VOTE_STATES = ("Y", "N", "A", "absent", "not_participating")
-VOTE_LABELS = {
-    "Y": "Yes",
-    "N": "No",
-    "A": "Abstain",
-    "absent": "Absent",
-    "not_participating": "Present, not participating",
+
+
+class SeatVote(StrEnum):
+    """A seat's state in a session's vote, as stored and sent: a vote cast (the rules' :class:`Vote`
+    letters) or no vote for a stated reason (the rules' :class:`NonVoting`); a seat not in a motion's
+    map has not voted yet. The values are the stored ones (``not_participating`` is
+    :attr:`NonVoting.NOT_PARTICIPATING`, stored under its shorter name since the first sessions).
+
+    >>> SeatVote("not_participating").vote, SeatVote.NOT_PARTICIPATING.reason, SeatVote.YES.vote
+    (<Vote.NON_VOTING: 'X'>, <NonVoting.NOT_PARTICIPATING: 'present_not_participating'>, <Vote.YES: 'Y'>)
+    """
+
+    YES = Vote.YES.value
+    NO = Vote.NO.value
+    ABSTAIN = Vote.ABSTAIN.value
+    ABSENT = NonVoting.ABSENT.value
+    NOT_PARTICIPATING = "not_participating"
+
+    @property
+    def reason(self) -> NonVoting | None:
+        """Why no vote was cast (``None`` for a vote cast)."""
+        return _REASONS.get(self)
+
+    @property
+    def vote(self) -> Vote:
+        """The vote as the rules count it (``X`` for no vote)."""
+        return Vote.NON_VOTING if self.reason is not None else Vote(self.value)
+
+
+_REASONS = {SeatVote.ABSENT: NonVoting.ABSENT, SeatVote.NOT_PARTICIPATING: NonVoting.NOT_PARTICIPATING}
+
+
+class MotionState(StrEnum):
+    """Whether a vote is open (seats may vote and change their vote) or closed (announced, final)."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class Role(StrEnum):
+    """Who holds a token: the President (the chair's link), a delegate (a seat's link), or nobody."""
+
+    CHAIR = "chair"
+    DELEGATE = "delegate"
+    PUBLIC = "public"
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who is asking: a :class:`Role`, and for a delegate the seat's code.
+
+    >>> Viewer(Role.DELEGATE, "IND").actor, Viewer(Role.CHAIR).actor
+    ('IND', 'chair')
+    """
+
+    role: Role
+    seat: str | None = None
+
+    @property
+    def actor(self) -> str:
+        """How the event log and the views name the viewer: ``chair``, ``public`` or the seat's code."""
+        return self.seat if self.seat is not None else self.role.value
+
+
+#: A seat's state in a vote: cast (Y/N/A), or not voting for a stated reason.
+VOTE_STATES = tuple(SeatVote)
+VOTE_LABELS: dict[str | None, str] = {
+    SeatVote.YES: "Yes",
+    SeatVote.NO: "No",
+    SeatVote.ABSTAIN: "Abstain",
+    SeatVote.ABSENT: "Absent",
+    SeatVote.NOT_PARTICIPATING: "Present, not participating",
     None: "Not voted yet",
 }
-DELEGATE_CHOICES = ("Y", "N", "A", "not_participating")
+DELEGATE_CHOICES = (SeatVote.YES, SeatVote.NO, SeatVote.ABSTAIN, SeatVote.NOT_PARTICIPATING)
 
 MAX_TITLE = 120
 MAX_QUESTION = 500
@@ -216,35 +297,6 @@ def roll_call_order(names: dict[str, str], first: str) -> list[str]:
     return order[i:] + order[:i]
 
 
-def the(name: str) -> str:
-    """A seat's name as a sentence says it ("the United States", "France").
-
-    >>> the("United States"), the("France")
-    ('the United States', 'France')
-    """
-    starts = ("United ", "Russian", "USSR", "Republic of", "Netherlands", "Philippines", "Democratic", "Syrian")
-    return f"the {name}" if name.startswith(starts) else name
-
-
-def _and(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
-
-
-def _object(kind: Kind) -> str:
-    """What the President says was (not) adopted."""
-    if kind is Kind.AMENDMENT:
-        return "The amendment"
-    if kind is Kind.PART:
-        return "The paragraph"
-    if kind.default_class is VotingClass.PROCEDURAL or kind is Kind.PRELIMINARY_QUESTION:
-        return "The proposal"
-    return "The draft resolution"
-
-
 def _token() -> str:
     return secrets.token_urlsafe(18)
 
@@ -314,9 +366,9 @@ class Motion:
 
     number: int
     question: str
-    kind: str
-    state: str = "open"  # open, closed
-    votes: dict[str, str] = field(default_factory=dict)  # code -> Y/N/A/absent/not_participating
+    kind: Kind
+    state: MotionState = MotionState.OPEN
+    votes: dict[str, SeatVote] = field(default_factory=dict)  # code -> the seat's vote
     opened_at: float = 0.0
     closed_at: float | None = None
     changes: int = 0  # votes changed after first being cast
@@ -346,9 +398,9 @@ class Motion:
         m = cls(
             number=int(d["number"]),
             question=str(d["question"]),
-            kind=Kind.parse(str(d["kind"])).value,
-            state=str(d["state"]),
-            votes={str(k): str(v) for k, v in dict(d.get("votes") or {}).items()},
+            kind=Kind.parse(str(d["kind"])),
+            state=_member(MotionState, d["state"], "state"),
+            votes={str(k): _member(SeatVote, v, f"votes: {k}") for k, v in dict(d.get("votes") or {}).items()},
             opened_at=float(d.get("opened_at") or 0.0),
             closed_at=None if d.get("closed_at") is None else float(d["closed_at"]),
             changes=int(d.get("changes") or 0),
@@ -356,11 +408,6 @@ class Motion:
             president=d.get("president"),
             closing_note=d.get("closing_note"),
         )
-        if m.state not in ("open", "closed"):
-            raise ValueError(f"state must be open or closed, not {m.state!r}")
-        bad = [f"{k}={v}" for k, v in m.votes.items() if v not in VOTE_STATES]
-        if bad:
-            raise ValueError(f"votes: unknown vote {', '.join(bad)}")
         return m
 
 
@@ -535,22 +582,33 @@ class Session:
         'IND'
         """
         chair = chair_token or self.chair_token
-        if not chair or self.role(chair) != "chair":
+        if not chair or self.viewer(chair).role is not Role.CHAIR:
             raise Forbidden("only the chair's link shows the seats' links")
         seat = self.seat(code)
         return _seat_token(chair, self.id, seat.code, seat.generation)
 
-    def role(self, token: str | None) -> str:
-        """``"chair"``, a seat's code, or ``"public"`` for no token; :class:`Forbidden` for a wrong token."""
+    def viewer(self, token: str | None) -> Viewer:
+        """Who holds ``token``: the chair, a seat's delegate, or the public for no token;
+        :class:`Forbidden` for a wrong token.
+
+        >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
+        >>> s.viewer(s.chair_token).role, s.viewer(s.token_of("IND")), s.viewer(None).role
+        (<Role.CHAIR: 'chair'>, Viewer(role=<Role.DELEGATE: 'delegate'>, seat='IND'), <Role.PUBLIC: 'public'>)
+        """
         if not token:
-            return "public"
+            return Viewer(Role.PUBLIC)
         h = hash_token(token)
         if _same(h, self.chair_hash):
-            return "chair"
+            return Viewer(Role.CHAIR)
         for s in self.seats:
             if _same(h, s.token_hash):
-                return s.code
+                return Viewer(Role.DELEGATE, s.code)
         raise Forbidden("this link's token is not valid for this session (the President may have replaced it)")
+
+    def role(self, token: str | None) -> str:
+        """``"chair"``, a seat's code, or ``"public"`` for no token (the :attr:`Viewer.actor` of
+        :meth:`viewer`, as the event log and the views write it); :class:`Forbidden` for a wrong token."""
+        return self.viewer(token).actor
 
     def replace_link(self, token: str | None, code: str) -> str:
         """The President replaces a seat's link (it leaked, or a delegation changed hands): the old link
@@ -574,7 +632,7 @@ class Session:
         return new
 
     def _chair(self, token: str | None) -> None:
-        if self.role(token) != "chair":
+        if self.viewer(token).role is not Role.CHAIR:
             raise Forbidden("only the President (the chair's link) can do this")
 
     # -- votes -----------------------------------------------------------------------------------------
@@ -582,7 +640,7 @@ class Session:
     @property
     def current(self) -> Motion | None:
         """The vote now open, if any."""
-        return self.motions[-1] if self.motions and self.motions[-1].state == "open" else None
+        return self.motions[-1] if self.motions and self.motions[-1].state is MotionState.OPEN else None
 
     @property
     def last(self) -> Motion | None:
@@ -599,7 +657,7 @@ class Session:
 
         >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
         >>> s.open_vote(s.chair_token, "Adjourn the meeting", "adjourn").kind
-        'adjourn'
+        <Kind.ADJOURN: 'adjourn'>
         >>> s.open_vote(s.token_of("USA"), "Another")
         Traceback (most recent call last):
         ...
@@ -621,7 +679,7 @@ class Session:
             raise Unprocessable(f"kind: {exc}") from exc
         if k.value not in KINDS:
             raise Unprocessable(f"kind: {k.value} is not a yes/no vote a session can hold")
-        m = Motion(number=len(self.motions) + 1, question=question, kind=k.value, opened_at=time.time())
+        m = Motion(number=len(self.motions) + 1, question=question, kind=k, opened_at=time.time())
         self.motions.append(m)
         self._touch()
         return m
@@ -641,8 +699,8 @@ class Session:
 
         >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
         >>> _ = s.open_vote(s.chair_token, "Draft")
-        >>> s.cast(s.token_of("USA"), "USA", "yes", number=1).votes
-        {'USA': 'Y'}
+        >>> s.cast(s.token_of("USA"), "USA", "yes", number=1).votes == {"USA": "Y"}
+        True
         >>> s.cast(s.token_of("USA"), "SUN", "N", number=1)
         Traceback (most recent call last):
         ...
@@ -653,15 +711,15 @@ class Session:
         ...
         unsc.sessions.model.Conflict: vote 1 is closed and your vote was not counted (votes are final once announced, R26); vote 2 is open now: Amendment
         """
-        role = self.role(token)
-        if role == "public":
+        who = self.viewer(token)
+        if who.role is Role.PUBLIC:
             raise Forbidden("voting needs a delegate's link (or the chair's)")
-        seat = self.seat(code) if code else (self.seat(role) if role != "chair" else None)
+        seat = self.seat(code) if code else (self.seat(who.seat) if who.seat is not None else None)
         if seat is None:
             raise Unprocessable("seat: the chair must say which seat the vote is for")
-        if role != "chair" and role != seat.code:
-            mine = self.seat(role)
-            raise Forbidden(f"this link votes for {the(mine.name)} only, not for {the(seat.name)}")
+        if who.seat is not None and who.seat != seat.code:
+            mine = self.seat(who.seat)
+            raise Forbidden(f"this link votes for {with_article(mine.name)} only, not for {with_article(seat.name)}")
         m = self.current
         open_vote = None if m is None else {"number": m.number, "question": m.question}
         if number is not None and (m is None or m.number != number):
@@ -682,7 +740,7 @@ class Session:
                     open_vote=None,
                 )
             raise Conflict("no vote is open: wait for the President to put a question to the vote", open_vote=None)
-        value = _parse_vote(vote, chair=role == "chair")
+        value = _parse_vote(vote, chair=who.role is Role.CHAIR)
         old = m.votes.get(seat.code)
         if value is None:
             m.votes.pop(seat.code, None)
@@ -712,43 +770,32 @@ class Session:
             raise Conflict("no vote is open")
         missing = [s for s in self.seats if s.code not in m.votes]
         for s in missing:
-            m.votes[s.code] = "absent"
+            m.votes[s.code] = SeatVote.ABSENT
         d = self._decide(m)
         m.decision = d.to_dict()
         m.decision["tally"] = d.tally
-        m.president = _president(d, Kind(m.kind), self.size)
+        m.president = d.statement
         if missing:
-            names = _and([the(s.name) for s in sorted(missing, key=lambda s: s.name.casefold())])
+            names = name_list([with_article(s.name) for s in sorted(missing, key=lambda s: s.name.casefold())])
             m.closing_note = (
                 f"{names[:1].upper()}{names[1:]} had not voted when the President closed the vote: counted as absent"
                 " (an absent member casts no vote; a permanent member's absence is not a veto)."
             )
-        m.state = "closed"
+        m.state = MotionState.CLOSED
         m.closed_at = time.time()
         self._touch()
         return m
 
-    def _ballot(self, m: Motion, missing_as_absent: bool = True) -> Ballot:
-        lists: dict[str, list[str]] = {"yes": [], "no": [], "abstain": [], "absent": [], "not_participating": []}
-        key = {"Y": "yes", "N": "no", "A": "abstain", "absent": "absent", "not_participating": "not_participating"}
+    def _ballot(self, m: Motion) -> Ballot:
+        """The rules' ballot of a vote: each seat under its vote (yes, no, abstain) or its reason for
+        casting none (absent, not participating); a seat that has not voted yet counts as absent."""
+        lists: dict[str, Any] = {}
         for s in self.seats:
-            v = m.votes.get(s.code)
-            if v is None:
-                if missing_as_absent:
-                    lists["absent"].append(s.code)
-                continue
-            lists[key[v]].append(s.code)
-        return Ballot.of(
-            self.date,
-            kind=m.kind,
-            yes=lists["yes"],
-            no=lists["no"],
-            abstain=lists["abstain"],
-            absent=lists["absent"],
-            not_participating=lists["not_participating"],
-        )
+            v = m.votes.get(s.code, SeatVote.ABSENT)
+            lists.setdefault((v.reason or v.vote).name.lower(), []).append(s.code)
+        return Ballot.of(self.date, kind=m.kind, **lists)
 
-    def _decide(self, m: Motion) -> Any:
+    def _decide(self, m: Motion) -> Decision:
         return decide(self._ballot(m), self.council)
 
     # -- the floor: speakers list and speaking timer ------------------------------------------------
@@ -788,7 +835,7 @@ class Session:
         self._chair(token)
         sp = self._speaker_for(who)
         if self._on_list(sp.code) is not None:
-            raise Conflict(f"{the(sp.name)} is already on the speakers list")
+            raise Conflict(f"{with_article(sp.name)} is already on the speakers list")
         if len(self.speakers) >= MAX_SPEAKERS:
             raise LimitReached(f"the speakers list holds {MAX_SPEAKERS} delegations, the most it can")
         self.speakers.append(sp)
@@ -807,7 +854,7 @@ class Session:
         elif sp.code in self.requests:
             self.requests.remove(sp.code)
         else:
-            raise Conflict(f"{the(sp.name)} is not on the speakers list and has not asked to speak")
+            raise Conflict(f"{with_article(sp.name)} is not on the speakers list and has not asked to speak")
         self._touch(now)
 
     def move_speaker(self, token: str | None, who: str, by: int, now: float | None = None) -> list[str]:
@@ -823,7 +870,7 @@ class Session:
         sp = self._speaker_for(who)
         i = self._on_list(sp.code)
         if i is None:
-            raise Conflict(f"{the(sp.name)} is not on the speakers list")
+            raise Conflict(f"{with_article(sp.name)} is not on the speakers list")
         j = max(0, min(len(self.speakers) - 1, i + by))
         if j != i:
             self.speakers.insert(j, self.speakers.pop(i))
@@ -896,8 +943,8 @@ class Session:
         >>> s.request_floor(s.token_of("EGY")), s.requests
         ('EGY', ['EGY'])
         """
-        role = self.role(token)
-        if role in ("public", "chair"):
+        role = self.viewer(token).seat
+        if role is None:
             raise Forbidden("asking for the floor needs a delegate's link")
         if self._on_list(role) is not None:
             raise Conflict("you are already on the speakers list")
@@ -910,8 +957,8 @@ class Session:
 
     def withdraw_request(self, token: str | None, now: float | None = None) -> None:
         """A delegate withdraws its request to speak, or takes itself off the list."""
-        role = self.role(token)
-        if role in ("public", "chair"):
+        role = self.viewer(token).seat
+        if role is None:
             raise Forbidden("this needs a delegate's link")
         i = self._on_list(role)
         if i is not None:
@@ -982,7 +1029,7 @@ class Session:
             return self.withdraw_request(token, now)
         raise Unprocessable(f"action: {action!r} is not one of {', '.join(FLOOR_ACTIONS)}")
 
-    def floor_view(self, role: str, now: float | None = None) -> dict[str, Any]:
+    def floor_view(self, role: Role, now: float | None = None) -> dict[str, Any]:
         """The speakers list, who has the floor and the clock; the President also sees the requests."""
         out: dict[str, Any] = {
             "speakers": [x.to_dict() for x in self.speakers],
@@ -990,7 +1037,7 @@ class Session:
             "time_limit": self.time_limit,
             "requests_count": len(self.requests),
         }
-        if role == "chair":
+        if role is Role.CHAIR:
             names = {s.code: s.name for s in self.seats}
             out["requests"] = [{"code": c, "name": names.get(c, c)} for c in self.requests]
         return out
@@ -1003,7 +1050,7 @@ class Session:
 
         >>> s = Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"])
         >>> m = s.open_motion(s.chair_token, "adjourn_to_date", "until 10 a.m. tomorrow")
-        >>> m.kind, m.question
+        >>> m.kind.value, m.question
         ('adjourn_to_date', 'Motion to adjourn the meeting to a certain day or hour: until 10 a.m. tomorrow')
         """
         spec = next((x for x in PROCEDURAL_MOTIONS if x["kind"] == (motion or "").strip()), None)
@@ -1027,7 +1074,7 @@ class Session:
         'The United States voted no, but with 0 votes in favour (9 needed) the draft falls short anyway: ...'
         """
         d = self._decide(m)
-        counts = {v: sum(1 for x in m.votes.values() if x == v) for v in VOTE_STATES}
+        counts = {v: sum(1 for x in m.votes.values() if x is v) for v in SeatVote}
         not_voted = sum(1 for s in self.seats if s.code not in m.votes)
         cls = d.voting_class
         p5_no = list(d.p5_negative_votes)
@@ -1041,19 +1088,19 @@ class Session:
         elif not self.permanent:
             state = "This Council has no veto holders."
         elif d.vetoed_by:
-            who = _and([the(names[c]) for c in d.vetoed_by])
+            who = name_list([with_article(names[c]) for c in d.vetoed_by])
             state = (
-                f"Veto: {who} voted no while the draft has {_plural(d.yes, 'vote')} in favour ({thr} needed). "
+                f"Veto: {who} voted no while the draft has {plural(d.yes, 'vote')} in favour ({thr} needed). "
                 "If the vote closed now it would fail by veto."
             )
         elif p5_no and d.yes < thr:
-            who = _and([the(names[c]) for c in p5_no])
+            who = name_list([with_article(names[c]) for c in p5_no])
             state = (
-                f"{who[:1].upper()}{who[1:]} voted no, but with {_plural(d.yes, 'vote')} in favour ({thr} needed) the "
+                f"{who[:1].upper()}{who[1:]} voted no, but with {plural(d.yes, 'vote')} in favour ({thr} needed) the "
                 f"draft falls short anyway: that no is not a veto unless the draft reaches {thr} votes in favour."
             )
         elif p5_no:
-            who = _and([the(names[c]) for c in p5_no])
+            who = name_list([with_article(names[c]) for c in p5_no])
             state = (
                 f"{who[:1].upper()}{who[1:]} voted no, but in this Council it takes the negative votes of "
                 f"{self.vetoes_needed} veto holders to block."
@@ -1066,14 +1113,14 @@ class Session:
                 f"a no becomes a veto only once the draft has {thr} votes in favour."
             )
         return {
-            "yes": counts["Y"],
-            "no": counts["N"],
-            "abstain": counts["A"],
-            "absent": counts["absent"],
-            "not_participating": counts["not_participating"],
+            "yes": counts[SeatVote.YES],
+            "no": counts[SeatVote.NO],
+            "abstain": counts[SeatVote.ABSTAIN],
+            "absent": counts[SeatVote.ABSENT],
+            "not_participating": counts[SeatVote.NOT_PARTICIPATING],
             "not_voted": not_voted,
             "required": thr,
-            "more_yes_needed": max(0, thr - counts["Y"]),
+            "more_yes_needed": max(0, thr - counts[SeatVote.YES]),
             "voting_class": cls.value,
             "veto_applies": veto_applies,
             "p5_no": p5_no,
@@ -1083,7 +1130,7 @@ class Session:
                 "adopted": d.adopted,
                 "failure_reason": d.failure_reason.value,
                 "tally": d.tally,
-                "president": _president(d, Kind(m.kind), self.size),
+                "president": d.statement,
                 "explanation": d.explanation,
                 "not_voted_counted_absent": not_voted,
             },
@@ -1114,7 +1161,7 @@ class Session:
             "changes": m.changes,
             "seats": rows,
         }
-        if m.state == "open":
+        if m.state is MotionState.OPEN:
             out["live"] = self.live(m)
         else:
             out["decision"] = m.decision
@@ -1125,14 +1172,14 @@ class Session:
     def view(self, token: str | None = None, base_url: str = "") -> dict[str, Any]:
         """The session's state for one viewer: the President (``chair``) also gets every seat's link,
         a delegate gets its own seat and vote; without a token it is the public (projector) view."""
-        role = self.role(token)
+        who = self.viewer(token)
         current = self.last
         names = {s.code: s.name for s in self.seats}
         out: dict[str, Any] = {
             "id": self.id,
             "title": self.title,
             "version": self.version,
-            "role": role,
+            "role": who.actor,
             "council": {
                 "name": self.council_name,
                 "date": None if self.date is None else self.date.isoformat(),
@@ -1164,9 +1211,9 @@ class Session:
                 for m in reversed(self.motions)
             ],
             "updated": _iso(self.updated),
-            "floor": self.floor_view(role),
+            "floor": self.floor_view(who.role),
         }
-        if role == "chair":
+        if who.role is Role.CHAIR:
             assert token is not None
             out["chair_url"] = f"{base_url}/live/{self.id}/k/{token}"
             out["links"] = [
@@ -1179,8 +1226,8 @@ class Session:
                 }
                 for s in sorted(self.seats, key=lambda s: s.name.casefold())
             ]
-        elif role != "public":
-            seat = self.seat(role)
+        elif who.seat is not None:
+            seat = self.seat(who.seat)
             out["you"] = {
                 "code": seat.code,
                 "name": seat.name,
@@ -1293,59 +1340,47 @@ def _field_error(exc: BaseException) -> str:
     return f"missing field {exc.args[0]!r}" if isinstance(exc, KeyError) else str(exc)
 
 
-def _parse_vote(vote: str | None, chair: bool) -> str | None:
-    """``Y``/``N``/``A`` from a letter or word, ``not_participating``, and for the chair ``absent`` or ``None``."""
-    if vote is None or str(vote).strip() == "":
+def _member(enum: type[Any], value: Any, name: str) -> Any:
+    """``value`` as a member of ``enum``; a ``ValueError`` naming the field and the allowed values."""
+    try:
+        return enum(str(value))
+    except ValueError:
+        allowed = ", ".join(e.value for e in enum)
+        raise ValueError(f"{name}: {value!r} is not one of {allowed}") from None
+
+
+_NOT_CAST = {
+    "not participating": SeatVote.NOT_PARTICIPATING,
+    "present not participating": SeatVote.NOT_PARTICIPATING,
+    "absent": SeatVote.ABSENT,
+    "x": SeatVote.ABSENT,
+}
+
+
+def _parse_vote(vote: str | None, chair: bool) -> SeatVote | None:
+    """A vote from a letter or word (the rules' :meth:`Vote.parse`), ``not_participating``, and for
+    the chair ``absent``, or ``None`` (no vote given, ``clear``) to clear the seat's vote.
+
+    >>> _parse_vote("in favour", chair=False), _parse_vote("present-not-participating", chair=False)
+    (<SeatVote.YES: 'Y'>, <SeatVote.NOT_PARTICIPATING: 'not_participating'>)
+    """
+    key = "" if vote is None else str(vote).strip().casefold().replace("-", " ").replace("_", " ")
+    if key in ("", "clear"):
         if chair:
             return None
         raise Unprocessable("vote: choose Y (yes), N (no) or A (abstain)")
-    key = str(vote).strip().casefold().replace("-", " ").replace("_", " ")
-    words = {
-        "y": "Y",
-        "yes": "Y",
-        "in favour": "Y",
-        "in favor": "Y",
-        "n": "N",
-        "no": "N",
-        "against": "N",
-        "a": "A",
-        "abstain": "A",
-        "abstention": "A",
-        "not participating": "not_participating",
-        "present not participating": "not_participating",
-        "absent": "absent",
-        "x": "absent",
-        "clear": None,
-    }
-    if key not in words:
-        raise Unprocessable(f"vote: {vote!r} is not a vote; choose Y (yes), N (no) or A (abstain)")
-    value = words[key]
+    value = _NOT_CAST.get(key)
+    if value is None:
+        try:
+            cast = Vote.parse(key)
+        except ValueError:
+            cast = Vote.NON_VOTING
+        if cast is Vote.NON_VOTING:  # a word for "did not vote" that gives no reason
+            raise Unprocessable(f"vote: {vote!r} is not a vote; choose Y (yes), N (no) or A (abstain)")
+        value = SeatVote(cast.value)
     if not chair and value not in DELEGATE_CHOICES:
         raise Forbidden("only the President records a seat as absent or clears a vote")
     return value
-
-
-def _president(d: Any, kind: Kind, size: int) -> str:
-    """What the President announces: the count, then the outcome in the Council's words."""
-    if d.yes == size:
-        return f"The result of the voting is as follows: {d.yes} votes in favour. {_object(kind)} has been adopted unanimously."
-    parts = [
-        _plural(d.yes, "vote") + " in favour",
-        f"{d.no} against" if d.no else "none against",
-        _plural(d.abstain, "abstention") if d.abstain else "no abstentions",
-    ]
-    count = f"{parts[0]}, {parts[1]} and {parts[2]}"
-    if d.non_voting:
-        count += f"; {_plural(d.non_voting, 'member')} did not vote"
-    if d.adopted:
-        outcome = "has been adopted"
-    elif d.failure_reason.value == "veto":
-        outcome = "has not been adopted, owing to the negative vote of a permanent member of the Council"
-    elif d.failure_reason.value == "no_concurrence":
-        outcome = "has not been adopted: a permanent member did not concur"
-    else:
-        outcome = "has not been adopted, having failed to obtain the required number of votes"
-    return f"The result of the voting is as follows: {count}. {_object(kind)} {outcome}."
 
 
 def _scenario_council(name: str, elected: list[str] | None) -> tuple[Council, str, str]:

@@ -19,8 +19,8 @@ is readable by its owner only; the PostgreSQL tables are revoked from PUBLIC.
 >>> s = store.create(Session.create(date="1950-07-07", elected=["CUB", "ECU", "EGY", "IND", "NOR", "YUG"]))
 >>> _ = store.execute(s.id, s.chair_token, OpenVote("Draft resolution S/1511"))
 >>> done = store.execute(s.id, s.token_of("USA"), Cast(vote="Y", number=1))
->>> done.session.current.votes, [e["name"] for e in store.events(s.id)]
-({'USA': 'Y'}, ['create', 'open', 'cast'])
+>>> done.session.current.votes == {"USA": "Y"}, [e["name"] for e in store.events(s.id)]
+(True, ['create', 'open', 'cast'])
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from typing import Any
 
 from unsc.sessions.commands import Command
 from unsc.sessions.fanout import Hub
-from unsc.sessions.model import LimitReached, Missing, Session, Unprocessable
+from unsc.sessions.model import LimitReached, Missing, Role, Session, Unprocessable
 
 __all__ = ["Done", "PostgresStorage", "SQLiteStorage", "Storage", "default_sqlite_path", "open_storage"]
 
@@ -110,38 +110,121 @@ class Storage:
         self._cache_lock = threading.Lock()
         self.load_errors: list[str] = []
 
-    # -- to implement ---------------------------------------------------------------------------------
+    # -- what a backend provides ---------------------------------------------------------------------
+    #: The backend's query parameter (the SQL below is written with ``?``).
+    PARAM = "?"
+    #: What ``SELECT`` adds to lock a session's row for one command (PostgreSQL: ``FOR UPDATE``).
+    LOCK_ROW = ""
+
+    @contextmanager
+    def _tx(self) -> Iterator[Any]:
+        """A write transaction: a connection whose statements commit together (or not at all)."""
+        raise NotImplementedError
+        yield  # pragma: no cover
+
+    def _rows(self, sql: str, args: tuple[Any, ...]) -> list[Any]:
+        """The rows of a read-only query (``sql`` written with ``?``)."""
+        raise NotImplementedError
+
+    def _serialise_creations(self, conn: Any, client: str) -> None:
+        """Make two creations by one client wait for each other (PostgreSQL; SQLite's writers queue anyway)."""
+
+    def _written(self, conn: Any, session: Session) -> None:
+        """Inside the command's transaction, after its rows are written (PostgreSQL: ``NOTIFY``)."""
+
+    def _inserted(self) -> None:
+        """After new sessions are committed (SQLite: keep the files private)."""
+
+    # -- the SQL, one copy for both backends ----------------------------------------------------------
+
+    def _sql(self, sql: str) -> str:
+        return sql if self.PARAM == "?" else sql.replace("?", self.PARAM)
+
+    def _run(self, conn: Any, sql: str, args: tuple[Any, ...]) -> Any:
+        return conn.execute(self._sql(sql), args)
 
     def _insert(self, sessions: list[Session], client: str | None, conference: dict[str, Any] | None) -> None:
-        raise NotImplementedError
+        """Store new sessions (and their conference) in one transaction, counting the client's creations."""
+        now = time.time()
+        with self._tx() as conn:
+            if client is not None and self.create_limit is not None:
+                self._serialise_creations(conn, client)
+                self._run(conn, "DELETE FROM live_creations WHERE at < ?", (now - self.create_window,))
+                row = self._run(
+                    conn,
+                    "SELECT count(*) FROM live_creations WHERE client = ? AND at >= ?",
+                    (client, now - self.create_window),
+                ).fetchone()
+                count = int(row[0]) if row else 0
+                if count >= self.create_limit:
+                    raise LimitReached(self._limit_message(count))
+                self._run(conn, "INSERT INTO live_creations VALUES (?, ?)", (client, now))
+            if conference is not None:
+                self._run(
+                    conn, "INSERT INTO live_conferences VALUES (?, ?, ?, ?, ?)",
+                    (conference["id"], conference["title"], conference["organiser_hash"], json.dumps(conference["committees"]), now),
+                )  # fmt: skip
+            for s in sessions:
+                self._run(
+                    conn, "INSERT INTO live_sessions VALUES (?, ?, ?, ?, ?, ?)",
+                    (s.id, s.version, _dump(s), s.created, s.updated, s.conference),
+                )  # fmt: skip
+                self._event(conn, s.id, s.version, "create", Role.CHAIR, {"title": s.title}, now)
+        self._inserted()
+
+    def _event(self, conn: Any, sid: str, version: int, name: str, actor: str, payload: Any, at: float) -> None:
+        self._run(
+            conn, "INSERT INTO live_events (session_id, version, name, actor, payload, at) VALUES (?, ?, ?, ?, ?, ?)",
+            (sid, version, name, str(actor), json.dumps(payload), at),
+        )  # fmt: skip
 
     @contextmanager
     def _locked(self, sid: str) -> Iterator[tuple[Any, int, str]]:
         """A transaction holding the session's row: ``(connection, version, snapshot)``."""
-        raise NotImplementedError
-        yield  # pragma: no cover
+        with self._tx() as conn:
+            sql = "SELECT version, snapshot FROM live_sessions WHERE id = ?" + self.LOCK_ROW
+            row = self._run(conn, sql, (sid,)).fetchone()
+            if row is None:
+                raise Missing(f"no live session {sid!r}: check the link (sessions are kept until deleted)")
+            yield conn, int(row[0]), str(row[1])
 
     def _write(self, conn: Any, session: Session, before: int, command: Command, actor: str) -> None:
-        raise NotImplementedError
+        self._event(conn, session.id, session.version, command.name, actor, command.payload(), session.updated)
+        self._run(
+            conn, "UPDATE live_sessions SET version = ?, snapshot = ?, updated = ? WHERE id = ? AND version = ?",
+            (session.version, _dump(session), session.updated, session.id, before),
+        )  # fmt: skip
+        self._written(conn, session)
 
     def _row(self, sid: str) -> tuple[int, str] | None:
-        raise NotImplementedError
+        rows = self._rows("SELECT version, snapshot FROM live_sessions WHERE id = ?", (sid,))
+        return (int(rows[0][0]), str(rows[0][1])) if rows else None
 
     def version(self, sid: str) -> int | None:
         """The session's version in the database (``None``: no such session)."""
-        raise NotImplementedError
+        rows = self._rows("SELECT version FROM live_sessions WHERE id = ?", (sid,))
+        return int(rows[0][0]) if rows else None
 
     def events(self, sid: str) -> list[dict[str, Any]]:
         """The session's event log, oldest first."""
-        raise NotImplementedError
+        rows = self._rows(
+            "SELECT version, name, actor, payload, at FROM live_events WHERE session_id = ? ORDER BY seq", (sid,)
+        )
+        return [{"version": v, "name": n, "actor": a, "payload": json.loads(p), "at": t} for v, n, a, p, t in rows]
 
     def list_sessions(self, conference: str | None = None) -> list[Session]:
         """Every session (of one conference), newest first."""
-        raise NotImplementedError
+        where, args = (" WHERE conference = ?", (conference,)) if conference is not None else ("", ())
+        rows = self._rows(f"SELECT snapshot FROM live_sessions{where} ORDER BY created DESC, id", args)
+        return [Session.from_dict(json.loads(r[0])) for r in rows]
 
     def conference(self, cid: str) -> dict[str, Any]:
         """A conference's record (``title``, ``organiser_hash``, ``committees``), or :class:`Missing`."""
-        raise NotImplementedError
+        rows = self._rows("SELECT id, title, organiser_hash, committees FROM live_conferences WHERE id = ?", (cid,))
+        if not rows:
+            raise Missing(f"no conference {cid!r}")
+        cid, title, organiser_hash, committees = rows[0]
+        return {"id": cid, "title": title, "organiser_hash": organiser_hash, "committees": json.loads(committees)}
 
     def listen(self) -> None:
         """Start hearing of other workers' changes (idempotent)."""
@@ -181,6 +264,13 @@ class Storage:
             self._remember(session)
             self.hub.publish(sid, session.version)
         return Done(result, session, changed)
+
+    def cached(self, sid: str, version: int) -> Session | None:
+        """The session if this process already holds ``version`` of it (or newer), else ``None``: the
+        event streams use it to skip a database read (and a thread) for a change this worker made."""
+        with self._cache_lock:
+            held = self._cache.get(sid)
+        return held if held is not None and held.version >= version else None
 
     def load(self, sid: str, fresh: bool = False) -> Session:
         """The session as stored (a copy shared by readers: do not change it); :class:`Missing` if none.
@@ -362,99 +452,13 @@ class SQLiteStorage(Storage):
         finally:
             fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
 
-    def _insert(self, sessions: list[Session], client: str | None, conference: dict[str, Any] | None) -> None:
-        now = time.time()
-        with self._tx() as conn:
-            if client is not None and self.create_limit is not None:
-                conn.execute("DELETE FROM live_creations WHERE at < ?", (now - self.create_window,))
-                (count,) = conn.execute(
-                    "SELECT count(*) FROM live_creations WHERE client = ? AND at >= ?",
-                    (client, now - self.create_window),
-                ).fetchone()
-                if count >= self.create_limit:
-                    raise LimitReached(self._limit_message(count))
-                conn.execute("INSERT INTO live_creations VALUES (?, ?)", (client, now))
-            if conference is not None:
-                conn.execute(
-                    "INSERT INTO live_conferences VALUES (?, ?, ?, ?, ?)",
-                    (conference["id"], conference["title"], conference["organiser_hash"],
-                     json.dumps(conference["committees"]), now),
-                )  # fmt: skip
-            for s in sessions:
-                conn.execute(
-                    "INSERT INTO live_sessions VALUES (?, ?, ?, ?, ?, ?)",
-                    (s.id, s.version, _dump(s), s.created, s.updated, s.conference),
-                )
-                conn.execute(
-                    "INSERT INTO live_events (session_id, version, name, actor, payload, at) VALUES (?, ?, ?, ?, ?, ?)",
-                    (s.id, s.version, "create", "chair", json.dumps({"title": s.title}), now),
-                )
+    def _rows(self, sql: str, args: tuple[Any, ...]) -> list[Any]:
+        with self._write_lock if self.memory else _nolock():
+            return self._conn().execute(sql, args).fetchall()
+
+    def _inserted(self) -> None:
         if self.path is not None:
             self._protect()
-
-    @contextmanager
-    def _locked(self, sid: str) -> Iterator[tuple[Any, int, str]]:
-        with self._tx() as conn:
-            row = conn.execute("SELECT version, snapshot FROM live_sessions WHERE id = ?", (sid,)).fetchone()
-            if row is None:
-                raise Missing(f"no live session {sid!r}: check the link (sessions are kept until deleted)")
-            yield conn, int(row[0]), str(row[1])
-
-    def _write(self, conn: Any, session: Session, before: int, command: Command, actor: str) -> None:
-        conn.execute(
-            "INSERT INTO live_events (session_id, version, name, actor, payload, at) VALUES (?, ?, ?, ?, ?, ?)",
-            (session.id, session.version, command.name, actor, json.dumps(command.payload()), session.updated),
-        )
-        conn.execute(
-            "UPDATE live_sessions SET version = ?, snapshot = ?, updated = ? WHERE id = ? AND version = ?",
-            (session.version, _dump(session), session.updated, session.id, before),
-        )
-
-    def _row(self, sid: str) -> tuple[int, str] | None:
-        with self._write_lock if self.memory else _nolock():
-            row = self._conn().execute("SELECT version, snapshot FROM live_sessions WHERE id = ?", (sid,)).fetchone()
-        return None if row is None else (int(row[0]), str(row[1]))
-
-    def version(self, sid: str) -> int | None:
-        """The session's version in the database (``None``: no such session)."""
-        with self._write_lock if self.memory else _nolock():
-            row = self._conn().execute("SELECT version FROM live_sessions WHERE id = ?", (sid,)).fetchone()
-        return None if row is None else int(row[0])
-
-    def events(self, sid: str) -> list[dict[str, Any]]:
-        """The session's event log, oldest first."""
-        with self._write_lock if self.memory else _nolock():
-            rows = (
-                self._conn()
-                .execute(
-                    "SELECT version, name, actor, payload, at FROM live_events WHERE session_id = ? ORDER BY seq",
-                    (sid,),
-                )
-                .fetchall()
-            )
-        return [{"version": v, "name": n, "actor": a, "payload": json.loads(p), "at": t} for v, n, a, p, t in rows]
-
-    def list_sessions(self, conference: str | None = None) -> list[Session]:
-        """Every session (of one conference), newest first."""
-        sql = "SELECT snapshot FROM live_sessions"
-        args: tuple[Any, ...] = ()
-        if conference is not None:
-            sql, args = sql + " WHERE conference = ?", (conference,)
-        with self._write_lock if self.memory else _nolock():
-            rows = self._conn().execute(sql + " ORDER BY created DESC, id", args).fetchall()
-        return [Session.from_dict(json.loads(r[0])) for r in rows]
-
-    def conference(self, cid: str) -> dict[str, Any]:
-        """A conference's record (``title``, ``organiser_hash``, ``committees``), or :class:`Missing`."""
-        with self._write_lock if self.memory else _nolock():
-            row = (
-                self._conn()
-                .execute("SELECT id, title, organiser_hash, committees FROM live_conferences WHERE id = ?", (cid,))
-                .fetchone()
-            )
-        if row is None:
-            raise Missing(f"no conference {cid!r}")
-        return {"id": row[0], "title": row[1], "organiser_hash": row[2], "committees": json.loads(row[3])}
 
     # -- hearing other processes -------------------------------------------------------------------
 
@@ -552,6 +556,8 @@ class PostgresStorage(Storage):
     """
 
     kind = "postgresql"
+    PARAM = "%s"
+    LOCK_ROW = " FOR UPDATE"
 
     def __init__(self, dsn: str, hub: Hub | None = None, pool_size: int = 8, **options: Any) -> None:
         super().__init__(hub, **options)
@@ -568,99 +574,22 @@ class PostgresStorage(Storage):
             conn.execute("SELECT pg_advisory_xact_lock(424242)")  # two workers starting at once
             conn.execute(PG_SCHEMA)
 
-    def _insert(self, sessions: list[Session], client: str | None, conference: dict[str, Any] | None) -> None:
-        now = time.time()
-        with self.pool.connection() as conn, conn.transaction():
-            if client is not None and self.create_limit is not None:
-                conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (client,))
-                conn.execute("DELETE FROM live_creations WHERE at < %s", (now - self.create_window,))
-                row = conn.execute(
-                    "SELECT count(*) FROM live_creations WHERE client = %s AND at >= %s",
-                    (client, now - self.create_window),
-                ).fetchone()
-                count = int(row[0]) if row else 0
-                if count >= self.create_limit:
-                    raise LimitReached(self._limit_message(count))
-                conn.execute("INSERT INTO live_creations VALUES (%s, %s)", (client, now))
-            if conference is not None:
-                conn.execute(
-                    "INSERT INTO live_conferences VALUES (%s, %s, %s, %s, %s)",
-                    (conference["id"], conference["title"], conference["organiser_hash"],
-                     json.dumps(conference["committees"]), now),
-                )  # fmt: skip
-            for s in sessions:
-                conn.execute(
-                    "INSERT INTO live_sessions VALUES (%s, %s, %s, %s, %s, %s)",
-                    (s.id, s.version, _dump(s), s.created, s.updated, s.conference),
-                )
-                conn.execute(
-                    "INSERT INTO live_events (session_id, version, name, actor, payload, at) "
-                    "VALUES (%s, %s, %s, %s, %s, %s)",
-                    (s.id, s.version, "create", "chair", json.dumps({"title": s.title}), now),
-                )
-
     @contextmanager
-    def _locked(self, sid: str) -> Iterator[tuple[Any, int, str]]:
+    def _tx(self) -> Iterator[Any]:
         with self.pool.connection() as conn, conn.transaction():
-            row = conn.execute(
-                "SELECT version, snapshot FROM live_sessions WHERE id = %s FOR UPDATE", (sid,)
-            ).fetchone()
-            if row is None:
-                raise Missing(f"no live session {sid!r}: check the link (sessions are kept until deleted)")
-            yield conn, int(row[0]), str(row[1])
+            yield conn
 
-    def _write(self, conn: Any, session: Session, before: int, command: Command, actor: str) -> None:
-        conn.execute(
-            "INSERT INTO live_events (session_id, version, name, actor, payload, at) VALUES (%s, %s, %s, %s, %s, %s)",
-            (session.id, session.version, command.name, actor, json.dumps(command.payload()), session.updated),
-        )
-        conn.execute(
-            "UPDATE live_sessions SET version = %s, snapshot = %s, updated = %s WHERE id = %s AND version = %s",
-            (session.version, _dump(session), session.updated, session.id, before),
-        )
+    def _rows(self, sql: str, args: tuple[Any, ...]) -> list[Any]:
+        with self.pool.connection() as conn:
+            rows = conn.execute(self._sql(sql), args).fetchall()
+            conn.rollback()
+        return list(rows)
+
+    def _serialise_creations(self, conn: Any, client: str) -> None:
+        conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (client,))
+
+    def _written(self, conn: Any, session: Session) -> None:
         conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, f"{session.id} {session.version}"))
-
-    def _one(self, sql: str, args: tuple[Any, ...]) -> Any:
-        with self.pool.connection() as conn:
-            row = conn.execute(sql, args).fetchone()
-            conn.rollback()
-        return row
-
-    def _row(self, sid: str) -> tuple[int, str] | None:
-        row = self._one("SELECT version, snapshot FROM live_sessions WHERE id = %s", (sid,))
-        return None if row is None else (int(row[0]), str(row[1]))
-
-    def version(self, sid: str) -> int | None:
-        """The session's version in the database (``None``: no such session)."""
-        row = self._one("SELECT version FROM live_sessions WHERE id = %s", (sid,))
-        return None if row is None else int(row[0])
-
-    def events(self, sid: str) -> list[dict[str, Any]]:
-        """The session's event log, oldest first."""
-        with self.pool.connection() as conn:
-            rows = conn.execute(
-                "SELECT version, name, actor, payload, at FROM live_events WHERE session_id = %s ORDER BY seq", (sid,)
-            ).fetchall()
-            conn.rollback()
-        return [{"version": v, "name": n, "actor": a, "payload": json.loads(p), "at": t} for v, n, a, p, t in rows]
-
-    def list_sessions(self, conference: str | None = None) -> list[Session]:
-        """Every session (of one conference), newest first."""
-        sql = "SELECT snapshot FROM live_sessions"
-        args: tuple[Any, ...] = ()
-        if conference is not None:
-            sql, args = sql + " WHERE conference = %s", (conference,)
-        with self.pool.connection() as conn:
-            rows = conn.execute(sql + " ORDER BY created DESC, id", args).fetchall()
-            conn.rollback()
-        return [Session.from_dict(json.loads(r[0])) for r in rows]
-
-    def conference(self, cid: str) -> dict[str, Any]:
-        """A conference's record (``title``, ``organiser_hash``, ``committees``), or :class:`Missing`."""
-        row = self._one("SELECT id, title, organiser_hash, committees FROM live_conferences WHERE id = %s", (cid,))
-        if row is None:
-            raise Missing(f"no conference {cid!r}")
-        return {"id": row[0], "title": row[1], "organiser_hash": row[2], "committees": json.loads(row[3])}
 
     def listen(self) -> None:
         """``LISTEN`` for every worker's commits (a daemon thread with its own connection; idempotent)."""

@@ -64,7 +64,7 @@ def decide_ballot(spec: dict[str, Any]) -> dict[str, Any]:
     ``kind``, ``voting_class``, ``interpretation`` and optionally ``council`` (``size``,
     ``threshold``, ``permanent``, ``vetoes_needed``) for a reform model.
     """
-    from unsc.rules import Ballot, Council, Mode, RosterError, UnknownMemberError, decide
+    from unsc.rules import Ballot, Council, Interpretation, Mode, RosterError, UnknownMemberError, decide
 
     try:
         council = None
@@ -89,7 +89,9 @@ def decide_ballot(spec: dict[str, Any]) -> dict[str, Any]:
             kind=spec.get("kind") or "draft_resolution",
             voting_class=spec.get("voting_class") or None,
         )
-        decision = decide(ballot, council, Mode(interpretation=spec.get("interpretation") or "practice"))
+        decision = decide(
+            ballot, council, Mode(interpretation=Interpretation.parse(spec.get("interpretation") or "practice"))
+        )
     except (UnknownMemberError, RosterError) as exc:
         raise BadInput(str(exc)) from exc
     except (ValueError, KeyError, TypeError, OverflowError) as exc:  # the rules engine's checks of its input
