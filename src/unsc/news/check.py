@@ -394,13 +394,30 @@ def _match_main(ex: Extraction, record: Any) -> _Match:
 def _match_event(ex: Extraction, ev: Any, main: dict[str, Any] | None, taken: set[str], record: Any) -> _Match:
     claims = [c for c in ex.claims if c.event == ev.id and c.field in _SCORE_FIELDS]
     what = {"amendment": "an amendment", "rival": "a competing draft", "same_day": "another vote of the same meeting",
-            "earlier": "an earlier vote", "other_day": "a vote on another day"}.get(ev.kind, "another vote")  # fmt: skip
+            "earlier": "an earlier vote", "other_day": "a vote on another day",
+            "several": "several votes at once", "undated": "another vote that ended otherwise"}.get(ev.kind, "another vote")  # fmt: skip
+    if ev.kind == "several":
+        return _Match(None, None, [], "unmatched", f"about {what}: no single vote to check the claims against")
+    if ev.kind == "undated":
+        return _Match(None, None, [], "unmatched", f"about {what}, which the text does not date")
     if not claims:
         return _Match(None, None, [], "unmatched", f"about {what}: nothing to identify it by")
     main_day = main.get("date") if main else None
     main_day = (
         main_day if isinstance(main_day, dt.date) or main_day is None else dt.date.fromisoformat(str(main_day)[:10])
     )
+    for c in claims:  # a quoted symbol ("resolution 2165") names the vote, whenever it was
+        if c.field not in ("resolution", "draft"):
+            continue
+        key = f"S/RES/{str(c.claimed).split(' ')[0]}" if c.field == "resolution" else str(c.claimed)
+        try:
+            row = record.decision(key)
+        except Exception:
+            row = None
+        if row and _symbol(row) not in taken:
+            got = _rank(claims, ev.dates, [row], record, None, f"named {key}")
+            if got.status == "matched":
+                return got
     if ev.kind == "other_day" and ev.dates:
         lo = hi = _best_dates(ev.dates)[0][0]
     elif ev.kind == "earlier":

@@ -88,7 +88,8 @@ TOPICS: dict[str, tuple[str, str]] = {
 }
 
 _OUT_FAILED = re.compile(
-    r"\b(failed(?! the\b| to protect| to respond| to persuade| to convince)|fails|fail to|was defeated|were defeated|was rejected|were rejected|not adopted|did not pass|"
+    r"\b((?:failed|fails|fail)(?! the\b| to (?:protect|respond|persuade|convince|block|stop|prevent|veto|halt|derail|kill|"
+    r"sink|defeat)\b)|was defeated|were defeated|was rejected|were rejected|not adopted|did not pass|"
     r"didn['’]t pass|fell short|falls short|fell flat|was voted down|went down to defeat|sank)\b|"
     r"\bCouncil\b(?:\s+\w+){0,3}?\s+rejected\b",
     re.I,
@@ -99,7 +100,8 @@ _OUT_VETO = re.compile(
     re.I,
 )
 _OUT_ADOPTED = re.compile(
-    r"\b(adopted|adopts|(?<!before )(?<!after )adopting|passed|passes|approved|was carried|endorsed)\b|"
+    r"\b((?<!to be )(?<!would be )(?<!could be )adopted|adopts|(?<!before )(?<!after )adopting|passed|passes|"
+    r"(?<!to be )(?<!would be )(?<!could be )approved|was carried|endorsed)\b|"
     r"\bCouncil\s+(?:on\s+\w+day\s+|\w+ly\s+|has\s+|again\s+){0,3}(?:extended|renewed|authori[sz]ed|demanded|imposed|condemned|"
     r"established|created|called for|urged|endorsed|voted to)\b",
     re.I,
@@ -125,7 +127,8 @@ _NEG = r"(?P<neg>\s+(?:did not|didn['’]t|would not|wouldn['’]t|refused to|de
 _V_ABST = r"abstain(?:ed|ing|s)?|chose to abstain|decided to abstain|opted to abstain|(?:cast|registered) (?:an? )?abstentions?"
 _V_NO = (
     r"voted against|voted no|vote against|votes against|voting against|voting no|opposed|opposing|"
-    r"cast (?:a |the |their |its )?(?:lone |sole |only |single )?(?:no|negative|dissenting|\"no\") votes?"
+    r"cast (?:a |the |their |its )?(?:lone |sole |only |single )?(?:no|negative|dissenting|\"no\") votes?|"
+    r"cast (?:a |the |their |its )?(?:lone |sole |only |single )?votes? against"
 )
 _V_X = (
     r"did not (?:vote|participate|take part)|(?:was|were) absent|boycotted the (?:vote|meeting)|"
@@ -180,13 +183,22 @@ _POSS_VETO = re.compile(
     r"(?:a|an|the)\s+(?:lone\s+|single\s+|sole\s+)?⟨(?P<adj>[A-Z]{3})⟩\s+veto\b",
     re.I,
 )
+# words that end a possessive's reach: "Britain's ambassador said the text" names a speaker, not a sponsor
+_NOT_DRAFT_WORD = (
+    r"(?!(?:the|a|an|this|that|said|says|told|called|ambassador|envoy|representative|delegation|minister|president|"
+    r"mission|government|deputy|foreign|spokes\w*|diplomats?|officials?)\b)"
+)
 _SPONSOR = re.compile(
     rf"⟨(?P<pre>[A-Z]{{3}})⟩[-‑](?:backed|drafted|sponsored|authored|penned|proposed|written|crafted|"
     r"led(?=\s+(?:draft|text|resolution|proposal|initiative)))|"
     rf"(?:(?:draft|text|resolution|proposal|initiative|effort|bid|push)\s*,?\s+(?:was\s+|were\s+)?(?:co-)?led|spearheaded|"
-    rf"drafted|sponsored|co-sponsored|proposed|put forward|submitted|tabled|authored|written|penned|introduced|"
+    rf"drafted|drawn up|sponsored|co-sponsored|proposed|put forward|submitted|tabled|authored|written|penned|introduced|"
     rf"circulated|crafted|prepared|presented)\s+by\s+{_LIST}|"
-    rf"⟨(?P<poss>[A-Z]{{3}})⟩['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:draft|resolution|text|proposal|measure|amendment|counter-draft|bid)\b|"
+    rf"⟨(?P<subj>[A-Z]{{3}})⟩\s+(?:had\s+|has\s+|then\s+|also\s+)?(?:proposed|asked for|sought|requested|put forward|tabled|"
+    r"introduced|submitted|circulated|drafted)\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:amendment|draft|text|"
+    r"resolution|proposal|counter-draft)\b|"
+    rf"⟨(?P<poss>[A-Z]{{3}})⟩['’]s?\s+(?:{_NOT_DRAFT_WORD}[\w-]+\s+){{0,3}}?(?:draft|resolution|text|proposal|measure|amendment|"
+    r"counter-draft|bid)\b|"
     rf"(?:a|an|the)\s+(?:\w+\s+)?(?P<adjs>⟨[A-Z]{{3}}⟩(?:\s*(?:,|and|[-‑])\s*⟨[A-Z]{{3}}⟩)+)\s+(?:draft|resolution|text|proposal|"
     r"compromise)\b|"
     rf"(?:a|an|the)\s+(?:first\s+|second\s+|rival\s+|competing\s+|new\s+|revised\s+)?⟨(?P<adj>[A-Z]{{3}})⟩\s+"
@@ -218,18 +230,19 @@ _RECEIVED = re.compile(
 _SUPPORT_OF = re.compile(
     rf"\b(?:won|got|gained|garnered|drew|received|secured|had|obtained|mustered|winning|getting)\s+(?:the\s+)?"
     rf"(?:support|backing|votes?|approval)\s+of\s+(?:only\s+|just\s+)?(?P<n>{NUM})\b(?!\s*(?:%|per))|"
-    rf"\b(?:backed|supported|endorsed|approved)\s+by\s+(?:only\s+|just\s+)?(?P<n2>{NUM})\s+(?:of\s+the\s+(?:15|fifteen)\s+)?"
+    rf"\b(?:backed|supported|endorsed|approved)\s+by\s+(?:only\s+|just\s+)?(?P<n2>{NUM})\s+(?:of\s+the\s+(?:Council['’]s\s+)?(?:15|fifteen)\s+)?"
     r"(?:Council\s+)?(?:members|countries|nations|states|delegations)",
     re.I,
 )
 _DASH_LIST = re.compile(
+    rf"(?:(?P<part>{NUM})\s+of\s+(?:the\s+)?(?:Council['’]s\s+)?)?"
     rf"(?P<n>{NUM})(?:\s+(?:votes?|members|countries|nations|states))?\s*[—–]\s*(?P<list>[^—–]{{3,120}}?)\s*[—–]\s*"
     r"(?P<verb>abstained|voted against|voted no|voted in favou?r|voted for|against(?!\s+(?:\d|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|thirteen|fourteen))|in favou?r)?",
     re.I,
 )
 _INCLUDING = re.compile(
-    rf"(?P<n>{NUM})(?:\s+(?:other|Council))?\s+(?:members|countries|nations|states|delegations)\s*,\s*(?:including|among them)\s+"
+    rf"(?P<n>{NUM})(?:\s+(?:other|Council))?\s+(?:members|countries|nations|states|delegations)\s*,\s*(?P<incl>(?:including|among them)\s+)?"
     rf"(?P<list>[^,;.]*(?:,\s*[^,;.]*){{0,6}}?)\s*,\s*(?P<verb>abstained|voted against|voted no|voted in favou?r|voted for|"
     r"voted yes|backed|supported|opposed)\b",
     re.I,
@@ -254,9 +267,28 @@ _AMONG = re.compile(
     r"(?P<list>(?:the\s+)?⟨[A-Z]{3}⟩(?:\s*(?:,|and)\s*(?:the\s+)?⟨[A-Z]{3}⟩)*)",
     re.I,
 )
+_GOT_BEFORE = re.compile(
+    r"\b(?:got|won|received|drew|garnered|secured|gained|mustered)\s+(?:the\s+)?(?:(?:support|backing|votes?|approval)\s+of\s+)?"
+    r"(?:only\s+|just\s+)?$",
+    re.I,
+)
+_VOTES_FROM = re.compile(
+    rf"\b(?:got|won|received|drew|garnered|secured|gained|mustered|had)\s+(?:only\s+|just\s+)?{NUM}\s+votes?\s*,?\s*"
+    rf"(?:from|by|cast by)\s+{_LIST}",
+    re.I,
+)
+_AS_DID = re.compile(rf"[^.;⟨]{{0,50}}?,?\s+(?:as did|and so did|as were)\s+{_LIST}")
+_AMONG_THOSE = re.compile(
+    rf"{_LIST}\s+(?:were|was)\s+(?:also\s+)?among\s+(?:those|the\s+(?P<n>{NUM}\s+)?(?:other\s+)?(?:members|countries|states|"
+    r"nations|delegations))\s+(?:who\s+|that\s+|which\s+)?(?P<verb>voting in favou?r|voting for|voting yes|voting against|voting no|abstaining|"
+    r"voted in favou?r|voted for|voted yes|voted against|voted no|abstained|backing|supporting|opposing)",
+    re.I,
+)
 _ABST_ZERO = re.compile(r"\bno abstentions\b|\bnone abstain", re.I)
 _NO_ZERO = re.compile(
-    r"\bno (?:votes )?against\b|\bno negative votes\b|\bno one voted against\b|\bnone against\b", re.I
+    r"\bno (?:votes )?against\b|\bno negative votes\b|\bno (?:one|country|member|state|nation|delegation) voted against\b|"
+    r"\bnobody voted against\b|\bnone against\b",
+    re.I,
 )
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b|\ball 15 members voted in favou?r", re.I)
 _NOT_UNANIMOUS = re.compile(
@@ -268,7 +300,7 @@ _ALL_OTHER = re.compile(
     re.I,
 )
 _NEED = re.compile(
-    r"\b(?:needs?|needed|requires?|required|requiring|minimum|at least|threshold|short of)\W*(?:\w+\W+){0,2}$",
+    r"\b(?:needs?|needed|requires?|required|requiring|minimum|at least|threshold|short of)[^\w,;]*(?:\w+[^\w,;]+){0,2}$",
     re.I,
 )
 _RES = re.compile(r"\b[Rr]esolution\s+(?:No\.?\s*)?(\d{1,4})(?!\d)(?![-–—]\d|\s+to\s+\d)(?:\s*\((\d{4})\))?")
@@ -422,6 +454,11 @@ def _vote_of(verb: str) -> str | None:
     return None
 
 
+def _only_names(lst: str) -> bool:
+    """Whether a normalised list holds member names and nothing else ("⟨RUS⟩, ⟨CHN⟩ and ⟨DZA⟩")."""
+    return bool(_codes(lst)) and not re.sub(r"⟨[A-Z]{3}⟩|,|\band\b|\bthe\b|\s", "", lst)
+
+
 def _sentence_votes(norm: str) -> list[tuple[str, str]]:
     """(member, vote) pairs a normalised sentence states; vote is yes/no/abstain/veto."""
     got: list[tuple[str, str]] = []
@@ -433,6 +470,11 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
         if vote is None:
             return
         spans.append(span)
+        # "China abstained this time, as did Ethiopia and Kazakhstan": the same vote for the second list
+        more = _AS_DID.match(norm, span[1])
+        if more:
+            codes = codes + _codes(more["list"])
+            spans.append(more.span())
         for c in codes:
             got.append((c, vote))
 
@@ -445,12 +487,12 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
         if not codes or re.sub(r"⟨[A-Z]{3}⟩|,|\band\b|\bthe\b|\s", "", m["list"]):
             continue
         v = (m["verb"] or "").lower()
-        before = norm[max(0, m.start() - 30) : m.start()].lower()
+        before = norm[max(0, m.start() - 40) : m.start()].lower()
         if "abst" in v:
             add(codes, "abstain", m.span())
         elif "against" in v or v.endswith("no"):
             add(codes, "no", m.span())
-        elif "favo" in v or " for" in v or re.search(r"\b(got|won|received|drew|garnered)\s+$", before):
+        elif "favo" in v or " for" in v or _GOT_BEFORE.search(before):
             add(codes, "yes", m.span())
     for m in _OBJ.finditer(norm):
         v = m["verb"].lower()
@@ -476,6 +518,8 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
         )
         add(_codes(m["list"]), vote, m.span())
     for m in _INCLUDING.finditer(norm):
+        if not m["incl"] and not _only_names(m["list"]):
+            continue
         v = m["verb"].lower()
         vote = "abstain" if "abst" in v else "no" if ("against" in v or v.endswith("no") or "oppos" in v) else "yes"
         add(_codes(m["list"]), vote, m.span())
@@ -495,6 +539,18 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
     for m in _AMONG.finditer(norm):
         v = m["verb"].lower()
         vote = "abstain" if "abst" in v else "no" if ("against" in v or v.endswith(" no")) else "yes"
+        add(_codes(m["list"]), vote, m.span())
+    for m in _VOTES_FROM.finditer(norm):
+        add(_codes(m["list"]), "yes", m.span())
+    for m in _AMONG_THOSE.finditer(norm):
+        v = m["verb"].lower()
+        vote = (
+            "abstain"
+            if v.startswith("abst")
+            else "no"
+            if ("against" in v or v.endswith(" no") or "oppos" in v)
+            else "yes"
+        )
         add(_codes(m["list"]), vote, m.span())
     for m in _JOINED.finditer(norm):
         v = m["verb"].lower()
@@ -575,21 +631,23 @@ def _counts(sentence: str) -> list[tuple[str, int]]:
             out.append(("yes", n))
             used.append(m.span())
     for m in _DASH_LIST.finditer(sentence):
-        n = number(m["n"])
+        n = number(m["part"] or m["n"])  # "three of the Council's 15 members — ...": three
         if n is None or n > 15 or any(s <= m.start() < e for s, e in used):
             continue
         v = (m["verb"] or "").lower()
-        before = sentence[max(0, m.start() - 30) : m.start()].lower()
+        before = sentence[max(0, m.start() - 40) : m.start()].lower()
         if "abst" in v:
             out.append(("abstain", n))
         elif "against" in v or v.endswith("no"):
             out.append(("no", n))
-        elif "favo" in v or " for" in v or re.search(r"\b(got|won|received|drew|garnered)\s+$", before):
+        elif "favo" in v or " for" in v or _GOT_BEFORE.search(before):
             out.append(("yes", n))
         else:
             continue
         used.append(m.span())
     for m in _INCLUDING.finditer(sentence):
+        if not m["incl"] and not _only_names(member_mentions(m["list"])):
+            continue  # "three members, Russia, China and Algeria, voted for it": an appositive list of names
         n = number(m["n"])
         if n is None or n > 15 or any(s <= m.start() < e for s, e in used):
             continue
@@ -598,6 +656,12 @@ def _counts(sentence: str) -> list[tuple[str, int]]:
             ("abstain" if "abst" in v else "no" if ("against" in v or v.endswith("no") or "oppos" in v) else "yes", n)
         )
         used.append(m.span())
+    for m in _AMONG_THOSE.finditer(member_mentions(sentence)):
+        n = number(m["n"].strip()) if m["n"] else None
+        if n is not None and n <= 15:  # "among the twelve members that abstained": twelve abstained
+            v = m["verb"].lower()
+            out.append(("abstain" if v.startswith("abst") else "no" if ("against" in v or v.endswith(" no") or "oppos" in v)
+                        else "yes", n))  # fmt: skip
     for m in _BY_VOTES.finditer(sentence):
         n = number(m["n"])
         if n is not None and n <= 15 and not any(s <= m.start("n") < e for s, e in used):
@@ -619,12 +683,15 @@ def _counts(sentence: str) -> list[tuple[str, int]]:
     return out
 
 
-def _outcome(sentence: str, norm: str) -> str | None:
+def _outcome(sentence: str, norm: str, past: bool = False) -> str | None:
+    """The outcome a sentence reports; an adoption "in 2014" or "previously" counts only in a sentence already
+    attributed to an earlier vote (``past``)."""
     veto = _OUT_VETO.search(sentence)
     failed = _OUT_FAILED.search(sentence)
     adopted = _OUT_ADOPTED.search(sentence)
     if veto and not re.search(
-        r"\b(?:did not|didn't|would not|not to|declined to|refrained from|without a|not|never|no)\s+(?:\w+\s+){0,3}?(?:a\s+)?"
+        r"\b(?:did not|didn't|would not|not to|declined to|refrained from|without|instead of|rather than|stopped short of|not|"
+        r"never|no)\s+(?:\w+\s+){0,3}?(?:a\s+)?"
         r"(?:veto|block)",
         sentence,
         re.I,
@@ -637,7 +704,7 @@ def _outcome(sentence: str, norm: str) -> str | None:
             return "vetoed"
     if failed:
         return "failed"
-    if adopted and not re.search(r"\b(?:previously|earlier|last year|in (?:19|20)\d\d)\b", sentence):
+    if adopted and (past or not re.search(r"\b(?:previously|earlier|last year|in (?:19|20)\d\d)\b", sentence)):
         return "adopted"
     return None
 
@@ -698,7 +765,7 @@ _PAST_VOTE = re.compile(
     re.I,
 )
 _VOTE_EVENT = re.compile(
-    r"\b(?:vot(?:e|ed|es|ing)|vetoe?[ds]?|vetoing|adopt\w*|reject\w*|fail\w*|pass(?:ed|es)|block\w*|approv\w*|"
+    r"\b(?:vot(?:e|ed|es|ing)|vetoe?[ds]?|vetoing|adopt\w*|reject\w*|fail\w*|pass(?:ed|es)|block\w*|approv\w*|backed|"
     r"abstain\w*|endors\w*|authori[sz]\w*|renew\w*|extend\w*|demand\w*|shot|unanimous\w*|fell|falls)\b",
     re.I,
 )
@@ -720,7 +787,15 @@ _M_SAME = re.compile(
     r"\bseparately\b",
     re.I,
 )
-_M_MAIN = re.compile(r"\b(?:itself|the\s+main\s+(?:text|draft)|the\s+final\s+(?:text|vote))\b", re.I)
+_M_MAIN = re.compile(
+    r"\b(?:(?:draft|text|resolution|vote|measure)\s+itself|(?<!before )(?<!after )the\s+main\s+(?:text|draft)|the\s+final\s+(?:text|vote))\b",
+    re.I,
+)
+_SEVERAL = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|many|numerous|repeated|a string of|a series of|"
+    r"a number of)\s+(?:[\w-]+\s+){0,2}?(?:drafts|vetoes|resolutions|texts|attempts|times)\b",
+    re.I,
+)
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\b[^,.;—–]*,")
 _PLAIN_NOUN = re.compile(r"\b(?:draft|resolution|text|proposal|measure)\b", re.I)
 
@@ -730,6 +805,9 @@ _BACK: dict[str, int] = {}  # sentence -> days before the main vote ("It came th
 
 def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[dt.date, dt.date] | None]:
     """Whether a sentence speaks of a vote before the main one, and the period it names (if any)."""
+    # "last week's chemical attack": the time phrase dates another event, not a vote
+    s = re.sub(r"\b(?:last|this|earlier this|previous)\s+(?:week|month|year)['’]s\s+(?!(?:\w+\s+){0,2}?(?:vote|veto|draft|"
+               r"resolution|text|decision)\b)\w+", "", s, flags=re.I)  # fmt: skip
     low = s.lower()
     a = article_date
     after = re.match(r"\s*(a|an|one|two|three|four|five|six|\d+)\s+(day|week|month)s?\s+after\b", low) or re.search(
@@ -746,9 +824,23 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
         return True, ((a - dt.timedelta(days=14), a - dt.timedelta(days=4)) if a else None)
     if re.search(r"\b(?:last month|a month (?:ago|earlier))\b", low):
         return True, ((a - dt.timedelta(days=62), a - dt.timedelta(days=20)) if a else None)
+    since = re.search(rf"\bsince\s+(?:(?P<month>{_MONTHS})\b\s*)?(?P<year>(?:19|20)\d\d)?\b", s)
+    nth = re.search(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest)\b"
+                    r"[^.;]*\bsince\b", s, re.I)  # fmt: skip
+    if (
+        since and (since["month"] or since["year"]) and a is not None and not nth
+    ):  # "since October 2011", "since October"
+        year = int(since["year"]) if since["year"] else None
+        month = MONTHS[since["month"].lower()] if since["month"] else 1
+        if year is None:
+            year = a.year if month <= a.month else a.year - 1
+        start = dt.date(year, month, 1)
+        if start < a:
+            return True, (start, a - dt.timedelta(days=1))
     if re.search(
         r"\bearlier (?:this|that) (?:week|month|year)\b|\b(?:days|weeks|months) (?:ago|earlier)\b|\bpreviously\b|"
-        r"\b(?:an|the) earlier (?:draft|vote|text|resolution|veto)\b|\blast year\b",
+        r"\b(?:an|the) earlier (?:draft|vote|text|resolution|veto)\b|\blast year\b|"
+        r"\b(?:earlier|previous|prior|past)\s+(?:[\w-]+\s+)?(?:drafts|votes|texts|resolutions|vetoes)\b",
         low,
     ):
         return True, ((a - dt.timedelta(days=366), a - dt.timedelta(days=1)) if a else None)
@@ -764,7 +856,13 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
             return True, (lo, hi)
     for m in re.finditer(r"\b(?:in|since|from)\s+((?:19|20)\d\d)\b", s):
         if a is None or int(m[1]) != a.year:
-            return True, None
+            year = int(m[1])
+            if a is None or year > a.year:
+                return True, None
+            return True, (
+                dt.date(year, 1, 1),
+                dt.date(year, 12, 31) if m[0].startswith("in") else a - dt.timedelta(days=1),
+            )
     return False, None
 
 
@@ -782,8 +880,29 @@ def _marker(s: str, article_date: dt.date | None) -> tuple[str | None, tuple[dt.
         return "same_day", None
     earlier, window = _earlier_marker(core, article_date)
     if earlier:
+        if _SEVERAL.search(core) and not re.search(
+            r"\bmost recently\b|\bthe (?:latest|last) (?:one|of them)\b", core, re.I
+        ):
+            return "several", window  # "vetoed three earlier drafts": no one vote to check against
         return "earlier", window
     return None, None
+
+
+def _conflicting_outcome(s: str, before: list[Claim]) -> bool:
+    """Whether a sentence reports an outcome (adopted / not adopted) opposite to the one already claimed for
+    the vote the text is speaking of.
+
+    >>> _conflicting_outcome("Russia vetoed the text.", [Claim("outcome", "adopted", "Resolution 2728 adopted.")])
+    True
+    >>> _conflicting_outcome("It failed.", [Claim("outcome", "vetoed", "Russia vetoed it.")])
+    False
+    """
+    said = {c.claimed == "adopted" for c in before if c.field == "outcome"}
+    if len(said) != 1:
+        return False
+    core = _RELATIVE_CLAUSE.sub(",", s)
+    o = _outcome(core, member_mentions(core))
+    return o is not None and (o == "adopted") not in said
 
 
 def _is_ga(s: str) -> bool:
@@ -913,7 +1032,14 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
                 cur = 0
             elif kind is not None:
                 definite = re.search(r"\b(?:the|both|these|those)\s+(?:\w+\s+)?amendments?\b", s, re.I)
-                if not (kind == "amendment" and cur and events[cur].kind == "amendment" and definite):
+                # "a competing Russian draft" named again (in the headline, then in the body) is the same vote
+                same = [e.id for e in events if e.kind == kind and kind in ("amendment", "rival")]
+                again = not re.search(r"\b(?:second|third|another|new|other)\b", s, re.I)
+                if kind == "amendment" and cur and events[cur].kind == "amendment" and definite:
+                    pass
+                elif same and again and (kind == "rival" or definite):
+                    cur = same[-1]
+                else:
                     core = _RELATIVE_CLAUSE.sub(",", s)
                     events.append(Event(len(events), kind, s, window=window, back=_BACK.pop(core, None)))
                     cur = len(events) - 1
@@ -928,6 +1054,12 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
             if kind is None and ds and known and ds[0][0] not in known and ds[0][1] not in ("dateline", "approx"):
                 # "On Friday, Russia vetoed a Japanese draft" in a roundup of Thursday's votes: another day's vote
                 events.append(Event(len(events), "other_day", s))
+                cur = len(events) - 1
+            elif kind is None and _conflicting_outcome(s, [c for c in claims if c.event == cur]):
+                # "Resolution 2728 adopted. ... On Friday Moscow and Beijing vetoed a US text": a vote that
+                # ended otherwise than the one the text has been speaking of is another vote
+                fresh = [d for d in ds if d[1] not in ("dateline", "approx")]
+                events.append(Event(len(events), "other_day" if fresh else "undated", s))
                 cur = len(events) - 1
             events[cur].dates.extend(ds)
             claims.extend(_sentence_claims(s, cur, events))
@@ -959,7 +1091,7 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
     elif vote_date is not None:
         claims.insert(0, Claim("date", vote_date.isoformat(), paras[0][:200]))
     for e in events[1:]:
-        if e.kind == "earlier":
+        if e.kind in ("earlier", "other_day"):
             ds = _best_dates(e.dates)
             if ds:
                 claims.append(Claim("date", ds[0][0].isoformat(), ds[0][2], event=e.id))
@@ -988,6 +1120,9 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
         if k not in seen:
             seen.add(k)
             uniq.append(c)
+    # the subject is said once: another vote on the same subject ("a rival draft on Gaza") repeats it, it is no new claim
+    main_subject = {c.claimed for c in uniq if c.field == "subject" and c.event == 0}
+    uniq = [c for c in uniq if not (c.field == "subject" and c.event and c.claimed in main_subject)]
     return Extraction(uniq, art, article_date, vote_date, source, vote_sents, events, left_out, None)
 
 
@@ -1047,7 +1182,7 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
     norm = member_mentions(s)
     kind = events[cur].kind
     core = _RELATIVE_CLAUSE.sub(",", s)  # "Russia, which had blocked ..., supported it": the clause is another event
-    o = _outcome(core, member_mentions(core))
+    o = _outcome(core, member_mentions(core), past=kind != "main")
     if o:
         out.append(Claim("outcome", o, s, event=cur))
     if (
@@ -1066,6 +1201,8 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
         codes = (
             [m["pre"]]
             if m["pre"]
+            else [m["subj"]]
+            if m["subj"]
             else [m["poss"]]
             if m["poss"]
             else [m["adj"]]
