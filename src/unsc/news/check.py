@@ -393,6 +393,9 @@ def _match_main(ex: Extraction, record: Any) -> _Match:
 
 def _match_event(ex: Extraction, ev: Any, main: dict[str, Any] | None, taken: set[str], record: Any) -> _Match:
     claims = [c for c in ex.claims if c.event == ev.id and c.field in _SCORE_FIELDS]
+    if claims and not any(c.field == "subject" for c in claims):
+        # a background vote the text does not give a subject of its own is on the text's subject
+        claims += [c for c in ex.claims if c.event == 0 and c.field == "subject"]
     what = {"amendment": "an amendment", "rival": "a competing draft", "same_day": "another vote of the same meeting",
             "earlier": "an earlier vote", "other_day": "a vote on another day",
             "several": "several votes at once", "undated": "another vote that ended otherwise"}.get(ev.kind, "another vote")  # fmt: skip
@@ -779,13 +782,18 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
         rec = open_store()
     last = last_vote_date(rec)
     when = ex.vote_date if ex.date_source in ("text", "relative", "dateline") else None
-    main = _match_main(ex, rec)
+    if ex.no_main_vote:
+        main = _Match(None, None, [], "no_vote", f"no Council vote reported: {ex.no_vote_reason}")
+    else:
+        main = _match_main(ex, rec)
     after = (
         (when is not None and when > last) or (ex.article_date is not None and ex.article_date > last)
         if last
         else False
     )
-    if after and last is not None and main.status != "matched":  # no vote in the record fits: after its last date
+    if (
+        after and last is not None and main.status not in ("matched", "no_vote")
+    ):  # no vote in the record fits: after its last date
         msg = f"the record ends on {last}; `unsc sync` brings newer votes"
         claims_out: list[dict[str, Any]] = []
         for c in ex.claims:
@@ -804,14 +812,27 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
     results: dict[int, _Match] = {0: main}
     taken = {_symbol(main.row)} if main.row is not None else set()
     other_votes = []
+    ref = main.row
     for ev in ex.events[1:]:
-        got = _match_event(ex, ev, main.row, taken, rec)
+        # a rival draft or an amendment is voted on the day of the vote it rivals: the main vote, or (in a
+        # report with no vote of its own) the vote spoken of just before
+        same_day = ev.kind in ("amendment", "rival", "same_day")
+        got = _match_event(ex, ev, main.row if main.row is not None or not same_day else ref, taken, rec)
         results[ev.id] = got
         if got.row is not None:
             taken.add(_symbol(got.row))
+            ref = got.row
         other_votes.append({"event": ev.id, "kind": ev.kind, "text": ev.text, "status": got.status,
                             "message": got.message, "decision": _decision(got.row) if got.row else None,
                             "evidence": got.evidence})  # fmt: skip
+    found = [r for k, r in results.items() if k and r.row is not None]
+    if ex.no_main_vote and len({_symbol(r.row) for r in found if r.row is not None}) == 1:
+        # a report of a General Assembly vote (or a postponed one) that recalls one Council vote is about that vote
+        only = found[0]
+        main = _Match(only.row, only.full, only.candidates, "matched", (
+            f"matched {_symbol(only.row)} ({_iso(only.row.get('date'))}), the one Council vote a report of "
+            f"{ex.no_vote_reason} recalls"), only.evidence)  # fmt: skip
+        other_votes = [o for o in other_votes if not (o["decision"] and o["decision"]["symbol"] == _symbol(only.row))]
     claims_out = []
     for c in ex.claims:
         d = c.to_dict()

@@ -88,15 +88,16 @@ TOPICS: dict[str, tuple[str, str]] = {
 }
 
 _OUT_FAILED = re.compile(
-    r"\b((?:failed|fails|fail)(?! the\b| to (?:protect|respond|persuade|convince|block|stop|prevent|veto|halt|derail|kill|"
-    r"sink|defeat)\b)|was defeated|were defeated|was rejected|were rejected|not adopted|did not pass|"
-    r"didn['’]t pass|fell short|falls short|fell flat|was voted down|went down to defeat|sank)\b|"
+    r"\b((?<!tried, and )(?<!tried and )(?<!tried but )(?:failed|fails|fail)(?! the\b| to (?:protect|respond|persuade|convince|block|stop|prevent|veto|halt|derail|kill|"
+    r"sink|defeat|mention|address|include|reflect|condemn|name|recogni[sz]e|acknowledge|take)\b)|was defeated|were defeated|was rejected|were rejected|not adopted|did not pass|"
+    r"didn['’]t pass|fell short|falls short|(?:well|far) short of|fell flat|was voted down|went down to defeat|sank)\b|"
     r"\bCouncil\b(?:\s+\w+){0,3}?\s+rejected\b",
     re.I,
 )
 _OUT_VETO = re.compile(
     r"\b(vetoed|vetoes|vetoing|was blocked|were blocked|blocked|veto (?:by|from|of|cast by)|(?:a|the|its|their|"
-    r"double|twin)\s+(?:\w+\s+)?vetoe?s?\b(?!\s*power|-wielding|-holding)|shot (?:it |the \w+ )?down)",
+    r"double|twin)\s+(?:\w+\s+)?vetoe?s?\b(?!\s*power|-wielding|-holding)|shot (?:it |the \w+ )down|shot down (?:the|a|an|its|"
+    r"their) (?:[\w-]+ ){0,3}?(?:draft|text|resolution|proposal|measure|bid)\b)",
     re.I,
 )
 _OUT_ADOPTED = re.compile(
@@ -137,7 +138,8 @@ _V_X = (
 )
 _V_YES = r"voted in favou?r|voted for|voted yes|votes in favou?r|votes for|voting in favou?r|voting for|supported|supporting|backed"
 _V_VETO = (
-    r"vetoed|vetoes|vetoing|blocked|blocking|shot (?:it |the \w+ )?down|torpedoed|killed|(?:cast|used|wielded|exercised|employed|deployed|invoked)\s+(?:its|their|a|the)\s+"
+    r"vetoed|vetoes|vetoing|blocked|blocking|shot (?:it |the \w+ )down|shot down(?= (?:the|a|an|its|their) (?:[\w-]+ ){0,3}?"
+    r"(?:draft|text|resolution|proposal|measure|bid)\b)|torpedoed|killed|(?:cast|used|wielded|exercised|employed|deployed|invoked)\s+(?:its|their|a|the)\s+"
     r"(?:\w+\s+)?vetoe?s?(?:\s+power)?"
 )
 _LIST2 = _LIST.replace("?P<list>", "?P<list2>")
@@ -366,6 +368,9 @@ class Extraction:
     events: list[Event] = field(default_factory=list)
     left_out: list[dict[str, str]] = field(default_factory=list)
     no_vote_reason: str | None = None
+    #: the text reports no Council vote of its own (its lead is a postponed or General Assembly vote); the
+    #: Council votes it recalls are events of their own
+    no_main_vote: bool = False
 
     @property
     def has_vote(self) -> bool:
@@ -854,6 +859,14 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
             lo = dt.date(year, month, 1)
             hi = (dt.date(year + (month == 12), month % 12 + 1, 1)) - dt.timedelta(days=1)
             return True, (lo, hi)
+    for m in re.finditer(rf"\b(?i:in) ({_MONTHS})\s+((?:19|20)\d\d)\b", s):  # "in March 2020"
+        month, year = MONTHS[m[1].lower()], int(m[2])
+        lo = dt.date(year, month, 1)
+        hi = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+        if a is None or hi < a:
+            return True, (lo, hi)
+    if re.search(r"\blast\s+(?:adopted|voted|vetoed|renewed|extended|acted)\b", low):
+        return True, None
     for m in re.finditer(r"\b(?:in|since|from)\s+((?:19|20)\d\d)\b", s):
         if a is None or int(m[1]) != a.year:
             year = int(m[1])
@@ -935,7 +948,10 @@ def _vote_dates(s: str, year: int | None, article_date: dt.date | None) -> list[
     out: list[tuple[dt.date, str, str]] = []
     for d, t in find_dates(s, year):
         before = s[: s.find(t)]
-        if re.search(r"\b(?:dated|by|until|before|after|since|from|of)\s*$", before) or _NOT_VOTE_DATE.search(before):
+        when = re.match(r",?\s+when\b", s[s.find(t) + len(t) :])  # "a repeat of Dec. 8, when the US vetoed"
+        if not when and (
+            re.search(r"\b(?:dated|by|until|before|after|since|from|of)\s*$", before) or _NOT_VOTE_DATE.search(before)
+        ):
             continue
         # a garbled "Oct. 7" ("1 October. 7") or a date glued to other digits is no vote date
         after = s[s.find(t) + len(t) : s.find(t) + len(t) + 4]
@@ -1002,6 +1018,8 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
     left_out: list[dict[str, str]] = []
     reasons: set[str] = set()
     in_ga = False
+    lede: str | None = None  # the first vote sentence is about no Council vote: a postponed vote, a GA vote
+    seen = False
     for para in paras:
         cur = 0
         for s in (c for sent in sentences(para) for c in _clauses(sent)):
@@ -1017,16 +1035,20 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
                     in_ga = True
                     reasons.add("a General Assembly vote")
                     left_out.append({"text": s, "reason": "about a General Assembly vote, not the Council's"})
+                    lede = lede or (None if seen else "a General Assembly vote")
                 continue
             if _is_ga(s):
                 in_ga = True
                 reasons.add("a General Assembly vote")
                 left_out.append({"text": s, "reason": "about a General Assembly vote, not the Council's"})
+                lede = lede or (None if seen else "a General Assembly vote")
                 continue
             if _future(s):
                 reasons.add("a vote still to come (postponed, expected or threatened)")
                 left_out.append({"text": s, "reason": "about a vote still to come (postponed, expected or threatened)"})
+                lede = lede or (None if seen else "a vote still to come (postponed, expected or threatened)")
                 continue
+            seen = True
             kind, window = _marker(s, article_date)
             if kind == "main":
                 cur = 0
@@ -1055,6 +1077,12 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
                 # "On Friday, Russia vetoed a Japanese draft" in a roundup of Thursday's votes: another day's vote
                 events.append(Event(len(events), "other_day", s))
                 cur = len(events) - 1
+            elif lede and cur == 0:
+                # a report of a postponed vote (or of a General Assembly vote) recalling a Council vote: each
+                # paragraph's Council vote is a vote of its own, never the text's (there is none)
+                fresh = [d for d in ds if d[1] not in ("dateline", "approx")]
+                events.append(Event(len(events), "other_day" if fresh else "earlier", s))
+                cur = len(events) - 1
             elif kind is None and _conflicting_outcome(s, [c for c in claims if c.event == cur]):
                 # "Resolution 2728 adopted. ... On Friday Moscow and Beijing vetoed a US text": a vote that
                 # ended otherwise than the one the text has been speaking of is another vote
@@ -1065,7 +1093,7 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
             claims.extend(_sentence_claims(s, cur, events))
     # a text only about "a competing draft" or "the amendment": that vote is the article's main one
     scoring = {"yes", "no", "abstain", "unanimous", "vote", "veto", "outcome", "draft", "resolution"}
-    if len(events) > 1 and not any(c.event == 0 and c.field in scoring for c in claims):
+    if len(events) > 1 and not lede and not any(c.event == 0 and c.field in scoring for c in claims):
         first = events[1].id
         for c in claims:
             if c.event == first:
@@ -1084,8 +1112,12 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
             if e.kind in ("amendment", "rival", "same_day") and e.dates:
                 events[0].dates.append(e.dates[0])
                 break
-    main_dates = [d for d in _best_dates(events[0].dates) if d[1] != "approx"]
+    main_dates = [d for d in _best_dates(events[0].dates) if d[1] != "approx"] if not lede else []
     vote_date, source = (main_dates[0][0], main_dates[0][1]) if main_dates else (None, None)
+    if lede:  # no Council vote of the text's own: what was said of "it" is about the vote to come
+        for c in [c for c in claims if c.event == 0]:
+            left_out.append({**c.to_dict(), "reason": f"about {lede}, not a Council vote"})
+        claims = [c for c in claims if c.event != 0]
     if vote_date is not None and source != "dateline":
         claims.insert(0, Claim("date", vote_date.isoformat(), main_dates[0][2] if len(main_dates[0]) > 2 else ""))
     elif vote_date is not None:
@@ -1122,8 +1154,10 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
             uniq.append(c)
     # the subject is said once: another vote on the same subject ("a rival draft on Gaza") repeats it, it is no new claim
     main_subject = {c.claimed for c in uniq if c.field == "subject" and c.event == 0}
+    if paras:  # the headline's subject, when the text has no vote of its own ("Assembly calls for Gaza truce")
+        main_subject |= {x for x in [_subject(paras[0])] if x}
     uniq = [c for c in uniq if not (c.field == "subject" and c.event and c.claimed in main_subject)]
-    return Extraction(uniq, art, article_date, vote_date, source, vote_sents, events, left_out, None)
+    return Extraction(uniq, art, article_date, vote_date, source, vote_sents, events, left_out, lede, bool(lede))
 
 
 _CLAUSE = re.compile(
@@ -1183,6 +1217,8 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
     kind = events[cur].kind
     core = _RELATIVE_CLAUSE.sub(",", s)  # "Russia, which had blocked ..., supported it": the clause is another event
     o = _outcome(core, member_mentions(core), past=kind != "main")
+    if o is None and _UNANIMOUS.search(core) and not _NOT_UNANIMOUS.search(core):
+        o = "adopted"  # "in July it unanimously extended the mandate": a unanimous vote adopts
     if o:
         out.append(Claim("outcome", o, s, event=cur))
     if (
