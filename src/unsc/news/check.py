@@ -313,11 +313,14 @@ def _rank(
     article_day: dt.date | None,
     label: str,
     votes: dict[str, list[dict[str, Any]]] | None = None,
+    bonus: dict[str, tuple[float, str]] | None = None,
 ) -> _Match:
     scored = []
     for r in cands:
         full = {**r, "votes": votes.get(str(r.get("decision_id")), [])} if votes is not None else _full(record, r)
         ev = _evidence(claims, r, full) + _date_evidence(dates, r, article_day)
+        if bonus and _symbol(r) in bonus:
+            ev.append(bonus[_symbol(r)])
         scored.append((sum(w for w, _ in ev), r, full, [why for w, why in sorted(ev, key=lambda x: -x[0])]))
     scored.sort(key=lambda x: -x[0])
     listing = [_cand(r, sc, why) for sc, r, _, why in scored]
@@ -399,6 +402,8 @@ def _match_event(ex: Extraction, ev: Any, main: dict[str, Any] | None, taken: se
     what = {"amendment": "an amendment", "rival": "a competing draft", "same_day": "another vote of the same meeting",
             "earlier": "an earlier vote", "other_day": "a vote on another day",
             "several": "several votes at once", "undated": "another vote that ended otherwise"}.get(ev.kind, "another vote")  # fmt: skip
+    if ev.kind == "series":
+        return _Match(None, None, [], "unmatched", "about a series of votes, each checked on its own")
     if ev.kind == "several":
         return _Match(None, None, [], "unmatched", f"about {what}: no single vote to check the claims against")
     if ev.kind == "undated":
@@ -442,12 +447,24 @@ def _match_event(ex: Extraction, ev: Any, main: dict[str, Any] | None, taken: se
         if main_day is None:
             return _Match(None, None, [], "unmatched", f"about {what}, but the main vote was not found")
         lo = hi = main_day
-    cands = [r for r in rows(record.decisions(since=lo.isoformat(), until=hi.isoformat())) if _symbol(r) not in taken]
+    every = rows(record.decisions(since=lo.isoformat(), until=hi.isoformat()))
+    cands = [r for r in every if _symbol(r) not in taken]
     votes = _votes_between(record, lo, hi)
-    got = _rank(claims, ev.dates, cands, record, None, f"from {lo} to {hi}" if lo != hi else f"on {lo}", votes)
+    bonus: dict[str, tuple[float, str]] = {}
+    if getattr(ev, "ordinal", None) and lo == hi:  # "the second" amendment: the second voted that day
+        same_kind = sorted((r for r in every if r.get("kind") == ("amendment" if ev.kind == "amendment" else
+                            "draft_resolution")), key=lambda r: _natural(str(r.get("decision_id"))))  # fmt: skip
+        if len(same_kind) >= ev.ordinal:
+            bonus[_symbol(same_kind[ev.ordinal - 1])] = (2.0, f"number {ev.ordinal} of {len(same_kind)} voted that day")
+    got = _rank(claims, ev.dates, cands, record, None, f"from {lo} to {hi}" if lo != hi else f"on {lo}", votes, bonus)
     if got.status != "matched":
         got.message = f"about {what}, not identified in the record: {got.message}"
     return got
+
+
+def _natural(key: str) -> tuple[Any, ...]:
+    """A sort key that orders "S/PV.9527#2" before "S/PV.9527#10"."""
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", key))
 
 
 def _best_dates(dates: list[tuple[dt.date, str, str]]) -> list[tuple[dt.date, str, str]]:

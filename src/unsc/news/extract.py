@@ -196,9 +196,12 @@ _SPONSOR = re.compile(
     rf"(?:(?:draft|text|resolution|proposal|initiative|effort|bid|push)\s*,?\s+(?:was\s+|were\s+)?(?:co-)?led|spearheaded|"
     rf"drafted|drawn up|sponsored|co-sponsored|proposed|put forward|submitted|tabled|authored|written|penned|introduced|"
     rf"circulated|crafted|prepared|presented)\s+by\s+{_LIST}|"
-    rf"⟨(?P<subj>[A-Z]{{3}})⟩\s+(?:had\s+|has\s+|then\s+|also\s+)?(?:proposed|asked for|sought|requested|put forward|tabled|"
-    r"introduced|submitted|circulated|drafted)\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:amendment|draft|text|"
-    r"resolution|proposal|counter-draft)\b|"
+    rf"⟨(?P<subj>[A-Z]{{3}})⟩(?:['’]s?\s+(?:deputy\s+)?(?:ambassador|envoy|representative|delegation|mission)"
+    r"(?:,?\s+[A-Z][\w'-]+){0,3},?)?\s+(?:had\s+|has\s+|then\s+|also\s+)?(?:proposed|put forward|tabled|introduced|submitted|"
+    r"circulated|drafted)\s+(?:an?|the|its|their|two|three|four|five|several)\s+(?:[\w-]+\s+){0,2}?(?:amendments?|drafts?|"
+    r"texts?|resolution|proposal|counter-draft)\b|"
+    rf"⟨(?P<subj2>[A-Z]{{3}})⟩\s+(?:had\s+|has\s+|then\s+|also\s+)?(?:asked for|sought|requested)\s+(?:an?|two|three|four|"
+    r"several)\s+(?:[\w-]+\s+){0,2}?amendments?\b|"
     rf"⟨(?P<poss>[A-Z]{{3}})⟩['’]s?\s+(?:{_NOT_DRAFT_WORD}[\w-]+\s+){{0,3}}?(?:draft|resolution|text|proposal|measure|amendment|"
     r"counter-draft|bid)\b|"
     rf"(?:a|an|the)\s+(?:\w+\s+)?(?P<adjs>⟨[A-Z]{{3}}⟩(?:\s*(?:,|and|[-‑])\s*⟨[A-Z]{{3}}⟩)+)\s+(?:draft|resolution|text|proposal|"
@@ -225,7 +228,8 @@ _TALLY = re.compile(
 )
 _TALLY_CTX = re.compile(r"\b(vote[ds]?|voting|tally|margin|passed|adopted|approved|failed|rejected|by)\b", re.I)
 _RECEIVED = re.compile(
-    rf"\b(?:received|won|garnered|got|secured|obtained|gathered|drew|mustered|had)\s+(?:only\s+|just\s+)?(?P<n>{NUM})\s+votes?"
+    rf"\b(?:received|won|garnered|got|secured|obtained|gathered|drew|mustered|had|winning|drawing|getting|receiving|securing|"
+    rf"garnering)\s+(?:only\s+|just\s+)?(?P<n>{NUM})\s+votes?"
     r"(?!\s+(?:against|no\b))",
     re.I,
 )
@@ -275,10 +279,11 @@ _GOT_BEFORE = re.compile(
     re.I,
 )
 _VOTES_FROM = re.compile(
-    rf"\b(?:got|won|received|drew|garnered|secured|gained|mustered|had)\s+(?:only\s+|just\s+)?{NUM}\s+votes?\s*,?\s*"
-    rf"(?:from|by|cast by)\s+{_LIST}",
+    rf"\b(?:got|won|received|drew|garnered|secured|gained|mustered|had|winning|drawing|getting|receiving)\s+(?:only\s+|just\s+)?"
+    rf"{NUM}\s+votes?(?:\s+in\s+favou?r)?\s*[,—–]?\s*(?:from|by|cast by)\s+{_LIST}",
     re.I,
 )
+_AGAINST_FROM = re.compile(rf"\bagainst\s+(?P<n>{NUM})\s*[,—–]?\s*(?:from|by|cast by)\s+{_LIST}", re.I)
 _AS_DID = re.compile(rf"[^.;⟨]{{0,50}}?,?\s+(?:as did|and so did|as were)\s+{_LIST}")
 _AMONG_THOSE = re.compile(
     rf"{_LIST}\s+(?:were|was)\s+(?:also\s+)?among\s+(?:those|the\s+(?P<n>{NUM}\s+)?(?:other\s+)?(?:members|countries|states|"
@@ -352,6 +357,8 @@ class Event:
     dates: list[tuple[dt.date, str, str]] = field(default_factory=list)
     window: tuple[dt.date, dt.date] | None = None
     back: int | None = None  # "three days after": this many days before the main vote
+    ordinal: int | None = None  # "The second, which ...": the second of a series of amendments or drafts
+    window_kind: str = ""  # a series' kind before it became one ("amendment")
 
 
 @dataclass
@@ -408,6 +415,7 @@ _NOT_STATES = re.compile(
 
 def _normalise(text: str) -> str:
     text = text.replace("U.S.S.R.", "USSR").replace("U.S.A.", "USA").replace("U.S.", "US").replace("U.K.", "UK")
+    text = text.replace(" - ", " — ")  # a spaced hyphen is a dash
     text = text.replace("U.N.", "UN").replace("‘", "'").replace("’", "'").replace("“", '"').replace("”", '"')
     return re.sub(r"[ \t]+", " ", text)
 
@@ -547,6 +555,8 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
         add(_codes(m["list"]), vote, m.span())
     for m in _VOTES_FROM.finditer(norm):
         add(_codes(m["list"]), "yes", m.span())
+    for m in _AGAINST_FROM.finditer(norm):
+        add(_codes(m["list"]), "no", m.span())
     for m in _AMONG_THOSE.finditer(norm):
         v = m["verb"].lower()
         vote = (
@@ -667,6 +677,10 @@ def _counts(sentence: str) -> list[tuple[str, int]]:
             v = m["verb"].lower()
             out.append(("abstain" if v.startswith("abst") else "no" if ("against" in v or v.endswith(" no") or "oppos" in v)
                         else "yes", n))  # fmt: skip
+    for m in _AGAINST_FROM.finditer(member_mentions(sentence)):
+        n = number(m["n"])
+        if n is not None and n <= 15:  # "four votes in favour against two, from the US and Britain"
+            out.append(("no", n))
     for m in _BY_VOTES.finditer(sentence):
         n = number(m["n"])
         if n is not None and n <= 15 and not any(s <= m.start("n") < e for s, e in used):
@@ -793,14 +807,22 @@ _M_SAME = re.compile(
     re.I,
 )
 _M_MAIN = re.compile(
-    r"\b(?:(?:draft|text|resolution|vote|measure)\s+itself|(?<!before )(?<!after )the\s+main\s+(?:text|draft)|the\s+final\s+(?:text|vote))\b",
+    r"\b(?:(?:draft|text|resolution|vote|measure)\s+itself|(?<!before )(?<!after )the\s+main\s+(?:text|draft)|(?<!before )(?<!after )(?<!ahead of )"
+    r"the\s+final\s+(?:text|vote))\b",
     re.I,
 )
 _SEVERAL = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|many|numerous|repeated|a string of|a series of|"
-    r"a number of)\s+(?:[\w-]+\s+){0,2}?(?:drafts|vetoes|resolutions|texts|attempts|times)\b",
+    r"a number of|(?:more than |nearly |almost |over )?a dozen|dozens of)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:drafts|vetoes|resolutions|texts|attempts|times)\b",
     re.I,
 )
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_ORDINAL = re.compile(
+    r"\s*(?:The|A|An)\s+(first|second|third|fourth|fifth)\b(?!\s+(?:time|day|week|month|year|vote\b))", re.I
+)
+_PLURAL = re.compile(r"\b(?:two|three|four|five|several|a series of|a number of)\s+(?:[\w-]+\s+)?(?:amendments|drafts|texts|"
+                     r"proposals)\b", re.I)  # fmt: skip
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\b[^,.;—–]*,")
 _PLAIN_NOUN = re.compile(r"\b(?:draft|resolution|text|proposal|measure)\b", re.I)
 
@@ -1050,16 +1072,37 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
                 continue
             seen = True
             kind, window = _marker(s, article_date)
+            ordinal = _ORDINAL.match(s)
+            parents = [
+                e for e in events if e.kind in ("amendment", "rival", "same_day", "series") and _PLURAL.search(e.text)
+            ]
+            if kind is None and ordinal and parents:
+                # "Russia put forward three amendments. ... The first, stating ..., drew four votes": each is a vote
+                parent = parents[-1]
+                kind = parent.kind if parent.kind != "series" else parent.window_kind
+                child = Event(len(events), kind, s, ordinal=_ORDINALS[ordinal[1].lower()])
+                events.append(child)
+                if parent.kind != "series":
+                    parent.window_kind, parent.kind = parent.kind, "series"
+                for c in [c for c in claims if c.event == parent.id and c.field in ("sponsor", "outcome")]:
+                    claims.append(Claim(c.field, c.claimed, c.text, member=c.member, note=c.note, event=child.id))
+                cur = child.id
             if kind == "main":
                 cur = 0
+            elif ordinal and parents and cur == len(events) - 1 and events[cur].ordinal:
+                pass  # the event was just made for this sentence
             elif kind is not None:
                 definite = re.search(r"\b(?:the|both|these|those)\s+(?:\w+\s+)?amendments?\b", s, re.I)
                 # "a competing Russian draft" named again (in the headline, then in the body) is the same vote
                 same = [e.id for e in events if e.kind == kind and kind in ("amendment", "rival")]
+                if (
+                    kind == "same_day"
+                ):  # "The six-month draft then got two votes" after "a rival proposal ...": that one
+                    same = [e.id for e in events if e.kind in ("rival", "same_day")]
                 again = not re.search(r"\b(?:second|third|another|new|other)\b", s, re.I)
                 if kind == "amendment" and cur and events[cur].kind == "amendment" and definite:
                     pass
-                elif same and again and (kind == "rival" or definite):
+                elif same and again and (kind in ("rival", "same_day") or definite):
                     cur = same[-1]
                 else:
                     core = _RELATIVE_CLAUSE.sub(",", s)
@@ -1161,8 +1204,8 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
 
 
 _CLAUSE = re.compile(
-    r"(?:,\s+(?:and|while|but|whereas)|;\s*(?:and\s+|while\s+|but\s+)?)\s+(?=(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:draft|text|amendment|resolution|proposal|counter-draft)\b)|"
+    r"(?:,\s+(?:and|while|but|whereas)|;\s*(?:and\s+|while\s+|but\s+)?)\s+(?=(?:(?:minutes|hours|moments)\s+later,?\s+|then\s+|"
+    r"later\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:draft|text|amendment|resolution|proposal|counter-draft)\b)|"
     r",\s+(?=(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+after\s+[^,.]*\b(?:vetoe?d?|voted|adopted|"
     r"rejected|blocked)\b)",
     re.I,
@@ -1237,8 +1280,8 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
         codes = (
             [m["pre"]]
             if m["pre"]
-            else [m["subj"]]
-            if m["subj"]
+            else [m["subj"] or m["subj2"]]
+            if m["subj"] or m["subj2"]
             else [m["poss"]]
             if m["poss"]
             else [m["adj"]]
