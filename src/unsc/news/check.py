@@ -174,10 +174,11 @@ def _evidence(claims: list[Claim], row: dict[str, Any], full: dict[str, Any] | N
             hit = _topic_hit(str(c.claimed), row)
             title = " ".join(str(row.get(k) or "") for k in ("title", "topic"))
             other = hit is False and any(re.search(pat, title, re.I) for _kw, (_lab, pat) in TOPICS.items())
+            w = 1 if c.note == "inherited" else 3  # the text's subject, not said of this vote: weighs less
             if hit:
-                out.append((3, f"subject {c.claimed} fits the agenda item"))
+                out.append((w, f"subject {c.claimed} fits the agenda item"))
             elif other:  # the agenda item names another subject; a bare "Letter dated ..." rules nothing out
-                out.append((-3, f"subject {c.claimed} does not fit the agenda item"))
+                out.append((-w, f"subject {c.claimed} does not fit the agenda item"))
         elif f == "draft" and row.get("draft"):
             ok = str(row["draft"]).startswith(str(c.claimed))
             out.append((8 if ok else -2, f"symbol {c.claimed} {'quoted' if ok else 'does not fit'}"))
@@ -398,7 +399,11 @@ def _match_event(ex: Extraction, ev: Any, main: dict[str, Any] | None, taken: se
     claims = [c for c in ex.claims if c.event == ev.id and c.field in _SCORE_FIELDS]
     if claims and not any(c.field == "subject" for c in claims):
         # a background vote the text does not give a subject of its own is on the text's subject
-        claims += [c for c in ex.claims if c.event == 0 and c.field == "subject"]
+        claims += [
+            Claim("subject", c.claimed, c.text, note="inherited", event=ev.id)
+            for c in ex.claims
+            if c.event == 0 and c.field == "subject"
+        ]
     what = {"amendment": "an amendment", "rival": "a competing draft", "same_day": "another vote of the same meeting",
             "earlier": "an earlier vote", "other_day": "a vote on another day",
             "several": "several votes at once", "undated": "another vote that ended otherwise"}.get(ev.kind, "another vote")  # fmt: skip

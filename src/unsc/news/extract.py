@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from unsc.news.dates import MONTHS, dateline, find_dates, vote_weekday
+from unsc.news.dates import _DATELINE, MONTHS, dateline, find_dates, vote_weekday
 from unsc.news.text import Article, read_article, sentences
 from unsc.rules import all_members
 
@@ -89,7 +89,7 @@ TOPICS: dict[str, tuple[str, str]] = {
 
 _OUT_FAILED = re.compile(
     r"\b((?<!tried, and )(?<!tried and )(?<!tried but )(?:failed|fails|fail)(?! the\b| to (?:protect|respond|persuade|convince|block|stop|prevent|veto|halt|derail|kill|"
-    r"sink|defeat|mention|address|include|reflect|condemn|name|recogni[sz]e|acknowledge|take)\b)|was defeated|were defeated|was rejected|were rejected|not adopted|did not pass|"
+    r"sink|defeat|mention|address|include|reflect|condemn|name|recogni[sz]e|acknowledge|take)\b)|was defeated|were defeated|was rejected|were rejected|not adopted(?! under)|did not pass|"
     r"didn['’]t pass|fell short|falls short|(?:well|far) short of|fell flat|was voted down|went down to defeat|sank)\b|"
     r"\bCouncil\b(?:\s+\w+){0,3}?\s+rejected\b",
     re.I,
@@ -143,6 +143,8 @@ _V_VETO = (
     r"(?:\w+\s+)?vetoe?s?(?:\s+power)?"
 )
 _LIST2 = _LIST.replace("?P<list>", "?P<list2>")
+_LIST3 = _LIST.replace("?P<list>", "?P<list3>")
+_LIST4 = _LIST.replace("?P<list>", "?P<list4>")
 _SUBJ_VERB = re.compile(
     rf"{_LIST}{_WHICH}{_FILL}{_NEG}\s+(?P<verb>{_V_X}|{_V_ABST}|{_V_NO}|{_V_YES}|{_V_VETO})\b(?P<after>\s+(?:it|the|a|an)\b)?"
     rf"(?:\s+(?:alongside|along with|together with)\s+{_LIST2})?",
@@ -165,7 +167,8 @@ _WITH = re.compile(
     re.I,
 )
 _PAREN = re.compile(
-    rf"(?P<verb>in favou?r|against|abstentions?|abstaining|abstained|voting no|no)\s*(?:\(|:\s*)(?:the\s+)?{_LIST}\)?",
+    rf"(?P<verb>in favou?r|against|abstentions?|abstaining|abstained|voting no|voting yes|voting in favou?r|voting against|yes|no)"
+    rf"\s*(?:\(|:\s*)(?:the\s+)?{_LIST}\)?",
     re.I,
 )
 _JOINED = re.compile(
@@ -195,10 +198,15 @@ _SPONSOR = re.compile(
     r"led(?=\s+(?:draft|text|resolution|proposal|initiative)))|"
     rf"(?:(?:draft|text|resolution|proposal|initiative|effort|bid|push)\s*,?\s+(?:was\s+|were\s+)?(?:co-)?led|spearheaded|"
     rf"drafted|drawn up|sponsored|co-sponsored|proposed|put forward|submitted|tabled|authored|written|penned|introduced|"
-    rf"circulated|crafted|prepared|presented)\s+by\s+{_LIST}|"
+    rf"circulated|crafted|prepared|presented)\s+by\s+(?:the\s+(?:[\w-]+\s+){{0,4}}?(?:members|countries|states|nations)"
+    rf"(?:\s+of\s+the\s+(?:Security\s+)?Council)?\s*[,:—–]\s*)?{_LIST}|"
+    rf"{_LIST2}\s+(?:are|were|is|was)\s+(?:also\s+)?(?:among\s+)?the\s+(?:co-)?(?:sponsors?|penholders?|authors?|drafters?)\b|"
+    rf"(?:co-)?sponsors\s+(?:included|include|were|are)\s+{_LIST3}|"
+    rf"(?:drafted|wrote|co-wrote|co-drafted|authored|tabled|put forward|prepared)\s+(?:the|its|their|this)\s+(?:draft|text|"
+    rf"resolution)\s+(?:together\s+)?with\s+{_LIST4}|"
     rf"⟨(?P<subj>[A-Z]{{3}})⟩(?:['’]s?\s+(?:deputy\s+)?(?:ambassador|envoy|representative|delegation|mission)"
     r"(?:,?\s+[A-Z][\w'-]+){0,3},?)?\s+(?:had\s+|has\s+|then\s+|also\s+)?(?:proposed|put forward|tabled|introduced|submitted|"
-    r"circulated|drafted)\s+(?:an?|the|its|their|two|three|four|five|several)\s+(?:[\w-]+\s+){0,2}?(?:amendments?|drafts?|"
+    r"circulated|drafted)\s+(?:an?|the|its|their|two|three|four|five|several|\w+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:amendments?|drafts?|"
     r"texts?|resolution|proposal|counter-draft)\b|"
     rf"⟨(?P<subj2>[A-Z]{{3}})⟩\s+(?:had\s+|has\s+|then\s+|also\s+)?(?:asked for|sought|requested)\s+(?:an?|two|three|four|"
     r"several)\s+(?:[\w-]+\s+){0,2}?amendments?\b|"
@@ -218,8 +226,9 @@ _WHITELIST = (
     r"permanent|non-permanent|were|was|have|had|also|then|together|voted|voting|cast|there|UN)"
 )
 _COUNT = re.compile(
-    rf"(?<![\w/.-])(?P<n>{NUM})(?P<mid>(?:\s+{_WHITELIST})*?)\s+(?P<verb>in favou?r|for\b|against|"
+    rf"(?<![\w/.-])(?<!\bno )(?<!\bNo )(?P<n>{NUM})(?P<mid>(?:\s+{_WHITELIST})*?)\s+(?P<verb>in favou?r|for\b|against|"
     r"abstentions?|abstaining|abstained|abstain\b|supported|backed|opposed|voted yes|voted no|(?:voted\s+)?in favou?r|"
+    r"(?:[^.;]{0,50}?\s)?raised their hands|"
     r"voted for|voted against|cast (?:an )?abstentions?)",
     re.I,
 )
@@ -235,7 +244,7 @@ _RECEIVED = re.compile(
 )
 _SUPPORT_OF = re.compile(
     rf"\b(?:won|got|gained|garnered|drew|received|secured|had|obtained|mustered|winning|getting)\s+(?:the\s+)?"
-    rf"(?:support|backing|votes?|approval)\s+of\s+(?:only\s+|just\s+)?(?P<n>{NUM})\b(?!\s*(?:%|per))|"
+    rf"(?:support|backing|votes?|approval)\s+of\s+(?:only\s+|just\s+|all\s+)?(?P<n>{NUM})\b(?!\s*(?:%|per))|"
     rf"\b(?:backed|supported|endorsed|approved)\s+by\s+(?:only\s+|just\s+)?(?P<n2>{NUM})\s+(?:of\s+the\s+(?:Council['’]s\s+)?(?:15|fifteen)\s+)?"
     r"(?:Council\s+)?(?:members|countries|nations|states|delegations)",
     re.I,
@@ -255,7 +264,8 @@ _INCLUDING = re.compile(
 )
 _BY_VOTES = re.compile(
     rf"\b(?:passed|adopted|adopting|approved|approving|carried|was adopted|was approved)(?:\s+(?:it|the\s+\w+|resolution\s+\d+))?"
-    rf"\s+(?:by|with)\s+(?P<n>{NUM})\s+votes?\b(?!\s+to\b)",
+    rf"\s+(?:by|with)\s+(?P<n>{NUM})\s+votes?\b(?!\s+to\b)|"
+    rf"\b(?:renewed|extended|authori[sz]ed|established|imposed)\b[^.;]{{0,80}}?\s+with\s+(?P<n2>{NUM})\s+votes?\b(?!\s+to\b)",
     re.I,
 )
 _NO_VOTES = re.compile(rf"(?<![\w/.-])(?P<n>{NUM})\s+(?:no|negative)\s+votes\b", re.I)
@@ -493,7 +503,7 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
 
     for m in _PAREN.finditer(norm):
         v = m["verb"].lower()
-        vote = "yes" if "favo" in v else "abstain" if v.startswith("abst") else "no"
+        vote = "yes" if ("favo" in v or "yes" in v) else "abstain" if v.startswith("abst") else "no"
         add(_codes(m["list"]), vote, m.span())
     for m in _DASH_LIST.finditer(norm):
         codes = _codes(m["list"])
@@ -682,8 +692,9 @@ def _counts(sentence: str) -> list[tuple[str, int]]:
         if n is not None and n <= 15:  # "four votes in favour against two, from the US and Britain"
             out.append(("no", n))
     for m in _BY_VOTES.finditer(sentence):
-        n = number(m["n"])
-        if n is not None and n <= 15 and not any(s <= m.start("n") < e for s, e in used):
+        n = number(m["n"] or m["n2"])
+        at = m.start("n") if m["n"] else m.start("n2")
+        if n is not None and n <= 15 and not any(s <= at < e for s, e in used):
             out.append(("yes", n))
             used.append(m.span())
     for m in _NO_VOTES.finditer(sentence):
@@ -864,12 +875,15 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
         start = dt.date(year, month, 1)
         if start < a:
             return True, (start, a - dt.timedelta(days=1))
-    if re.search(
+    generic = re.search(
         r"\bearlier (?:this|that) (?:week|month|year)\b|\b(?:days|weeks|months) (?:ago|earlier)\b|\bpreviously\b|"
         r"\b(?:an|the) earlier (?:draft|vote|text|resolution|veto)\b|\blast year\b|"
         r"\b(?:earlier|previous|prior|past)\s+(?:[\w-]+\s+)?(?:drafts|votes|texts|resolutions|vetoes)\b",
         low,
-    ):
+    )
+    # "the draft was circulated ... by Libya's ambassador, until days ago a Gaddafi ally": the phrase must be
+    # near what the sentence says of a vote
+    if generic and _near_vote(s, generic.start(), generic.end()):
         return True, ((a - dt.timedelta(days=366), a - dt.timedelta(days=1)) if a else None)
     for m in re.finditer(rf"\b(?i:in) ({_MONTHS})\b(?!\s+\d)", s):
         before = s[max(0, m.start() - 60) : m.start()]
@@ -899,6 +913,12 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
                 dt.date(year, 12, 31) if m[0].startswith("in") else a - dt.timedelta(days=1),
             )
     return False, None
+
+
+def _near_vote(s: str, start: int, end: int, reach: int = 60) -> bool:
+    """Whether a vote word (or a draft, a resolution) is within ``reach`` characters of a phrase."""
+    around = s[max(0, start - reach) : end + reach]
+    return bool(_VOTE_EVENT.search(around) or re.search(r"\b(?:drafts?|resolutions?|texts?|vetoe?s?)\b", around, re.I))
 
 
 def _marker(s: str, article_date: dt.date | None) -> tuple[str | None, tuple[dt.date, dt.date] | None]:
@@ -963,10 +983,21 @@ def _future(s: str) -> bool:
     return not _PAST_VOTE.search(re.sub(r"\b(?:would|could|may|might)\s+have\s+\w+", "", rest))
 
 
+_OTHER_VOTERS = re.compile(
+    r"\b(?:MPs|lawmakers|legislators|senators|deputies|parliament\w*|Congress|Assembly|Bundestag|Knesset|Duma|voters)\s+"
+    r"(?:\w+\s+){0,2}?(?:vot|approv|adopt|pass|back|reject)\w*",
+    re.I,
+)
+
+
 def _vote_dates(s: str, year: int | None, article_date: dt.date | None) -> list[tuple[dt.date, str, str]]:
-    """Dates that a sentence gives for a vote: explicit dates not tied to another event, then weekdays."""
-    if not _VOTE_EVENT.search(s):
+    """Dates that a sentence gives for a vote: explicit dates not tied to another event, then weekdays. A
+    sentence whose vote is another body's ("British MPs voted late on Wednesday") dates no Council vote."""
+    if not _VOTE_EVENT.search(s) or _OTHER_VOTERS.search(s):
         return []
+    line = _DATELINE.match(s)  # "UNITED NATIONS, Nov. 16 - ... failed on Friday": the dateline dates the dispatch
+    if line:
+        s = s[line.end() :]
     out: list[tuple[dt.date, str, str]] = []
     for d, t in find_dates(s, year):
         before = s[: s.find(t)]
@@ -1212,6 +1243,20 @@ _CLAUSE = re.compile(
 )
 
 
+def _co_author(norm: str, at: int) -> list[str]:
+    """The state that "drafted the text with France": the one named just before, as subject or as the speaker's
+    country ("Britain's Mark Lyall Grant, whose delegation drafted the text with France").
+
+    >>> t = "⟨GBR⟩'s Mark Lyall Grant, whose delegation drafted the text with ⟨FRA⟩"
+    >>> _co_author(t, t.find("drafted"))
+    ['GBR']
+    """
+    before = norm[max(0, at - 80) : at]
+    m = re.search(r"⟨([A-Z]{3})⟩(?:['’]s?\s+(?:[\w.'-]+\s+){0,4}?\w+,?\s+whose\s+(?:delegation|country|government|mission)\s+"
+                  r"|\s+(?:had\s+|has\s+|also\s+)?)$", before)  # fmt: skip
+    return [m[1]] if m else []
+
+
 def _clauses(sentence: str) -> list[str]:
     """A sentence split where a second draft becomes the subject ("..., and a second Russian draft won five votes").
 
@@ -1288,7 +1333,9 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
             if m["adj"]
             else _codes(m["adjs"])
             if m["adjs"]
-            else _codes(m["list"])
+            else _codes(m["list"] or m["list2"] or m["list3"] or "")
+            if not m["list4"]
+            else _codes(m["list4"]) + _co_author(norm, m.start())
         )
         ev = cur
         if kind in ("amendment", "rival") and _PLAIN_NOUN.search(m[0]):
