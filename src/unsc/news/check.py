@@ -395,7 +395,14 @@ def _match_main(ex: Extraction, record: Any) -> _Match:
     return _rank(claims, ex.events[0].dates if ex.events else [], cands, record, ex.article_date, label, votes)
 
 
-def _match_event(ex: Extraction, ev: Any, main: dict[str, Any] | None, taken: set[str], record: Any) -> _Match:
+def _match_event(
+    ex: Extraction,
+    ev: Any,
+    main: dict[str, Any] | None,
+    taken: set[str],
+    record: Any,
+    done: dict[int, _Match] | None = None,
+) -> _Match:
     claims = [c for c in ex.claims if c.event == ev.id and c.field in _SCORE_FIELDS]
     if claims and not any(c.field == "subject" for c in claims):
         # a background vote the text does not give a subject of its own is on the text's subject
@@ -406,7 +413,8 @@ def _match_event(ex: Extraction, ev: Any, main: dict[str, Any] | None, taken: se
         ]
     what = {"amendment": "an amendment", "rival": "a competing draft", "same_day": "another vote of the same meeting",
             "earlier": "an earlier vote", "other_day": "a vote on another day",
-            "several": "several votes at once", "undated": "another vote that ended otherwise"}.get(ev.kind, "another vote")  # fmt: skip
+            "several": "several votes at once", "undated": "another vote that ended otherwise",
+            "later": "a vote some days later"}.get(ev.kind, "another vote")  # fmt: skip
     if ev.kind == "series":
         return _Match(None, None, [], "unmatched", "about a series of votes, each checked on its own")
     if ev.kind == "several":
@@ -431,7 +439,14 @@ def _match_event(ex: Extraction, ev: Any, main: dict[str, Any] | None, taken: se
             got = _rank(claims, ev.dates, [row], record, None, f"named {key}")
             if got.status == "matched":
                 return got
-    if ev.kind == "other_day" and ev.dates:
+    if ev.kind == "later":  # "Days later": some days after the vote spoken of before
+        before = (done or {}).get(ev.after[0]) if ev.after else None
+        day = before.row.get("date") if before is not None and before.row is not None else None
+        if day is None or ev.after is None:
+            return _Match(None, None, [], "unmatched", f"about {what}, after a vote not found in the record")
+        day = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])
+        lo, hi = day + dt.timedelta(days=ev.after[1]), day + dt.timedelta(days=ev.after[2])
+    elif ev.kind == "other_day" and ev.dates:
         lo = hi = _best_dates(ev.dates)[0][0]
     elif ev.kind == "earlier":
         if ev.back is not None and main_day is not None:  # "three days after": days before the main vote
@@ -839,7 +854,7 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
         # a rival draft or an amendment is voted on the day of the vote it rivals: the main vote, or (in a
         # report with no vote of its own) the vote spoken of just before
         same_day = ev.kind in ("amendment", "rival", "same_day")
-        got = _match_event(ex, ev, main.row if main.row is not None or not same_day else ref, taken, rec)
+        got = _match_event(ex, ev, main.row if main.row is not None or not same_day else ref, taken, rec, results)
         results[ev.id] = got
         if got.row is not None:
             taken.add(_symbol(got.row))

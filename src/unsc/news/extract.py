@@ -104,7 +104,7 @@ _OUT_ADOPTED = re.compile(
     r"\b((?<!to be )(?<!would be )(?<!could be )adopted|adopts|(?<!before )(?<!after )adopting|passed|passes|"
     r"(?<!to be )(?<!would be )(?<!could be )approved|was carried|endorsed)\b|"
     r"\bCouncil\s+(?:on\s+\w+day\s+|\w+ly\s+|has\s+|again\s+){0,3}(?:extended|renewed|authori[sz]ed|demanded|imposed|condemned|"
-    r"established|created|called for|urged|endorsed|voted to)\b",
+    r"established|created|called for|urged|endorsed|voted to|settled for|agreed to)\b",
     re.I,
 )
 _VOTEWORDS = re.compile(
@@ -293,6 +293,16 @@ _VOTES_FROM = re.compile(
     rf"{NUM}\s+votes?(?:\s+in\s+favou?r)?\s*[,—–]?\s*(?:from|by|cast by)\s+{_LIST}",
     re.I,
 )
+_JOINING = re.compile(
+    rf"\bwith\s+(?:only\s+)?{_LIST}\s+joining\s+{_LIST2}\s+(?:in\s+)?(?P<verb>favou?r|voting\s+(?:for|in\s+favou?r|against|no)|"
+    r"abstaining|opposing)",
+    re.I,
+)
+_CAME_FROM = re.compile(
+    rf"\b(?P<verb>votes?\s+in\s+favou?r|yes\s+votes?|votes?\s+against|no\s+votes?|negative\s+votes?|abstentions?|support)"
+    rf"\s+came\s+from\s+(?:the\s+[^—–:⟨]{{0,60}}?[—–:,]\s*)?{_LIST}\s*[—–,]?(?:\s*(?:along with|as well as|and|plus)\s+{_LIST2})?",
+    re.I,
+)
 _AGAINST_FROM = re.compile(rf"\bagainst\s+(?P<n>{NUM})\s*[,—–]?\s*(?:from|by|cast by)\s+{_LIST}", re.I)
 _AS_DID = re.compile(rf"[^.;⟨]{{0,50}}?,?\s+(?:as did|and so did|as were)\s+{_LIST}")
 _AMONG_THOSE = re.compile(
@@ -369,6 +379,7 @@ class Event:
     back: int | None = None  # "three days after": this many days before the main vote
     ordinal: int | None = None  # "The second, which ...": the second of a series of amendments or drafts
     window_kind: str = ""  # a series' kind before it became one ("amendment")
+    after: tuple[int, int, int] | None = None  # "Days later": (event, min days, max days) after that event's vote
 
 
 @dataclass
@@ -567,6 +578,14 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
         add(_codes(m["list"]), "yes", m.span())
     for m in _AGAINST_FROM.finditer(norm):
         add(_codes(m["list"]), "no", m.span())
+    for m in _JOINING.finditer(norm):
+        v = m["verb"].lower()
+        vote = "abstain" if v.startswith("abst") else "no" if ("against" in v or v.endswith(" no")) else "yes"
+        add(_codes(m["list"]) + _codes(m["list2"]), vote, m.span())
+    for m in _CAME_FROM.finditer(norm):
+        v = m["verb"].lower()
+        vote = "abstain" if v.startswith("abst") else "no" if ("against" in v or v.startswith("no")) else "yes"
+        add(_codes(m["list"]) + _codes(m["list2"] or ""), vote, m.span())
     for m in _AMONG_THOSE.finditer(norm):
         v = m["verb"].lower()
         vote = (
@@ -780,6 +799,7 @@ _COUNCIL_ACT = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|would|could|may|might|shall|is\s+(?:expected|set|due|scheduled|likely|poised)\s+to|"
     r"are\s+(?:expected|set|due|scheduled|likely)\s+to|plans?\s+to|intends?\s+to|threaten(?:s|ed)?\s+to|vowed\s+to|"
+    r"expects?\s+(?:[\w-]+\s+){1,3}?to|"
     r"(?:has|have)\s+signall?ed\s+(?:that\s+)?it\s+(?:may|might|would|will))\s+(?!have\b)(?:\w+\s+){0,2}?"
     r"(?:vote|veto|adopt|pass|block|reject|abstain|back|support|oppose|put)\b|"
     r"\b(?:postponed|postpones|postpone|delayed|delays|pushed back|put off)\b|\b(?:was|were|been|is|are) withdrawn\b|"
@@ -828,6 +848,11 @@ _SEVERAL = re.compile(
     r"(?:drafts|vetoes|resolutions|texts|attempts|times)\b",
     re.I,
 )
+_LATER = re.compile(
+    r"\s*(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+)?(?P<unit>days?|weeks?)\s+later\b|"
+    r"\s*the\s+(?:next|following)\s+(?P<unit2>day|week)\b",
+    re.I,
+)
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _ORDINAL = re.compile(
     r"\s*(?:The|A|An)\s+(first|second|third|fourth|fifth)\b(?!\s+(?:time|day|week|month|year|vote\b))", re.I
@@ -844,8 +869,8 @@ _BACK: dict[str, int] = {}  # sentence -> days before the main vote ("It came th
 def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[dt.date, dt.date] | None]:
     """Whether a sentence speaks of a vote before the main one, and the period it names (if any)."""
     # "last week's chemical attack": the time phrase dates another event, not a vote
-    s = re.sub(r"\b(?:last|this|earlier this|previous)\s+(?:week|month|year)['’]s\s+(?!(?:\w+\s+){0,2}?(?:vote|veto|draft|"
-               r"resolution|text|decision)\b)\w+", "", s, flags=re.I)  # fmt: skip
+    s = re.sub(r"\b(?:last|this|earlier this|previous)\s+(?:week|month|year)['’]s(?:\s+(?!(?:\w+\s+){0,2}?(?:vote|veto|draft|"
+               r"resolution|text|decision)\b)\w+|(?=\W*$))", "", s, flags=re.I)  # fmt: skip
     low = s.lower()
     a = article_date
     after = re.match(r"\s*(a|an|one|two|three|four|five|six|\d+)\s+(day|week|month)s?\s+after\b", low) or re.search(
@@ -885,10 +910,12 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
     # near what the sentence says of a vote
     if generic and _near_vote(s, generic.start(), generic.end()):
         return True, ((a - dt.timedelta(days=366), a - dt.timedelta(days=1)) if a else None)
-    for m in re.finditer(rf"\b(?i:in) ({_MONTHS})\b(?!\s+\d)", s):
+    for m in re.finditer(rf"\b(?i:in|last) ({_MONTHS})\b(?!\s+\d)", s):
         before = s[max(0, m.start() - 60) : m.start()]
         if _NOT_VOTE_DATE.search(before) or re.search(r"\bsince\b", before):
             continue  # "since the war began in October" dates another event
+        if not _near_vote(s, m.start(), m.end()):
+            continue  # "the explosions in the Baltic Sea last September": far from any vote word
         month = MONTHS[m[1].lower()]
         if a is not None and month != a.month:
             year = a.year if month < a.month else a.year - 1
@@ -1072,10 +1099,12 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
     reasons: set[str] = set()
     in_ga = False
     lede: str | None = None  # the first vote sentence is about no Council vote: a postponed vote, a GA vote
+    last_dates: list[tuple[dt.date, str]] = []
     seen = False
     for para in paras:
         cur = 0
         for s in (c for sent in sentences(para) for c in _clauses(sent)):
+            prev_dates, last_dates = last_dates, find_dates(s, year)
             if in_ga and not re.search(r"Security Council|\bCouncil\b", _RELATIVE_CLAUSE.sub(",", s)):
                 if _VOTEWORDS.search(s):
                     left_out.append({"text": s, "reason": "continues about a General Assembly vote, not the Council's"})
@@ -1147,7 +1176,25 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
             vote_sents.append(s)
             ds = _vote_dates(s, year, article_date)
             known = {d for d, how, _ in events[cur].dates if how != "approx"}
-            if kind is None and ds and known and ds[0][0] not in known and ds[0][1] not in ("dateline", "approx"):
+            later = _LATER.match(s)
+            if kind is None and later and not [d for d in ds if d[1] == "text"]:
+                # "Two days later a Russian draft was defeated" (after "... began on March 24"), "Days later the
+                # Council settled for six months" (after last July's veto): a vote some days after the one before
+                n = (
+                    1
+                    if later["unit2"] or (later["n"] or "").lower() in ("a", "an", "one")
+                    else number(later["n"] or "")
+                )
+                unit = 7 if (later["unit"] or later["unit2"]).lower().startswith("week") else 1
+                if n is not None and prev_dates:
+                    day = prev_dates[-1][0] + dt.timedelta(days=n * unit)
+                    events.append(Event(len(events), "other_day", s, dates=[(day, "later", later[0].strip())]))
+                else:
+                    lo, hi = (n * unit, n * unit) if n is not None else (1, 10 * unit)
+                    events.append(Event(len(events), "later", s, after=(cur, max(lo - 1, 1), hi + 1)))
+                cur = len(events) - 1
+                ds = []
+            elif kind is None and ds and known and ds[0][0] not in known and ds[0][1] not in ("dateline", "approx"):
                 # "On Friday, Russia vetoed a Japanese draft" in a roundup of Thursday's votes: another day's vote
                 events.append(Event(len(events), "other_day", s))
                 cur = len(events) - 1
@@ -1198,7 +1245,7 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
         claims.insert(0, Claim("date", vote_date.isoformat(), paras[0][:200]))
     for e in events[1:]:
         if e.kind in ("earlier", "other_day"):
-            ds = _best_dates(e.dates)
+            ds = [d for d in _best_dates(e.dates) if d[1] != "later"]  # "two days later" is ours, not the text's
             if ds:
                 claims.append(Claim("date", ds[0][0].isoformat(), ds[0][2], event=e.id))
     vote_fields = ("date", "subject", "sponsor", "draft", "resolution")
@@ -1356,7 +1403,19 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
     )
     if subj:
         out.append(Claim("subject", subj, s, event=cur))
-    for k, n in _counts(s):
+    counts = _counts(s)
+    got = dict(counts)
+    if (
+        o == "failed"
+        and got.get("yes", 0) >= 9 > got.get("no", 0)
+        and "abstain" not in got
+        and _TALLY.search(core)
+        and not re.search(r"veto", core, re.I)
+    ):
+        # "a Russian draft was defeated 12-3": with nine votes or more and no veto a draft passes (Art. 27), so
+        # a defeat's tally is given against-for
+        counts = [("no" if k == "yes" else "yes" if k == "no" else k, n) for k, n in counts]
+    for k, n in counts:
         out.append(Claim(k, n, s, event=cur))
     if _UNANIMOUS.search(s) and not _NOT_UNANIMOUS.search(s):
         out.append(Claim("unanimous", True, s, event=cur))
