@@ -331,6 +331,7 @@ _NEED = re.compile(
     re.I,
 )
 _RES = re.compile(r"\b[Rr]esolution\s+(?:No\.?\s*)?(\d{1,4})(?!\d)(?![-–—]\d|\s+to\s+\d)(?:\s*\((\d{4})\))?")
+_NUMBERED = re.compile(r"\b(?:resolution|text|measure)\s*,?\s+(?:numbered|designated)\s+(\d{3,4})\b", re.I)
 _DRAFT = re.compile(r"\bS/(\d{4}/\d{1,4}|\d{3,5})(?:/Rev\.\s?\d)?\b")
 _OTHER_BODY = re.compile(r"General Assembly|Human Rights Council|European Parliament|Senate|House of Representatives|"
                          r"Knesset|Duma|parliament|Congress", re.I)  # fmt: skip
@@ -554,9 +555,11 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
     for m in _INCLUDING.finditer(norm):
         if not m["incl"] and not _only_names(m["list"]):
             continue
+        # "including North Korea's neighbours China and Russia": a possessive names no voter
+        m_codes = [c for c in _codes(m["list"]) if not re.search(rf"⟨{c}⟩['’]s?\b", m["list"])]
         v = m["verb"].lower()
         vote = "abstain" if "abst" in v else "no" if ("against" in v or v.endswith("no") or "oppos" in v) else "yes"
-        add(_codes(m["list"]), vote, m.span())
+        add(m_codes, vote, m.span())
     for m in _BARE_LIST.finditer(norm):
         if any(s <= m.start("list") < e for s, e in spans):
             continue
@@ -1290,6 +1293,26 @@ _CLAUSE = re.compile(
 )
 
 
+def _topic_names(s: str, norm: str) -> str:
+    """The normalised sentence with a country named as a subject before a noun ("a Somalia resolution", "a Syria
+    text") unmarked: the country's name (not its adjective: "a Russian draft") says what the text is about.
+
+    >>> _topic_names("did not belong in a Somalia resolution", "did not belong in a ⟨SOM⟩ resolution")
+    'did not belong in a Somalia resolution'
+    """
+    for m in re.finditer(
+        r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?([A-Z][a-z]+)\s+(?:draft|resolution|text|proposal|sanctions)\b", s
+    ):
+        name = m[1]
+        code = _MENTION_CODE.get(name)
+        if code and any(re.fullmatch(kw, name.lower()) for kw in _TOPIC_WORDS):
+            norm = re.sub(rf"⟨{code}⟩(?=\s+(?:draft|resolution|text|proposal|sanctions)\b)", name, norm, count=1)
+    return norm
+
+
+_TOPIC_WORDS = [w for kw in TOPICS for w in kw.split("|") if re.fullmatch(r"[a-z]+", w)]
+
+
 def _co_author(norm: str, at: int) -> list[str]:
     """The state that "drafted the text with France": the one named just before, as subject or as the speaker's
     country ("Britain's Mark Lyall Grant, whose delegation drafted the text with France").
@@ -1366,9 +1389,11 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
         lead = re.match(r"\s*(?:The\s+(?:[\w-]+\s+){0,3})?[Rr]esolution\s+\d", s)
         if re.search(r"\b(adopt|pass|approv|vote)", s, re.I) or (lead and m.start() < 40):
             out.append(Claim("resolution", f"{m[1]} ({m[2]})" if m[2] else m[1], s, event=cur))
+    for m in _NUMBERED.finditer(s):  # "The resolution, numbered 2216, ..."
+        out.append(Claim("resolution", m[1], s, event=cur))
     for m in _DRAFT.finditer(s):
         out.append(Claim("draft", "S/" + m[1], s, event=cur))
-    for m in _SPONSOR.finditer(norm):
+    for m in _SPONSOR.finditer(_topic_names(s, norm)):
         codes = (
             [m["pre"]]
             if m["pre"]
