@@ -89,7 +89,7 @@ TOPICS: dict[str, tuple[str, str]] = {
 
 _OUT_FAILED = re.compile(
     r"\b((?<!tried, and )(?<!tried and )(?<!tried but )(?:failed|fails|fail)(?! the\b| to (?:protect|respond|persuade|convince|block|stop|prevent|veto|halt|derail|kill|"
-    r"sink|defeat|mention|address|include|reflect|condemn|name|recogni[sz]e|acknowledge|take)\b)|was defeated|were defeated|was rejected|were rejected|not adopted(?! under)|did not pass|"
+    r"sink|defeat|win over|mention|address|include|reflect|condemn|name|recogni[sz]e|acknowledge|take)\b)|was defeated|were defeated|was rejected|were rejected|not adopted(?! under)|did not pass|"
     r"didn['’]t pass|fell short|falls short|(?:well|far) short of|fell flat|was voted down|went down to defeat|sank)\b|"
     r"\bCouncil\b(?:\s+\w+){0,3}?\s+rejected\b",
     re.I,
@@ -1010,6 +1010,8 @@ def _future(s: str) -> bool:
         return False
     rest = s[: m.start()] + " " + s[m.end() :]
     rest = re.sub(r"\b(?:was|were|been|had been)\s+(?:postponed|delayed|pushed back)\b", "", rest)
+    # "withdrawn after its sponsors failed to win over Russia": the failure is of talks, not of a vote
+    rest = re.sub(r"\bfail(?:ed|s)?\s+to\s+(?:win over|persuade|convince|agree|reach|bridge)\b", "", rest, flags=re.I)
     return not _PAST_VOTE.search(re.sub(r"\b(?:would|could|may|might)\s+have\s+\w+", "", rest))
 
 
