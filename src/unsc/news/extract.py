@@ -202,8 +202,8 @@ _SPONSOR = re.compile(
     rf"(?:\s+of\s+the\s+(?:Security\s+)?Council)?\s*[,:—–]\s*)?{_LIST}|"
     rf"{_LIST2}\s+(?:are|were|is|was)\s+(?:also\s+)?(?:among\s+)?the\s+(?:co-)?(?:sponsors?|penholders?|authors?|drafters?)\b|"
     rf"(?:co-)?sponsors\s+(?:included|include|were|are)\s+{_LIST3}|"
-    rf"(?:drafted|wrote|co-wrote|co-drafted|authored|tabled|put forward|prepared)\s+(?:the|its|their|this)\s+(?:draft|text|"
-    rf"resolution)\s+(?:together\s+)?with\s+{_LIST4}|"
+    rf"(?:drafted|wrote|co-wrote|co-drafted|authored|tabled|put forward|prepared)\s+(?:the|its|their|this)\s+(?:[\w-]+\s+)?"
+    rf"(?:draft|text|resolution)\s+(?:together\s+)?with\s+{_LIST4}|"
     rf"⟨(?P<subj>[A-Z]{{3}})⟩(?:['’]s?\s+(?:deputy\s+)?(?:ambassador|envoy|representative|delegation|mission)"
     r"(?:,?\s+[A-Z][\w'-]+){0,3},?)?\s+(?:had\s+|has\s+|then\s+|also\s+)?(?:proposed|put forward|tabled|introduced|submitted|"
     r"circulated|drafted)\s+(?:an?|the|its|their|two|three|four|five|several|\w+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:amendments?|drafts?|"
@@ -235,7 +235,9 @@ _COUNT = re.compile(
 _TALLY = re.compile(
     r"(?<![\w/.-])(\d{1,2})\s*(?:votes?\s+)?(?:-|–|—|to)\s*(\d{1,2}|none|nil)(?:\s*(?:-|–|—|,)\s*(\d{1,2}))?(?![\w/-])"
 )
-_TALLY_CTX = re.compile(r"\b(vote[ds]?|voting|tally|margin|passed|adopted|approved|failed|rejected|by)\b", re.I)
+_TALLY_CTX = re.compile(
+    r"\b(vote[ds]?|voting|tally|margin|passed|adopted|approved|failed|rejected|defeated|by)\b", re.I
+)
 _RECEIVED = re.compile(
     rf"\b(?:received|won|garnered|got|secured|obtained|gathered|drew|mustered|had|winning|drawing|getting|receiving|securing|"
     rf"garnering)\s+(?:only\s+|just\s+)?(?P<n>{NUM})\s+votes?"
@@ -300,7 +302,7 @@ _JOINING = re.compile(
 )
 _CAME_FROM = re.compile(
     rf"\b(?P<verb>votes?\s+in\s+favou?r|yes\s+votes?|votes?\s+against|no\s+votes?|negative\s+votes?|abstentions?|support)"
-    rf"\s+came\s+from\s+(?:the\s+[^—–:⟨]{{0,60}}?[—–:,]\s*)?{_LIST}\s*[—–,]?(?:\s*(?:along with|as well as|and|plus)\s+{_LIST2})?",
+    rf"(?:\s+(?:of|for)\s+the\s+(?:[\w-]+\s+){{0,3}}?(?:draft|text|resolution|proposal))?\s+came\s+from\s+(?:the\s+[^—–:⟨]{{0,60}}?[—–:,]\s*)?{_LIST}\s*[—–,]?(?:\s*(?:along with|as well as|and|plus)\s+{_LIST2})?",
     re.I,
 )
 _AGAINST_FROM = re.compile(rf"\bagainst\s+(?P<n>{NUM})\s*[,—–]?\s*(?:from|by|cast by)\s+{_LIST}", re.I)
@@ -1025,8 +1027,18 @@ _OTHER_VOTERS = re.compile(
 def _vote_dates(s: str, year: int | None, article_date: dt.date | None) -> list[tuple[dt.date, str, str]]:
     """Dates that a sentence gives for a vote: explicit dates not tied to another event, then weekdays. A
     sentence whose vote is another body's ("British MPs voted late on Wednesday") dates no Council vote."""
-    if not _VOTE_EVENT.search(s) or _OTHER_VOTERS.search(s):
+    if not _VOTE_EVENT.search(s):
         return []
+    other = _OTHER_VOTERS.search(s)
+    if other:  # "When British MPs voted late on Wednesday to ..., ministers cited resolution 2249, adopted on Nov. 20"
+        end = re.search(r"[,;]", s[other.end() :])
+        s = (
+            s[: other.start()]
+            + " " * ((end.start() if end else len(s) - other.end()) + other.end() - other.start())
+            + (s[other.end() + end.start() :] if end else "")
+        )
+        if not _VOTE_EVENT.search(s):
+            return []
     line = _DATELINE.match(s)  # "UNITED NATIONS, Nov. 16 - ... failed on Friday": the dateline dates the dispatch
     if line:
         s = s[line.end() :]
@@ -1229,6 +1241,8 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
         events.pop(1)
         for e in events[1:]:
             e.id -= 1
+            if e.after is not None:  # "Days later" after the vote that is now the main one
+                e.after = (0 if e.after[0] == first else e.after[0] - (e.after[0] > first), e.after[1], e.after[2])
         for c in claims:
             if c.event > first:
                 c.event -= 1
@@ -1290,7 +1304,8 @@ _CLAUSE = re.compile(
     r"(?:,\s+(?:and|while|but|whereas)|;\s*(?:and\s+|while\s+|but\s+)?)\s+(?=(?:(?:minutes|hours|moments)\s+later,?\s+|then\s+|"
     r"later\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:draft|text|amendment|resolution|proposal|counter-draft)\b)|"
     r",\s+(?=(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+after\s+[^,.]*\b(?:vetoe?d?|voted|adopted|"
-    r"rejected|blocked)\b)",
+    r"rejected|blocked)\b)|"
+    r"\s*[,—–]\s+(?=(?:a|an)\s+(?:[\w-]+\s+){1,2}(?:after|since|following)\s[^,.]*\b(?:vetoe?d?|voted|adopted|rejected|blocked)\b)",
     re.I,
 )
 
