@@ -474,11 +474,24 @@ def test_votes_some_days_after_another() -> None:
          "ruptured the pipelines in the Baltic Sea last September.", "2023-03-28", "2023-03-27"),
         ("Russia on Wednesday vetoed a Security Council draft condemning last week's chemical attack.", "2017-04-13",
          "2017-04-12"),
+        ("The Security Council on Thursday approved a force which will take over from African troops on July 1.",
+         "2013-04-26", "2013-04-25"),
     ],
 )  # fmt: skip
 def test_dates_of_other_events_do_not_date_the_vote(text: str, date: str, vote_day: str) -> None:
     claims, _ = _events(text, date)
     assert ("date", None, vote_day) in {c.key() for c in claims if c.event == 0}, [c.key() for c in claims]
+
+
+def test_month_last_year_bounds_an_earlier_vote() -> None:
+    claims, events = _events(
+        "The Security Council renewed the sanctions on Friday. Sanctions on Eritrea were lifted in November last "
+        "year in a unanimous vote.",
+        "2019-11-15",
+    )
+    ev = {c.event for c in claims if c.field == "unanimous"}
+    assert len(ev) == 1 and events[ev.pop()].window == (dt.date(2018, 11, 1), dt.date(2018, 11, 30))
+    assert ("outcome", None, "adopted") in keys("The Security Council mandate was extended once before.")
 
 
 def test_inline_related_teaser_and_photo_caption_are_clutter() -> None:

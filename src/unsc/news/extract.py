@@ -101,6 +101,7 @@ _OUT_VETO = re.compile(
     re.I,
 )
 _OUT_ADOPTED = re.compile(
+    r"\b(?:was|were|has been|had been)\s+(?:unanimously\s+)?(?:extended|renewed)\b|"
     r"\b((?<!to be )(?<!would be )(?<!could be )adopted|adopts|(?<!before )(?<!after )adopting|passed|passes|"
     r"(?<!to be )(?<!would be )(?<!could be )approved|was carried|endorsed)\b|"
     r"\bCouncil\s+(?:on\s+\w+day\s+|\w+ly\s+|has\s+|again\s+){0,3}(?:extended|renewed|authori[sz]ed|demanded|imposed|condemned|"
@@ -110,7 +111,7 @@ _OUT_ADOPTED = re.compile(
 _VOTEWORDS = re.compile(
     r"\b(vote[ds]?|voting|veto\w*|abstain\w*|abstention\w*|in favou?r|adopt\w*|resolution|draft|unanim\w*|fell flat|fell short|"
     r"blocked|passed|rejected|failed|supported|backed|opposed|against|drafted|sponsored|put forward|tabled|text|"
-    r"extended|renewed|authori[sz]ed|demanded|support|backing)\b",
+    r"extended|renewed|authori[sz]ed|demanded|support|backing|approved|approves)\b",
     re.I,
 )
 
@@ -905,6 +906,11 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
         start = dt.date(year, month, 1)
         if start < a:
             return True, (start, a - dt.timedelta(days=1))
+    for m in re.finditer(rf"\b(?:(?i:in)\s+)?({_MONTHS})\s+(?:of\s+)?last\s+year\b", s):  # "in November last year"
+        if a is not None:
+            month = MONTHS[m[1].lower()]
+            lo = dt.date(a.year - 1, month, 1)
+            return True, (lo, dt.date(a.year - 1 + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
     generic = re.search(
         r"\bearlier (?:this|that) (?:week|month|year)\b|\b(?:days|weeks|months) (?:ago|earlier)\b|\bpreviously\b|"
         r"\b(?:an|the) earlier (?:draft|vote|text|resolution|veto)\b|\blast year\b|"
@@ -1045,6 +1051,8 @@ def _vote_dates(s: str, year: int | None, article_date: dt.date | None) -> list[
     out: list[tuple[dt.date, str, str]] = []
     for d, t in find_dates(s, year):
         before = s[: s.find(t)]
+        if re.search(r"\b(?:will|would|is to|are to|due to|set to|scheduled to|planned)\b[^.;]{0,60}$", before):
+            continue  # "a force which will take over on July 1": a date to come
         when = re.match(r",?\s+when\b", s[s.find(t) + len(t) :])  # "a repeat of Dec. 8, when the US vetoed"
         if not when and (
             re.search(r"\b(?:dated|by|until|before|after|since|from|of)\s*$", before) or _NOT_VOTE_DATE.search(before)
