@@ -483,6 +483,61 @@ def test_dates_of_other_events_do_not_date_the_vote(text: str, date: str, vote_d
     assert ("date", None, vote_day) in {c.key() for c in claims if c.event == 0}, [c.key() for c in claims]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "A rival Russian-Chinese draft failed in the Security Council.",
+            {("sponsor", "RUS", "RUS"), ("sponsor", "CHN", "CHN")},
+            set(),
+        ),
+        (
+            "Four other members - Malaysia, New Zealand, Senegal and Venezuela - then took it up, and the Security "
+            "Council adopted it.",
+            {("sponsor", "MYS", "MYS"), ("sponsor", "VEN", "VEN")},
+            set(),
+        ),
+        (
+            "Washington vetoed the Security Council draft though the other 14 members, Britain and France among them, "
+            "supported it.",
+            {("yes", None, 14), ("vote", "GBR", "yes"), ("vote", "FRA", "yes")},
+            set(),
+        ),
+        ("The resolution, 2334, was adopted by the Security Council.", {("resolution", None, "2334")}, set()),
+        (
+            "The Security Council draft failed; four abstained: Indonesia, South Africa, Kuwait and Peru.",
+            {("vote", "IDN", "abstain"), ("vote", "PER", "abstain")},
+            set(),
+        ),
+        (
+            "Russia vetoed the Security Council draft on Idlib, where a Russian-backed offensive has killed hundreds.",
+            {("veto", "RUS", True)},
+            {("sponsor", "RUS", "RUS")},
+        ),
+    ],
+)
+def test_more_real_length_phrasing(text: str, expected: set, absent: set) -> None:
+    got = keys(text)
+    assert expected <= got, got
+    assert not absent & got, got
+
+
+def test_series_counts_and_offensives_do_not_make_earlier_votes() -> None:
+    claims, _ = _events(
+        "Russia and China on Thursday vetoed a Security Council draft on Idlib, where a government offensive has "
+        "killed hundreds of civilians since April. It was the 13th time Russia has used its veto on Syria since "
+        "the war began in 2011.",
+        "2019-09-20",
+    )
+    assert {c.event for c in claims if c.field in ("veto", "date")} == {0}
+    claims, events = _events(
+        "Russia and China veto Idlib truce call; Moscow's own text fails\n\nRussia and China on Thursday vetoed a "
+        "Security Council draft.",
+        "2019-09-20",
+    )
+    assert {events[c.event].kind for c in claims if c.key() == ("sponsor", "RUS", "RUS")} == {"rival"}
+
+
 def test_month_last_year_bounds_an_earlier_vote() -> None:
     claims, events = _events(
         "The Security Council renewed the sanctions on Friday. Sanctions on Eritrea were lifted in November last "

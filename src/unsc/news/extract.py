@@ -146,6 +146,7 @@ _V_VETO = (
 _LIST2 = _LIST.replace("?P<list>", "?P<list2>")
 _LIST3 = _LIST.replace("?P<list>", "?P<list3>")
 _LIST4 = _LIST.replace("?P<list>", "?P<list4>")
+_LIST5 = _LIST.replace("?P<list>", "?P<list5>")
 _SUBJ_VERB = re.compile(
     rf"{_LIST}{_WHICH}{_FILL}{_NEG}\s+(?P<verb>{_V_X}|{_V_ABST}|{_V_NO}|{_V_YES}|{_V_VETO})\b(?P<after>\s+(?:it|the|a|an)\b)?"
     rf"(?:\s+(?:alongside|along with|together with)\s+{_LIST2})?",
@@ -195,7 +196,8 @@ _NOT_DRAFT_WORD = (
     r"mission|government|deputy|foreign|spokes\w*|diplomats?|officials?)\b)"
 )
 _SPONSOR = re.compile(
-    rf"⟨(?P<pre>[A-Z]{{3}})⟩[-‑](?:backed|drafted|sponsored|authored|penned|proposed|written|crafted|"
+    rf"⟨(?P<pre>[A-Z]{{3}})⟩[-‑](?:(?:backed|drafted|sponsored|authored|penned|proposed|written|crafted)"
+    r"(?=\s+(?:[\w-]+\s+){0,4}?(?:draft|text|resolution|proposal|measure|initiative|bid|amendment|call|demand|plan|ceasefire)s?\b)|"
     r"led(?=\s+(?:draft|text|resolution|proposal|initiative)))|"
     rf"(?:(?:draft|text|resolution|proposal|initiative|effort|bid|push)\s*,?\s+(?:was\s+|were\s+)?(?:co-)?led|spearheaded|"
     rf"drafted|drawn up|sponsored|co-sponsored|proposed|put forward|submitted|tabled|authored|written|penned|introduced|"
@@ -203,6 +205,7 @@ _SPONSOR = re.compile(
     rf"(?:\s+of\s+the\s+(?:Security\s+)?Council)?\s*[,:—–]\s*)?{_LIST}|"
     rf"{_LIST2}\s+(?:are|were|is|was)\s+(?:also\s+)?(?:among\s+)?the\s+(?:co-)?(?:sponsors?|penholders?|authors?|drafters?)\b|"
     rf"(?:co-)?sponsors\s+(?:included|include|were|are)\s+{_LIST3}|"
+    rf"(?<![\w⟩]){_LIST5}\s*[—–]?\s+(?:then\s+|quickly\s+)?took\s+(?:it|the\s+(?:text|draft))\s+up\b|"
     rf"(?:drafted|wrote|co-wrote|co-drafted|authored|tabled|put forward|prepared)\s+(?:the|its|their|this)\s+(?:[\w-]+\s+)?"
     rf"(?:draft|text|resolution)\s+(?:together\s+)?with\s+{_LIST4}|"
     rf"⟨(?P<subj>[A-Z]{{3}})⟩(?:['’]s?\s+(?:deputy\s+)?(?:ambassador|envoy|representative|delegation|mission)"
@@ -278,7 +281,8 @@ _BARE_LIST = re.compile(
     re.I,
 )
 _TAIL_LIST = re.compile(
-    rf"(?P<n>{NUM})\s+(?P<what>abstentions?|members|votes?|countries|nations)\s*[—–:]\s*(?P<list>(?:the\s+)?⟨[A-Z]{{3}}⟩"
+    rf"(?P<n>{NUM})\s+(?P<what>abstentions?|members|votes?|countries|nations|abstained|voted against|voted in favou?r)\s*[—–:]"
+    rf"\s*(?P<list>(?:the\s+)?⟨[A-Z]{{3}}⟩"
     r"(?:\s*(?:,|and)\s*(?:the\s+)?⟨[A-Z]{3}⟩)*)\s*[.;]?\s*$",
 )
 _AMONG = re.compile(
@@ -294,6 +298,11 @@ _GOT_BEFORE = re.compile(
 _VOTES_FROM = re.compile(
     rf"\b(?:got|won|received|drew|garnered|secured|gained|mustered|had|winning|drawing|getting|receiving)\s+(?:only\s+|just\s+)?"
     rf"{NUM}\s+votes?(?:\s+in\s+favou?r)?\s*[,—–]?\s*(?:from|by|cast by)\s+{_LIST}",
+    re.I,
+)
+_APPOSED = re.compile(
+    rf"(?P<n>{NUM})\s+(?:other\s+)?(?:members|countries|states|nations|delegations)\s*,\s*{_LIST}\s+(?:among\s+them|included|"
+    r"including)\s*,\s*(?P<verb>supported|backed|voted\s+(?:in\s+favou?r|for|yes|against|no)|abstained|opposed)",
     re.I,
 )
 _JOINING = re.compile(
@@ -334,7 +343,9 @@ _NEED = re.compile(
     re.I,
 )
 _RES = re.compile(r"\b[Rr]esolution\s+(?:No\.?\s*)?(\d{1,4})(?!\d)(?![-–—]\d|\s+to\s+\d)(?:\s*\((\d{4})\))?")
-_NUMBERED = re.compile(r"\b(?:resolution|text|measure)\s*,?\s+(?:numbered|designated)\s+(\d{3,4})\b", re.I)
+_NUMBERED = re.compile(
+    r"\b(?:resolution|text|measure)\s*,?\s+(?:(?:numbered|designated)\s+(\d{3,4})\b|(\d{3,4}),)", re.I
+)
 _DRAFT = re.compile(r"\bS/(\d{4}/\d{1,4}|\d{3,5})(?:/Rev\.\s?\d)?\b")
 _OTHER_BODY = re.compile(r"General Assembly|Human Rights Council|European Parliament|Senate|House of Representatives|"
                          r"Knesset|Duma|parliament|Congress", re.I)  # fmt: skip
@@ -430,9 +441,10 @@ _MENTIONS = _mention_patterns()
 _MENTION_RE = re.compile(
     r"(?<![\w⟨-])("
     + "|".join(re.escape(n) for n, _ in _MENTIONS)
-    + r")(?![\w⟩]|-(?!backed|drafted|sponsored|led|authored|penned|proposed|written|crafted)\w)"
+    + r")(?![\w⟩]|-(?!backed|drafted|sponsored|led|authored|penned|proposed|written|crafted|[A-Z])\w)"
 )
 _MENTION_CODE = dict(_MENTIONS)
+_COMPOUND_RE = re.compile(r"(⟩[-‑])(" + "|".join(re.escape(n) for n, _ in _MENTIONS) + r")(?![\w⟩])")
 _NOT_STATES = re.compile(
     r"\b(?:Georgia|Jordan|Chad)\s+[A-Z][a-z]+|Washington Post|New York|Latin American|Indian Ocean"
 )
@@ -453,6 +465,8 @@ def member_mentions(sentence: str) -> str:
     """
     protected = _NOT_STATES.sub(lambda m: m[0].replace(" ", "\u00a0"), sentence)
     out = _MENTION_RE.sub(lambda m: f"⟨{_MENTION_CODE[m[1]]}⟩", protected)
+    # the second name of a compound ("a Russian-Chinese draft")
+    out = _COMPOUND_RE.sub(lambda m: f"{m[1]}⟨{_MENTION_CODE[m[2]]}⟩", out)
     return out.replace("\u00a0", " ")
 
 
@@ -574,6 +588,8 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
         before = norm[max(0, m.start() - 40) : m.start()].lower()
         if w.startswith("abst"):
             add(_codes(m["list"]), "abstain", m.span())
+        elif w == "voted against":
+            add(_codes(m["list"]), "no", m.span())
         elif re.search(r"support of|backing of|\b(?:won|got|received|drew|garnered)\b", before) or w.startswith("vote"):
             add(_codes(m["list"]), "yes", m.span())
     for m in _AMONG.finditer(norm):
@@ -592,6 +608,10 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
         v = m["verb"].lower()
         vote = "abstain" if v.startswith("abst") else "no" if ("against" in v or v.startswith("no")) else "yes"
         add(_codes(m["list"]) + _codes(m["list2"] or ""), vote, m.span())
+    for m in _APPOSED.finditer(norm):
+        v = m["verb"].lower()
+        vote = "abstain" if v.startswith("abst") else "no" if ("against" in v or "oppos" in v) else "yes"
+        add(_codes(m["list"]), vote, m.span())
     for m in _AMONG_THOSE.finditer(norm):
         v = m["verb"].lower()
         vote = (
@@ -712,6 +732,11 @@ def _counts(sentence: str) -> list[tuple[str, int]]:
             v = m["verb"].lower()
             out.append(("abstain" if v.startswith("abst") else "no" if ("against" in v or v.endswith(" no") or "oppos" in v)
                         else "yes", n))  # fmt: skip
+    for m in _APPOSED.finditer(member_mentions(sentence)):
+        n = number(m["n"])
+        if n is not None and n <= 15:  # "the other 14 members, Britain and France among them, supported it"
+            v = m["verb"].lower()
+            out.append(("abstain" if v.startswith("abst") else "no" if ("against" in v or "oppos" in v) else "yes", n))
     for m in _AGAINST_FROM.finditer(member_mentions(sentence)):
         n = number(m["n"])
         if n is not None and n <= 15:  # "four votes in favour against two, from the US and Britain"
@@ -821,19 +846,19 @@ _PAST_VOTE = re.compile(
     re.I,
 )
 _VOTE_EVENT = re.compile(
-    r"\b(?:vot(?:e|ed|es|ing)|vetoe?[ds]?|vetoing|adopt\w*|reject\w*|fail\w*|pass(?:ed|es)|block\w*|approv\w*|backed|"
+    r"\b(?:vot(?:e|ed|es|ing)|vetoe?[ds]?|vetoing|adopt\w*|reject\w*|fail\w*|pass(?:ed|es)|block\w*|approv\w*|(?<![-‑])backed|"
     r"abstain\w*|endors\w*|authori[sz]\w*|renew\w*|extend\w*|demand\w*|shot|unanimous\w*|fell|falls)\b",
     re.I,
 )
 _NOT_VOTE_DATE = re.compile(
     r"\b(?:introduced|tabled|circulated|put forward|submitted|proposed|drafted|presented|announced|said|told|"
-    r"met|attack\w*|killed|began|started|launched|invaded|took office|signed)\b[^.;]{0,30}$",
+    r"met|attack\w*|killed|began|started|launched|invaded|took office|signed|fled|displaced|died)\b[^.;]{0,30}$",
     re.I,
 )
 _M_AMEND = re.compile(r"\bamendments?\b", re.I)
 _M_RIVAL = re.compile(
     r"\b(?:rival|competing|counter-?(?:draft|proposal|text|resolution)|alternative\s+(?:draft|text)|"
-    r"(?:its|their)\s+own\s+(?:\w+\s+)?(?:draft|text|resolution))\b",
+    r"(?:its|their|[A-Z][\w-]*['’]s?)\s+own\s+(?:\w+\s+)?(?:draft|text|resolution))\b",
     re.I,
 )
 _M_SAME = re.compile(
@@ -896,8 +921,13 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
     since = re.search(rf"\bsince\s+(?:(?P<month>{_MONTHS})\b\s*)?(?P<year>(?:19|20)\d\d)?\b", s)
     nth = re.search(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest)\b"
                     r"[^.;]*\bsince\b", s, re.I)  # fmt: skip
+    if nth:  # "It was the 13th time Russia has used its veto since 2011": the vote spoken of, counted in a series
+        return False, None
     if (
-        since and (since["month"] or since["year"]) and a is not None and not nth
+        since
+        and (since["month"] or since["year"])
+        and a is not None
+        and not _NOT_VOTE_DATE.search(s[max(0, since.start() - 60) : since.start()])  # "killed 500 since April"
     ):  # "since October 2011", "since October"
         year = int(since["year"]) if since["year"] else None
         month = MONTHS[since["month"].lower()] if since["month"] else 1
@@ -1313,7 +1343,8 @@ _CLAUSE = re.compile(
     r"later\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:draft|text|amendment|resolution|proposal|counter-draft)\b)|"
     r",\s+(?=(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+after\s+[^,.]*\b(?:vetoe?d?|voted|adopted|"
     r"rejected|blocked)\b)|"
-    r"\s*[,—–]\s+(?=(?:a|an)\s+(?:[\w-]+\s+){1,2}(?:after|since|following)\s[^,.]*\b(?:vetoe?d?|voted|adopted|rejected|blocked)\b)",
+    r"\s*[,—–]\s+(?=(?:a|an)\s+(?:[\w-]+\s+){1,2}(?:after|since|following)\s[^,.]*\b(?:vetoe?d?|voted|adopted|rejected|blocked)\b)|"
+    r";\s+(?=[A-Z][\w-]*['’]s?\s+(?:own\s+|rival\s+)?(?:draft|text|resolution|proposal)\b)",
     re.I,
 )
 
@@ -1415,7 +1446,7 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
         if re.search(r"\b(adopt|pass|approv|vote)", s, re.I) or (lead and m.start() < 40):
             out.append(Claim("resolution", f"{m[1]} ({m[2]})" if m[2] else m[1], s, event=cur))
     for m in _NUMBERED.finditer(s):  # "The resolution, numbered 2216, ..."
-        out.append(Claim("resolution", m[1], s, event=cur))
+        out.append(Claim("resolution", m[1] or m[2], s, event=cur))
     for m in _DRAFT.finditer(s):
         out.append(Claim("draft", "S/" + m[1], s, event=cur))
     for m in _SPONSOR.finditer(_topic_names(s, norm)):
@@ -1430,7 +1461,7 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
             if m["adj"]
             else _codes(m["adjs"])
             if m["adjs"]
-            else _codes(m["list"] or m["list2"] or m["list3"] or "")
+            else _codes(m["list"] or m["list2"] or m["list3"] or m["list5"] or "")
             if not m["list4"]
             else _codes(m["list4"]) + _co_author(norm, m.start())
         )
