@@ -538,6 +538,16 @@ def test_series_counts_and_offensives_do_not_make_earlier_votes() -> None:
     assert {events[c.event].kind for c in claims if c.key() == ("sponsor", "RUS", "RUS")} == {"rival"}
 
 
+def test_last_month_of_the_same_name_is_a_year_before() -> None:
+    claims, events = _events(
+        "The Security Council renewed the mission on Monday. Last October the Council renewed it with 13 votes.",
+        "2023-10-31",
+    )
+    ev = {c.event for c in claims if c.key() == ("yes", None, 13)}
+    assert len(ev) == 1 and events[ev.pop()].window == (dt.date(2022, 10, 1), dt.date(2022, 10, 31))
+    assert ("yes", None, 10) in keys("In the Security Council, ten members voted to hold the meeting.")
+
+
 def test_month_last_year_bounds_an_earlier_vote() -> None:
     claims, events = _events(
         "The Security Council renewed the sanctions on Friday. Sanctions on Eritrea were lifted in November last "

@@ -29,6 +29,7 @@ from unsc.news.extract import TOPICS, Claim, Extraction, extract_claims
 from unsc.news.lookup import rows
 from unsc.record.sources.normalize import MONTHS
 from unsc.rules import Council, find_member, permanent_seat
+from unsc.rules.wording import tally_text
 
 __all__ = ["Report", "beyond_record", "check", "consistency", "last_vote_date", "match"]
 
@@ -90,6 +91,13 @@ def _iso(v: Any) -> str | None:
 
 def _symbol(row: dict[str, Any]) -> str:
     return str(row.get("draft") or (f"S/RES/{row['resolution']}" if row.get("resolution") else row.get("decision_id")))
+
+
+def _tally(row: dict[str, Any]) -> str | None:
+    """The recorded tally as the UN writes it (``unsc.rules.wording.tally_text``), or None without counts."""
+    if row.get("yes") is None:
+        return None
+    return tally_text(int(row["yes"]), int(row.get("no") or 0), int(row.get("abstain") or 0))
 
 
 def _outcome_of(row: dict[str, Any]) -> str | None:
@@ -533,7 +541,7 @@ def _verdict(c: Claim, row: dict[str, Any], full: dict[str, Any] | None) -> tupl
     if f == "unanimous":
         if row.get("yes") is None:
             return None, "unverifiable", "the record has no tally for this vote"
-        rec_t = f"{row.get('yes')}-{row.get('no')}-{row.get('abstain')}"
+        rec_t = _tally(row)
         ok = bool(row.get("adopted")) and not row.get("no") and not row.get("abstain")
         return rec_t, ("supported" if ok else "contradicted"), None
     if f == "vote":
@@ -703,7 +711,7 @@ def _decision(row: dict[str, Any]) -> dict[str, Any]:
         "title": row.get("title"),
         "kind": row.get("kind"),
         "outcome": _outcome_of(row),
-        "tally": f"{row.get('yes')}-{row.get('no')}-{row.get('abstain')}",
+        "tally": _tally(row),
         "vetoed_by": list(row.get("vetoed_by") or []),
     }
 

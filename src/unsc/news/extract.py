@@ -232,7 +232,7 @@ _WHITELIST = (
 _COUNT = re.compile(
     rf"(?<![\w/.-])(?<!\bno )(?<!\bNo )(?P<n>{NUM})(?P<mid>(?:\s+{_WHITELIST})*?)\s+(?P<verb>in favou?r|for\b|against|"
     r"abstentions?|abstaining|abstained|abstain\b|supported|backed|opposed|voted yes|voted no|(?:voted\s+)?in favou?r|"
-    r"(?:[^.;]{0,50}?\s)?raised their hands|"
+    r"(?:[^.;]{0,50}?\s)?raised their hands|voted to (?!block|reject|stop|oppose|veto|kill)|"
     r"voted for|voted against|cast (?:an )?abstentions?)",
     re.I,
 )
@@ -958,7 +958,8 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
         if not _near_vote(s, m.start(), m.end()):
             continue  # "the explosions in the Baltic Sea last September": far from any vote word
         month = MONTHS[m[1].lower()]
-        if a is not None and month != a.month:
+        last = m[0].lower().startswith("last")  # "Last October" in an October report: a year before
+        if a is not None and (month != a.month or last):
             year = a.year if month < a.month else a.year - 1
             lo = dt.date(year, month, 1)
             hi = (dt.date(year + (month == 12), month % 12 + 1, 1)) - dt.timedelta(days=1)
