@@ -548,6 +548,39 @@ def test_last_month_of_the_same_name_is_a_year_before() -> None:
     assert ("yes", None, 10) in keys("In the Security Council, ten members voted to hold the meeting.")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "A Russian and Chinese attempt to end the envoy's powers collapsed at the Security Council on Thursday, "
+            "attracting the support of only its two authors.",
+            {("outcome", None, "failed"), ("sponsor", "CHN", "CHN"), ("yes", None, 2), ("date", None, "2021-07-22")},
+            set(),
+        ),
+        (
+            "The Security Council on Monday expanded the arms embargo. The measure sailed through with 11 votes.",
+            {("outcome", None, "adopted"), ("yes", None, 11), ("date", None, "2021-07-19")},
+            set(),
+        ),
+    ],
+)
+def test_third_round_phrasing(text: str, expected: set, absent: set) -> None:
+    got = keys(text, "2021-07-23")
+    assert expected <= got, got
+    assert not absent & got, got
+
+
+def test_a_which_clause_of_days_before_is_its_own_vote() -> None:
+    claims, events = _events(
+        "The Security Council adopted the Yemen text on Monday. Russia voted yes, in a nod to the United Arab "
+        "Emirates, which abstained three days earlier when Moscow vetoed a draft on Ukraine.",
+        "2022-03-01",
+    )
+    got = {(c.key(), events[c.event].kind) for c in claims if c.field in ("vote", "veto")}
+    assert (("vote", "RUS", "yes"), "main") in got
+    assert (("vote", "ARE", "abstain"), "earlier") in got and (("veto", "RUS", True), "earlier") in got
+
+
 def test_month_last_year_bounds_an_earlier_vote() -> None:
     claims, events = _events(
         "The Security Council renewed the sanctions on Friday. Sanctions on Eritrea were lifted in November last "

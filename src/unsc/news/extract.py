@@ -90,7 +90,8 @@ TOPICS: dict[str, tuple[str, str]] = {
 _OUT_FAILED = re.compile(
     r"\b((?<!tried, and )(?<!tried and )(?<!tried but )(?:failed|fails|fail)(?! the\b| to (?:protect|respond|persuade|convince|block|stop|prevent|veto|halt|derail|kill|"
     r"sink|defeat|win over|mention|address|include|reflect|condemn|name|recogni[sz]e|acknowledge|take)\b)|was defeated|were defeated|was rejected|were rejected|not adopted(?! under)|did not pass|"
-    r"didn['’]t pass|fell short|falls short|(?:well|far) short of|fell flat|was voted down|went down to defeat|sank)\b|"
+    r"didn['’]t pass|fell short|falls short|(?:well|far) short of|fell flat|was voted down|went down to defeat|sank|"
+    r"collapsed|foundered)\b|"
     r"\bCouncil\b(?:\s+\w+){0,3}?\s+rejected\b",
     re.I,
 )
@@ -105,13 +106,15 @@ _OUT_ADOPTED = re.compile(
     r"\b((?<!to be )(?<!would be )(?<!could be )adopted|adopts|(?<!before )(?<!after )adopting|passed|passes|"
     r"(?<!to be )(?<!would be )(?<!could be )approved|was carried|endorsed)\b|"
     r"\bCouncil\s+(?:on\s+\w+day\s+|\w+ly\s+|has\s+|again\s+){0,3}(?:extended|renewed|authori[sz]ed|demanded|imposed|condemned|"
-    r"established|created|called for|urged|endorsed|voted to|settled for|agreed to)\b",
+    r"established|created|called for|urged|endorsed|voted to|settled for|agreed to|expanded|widened|tightened|"
+    r"strengthened|stepped up|broadened|lifted|eased|approved)\b|\b(?:sailed|went|swept)\s+through\b",
     re.I,
 )
 _VOTEWORDS = re.compile(
     r"\b(vote[ds]?|voting|veto\w*|abstain\w*|abstention\w*|in favou?r|adopt\w*|resolution|draft|unanim\w*|fell flat|fell short|"
     r"blocked|passed|rejected|failed|supported|backed|opposed|against|drafted|sponsored|put forward|tabled|text|"
-    r"extended|renewed|authori[sz]ed|demanded|support|backing|approved|approves)\b",
+    r"extended|renewed|authori[sz]ed|demanded|support|backing|approved|approves|expanded|widened|tightened|imposed|"
+    r"lifted|collapsed|sailed)\b",
     re.I,
 )
 
@@ -217,7 +220,7 @@ _SPONSOR = re.compile(
     rf"⟨(?P<poss>[A-Z]{{3}})⟩['’]s?\s+(?:{_NOT_DRAFT_WORD}[\w-]+\s+){{0,3}}?(?:draft|resolution|text|proposal|measure|amendment|"
     r"counter-draft|bid)\b|"
     rf"(?:a|an|the)\s+(?:\w+\s+)?(?P<adjs>⟨[A-Z]{{3}}⟩(?:\s*(?:,|and|[-‑])\s*⟨[A-Z]{{3}}⟩)+)\s+(?:draft|resolution|text|proposal|"
-    r"compromise)\b|"
+    r"compromise|attempt|bid|push|effort|initiative|move)\b|"
     rf"(?:a|an|the)\s+(?:first\s+|second\s+|rival\s+|competing\s+|new\s+|revised\s+)?⟨(?P<adj>[A-Z]{{3}})⟩\s+"
     r"(?:draft|resolution|text|proposal|amendment|counter-draft)",
     re.I,
@@ -249,8 +252,8 @@ _RECEIVED = re.compile(
     re.I,
 )
 _SUPPORT_OF = re.compile(
-    rf"\b(?:won|got|gained|garnered|drew|received|secured|had|obtained|mustered|winning|getting)\s+(?:the\s+)?"
-    rf"(?:support|backing|votes?|approval)\s+of\s+(?:only\s+|just\s+|all\s+)?(?P<n>{NUM})\b(?!\s*(?:%|per))|"
+    rf"\b(?:won|got|gained|garnered|drew|received|secured|had|obtained|mustered|winning|getting|attracting|attracted)\s+(?:the\s+)?"
+    rf"(?:support|backing|votes?|approval)\s+of\s+(?:only\s+|just\s+|all\s+)?(?:its\s+|their\s+)?(?P<n>{NUM})\b(?!\s*(?:%|per))|"
     rf"\b(?:backed|supported|endorsed|approved)\s+by\s+(?:only\s+|just\s+)?(?P<n2>{NUM})\s+(?:of\s+the\s+(?:Council['’]s\s+)?(?:15|fifteen)\s+)?"
     r"(?:Council\s+)?(?:members|countries|nations|states|delegations)",
     re.I,
@@ -269,7 +272,8 @@ _INCLUDING = re.compile(
     re.I,
 )
 _BY_VOTES = re.compile(
-    rf"\b(?:passed|adopted|adopting|approved|approving|carried|was adopted|was approved)(?:\s+(?:it|the\s+\w+|resolution\s+\d+))?"
+    rf"\b(?:passed|adopted|adopting|approved|approving|carried|was adopted|was approved|sailed through|went through)"
+    rf"(?:\s+(?:it|the\s+\w+|resolution\s+\d+))?"
     rf"\s+(?:by|with)\s+(?P<n>{NUM})\s+votes?\b(?!\s+to\b)|"
     rf"\b(?:renewed|extended|authori[sz]ed|established|imposed)\b[^.;]{{0,80}}?\s+with\s+(?P<n2>{NUM})\s+votes?\b(?!\s+to\b)",
     re.I,
@@ -847,7 +851,8 @@ _PAST_VOTE = re.compile(
 )
 _VOTE_EVENT = re.compile(
     r"\b(?:vot(?:e|ed|es|ing)|vetoe?[ds]?|vetoing|adopt\w*|reject\w*|fail\w*|pass(?:ed|es)|block\w*|approv\w*|(?<![-‑])backed|"
-    r"abstain\w*|endors\w*|authori[sz]\w*|renew\w*|extend\w*|demand\w*|shot|unanimous\w*|fell|falls)\b",
+    r"abstain\w*|endors\w*|authori[sz]\w*|renew\w*|extend\w*|demand\w*|shot|unanimous\w*|fell|falls|collapsed|"
+    r"expanded|widened|tightened|imposed|lifted)\b",
     re.I,
 )
 _NOT_VOTE_DATE = re.compile(
@@ -869,7 +874,7 @@ _M_SAME = re.compile(
     re.I,
 )
 _M_MAIN = re.compile(
-    r"\b(?:(?:draft|text|resolution|vote|measure)\s+itself|(?<!before )(?<!after )the\s+main\s+(?:text|draft)|(?<!before )(?<!after )(?<!ahead of )"
+    r"\b(?:(?:draft|text|resolution|vote|measure)\s+itself|^\s*the\s+new\s+(?:resolution|text|measure)|(?<!before )(?<!after )the\s+main\s+(?:text|draft)|(?<!before )(?<!after )(?<!ahead of )"
     r"the\s+final\s+(?:text|vote))\b",
     re.I,
 )
@@ -973,6 +978,8 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
     if re.search(r"\blast\s+(?:adopted|voted|vetoed|renewed|extended|acted)\b", low):
         return True, None
     for m in re.finditer(r"\b(?:in|since|from)\s+((?:19|20)\d\d)\b", s):
+        if not _near_vote(s, m.start(), m.end(), reach=40) and _NUMBERED.search(s):
+            continue  # "The new resolution, 2624, ... adds them to the embargo first imposed in 2015"
         if a is None or int(m[1]) != a.year:
             year = int(m[1])
             if a is None or year > a.year:
@@ -1345,7 +1352,8 @@ _CLAUSE = re.compile(
     r",\s+(?=(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+after\s+[^,.]*\b(?:vetoe?d?|voted|adopted|"
     r"rejected|blocked)\b)|"
     r"\s*[,—–]\s+(?=(?:a|an)\s+(?:[\w-]+\s+){1,2}(?:after|since|following)\s[^,.]*\b(?:vetoe?d?|voted|adopted|rejected|blocked)\b)|"
-    r";\s+(?=[A-Z][\w-]*['’]s?\s+(?:own\s+|rival\s+)?(?:draft|text|resolution|proposal)\b)",
+    r";\s+(?=[A-Z][\w-]*['’]s?\s+(?:own\s+|rival\s+)?(?:draft|text|resolution|proposal)\b)|"
+    r",\s+(?=(?:which|who)\s+[^,.;]*\b(?:(?:days|weeks|months)\s+(?:earlier|before|ago)|previously|last\s+(?:week|month|year))\b)",
     re.I,
 )
 
@@ -1391,7 +1399,17 @@ def _clauses(sentence: str) -> list[str]:
     ['The first text got six votes', 'a second Russian draft won five.']
     """
     parts = [p.strip() for p in _CLAUSE.split(sentence)]
-    return [p for p in parts if p]
+    out: list[str] = []
+    for p in parts:
+        # "... a nod to the United Arab Emirates, which abstained three days earlier": the clause's subject
+        lead = re.match(r"(?:which|who)\b", p)
+        if lead and out:
+            names = list(_MENTION_RE.finditer(out[-1]))
+            if names and names[-1].end() >= len(out[-1].rstrip(" ,")) - 1:
+                p = names[-1][1] + p[lead.end() :]
+        if p:
+            out.append(p)
+    return out
 
 
 _QUOTE = re.compile(r'"[^"]{12,}"|“[^”]{12,}”')
