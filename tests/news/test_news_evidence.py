@@ -581,6 +581,23 @@ def test_a_which_clause_of_days_before_is_its_own_vote() -> None:
     assert (("vote", "ARE", "abstain"), "earlier") in got and (("veto", "RUS", True), "earlier") in got
 
 
+def test_an_alternative_voted_after_another_days_veto_is_looked_for_that_day(fake_record: MemoryRecord) -> None:
+    """Monday's adoption, then Friday's veto and "a Russian alternative, which ... then won a single vote": the
+    alternative is looked for on Friday (the fixture has no vote of it: left out, never checked against Monday's)."""
+    r = check(
+        "The Security Council on Monday demanded a ceasefire, 14-0, with the United States abstaining.\n\n"
+        "On Friday, Russia and China vetoed a US text. A Russian alternative, which would have gone further, then "
+        "won a single vote - Russia's own.",
+        date="2024-03-26",
+        record=fake_record,
+    )
+    assert r.decision["symbol"] == "S/2024/254"
+    assert {c["decision"] for c in r.claims if c["field"] == "veto"} == {"S/2024/239"}
+    alt = [x for x in r.left_out if x.get("field") in ("yes", "vote")]
+    assert {(x["field"], x.get("member"), x["claimed"]) for x in alt} == {("yes", None, 1), ("vote", "RUS", "yes")}
+    assert all("2024-03-22" in x["reason"] for x in alt), alt
+
+
 def test_month_last_year_bounds_an_earlier_vote() -> None:
     claims, events = _events(
         "The Security Council renewed the sanctions on Friday. Sanctions on Eritrea were lifted in November last "

@@ -862,7 +862,12 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
         # a rival draft or an amendment is voted on the day of the vote it rivals: the main vote, or (in a
         # report with no vote of its own) the vote spoken of just before
         same_day = ev.kind in ("amendment", "rival", "same_day")
-        got = _match_event(ex, ev, main.row if main.row is not None or not same_day else ref, taken, rec, results)
+        before = results.get(ev.id - 1)
+        if same_day and ev.kind != "amendment" and before is not None and before.row is not None and ev.id > 1:
+            on = before.row  # "A Russian alternative then won a single vote" after Wednesday's veto: that day
+        else:
+            on = main.row if main.row is not None or not same_day else ref
+        got = _match_event(ex, ev, on, taken, rec, results)
         results[ev.id] = got
         if got.row is not None:
             taken.add(_symbol(got.row))

@@ -49,7 +49,8 @@ NUMBERS = {
     "lone": 1,
 }
 NUM = (
-    r"(?:\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|a dozen)"
+    r"(?:\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|a dozen|"
+    r"a single|a lone)"
 )
 
 #: subject keywords -> (label, pattern the record's title/topic must match)
@@ -220,9 +221,9 @@ _SPONSOR = re.compile(
     rf"⟨(?P<poss>[A-Z]{{3}})⟩['’]s?\s+(?:{_NOT_DRAFT_WORD}[\w-]+\s+){{0,3}}?(?:draft|resolution|text|proposal|measure|amendment|"
     r"counter-draft|bid)\b|"
     rf"(?:a|an|the)\s+(?:\w+\s+)?(?P<adjs>⟨[A-Z]{{3}}⟩(?:\s*(?:,|and|[-‑])\s*⟨[A-Z]{{3}}⟩)+)\s+(?:draft|resolution|text|proposal|"
-    r"compromise|attempt|bid|push|effort|initiative|move)\b|"
+    r"compromise|attempt|bid|push|effort|initiative|move|alternative)\b|"
     rf"(?:a|an|the)\s+(?:first\s+|second\s+|rival\s+|competing\s+|new\s+|revised\s+)?⟨(?P<adj>[A-Z]{{3}})⟩\s+"
-    r"(?:draft|resolution|text|proposal|amendment|counter-draft)",
+    r"(?:draft|resolution|text|proposal|amendment|counter-draft|alternative)",
     re.I,
 )
 _E10 = re.compile(r"(?:drafted|sponsored|proposed|put forward|tabled|authored|penned)\s+by\s+(?:the\s+)?(?:Council['’]s\s+)?(?:ten\s+|10\s+)?"
@@ -602,6 +603,8 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
         add(_codes(m["list"]), vote, m.span())
     for m in _VOTES_FROM.finditer(norm):
         add(_codes(m["list"]), "yes", m.span())
+    for m in re.finditer(r"\bvotes?\s*[—–:,]\s*⟨([A-Z]{3})⟩['’]s?\s+own\b", norm):  # "won a single vote - Russia's own"
+        add([m[1]], "yes", m.span())
     for m in _AGAINST_FROM.finditer(norm):
         add(_codes(m["list"]), "no", m.span())
     for m in _JOINING.finditer(norm):
@@ -863,6 +866,7 @@ _NOT_VOTE_DATE = re.compile(
 _M_AMEND = re.compile(r"\bamendments?\b", re.I)
 _M_RIVAL = re.compile(
     r"\b(?:rival|competing|counter-?(?:draft|proposal|text|resolution)|alternative\s+(?:draft|text)|"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+)?alternative\b|"
     r"(?:its|their|[A-Z][\w-]*['’]s?)\s+own\s+(?:\w+\s+)?(?:draft|text|resolution))\b",
     re.I,
 )
