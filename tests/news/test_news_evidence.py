@@ -562,6 +562,17 @@ def test_last_month_of_the_same_name_is_a_year_before() -> None:
             {("outcome", None, "adopted"), ("yes", None, 11), ("date", None, "2021-07-19")},
             set(),
         ),
+        (
+            "In the Security Council vote, five members abstained: China, Russia and the three African members - Gabon, "
+            "Ghana and Kenya. None voted against.",
+            {("vote", "GAB", "abstain"), ("vote", "RUS", "abstain"), ("no", None, 0)},
+            set(),
+        ),
+        (
+            "The UN Security Council's call last Friday for a special envoy on Afghanistan drew a sharp response.",
+            {("date", None, "2021-07-16"), ("subject", None, "Afghanistan")},
+            set(),
+        ),
     ],
 )
 def test_third_round_phrasing(text: str, expected: set, absent: set) -> None:

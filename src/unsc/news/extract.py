@@ -112,7 +112,7 @@ _OUT_ADOPTED = re.compile(
     re.I,
 )
 _VOTEWORDS = re.compile(
-    r"\b(vote[ds]?|voting|veto\w*|abstain\w*|abstention\w*|in favou?r|adopt\w*|resolution|draft|unanim\w*|fell flat|fell short|"
+    r"\bCouncil['’]s\s+(?:call|demand|decision)\b|\b(vote[ds]?|voting|veto\w*|abstain\w*|abstention\w*|in favou?r|adopt\w*|resolution|draft|unanim\w*|fell flat|fell short|"
     r"blocked|passed|rejected|failed|supported|backed|opposed|against|drafted|sponsored|put forward|tabled|text|"
     r"extended|renewed|authori[sz]ed|demanded|support|backing|approved|approves|expanded|widened|tightened|imposed|"
     r"lifted|collapsed|sailed)\b",
@@ -286,9 +286,11 @@ _BARE_LIST = re.compile(
     re.I,
 )
 _TAIL_LIST = re.compile(
-    rf"(?P<n>{NUM})\s+(?P<what>abstentions?|members|votes?|countries|nations|abstained|voted against|voted in favou?r)\s*[—–:]"
+    rf"(?P<n>{NUM})\s+(?P<what>(?:(?:other\s+)?(?:members|countries|nations)\s+)?(?:abstained|voted against|voted in favou?r)|"
+    rf"abstentions?|members|votes?|countries|nations)\s*[—–:]"
     rf"\s*(?P<list>(?:the\s+)?⟨[A-Z]{{3}}⟩"
-    r"(?:\s*(?:,|and)\s*(?:the\s+)?⟨[A-Z]{3}⟩)*)\s*[.;]?\s*$",
+    r"(?:\s*(?:,|and)\s*(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?members\s*[—–:,]\s*)?⟨[A-Z]{3}⟩)*)\s*[.;]?\s*$",
+    re.I,
 )
 _AMONG = re.compile(
     r"(?P<verb>abstained|voted against|voted no|voted in favou?r|voted for|backed it|supported it)\s*,?\s*(?:among them|including)\s+"
@@ -331,7 +333,7 @@ _AMONG_THOSE = re.compile(
 _ABST_ZERO = re.compile(r"\bno abstentions\b|\bnone abstain", re.I)
 _NO_ZERO = re.compile(
     r"\bno (?:votes )?against\b|\bno negative votes\b|\bno (?:one|country|member|state|nation|delegation) voted against\b|"
-    r"\bnobody voted against\b|\bnone against\b",
+    r"\bnobody voted against\b|\bnone against\b|\bnone (?:of them |of the members )?voted against\b",
     re.I,
 )
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b|\ball 15 members voted in favou?r", re.I)
@@ -591,9 +593,9 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
     for m in _TAIL_LIST.finditer(norm):
         w = m["what"].lower()
         before = norm[max(0, m.start() - 40) : m.start()].lower()
-        if w.startswith("abst"):
+        if "abst" in w:
             add(_codes(m["list"]), "abstain", m.span())
-        elif w == "voted against":
+        elif w.endswith("voted against"):
             add(_codes(m["list"]), "no", m.span())
         elif re.search(r"support of|backing of|\b(?:won|got|received|drew|garnered)\b", before) or w.startswith("vote"):
             add(_codes(m["list"]), "yes", m.span())
@@ -853,7 +855,7 @@ _PAST_VOTE = re.compile(
     re.I,
 )
 _VOTE_EVENT = re.compile(
-    r"\b(?:vot(?:e|ed|es|ing)|vetoe?[ds]?|vetoing|adopt\w*|reject\w*|fail\w*|pass(?:ed|es)|block\w*|approv\w*|(?<![-‑])backed|"
+    r"\bCouncil['’]s\s+(?:call|demand|decision)\b|\b(?:vot(?:e|ed|es|ing)|vetoe?[ds]?|vetoing|adopt\w*|reject\w*|fail\w*|pass(?:ed|es)|block\w*|approv\w*|(?<![-‑])backed|"
     r"abstain\w*|endors\w*|authori[sz]\w*|renew\w*|extend\w*|demand\w*|shot|unanimous\w*|fell|falls|collapsed|"
     r"expanded|widened|tightened|imposed|lifted)\b",
     re.I,
