@@ -569,7 +569,7 @@ def test_last_month_of_the_same_name_is_a_year_before() -> None:
             set(),
         ),
         (
-            "The UN Security Council's call last Friday for a special envoy on Afghanistan drew a sharp response.",
+            "The UN Security Council's call last Friday for a special envoy on Afghanistan, passed 13-0, drew protests.",
             {("date", None, "2021-07-16"), ("subject", None, "Afghanistan")},
             set(),
         ),

@@ -856,13 +856,14 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
     issues = consistency(ex, event=0)
     results: dict[int, _Match] = {0: main}
     taken = {_symbol(main.row)} if main.row is not None else set()
-    other_votes = []
+    other_votes: list[dict[str, Any]] = []
     ref = main.row
     for ev in ex.events[1:]:
         # a rival draft or an amendment is voted on the day of the vote it rivals: the main vote, or (in a
         # report with no vote of its own) the vote spoken of just before
         same_day = ev.kind in ("amendment", "rival", "same_day")
         before = results.get(ev.id - 1)
+        on: dict[str, Any] | None
         if same_day and ev.kind != "amendment" and before is not None and before.row is not None and ev.id > 1:
             on = before.row  # "A Russian alternative then won a single vote" after Wednesday's veto: that day
         else:
@@ -879,10 +880,11 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
     if ex.no_main_vote and len({_symbol(r.row) for r in found if r.row is not None}) == 1:
         # a report of a General Assembly vote (or a postponed one) that recalls one Council vote is about that vote
         only = found[0]
-        main = _Match(only.row, only.full, only.candidates, "matched", (
-            f"matched {_symbol(only.row)} ({_iso(only.row.get('date'))}), the one Council vote a report of "
+        row: dict[str, Any] = only.row or {}
+        main = _Match(row, only.full, only.candidates, "matched", (
+            f"matched {_symbol(row)} ({_iso(row.get('date'))}), the one Council vote a report of "
             f"{ex.no_vote_reason} recalls"), only.evidence)  # fmt: skip
-        other_votes = [o for o in other_votes if not (o["decision"] and o["decision"]["symbol"] == _symbol(only.row))]
+        other_votes = [o for o in other_votes if not (o["decision"] and o["decision"].get("symbol") == _symbol(row))]
     claims_out = []
     for c in ex.claims:
         d = c.to_dict()

@@ -1169,7 +1169,7 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
     in_ga = False
     lede: str | None = None  # the first vote sentence is about no Council vote: a postponed vote, a GA vote
     last_dates: list[tuple[dt.date, str]] = []
-    seen = False
+    seen_vote = False
     for para in paras:
         cur = 0
         for s in (c for sent in sentences(para) for c in _clauses(sent)):
@@ -1186,20 +1186,20 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
                     in_ga = True
                     reasons.add("a General Assembly vote")
                     left_out.append({"text": s, "reason": "about a General Assembly vote, not the Council's"})
-                    lede = lede or (None if seen else "a General Assembly vote")
+                    lede = lede or (None if seen_vote else "a General Assembly vote")
                 continue
             if _is_ga(s):
                 in_ga = True
                 reasons.add("a General Assembly vote")
                 left_out.append({"text": s, "reason": "about a General Assembly vote, not the Council's"})
-                lede = lede or (None if seen else "a General Assembly vote")
+                lede = lede or (None if seen_vote else "a General Assembly vote")
                 continue
             if _future(s):
                 reasons.add("a vote still to come (postponed, expected or threatened)")
                 left_out.append({"text": s, "reason": "about a vote still to come (postponed, expected or threatened)"})
-                lede = lede or (None if seen else "a vote still to come (postponed, expected or threatened)")
+                lede = lede or (None if seen_vote else "a vote still to come (postponed, expected or threatened)")
                 continue
-            seen = True
+            seen_vote = True
             kind, window = _marker(s, article_date)
             ordinal = _ORDINAL.match(s)
             parents = [
