@@ -9,8 +9,10 @@ Quality (``measure: quality``), for each set, each figure beside its goal:
 - verdict accuracy over the expected claims found; true claims called contradicted; planted false claims caught.
 
 The development articles (``tests/news/articles``) were written together with the rules; the held-out ones
-(``tests/news/heldout``, ``heldout2``, ``heldout3``, ``heldout4``) were each frozen in their own commit before the rules were
-changed again; each was measured once untuned (figures in the README), then all but the last were tuned on. Goals are the issue's: held-out vote matched >= 95 %, recall >= 90 %, no true claim contradicted.
+(``tests/news/heldout``, ``heldout2``, ``heldout3``, ``heldout4``, ``heldout5``) were each frozen in their own commit
+before the rules were changed again; each was measured once untuned (figures in the README), then tuned on.
+heldout5 holds real-length reports (330-560 words). The last frozen set, heldout6, is not run here: it is wired in
+when it is measured. Goals are the issue's: held-out vote matched >= 95 %, recall >= 90 %, no true claim contradicted.
 
 Speed (``measure: *_per_article``): median seconds per article for extraction alone (the baseline) and for
 the whole check against the store (cold caches on the first repetition, as users meet it), with the ratio.
@@ -75,7 +77,8 @@ def main(argv: list[str]) -> int:
         "heldout1 (tuned on)": ROOT / "tests/news/heldout",
         "heldout2 (tuned on)": ROOT / "tests/news/heldout2",
         "heldout3 (tuned on)": ROOT / "tests/news/heldout3",
-        "heldout4 (frozen)": ROOT / "tests/news/heldout4",
+        "heldout4 (tuned on)": ROOT / "tests/news/heldout4",
+        "heldout5 (tuned on)": ROOT / "tests/news/heldout5",
     }
     for name, d in sets.items():
         golds = load_gold(d)

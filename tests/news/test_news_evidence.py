@@ -225,18 +225,433 @@ def test_a_state_not_on_the_council_cannot_have_voted(real_store) -> None:
     assert any(i["issue"] == "not_on_council" and "BRA" in i["message"] for i in r.consistency), r.consistency
 
 
+# -- real-length reports (issue 10, heldout5's classes): text written for these tests -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "In the Security Council China abstained this time, as did Ethiopia and Kazakhstan.",
+            {("vote", "CHN", "abstain"), ("vote", "ETH", "abstain"), ("vote", "KAZ", "abstain")},
+            set(),
+        ),
+        (
+            "France, Japan and Malta were among those voting in favour of the Council text, as did China.",
+            {("vote", "FRA", "yes"), ("vote", "MLT", "yes"), ("vote", "CHN", "yes")},
+            set(),
+        ),
+        (
+            "The United States, Britain and Japan were among the twelve members that abstained on the Council draft.",
+            {("abstain", None, 12), ("vote", "USA", "abstain"), ("vote", "JPN", "abstain")},
+            set(),
+        ),
+        (
+            "Britain abstained on the Council text, and Washington cast the only vote against.",
+            {("vote", "USA", "no")},
+            set(),
+        ),
+        ("The Council draft was backed by 12 of the Council's 15 members.", {("yes", None, 12)}, set()),
+        (
+            "Only three of the Council's 15 members — Russia, China and Brazil — voted in favour.",
+            {("yes", None, 3), ("vote", "BRA", "yes")},
+            {("yes", None, 15)},
+        ),
+        (
+            "The rival Council text got just two votes, from Russia and China.",
+            {("yes", None, 2), ("vote", "CHN", "yes")},
+            set(),
+        ),
+        (
+            "In the Council it won the support of only four members — China, Russia, the UAE and Gabon.",
+            {("yes", None, 4), ("vote", "GAB", "yes")},
+            set(),
+        ),
+        (
+            "Only three members, Russia, China and Algeria, voted for the Council amendment.",
+            {("yes", None, 3), ("vote", "DZA", "yes")},
+            set(),
+        ),
+        ("No country voted against the Security Council resolution.", {("no", None, 0)}, set()),
+        ("No one voted against the Security Council text.", {("no", None, 0)}, {("no", None, 1)}),
+        (
+            "The Security Council draft, drawn up by Brazil and Switzerland, was vetoed.",
+            {("sponsor", "BRA", "BRA")},
+            set(),
+        ),
+        ("The Security Council text needed at least nine votes to be adopted.", set(), {("outcome", None, "adopted")}),
+        (
+            "That Council text won nine votes, the bare minimum, with three against.",
+            {("no", None, 3), ("yes", None, 9)},
+            set(),
+        ),
+        (
+            "Security Council vote. Voting yes: Denmark, France and Greece.",
+            {("vote", "DNK", "yes"), ("vote", "GRC", "yes")},
+            set(),
+        ),
+        (
+            "The Council resolution, whose co-sponsors included Russia and France, passed.",
+            {("sponsor", "RUS", "RUS")},
+            set(),
+        ),
+        (
+            "Germany and Portugal are among the co-sponsors of the Security Council draft. It was adopted.",
+            {("sponsor", "PRT", "PRT")},
+            set(),
+        ),
+        (
+            "The Council text was put forward by the three African members of the Council, Gabon, Ghana and Mozambique. It was adopted.",
+            {("sponsor", "GAB", "GAB"), ("sponsor", "MOZ", "MOZ")},
+            set(),
+        ),
+        (
+            "Britain's envoy Jane Doe, whose delegation drafted the Council text with France, spoke first. It was adopted.",
+            {("sponsor", "GBR", "GBR"), ("sponsor", "FRA", "FRA")},
+            set(),
+        ),
+        ("Britain's ambassador said the Security Council text was a welcome step.", set(), {("sponsor", "GBR", "GBR")}),
+        ("The Security Council renewed the mission for a year with 12 votes.", {("yes", None, 12)}, set()),
+        ("The Security Council text won the backing of all 15 members.", {("yes", None, 15)}, set()),
+        (
+            "The Council text, numbered 2216, was adopted by the Security Council.",
+            {("resolution", None, "2216")},
+            set(),
+        ),
+        (
+            "All 15 Council members, including North Korea's neighbours China and Russia, voted for the text.",
+            {("vote", "CHN", "yes")},
+            {("vote", "PRK", "yes")},
+        ),
+        (
+            "Russia said the clause did not belong in a Somalia resolution of the Council.",
+            set(),
+            {("sponsor", "SOM", "SOM")},
+        ),
+        (
+            "A Russian draft was defeated 12-3 at the Security Council, with only China and Namibia joining Moscow in favour.",
+            {("no", None, 12), ("yes", None, 3), ("vote", "NAM", "yes"), ("vote", "RUS", "yes")},
+            {("yes", None, 12)},
+        ),
+        (
+            "The seven votes in favour of the Council draft came from Rwanda, Togo and Morocco, along with China.",
+            {("vote", "TGO", "yes"), ("vote", "CHN", "yes")},
+            set(),
+        ),
+        (
+            "After the Security Council vote, US and British warships shot down 21 drones.",
+            set(),
+            {("outcome", None, "vetoed")},
+        ),
+        (
+            "Washington abstained in the Security Council instead of using its veto.",
+            {("vote", "USA", "abstain")},
+            {("outcome", None, "vetoed")},
+        ),
+        (
+            "Israel said the United States failed to block the Security Council resolution.",
+            set(),
+            {("outcome", None, "failed")},
+        ),
+        ("The Security Council resolution was not adopted under Chapter VII.", set(), {("outcome", None, "failed")}),
+    ],
+)
+def test_real_length_phrasing(text: str, expected: set, absent: set) -> None:
+    got = keys(text)
+    assert expected <= got, got
+    assert not absent & got, got
+
+
+def _events(text: str, date: str) -> tuple[list, dict]:
+    ex = extract_claims(text, date)
+    return ex.claims, {e.id: e for e in ex.events}
+
+
+def test_background_votes_are_their_own_events() -> None:
+    """A unanimous adoption "in July" recalled after the main vote is its own (adopted) vote; a live blog's
+    recalled veto of "Friday" under Monday's adoption is another day's vote; "three earlier drafts" are several."""
+    claims, events = _events(
+        "The Security Council adopted resolution 2728 on Monday by 14 votes. In July it unanimously extended "
+        "the mission in Haiti.",
+        "2024-03-25",
+    )
+    later = [c for c in claims if c.field in ("unanimous", "outcome") and c.event]
+    assert {(c.field, c.claimed) for c in later} == {("unanimous", True), ("outcome", "adopted")}
+    assert events[later[0].event].kind == "earlier"
+    claims, events = _events(
+        "Resolution 2728 adopted by the Security Council: 14 in favour.\n\nA reminder: on Friday Russia and China "
+        "vetoed a US text.",
+        "2024-03-25",
+    )
+    veto = [c for c in claims if c.field == "veto"]
+    assert veto and all(c.event and events[c.event].kind == "other_day" for c in veto)
+    assert ("date", None, "2024-03-22") in {c.key() for c in claims if c.event}
+    claims, events = _events(
+        "The United States abstained at the Security Council, a shift after Washington vetoed three earlier drafts.",
+        "2024-03-25",
+    )
+    assert all(c.event == 0 for c in claims if c.field == "vote")
+    assert all(events[c.event].kind == "several" for c in claims if c.field == "veto")
+
+
+def test_defend_itself_and_nth_time_since_stay_where_they_belong() -> None:
+    claims, _ = _events(
+        "Russia vetoed the US draft at the Security Council on Wednesday. The US ambassador said last week that "
+        "Israel had the right to defend itself, explaining Washington's veto of a Brazilian draft.",
+        "2023-10-26",
+    )
+    assert [c.event for c in claims if c.key() == ("veto", "USA", True)] != [0]
+    claims, _ = _events(
+        "The United States vetoed the Security Council draft on Wednesday. It was the fourth time Washington has "
+        "used its veto on a Gaza text since October 2023.",
+        "2024-11-21",
+    )
+    assert {c.event for c in claims if c.field == "veto"} == {0}
+
+
+def test_report_of_a_postponed_vote_recalls_votes_of_their_own(fake_record: MemoryRecord) -> None:
+    """The lead reports a vote to come: no Council vote of the text's own; the one vote it recalls is checked
+    (and is the text's vote); with two recalled, the status stays no_vote and each is checked apart."""
+    one = (
+        "A Security Council vote on a new Gaza text was postponed on Tuesday.\n\nDiplomats fear a repeat of "
+        "22 March, when Russia and China vetoed a US draft that eleven members backed."
+    )
+    ex = extract_claims(one, "2024-03-26")
+    assert ex.no_main_vote and all(c.event for c in ex.claims)
+    r = check(ex, record=fake_record)
+    assert r.status == "matched" and r.decision["symbol"] == "S/2024/239"
+    assert all(c["verdict"] == "supported" for c in r.claims), r.claims
+    two = one + "\n\nOn 25 March the Council demanded a ceasefire, 14-0, with the United States abstaining."
+    r = check(two, date="2024-03-26", record=fake_record)
+    assert r.status == "no_vote" and r.decision is None
+    assert {c["decision"] for c in r.claims} == {"S/2024/239", "S/2024/254"}
+    assert all(c["verdict"] == "supported" for c in r.claims), r.claims
+
+
+def test_a_series_of_amendments_is_one_vote_each() -> None:
+    claims, events = _events(
+        "The Security Council adopted the text on Wednesday. Before the final vote, Russia's ambassador put forward "
+        "three amendments. All three fell short.\n\nThe first drew four votes in favour. A second was also "
+        "rejected. The third won five votes.",
+        "2024-01-11",
+    )
+    kids = [e for e in events.values() if e.ordinal]
+    assert [e.ordinal for e in kids] == [1, 2, 3] and {e.kind for e in kids} == {"amendment"}
+    assert any(e.kind == "series" for e in events.values())
+    for e in kids:
+        mine = {c.key() for c in claims if c.event == e.id}
+        assert {("sponsor", "RUS", "RUS"), ("outcome", None, "failed")} <= mine
+    assert ("yes", None, 5) in {c.key() for c in claims if c.event == kids[2].id}
+
+
+def test_votes_some_days_after_another() -> None:
+    claims, events = _events(
+        "Last July, Russia vetoed a Security Council text on Syria. Days later the Council settled for six "
+        "months, with Britain abstaining.",
+        "2023-01-10",
+    )
+    later = [e for e in events.values() if e.kind == "later"]
+    assert later and later[0].after is not None
+    assert [c.event for c in claims if c.field == "veto"] == [later[0].after[0]]  # days after the veto
+    claims, events = _events(
+        "The Security Council adopted resolution 1244 on Thursday, 14-0. The air strikes had begun on March 24. Two "
+        "days later a Russian draft was defeated 12-3 in the Council.",
+        "1999-06-11",
+    )
+    other = [e for e in events.values() if e.kind == "other_day"]
+    assert other and other[0].dates[0][0] == dt.date(1999, 3, 26)
+    assert not [c for c in claims if c.field == "date" and c.event]  # "two days later" is no date the text gives
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "vote_day"),
+    [
+        ("UNITED NATIONS, Nov. 16 - An African draft failed in the Security Council on Friday.", "2013-11-16",
+         "2013-11-15"),
+        ("When British MPs voted late on Wednesday to extend strikes, ministers cited Security Council resolution "
+         "2249, adopted on Nov. 20.", "2015-12-03", "2015-11-20"),
+        ("The Security Council on Monday rejected a Russian draft asking for an inquiry into the explosions that "
+         "ruptured the pipelines in the Baltic Sea last September.", "2023-03-28", "2023-03-27"),
+        ("Russia on Wednesday vetoed a Security Council draft condemning last week's chemical attack.", "2017-04-13",
+         "2017-04-12"),
+        ("The Security Council on Thursday approved a force which will take over from African troops on July 1.",
+         "2013-04-26", "2013-04-25"),
+    ],
+)  # fmt: skip
+def test_dates_of_other_events_do_not_date_the_vote(text: str, date: str, vote_day: str) -> None:
+    claims, _ = _events(text, date)
+    assert ("date", None, vote_day) in {c.key() for c in claims if c.event == 0}, [c.key() for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "A rival Russian-Chinese draft failed in the Security Council.",
+            {("sponsor", "RUS", "RUS"), ("sponsor", "CHN", "CHN")},
+            set(),
+        ),
+        (
+            "Four other members - Malaysia, New Zealand, Senegal and Venezuela - then took it up, and the Security "
+            "Council adopted it.",
+            {("sponsor", "MYS", "MYS"), ("sponsor", "VEN", "VEN")},
+            set(),
+        ),
+        (
+            "Washington vetoed the Security Council draft though the other 14 members, Britain and France among them, "
+            "supported it.",
+            {("yes", None, 14), ("vote", "GBR", "yes"), ("vote", "FRA", "yes")},
+            set(),
+        ),
+        ("The resolution, 2334, was adopted by the Security Council.", {("resolution", None, "2334")}, set()),
+        (
+            "The Security Council draft failed; four abstained: Indonesia, South Africa, Kuwait and Peru.",
+            {("vote", "IDN", "abstain"), ("vote", "PER", "abstain")},
+            set(),
+        ),
+        (
+            "Russia vetoed the Security Council draft on Idlib, where a Russian-backed offensive has killed hundreds.",
+            {("veto", "RUS", True)},
+            {("sponsor", "RUS", "RUS")},
+        ),
+    ],
+)
+def test_more_real_length_phrasing(text: str, expected: set, absent: set) -> None:
+    got = keys(text)
+    assert expected <= got, got
+    assert not absent & got, got
+
+
+def test_series_counts_and_offensives_do_not_make_earlier_votes() -> None:
+    claims, _ = _events(
+        "Russia and China on Thursday vetoed a Security Council draft on Idlib, where a government offensive has "
+        "killed hundreds of civilians since April. It was the 13th time Russia has used its veto on Syria since "
+        "the war began in 2011.",
+        "2019-09-20",
+    )
+    assert {c.event for c in claims if c.field in ("veto", "date")} == {0}
+    claims, events = _events(
+        "Russia and China veto Idlib truce call; Moscow's own text fails\n\nRussia and China on Thursday vetoed a "
+        "Security Council draft.",
+        "2019-09-20",
+    )
+    assert {events[c.event].kind for c in claims if c.key() == ("sponsor", "RUS", "RUS")} == {"rival"}
+
+
+def test_last_month_of_the_same_name_is_a_year_before() -> None:
+    claims, events = _events(
+        "The Security Council renewed the mission on Monday. Last October the Council renewed it with 13 votes.",
+        "2023-10-31",
+    )
+    ev = {c.event for c in claims if c.key() == ("yes", None, 13)}
+    assert len(ev) == 1 and events[ev.pop()].window == (dt.date(2022, 10, 1), dt.date(2022, 10, 31))
+    assert ("yes", None, 10) in keys("In the Security Council, ten members voted to hold the meeting.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "A Russian and Chinese attempt to end the envoy's powers collapsed at the Security Council on Thursday, "
+            "attracting the support of only its two authors.",
+            {("outcome", None, "failed"), ("sponsor", "CHN", "CHN"), ("yes", None, 2), ("date", None, "2021-07-22")},
+            set(),
+        ),
+        (
+            "The Security Council on Monday expanded the arms embargo. The measure sailed through with 11 votes.",
+            {("outcome", None, "adopted"), ("yes", None, 11), ("date", None, "2021-07-19")},
+            set(),
+        ),
+        (
+            "In the Security Council vote, five members abstained: China, Russia and the three African members - Gabon, "
+            "Ghana and Kenya. None voted against.",
+            {("vote", "GAB", "abstain"), ("vote", "RUS", "abstain"), ("no", None, 0)},
+            set(),
+        ),
+        (
+            "The UN Security Council's call last Friday for a special envoy on Afghanistan, passed 13-0, drew protests.",
+            {("date", None, "2021-07-16"), ("subject", None, "Afghanistan")},
+            set(),
+        ),
+    ],
+)
+def test_third_round_phrasing(text: str, expected: set, absent: set) -> None:
+    got = keys(text, "2021-07-23")
+    assert expected <= got, got
+    assert not absent & got, got
+
+
+def test_a_which_clause_of_days_before_is_its_own_vote() -> None:
+    claims, events = _events(
+        "The Security Council adopted the Yemen text on Monday. Russia voted yes, in a nod to the United Arab "
+        "Emirates, which abstained three days earlier when Moscow vetoed a draft on Ukraine.",
+        "2022-03-01",
+    )
+    got = {(c.key(), events[c.event].kind) for c in claims if c.field in ("vote", "veto")}
+    assert (("vote", "RUS", "yes"), "main") in got
+    assert (("vote", "ARE", "abstain"), "earlier") in got and (("veto", "RUS", True), "earlier") in got
+
+
+def test_an_alternative_voted_after_another_days_veto_is_looked_for_that_day(fake_record: MemoryRecord) -> None:
+    """Monday's adoption, then Friday's veto and "a Russian alternative, which ... then won a single vote": the
+    alternative is looked for on Friday (the fixture has no vote of it: left out, never checked against Monday's)."""
+    r = check(
+        "The Security Council on Monday demanded a ceasefire, 14-0, with the United States abstaining.\n\n"
+        "On Friday, Russia and China vetoed a US text. A Russian alternative, which would have gone further, then "
+        "won a single vote - Russia's own.",
+        date="2024-03-26",
+        record=fake_record,
+    )
+    assert r.decision["symbol"] == "S/2024/254"
+    assert {c["decision"] for c in r.claims if c["field"] == "veto"} == {"S/2024/239"}
+    alt = [x for x in r.left_out if x.get("field") in ("yes", "vote")]
+    assert {(x["field"], x.get("member"), x["claimed"]) for x in alt} == {("yes", None, 1), ("vote", "RUS", "yes")}
+    assert all("2024-03-22" in x["reason"] for x in alt), alt
+
+
+def test_month_last_year_bounds_an_earlier_vote() -> None:
+    claims, events = _events(
+        "The Security Council renewed the sanctions on Friday. Sanctions on Eritrea were lifted in November last "
+        "year in a unanimous vote.",
+        "2019-11-15",
+    )
+    ev = {c.event for c in claims if c.field == "unanimous"}
+    assert len(ev) == 1 and events[ev.pop()].window == (dt.date(2018, 11, 1), dt.date(2018, 11, 30))
+    assert ("outcome", None, "adopted") in keys("The Security Council mandate was extended once before.")
+
+
+def test_inline_related_teaser_and_photo_caption_are_clutter() -> None:
+    a = read_article("Russia vetoed the draft.\n\nRelated: US vetoes Brazilian draft on Gaza, 12-1-2\n\n"
+                     "Photo caption: Ambassadors vote at the Council on 12 April.\n\nChina abstained.")  # fmt: skip
+    assert a.paragraphs == ["Russia vetoed the draft.", "China abstained."]
+
+
+def test_the_subject_is_said_once() -> None:
+    claims, _ = _events(
+        "Russia vetoed a US draft on Gaza at the Security Council on Wednesday. Hours later a rival Russian "
+        "draft on Gaza won four votes.",
+        "2023-10-26",
+    )
+    assert [c.event for c in claims if c.field == "subject"] == [0]
+
+
 # -- the held-out sets ---------------------------------------------------------------------------------
 
 
-def test_last_frozen_heldout_on_real_store(real_store) -> None:
-    """heldout4, frozen before it was measured and never tuned on: the issue's goals for matching and for
-    true claims; recall measured 0.89 against the goal of 0.90 (README), so the floor here is below the goal."""
-    res = evaluate(load_gold(HELDOUT.parent / "heldout4"), real_store)
+@pytest.mark.parametrize(
+    ("name", "recall", "precision"),
+    [("heldout4", 0.85, 0.90), ("heldout5", 0.88, 0.93)],
+)
+def test_heldout4_and_heldout5_on_real_store(name: str, recall: float, precision: float, real_store) -> None:
+    """heldout4 and heldout5, each frozen and measured once untuned (README: heldout4 recall 0.89; heldout5 with
+    real-length reports, recall 0.52 on its first measurement), then tuned on by failure class: floors that hold now.
+    heldout6, the last frozen set, is not read here."""
+    res = evaluate(load_gold(HELDOUT.parent / name), real_store)
     summary = {k: v for k, v in res.items() if k != "per_article"}
     assert res["articles"] >= 19
     assert res["match_accuracy"] >= 0.95, summary
     assert res["true_called_contradicted"] == 0, summary
-    assert res["recall"] >= 0.85 and res["precision"] >= 0.9 and res["planted_caught"] >= 0.9, summary
+    assert res["recall"] >= recall and res["precision"] >= precision and res["planted_caught"] >= 0.9, summary
 
 
 def test_earlier_heldout_sets_on_real_store(real_store) -> None:

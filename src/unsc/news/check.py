@@ -29,6 +29,7 @@ from unsc.news.extract import TOPICS, Claim, Extraction, extract_claims
 from unsc.news.lookup import rows
 from unsc.record.sources.normalize import MONTHS
 from unsc.rules import Council, find_member, permanent_seat
+from unsc.rules.wording import tally_text
 
 __all__ = ["Report", "beyond_record", "check", "consistency", "last_vote_date", "match"]
 
@@ -90,6 +91,13 @@ def _iso(v: Any) -> str | None:
 
 def _symbol(row: dict[str, Any]) -> str:
     return str(row.get("draft") or (f"S/RES/{row['resolution']}" if row.get("resolution") else row.get("decision_id")))
+
+
+def _tally(row: dict[str, Any]) -> str | None:
+    """The recorded tally as the UN writes it (``unsc.rules.wording.tally_text``), or None without counts."""
+    if row.get("yes") is None:
+        return None
+    return tally_text(int(row["yes"]), int(row.get("no") or 0), int(row.get("abstain") or 0))
 
 
 def _outcome_of(row: dict[str, Any]) -> str | None:
@@ -174,10 +182,11 @@ def _evidence(claims: list[Claim], row: dict[str, Any], full: dict[str, Any] | N
             hit = _topic_hit(str(c.claimed), row)
             title = " ".join(str(row.get(k) or "") for k in ("title", "topic"))
             other = hit is False and any(re.search(pat, title, re.I) for _kw, (_lab, pat) in TOPICS.items())
+            w = 1 if c.note == "inherited" else 3  # the text's subject, not said of this vote: weighs less
             if hit:
-                out.append((3, f"subject {c.claimed} fits the agenda item"))
+                out.append((w, f"subject {c.claimed} fits the agenda item"))
             elif other:  # the agenda item names another subject; a bare "Letter dated ..." rules nothing out
-                out.append((-3, f"subject {c.claimed} does not fit the agenda item"))
+                out.append((-w, f"subject {c.claimed} does not fit the agenda item"))
         elif f == "draft" and row.get("draft"):
             ok = str(row["draft"]).startswith(str(c.claimed))
             out.append((8 if ok else -2, f"symbol {c.claimed} {'quoted' if ok else 'does not fit'}"))
@@ -313,11 +322,14 @@ def _rank(
     article_day: dt.date | None,
     label: str,
     votes: dict[str, list[dict[str, Any]]] | None = None,
+    bonus: dict[str, tuple[float, str]] | None = None,
 ) -> _Match:
     scored = []
     for r in cands:
         full = {**r, "votes": votes.get(str(r.get("decision_id")), [])} if votes is not None else _full(record, r)
         ev = _evidence(claims, r, full) + _date_evidence(dates, r, article_day)
+        if bonus and _symbol(r) in bonus:
+            ev.append(bonus[_symbol(r)])
         scored.append((sum(w for w, _ in ev), r, full, [why for w, why in sorted(ev, key=lambda x: -x[0])]))
     scored.sort(key=lambda x: -x[0])
     listing = [_cand(r, sc, why) for sc, r, _, why in scored]
@@ -391,17 +403,58 @@ def _match_main(ex: Extraction, record: Any) -> _Match:
     return _rank(claims, ex.events[0].dates if ex.events else [], cands, record, ex.article_date, label, votes)
 
 
-def _match_event(ex: Extraction, ev: Any, main: dict[str, Any] | None, taken: set[str], record: Any) -> _Match:
+def _match_event(
+    ex: Extraction,
+    ev: Any,
+    main: dict[str, Any] | None,
+    taken: set[str],
+    record: Any,
+    done: dict[int, _Match] | None = None,
+) -> _Match:
     claims = [c for c in ex.claims if c.event == ev.id and c.field in _SCORE_FIELDS]
+    if claims and not any(c.field == "subject" for c in claims):
+        # a background vote the text does not give a subject of its own is on the text's subject
+        claims += [
+            Claim("subject", c.claimed, c.text, note="inherited", event=ev.id)
+            for c in ex.claims
+            if c.event == 0 and c.field == "subject"
+        ]
     what = {"amendment": "an amendment", "rival": "a competing draft", "same_day": "another vote of the same meeting",
-            "earlier": "an earlier vote", "other_day": "a vote on another day"}.get(ev.kind, "another vote")  # fmt: skip
+            "earlier": "an earlier vote", "other_day": "a vote on another day",
+            "several": "several votes at once", "undated": "another vote that ended otherwise",
+            "later": "a vote some days later"}.get(ev.kind, "another vote")  # fmt: skip
+    if ev.kind == "series":
+        return _Match(None, None, [], "unmatched", "about a series of votes, each checked on its own")
+    if ev.kind == "several":
+        return _Match(None, None, [], "unmatched", f"about {what}: no single vote to check the claims against")
+    if ev.kind == "undated":
+        return _Match(None, None, [], "unmatched", f"about {what}, which the text does not date")
     if not claims:
         return _Match(None, None, [], "unmatched", f"about {what}: nothing to identify it by")
     main_day = main.get("date") if main else None
     main_day = (
         main_day if isinstance(main_day, dt.date) or main_day is None else dt.date.fromisoformat(str(main_day)[:10])
     )
-    if ev.kind == "other_day" and ev.dates:
+    for c in claims:  # a quoted symbol ("resolution 2165") names the vote, whenever it was
+        if c.field not in ("resolution", "draft"):
+            continue
+        key = f"S/RES/{str(c.claimed).split(' ')[0]}" if c.field == "resolution" else str(c.claimed)
+        try:
+            row = record.decision(key)
+        except Exception:
+            row = None
+        if row and _symbol(row) not in taken:
+            got = _rank(claims, ev.dates, [row], record, None, f"named {key}")
+            if got.status == "matched":
+                return got
+    if ev.kind == "later":  # "Days later": some days after the vote spoken of before
+        before = (done or {}).get(ev.after[0]) if ev.after else None
+        day = before.row.get("date") if before is not None and before.row is not None else None
+        if day is None or ev.after is None:
+            return _Match(None, None, [], "unmatched", f"about {what}, after a vote not found in the record")
+        day = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])
+        lo, hi = day + dt.timedelta(days=ev.after[1]), day + dt.timedelta(days=ev.after[2])
+    elif ev.kind == "other_day" and ev.dates:
         lo = hi = _best_dates(ev.dates)[0][0]
     elif ev.kind == "earlier":
         if ev.back is not None and main_day is not None:  # "three days after": days before the main vote
@@ -422,12 +475,24 @@ def _match_event(ex: Extraction, ev: Any, main: dict[str, Any] | None, taken: se
         if main_day is None:
             return _Match(None, None, [], "unmatched", f"about {what}, but the main vote was not found")
         lo = hi = main_day
-    cands = [r for r in rows(record.decisions(since=lo.isoformat(), until=hi.isoformat())) if _symbol(r) not in taken]
+    every = rows(record.decisions(since=lo.isoformat(), until=hi.isoformat()))
+    cands = [r for r in every if _symbol(r) not in taken]
     votes = _votes_between(record, lo, hi)
-    got = _rank(claims, ev.dates, cands, record, None, f"from {lo} to {hi}" if lo != hi else f"on {lo}", votes)
+    bonus: dict[str, tuple[float, str]] = {}
+    if getattr(ev, "ordinal", None) and lo == hi:  # "the second" amendment: the second voted that day
+        same_kind = sorted((r for r in every if r.get("kind") == ("amendment" if ev.kind == "amendment" else
+                            "draft_resolution")), key=lambda r: _natural(str(r.get("decision_id"))))  # fmt: skip
+        if len(same_kind) >= ev.ordinal:
+            bonus[_symbol(same_kind[ev.ordinal - 1])] = (2.0, f"number {ev.ordinal} of {len(same_kind)} voted that day")
+    got = _rank(claims, ev.dates, cands, record, None, f"from {lo} to {hi}" if lo != hi else f"on {lo}", votes, bonus)
     if got.status != "matched":
         got.message = f"about {what}, not identified in the record: {got.message}"
     return got
+
+
+def _natural(key: str) -> tuple[Any, ...]:
+    """A sort key that orders "S/PV.9527#2" before "S/PV.9527#10"."""
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", key))
 
 
 def _best_dates(dates: list[tuple[dt.date, str, str]]) -> list[tuple[dt.date, str, str]]:
@@ -476,7 +541,7 @@ def _verdict(c: Claim, row: dict[str, Any], full: dict[str, Any] | None) -> tupl
     if f == "unanimous":
         if row.get("yes") is None:
             return None, "unverifiable", "the record has no tally for this vote"
-        rec_t = f"{row.get('yes')}-{row.get('no')}-{row.get('abstain')}"
+        rec_t = _tally(row)
         ok = bool(row.get("adopted")) and not row.get("no") and not row.get("abstain")
         return rec_t, ("supported" if ok else "contradicted"), None
     if f == "vote":
@@ -646,7 +711,7 @@ def _decision(row: dict[str, Any]) -> dict[str, Any]:
         "title": row.get("title"),
         "kind": row.get("kind"),
         "outcome": _outcome_of(row),
-        "tally": f"{row.get('yes')}-{row.get('no')}-{row.get('abstain')}",
+        "tally": _tally(row),
         "vetoed_by": list(row.get("vetoed_by") or []),
     }
 
@@ -762,13 +827,18 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
         rec = open_store()
     last = last_vote_date(rec)
     when = ex.vote_date if ex.date_source in ("text", "relative", "dateline") else None
-    main = _match_main(ex, rec)
+    if ex.no_main_vote:
+        main = _Match(None, None, [], "no_vote", f"no Council vote reported: {ex.no_vote_reason}")
+    else:
+        main = _match_main(ex, rec)
     after = (
         (when is not None and when > last) or (ex.article_date is not None and ex.article_date > last)
         if last
         else False
     )
-    if after and last is not None and main.status != "matched":  # no vote in the record fits: after its last date
+    if (
+        after and last is not None and main.status not in ("matched", "no_vote")
+    ):  # no vote in the record fits: after its last date
         msg = f"the record ends on {last}; `unsc sync` brings newer votes"
         claims_out: list[dict[str, Any]] = []
         for c in ex.claims:
@@ -786,15 +856,35 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
     issues = consistency(ex, event=0)
     results: dict[int, _Match] = {0: main}
     taken = {_symbol(main.row)} if main.row is not None else set()
-    other_votes = []
+    other_votes: list[dict[str, Any]] = []
+    ref = main.row
     for ev in ex.events[1:]:
-        got = _match_event(ex, ev, main.row, taken, rec)
+        # a rival draft or an amendment is voted on the day of the vote it rivals: the main vote, or (in a
+        # report with no vote of its own) the vote spoken of just before
+        same_day = ev.kind in ("amendment", "rival", "same_day")
+        before = results.get(ev.id - 1)
+        on: dict[str, Any] | None
+        if same_day and ev.kind != "amendment" and before is not None and before.row is not None and ev.id > 1:
+            on = before.row  # "A Russian alternative then won a single vote" after Wednesday's veto: that day
+        else:
+            on = main.row if main.row is not None or not same_day else ref
+        got = _match_event(ex, ev, on, taken, rec, results)
         results[ev.id] = got
         if got.row is not None:
             taken.add(_symbol(got.row))
+            ref = got.row
         other_votes.append({"event": ev.id, "kind": ev.kind, "text": ev.text, "status": got.status,
                             "message": got.message, "decision": _decision(got.row) if got.row else None,
                             "evidence": got.evidence})  # fmt: skip
+    found = [r for k, r in results.items() if k and r.row is not None]
+    if ex.no_main_vote and len({_symbol(r.row) for r in found if r.row is not None}) == 1:
+        # a report of a General Assembly vote (or a postponed one) that recalls one Council vote is about that vote
+        only = found[0]
+        row: dict[str, Any] = only.row or {}
+        main = _Match(row, only.full, only.candidates, "matched", (
+            f"matched {_symbol(row)} ({_iso(row.get('date'))}), the one Council vote a report of "
+            f"{ex.no_vote_reason} recalls"), only.evidence)  # fmt: skip
+        other_votes = [o for o in other_votes if not (o["decision"] and o["decision"].get("symbol") == _symbol(row))]
     claims_out = []
     for c in ex.claims:
         d = c.to_dict()

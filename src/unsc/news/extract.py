@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from unsc.news.dates import MONTHS, dateline, find_dates, vote_weekday
+from unsc.news.dates import _DATELINE, MONTHS, dateline, find_dates, vote_weekday
 from unsc.news.text import Article, read_article, sentences
 from unsc.rules import all_members
 
@@ -49,7 +49,8 @@ NUMBERS = {
     "lone": 1,
 }
 NUM = (
-    r"(?:\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|a dozen)"
+    r"(?:\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|a dozen|"
+    r"a single|a lone)"
 )
 
 #: subject keywords -> (label, pattern the record's title/topic must match)
@@ -88,26 +89,33 @@ TOPICS: dict[str, tuple[str, str]] = {
 }
 
 _OUT_FAILED = re.compile(
-    r"\b(failed(?! the\b| to protect| to respond| to persuade| to convince)|fails|fail to|was defeated|were defeated|was rejected|were rejected|not adopted|did not pass|"
-    r"didn['’]t pass|fell short|falls short|fell flat|was voted down|went down to defeat|sank)\b|"
+    r"\b((?<!tried, and )(?<!tried and )(?<!tried but )(?:failed|fails|fail)(?! the\b| to (?:protect|respond|persuade|convince|block|stop|prevent|veto|halt|derail|kill|"
+    r"sink|defeat|win over|mention|address|include|reflect|condemn|name|recogni[sz]e|acknowledge|take)\b)|was defeated|were defeated|was rejected|were rejected|not adopted(?! under)|did not pass|"
+    r"didn['’]t pass|fell short|falls short|(?:well|far) short of|fell flat|was voted down|went down to defeat|sank|"
+    r"collapsed|foundered)\b|"
     r"\bCouncil\b(?:\s+\w+){0,3}?\s+rejected\b",
     re.I,
 )
 _OUT_VETO = re.compile(
     r"\b(vetoed|vetoes|vetoing|was blocked|were blocked|blocked|veto (?:by|from|of|cast by)|(?:a|the|its|their|"
-    r"double|twin)\s+(?:\w+\s+)?vetoe?s?\b(?!\s*power|-wielding|-holding)|shot (?:it |the \w+ )?down)",
+    r"double|twin)\s+(?:\w+\s+)?vetoe?s?\b(?!\s*power|-wielding|-holding)|shot (?:it |the \w+ )down|shot down (?:the|a|an|its|"
+    r"their) (?:[\w-]+ ){0,3}?(?:draft|text|resolution|proposal|measure|bid)\b)",
     re.I,
 )
 _OUT_ADOPTED = re.compile(
-    r"\b(adopted|adopts|(?<!before )(?<!after )adopting|passed|passes|approved|was carried|endorsed)\b|"
+    r"\b(?:was|were|has been|had been)\s+(?:unanimously\s+)?(?:extended|renewed)\b|"
+    r"\b((?<!to be )(?<!would be )(?<!could be )adopted|adopts|(?<!before )(?<!after )adopting|passed|passes|"
+    r"(?<!to be )(?<!would be )(?<!could be )approved|was carried|endorsed)\b|"
     r"\bCouncil\s+(?:on\s+\w+day\s+|\w+ly\s+|has\s+|again\s+){0,3}(?:extended|renewed|authori[sz]ed|demanded|imposed|condemned|"
-    r"established|created|called for|urged|endorsed|voted to)\b",
+    r"established|created|called for|urged|endorsed|voted to|settled for|agreed to|expanded|widened|tightened|"
+    r"strengthened|stepped up|broadened|lifted|eased|approved)\b|\b(?:sailed|went|swept)\s+through\b",
     re.I,
 )
 _VOTEWORDS = re.compile(
-    r"\b(vote[ds]?|voting|veto\w*|abstain\w*|abstention\w*|in favou?r|adopt\w*|resolution|draft|unanim\w*|fell flat|fell short|"
+    r"\bCouncil['’]s\s+(?:call|demand|decision)\b|\b(vote[ds]?|voting|veto\w*|abstain\w*|abstention\w*|in favou?r|adopt\w*|resolution|draft|unanim\w*|fell flat|fell short|"
     r"blocked|passed|rejected|failed|supported|backed|opposed|against|drafted|sponsored|put forward|tabled|text|"
-    r"extended|renewed|authori[sz]ed|demanded|support|backing)\b",
+    r"extended|renewed|authori[sz]ed|demanded|support|backing|approved|approves|expanded|widened|tightened|imposed|"
+    r"lifted|collapsed|sailed)\b",
     re.I,
 )
 
@@ -125,7 +133,8 @@ _NEG = r"(?P<neg>\s+(?:did not|didn['’]t|would not|wouldn['’]t|refused to|de
 _V_ABST = r"abstain(?:ed|ing|s)?|chose to abstain|decided to abstain|opted to abstain|(?:cast|registered) (?:an? )?abstentions?"
 _V_NO = (
     r"voted against|voted no|vote against|votes against|voting against|voting no|opposed|opposing|"
-    r"cast (?:a |the |their |its )?(?:lone |sole |only |single )?(?:no|negative|dissenting|\"no\") votes?"
+    r"cast (?:a |the |their |its )?(?:lone |sole |only |single )?(?:no|negative|dissenting|\"no\") votes?|"
+    r"cast (?:a |the |their |its )?(?:lone |sole |only |single )?votes? against"
 )
 _V_X = (
     r"did not (?:vote|participate|take part)|(?:was|were) absent|boycotted the (?:vote|meeting)|"
@@ -134,10 +143,14 @@ _V_X = (
 )
 _V_YES = r"voted in favou?r|voted for|voted yes|votes in favou?r|votes for|voting in favou?r|voting for|supported|supporting|backed"
 _V_VETO = (
-    r"vetoed|vetoes|vetoing|blocked|blocking|shot (?:it |the \w+ )?down|torpedoed|killed|(?:cast|used|wielded|exercised|employed|deployed|invoked)\s+(?:its|their|a|the)\s+"
+    r"vetoed|vetoes|vetoing|blocked|blocking|shot (?:it |the \w+ )down|shot down(?= (?:the|a|an|its|their) (?:[\w-]+ ){0,3}?"
+    r"(?:draft|text|resolution|proposal|measure|bid)\b)|torpedoed|killed|(?:cast|used|wielded|exercised|employed|deployed|invoked)\s+(?:its|their|a|the)\s+"
     r"(?:\w+\s+)?vetoe?s?(?:\s+power)?"
 )
 _LIST2 = _LIST.replace("?P<list>", "?P<list2>")
+_LIST3 = _LIST.replace("?P<list>", "?P<list3>")
+_LIST4 = _LIST.replace("?P<list>", "?P<list4>")
+_LIST5 = _LIST.replace("?P<list>", "?P<list5>")
 _SUBJ_VERB = re.compile(
     rf"{_LIST}{_WHICH}{_FILL}{_NEG}\s+(?P<verb>{_V_X}|{_V_ABST}|{_V_NO}|{_V_YES}|{_V_VETO})\b(?P<after>\s+(?:it|the|a|an)\b)?"
     rf"(?:\s+(?:alongside|along with|together with)\s+{_LIST2})?",
@@ -160,7 +173,8 @@ _WITH = re.compile(
     re.I,
 )
 _PAREN = re.compile(
-    rf"(?P<verb>in favou?r|against|abstentions?|abstaining|abstained|voting no|no)\s*(?:\(|:\s*)(?:the\s+)?{_LIST}\)?",
+    rf"(?P<verb>in favou?r|against|abstentions?|abstaining|abstained|voting no|voting yes|voting in favou?r|voting against|yes|no)"
+    rf"\s*(?:\(|:\s*)(?:the\s+)?{_LIST}\)?",
     re.I,
 )
 _JOINED = re.compile(
@@ -180,17 +194,36 @@ _POSS_VETO = re.compile(
     r"(?:a|an|the)\s+(?:lone\s+|single\s+|sole\s+)?⟨(?P<adj>[A-Z]{3})⟩\s+veto\b",
     re.I,
 )
+# words that end a possessive's reach: "Britain's ambassador said the text" names a speaker, not a sponsor
+_NOT_DRAFT_WORD = (
+    r"(?!(?:the|a|an|this|that|said|says|told|called|ambassador|envoy|representative|delegation|minister|president|"
+    r"mission|government|deputy|foreign|spokes\w*|diplomats?|officials?)\b)"
+)
 _SPONSOR = re.compile(
-    rf"⟨(?P<pre>[A-Z]{{3}})⟩[-‑](?:backed|drafted|sponsored|authored|penned|proposed|written|crafted|"
+    rf"⟨(?P<pre>[A-Z]{{3}})⟩[-‑](?:(?:backed|drafted|sponsored|authored|penned|proposed|written|crafted)"
+    r"(?=\s+(?:[\w-]+\s+){0,4}?(?:draft|text|resolution|proposal|measure|initiative|bid|amendment|call|demand|plan|ceasefire)s?\b)|"
     r"led(?=\s+(?:draft|text|resolution|proposal|initiative)))|"
     rf"(?:(?:draft|text|resolution|proposal|initiative|effort|bid|push)\s*,?\s+(?:was\s+|were\s+)?(?:co-)?led|spearheaded|"
-    rf"drafted|sponsored|co-sponsored|proposed|put forward|submitted|tabled|authored|written|penned|introduced|"
-    rf"circulated|crafted|prepared|presented)\s+by\s+{_LIST}|"
-    rf"⟨(?P<poss>[A-Z]{{3}})⟩['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:draft|resolution|text|proposal|measure|amendment|counter-draft|bid)\b|"
+    rf"drafted|drawn up|sponsored|co-sponsored|proposed|put forward|submitted|tabled|authored|written|penned|introduced|"
+    rf"circulated|crafted|prepared|presented)\s+by\s+(?:the\s+(?:[\w-]+\s+){{0,4}}?(?:members|countries|states|nations)"
+    rf"(?:\s+of\s+the\s+(?:Security\s+)?Council)?\s*[,:—–]\s*)?{_LIST}|"
+    rf"{_LIST2}\s+(?:are|were|is|was)\s+(?:also\s+)?(?:among\s+)?the\s+(?:co-)?(?:sponsors?|penholders?|authors?|drafters?)\b|"
+    rf"(?:co-)?sponsors\s+(?:included|include|were|are)\s+{_LIST3}|"
+    rf"(?<![\w⟩]){_LIST5}\s*[—–]?\s+(?:then\s+|quickly\s+)?took\s+(?:it|the\s+(?:text|draft))\s+up\b|"
+    rf"(?:drafted|wrote|co-wrote|co-drafted|authored|tabled|put forward|prepared)\s+(?:the|its|their|this)\s+(?:[\w-]+\s+)?"
+    rf"(?:draft|text|resolution)\s+(?:together\s+)?with\s+{_LIST4}|"
+    rf"⟨(?P<subj>[A-Z]{{3}})⟩(?:['’]s?\s+(?:deputy\s+)?(?:ambassador|envoy|representative|delegation|mission)"
+    r"(?:,?\s+[A-Z][\w'-]+){0,3},?)?\s+(?:had\s+|has\s+|then\s+|also\s+)?(?:proposed|put forward|tabled|introduced|submitted|"
+    r"circulated|drafted)\s+(?:an?|the|its|their|two|three|four|five|several|\w+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:amendments?|drafts?|"
+    r"texts?|resolution|proposal|counter-draft)\b|"
+    rf"⟨(?P<subj2>[A-Z]{{3}})⟩\s+(?:had\s+|has\s+|then\s+|also\s+)?(?:asked for|sought|requested)\s+(?:an?|two|three|four|"
+    r"several)\s+(?:[\w-]+\s+){0,2}?amendments?\b|"
+    rf"⟨(?P<poss>[A-Z]{{3}})⟩['’]s?\s+(?:{_NOT_DRAFT_WORD}[\w-]+\s+){{0,3}}?(?:draft|resolution|text|proposal|measure|amendment|"
+    r"counter-draft|bid)\b|"
     rf"(?:a|an|the)\s+(?:\w+\s+)?(?P<adjs>⟨[A-Z]{{3}}⟩(?:\s*(?:,|and|[-‑])\s*⟨[A-Z]{{3}}⟩)+)\s+(?:draft|resolution|text|proposal|"
-    r"compromise)\b|"
+    r"compromise|attempt|bid|push|effort|initiative|move|alternative)\b|"
     rf"(?:a|an|the)\s+(?:first\s+|second\s+|rival\s+|competing\s+|new\s+|revised\s+)?⟨(?P<adj>[A-Z]{{3}})⟩\s+"
-    r"(?:draft|resolution|text|proposal|amendment|counter-draft)",
+    r"(?:draft|resolution|text|proposal|amendment|counter-draft|alternative)",
     re.I,
 )
 _E10 = re.compile(r"(?:drafted|sponsored|proposed|put forward|tabled|authored|penned)\s+by\s+(?:the\s+)?(?:Council['’]s\s+)?(?:ten\s+|10\s+)?"
@@ -201,42 +234,49 @@ _WHITELIST = (
     r"permanent|non-permanent|were|was|have|had|also|then|together|voted|voting|cast|there|UN)"
 )
 _COUNT = re.compile(
-    rf"(?<![\w/.-])(?P<n>{NUM})(?P<mid>(?:\s+{_WHITELIST})*?)\s+(?P<verb>in favou?r|for\b|against|"
+    rf"(?<![\w/.-])(?<!\bno )(?<!\bNo )(?P<n>{NUM})(?P<mid>(?:\s+{_WHITELIST})*?)\s+(?P<verb>in favou?r|for\b|against|"
     r"abstentions?|abstaining|abstained|abstain\b|supported|backed|opposed|voted yes|voted no|(?:voted\s+)?in favou?r|"
+    r"(?:[^.;]{0,50}?\s)?raised their hands|voted to (?!block|reject|stop|oppose|veto|kill)|"
     r"voted for|voted against|cast (?:an )?abstentions?)",
     re.I,
 )
 _TALLY = re.compile(
     r"(?<![\w/.-])(\d{1,2})\s*(?:votes?\s+)?(?:-|–|—|to)\s*(\d{1,2}|none|nil)(?:\s*(?:-|–|—|,)\s*(\d{1,2}))?(?![\w/-])"
 )
-_TALLY_CTX = re.compile(r"\b(vote[ds]?|voting|tally|margin|passed|adopted|approved|failed|rejected|by)\b", re.I)
+_TALLY_CTX = re.compile(
+    r"\b(vote[ds]?|voting|tally|margin|passed|adopted|approved|failed|rejected|defeated|by)\b", re.I
+)
 _RECEIVED = re.compile(
-    rf"\b(?:received|won|garnered|got|secured|obtained|gathered|drew|mustered|had)\s+(?:only\s+|just\s+)?(?P<n>{NUM})\s+votes?"
+    rf"\b(?:received|won|garnered|got|secured|obtained|gathered|drew|mustered|had|winning|drawing|getting|receiving|securing|"
+    rf"garnering)\s+(?:only\s+|just\s+)?(?P<n>{NUM})\s+votes?"
     r"(?!\s+(?:against|no\b))",
     re.I,
 )
 _SUPPORT_OF = re.compile(
-    rf"\b(?:won|got|gained|garnered|drew|received|secured|had|obtained|mustered|winning|getting)\s+(?:the\s+)?"
-    rf"(?:support|backing|votes?|approval)\s+of\s+(?:only\s+|just\s+)?(?P<n>{NUM})\b(?!\s*(?:%|per))|"
-    rf"\b(?:backed|supported|endorsed|approved)\s+by\s+(?:only\s+|just\s+)?(?P<n2>{NUM})\s+(?:of\s+the\s+(?:15|fifteen)\s+)?"
+    rf"\b(?:won|got|gained|garnered|drew|received|secured|had|obtained|mustered|winning|getting|attracting|attracted)\s+(?:the\s+)?"
+    rf"(?:support|backing|votes?|approval)\s+of\s+(?:only\s+|just\s+|all\s+)?(?:its\s+|their\s+)?(?P<n>{NUM})\b(?!\s*(?:%|per))|"
+    rf"\b(?:backed|supported|endorsed|approved)\s+by\s+(?:only\s+|just\s+)?(?P<n2>{NUM})\s+(?:of\s+the\s+(?:Council['’]s\s+)?(?:15|fifteen)\s+)?"
     r"(?:Council\s+)?(?:members|countries|nations|states|delegations)",
     re.I,
 )
 _DASH_LIST = re.compile(
+    rf"(?:(?P<part>{NUM})\s+of\s+(?:the\s+)?(?:Council['’]s\s+)?)?"
     rf"(?P<n>{NUM})(?:\s+(?:votes?|members|countries|nations|states))?\s*[—–]\s*(?P<list>[^—–]{{3,120}}?)\s*[—–]\s*"
     r"(?P<verb>abstained|voted against|voted no|voted in favou?r|voted for|against(?!\s+(?:\d|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|thirteen|fourteen))|in favou?r)?",
     re.I,
 )
 _INCLUDING = re.compile(
-    rf"(?P<n>{NUM})(?:\s+(?:other|Council))?\s+(?:members|countries|nations|states|delegations)\s*,\s*(?:including|among them)\s+"
+    rf"(?P<n>{NUM})(?:\s+(?:other|Council))?\s+(?:members|countries|nations|states|delegations)\s*,\s*(?P<incl>(?:including|among them)\s+)?"
     rf"(?P<list>[^,;.]*(?:,\s*[^,;.]*){{0,6}}?)\s*,\s*(?P<verb>abstained|voted against|voted no|voted in favou?r|voted for|"
     r"voted yes|backed|supported|opposed)\b",
     re.I,
 )
 _BY_VOTES = re.compile(
-    rf"\b(?:passed|adopted|adopting|approved|approving|carried|was adopted|was approved)(?:\s+(?:it|the\s+\w+|resolution\s+\d+))?"
-    rf"\s+(?:by|with)\s+(?P<n>{NUM})\s+votes?\b(?!\s+to\b)",
+    rf"\b(?:passed|adopted|adopting|approved|approving|carried|was adopted|was approved|sailed through|went through)"
+    rf"(?:\s+(?:it|the\s+\w+|resolution\s+\d+))?"
+    rf"\s+(?:by|with)\s+(?P<n>{NUM})\s+votes?\b(?!\s+to\b)|"
+    rf"\b(?:renewed|extended|authori[sz]ed|established|imposed)\b[^.;]{{0,80}}?\s+with\s+(?P<n2>{NUM})\s+votes?\b(?!\s+to\b)",
     re.I,
 )
 _NO_VOTES = re.compile(rf"(?<![\w/.-])(?P<n>{NUM})\s+(?:no|negative)\s+votes\b", re.I)
@@ -246,17 +286,55 @@ _BARE_LIST = re.compile(
     re.I,
 )
 _TAIL_LIST = re.compile(
-    rf"(?P<n>{NUM})\s+(?P<what>abstentions?|members|votes?|countries|nations)\s*[—–:]\s*(?P<list>(?:the\s+)?⟨[A-Z]{{3}}⟩"
-    r"(?:\s*(?:,|and)\s*(?:the\s+)?⟨[A-Z]{3}⟩)*)\s*[.;]?\s*$",
+    rf"(?P<n>{NUM})\s+(?P<what>(?:(?:other\s+)?(?:members|countries|nations)\s+)?(?:abstained|voted against|voted in favou?r)|"
+    rf"abstentions?|members|votes?|countries|nations)\s*[—–:]"
+    rf"\s*(?P<list>(?:the\s+)?⟨[A-Z]{{3}}⟩"
+    r"(?:\s*(?:,|and)\s*(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?members\s*[—–:,]\s*)?⟨[A-Z]{3}⟩)*)\s*[.;]?\s*$",
+    re.I,
 )
 _AMONG = re.compile(
     r"(?P<verb>abstained|voted against|voted no|voted in favou?r|voted for|backed it|supported it)\s*,?\s*(?:among them|including)\s+"
     r"(?P<list>(?:the\s+)?⟨[A-Z]{3}⟩(?:\s*(?:,|and)\s*(?:the\s+)?⟨[A-Z]{3}⟩)*)",
     re.I,
 )
+_GOT_BEFORE = re.compile(
+    r"\b(?:got|won|received|drew|garnered|secured|gained|mustered)\s+(?:the\s+)?(?:(?:support|backing|votes?|approval)\s+of\s+)?"
+    r"(?:only\s+|just\s+)?$",
+    re.I,
+)
+_VOTES_FROM = re.compile(
+    rf"\b(?:got|won|received|drew|garnered|secured|gained|mustered|had|winning|drawing|getting|receiving)\s+(?:only\s+|just\s+)?"
+    rf"{NUM}\s+votes?(?:\s+in\s+favou?r)?\s*[,—–]?\s*(?:from|by|cast by)\s+{_LIST}",
+    re.I,
+)
+_APPOSED = re.compile(
+    rf"(?P<n>{NUM})\s+(?:other\s+)?(?:members|countries|states|nations|delegations)\s*,\s*{_LIST}\s+(?:among\s+them|included|"
+    r"including)\s*,\s*(?P<verb>supported|backed|voted\s+(?:in\s+favou?r|for|yes|against|no)|abstained|opposed)",
+    re.I,
+)
+_JOINING = re.compile(
+    rf"\bwith\s+(?:only\s+)?{_LIST}\s+joining\s+{_LIST2}\s+(?:in\s+)?(?P<verb>favou?r|voting\s+(?:for|in\s+favou?r|against|no)|"
+    r"abstaining|opposing)",
+    re.I,
+)
+_CAME_FROM = re.compile(
+    rf"\b(?P<verb>votes?\s+in\s+favou?r|yes\s+votes?|votes?\s+against|no\s+votes?|negative\s+votes?|abstentions?|support)"
+    rf"(?:\s+(?:of|for)\s+the\s+(?:[\w-]+\s+){{0,3}}?(?:draft|text|resolution|proposal))?\s+came\s+from\s+(?:the\s+[^—–:⟨]{{0,60}}?[—–:,]\s*)?{_LIST}\s*[—–,]?(?:\s*(?:along with|as well as|and|plus)\s+{_LIST2})?",
+    re.I,
+)
+_AGAINST_FROM = re.compile(rf"\bagainst\s+(?P<n>{NUM})\s*[,—–]?\s*(?:from|by|cast by)\s+{_LIST}", re.I)
+_AS_DID = re.compile(rf"[^.;⟨]{{0,50}}?,?\s+(?:as did|and so did|as were)\s+{_LIST}")
+_AMONG_THOSE = re.compile(
+    rf"{_LIST}\s+(?:were|was)\s+(?:also\s+)?among\s+(?:those|the\s+(?P<n>{NUM}\s+)?(?:other\s+)?(?:members|countries|states|"
+    r"nations|delegations))\s+(?:who\s+|that\s+|which\s+)?(?P<verb>voting in favou?r|voting for|voting yes|voting against|voting no|abstaining|"
+    r"voted in favou?r|voted for|voted yes|voted against|voted no|abstained|backing|supporting|opposing)",
+    re.I,
+)
 _ABST_ZERO = re.compile(r"\bno abstentions\b|\bnone abstain", re.I)
 _NO_ZERO = re.compile(
-    r"\bno (?:votes )?against\b|\bno negative votes\b|\bno one voted against\b|\bnone against\b", re.I
+    r"\bno (?:votes )?against\b|\bno negative votes\b|\bno (?:one|country|member|state|nation|delegation) voted against\b|"
+    r"\bnobody voted against\b|\bnone against\b|\bnone (?:of them |of the members )?voted against\b",
+    re.I,
 )
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b|\ball 15 members voted in favou?r", re.I)
 _NOT_UNANIMOUS = re.compile(
@@ -268,10 +346,13 @@ _ALL_OTHER = re.compile(
     re.I,
 )
 _NEED = re.compile(
-    r"\b(?:needs?|needed|requires?|required|requiring|minimum|at least|threshold|short of)\W*(?:\w+\W+){0,2}$",
+    r"\b(?:needs?|needed|requires?|required|requiring|minimum|at least|threshold|short of)[^\w,;]*(?:\w+[^\w,;]+){0,2}$",
     re.I,
 )
 _RES = re.compile(r"\b[Rr]esolution\s+(?:No\.?\s*)?(\d{1,4})(?!\d)(?![-–—]\d|\s+to\s+\d)(?:\s*\((\d{4})\))?")
+_NUMBERED = re.compile(
+    r"\b(?:resolution|text|measure)\s*,?\s+(?:(?:numbered|designated)\s+(\d{3,4})\b|(\d{3,4}),)", re.I
+)
 _DRAFT = re.compile(r"\bS/(\d{4}/\d{1,4}|\d{3,5})(?:/Rev\.\s?\d)?\b")
 _OTHER_BODY = re.compile(r"General Assembly|Human Rights Council|European Parliament|Senate|House of Representatives|"
                          r"Knesset|Duma|parliament|Congress", re.I)  # fmt: skip
@@ -318,6 +399,9 @@ class Event:
     dates: list[tuple[dt.date, str, str]] = field(default_factory=list)
     window: tuple[dt.date, dt.date] | None = None
     back: int | None = None  # "three days after": this many days before the main vote
+    ordinal: int | None = None  # "The second, which ...": the second of a series of amendments or drafts
+    window_kind: str = ""  # a series' kind before it became one ("amendment")
+    after: tuple[int, int, int] | None = None  # "Days later": (event, min days, max days) after that event's vote
 
 
 @dataclass
@@ -334,6 +418,9 @@ class Extraction:
     events: list[Event] = field(default_factory=list)
     left_out: list[dict[str, str]] = field(default_factory=list)
     no_vote_reason: str | None = None
+    #: the text reports no Council vote of its own (its lead is a postponed or General Assembly vote); the
+    #: Council votes it recalls are events of their own
+    no_main_vote: bool = False
 
     @property
     def has_vote(self) -> bool:
@@ -361,9 +448,10 @@ _MENTIONS = _mention_patterns()
 _MENTION_RE = re.compile(
     r"(?<![\w⟨-])("
     + "|".join(re.escape(n) for n, _ in _MENTIONS)
-    + r")(?![\w⟩]|-(?!backed|drafted|sponsored|led|authored|penned|proposed|written|crafted)\w)"
+    + r")(?![\w⟩]|-(?!backed|drafted|sponsored|led|authored|penned|proposed|written|crafted|[A-Z])\w)"
 )
 _MENTION_CODE = dict(_MENTIONS)
+_COMPOUND_RE = re.compile(r"(⟩[-‑])(" + "|".join(re.escape(n) for n, _ in _MENTIONS) + r")(?![\w⟩])")
 _NOT_STATES = re.compile(
     r"\b(?:Georgia|Jordan|Chad)\s+[A-Z][a-z]+|Washington Post|New York|Latin American|Indian Ocean"
 )
@@ -371,6 +459,7 @@ _NOT_STATES = re.compile(
 
 def _normalise(text: str) -> str:
     text = text.replace("U.S.S.R.", "USSR").replace("U.S.A.", "USA").replace("U.S.", "US").replace("U.K.", "UK")
+    text = text.replace(" - ", " — ")  # a spaced hyphen is a dash
     text = text.replace("U.N.", "UN").replace("‘", "'").replace("’", "'").replace("“", '"').replace("”", '"')
     return re.sub(r"[ \t]+", " ", text)
 
@@ -383,6 +472,8 @@ def member_mentions(sentence: str) -> str:
     """
     protected = _NOT_STATES.sub(lambda m: m[0].replace(" ", "\u00a0"), sentence)
     out = _MENTION_RE.sub(lambda m: f"⟨{_MENTION_CODE[m[1]]}⟩", protected)
+    # the second name of a compound ("a Russian-Chinese draft")
+    out = _COMPOUND_RE.sub(lambda m: f"{m[1]}⟨{_MENTION_CODE[m[2]]}⟩", out)
     return out.replace("\u00a0", " ")
 
 
@@ -422,6 +513,11 @@ def _vote_of(verb: str) -> str | None:
     return None
 
 
+def _only_names(lst: str) -> bool:
+    """Whether a normalised list holds member names and nothing else ("⟨RUS⟩, ⟨CHN⟩ and ⟨DZA⟩")."""
+    return bool(_codes(lst)) and not re.sub(r"⟨[A-Z]{3}⟩|,|\band\b|\bthe\b|\s", "", lst)
+
+
 def _sentence_votes(norm: str) -> list[tuple[str, str]]:
     """(member, vote) pairs a normalised sentence states; vote is yes/no/abstain/veto."""
     got: list[tuple[str, str]] = []
@@ -433,24 +529,29 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
         if vote is None:
             return
         spans.append(span)
+        # "China abstained this time, as did Ethiopia and Kazakhstan": the same vote for the second list
+        more = _AS_DID.match(norm, span[1])
+        if more:
+            codes = codes + _codes(more["list"])
+            spans.append(more.span())
         for c in codes:
             got.append((c, vote))
 
     for m in _PAREN.finditer(norm):
         v = m["verb"].lower()
-        vote = "yes" if "favo" in v else "abstain" if v.startswith("abst") else "no"
+        vote = "yes" if ("favo" in v or "yes" in v) else "abstain" if v.startswith("abst") else "no"
         add(_codes(m["list"]), vote, m.span())
     for m in _DASH_LIST.finditer(norm):
         codes = _codes(m["list"])
         if not codes or re.sub(r"⟨[A-Z]{3}⟩|,|\band\b|\bthe\b|\s", "", m["list"]):
             continue
         v = (m["verb"] or "").lower()
-        before = norm[max(0, m.start() - 30) : m.start()].lower()
+        before = norm[max(0, m.start() - 40) : m.start()].lower()
         if "abst" in v:
             add(codes, "abstain", m.span())
         elif "against" in v or v.endswith("no"):
             add(codes, "no", m.span())
-        elif "favo" in v or " for" in v or re.search(r"\b(got|won|received|drew|garnered)\s+$", before):
+        elif "favo" in v or " for" in v or _GOT_BEFORE.search(before):
             add(codes, "yes", m.span())
     for m in _OBJ.finditer(norm):
         v = m["verb"].lower()
@@ -476,9 +577,13 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
         )
         add(_codes(m["list"]), vote, m.span())
     for m in _INCLUDING.finditer(norm):
+        if not m["incl"] and not _only_names(m["list"]):
+            continue
+        # "including North Korea's neighbours China and Russia": a possessive names no voter
+        m_codes = [c for c in _codes(m["list"]) if not re.search(rf"⟨{c}⟩['’]s?\b", m["list"])]
         v = m["verb"].lower()
         vote = "abstain" if "abst" in v else "no" if ("against" in v or v.endswith("no") or "oppos" in v) else "yes"
-        add(_codes(m["list"]), vote, m.span())
+        add(m_codes, vote, m.span())
     for m in _BARE_LIST.finditer(norm):
         if any(s <= m.start("list") < e for s, e in spans):
             continue
@@ -488,13 +593,43 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
     for m in _TAIL_LIST.finditer(norm):
         w = m["what"].lower()
         before = norm[max(0, m.start() - 40) : m.start()].lower()
-        if w.startswith("abst"):
+        if "abst" in w:
             add(_codes(m["list"]), "abstain", m.span())
+        elif w.endswith("voted against"):
+            add(_codes(m["list"]), "no", m.span())
         elif re.search(r"support of|backing of|\b(?:won|got|received|drew|garnered)\b", before) or w.startswith("vote"):
             add(_codes(m["list"]), "yes", m.span())
     for m in _AMONG.finditer(norm):
         v = m["verb"].lower()
         vote = "abstain" if "abst" in v else "no" if ("against" in v or v.endswith(" no")) else "yes"
+        add(_codes(m["list"]), vote, m.span())
+    for m in _VOTES_FROM.finditer(norm):
+        add(_codes(m["list"]), "yes", m.span())
+    for m in re.finditer(r"\bvotes?\s*[—–:,]\s*⟨([A-Z]{3})⟩['’]s?\s+own\b", norm):  # "won a single vote - Russia's own"
+        add([m[1]], "yes", m.span())
+    for m in _AGAINST_FROM.finditer(norm):
+        add(_codes(m["list"]), "no", m.span())
+    for m in _JOINING.finditer(norm):
+        v = m["verb"].lower()
+        vote = "abstain" if v.startswith("abst") else "no" if ("against" in v or v.endswith(" no")) else "yes"
+        add(_codes(m["list"]) + _codes(m["list2"]), vote, m.span())
+    for m in _CAME_FROM.finditer(norm):
+        v = m["verb"].lower()
+        vote = "abstain" if v.startswith("abst") else "no" if ("against" in v or v.startswith("no")) else "yes"
+        add(_codes(m["list"]) + _codes(m["list2"] or ""), vote, m.span())
+    for m in _APPOSED.finditer(norm):
+        v = m["verb"].lower()
+        vote = "abstain" if v.startswith("abst") else "no" if ("against" in v or "oppos" in v) else "yes"
+        add(_codes(m["list"]), vote, m.span())
+    for m in _AMONG_THOSE.finditer(norm):
+        v = m["verb"].lower()
+        vote = (
+            "abstain"
+            if v.startswith("abst")
+            else "no"
+            if ("against" in v or v.endswith(" no") or "oppos" in v)
+            else "yes"
+        )
         add(_codes(m["list"]), vote, m.span())
     for m in _JOINED.finditer(norm):
         v = m["verb"].lower()
@@ -575,21 +710,23 @@ def _counts(sentence: str) -> list[tuple[str, int]]:
             out.append(("yes", n))
             used.append(m.span())
     for m in _DASH_LIST.finditer(sentence):
-        n = number(m["n"])
+        n = number(m["part"] or m["n"])  # "three of the Council's 15 members — ...": three
         if n is None or n > 15 or any(s <= m.start() < e for s, e in used):
             continue
         v = (m["verb"] or "").lower()
-        before = sentence[max(0, m.start() - 30) : m.start()].lower()
+        before = sentence[max(0, m.start() - 40) : m.start()].lower()
         if "abst" in v:
             out.append(("abstain", n))
         elif "against" in v or v.endswith("no"):
             out.append(("no", n))
-        elif "favo" in v or " for" in v or re.search(r"\b(got|won|received|drew|garnered)\s+$", before):
+        elif "favo" in v or " for" in v or _GOT_BEFORE.search(before):
             out.append(("yes", n))
         else:
             continue
         used.append(m.span())
     for m in _INCLUDING.finditer(sentence):
+        if not m["incl"] and not _only_names(member_mentions(m["list"])):
+            continue  # "three members, Russia, China and Algeria, voted for it": an appositive list of names
         n = number(m["n"])
         if n is None or n > 15 or any(s <= m.start() < e for s, e in used):
             continue
@@ -598,9 +735,25 @@ def _counts(sentence: str) -> list[tuple[str, int]]:
             ("abstain" if "abst" in v else "no" if ("against" in v or v.endswith("no") or "oppos" in v) else "yes", n)
         )
         used.append(m.span())
-    for m in _BY_VOTES.finditer(sentence):
+    for m in _AMONG_THOSE.finditer(member_mentions(sentence)):
+        n = number(m["n"].strip()) if m["n"] else None
+        if n is not None and n <= 15:  # "among the twelve members that abstained": twelve abstained
+            v = m["verb"].lower()
+            out.append(("abstain" if v.startswith("abst") else "no" if ("against" in v or v.endswith(" no") or "oppos" in v)
+                        else "yes", n))  # fmt: skip
+    for m in _APPOSED.finditer(member_mentions(sentence)):
         n = number(m["n"])
-        if n is not None and n <= 15 and not any(s <= m.start("n") < e for s, e in used):
+        if n is not None and n <= 15:  # "the other 14 members, Britain and France among them, supported it"
+            v = m["verb"].lower()
+            out.append(("abstain" if v.startswith("abst") else "no" if ("against" in v or "oppos" in v) else "yes", n))
+    for m in _AGAINST_FROM.finditer(member_mentions(sentence)):
+        n = number(m["n"])
+        if n is not None and n <= 15:  # "four votes in favour against two, from the US and Britain"
+            out.append(("no", n))
+    for m in _BY_VOTES.finditer(sentence):
+        n = number(m["n"] or m["n2"])
+        at = m.start("n") if m["n"] else m.start("n2")
+        if n is not None and n <= 15 and not any(s <= at < e for s, e in used):
             out.append(("yes", n))
             used.append(m.span())
     for m in _NO_VOTES.finditer(sentence):
@@ -619,12 +772,15 @@ def _counts(sentence: str) -> list[tuple[str, int]]:
     return out
 
 
-def _outcome(sentence: str, norm: str) -> str | None:
+def _outcome(sentence: str, norm: str, past: bool = False) -> str | None:
+    """The outcome a sentence reports; an adoption "in 2014" or "previously" counts only in a sentence already
+    attributed to an earlier vote (``past``)."""
     veto = _OUT_VETO.search(sentence)
     failed = _OUT_FAILED.search(sentence)
     adopted = _OUT_ADOPTED.search(sentence)
     if veto and not re.search(
-        r"\b(?:did not|didn't|would not|not to|declined to|refrained from|without a|not|never|no)\s+(?:\w+\s+){0,3}?(?:a\s+)?"
+        r"\b(?:did not|didn't|would not|not to|declined to|refrained from|without|instead of|rather than|stopped short of|not|"
+        r"never|no)\s+(?:\w+\s+){0,3}?(?:a\s+)?"
         r"(?:veto|block)",
         sentence,
         re.I,
@@ -637,7 +793,7 @@ def _outcome(sentence: str, norm: str) -> str | None:
             return "vetoed"
     if failed:
         return "failed"
-    if adopted and not re.search(r"\b(?:previously|earlier|last year|in (?:19|20)\d\d)\b", sentence):
+    if adopted and (past or not re.search(r"\b(?:previously|earlier|last year|in (?:19|20)\d\d)\b", sentence)):
         return "adopted"
     return None
 
@@ -683,6 +839,7 @@ _COUNCIL_ACT = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|would|could|may|might|shall|is\s+(?:expected|set|due|scheduled|likely|poised)\s+to|"
     r"are\s+(?:expected|set|due|scheduled|likely)\s+to|plans?\s+to|intends?\s+to|threaten(?:s|ed)?\s+to|vowed\s+to|"
+    r"expects?\s+(?:[\w-]+\s+){1,3}?to|"
     r"(?:has|have)\s+signall?ed\s+(?:that\s+)?it\s+(?:may|might|would|will))\s+(?!have\b)(?:\w+\s+){0,2}?"
     r"(?:vote|veto|adopt|pass|block|reject|abstain|back|support|oppose|put)\b|"
     r"\b(?:postponed|postpones|postpone|delayed|delays|pushed back|put off)\b|\b(?:was|were|been|is|are) withdrawn\b|"
@@ -698,19 +855,21 @@ _PAST_VOTE = re.compile(
     re.I,
 )
 _VOTE_EVENT = re.compile(
-    r"\b(?:vot(?:e|ed|es|ing)|vetoe?[ds]?|vetoing|adopt\w*|reject\w*|fail\w*|pass(?:ed|es)|block\w*|approv\w*|"
-    r"abstain\w*|endors\w*|authori[sz]\w*|renew\w*|extend\w*|demand\w*|shot|unanimous\w*|fell|falls)\b",
+    r"\bCouncil['’]s\s+(?:call|demand|decision)\b|\b(?:vot(?:e|ed|es|ing)|vetoe?[ds]?|vetoing|adopt\w*|reject\w*|fail\w*|pass(?:ed|es)|block\w*|approv\w*|(?<![-‑])backed|"
+    r"abstain\w*|endors\w*|authori[sz]\w*|renew\w*|extend\w*|demand\w*|shot|unanimous\w*|fell|falls|collapsed|"
+    r"expanded|widened|tightened|imposed|lifted)\b",
     re.I,
 )
 _NOT_VOTE_DATE = re.compile(
     r"\b(?:introduced|tabled|circulated|put forward|submitted|proposed|drafted|presented|announced|said|told|"
-    r"met|attack\w*|killed|began|started|launched|invaded|took office|signed)\b[^.;]{0,30}$",
+    r"met|attack\w*|killed|began|started|launched|invaded|took office|signed|fled|displaced|died)\b[^.;]{0,30}$",
     re.I,
 )
 _M_AMEND = re.compile(r"\bamendments?\b", re.I)
 _M_RIVAL = re.compile(
     r"\b(?:rival|competing|counter-?(?:draft|proposal|text|resolution)|alternative\s+(?:draft|text)|"
-    r"(?:its|their)\s+own\s+(?:\w+\s+)?(?:draft|text|resolution))\b",
+    r"(?:a|an|the)\s+(?:[\w-]+\s+)?alternative\b|"
+    r"(?:its|their|[A-Z][\w-]*['’]s?)\s+own\s+(?:\w+\s+)?(?:draft|text|resolution))\b",
     re.I,
 )
 _M_SAME = re.compile(
@@ -720,7 +879,28 @@ _M_SAME = re.compile(
     r"\bseparately\b",
     re.I,
 )
-_M_MAIN = re.compile(r"\b(?:itself|the\s+main\s+(?:text|draft)|the\s+final\s+(?:text|vote))\b", re.I)
+_M_MAIN = re.compile(
+    r"\b(?:(?:draft|text|resolution|vote|measure)\s+itself|^\s*the\s+new\s+(?:resolution|text|measure)|(?<!before )(?<!after )the\s+main\s+(?:text|draft)|(?<!before )(?<!after )(?<!ahead of )"
+    r"the\s+final\s+(?:text|vote))\b",
+    re.I,
+)
+_SEVERAL = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|many|numerous|repeated|a string of|a series of|"
+    r"a number of|(?:more than |nearly |almost |over )?a dozen|dozens of)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:drafts|vetoes|resolutions|texts|attempts|times)\b",
+    re.I,
+)
+_LATER = re.compile(
+    r"\s*(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+)?(?P<unit>days?|weeks?)\s+later\b|"
+    r"\s*the\s+(?:next|following)\s+(?P<unit2>day|week)\b",
+    re.I,
+)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_ORDINAL = re.compile(
+    r"\s*(?:The|A|An)\s+(first|second|third|fourth|fifth)\b(?!\s+(?:time|day|week|month|year|vote\b))", re.I
+)
+_PLURAL = re.compile(r"\b(?:two|three|four|five|several|a series of|a number of)\s+(?:[\w-]+\s+)?(?:amendments|drafts|texts|"
+                     r"proposals)\b", re.I)  # fmt: skip
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\b[^,.;—–]*,")
 _PLAIN_NOUN = re.compile(r"\b(?:draft|resolution|text|proposal|measure)\b", re.I)
 
@@ -730,6 +910,9 @@ _BACK: dict[str, int] = {}  # sentence -> days before the main vote ("It came th
 
 def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[dt.date, dt.date] | None]:
     """Whether a sentence speaks of a vote before the main one, and the period it names (if any)."""
+    # "last week's chemical attack": the time phrase dates another event, not a vote
+    s = re.sub(r"\b(?:last|this|earlier this|previous)\s+(?:week|month|year)['’]s(?:\s+(?!(?:\w+\s+){0,2}?(?:vote|veto|draft|"
+               r"resolution|text|decision)\b)\w+|(?=\W*$))", "", s, flags=re.I)  # fmt: skip
     low = s.lower()
     a = article_date
     after = re.match(r"\s*(a|an|one|two|three|four|five|six|\d+)\s+(day|week|month)s?\s+after\b", low) or re.search(
@@ -746,26 +929,78 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
         return True, ((a - dt.timedelta(days=14), a - dt.timedelta(days=4)) if a else None)
     if re.search(r"\b(?:last month|a month (?:ago|earlier))\b", low):
         return True, ((a - dt.timedelta(days=62), a - dt.timedelta(days=20)) if a else None)
-    if re.search(
+    since = re.search(rf"\bsince\s+(?:(?P<month>{_MONTHS})\b\s*)?(?P<year>(?:19|20)\d\d)?\b", s)
+    nth = re.search(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest)\b"
+                    r"[^.;]*\bsince\b", s, re.I)  # fmt: skip
+    if nth:  # "It was the 13th time Russia has used its veto since 2011": the vote spoken of, counted in a series
+        return False, None
+    if (
+        since
+        and (since["month"] or since["year"])
+        and a is not None
+        and not _NOT_VOTE_DATE.search(s[max(0, since.start() - 60) : since.start()])  # "killed 500 since April"
+    ):  # "since October 2011", "since October"
+        year = int(since["year"]) if since["year"] else None
+        month = MONTHS[since["month"].lower()] if since["month"] else 1
+        if year is None:
+            year = a.year if month <= a.month else a.year - 1
+        start = dt.date(year, month, 1)
+        if start < a:
+            return True, (start, a - dt.timedelta(days=1))
+    for m in re.finditer(rf"\b(?:(?i:in)\s+)?({_MONTHS})\s+(?:of\s+)?last\s+year\b", s):  # "in November last year"
+        if a is not None:
+            month = MONTHS[m[1].lower()]
+            lo = dt.date(a.year - 1, month, 1)
+            return True, (lo, dt.date(a.year - 1 + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
+    generic = re.search(
         r"\bearlier (?:this|that) (?:week|month|year)\b|\b(?:days|weeks|months) (?:ago|earlier)\b|\bpreviously\b|"
-        r"\b(?:an|the) earlier (?:draft|vote|text|resolution|veto)\b|\blast year\b",
+        r"\b(?:an|the) earlier (?:draft|vote|text|resolution|veto)\b|\blast year\b|"
+        r"\b(?:earlier|previous|prior|past)\s+(?:[\w-]+\s+)?(?:drafts|votes|texts|resolutions|vetoes)\b",
         low,
-    ):
+    )
+    # "the draft was circulated ... by Libya's ambassador, until days ago a Gaddafi ally": the phrase must be
+    # near what the sentence says of a vote
+    if generic and _near_vote(s, generic.start(), generic.end()):
         return True, ((a - dt.timedelta(days=366), a - dt.timedelta(days=1)) if a else None)
-    for m in re.finditer(rf"\b(?i:in) ({_MONTHS})\b(?!\s+\d)", s):
+    for m in re.finditer(rf"\b(?i:in|last) ({_MONTHS})\b(?!\s+\d)", s):
         before = s[max(0, m.start() - 60) : m.start()]
         if _NOT_VOTE_DATE.search(before) or re.search(r"\bsince\b", before):
             continue  # "since the war began in October" dates another event
+        if not _near_vote(s, m.start(), m.end()):
+            continue  # "the explosions in the Baltic Sea last September": far from any vote word
         month = MONTHS[m[1].lower()]
-        if a is not None and month != a.month:
+        last = m[0].lower().startswith("last")  # "Last October" in an October report: a year before
+        if a is not None and (month != a.month or last):
             year = a.year if month < a.month else a.year - 1
             lo = dt.date(year, month, 1)
             hi = (dt.date(year + (month == 12), month % 12 + 1, 1)) - dt.timedelta(days=1)
             return True, (lo, hi)
+    for m in re.finditer(rf"\b(?i:in) ({_MONTHS})\s+((?:19|20)\d\d)\b", s):  # "in March 2020"
+        month, year = MONTHS[m[1].lower()], int(m[2])
+        lo = dt.date(year, month, 1)
+        hi = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+        if a is None or hi < a:
+            return True, (lo, hi)
+    if re.search(r"\blast\s+(?:adopted|voted|vetoed|renewed|extended|acted)\b", low):
+        return True, None
     for m in re.finditer(r"\b(?:in|since|from)\s+((?:19|20)\d\d)\b", s):
+        if not _near_vote(s, m.start(), m.end(), reach=40) and _NUMBERED.search(s):
+            continue  # "The new resolution, 2624, ... adds them to the embargo first imposed in 2015"
         if a is None or int(m[1]) != a.year:
-            return True, None
+            year = int(m[1])
+            if a is None or year > a.year:
+                return True, None
+            return True, (
+                dt.date(year, 1, 1),
+                dt.date(year, 12, 31) if m[0].startswith("in") else a - dt.timedelta(days=1),
+            )
     return False, None
+
+
+def _near_vote(s: str, start: int, end: int, reach: int = 60) -> bool:
+    """Whether a vote word (or a draft, a resolution) is within ``reach`` characters of a phrase."""
+    around = s[max(0, start - reach) : end + reach]
+    return bool(_VOTE_EVENT.search(around) or re.search(r"\b(?:drafts?|resolutions?|texts?|vetoe?s?)\b", around, re.I))
 
 
 def _marker(s: str, article_date: dt.date | None) -> tuple[str | None, tuple[dt.date, dt.date] | None]:
@@ -782,8 +1017,29 @@ def _marker(s: str, article_date: dt.date | None) -> tuple[str | None, tuple[dt.
         return "same_day", None
     earlier, window = _earlier_marker(core, article_date)
     if earlier:
+        if _SEVERAL.search(core) and not re.search(
+            r"\bmost recently\b|\bthe (?:latest|last) (?:one|of them)\b", core, re.I
+        ):
+            return "several", window  # "vetoed three earlier drafts": no one vote to check against
         return "earlier", window
     return None, None
+
+
+def _conflicting_outcome(s: str, before: list[Claim]) -> bool:
+    """Whether a sentence reports an outcome (adopted / not adopted) opposite to the one already claimed for
+    the vote the text is speaking of.
+
+    >>> _conflicting_outcome("Russia vetoed the text.", [Claim("outcome", "adopted", "Resolution 2728 adopted.")])
+    True
+    >>> _conflicting_outcome("It failed.", [Claim("outcome", "vetoed", "Russia vetoed it.")])
+    False
+    """
+    said = {c.claimed == "adopted" for c in before if c.field == "outcome"}
+    if len(said) != 1:
+        return False
+    core = _RELATIVE_CLAUSE.sub(",", s)
+    o = _outcome(core, member_mentions(core))
+    return o is not None and (o == "adopted") not in said
 
 
 def _is_ga(s: str) -> bool:
@@ -806,17 +1062,45 @@ def _future(s: str) -> bool:
         return False
     rest = s[: m.start()] + " " + s[m.end() :]
     rest = re.sub(r"\b(?:was|were|been|had been)\s+(?:postponed|delayed|pushed back)\b", "", rest)
+    # "withdrawn after its sponsors failed to win over Russia": the failure is of talks, not of a vote
+    rest = re.sub(r"\bfail(?:ed|s)?\s+to\s+(?:win over|persuade|convince|agree|reach|bridge)\b", "", rest, flags=re.I)
     return not _PAST_VOTE.search(re.sub(r"\b(?:would|could|may|might)\s+have\s+\w+", "", rest))
 
 
+_OTHER_VOTERS = re.compile(
+    r"\b(?:MPs|lawmakers|legislators|senators|deputies|parliament\w*|Congress|Assembly|Bundestag|Knesset|Duma|voters)\s+"
+    r"(?:\w+\s+){0,2}?(?:vot|approv|adopt|pass|back|reject)\w*",
+    re.I,
+)
+
+
 def _vote_dates(s: str, year: int | None, article_date: dt.date | None) -> list[tuple[dt.date, str, str]]:
-    """Dates that a sentence gives for a vote: explicit dates not tied to another event, then weekdays."""
+    """Dates that a sentence gives for a vote: explicit dates not tied to another event, then weekdays. A
+    sentence whose vote is another body's ("British MPs voted late on Wednesday") dates no Council vote."""
     if not _VOTE_EVENT.search(s):
         return []
+    other = _OTHER_VOTERS.search(s)
+    if other:  # "When British MPs voted late on Wednesday to ..., ministers cited resolution 2249, adopted on Nov. 20"
+        end = re.search(r"[,;]", s[other.end() :])
+        s = (
+            s[: other.start()]
+            + " " * ((end.start() if end else len(s) - other.end()) + other.end() - other.start())
+            + (s[other.end() + end.start() :] if end else "")
+        )
+        if not _VOTE_EVENT.search(s):
+            return []
+    line = _DATELINE.match(s)  # "UNITED NATIONS, Nov. 16 - ... failed on Friday": the dateline dates the dispatch
+    if line:
+        s = s[line.end() :]
     out: list[tuple[dt.date, str, str]] = []
     for d, t in find_dates(s, year):
         before = s[: s.find(t)]
-        if re.search(r"\b(?:dated|by|until|before|after|since|from|of)\s*$", before) or _NOT_VOTE_DATE.search(before):
+        if re.search(r"\b(?:will|would|is to|are to|due to|set to|scheduled to|planned)\b[^.;]{0,60}$", before):
+            continue  # "a force which will take over on July 1": a date to come
+        when = re.match(r",?\s+when\b", s[s.find(t) + len(t) :])  # "a repeat of Dec. 8, when the US vetoed"
+        if not when and (
+            re.search(r"\b(?:dated|by|until|before|after|since|from|of)\s*$", before) or _NOT_VOTE_DATE.search(before)
+        ):
             continue
         # a garbled "Oct. 7" ("1 October. 7") or a date glued to other digits is no vote date
         after = s[s.find(t) + len(t) : s.find(t) + len(t) + 4]
@@ -883,9 +1167,13 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
     left_out: list[dict[str, str]] = []
     reasons: set[str] = set()
     in_ga = False
+    lede: str | None = None  # the first vote sentence is about no Council vote: a postponed vote, a GA vote
+    last_dates: list[tuple[dt.date, str]] = []
+    seen_vote = False
     for para in paras:
         cur = 0
         for s in (c for sent in sentences(para) for c in _clauses(sent)):
+            prev_dates, last_dates = last_dates, find_dates(s, year)
             if in_ga and not re.search(r"Security Council|\bCouncil\b", _RELATIVE_CLAUSE.sub(",", s)):
                 if _VOTEWORDS.search(s):
                     left_out.append({"text": s, "reason": "continues about a General Assembly vote, not the Council's"})
@@ -898,22 +1186,54 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
                     in_ga = True
                     reasons.add("a General Assembly vote")
                     left_out.append({"text": s, "reason": "about a General Assembly vote, not the Council's"})
+                    lede = lede or (None if seen_vote else "a General Assembly vote")
                 continue
             if _is_ga(s):
                 in_ga = True
                 reasons.add("a General Assembly vote")
                 left_out.append({"text": s, "reason": "about a General Assembly vote, not the Council's"})
+                lede = lede or (None if seen_vote else "a General Assembly vote")
                 continue
             if _future(s):
                 reasons.add("a vote still to come (postponed, expected or threatened)")
                 left_out.append({"text": s, "reason": "about a vote still to come (postponed, expected or threatened)"})
+                lede = lede or (None if seen_vote else "a vote still to come (postponed, expected or threatened)")
                 continue
+            seen_vote = True
             kind, window = _marker(s, article_date)
+            ordinal = _ORDINAL.match(s)
+            parents = [
+                e for e in events if e.kind in ("amendment", "rival", "same_day", "series") and _PLURAL.search(e.text)
+            ]
+            if kind is None and ordinal and parents:
+                # "Russia put forward three amendments. ... The first, stating ..., drew four votes": each is a vote
+                parent = parents[-1]
+                kind = parent.kind if parent.kind != "series" else parent.window_kind
+                child = Event(len(events), kind, s, ordinal=_ORDINALS[ordinal[1].lower()])
+                events.append(child)
+                if parent.kind != "series":
+                    parent.window_kind, parent.kind = parent.kind, "series"
+                for c in [c for c in claims if c.event == parent.id and c.field in ("sponsor", "outcome")]:
+                    claims.append(Claim(c.field, c.claimed, c.text, member=c.member, note=c.note, event=child.id))
+                cur = child.id
             if kind == "main":
                 cur = 0
+            elif ordinal and parents and cur == len(events) - 1 and events[cur].ordinal:
+                pass  # the event was just made for this sentence
             elif kind is not None:
                 definite = re.search(r"\b(?:the|both|these|those)\s+(?:\w+\s+)?amendments?\b", s, re.I)
-                if not (kind == "amendment" and cur and events[cur].kind == "amendment" and definite):
+                # "a competing Russian draft" named again (in the headline, then in the body) is the same vote
+                same = [e.id for e in events if e.kind == kind and kind in ("amendment", "rival")]
+                if (
+                    kind == "same_day"
+                ):  # "The six-month draft then got two votes" after "a rival proposal ...": that one
+                    same = [e.id for e in events if e.kind in ("rival", "same_day")]
+                again = not re.search(r"\b(?:second|third|another|new|other)\b", s, re.I)
+                if kind == "amendment" and cur and events[cur].kind == "amendment" and definite:
+                    pass
+                elif same and again and (kind in ("rival", "same_day") or definite):
+                    cur = same[-1]
+                else:
                     core = _RELATIVE_CLAUSE.sub(",", s)
                     events.append(Event(len(events), kind, s, window=window, back=_BACK.pop(core, None)))
                     cur = len(events) - 1
@@ -925,15 +1245,45 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
             vote_sents.append(s)
             ds = _vote_dates(s, year, article_date)
             known = {d for d, how, _ in events[cur].dates if how != "approx"}
-            if kind is None and ds and known and ds[0][0] not in known and ds[0][1] not in ("dateline", "approx"):
+            later = _LATER.match(s)
+            if kind is None and later and not [d for d in ds if d[1] == "text"]:
+                # "Two days later a Russian draft was defeated" (after "... began on March 24"), "Days later the
+                # Council settled for six months" (after last July's veto): a vote some days after the one before
+                n = (
+                    1
+                    if later["unit2"] or (later["n"] or "").lower() in ("a", "an", "one")
+                    else number(later["n"] or "")
+                )
+                unit = 7 if (later["unit"] or later["unit2"]).lower().startswith("week") else 1
+                if n is not None and prev_dates:
+                    day = prev_dates[-1][0] + dt.timedelta(days=n * unit)
+                    events.append(Event(len(events), "other_day", s, dates=[(day, "later", later[0].strip())]))
+                else:
+                    lo, hi = (n * unit, n * unit) if n is not None else (1, 10 * unit)
+                    events.append(Event(len(events), "later", s, after=(cur, max(lo - 1, 1), hi + 1)))
+                cur = len(events) - 1
+                ds = []
+            elif kind is None and ds and known and ds[0][0] not in known and ds[0][1] not in ("dateline", "approx"):
                 # "On Friday, Russia vetoed a Japanese draft" in a roundup of Thursday's votes: another day's vote
                 events.append(Event(len(events), "other_day", s))
+                cur = len(events) - 1
+            elif lede and cur == 0:
+                # a report of a postponed vote (or of a General Assembly vote) recalling a Council vote: each
+                # paragraph's Council vote is a vote of its own, never the text's (there is none)
+                fresh = [d for d in ds if d[1] not in ("dateline", "approx")]
+                events.append(Event(len(events), "other_day" if fresh else "earlier", s))
+                cur = len(events) - 1
+            elif kind is None and _conflicting_outcome(s, [c for c in claims if c.event == cur]):
+                # "Resolution 2728 adopted. ... On Friday Moscow and Beijing vetoed a US text": a vote that
+                # ended otherwise than the one the text has been speaking of is another vote
+                fresh = [d for d in ds if d[1] not in ("dateline", "approx")]
+                events.append(Event(len(events), "other_day" if fresh else "undated", s))
                 cur = len(events) - 1
             events[cur].dates.extend(ds)
             claims.extend(_sentence_claims(s, cur, events))
     # a text only about "a competing draft" or "the amendment": that vote is the article's main one
     scoring = {"yes", "no", "abstain", "unanimous", "vote", "veto", "outcome", "draft", "resolution"}
-    if len(events) > 1 and not any(c.event == 0 and c.field in scoring for c in claims):
+    if len(events) > 1 and not lede and not any(c.event == 0 and c.field in scoring for c in claims):
         first = events[1].id
         for c in claims:
             if c.event == first:
@@ -943,6 +1293,8 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
         events.pop(1)
         for e in events[1:]:
             e.id -= 1
+            if e.after is not None:  # "Days later" after the vote that is now the main one
+                e.after = (0 if e.after[0] == first else e.after[0] - (e.after[0] > first), e.after[1], e.after[2])
         for c in claims:
             if c.event > first:
                 c.event -= 1
@@ -952,15 +1304,19 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
             if e.kind in ("amendment", "rival", "same_day") and e.dates:
                 events[0].dates.append(e.dates[0])
                 break
-    main_dates = [d for d in _best_dates(events[0].dates) if d[1] != "approx"]
+    main_dates = [d for d in _best_dates(events[0].dates) if d[1] != "approx"] if not lede else []
     vote_date, source = (main_dates[0][0], main_dates[0][1]) if main_dates else (None, None)
+    if lede:  # no Council vote of the text's own: what was said of "it" is about the vote to come
+        for c in [c for c in claims if c.event == 0]:
+            left_out.append({**c.to_dict(), "reason": f"about {lede}, not a Council vote"})
+        claims = [c for c in claims if c.event != 0]
     if vote_date is not None and source != "dateline":
         claims.insert(0, Claim("date", vote_date.isoformat(), main_dates[0][2] if len(main_dates[0]) > 2 else ""))
     elif vote_date is not None:
         claims.insert(0, Claim("date", vote_date.isoformat(), paras[0][:200]))
     for e in events[1:]:
-        if e.kind == "earlier":
-            ds = _best_dates(e.dates)
+        if e.kind in ("earlier", "other_day"):
+            ds = [d for d in _best_dates(e.dates) if d[1] != "later"]  # "two days later" is ours, not the text's
             if ds:
                 claims.append(Claim("date", ds[0][0].isoformat(), ds[0][2], event=e.id))
     vote_fields = ("date", "subject", "sponsor", "draft", "resolution")
@@ -988,16 +1344,58 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
         if k not in seen:
             seen.add(k)
             uniq.append(c)
-    return Extraction(uniq, art, article_date, vote_date, source, vote_sents, events, left_out, None)
+    # the subject is said once: another vote on the same subject ("a rival draft on Gaza") repeats it, it is no new claim
+    main_subject = {c.claimed for c in uniq if c.field == "subject" and c.event == 0}
+    if paras:  # the headline's subject, when the text has no vote of its own ("Assembly calls for Gaza truce")
+        main_subject |= {x for x in [_subject(paras[0])] if x}
+    uniq = [c for c in uniq if not (c.field == "subject" and c.event and c.claimed in main_subject)]
+    return Extraction(uniq, art, article_date, vote_date, source, vote_sents, events, left_out, lede, bool(lede))
 
 
 _CLAUSE = re.compile(
-    r"(?:,\s+(?:and|while|but|whereas)|;\s*(?:and\s+|while\s+|but\s+)?)\s+(?=(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:draft|text|amendment|resolution|proposal|counter-draft)\b)|"
+    r"(?:,\s+(?:and|while|but|whereas)|;\s*(?:and\s+|while\s+|but\s+)?)\s+(?=(?:(?:minutes|hours|moments)\s+later,?\s+|then\s+|"
+    r"later\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:draft|text|amendment|resolution|proposal|counter-draft)\b)|"
     r",\s+(?=(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+after\s+[^,.]*\b(?:vetoe?d?|voted|adopted|"
-    r"rejected|blocked)\b)",
+    r"rejected|blocked)\b)|"
+    r"\s*[,—–]\s+(?=(?:a|an)\s+(?:[\w-]+\s+){1,2}(?:after|since|following)\s[^,.]*\b(?:vetoe?d?|voted|adopted|rejected|blocked)\b)|"
+    r";\s+(?=[A-Z][\w-]*['’]s?\s+(?:own\s+|rival\s+)?(?:draft|text|resolution|proposal)\b)|"
+    r",\s+(?=(?:which|who)\s+[^,.;]*\b(?:(?:days|weeks|months)\s+(?:earlier|before|ago)|previously|last\s+(?:week|month|year))\b)",
     re.I,
 )
+
+
+def _topic_names(s: str, norm: str) -> str:
+    """The normalised sentence with a country named as a subject before a noun ("a Somalia resolution", "a Syria
+    text") unmarked: the country's name (not its adjective: "a Russian draft") says what the text is about.
+
+    >>> _topic_names("did not belong in a Somalia resolution", "did not belong in a ⟨SOM⟩ resolution")
+    'did not belong in a Somalia resolution'
+    """
+    for m in re.finditer(
+        r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?([A-Z][a-z]+)\s+(?:draft|resolution|text|proposal|sanctions)\b", s
+    ):
+        name = m[1]
+        code = _MENTION_CODE.get(name)
+        if code and any(re.fullmatch(kw, name.lower()) for kw in _TOPIC_WORDS):
+            norm = re.sub(rf"⟨{code}⟩(?=\s+(?:draft|resolution|text|proposal|sanctions)\b)", name, norm, count=1)
+    return norm
+
+
+_TOPIC_WORDS = [w for kw in TOPICS for w in kw.split("|") if re.fullmatch(r"[a-z]+", w)]
+
+
+def _co_author(norm: str, at: int) -> list[str]:
+    """The state that "drafted the text with France": the one named just before, as subject or as the speaker's
+    country ("Britain's Mark Lyall Grant, whose delegation drafted the text with France").
+
+    >>> t = "⟨GBR⟩'s Mark Lyall Grant, whose delegation drafted the text with ⟨FRA⟩"
+    >>> _co_author(t, t.find("drafted"))
+    ['GBR']
+    """
+    before = norm[max(0, at - 80) : at]
+    m = re.search(r"⟨([A-Z]{3})⟩(?:['’]s?\s+(?:[\w.'-]+\s+){0,4}?\w+,?\s+whose\s+(?:delegation|country|government|mission)\s+"
+                  r"|\s+(?:had\s+|has\s+|also\s+)?)$", before)  # fmt: skip
+    return [m[1]] if m else []
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -1007,7 +1405,17 @@ def _clauses(sentence: str) -> list[str]:
     ['The first text got six votes', 'a second Russian draft won five.']
     """
     parts = [p.strip() for p in _CLAUSE.split(sentence)]
-    return [p for p in parts if p]
+    out: list[str] = []
+    for p in parts:
+        # "... a nod to the United Arab Emirates, which abstained three days earlier": the clause's subject
+        lead = re.match(r"(?:which|who)\b", p)
+        if lead and out:
+            names = list(_MENTION_RE.finditer(out[-1]))
+            if names and names[-1].end() >= len(out[-1].rstrip(" ,")) - 1:
+                p = names[-1][1] + p[lead.end() :]
+        if p:
+            out.append(p)
+    return out
 
 
 _QUOTE = re.compile(r'"[^"]{12,}"|“[^”]{12,}”')
@@ -1047,7 +1455,9 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
     norm = member_mentions(s)
     kind = events[cur].kind
     core = _RELATIVE_CLAUSE.sub(",", s)  # "Russia, which had blocked ..., supported it": the clause is another event
-    o = _outcome(core, member_mentions(core))
+    o = _outcome(core, member_mentions(core), past=kind != "main")
+    if o is None and _UNANIMOUS.search(core) and not _NOT_UNANIMOUS.search(core):
+        o = "adopted"  # "in July it unanimously extended the mandate": a unanimous vote adopts
     if o:
         out.append(Claim("outcome", o, s, event=cur))
     if (
@@ -1060,19 +1470,25 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
         lead = re.match(r"\s*(?:The\s+(?:[\w-]+\s+){0,3})?[Rr]esolution\s+\d", s)
         if re.search(r"\b(adopt|pass|approv|vote)", s, re.I) or (lead and m.start() < 40):
             out.append(Claim("resolution", f"{m[1]} ({m[2]})" if m[2] else m[1], s, event=cur))
+    for m in _NUMBERED.finditer(s):  # "The resolution, numbered 2216, ..."
+        out.append(Claim("resolution", m[1] or m[2], s, event=cur))
     for m in _DRAFT.finditer(s):
         out.append(Claim("draft", "S/" + m[1], s, event=cur))
-    for m in _SPONSOR.finditer(norm):
+    for m in _SPONSOR.finditer(_topic_names(s, norm)):
         codes = (
             [m["pre"]]
             if m["pre"]
+            else [m["subj"] or m["subj2"]]
+            if m["subj"] or m["subj2"]
             else [m["poss"]]
             if m["poss"]
             else [m["adj"]]
             if m["adj"]
             else _codes(m["adjs"])
             if m["adjs"]
-            else _codes(m["list"])
+            else _codes(m["list"] or m["list2"] or m["list3"] or m["list5"] or "")
+            if not m["list4"]
+            else _codes(m["list4"]) + _co_author(norm, m.start())
         )
         ev = cur
         if kind in ("amendment", "rival") and _PLAIN_NOUN.search(m[0]):
@@ -1093,7 +1509,19 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
     )
     if subj:
         out.append(Claim("subject", subj, s, event=cur))
-    for k, n in _counts(s):
+    counts = _counts(s)
+    got = dict(counts)
+    if (
+        o == "failed"
+        and got.get("yes", 0) >= 9 > got.get("no", 0)
+        and "abstain" not in got
+        and _TALLY.search(core)
+        and not re.search(r"veto", core, re.I)
+    ):
+        # "a Russian draft was defeated 12-3": with nine votes or more and no veto a draft passes (Art. 27), so
+        # a defeat's tally is given against-for
+        counts = [("no" if k == "yes" else "yes" if k == "no" else k, n) for k, n in counts]
+    for k, n in counts:
         out.append(Claim(k, n, s, event=cur))
     if _UNANIMOUS.search(s) and not _NOT_UNANIMOUS.search(s):
         out.append(Claim("unanimous", True, s, event=cur))

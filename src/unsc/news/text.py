@@ -144,7 +144,8 @@ _CLUTTER_LINE = re.compile(
     r"(?:by\s+[^|]{1,60}\|)?\s*(?:published|updated|posted)\b.*|"
     r".*\b\d+\s+(?:seconds?|minutes?|hours?|days?)\s+ago\s*|.*©.*|.*\ball rights reserved\b.*|"
     r"(?:about us|contact|privacy(?: policy)?|terms(?: of (?:use|service))?|cookie settings)(?:\s*\|.*)?|"
-    r"newsletter\b.*|photo:.*|image:.*|\(photo[^)]*\)|caption:.*|getty images|reuters/.*|ap photo.*)$",
+    r"newsletter\b.*|(?:photo |image )?caption:.*|photo:.*|image:.*|\(photo[^)]*\)|getty images|reuters/.*|ap photo.*|"
+    r"(?:related(?: articles?| stories| coverage)?|read more|see also|also read|more on this(?: story)?|watch|listen)\s*:.*)$",
     re.I,
 )
 
