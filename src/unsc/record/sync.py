@@ -51,10 +51,12 @@ from urllib.parse import quote
 import httpx
 
 from unsc.record import config
-from unsc.record.sync_discover import KNOWN_VERSION, RECORD_PAGE, DiscoveryError, UndlRelease, discover, known_release
+from unsc.record.sync_catalogue import CatalogueError, SourceFile, load_catalogue
+from unsc.record.sync_discover import DiscoveryError, UndlRelease, discover, known_release
 
 __all__ = [
     "MANIFEST_NAME",
+    "CatalogueError",
     "FileResult",
     "SourceFile",
     "SyncError",
@@ -80,59 +82,13 @@ MISSING_STATUS = frozenset({404, 410})
 
 # --- the manifest: what to fetch -----------------------------------------------------------------
 
-UNDL_RECORD = RECORD_PAGE
-UNDL_VERSION = KNOWN_VERSION
-DHL_TABLES = "https://www.un.org/depts/dhl/resguide"
-FIRST_YEAR = 1946
-
-LICENCE_UNDL = (
-    "Copyright, United Nations; non-commercial use with attribution. United Nations Dag Hammarskjöld Library, "
-    "Security Council Voting Data, Version 6 (February 2026), https://digitallibrary.un.org/record/4055387"
-)
-LICENCE_DHL = (
-    "© United Nations, Dag Hammarskjöld Library research guides; UN website terms of use "
-    "(https://www.un.org/en/about-us/terms-of-use): non-commercial use with attribution"
-)
-LICENCE_DPPA = (
-    "© United Nations, DPPA Peace and Security Data Hub (https://psdata.un.org/dataset/DPPA-SCMembership); "
-    "UN website terms of use"
-)
-
-
-def _github_raw(repo: str, commit: str, path: str) -> str:
-    return f"https://raw.githubusercontent.com/{repo}/{commit}/{quote(path)}"
-
-
-@dataclass(frozen=True, slots=True)
-class SourceFile:
-    """One file to fetch.
-
-    ``name`` is the local path under the sources directory (POSIX separators), identical to the
-    name in the shared data directory. ``sha256`` pins the content where the origin is immutable
-    (a file at a fixed Git commit); ``archive_member`` names the file inside a zip the origin
-    serves instead of the file itself (a mirror serves the file under ``name`` directly).
-
-    >>> SourceFile("a.csv", "https://example.org/a.csv", True, "public domain").kind
-    'csv'
-    """
-
-    name: str
-    url: str
-    required: bool
-    licence: str
-    description: str = ""
-    sha256: str | None = None
-    archive_member: str | None = None
-    resolved: bool = False  # ``url`` was found on the server in use (mirror or origin): fetched as it is
-
-    @property
-    def kind(self) -> str:
-        """The file type by suffix (``csv``, ``xlsx``, ``html``, ``md``)."""
-        return self.name.rsplit(".", 1)[-1].lower()
-
 
 def manifest(year: int | None = None, undl: UndlRelease | None = None) -> list[SourceFile]:
     """Every file ``unsc sync`` fetches, official UN sources first, for 1946 to ``year`` (default: this year).
+
+    The list is data: ``sync_catalogue.toml`` in this package, read and checked against its schema
+    by :func:`unsc.record.sync_catalogue.load_catalogue` (a malformed catalogue raises
+    :class:`~unsc.record.sync_catalogue.CatalogueError` naming the file, entry and field).
 
     ``undl`` is the version of the UN Digital Library voting data (CSV and data dictionary) to
     fetch; :func:`sync` finds the newest with :func:`unsc.record.sync_discover.discover`, and
@@ -149,119 +105,7 @@ def manifest(year: int | None = None, undl: UndlRelease | None = None) -> list[S
     >>> sorted(f.name for f in files if not f.required)[:2]
     ['dhl_html/scact2022_table_en.html', 'un_ga_sc_votes_wide_1946_2021_un_data.csv']
     """
-    year = year or _dt.date.today().year
-    undl = undl or known_release()
-    resolved = undl.found_by in ("file API", "record page")
-    files = [
-        SourceFile(
-            undl.csv_name,
-            undl.csv_url,
-            True,
-            LICENCE_UNDL,
-            f"UN Digital Library, Security Council Voting Data ({undl.date:%d %b %Y}): "
-            "one row per member per adopted resolution",
-            resolved=resolved,
-        ),
-        SourceFile(
-            undl.dictionary_name,
-            undl.dictionary_url,
-            True,
-            LICENCE_UNDL,
-            f"UN Digital Library, Security Council Voting Data ({undl.date:%d %b %Y}): "
-            "description and terms of use (data dictionary)",
-            resolved=resolved,
-        ),
-        SourceFile(
-            "dhl_html/scact_veto_table_en.html",
-            "https://research.un.org/en/docs/sc/quick/veto",
-            True,
-            LICENCE_DHL,
-            "Dag Hammarskjöld Library, Security Council - Veto List",
-        ),
-    ]
-    for y in range(FIRST_YEAR, year + 1):
-        files.append(
-            SourceFile(
-                f"dhl_html/scact{y}_table_en.html",
-                f"{DHL_TABLES}/scact{y}_table_en.htm",
-                y < year,
-                LICENCE_DHL,
-                f"Dag Hammarskjöld Library, Security Council Meetings & Outcomes Tables, {y}",
-            )
-        )
-        if y == 2020:
-            files.append(
-                SourceFile(
-                    "dhl_html/scact2020_covid_table_en.html",
-                    f"{DHL_TABLES}/scact2020_covid_table_en.htm",
-                    True,
-                    LICENCE_DHL,
-                    "Dag Hammarskjöld Library, Security Council Meetings & Outcomes Tables, 2020 written procedure",
-                )
-            )
-    files += [
-        SourceFile(
-            "unsc_membership_by_year_1946_2027_dppa.csv",
-            "https://api.psdata.un.org/public/data/DPPA-SCMembership/CSV",
-            True,
-            LICENCE_DPPA,
-            "UN DPPA, Security Council membership by year",
-        ),
-        SourceFile(
-            "unsc_draft_votes_by_member_1994_2025_voting_agent.xlsx",
-            _github_raw("oliverunv/Voting-Agent", "50cbeca7b7063234e4aa0987016a7e9be560ea93", "data/sc_voting.xlsx"),
-            False,
-            "No licence stated by oliverunv/Voting-Agent; UN-derived data, UN terms (non-commercial, attribution)",
-            "Votes per member on adopted and failed drafts, 1994-2025 (third party)",
-            sha256="71cdb6ed86eece01ac0452aed836041037d6984c55d0c23f93544ae57dbce752",
-        ),
-        SourceFile(
-            "unsc_vetoes_1946_2022_wpdl.csv",
-            _github_raw(
-                "world-politics-datalab/vetoes-un-security-council",
-                "661c5246872143cf16e500e4e7f2f70a45df5ac8",
-                "unsc_vetoes_1946_sept2022.csv",
-            ),
-            False,
-            "MIT License, Copyright (c) 2022 The World Politics Data Lab; the underlying veto list is UN content",
-            "Vetoes 1946-2022, scraped from the DHL veto list by Carlos L. Yordán (third party)",
-            sha256="d6b65d698d8f4e5a6eddcd922e7659b40e22d262940f1440b51360929d87ab74",
-        ),
-        SourceFile(
-            "unsc_failed_drafts_member_votes_sample_1947_2022_tong.xlsx",
-            _github_raw(
-                "emilytong123/unsc_for_us", "6346d1c963be416b1ffe358b7c5b193a7bc201fe", "cleaned_data_unsc.xlsx"
-            ),
-            False,
-            "No licence stated by emilytong123/unsc_for_us; transcribed from UN meeting records (UN terms)",
-            "Member votes on a sample of failed drafts, 1947-2022 (third party)",
-            sha256="9387b6ebf290a1726eb4bad8454040f4902b1907a9e318e70b74726e97e337ec",
-        ),
-        SourceFile(
-            "unsc_meetings_outcomes_1946_2019_tong.xlsx",
-            _github_raw(
-                "emilytong123/unsc_for_us", "6346d1c963be416b1ffe358b7c5b193a7bc201fe", "sample_1946_2019.xlsx"
-            ),
-            False,
-            "No licence stated by emilytong123/unsc_for_us; scraped from the DHL meetings tables (UN terms)",
-            "DHL meetings & outcomes, 1946-2019, scraped (third party)",
-            sha256="7290c47990eee5bfbcaacc92aecc018e5a7cf4923db784b18d386ab0f66753a4",
-        ),
-        SourceFile(
-            "un_ga_sc_votes_wide_1946_2021_un_data.csv",
-            _github_raw(
-                "navyanawal0310/un-votes-intelligence-platform",
-                "b1a33e9f13e44a213373dc4baf927cda041488ff",
-                "data/raw/downloads/UN DATA.csv.zip",
-            ),
-            False,
-            "No licence stated by navyanawal0310/un-votes-intelligence-platform; UN-derived data, UN terms apply",
-            "GA and SC votes per member, wide, 1946-2021, scraped from the UN Digital Library (third party)",
-            sha256="9203994188ccd3db512a3d6ad2b2c43d147c1910fc8135bdf568d11c49efd359",
-            archive_member="UN DATA.csv",
-        ),
-    ]
-    return files
+    return load_catalogue().manifest(year or _dt.date.today().year, undl)
 
 
 def source_url(entry: SourceFile, base_url: str | None = None) -> str:
