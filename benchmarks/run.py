@@ -18,6 +18,7 @@ import json
 import statistics
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,22 +175,28 @@ def run_all(quick: bool, wanted: list[str]) -> tuple[list[Row], set[str], dict[s
             continue
         ran.add(name)
         cmd = [sys.executable, str(script)] + (["--quick"] if quick else [])
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-        for line in proc.stdout.splitlines():
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError:
-                print(line, file=sys.stderr)
-                continue
-            row = {"benchmark": name, **row}
-            rows.append(row)
-            print(json.dumps(row), flush=True)
-        if proc.stderr.strip():
-            print(f"{script.name} (stderr):\n{proc.stderr.rstrip()}", file=sys.stderr)
-        if proc.returncode != 0:
-            last = (proc.stderr.strip().splitlines() or ["no message"])[-1]
-            failed[name] = f"exit {proc.returncode}: {last}"
-            print(f"{script.name} failed ({proc.returncode})", file=sys.stderr)
+        # lines are passed through as the script prints them (a full run takes many minutes)
+        with tempfile.TemporaryFile("w+") as err:
+            proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, text=True)
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError:
+                    print(line.rstrip("\n"), file=sys.stderr)
+                    continue
+                row = {"benchmark": name, **row}
+                rows.append(row)
+                print(json.dumps(row), flush=True)
+            code = proc.wait()
+            err.seek(0)
+            stderr = err.read()
+        if stderr.strip():
+            print(f"{script.name} (stderr):\n{stderr.rstrip()}", file=sys.stderr)
+        if code != 0:
+            last = (stderr.strip().splitlines() or ["no message"])[-1]
+            failed[name] = f"exit {code}: {last}"
+            print(f"{script.name} failed ({code})", file=sys.stderr)
     return rows, ran, failed
 
 
