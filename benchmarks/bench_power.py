@@ -4,8 +4,9 @@ Games (seeded): ``n x 1..W`` has integer weights drawn uniformly from 1..W and q
 total weight + 1; ``GA-193`` is a General-Assembly-size game, 193 players with Zipf weights
 ``ceil(1000 / rank)`` and a two-thirds quota.
 
-Each row: our median over several runs (``method="dp"``: NumPy modulo primes, rebuilt exactly by
-the CRT) and, in the same run, a baseline's median:
+Each row: our median over several runs (7; 3 with ``--quick`` and for Shapley-Shubik at 1,000
+players) of ``method="dp"`` (NumPy modulo primes, rebuilt exactly by the CRT) and, in the same
+run, a baseline's median (3 runs; 1 for a peer at 1,000 players):
 
 * ``unsc bigint``: the same generating functions over Python integers (the previous engine),
   exact: our values must equal its values exactly (``exact_agreement``);
@@ -18,7 +19,7 @@ Goals (issue 14), printed beside each figure with ``goal_met``: Banzhaf 1,000 x 
 Shapley-Shubik 200 x 1..100 under 1 s; at least 10x each peer wherever it is exact; and
 Shapley-Shubik at 1,000 players in seconds (under 10 s), not minutes.
 
-``--quick``: fewer repetitions and no 1,000-player Shapley-Shubik.
+``--quick``: fewer repetitions, no peers at 1,000 players and no 1,000-player Shapley-Shubik.
 """
 
 from __future__ import annotations
@@ -41,12 +42,20 @@ from unsc.analysis.power import WeightedGame
 
 
 def timed(fn: Callable[[], Any], reps: int) -> tuple[float, Any]:
-    times, out = [], None
+    """Median wall-clock seconds of ``reps`` runs, and the last result."""
+    wall, _, out = timed_cpu(fn, reps)
+    return wall, out
+
+
+def timed_cpu(fn: Callable[[], Any], reps: int) -> tuple[float, float, Any]:
+    """Median wall-clock and median CPU seconds of ``reps`` runs, and the last result."""
+    times, cpu, out = [], [], None
     for _ in range(reps):
-        t = time.perf_counter()
+        c, t = time.process_time(), time.perf_counter()
         out = fn()
         times.append(time.perf_counter() - t)
-    return statistics.median(times), out
+        cpu.append(time.process_time() - c)
+    return statistics.median(times), statistics.median(cpu), out
 
 
 def uniform(n: int, top: int, seed: int = 2024) -> tuple[int, list[int]]:
@@ -98,7 +107,15 @@ def main(argv: list[str]) -> int:
         ("bz", "60 x 1..100", uniform(60, 100), None, True, True, ""),
         ("bz", "200 x 1..100", uniform(200, 100), None, True, True, ""),
         ("bz", "GA-193 Zipf", general_assembly(), None, True, True, ""),
-        ("bz", "1000 x 1..100", uniform(1000, 100), 1.0, False, True, "O(n*q) pure Python: ~25x its 200-player time"),
+        (
+            "bz",
+            "1000 x 1..100",
+            uniform(1000, 100),
+            1.0,
+            not quick,
+            True,
+            "--quick: the peers are pure Python O(n*q), ~25x their 200-player time",
+        ),
         ("bz", "1000 x 1..1000", uniform(1000, 1000), None, False, False, "O(n*q) pure Python, q = 250,000"),
         ("ss", "60 x 1..100", uniform(60, 100), None, True, True, ""),
         (
@@ -116,10 +133,10 @@ def main(argv: list[str]) -> int:
         cases.append(("ss", "1000 x 1..10", uniform(1000, 10), 10.0, False, False, "as for 200 x 1..100"))
     for index, label, (quota, w), goal, run_peers, run_bigint, reason in cases:
         n = len(w)
-        big = n >= 1000
-        ours_t, ours = timed(
+        ours_reps = 3 if n >= 1000 and index == "ss" else reps  # ~10-20 s a run
+        ours_t, ours_cpu, ours = timed_cpu(
             lambda quota=quota, w=w, index=index: WeightedGame(quota, w).power([index], method="dp"),
-            1 if big and index == "ss" else reps,
+            ours_reps,
         )
         exact_vals = ours.per_player(index)
         exact = [float(x) for x in exact_vals]
@@ -130,7 +147,8 @@ def main(argv: list[str]) -> int:
             "quota": quota,
             "total_weight": sum(w),
             "median_s": round(ours_t, 4),
-            "runs": 1 if big and index == "ss" else reps,
+            "median_cpu_s": round(ours_cpu, 4),  # beside the wall clock: the machine is shared
+            "runs": ours_reps,
             "method": "unsc dp (NumPy modulo primes + CRT, exact)",
             "load_avg_1m": round(os.getloadavg()[0], 1),
         }
@@ -138,10 +156,14 @@ def main(argv: list[str]) -> int:
             row = base | {"goal": f"< {goal:g} s", "goal_met": ours_t < goal}
             if not row["goal_met"]:
                 row["reason"] = (
-                    "O(n * s * q): a table of counts by size and weight, one per modulus (~20 for 1,000 bits)"
+                    "O(n * s * q): a table of counts by size and weight (the band a coalition can reach), "
+                    f"one per modulus of about 50 bits ({n}-bit counts)"
                     if index == "ss"
-                    else "O(n * q) NumPy passes, one per player and modulus (16 moduli for 1,000 bits)"
-                ) + f"; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+                    else f"O(n * q) NumPy adds, one per player and modulus of about 48 bits ({n}-bit counts)"
+                ) + (
+                    f"; {ours_cpu:.2f} s of CPU in {ours_t:.2f} s: load average {os.getloadavg()[0]:.1f} "
+                    f"on {os.cpu_count()} cores"
+                )
             print(json.dumps(row), flush=True)
         baselines: list[tuple[str, Callable[[], list[Any]] | None, str]] = []
         if run_bigint:
@@ -166,13 +188,14 @@ def main(argv: list[str]) -> int:
                 continue
             peer = not name.startswith("unsc")
             try:
-                bt, vals = timed(fn, 1 if n >= 200 or not peer else 3)
+                base_reps = 1 if n >= 1000 and peer else 3  # a peer at 1,000 players: ~15 s a run
+                bt, vals = timed(fn, base_reps)
             except Exception as e:  # a peer failing is a figure too
                 print(
                     json.dumps(row | {"baseline_median_s": None, "speedup": None, "note": f"{type(e).__name__}: {e}"})
                 )
                 continue
-            row |= {"baseline_median_s": round(bt, 4), "speedup": round(bt / ours_t, 1)}
+            row |= {"baseline_median_s": round(bt, 4), "baseline_runs": base_reps, "speedup": round(bt / ours_t, 1)}
             if peer:
                 err = max_err(vals, exact)
                 row["baseline_max_abs_error"] = float(f"{err:.3g}")

@@ -261,6 +261,25 @@ def test_heavy_and_zero_weight_players_in_the_modular_engine():
     assert g.power(["ss"], method="dp").per_player("ss")[1] == 0
 
 
+def test_more_zero_weight_players_than_the_quota_in_the_modular_engine():
+    # 40 players of weight 0: coalitions lighter than the quota reach size 42 > q, so the table has
+    # more rows than weights (the residue size must leave room for sums over the rows)
+    g = WeightedGame(3, [1, 1, 1, 2] + [0] * 40)
+    fast = g.power(["ss", "bz", "pb"], method="dp")
+    assert fast.values == g.power(["ss", "bz", "pb"], method="bigint").values
+    assert fast.values == g.power(["ss", "bz", "pb"], method="typed").values
+    assert sum(fast.per_player("ss")) == 1
+
+
+def test_modular_engine_equals_python_integers_on_a_general_assembly_size_game():
+    # 193 players, Zipf weights ceil(1000 / rank), two-thirds quota: the benchmark's GA-193 game
+    weights = [-(-1000 // r) for r in range(1, 194)]
+    g = WeightedGame(-(-2 * sum(weights) // 3), weights)
+    fast, ref = g.power(["ss", "bz"], method="dp"), g.power(["ss", "bz"], method="bigint")
+    assert fast.values == ref.values and fast.swings == ref.swings
+    assert sum(fast.per_player("ss")) == 1
+
+
 def test_unknown_method_is_named():
     with pytest.raises(ValueError, match="bigint"):
         WeightedGame(3, [1, 2]).power(method="fast")

@@ -35,7 +35,7 @@ import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from itertools import product
+from itertools import accumulate, product
 from typing import Any
 
 import numpy as np
@@ -646,7 +646,13 @@ def _crt(residues: Sequence[Sequence[int]], moduli: Sequence[int]) -> list[int]:
     for p in moduli:
         mi = m // p
         coef.append(mi * pow(mi % p, -1, p))
-    return [sum(int(r) * c for r, c in zip(vals, coef, strict=True)) % m for vals in zip(*residues, strict=True)]
+    if len(moduli) == 1:
+        return [int(r) % m for r in residues[0]]
+    # one pass per modulus over all values (not one generator per value): the rebuild is linear
+    acc = [int(r) * coef[0] for r in residues[0]]
+    for rs, c in zip(residues[1:], coef[1:], strict=True):
+        acc = [a + int(r) * c for a, r in zip(acc, rs, strict=True)]
+    return [a % m for a in acc]
 
 
 def _per_modulus(fn: Callable[[int], Any], moduli: Sequence[int]) -> list[Any]:
@@ -655,26 +661,43 @@ def _per_modulus(fn: Callable[[int], Any], moduli: Sequence[int]) -> list[Any]:
     return [fn(p) for p in moduli]
 
 
-def _cumulative_dp(weights: Sequence[int], q: int, p: int) -> np.ndarray:
-    """Cumulative counts ``c[x]`` = #coalitions of weight <= x, x < q, modulo p (weights in 1..q-1)."""
+def _cumulative_dp(weights: Sequence[int], q: int, p: int, lazy: int) -> np.ndarray:
+    """Cumulative counts ``c[x]`` = #coalitions of weight <= x, x < q, modulo p (weights in 1..q-1,
+    sorted ascending; ``p * 2^lazy < 2^64`` and ``p * q < 2^64``).
+
+    Exact counts by weight go back and forth between two arrays (one NumPy add per player, no
+    overlapping in-place update), only up to the heaviest coalition so far, reduced every
+    ``lazy`` players; the prefix sums come last.
+
+    >>> _cumulative_dp([1, 2, 2], 5, 101, 4).tolist()  # weights 0, 1, 2, 2, 3, 3, 4, 5
+    [1, 2, 4, 6, 7]
+    """
     pu = np.uint64(p)
-    c = np.ones(q, dtype=np.uint64)
-    a = np.empty(q, dtype=np.uint64)
-    b = np.empty(q, dtype=np.uint64)
-    for w in weights:
-        m = q - w
-        np.add(c[w:], c[:m], out=a[:m])
-        np.subtract(a[:m], pu, out=b[:m])
-        np.minimum(a[:m], b[:m], out=c[w:])
-    return c
+    a = np.zeros(q, dtype=np.uint64)
+    b = np.zeros(q, dtype=np.uint64)
+    a[0] = 1
+    heaviest = 0  # of a coalition so far, capped at q - 1
+    for k, w in enumerate(weights):
+        new = min(heaviest + w, q - 1)
+        np.add(a[w : new + 1], a[: new + 1 - w], out=b[w : new + 1])
+        b[:w] = a[:w]
+        a, b = b, a
+        heaviest = new
+        if k % lazy == lazy - 1:
+            np.remainder(a[: heaviest + 1], pu, out=a[: heaviest + 1])
+    np.remainder(a, pu, out=a)
+    np.cumsum(a, out=a)
+    np.remainder(a, pu, out=a)
+    return a
 
 
 def _swings_modular(weights: Sequence[int], distinct: Sequence[int], q: int) -> tuple[list[int], int]:
     """Swings per distinct weight and #coalitions of weight < q (exact), in O(n*q) per modulus."""
     n = len(weights)
     zeros = sum(1 for w in weights if w == 0)
-    live = [w for w in weights if 0 < w < q]  # heavier players are in no coalition of weight < q
-    moduli = _moduli(2 ** (n - zeros))
+    live = sorted(w for w in weights if 0 < w < q)  # heavier players: in no coalition of weight < q
+    bits = min(62, 63 - q.bit_length())  # the prefix sums stay below q * p < 2^64
+    moduli = _moduli(2 ** (n - zeros), bits)
 
     # swing(w) = sum_j (-1)^j (C[q-1-jw] - C[q-1-(j+1)w]) = C[q-1] + 2 * sum_{j>=1} (-1)^j C[q-1-jw]:
     # the points q-1-jw (j >= 1) of every distinct weight, odd j first then even j, in one index
@@ -696,7 +719,7 @@ def _swings_modular(weights: Sequence[int], distinct: Sequence[int], q: int) -> 
     mask32 = np.uint64(0xFFFFFFFF)
 
     def one(p: int) -> tuple[list[int], list[int]]:
-        c = _cumulative_dp(live, q, p)
+        c = _cumulative_dp(live, q, p, 63 - bits)
         top = int(c[q - 1])
         sums: list[int] = []
         if n_idx:
@@ -721,80 +744,116 @@ def _swings_modular(weights: Sequence[int], distinct: Sequence[int], q: int) -> 
 
 def _ss_modular(weights: Sequence[int], distinct: Sequence[int], q: int) -> tuple[list[int], list[int], int]:
     """Shapley-Shubik numerators (times n!), swings per distinct weight and #coalitions of
-    weight < q, exact, from counts by size and weight.
-
-    Players are added lightest first, so a coalition of size s weighs at least ``L(s)``, the sum
-    of the s lightest weights, and at most the sum of the s heaviest added so far: each row of
-    the (size, weight) table is touched only inside that band (about a third of the table for
-    weights 1..100), in blocks of rows. Primes of ``b`` bits leave ``63 - b`` doublings of
-    headroom, so the table is reduced only every ``63 - b`` players; then cumulative sums along
-    the weights (at most q*p < 2^64) give the counts the removal trick needs.
+    weight < q, exact, from counts by size and weight (see :func:`_size_weight_table`), one table
+    per modulus, and the removal trick per distinct weight (see :func:`_removal_by_size`).
     """
     n = len(weights)
     live = sorted(w for w in weights if w < q)  # heavier players are in no coalition lighter than q
-    pre = [0]
-    for w in live:
-        pre.append(pre[-1] + w)
+    pre = list(accumulate(live, initial=0))
     # sizes s with some s-coalition lighter than q; larger coalitions all weigh >= q
-    smax = max(s for s in range(len(live) + 1) if pre[s] < q)
-    rows = smax + 1
-    bits = min(52, 63 - q.bit_length())
-    lazy = 63 - bits
+    rows = max(s for s in range(len(live) + 1) if pre[s] < q) + 1
+    # residues times max(q, rows) (cumulative sums, removal sums) must stay below 2^64
+    bits = min(52, 63 - max(q, rows).bit_length())
     moduli = _moduli(math.comb(n, n // 2), bits)
-    band = max(4, rows // 16)
-    fact = [math.factorial(i) for i in range(n + 1)]
     ws = [w for w in distinct if w > 0]
 
-    def one(p: int) -> tuple[dict[int, list[int]], list[int]]:
-        pu = np.uint64(p)
-        t = np.zeros((rows + 1, q + 1), dtype=np.uint64)  # one zero row and column of padding
-        t[0, 0] = 1
-        for k, w in enumerate(live):
-            # rows s = 1..top gain the coalitions of row s-1 with player k added
-            top = min(k + 1, smax)
-            for s1 in range(top, 0, -band):  # heaviest rows first: each block reads unchanged rows
-                s0 = max(1, s1 - band + 1)
-                lo = pre[s0 - 1]  # lightest coalition of size s0-1
-                hi = min(pre[k] - pre[k - (s1 - 1)], q - 1 - w)  # heaviest of size s1-1 so far
-                if hi < lo:
-                    continue
-                t[s0 : s1 + 1, lo + w : hi + w + 1] += t[s0 - 1 : s1, lo : hi + 1]
-            if k % lazy == lazy - 1:
-                np.remainder(t, pu, out=t)
-        np.remainder(t, pu, out=t)
-        np.cumsum(t[:rows, :q], axis=1, out=t[:rows, :q])  # below q*p < 2^64
-        np.remainder(t, pu, out=t)
-        below_row = [int(x) for x in t[:rows, q - 1]]
-        out: dict[int, list[int]] = {}
+    def one(p: int) -> list[int]:
+        t = _size_weight_table(live, pre, q, rows, p, 63 - bits)
+        flat = [int(x) for x in t[:rows, q - 1]]  # coalitions lighter than q, by size
         for w in ws:
-            # g(s) = sum_j (-1)^j D_j[s - j], D_j[r] = T[r, q-1-jw] - T[r, q-1-(j+1)w]
-            jn = min((q - 1) // w + 1, n)
-            cols = q - 1 - w * np.arange(jn + 1)
-            cols[cols < 0] = q  # the zero column
-            d = t[:rows, cols[:-1]] + (pu - t[:rows, cols[1:]])
-            d[:, 1::2] = (pu + pu) - d[:, 1::2]  # odd j: negated (d < 2p)
-            # shift column j down by j rows: z[s, j] = d[s - j, j]
-            z = np.zeros((rows + jn) * jn, dtype=np.uint64)
-            view = np.lib.stride_tricks.as_strided(z, shape=(rows, jn), strides=(jn * 8, (jn + 1) * 8))
-            view[...] = d % pu
-            g = z.reshape(rows + jn, jn)[: min(rows + jn, n)].sum(axis=1, dtype=np.uint64) % pu
-            out[w] = g.tolist()
-        return out, below_row
+            flat.extend(_removal_by_size(t, w, q, rows, p))
+        return flat
 
-    res = _per_modulus(one, moduli)
-    res_g = {w: [r[0][w] for r in res] for w in ws}
-    res_below = [r[1] for r in res]
-    below = sum(_crt(res_below, moduli))
+    # every count rebuilt in one CRT pass: rows of ``below``, then ``rows`` values per weight
+    exact = _crt(_per_modulus(one, moduli), moduli)
+    below = sum(exact[:rows])
+    fact = [math.factorial(i) for i in range(n + 1)]
+    by_w = {w: exact[rows * (i + 1) : rows * (i + 2)] for i, w in enumerate(ws)}
     ss_num, swings = [], []
     for w in distinct:
-        if w == 0:
-            ss_num.append(0)
-            swings.append(0)
-            continue
-        g = _crt(res_g[w], moduli)
+        g = by_w.get(w, [])
         swings.append(sum(g))
         ss_num.append(sum(x * fact[s] * fact[n - 1 - s] for s, x in enumerate(g) if x))
     return ss_num, swings, below
+
+
+def _size_weight_table(live: Sequence[int], pre: Sequence[int], q: int, rows: int, p: int, lazy: int) -> np.ndarray:
+    """Cumulative counts modulo ``p``: ``t[s, x]`` = #coalitions of size s and weight <= x, for
+    x < q and s < rows (``live``: the weights below q, sorted ascending; ``pre``: their prefix sums).
+
+    Players are added lightest first, so a coalition of size s weighs at least ``pre[s]`` and at
+    most the sum of the s heaviest added so far: each row is touched only inside that band (about
+    a third of the table for weights 1..100), in blocks of rows, heaviest rows first so that each
+    block reads rows not yet updated (through one preallocated buffer, not a fresh temporary per
+    block). Residues below ``2^(64 - lazy)`` leave ``lazy`` doublings of headroom, so the band is
+    reduced only every ``lazy`` players; the cumulative sums along the weights stay below
+    ``q * p < 2^64``.
+
+    >>> t = _size_weight_table([1, 2, 3], [0, 1, 3, 6], 5, 3, 101, 8)
+    >>> t[:3, :5].tolist()  # size 0: {}; size 1: {1}, {2}, {3}; size 2: {1,2}, {1,3}
+    [[1, 1, 1, 1, 1], [0, 1, 2, 3, 3], [0, 0, 0, 1, 2]]
+    """
+    smax = rows - 1
+    band = max(4, rows // 16)
+    pu = np.uint64(p)
+    t = np.zeros((rows + 1, q + 1), dtype=np.uint64)  # one zero row and column of padding
+    buf = np.empty((band, q), dtype=np.uint64)
+    t[0, 0] = 1
+    for k, w in enumerate(live):
+        # rows s = 1..top gain the coalitions of row s-1 with player k added
+        top = min(k + 1, smax)
+        for s1 in range(top, 0, -band):
+            s0 = max(1, s1 - band + 1)
+            lo = pre[s0 - 1]  # lightest coalition of size s0-1
+            hi = min(pre[k] - pre[k - (s1 - 1)], q - 1 - w)  # heaviest of size s1-1 so far
+            if hi < lo:
+                continue
+            src = buf[: s1 - s0 + 1, : hi - lo + 1]
+            np.copyto(src, t[s0 - 1 : s1, lo : hi + 1])
+            dst = t[s0 : s1 + 1, lo + w : hi + w + 1]
+            np.add(dst, src, out=dst)
+        if k % lazy == lazy - 1:
+            _reduce_band(t, pre, q, top, min(pre[k + 1], q - 1), band, pu)
+    np.remainder(t, pu, out=t)
+    np.cumsum(t[:rows, :q], axis=1, out=t[:rows, :q])  # below q*p < 2^64
+    np.remainder(t, pu, out=t)
+    return t
+
+
+def _reduce_band(t: np.ndarray, pre: Sequence[int], q: int, top: int, heaviest: int, band: int, pu: np.uint64) -> None:
+    """Reduce modulo ``pu`` the cells of rows 0..top that can be non-zero (weight from the
+    lightest coalition of the row's size up to ``heaviest``), block by block."""
+    for s0 in range(0, top + 1, band):
+        s1 = min(top, s0 + band - 1)
+        lo = pre[s0]
+        if lo > heaviest:
+            break
+        reg = t[s0 : s1 + 1, lo : heaviest + 1]
+        np.remainder(reg, pu, out=reg)
+
+
+def _removal_by_size(t: np.ndarray, w: int, q: int, rows: int, p: int) -> list[int]:
+    """From the cumulative table of all players (modulo p), the coalitions of the *others* of a
+    player of weight ``w`` by size s < rows whose weight lies in ``[q - w, q)`` (where that
+    player is pivotal): dividing by ``1 + y x^w`` gives, with ``D_j[r] = T[r, q-1-jw] -
+    T[r, q-1-(j+1)w]``, ``g(s) = sum_j (-1)^j D_j[s - j]``.
+
+    >>> t = _size_weight_table([1, 2, 3], [0, 1, 3, 6], 5, 3, 101, 8)
+    >>> _removal_by_size(t, 3, 5, 3, 101)  # others of the weight-3 player weighing 2..4: {2}, {1, 2}
+    [0, 1, 1]
+    """
+    pu = np.uint64(p)
+    jn = min((q - 1) // w + 1, rows)  # j <= s < rows
+    cols = q - 1 - w * np.arange(jn + 1)
+    cols[cols < 0] = q  # the zero column
+    d = t[:rows, cols[:-1]] + (pu - t[:rows, cols[1:]])
+    d[:, 1::2] = (pu + pu) - d[:, 1::2]  # odd j: negated (d < 2p)
+    # shift column j down by j rows: z[s, j] = d[s - j, j]
+    z = np.zeros((rows + jn) * jn, dtype=np.uint64)
+    view = np.lib.stride_tricks.as_strided(z, shape=(rows, jn), strides=(jn * 8, (jn + 1) * 8))
+    view[...] = d % pu
+    g = z.reshape(rows + jn, jn)[:rows].sum(axis=1, dtype=np.uint64) % pu
+    return [int(x) for x in g.tolist()]
 
 
 def _holler_dp(ws: Sequence[int], q: int) -> tuple[int, list[int]]:

@@ -51,10 +51,12 @@ from urllib.parse import quote
 import httpx
 
 from unsc.record import config
-from unsc.record.sync_discover import KNOWN_VERSION, RECORD_PAGE, DiscoveryError, UndlRelease, discover, known_release
+from unsc.record.sync_catalogue import CatalogueError, SourceFile, load_catalogue
+from unsc.record.sync_discover import DiscoveryError, UndlRelease, discover, known_release
 
 __all__ = [
     "MANIFEST_NAME",
+    "CatalogueError",
     "FileResult",
     "SourceFile",
     "SyncError",
@@ -80,59 +82,13 @@ MISSING_STATUS = frozenset({404, 410})
 
 # --- the manifest: what to fetch -----------------------------------------------------------------
 
-UNDL_RECORD = RECORD_PAGE
-UNDL_VERSION = KNOWN_VERSION
-DHL_TABLES = "https://www.un.org/depts/dhl/resguide"
-FIRST_YEAR = 1946
-
-LICENCE_UNDL = (
-    "Copyright, United Nations; non-commercial use with attribution. United Nations Dag Hammarskjöld Library, "
-    "Security Council Voting Data, Version 6 (February 2026), https://digitallibrary.un.org/record/4055387"
-)
-LICENCE_DHL = (
-    "© United Nations, Dag Hammarskjöld Library research guides; UN website terms of use "
-    "(https://www.un.org/en/about-us/terms-of-use): non-commercial use with attribution"
-)
-LICENCE_DPPA = (
-    "© United Nations, DPPA Peace and Security Data Hub (https://psdata.un.org/dataset/DPPA-SCMembership); "
-    "UN website terms of use"
-)
-
-
-def _github_raw(repo: str, commit: str, path: str) -> str:
-    return f"https://raw.githubusercontent.com/{repo}/{commit}/{quote(path)}"
-
-
-@dataclass(frozen=True, slots=True)
-class SourceFile:
-    """One file to fetch.
-
-    ``name`` is the local path under the sources directory (POSIX separators), identical to the
-    name in the shared data directory. ``sha256`` pins the content where the origin is immutable
-    (a file at a fixed Git commit); ``archive_member`` names the file inside a zip the origin
-    serves instead of the file itself (a mirror serves the file under ``name`` directly).
-
-    >>> SourceFile("a.csv", "https://example.org/a.csv", True, "public domain").kind
-    'csv'
-    """
-
-    name: str
-    url: str
-    required: bool
-    licence: str
-    description: str = ""
-    sha256: str | None = None
-    archive_member: str | None = None
-    resolved: bool = False  # ``url`` was found on the server in use (mirror or origin): fetched as it is
-
-    @property
-    def kind(self) -> str:
-        """The file type by suffix (``csv``, ``xlsx``, ``html``, ``md``)."""
-        return self.name.rsplit(".", 1)[-1].lower()
-
 
 def manifest(year: int | None = None, undl: UndlRelease | None = None) -> list[SourceFile]:
     """Every file ``unsc sync`` fetches, official UN sources first, for 1946 to ``year`` (default: this year).
+
+    The list is data: ``sync_catalogue.toml`` in this package, read and checked against its schema
+    by :func:`unsc.record.sync_catalogue.load_catalogue` (a malformed catalogue raises
+    :class:`~unsc.record.sync_catalogue.CatalogueError` naming the file, entry and field).
 
     ``undl`` is the version of the UN Digital Library voting data (CSV and data dictionary) to
     fetch; :func:`sync` finds the newest with :func:`unsc.record.sync_discover.discover`, and
@@ -149,119 +105,7 @@ def manifest(year: int | None = None, undl: UndlRelease | None = None) -> list[S
     >>> sorted(f.name for f in files if not f.required)[:2]
     ['dhl_html/scact2022_table_en.html', 'un_ga_sc_votes_wide_1946_2021_un_data.csv']
     """
-    year = year or _dt.date.today().year
-    undl = undl or known_release()
-    resolved = undl.found_by in ("file API", "record page")
-    files = [
-        SourceFile(
-            undl.csv_name,
-            undl.csv_url,
-            True,
-            LICENCE_UNDL,
-            f"UN Digital Library, Security Council Voting Data ({undl.date:%d %b %Y}): "
-            "one row per member per adopted resolution",
-            resolved=resolved,
-        ),
-        SourceFile(
-            undl.dictionary_name,
-            undl.dictionary_url,
-            True,
-            LICENCE_UNDL,
-            f"UN Digital Library, Security Council Voting Data ({undl.date:%d %b %Y}): "
-            "description and terms of use (data dictionary)",
-            resolved=resolved,
-        ),
-        SourceFile(
-            "dhl_html/scact_veto_table_en.html",
-            "https://research.un.org/en/docs/sc/quick/veto",
-            True,
-            LICENCE_DHL,
-            "Dag Hammarskjöld Library, Security Council - Veto List",
-        ),
-    ]
-    for y in range(FIRST_YEAR, year + 1):
-        files.append(
-            SourceFile(
-                f"dhl_html/scact{y}_table_en.html",
-                f"{DHL_TABLES}/scact{y}_table_en.htm",
-                y < year,
-                LICENCE_DHL,
-                f"Dag Hammarskjöld Library, Security Council Meetings & Outcomes Tables, {y}",
-            )
-        )
-        if y == 2020:
-            files.append(
-                SourceFile(
-                    "dhl_html/scact2020_covid_table_en.html",
-                    f"{DHL_TABLES}/scact2020_covid_table_en.htm",
-                    True,
-                    LICENCE_DHL,
-                    "Dag Hammarskjöld Library, Security Council Meetings & Outcomes Tables, 2020 written procedure",
-                )
-            )
-    files += [
-        SourceFile(
-            "unsc_membership_by_year_1946_2027_dppa.csv",
-            "https://api.psdata.un.org/public/data/DPPA-SCMembership/CSV",
-            True,
-            LICENCE_DPPA,
-            "UN DPPA, Security Council membership by year",
-        ),
-        SourceFile(
-            "unsc_draft_votes_by_member_1994_2025_voting_agent.xlsx",
-            _github_raw("oliverunv/Voting-Agent", "50cbeca7b7063234e4aa0987016a7e9be560ea93", "data/sc_voting.xlsx"),
-            False,
-            "No licence stated by oliverunv/Voting-Agent; UN-derived data, UN terms (non-commercial, attribution)",
-            "Votes per member on adopted and failed drafts, 1994-2025 (third party)",
-            sha256="71cdb6ed86eece01ac0452aed836041037d6984c55d0c23f93544ae57dbce752",
-        ),
-        SourceFile(
-            "unsc_vetoes_1946_2022_wpdl.csv",
-            _github_raw(
-                "world-politics-datalab/vetoes-un-security-council",
-                "661c5246872143cf16e500e4e7f2f70a45df5ac8",
-                "unsc_vetoes_1946_sept2022.csv",
-            ),
-            False,
-            "MIT License, Copyright (c) 2022 The World Politics Data Lab; the underlying veto list is UN content",
-            "Vetoes 1946-2022, scraped from the DHL veto list by Carlos L. Yordán (third party)",
-            sha256="d6b65d698d8f4e5a6eddcd922e7659b40e22d262940f1440b51360929d87ab74",
-        ),
-        SourceFile(
-            "unsc_failed_drafts_member_votes_sample_1947_2022_tong.xlsx",
-            _github_raw(
-                "emilytong123/unsc_for_us", "6346d1c963be416b1ffe358b7c5b193a7bc201fe", "cleaned_data_unsc.xlsx"
-            ),
-            False,
-            "No licence stated by emilytong123/unsc_for_us; transcribed from UN meeting records (UN terms)",
-            "Member votes on a sample of failed drafts, 1947-2022 (third party)",
-            sha256="9387b6ebf290a1726eb4bad8454040f4902b1907a9e318e70b74726e97e337ec",
-        ),
-        SourceFile(
-            "unsc_meetings_outcomes_1946_2019_tong.xlsx",
-            _github_raw(
-                "emilytong123/unsc_for_us", "6346d1c963be416b1ffe358b7c5b193a7bc201fe", "sample_1946_2019.xlsx"
-            ),
-            False,
-            "No licence stated by emilytong123/unsc_for_us; scraped from the DHL meetings tables (UN terms)",
-            "DHL meetings & outcomes, 1946-2019, scraped (third party)",
-            sha256="7290c47990eee5bfbcaacc92aecc018e5a7cf4923db784b18d386ab0f66753a4",
-        ),
-        SourceFile(
-            "un_ga_sc_votes_wide_1946_2021_un_data.csv",
-            _github_raw(
-                "navyanawal0310/un-votes-intelligence-platform",
-                "b1a33e9f13e44a213373dc4baf927cda041488ff",
-                "data/raw/downloads/UN DATA.csv.zip",
-            ),
-            False,
-            "No licence stated by navyanawal0310/un-votes-intelligence-platform; UN-derived data, UN terms apply",
-            "GA and SC votes per member, wide, 1946-2021, scraped from the UN Digital Library (third party)",
-            sha256="9203994188ccd3db512a3d6ad2b2c43d147c1910fc8135bdf568d11c49efd359",
-            archive_member="UN DATA.csv",
-        ),
-    ]
-    return files
+    return load_catalogue().manifest(year or _dt.date.today().year, undl)
 
 
 def source_url(entry: SourceFile, base_url: str | None = None) -> str:
@@ -753,130 +597,32 @@ def sync(
     with _lock(home):
         _recover(sources, store)
         record = read_sync_record(sources)
-        old = read_manifest(sources)
         undl = _previous_release(record) or known_release()
         entries = manifest(year, undl)
-        chosen_names = {e.name for e in select(entries, only)}
-        undl_names = {undl.csv_name, undl.dictionary_name}
         tmp = Path(tempfile.mkdtemp(prefix=f".{sources.name}-sync-", dir=home))
         tmp.chmod(0o777 & ~_umask())  # mkdtemp makes it private; the sources dir is an ordinary directory
+        run = _Run(
+            sources, tmp, base_url, report, record, read_manifest(sources), undl, entries,
+            {e.name for e in select(entries, only)},
+        )  # fmt: skip
         tmp_store: Path | None = None
         own_client = client is None
         http = client or httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)), follow_redirects=True)
         try:
-            if chosen_names & undl_names:
-                # the CSV and its data dictionary go together: both are fetched in the newest version
+            if run.chosen & run.undl_names():
                 progress.stage("finding the newest UN Digital Library voting file")
-                try:
-                    undl = discover(
-                        http, base_url, retries=retries, backoff=backoff, headers={"User-Agent": USER_AGENT}
-                    )
-                except DiscoveryError as exc:
-                    raise SyncError(str(exc), undl.csv_name, report) from None
-                last = _previous_release(record)
-                if (
-                    last is not None
-                    and last.date > undl.date
-                    and all(_verified_previous(sources, n, old.get(n, {})) for n in undl_names)
-                ):
-                    # a stale mirror (or a withdrawn version): never go back to older data than the user has
-                    note = f"the server lists versions up to {undl.version} only; the newer {last.version} is kept"
-                    undl = dataclasses.replace(last, note=note)
-                    chosen_names -= undl_names
-                else:
-                    entries = manifest(year, undl)
-                    chosen_names = (chosen_names - undl_names) | {undl.csv_name, undl.dictionary_name}
-            report.undl = undl
-            jobs: list[_Job] = []
-            for entry in entries:
-                url = source_url(entry, base_url)
-                prev_rec = old.get(entry.name, {})
-                previous = _verified_previous(sources, entry.name, prev_rec)
-                if entry.name not in chosen_names:
-                    if previous is not None:
-                        _link_or_copy(previous, tmp / entry.name)
-                        report.files.append(_kept(entry, prev_rec, "not selected: previous copy kept"))
-                    elif (sources / entry.name).is_file() and not prev_rec.get("sha256"):
-                        # a file put there by hand, never synced: keep it, and record what it is
-                        _link_or_copy(sources / entry.name, tmp / entry.name)
-                        size, sha = (sources / entry.name).stat().st_size, file_sha256(sources / entry.name)
-                        rec = {"url": None, "bytes": size, "sha256": sha}
-                        report.files.append(_kept(entry, rec, "not selected: unrecorded local copy kept"))
-                    elif (sources / entry.name).exists():
-                        raise SyncError(
-                            f"{entry.name}: the copy in {sources} does not match the SHA-256 recorded in "
-                            f"{MANIFEST_NAME}; sync it again (unsc sync --only {entry.name})",
-                            entry.name,
-                            report,
-                        )
-                    continue
-                headers = {"User-Agent": USER_AGENT}
-                if previous is not None and not force and prev_rec.get("url") == url:
-                    if prev_rec.get("etag"):
-                        headers["If-None-Match"] = prev_rec["etag"]
-                    if prev_rec.get("last_modified"):
-                        headers["If-Modified-Since"] = prev_rec["last_modified"]
-                jobs.append(_Job(entry, url, tmp / entry.name, previous, headers, prev_rec))
-
-            progress.begin([j.entry for j in jobs])
-            cancel = threading.Event()
-            errors: list[SyncError] = []
-
-            def run(job: _Job) -> FileResult:
-                try:
-                    res = _fetch(http, job, retries, backoff, progress, cancel)
-                except SyncError as exc:
-                    cancel.set()
-                    errors.append(exc)
-                    res = FileResult(job.entry.name, "failed", job.entry.required, job.url, message=str(exc))
-                if res.status == "missing" and job.entry.required:
-                    cancel.set()  # the sync cannot succeed: stop the other downloads
-                if res.status == "missing" and job.previous is not None and not job.entry.required:
-                    _link_or_copy(job.previous, job.dest)
-                    res = _kept(job.entry, job.old, f"{res.message} upstream: previous copy kept")
-                progress.file_end(job.entry.name, res.status)
-                return res
-
-            with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-                fetched = list(pool.map(run, jobs))
-            report.files = sorted([*report.files, *fetched], key=lambda r: _order(entries, r.name))
-            if errors:
-                first = min(errors, key=lambda e: _order(entries, e.name or ""))
-                raise SyncError(str(first), first.name, report)
-            for r in report.files:
-                if r.status == "missing" and r.required:
-                    raise SyncError(
-                        f"{r.name}: required file not found on the server ({r.message}, {r.url})", r.name, report
-                    )
-
+                _newest_undl(run, http, year, retries, backoff)
+            report.undl = run.undl
+            jobs = _plan(run, force)
+            _download(run, jobs, http, progress, retries, backoff, workers)
             progress.stage("verifying checksums")
-            _write_manifest(tmp, report.files, entries, base_url, undl)
-            for r in report.files:
-                if r.sha256 is None:
-                    continue
-                path = tmp / r.name
-                got = file_sha256(path) if path.exists() else "absent"
-                if got != r.sha256:
-                    raise SyncError(
-                        f"{r.name}: checksum mismatch on re-read: recorded {r.sha256[:12]}…, file has {got[:12]}",
-                        r.name,
-                        report,
-                    )
-
+            _write_manifest(tmp, report.files, run.entries, base_url, run.undl)
+            _verify_checksums(run)
             if build:
                 progress.stage("building the store")
                 store.parent.mkdir(parents=True, exist_ok=True)
                 tmp_store = store.with_name(f".{store.name}.sync-{uuid.uuid4().hex[:8]}")
-                try:
-                    (builder or _default_builder)(tmp, tmp_store, progress)
-                except SyncError as exc:
-                    exc.report = report
-                    raise
-                except Exception as exc:
-                    raise SyncError(f"building the store from the new sources failed: {exc}", None, report) from exc
-                if not tmp_store.is_file() or tmp_store.stat().st_size == 0:
-                    raise SyncError(f"building the store produced no store file ({tmp_store})", None, report)
-
+                _build_store(run, builder or _default_builder, tmp_store, progress)
             progress.stage("swapping in the new sources" + (" and store" if build else ""))
             _swap(tmp, sources, tmp_store, store)
             tmp_store = None
@@ -896,6 +642,158 @@ def sync(
                 for p in (tmp_store, tmp_store.with_name(tmp_store.name + ".wal")):
                     with contextlib.suppress(OSError):
                         p.unlink()
+
+
+@dataclass
+class _Run:
+    """The state one sync carries from step to step."""
+
+    sources: Path
+    tmp: Path  # the new sources directory, swapped in at the end
+    base_url: str | None
+    report: SyncReport
+    record: dict[str, Any]  # the previous sync's record
+    old: dict[str, dict[str, Any]]  # the previous sync's manifest, by file name
+    undl: UndlRelease
+    entries: list[SourceFile]
+    chosen: set[str]  # names to download (the others are kept from the previous sync)
+
+    def undl_names(self) -> set[str]:
+        return {self.undl.csv_name, self.undl.dictionary_name}
+
+
+def _newest_undl(run: _Run, http: httpx.Client, year: int | None, retries: int, backoff: float) -> None:
+    """Step 1: the newest UNDL release (the CSV and its data dictionary go together), unless the
+    server lists only versions older than the one the user already has."""
+    try:
+        undl = discover(http, run.base_url, retries=retries, backoff=backoff, headers={"User-Agent": USER_AGENT})
+    except DiscoveryError as exc:
+        raise SyncError(str(exc), run.undl.csv_name, run.report) from None
+    old_names = run.undl_names()
+    last = _previous_release(run.record)
+    if (
+        last is not None
+        and last.date > undl.date
+        and all(_verified_previous(run.sources, n, run.old.get(n, {})) for n in old_names)
+    ):
+        # a stale mirror (or a withdrawn version): never go back to older data than the user has
+        note = f"the server lists versions up to {undl.version} only; the newer {last.version} is kept"
+        run.undl = dataclasses.replace(last, note=note)
+        run.chosen -= old_names
+    else:
+        run.undl = undl
+        run.entries = manifest(year, undl)
+        run.chosen = (run.chosen - old_names) | run.undl_names()
+
+
+def _plan(run: _Run, force: bool) -> list[_Job]:
+    """Step 2: keep the files not chosen (their verified previous copies, or a copy put there by
+    hand), and a download job, conditional where a verified previous copy exists, for the others."""
+    jobs: list[_Job] = []
+    for entry in run.entries:
+        url = source_url(entry, run.base_url)
+        prev_rec = run.old.get(entry.name, {})
+        previous = _verified_previous(run.sources, entry.name, prev_rec)
+        if entry.name not in run.chosen:
+            _keep_unselected(run, entry, previous, prev_rec)
+            continue
+        headers = {"User-Agent": USER_AGENT}
+        if previous is not None and not force and prev_rec.get("url") == url:
+            if prev_rec.get("etag"):
+                headers["If-None-Match"] = prev_rec["etag"]
+            if prev_rec.get("last_modified"):
+                headers["If-Modified-Since"] = prev_rec["last_modified"]
+        jobs.append(_Job(entry, url, run.tmp / entry.name, previous, headers, prev_rec))
+    return jobs
+
+
+def _keep_unselected(run: _Run, entry: SourceFile, previous: Path | None, prev_rec: dict[str, Any]) -> None:
+    local = run.sources / entry.name
+    if previous is not None:
+        _link_or_copy(previous, run.tmp / entry.name)
+        run.report.files.append(_kept(entry, prev_rec, "not selected: previous copy kept"))
+    elif local.is_file() and not prev_rec.get("sha256"):
+        # a file put there by hand, never synced: keep it, and record what it is
+        _link_or_copy(local, run.tmp / entry.name)
+        rec = {"url": None, "bytes": local.stat().st_size, "sha256": file_sha256(local)}
+        run.report.files.append(_kept(entry, rec, "not selected: unrecorded local copy kept"))
+    elif local.exists():
+        raise SyncError(
+            f"{entry.name}: the copy in {run.sources} does not match the SHA-256 recorded in "
+            f"{MANIFEST_NAME}; sync it again (unsc sync --only {entry.name})",
+            entry.name,
+            run.report,
+        )
+
+
+def _download(
+    run: _Run,
+    jobs: list[_Job],
+    http: httpx.Client,
+    progress: SyncProgress,
+    retries: int,
+    backoff: float,
+    workers: int,
+) -> None:
+    """Step 3: the downloads, ``workers`` at a time; the first failure (in manifest order) or a
+    required file missing upstream fails the sync, and stops the other downloads."""
+    progress.begin([j.entry for j in jobs])
+    cancel = threading.Event()
+    errors: list[SyncError] = []
+
+    def one(job: _Job) -> FileResult:
+        try:
+            res = _fetch(http, job, retries, backoff, progress, cancel)
+        except SyncError as exc:
+            cancel.set()
+            errors.append(exc)
+            res = FileResult(job.entry.name, "failed", job.entry.required, job.url, message=str(exc))
+        if res.status == "missing" and job.entry.required:
+            cancel.set()  # the sync cannot succeed: stop the other downloads
+        if res.status == "missing" and job.previous is not None and not job.entry.required:
+            _link_or_copy(job.previous, job.dest)
+            res = _kept(job.entry, job.old, f"{res.message} upstream: previous copy kept")
+        progress.file_end(job.entry.name, res.status)
+        return res
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        fetched = list(pool.map(one, jobs))
+    report, entries = run.report, run.entries
+    report.files = sorted([*report.files, *fetched], key=lambda r: _order(entries, r.name))
+    if errors:
+        first = min(errors, key=lambda e: _order(entries, e.name or ""))
+        raise SyncError(str(first), first.name, report)
+    for r in report.files:
+        if r.status == "missing" and r.required:
+            raise SyncError(f"{r.name}: required file not found on the server ({r.message}, {r.url})", r.name, report)
+
+
+def _verify_checksums(run: _Run) -> None:
+    """Step 4: every file read back matches the SHA-256 recorded while it was written."""
+    for r in run.report.files:
+        if r.sha256 is None:
+            continue
+        path = run.tmp / r.name
+        got = file_sha256(path) if path.exists() else "absent"
+        if got != r.sha256:
+            raise SyncError(
+                f"{r.name}: checksum mismatch on re-read: recorded {r.sha256[:12]}…, file has {got[:12]}",
+                r.name,
+                run.report,
+            )
+
+
+def _build_store(run: _Run, builder: Builder, tmp_store: Path, progress: SyncProgress) -> None:
+    """Step 5: the store built from the new sources into ``tmp_store`` (swapped in by the caller)."""
+    try:
+        builder(run.tmp, tmp_store, progress)
+    except SyncError as exc:
+        exc.report = run.report
+        raise
+    except Exception as exc:
+        raise SyncError(f"building the store from the new sources failed: {exc}", None, run.report) from exc
+    if not tmp_store.is_file() or tmp_store.stat().st_size == 0:
+        raise SyncError(f"building the store produced no store file ({tmp_store})", None, run.report)
 
 
 def _order(entries: Sequence[SourceFile], name: str) -> int:

@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from unsc.rules.ballot import Ballot, Decision, Mode
@@ -366,30 +367,9 @@ def decide(
     >>> d.adopted, d.vetoed_by, d.voting_class
     (True, (), <VotingClass.PROCEDURAL: 'procedural'>)
     """
-    if kind is not None or voting_class is not None:
-        changes: dict[str, object] = {}
-        if kind is not None:
-            changes["kind"] = kind
-        if voting_class is not None:
-            changes["voting_class"] = voting_class
-        ballot = ballot.replace(**changes)
-    if ballot.kind is Kind.SG_STRAW_POLL:
-        raise ValueError("a straw poll is informal and decides nothing: read it with unsc.rules.straw_polls.read_poll")
-    if ballot.kind is Kind.ART44_CONTINGENTS:
-        raise ImpossibleVoteError(
-            "Art. 44 (a non-member contributing forces takes part in the decision on its contingents) has never "
-            "operated, since no Art. 43 agreement was ever concluded; the engine does not decide it (R4)"
-        )
+    ballot = _with_overrides(ballot, kind, voting_class)
     warnings: list[str] = []
-    if council is None:
-        if ballot.date is None:
-            raise ValueError("a ballot needs a date, or pass a Council")
-        _check_council_existed(ballot.date)
-        if ballot.date.year in roster_years():
-            council = Council.seated(ballot.date)
-        else:
-            council = Council.on(ballot.date)
-            warnings.append("elected_members_not_checked")
+    council = _council_for(ballot, council, warnings)
     when = ballot.date or council.date
     if council.date is not None:
         _check_council_existed(council.date)
@@ -417,8 +397,119 @@ def decide(
     # Art. 27(3), proviso: a party to a Chapter VI dispute abstains (R10)
     counted, w = article_27_3_obligatory_abstention(counted, cls, mode)
     warnings += w
-    votes, reasons = counted.vote_map, dict(counted.reasons)
+    f = _tally(ballot, council, mode, cls, threshold, from_council, counted.vote_map, dict(counted.reasons))
+    rules.append(f.rule)
+    rules += _rule_notes(ballot, cls, f.yes, threshold, f.permanent_votes, f.p5_no, f.reasons, f.adopted)
+    warnings += _practice_warnings(f)
+    return Decision(
+        adopted=f.adopted,
+        failure_reason=f.failure,
+        threshold=threshold,
+        voting_class=cls,
+        kind=kind,
+        yes=f.yes,
+        no=f.no,
+        abstain=f.abstain,
+        non_voting=f.non_voting,
+        absent=f.absent,
+        vetoed_by=f.vetoed_by,
+        p5_negative_votes=_in_seat_order(f.p5_no, council),
+        p5_concurring_count=f.p5_yes,
+        shortfall=f.shortfall,
+        dhl_veto_list_entry=bool(f.vetoed_by) and not ballot.private_meeting,
+        announcement=announcement(f.adopted, f.failure, f.yes, f.no, f.abstain, f.non_voting, kind),
+        explanation=_explain(f),
+        warnings=tuple(warnings),
+        rules=tuple(sorted(set(rules), key=lambda r: int(r[1:]))),
+        votes=tuple((c, v.value) for c, v in f.votes.items()),
+        date=when,
+        not_concurring=f.not_concurring,
+        interpretation=mode.interpretation,
+        non_voting_reasons=tuple((c, f.reasons[c].value) for c, v in f.votes.items() if v is Vote.NON_VOTING),
+    )
 
+
+# --------------------------------------------------------------------------------------------
+# the steps of decide()
+
+
+def _with_overrides(ballot: Ballot, kind: Kind | str | None, voting_class: VotingClass | str | None) -> Ballot:
+    """The ballot with ``kind`` / ``voting_class`` overridden; kinds the engine does not decide are refused."""
+    if kind is not None or voting_class is not None:
+        changes: dict[str, object] = {}
+        if kind is not None:
+            changes["kind"] = kind
+        if voting_class is not None:
+            changes["voting_class"] = voting_class
+        ballot = ballot.replace(**changes)
+    if ballot.kind is Kind.SG_STRAW_POLL:
+        raise ValueError("a straw poll is informal and decides nothing: read it with unsc.rules.straw_polls.read_poll")
+    if ballot.kind is Kind.ART44_CONTINGENTS:
+        raise ImpossibleVoteError(
+            "Art. 44 (a non-member contributing forces takes part in the decision on its contingents) has never "
+            "operated, since no Art. 43 agreement was ever concluded; the engine does not decide it (R4)"
+        )
+    return ballot
+
+
+def _council_for(ballot: Ballot, council: Council | None, warnings: list[str]) -> Council:
+    """The Council given, else the one seated on the ballot's date (the Charter Council, with a
+    warning, for a year the roster does not cover)."""
+    if council is not None:
+        return council
+    if ballot.date is None:
+        raise ValueError("a ballot needs a date, or pass a Council")
+    _check_council_existed(ballot.date)
+    if ballot.date.year in roster_years():
+        return Council.seated(ballot.date)
+    warnings.append("elected_members_not_checked")
+    return Council.on(ballot.date)
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What decide() established about one ballot: the input, the counts and the outcome."""
+
+    ballot: Ballot
+    council: Council
+    mode: Mode
+    cls: VotingClass
+    threshold: int
+    from_council: bool
+    votes: Mapping[str, Vote]
+    reasons: Mapping[str, NonVoting]
+    yes: int
+    no: int
+    abstain: int
+    non_voting: int
+    absent: int
+    permanent_votes: Mapping[str, Vote]
+    p5_no: tuple[str, ...]
+    p5_yes: int
+    adopted: bool
+    vetoed_by: tuple[str, ...]
+    not_concurring: tuple[str, ...]
+    rule: str  # the spec rule the outcome follows: R6, R7, R21 or R22
+    failure: FailureReason
+    shortfall: int
+
+    @property
+    def when(self) -> dt.date | None:
+        return self.ballot.date or self.council.date
+
+
+def _tally(
+    ballot: Ballot,
+    council: Council,
+    mode: Mode,
+    cls: VotingClass,
+    threshold: int,
+    from_council: bool,
+    votes: Mapping[str, Vote],
+    reasons: Mapping[str, NonVoting],
+) -> _Facts:
+    """Count the votes (R5) and apply Art. 27(3) (R7, R11), Art. 27(2) (R6) or a fixed majority
+    without veto (R21, R22)."""
     # R5: only affirmative votes count, against a fixed number; abstentions and absences never lower it
     yes = sum(1 for v in votes.values() if v is Vote.YES)
     no = sum(1 for v in votes.values() if v is Vote.NO)
@@ -428,8 +519,6 @@ def decide(
     permanent_votes = {p: votes.get(p, Vote.NON_VOTING) for p in council.permanent}
     p5_no = tuple(p for p, v in permanent_votes.items() if v is Vote.NO)
     p5_yes = sum(1 for v in permanent_votes.values() if v is Vote.YES)
-
-    # Art. 27(3) (R7, R11), Art. 27(2) (R6) or a fixed majority without veto (R21, R22)
     not_concurring: tuple[str, ...] = ()
     if cls is VotingClass.NON_PROCEDURAL:
         excused = [p for p in council.permanent if reasons.get(p) is NonVoting.OBLIGATORY_ABSTENTION]
@@ -439,79 +528,40 @@ def decide(
         vetoed_by = _in_seat_order((b for b in blockers if permanent_votes[b] is Vote.NO), council)
         if mode.interpretation == "charter_literal":
             not_concurring = _in_seat_order(blockers, council)
-        rules.append("R7")
+        rule = "R7"
     elif cls is VotingClass.PROCEDURAL:
         adopted, vetoed_by = article_27_2_procedural(yes, threshold), ()
-        rules.append("R6")
+        rule = "R6"
     else:
         adopted, vetoed_by = special_majority(yes, threshold), ()
-        rules.append("R21" if kind is Kind.ICJ_BALLOT else "R22")
+        rule = "R21" if ballot.kind is Kind.ICJ_BALLOT else "R22"
     failure = FAILURE_ORDER[failure_code(adopted, bool(vetoed_by) or bool(not_concurring), len(vetoed_by))]
-    shortfall = max(0, threshold - yes)
-    dhl_entry = bool(vetoed_by) and not ballot.private_meeting
+    return _Facts(
+        ballot, council, mode, cls, threshold, from_council, votes, reasons, yes, no, abstain, non_voting, absent,
+        permanent_votes, p5_no, p5_yes, adopted, vetoed_by, not_concurring, rule, failure, max(0, threshold - yes),
+    )  # fmt: skip
 
-    rules += _rule_notes(ballot, cls, yes, threshold, permanent_votes, p5_no, reasons, adopted)
-    if cls is VotingClass.NON_PROCEDURAL and council.permanent:
-        for p, v in permanent_votes.items():
+
+def _practice_warnings(f: _Facts) -> list[str]:
+    """Warnings about how the vote was taken: permanent members away, too few present, an unsettled class."""
+    out: list[str] = []
+    if f.cls is VotingClass.NON_PROCEDURAL and f.council.permanent:
+        for p, v in f.permanent_votes.items():
             if v is Vote.NON_VOTING:
-                r = reasons.get(p, NonVoting.UNSPECIFIED)
+                r = f.reasons.get(p, NonVoting.UNSPECIFIED)
                 if r is NonVoting.ABSENT:
-                    warnings.append("p5_absent")
+                    out.append("p5_absent")
                 elif r is NonVoting.NOT_PARTICIPATING:
-                    warnings.append("p5_not_participating")
-        if p5_yes == 0:
-            warnings.append("no_p5_concurring")
-    if yes + no + abstain < threshold:
-        warnings.append("fewer_present_than_required")
-    if kind is Kind.ADVISORY_OPINION_REQUEST and ballot.voting_class is None:
-        warnings.append("classification_unsettled")
-    if vetoed_by and ballot.private_meeting:
-        warnings.append("private_meeting_not_in_dhl_list")
-
-    explanation = _explain(
-        ballot,
-        council,
-        mode,
-        cls,
-        adopted=adopted,
-        failure=failure,
-        threshold=threshold,
-        counts=(yes, no, abstain, non_voting),
-        vetoed_by=vetoed_by,
-        not_concurring=not_concurring,
-        p5_no=p5_no,
-        permanent_votes=permanent_votes,
-        reasons=reasons,
-        shortfall=shortfall,
-        from_council=from_council,
-        votes=votes,
-    )
-    return Decision(
-        adopted=adopted,
-        failure_reason=failure,
-        threshold=threshold,
-        voting_class=cls,
-        kind=kind,
-        yes=yes,
-        no=no,
-        abstain=abstain,
-        non_voting=non_voting,
-        absent=absent,
-        vetoed_by=vetoed_by,
-        p5_negative_votes=_in_seat_order(p5_no, council),
-        p5_concurring_count=p5_yes,
-        shortfall=shortfall,
-        dhl_veto_list_entry=dhl_entry,
-        announcement=announcement(adopted, failure, yes, no, abstain, non_voting, kind),
-        explanation=explanation,
-        warnings=tuple(warnings),
-        rules=tuple(sorted(set(rules), key=lambda r: int(r[1:]))),
-        votes=tuple((c, v.value) for c, v in votes.items()),
-        date=when,
-        not_concurring=not_concurring,
-        interpretation=mode.interpretation,
-        non_voting_reasons=tuple((c, reasons[c].value) for c, v in votes.items() if v is Vote.NON_VOTING),
-    )
+                    out.append("p5_not_participating")
+        if f.p5_yes == 0:
+            out.append("no_p5_concurring")
+    if f.yes + f.no + f.abstain < f.threshold:
+        out.append("fewer_present_than_required")
+    if f.ballot.kind is Kind.ADVISORY_OPINION_REQUEST and f.ballot.voting_class is None:
+        out.append("classification_unsettled")
+    if f.vetoed_by and f.ballot.private_meeting:
+        out.append("private_meeting_not_in_dhl_list")
+    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -753,108 +803,120 @@ def _object(kind: Kind) -> str:
     return "the proposal"
 
 
-def _explain(
-    ballot: Ballot,
-    council: Council,
-    mode: Mode,
-    cls: VotingClass,
-    *,
-    adopted: bool,
-    failure: FailureReason,
-    threshold: int,
-    counts: tuple[int, int, int, int],
-    vetoed_by: tuple[str, ...],
-    not_concurring: tuple[str, ...],
-    p5_no: tuple[str, ...],
-    permanent_votes: Mapping[str, Vote],
-    reasons: Mapping[str, NonVoting],
-    shortfall: int,
-    from_council: bool,
-    votes: Mapping[str, Vote],
-) -> str:
+def _explain(f: _Facts) -> str:
     """One paragraph: the outcome, the rule it follows (Article and spec rule), and what did not count."""
-    yes, no, abstain, non_voting = counts
-    when = ballot.date or council.date
-    kind = ballot.kind
-    obj = _object(kind)
-    tally = f"{_plural(yes, 'vote')} in favour, {no} against, {_plural(abstain, 'abstention')}"
-    if non_voting:
-        tally += f", {non_voting} not voting"
-    if cls is VotingClass.PROCEDURAL:
-        rule = f"a procedural decision needs {threshold} affirmative votes (Art. 27(2); R6)"
-    elif cls is VotingClass.NON_PROCEDURAL:
-        rule = (
+    parts = _outcome_sentences(f) + _no_veto_notes(f) + _permanent_absence_notes(f) + _proviso_notes(f)
+    return " ".join(parts + _kind_notes(f))
+
+
+def _rule_sentence(f: _Facts) -> str:
+    """The rule the outcome follows, in words, with its Article and spec rule."""
+    threshold, kind = f.threshold, f.ballot.kind
+    if f.cls is VotingClass.PROCEDURAL:
+        return f"a procedural decision needs {threshold} affirmative votes (Art. 27(2); R6)"
+    if f.cls is VotingClass.NON_PROCEDURAL:
+        return (
             f"a non-procedural decision needs {threshold} affirmative votes and no negative vote of a "
             f"permanent member (Art. 27(3); R7)"
-            if mode.interpretation == "practice"
+            if f.mode.interpretation == "practice"
             else f"read literally, Art. 27(3) needs {threshold} affirmative votes including a yes from every "
             f"permanent member (charter_literal mode; R7)"
         )
-    elif kind is Kind.ICJ_BALLOT:
-        rule = (
-            f"an absolute majority of the Council is {threshold} of {council.size} members, with no distinction "
+    if kind is Kind.ICJ_BALLOT:
+        return (
+            f"an absolute majority of the Council is {threshold} of {f.council.size} members, with no distinction "
             f"between permanent and elected members (ICJ Statute Art. 10; R21)"
         )
-    elif kind is Kind.ART109_3_CONFERENCE:
-        rule = "Art. 109(3) needs the votes of any seven members, with no veto (R22)"
-    else:
-        words = {7: "seven", 9: "nine"}.get(threshold, str(threshold))
-        rule = f"Art. 109(1) needs the votes of any {words} members, with no veto (R22)"
-    parts: list[str] = []
-    if kind is Kind.ICJ_BALLOT:
-        got = "obtained" if adopted else "did not obtain"
-        parts.append(f"The candidate {got} the Council's absolute majority with {_plural(yes, 'vote')}: {rule}.")
-    elif adopted:
-        parts.append(f"Adopted: {tally}; {rule}.")
-    elif failure is FailureReason.VETO:
-        parts.append(
-            f"Not adopted: vetoed by {_the(vetoed_by, when)}. {_cap(obj)} had {tally}, enough to pass "
+    if kind is Kind.ART109_3_CONFERENCE:
+        return "Art. 109(3) needs the votes of any seven members, with no veto (R22)"
+    words = {7: "seven", 9: "nine"}.get(threshold, str(threshold))
+    return f"Art. 109(1) needs the votes of any {words} members, with no veto (R22)"
+
+
+def _outcome_sentences(f: _Facts) -> list[str]:
+    """Adopted or not, with the tally and the rule; a veto, a missing concurrence or the shortfall."""
+    when, threshold, obj, rule = f.when, f.threshold, _object(f.ballot.kind), _rule_sentence(f)
+    tally = f"{_plural(f.yes, 'vote')} in favour, {f.no} against, {_plural(f.abstain, 'abstention')}"
+    if f.non_voting:
+        tally += f", {f.non_voting} not voting"
+    if f.ballot.kind is Kind.ICJ_BALLOT:
+        got = "obtained" if f.adopted else "did not obtain"
+        return [f"The candidate {got} the Council's absolute majority with {_plural(f.yes, 'vote')}: {rule}."]
+    if f.adopted:
+        return [f"Adopted: {tally}; {rule}."]
+    if f.failure is FailureReason.VETO:
+        return [
+            f"Not adopted: vetoed by {_the(f.vetoed_by, when)}. {_cap(obj)} had {tally}, enough to pass "
             f"({threshold} required), but the negative vote of a permanent member defeats a non-procedural "
             f"decision (Art. 27(3); R7, R11)."
-        )
-    elif failure is FailureReason.NO_CONCURRENCE:
-        parts.append(
-            f"Not adopted under the literal reading of Art. 27(3): {_the(not_concurring, when)} did not concur "
+        ]
+    if f.failure is FailureReason.NO_CONCURRENCE:
+        return [
+            f"Not adopted under the literal reading of Art. 27(3): {_the(f.not_concurring, when)} did not concur "
             f"(vote yes), although {obj} had {tally} ({threshold} required). In the Council's practice, "
             f"which does not count an abstention or absence as a veto, it would have been adopted (R7, R8)."
-        )
-    else:
-        parts.append(f"Not adopted: {tally}, {shortfall} short of the {threshold} required; {rule}.")
-        if p5_no and cls is VotingClass.NON_PROCEDURAL:
-            parts.append(
-                f"The negative vote of {_the(p5_no, when)} was not a veto, since {obj} lacked the votes to pass "
-                f"without it (R11)."
-            )
-    if cls is VotingClass.PROCEDURAL and p5_no:
+        ]
+    parts = [f"Not adopted: {tally}, {f.shortfall} short of the {threshold} required; {rule}."]
+    if f.p5_no and f.cls is VotingClass.NON_PROCEDURAL:
         parts.append(
-            f"On a procedural matter there is no veto: the negative vote of {_the(p5_no, when)} counted like any other."
+            f"The negative vote of {_the(f.p5_no, when)} was not a veto, since {obj} lacked the votes to pass "
+            f"without it (R11)."
         )
-    if cls is VotingClass.SPECIAL and p5_no and kind is not Kind.ICJ_BALLOT:
-        parts.append(f"The negative vote of {_the(p5_no, when)} counted like any other.")
-    obliged = [p for p in council.permanent if reasons.get(p) is NonVoting.OBLIGATORY_ABSTENTION]
-    if cls is VotingClass.NON_PROCEDURAL and (adopted or vetoed_by or not_concurring):
-        abst = [p for p, v in permanent_votes.items() if v is Vote.ABSTAIN]
-        away = [p for p, v in permanent_votes.items() if v is Vote.NON_VOTING and p not in obliged]
-        literal = mode.interpretation == "charter_literal"
-        if abst and not literal:
-            head = "The abstention of" if len(abst) == 1 else "The abstentions of"
-            verb = "does" if len(abst) == 1 else "do"
-            parts.append(f"{head} {_the(abst, when)} {verb} not block: {_abstention_practice(when)} (R8).")
-        if away and not literal:
-            said = "; ".join(f"{_the([p], when)} {_NOT_VOTING[reasons.get(p, NonVoting.UNSPECIFIED)]}" for p in away)
+    return parts
+
+
+def _no_veto_notes(f: _Facts) -> list[str]:
+    """A permanent member's no that is no veto: procedural matters and fixed majorities."""
+    if f.cls is VotingClass.PROCEDURAL and f.p5_no:
+        return [
+            f"On a procedural matter there is no veto: the negative vote of {_the(f.p5_no, f.when)} counted like "
+            "any other."
+        ]
+    if f.cls is VotingClass.SPECIAL and f.p5_no and f.ballot.kind is not Kind.ICJ_BALLOT:
+        return [f"The negative vote of {_the(f.p5_no, f.when)} counted like any other."]
+    return []
+
+
+def _obliged(f: _Facts) -> list[str]:
+    return [p for p in f.council.permanent if f.reasons.get(p) is NonVoting.OBLIGATORY_ABSTENTION]
+
+
+def _permanent_absence_notes(f: _Facts) -> list[str]:
+    """Permanent members abstaining or away do not block, in the Council's practice (R8, R9)."""
+    if f.cls is not VotingClass.NON_PROCEDURAL or not (f.adopted or f.vetoed_by or f.not_concurring):
+        return []
+    if f.mode.interpretation == "charter_literal":
+        return []
+    when, obliged, parts = f.when, _obliged(f), []
+    abst = [p for p, v in f.permanent_votes.items() if v is Vote.ABSTAIN]
+    away = [p for p, v in f.permanent_votes.items() if v is Vote.NON_VOTING and p not in obliged]
+    if abst:
+        head = "The abstention of" if len(abst) == 1 else "The abstentions of"
+        verb = "does" if len(abst) == 1 else "do"
+        parts.append(f"{head} {_the(abst, when)} {verb} not block: {_abstention_practice(when)} (R8).")
+    if away:
+        said = "; ".join(f"{_the([p], when)} {_NOT_VOTING[f.reasons.get(p, NonVoting.UNSPECIFIED)]}" for p in away)
+        parts.append(
+            f"{_cap(said)}, which does not block{' either' if abst else ''}: in the Council's practice, a "
+            f"permanent member that does not vote casts no veto (R9)."
+        )
+        if when is not None and "SUN" in away and _SOVIET_BOYCOTT[0] <= when <= _SOVIET_BOYCOTT[1]:
             parts.append(
-                f"{_cap(said)}, which does not block{' either' if abst else ''}: in the Council's practice, a "
-                f"permanent member that does not vote casts no veto (R9)."
+                "The USSR, which stayed away from the Council from 13 January to 1 August 1950, contested the "
+                "validity of decisions taken in its absence; the Council and its other members held them valid."
             )
-            if when is not None and "SUN" in away and _SOVIET_BOYCOTT[0] <= when <= _SOVIET_BOYCOTT[1]:
-                parts.append(
-                    "The USSR, which stayed away from the Council from 13 January to 1 August 1950, contested the "
-                    "validity of decisions taken in its absence; the Council and its other members held them valid."
-                )
-    if cls is VotingClass.NON_PROCEDURAL and ballot.chapter_vi and ballot.parties:
+    return parts
+
+
+def _proviso_notes(f: _Facts) -> list[str]:
+    """The proviso of Art. 27(3): parties to a Chapter VI dispute abstain (R10)."""
+    if f.cls is not VotingClass.NON_PROCEDURAL:
+        return []
+    when, obliged, ballot = f.when, _obliged(f), f.ballot
+    if ballot.chapter_vi and ballot.parties:
         parties = sorted(ballot.parties)
-        voted = [p for p in parties if votes.get(p, Vote.NON_VOTING) is not Vote.NON_VOTING]
-        abstained = [p for p in parties if reasons.get(p) is NonVoting.OBLIGATORY_ABSTENTION]
+        voted = [p for p in parties if f.votes.get(p, Vote.NON_VOTING) is not Vote.NON_VOTING]
+        abstained = [p for p in parties if f.reasons.get(p) is NonVoting.OBLIGATORY_ABSTENTION]
         text = (
             "Under the proviso of Art. 27(3), in decisions under Chapter VI and Art. 52(3) a party to a dispute "
             "abstains from voting"
@@ -864,32 +926,39 @@ def _explain(
                 f": {_the(abstained, when)}, {'parties' if len(abstained) > 1 else 'a party'} to the dispute, "
                 "abstained as it requires"
             )
-            if set(abstained) & set(council.permanent):
+            if set(abstained) & set(f.council.permanent):
                 text += ", and that abstention is no veto and no missing concurring vote"
         if voted:
             text += (
                 f"{'; ' if abstained else ': '}{_the(voted, when)} voted nonetheless, and "
                 f"{'its vote is' if len(voted) == 1 else 'their votes are'} counted as cast"
             )
-        parts.append(text + " (R10).")
-    elif obliged and cls is VotingClass.NON_PROCEDURAL:
-        parts.append(
+        return [text + " (R10)."]
+    if obliged:
+        return [
             f"{_cap(_the(obliged, when))} abstained as {'a party' if len(obliged) == 1 else 'parties'} to the "
             "dispute, as the proviso of Art. 27(3) requires; that abstention is no veto and no missing concurring "
             "vote (R10)."
-        )
+        ]
+    return []
+
+
+def _kind_notes(f: _Facts) -> list[str]:
+    """What the kind of decision adds: the double veto, an unsettled class, the seated Council's threshold."""
+    parts = []
+    kind = f.ballot.kind
     if kind is Kind.PRELIMINARY_QUESTION:
-        if cls is VotingClass.NON_PROCEDURAL:
+        if f.cls is VotingClass.NON_PROCEDURAL:
             parts.append(
                 "Under the 1945 four-power statement the preliminary question is itself non-procedural, so a "
                 "permanent member can veto it and then veto the proposal too: the double veto (R16)."
             )
         else:
             parts.append("Since 1950 the preliminary question is settled by a procedural vote or ruling (R16, R17).")
-    if kind is Kind.ADVISORY_OPINION_REQUEST and ballot.voting_class is None:
+    if kind is Kind.ADVISORY_OPINION_REQUEST and f.ballot.voting_class is None:
         parts.append(
             "Whether a request for an advisory opinion is procedural is unsettled; taken as non-procedural (R23)."
         )
-    if council.seated_size_note and from_council:
-        parts.append(f"Threshold {threshold}: the {council.seated_size_note} (R1).")
-    return " ".join(parts)
+    if f.council.seated_size_note and f.from_council:
+        parts.append(f"Threshold {f.threshold}: the {f.council.seated_size_note} (R1).")
+    return parts
