@@ -644,14 +644,25 @@ def test_the_subject_is_said_once() -> None:
 )
 def test_heldout4_and_heldout5_on_real_store(name: str, recall: float, precision: float, real_store) -> None:
     """heldout4 and heldout5, each frozen and measured once untuned (README: heldout4 recall 0.89; heldout5 with
-    real-length reports, recall 0.52 on its first measurement), then tuned on by failure class: floors that hold now.
-    heldout6, the last frozen set, is not read here."""
+    real-length reports, recall 0.52 on its first measurement), then tuned on by failure class: floors that hold now."""
     res = evaluate(load_gold(HELDOUT.parent / name), real_store)
     summary = {k: v for k, v in res.items() if k != "per_article"}
     assert res["articles"] >= 19
     assert res["match_accuracy"] >= 0.95, summary
     assert res["true_called_contradicted"] == 0, summary
     assert res["recall"] >= recall and res["precision"] >= precision and res["planted_caught"] >= 0.9, summary
+
+
+def test_last_frozen_heldout6_on_real_store(real_store) -> None:
+    """heldout6: 20 real-length reports frozen before any rule change of this round and never tuned on. Its one
+    measurement (README) misses the issue's goals: vote matched 0.85, recall 0.547, precision 0.837, planted
+    false claims caught 2 of 5, no true claim contradicted. These floors hold that measurement so a change that
+    makes the untuned figures worse fails; they are not the goals, which stay unmet."""
+    res = evaluate(load_gold(HELDOUT.parent / "heldout6"), real_store)
+    summary = {k: v for k, v in res.items() if k != "per_article"}
+    assert res["articles"] == 20
+    assert res["true_called_contradicted"] == 0, summary
+    assert res["match_accuracy"] >= 0.85 and res["recall"] >= 0.54 and res["precision"] >= 0.83, summary
 
 
 def test_earlier_heldout_sets_on_real_store(real_store) -> None:
