@@ -104,7 +104,7 @@ def _reason(goal: Goal, rows: list[Row], value: float | None, ran: set[str], fai
     given = [str(r[k]) for r in rows for k in ("reason", "note") if r.get(k)]
     load = [r["load_avg_1m"] for r in rows if "load_avg_1m" in r]
     out = "; ".join(dict.fromkeys(given)) or f"bench_{goal.benchmark}.py gives no reason"
-    return out + (f" (load average {max(load)})" if load else "")
+    return out + (f" (load average {max(load)})" if load and "load average" not in out else "")
 
 
 def summarize(rows: Iterable[Row], ran: set[str], failed: dict[str, str] | None = None) -> list[Row]:
