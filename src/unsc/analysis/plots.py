@@ -292,74 +292,7 @@ def vetoes_by(
     else:
         default = f"Vetoes per {by}" + ("" if member else ", by permanent member")
     ax.set_title(title or default + (f" ({filters})" if filters else ""), loc="left")
-    if by == "year":
-        table = table[table.index.notna()]
-        if len(table):
-            years = np.arange(int(table.index.min()), int(table.index.max()) + 1)
-            table = table.reindex(years, fill_value=0)
-            total = _stacked_by_seat(ax, table, years)
-            ax.plot(years, table["drafts"], color="#222222", lw=1.1, marker=".", ms=4, label="drafts vetoed")
-            ax.set_xlim(years[0] - 1, years[-1] + 1)
-            ax.set_ylim(0, max(float(total.max()), float(table["drafts"].max())) * 1.2)  # room for the legend
-        ax.set_xlabel("year")
-        ax.set_ylabel("vetoes (a draft vetoed by two members counts twice)")
-        ax.grid(axis="x", visible=False)
-    elif by == "member":
-        seats = list(table.index)
-        x = np.arange(len(seats))
-        sole = table["sole"].to_numpy(dtype=float)
-        joint = table["joint"].to_numpy(dtype=float)
-        colours = [MEMBER_COLOURS.get(s, "#777777") for s in seats]
-        ax.bar(x, sole, color=colours, width=0.7, label="alone")
-        ax.bar(
-            x,
-            joint,
-            bottom=sole,
-            color=colours,
-            width=0.7,
-            alpha=0.45,
-            hatch="//",
-            edgecolor="white",
-            label="with another member",
-        )
-        for i, n in enumerate(sole + joint):
-            ax.text(i, n, f"{int(n)}", ha="center", va="bottom", fontsize=10)
-        ax.set_xticks(x, [SEAT_NAMES.get(s, s) for s in seats])
-        ax.set_ylabel("drafts vetoed (each member's own count)")
-        ax.set_ylim(0, max(float((sole + joint).max()), 1.0) * 1.15)
-        ax.grid(axis="x", visible=False)
-        ax.legend(
-            handles=[
-                mpatches.Patch(facecolor="#777777", label="vetoed alone"),
-                mpatches.Patch(
-                    facecolor="#777777",
-                    alpha=0.45,
-                    hatch="//",
-                    edgecolor="white",
-                    label="vetoed with another permanent member",
-                ),
-            ],
-            frameon=False,
-            loc="upper left",
-            fontsize=10,
-        )
-    elif by in ("topic", "issue"):
-        table = table.sort_values(["member_vetoes", "drafts"], ascending=False, kind="stable").head(top).iloc[::-1]
-        y = np.arange(len(table))
-        _stacked_by_seat(ax, table, y, horizontal=True)
-        ax.set_yticks(y, [textwrap.shorten(str(i), 45, placeholder="…") for i in table.index])
-        ax.set_xlabel("vetoes (a draft vetoed by two members counts twice)")
-        ax.grid(axis="y", visible=False)
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    else:  # decade, period
-        x = np.arange(len(table))
-        total = _stacked_by_seat(ax, table, x)
-        ax.plot(x, table["drafts"], color="#222222", lw=0, marker="D", ms=6, label="drafts vetoed")
-        ax.set_xticks(x, [str(i) for i in table.index])
-        ax.set_xlabel(by)
-        ax.set_ylabel("vetoes (a draft vetoed by two members counts twice)")
-        ax.set_ylim(0, max(float(total.max()) if len(total) else 1.0, 1.0) * 1.2)
-        ax.grid(axis="x", visible=False)
+    _VETO_DRAWERS.get(by, _draw_vetoes_over_groups)(ax, table, by, top)
     horizontal = by in ("topic", "issue")
     if not horizontal:
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # no half vetoes
@@ -371,6 +304,76 @@ def vetoes_by(
         )
         _credit(fig, attribution(_column_sources(vetoes)), "merged by unsc")
     return _done(fig, ax, own, path)
+
+
+def _draw_vetoes_per_year(ax: Axes, table: pd.DataFrame, by: str, top: int) -> None:
+    table = table[table.index.notna()]
+    if len(table):
+        years = np.arange(int(table.index.min()), int(table.index.max()) + 1)
+        table = table.reindex(years, fill_value=0)
+        total = _stacked_by_seat(ax, table, years)
+        ax.plot(years, table["drafts"], color="#222222", lw=1.1, marker=".", ms=4, label="drafts vetoed")
+        ax.set_xlim(years[0] - 1, years[-1] + 1)
+        ax.set_ylim(0, max(float(total.max()), float(table["drafts"].max())) * 1.2)  # room for the legend
+    ax.set_xlabel("year")
+    ax.set_ylabel("vetoes (a draft vetoed by two members counts twice)")
+    ax.grid(axis="x", visible=False)
+
+
+def _draw_vetoes_per_member(ax: Axes, table: pd.DataFrame, by: str, top: int) -> None:
+    seats = list(table.index)
+    x = np.arange(len(seats))
+    sole = table["sole"].to_numpy(dtype=float)
+    joint = table["joint"].to_numpy(dtype=float)
+    colours = [MEMBER_COLOURS.get(s, "#777777") for s in seats]
+    ax.bar(x, sole, color=colours, width=0.7, label="alone")
+    joint_style: dict[str, Any] = {"alpha": 0.45, "hatch": "//", "edgecolor": "white"}
+    ax.bar(x, joint, bottom=sole, color=colours, width=0.7, label="with another member", **joint_style)
+    for i, n in enumerate(sole + joint):
+        ax.text(i, n, f"{int(n)}", ha="center", va="bottom", fontsize=10)
+    ax.set_xticks(x, [SEAT_NAMES.get(s, s) for s in seats])
+    ax.set_ylabel("drafts vetoed (each member's own count)")
+    ax.set_ylim(0, max(float((sole + joint).max()), 1.0) * 1.15)
+    ax.grid(axis="x", visible=False)
+    ax.legend(
+        handles=[
+            mpatches.Patch(facecolor="#777777", label="vetoed alone"),
+            mpatches.Patch(facecolor="#777777", label="vetoed with another permanent member", **joint_style),
+        ],
+        frameon=False,
+        loc="upper left",
+        fontsize=10,
+    )
+
+
+def _draw_vetoes_per_topic(ax: Axes, table: pd.DataFrame, by: str, top: int) -> None:
+    table = table.sort_values(["member_vetoes", "drafts"], ascending=False, kind="stable").head(top).iloc[::-1]
+    y = np.arange(len(table))
+    _stacked_by_seat(ax, table, y, horizontal=True)
+    ax.set_yticks(y, [textwrap.shorten(str(i), 45, placeholder="…") for i in table.index])
+    ax.set_xlabel("vetoes (a draft vetoed by two members counts twice)")
+    ax.grid(axis="y", visible=False)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+
+
+def _draw_vetoes_over_groups(ax: Axes, table: pd.DataFrame, by: str, top: int) -> None:
+    """Decades or periods."""
+    x = np.arange(len(table))
+    total = _stacked_by_seat(ax, table, x)
+    ax.plot(x, table["drafts"], color="#222222", lw=0, marker="D", ms=6, label="drafts vetoed")
+    ax.set_xticks(x, [str(i) for i in table.index])
+    ax.set_xlabel(by)
+    ax.set_ylabel("vetoes (a draft vetoed by two members counts twice)")
+    ax.set_ylim(0, max(float(total.max()) if len(total) else 1.0, 1.0) * 1.2)
+    ax.grid(axis="x", visible=False)
+
+
+_VETO_DRAWERS = {
+    "year": _draw_vetoes_per_year,
+    "member": _draw_vetoes_per_member,
+    "topic": _draw_vetoes_per_topic,
+    "issue": _draw_vetoes_per_topic,
+}
 
 
 def agreement_heatmap(

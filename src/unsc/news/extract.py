@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -519,151 +520,194 @@ def _only_names(lst: str) -> bool:
 
 
 def _sentence_votes(norm: str) -> list[tuple[str, str]]:
-    """(member, vote) pairs a normalised sentence states; vote is yes/no/abstain/veto."""
-    got: list[tuple[str, str]] = []
-    spans: list[tuple[int, int]] = []
+    """(member, vote) pairs a normalised sentence states; vote is yes/no/abstain/veto.
+
+    Each pattern of :data:`_VOTE_READERS` is tried in order; a later pattern may skip text an earlier one read.
+    """
     norm = re.sub(rf",?\s+{_WHEN}\b,?", "", norm)  # "vetoed on Monday by" -> "vetoed by"
     norm = re.sub(r",\s+(?:which|who)\b[^,.;—–]*,", "", norm)  # "Algeria, which had proposed ..., chose not to"
+    found = _VotesFound(norm)
+    for pattern, read in _VOTE_READERS:
+        for m in pattern.finditer(norm):
+            got = read(m, found)
+            if got is not None:
+                found.add(got[0], got[1], m.span())
+    return list(dict.fromkeys(found.got))
 
-    def add(codes: list[str], vote: str | None, span: tuple[int, int]) -> None:
+
+@dataclass
+class _VotesFound:
+    """The (member, vote) pairs read from one sentence so far, and the spans of text they were read from."""
+
+    norm: str
+    got: list[tuple[str, str]] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, codes: list[str], vote: str | None, span: tuple[int, int]) -> None:
         if vote is None:
             return
-        spans.append(span)
+        self.spans.append(span)
         # "China abstained this time, as did Ethiopia and Kazakhstan": the same vote for the second list
-        more = _AS_DID.match(norm, span[1])
+        more = _AS_DID.match(self.norm, span[1])
         if more:
             codes = codes + _codes(more["list"])
-            spans.append(more.span())
-        for c in codes:
-            got.append((c, vote))
+            self.spans.append(more.span())
+        self.got += [(c, vote) for c in codes]
 
-    for m in _PAREN.finditer(norm):
-        v = m["verb"].lower()
-        vote = "yes" if ("favo" in v or "yes" in v) else "abstain" if v.startswith("abst") else "no"
-        add(_codes(m["list"]), vote, m.span())
-    for m in _DASH_LIST.finditer(norm):
-        codes = _codes(m["list"])
-        if not codes or re.sub(r"⟨[A-Z]{3}⟩|,|\band\b|\bthe\b|\s", "", m["list"]):
-            continue
-        v = (m["verb"] or "").lower()
-        before = norm[max(0, m.start() - 40) : m.start()].lower()
-        if "abst" in v:
-            add(codes, "abstain", m.span())
-        elif "against" in v or v.endswith("no"):
-            add(codes, "no", m.span())
-        elif "favo" in v or " for" in v or _GOT_BEFORE.search(before):
-            add(codes, "yes", m.span())
-    for m in _OBJ.finditer(norm):
-        v = m["verb"].lower()
-        if v.startswith(("vetoed", "blocked", "veto")):
-            vote = "veto"
-        elif v.startswith("abstention"):
-            vote = "abstain"
-        elif v.startswith(("supported", "backed")):
-            vote = "yes"
-        else:
-            vote = "no"
-        add(_codes(m["list"]), vote, m.span())
-    for m in _WITH.finditer(norm):
-        v = m["verb"].lower()
-        vote = (
-            "abstain"
-            if v.startswith("abst")
-            else "veto"
-            if "veto" in v
-            else "yes"
-            if ("favo" in v or "yes" in v)
-            else "no"
-        )
-        add(_codes(m["list"]), vote, m.span())
-    for m in _INCLUDING.finditer(norm):
-        if not m["incl"] and not _only_names(m["list"]):
-            continue
-        # "including North Korea's neighbours China and Russia": a possessive names no voter
-        m_codes = [c for c in _codes(m["list"]) if not re.search(rf"⟨{c}⟩['’]s?\b", m["list"])]
-        v = m["verb"].lower()
-        vote = "abstain" if "abst" in v else "no" if ("against" in v or v.endswith("no") or "oppos" in v) else "yes"
-        add(m_codes, vote, m.span())
-    for m in _BARE_LIST.finditer(norm):
-        if any(s <= m.start("list") < e for s, e in spans):
-            continue
-        v = m["verb"].lower()
-        vote = "abstain" if v.startswith("abst") else "no" if "against" in v else "yes"
-        add(_codes(m["list"]), vote, m.span())
-    for m in _TAIL_LIST.finditer(norm):
-        w = m["what"].lower()
-        before = norm[max(0, m.start() - 40) : m.start()].lower()
-        if "abst" in w:
-            add(_codes(m["list"]), "abstain", m.span())
-        elif w.endswith("voted against"):
-            add(_codes(m["list"]), "no", m.span())
-        elif re.search(r"support of|backing of|\b(?:won|got|received|drew|garnered)\b", before) or w.startswith("vote"):
-            add(_codes(m["list"]), "yes", m.span())
-    for m in _AMONG.finditer(norm):
-        v = m["verb"].lower()
-        vote = "abstain" if "abst" in v else "no" if ("against" in v or v.endswith(" no")) else "yes"
-        add(_codes(m["list"]), vote, m.span())
-    for m in _VOTES_FROM.finditer(norm):
-        add(_codes(m["list"]), "yes", m.span())
-    for m in re.finditer(r"\bvotes?\s*[—–:,]\s*⟨([A-Z]{3})⟩['’]s?\s+own\b", norm):  # "won a single vote - Russia's own"
-        add([m[1]], "yes", m.span())
-    for m in _AGAINST_FROM.finditer(norm):
-        add(_codes(m["list"]), "no", m.span())
-    for m in _JOINING.finditer(norm):
-        v = m["verb"].lower()
-        vote = "abstain" if v.startswith("abst") else "no" if ("against" in v or v.endswith(" no")) else "yes"
-        add(_codes(m["list"]) + _codes(m["list2"]), vote, m.span())
-    for m in _CAME_FROM.finditer(norm):
-        v = m["verb"].lower()
-        vote = "abstain" if v.startswith("abst") else "no" if ("against" in v or v.startswith("no")) else "yes"
-        add(_codes(m["list"]) + _codes(m["list2"] or ""), vote, m.span())
-    for m in _APPOSED.finditer(norm):
-        v = m["verb"].lower()
-        vote = "abstain" if v.startswith("abst") else "no" if ("against" in v or "oppos" in v) else "yes"
-        add(_codes(m["list"]), vote, m.span())
-    for m in _AMONG_THOSE.finditer(norm):
-        v = m["verb"].lower()
-        vote = (
-            "abstain"
-            if v.startswith("abst")
-            else "no"
-            if ("against" in v or v.endswith(" no") or "oppos" in v)
-            else "yes"
-        )
-        add(_codes(m["list"]), vote, m.span())
-    for m in _JOINED.finditer(norm):
-        v = m["verb"].lower()
-        vote = "abstain" if v.startswith("abst") else "no" if ("against" in v or " no" in v or "oppos" in v) else "yes"
-        add(_codes(m["subj"]), vote, m.span())
-    for m in _ONLY.finditer(norm):
-        v = m["verb"].lower()
-        vote = "abstain" if v.startswith("abst") else "veto" if v == "veto" else "yes" if "favo" in v else "no"
-        add([m[1]], vote, m.span())
-    for m in _POSS_VETO.finditer(norm):
-        if any(s <= m.start() < e for s, e in spans):
-            continue
-        codes = [m["adj"]] if m["adj"] else _codes(m["list"])
-        add(codes, "veto", m.span())
-    for m in _SUBJ_VERB.finditer(norm):
-        if m["neg"] or any(s <= m.start() < e or s < m.end() <= e for s, e in spans):
-            continue
-        if re.search(
-            r"\b(?:sided with|along with|together with|by|from|to|of|than|joined|alongside)\s+(?:the\s+)?$",
-            norm[: m.start()],
-        ):
-            continue  # "Algeria sided with Russia and China, and Guyana sat it out": the list is an object
-        said = _vote_of(m["verb"])
-        if said in ("yes",) and m["verb"].lower() == "backed" and not m["after"]:
-            continue
-        # "Russia, which has veto power, ..." or a sponsor adjective: skip lists glued to "-backed" etc.
-        add(_codes(m["list"]) + (_codes(m["list2"]) if m["list2"] else []), said, m.span())
-    seen: set[tuple[str, str]] = set()
-    out = []
-    for pair in got:
-        if pair not in seen:
-            seen.add(pair)
-            out.append(pair)
-    return out
+    def covers(self, start: int, end: int | None = None) -> bool:
+        return any(s <= start < e or (end is not None and s < end <= e) for s, e in self.spans)
+
+    def before(self, m: re.Match[str], width: int = 40) -> str:
+        return self.norm[max(0, m.start() - width) : m.start()].lower()
+
+
+_Votes = tuple[list[str], str | None] | None
+
+
+def _read_paren(m: re.Match[str], f: _VotesFound) -> _Votes:
+    v = m["verb"].lower()
+    return _codes(m["list"]), "yes" if ("favo" in v or "yes" in v) else "abstain" if v.startswith("abst") else "no"
+
+
+def _read_dash_list(m: re.Match[str], f: _VotesFound) -> _Votes:
+    codes = _codes(m["list"])
+    if not codes or re.sub(r"⟨[A-Z]{3}⟩|,|\band\b|\bthe\b|\s", "", m["list"]):
+        return None
+    v = (m["verb"] or "").lower()
+    if "abst" in v:
+        return codes, "abstain"
+    if "against" in v or v.endswith("no"):
+        return codes, "no"
+    if "favo" in v or " for" in v or _GOT_BEFORE.search(f.before(m)):
+        return codes, "yes"
+    return None
+
+
+def _read_object(m: re.Match[str], f: _VotesFound) -> _Votes:
+    v = m["verb"].lower()
+    if v.startswith(("vetoed", "blocked", "veto")):
+        return _codes(m["list"]), "veto"
+    if v.startswith("abstention"):
+        return _codes(m["list"]), "abstain"
+    return _codes(m["list"]), "yes" if v.startswith(("supported", "backed")) else "no"
+
+
+def _read_with(m: re.Match[str], f: _VotesFound) -> _Votes:
+    v = m["verb"].lower()
+    vote = (
+        "abstain" if v.startswith("abst") else "veto" if "veto" in v else "yes" if ("favo" in v or "yes" in v) else "no"
+    )
+    return _codes(m["list"]), vote
+
+
+def _read_including(m: re.Match[str], f: _VotesFound) -> _Votes:
+    if not m["incl"] and not _only_names(m["list"]):
+        return None
+    # "including North Korea's neighbours China and Russia": a possessive names no voter
+    codes = [c for c in _codes(m["list"]) if not re.search(rf"⟨{c}⟩['’]s?\b", m["list"])]
+    v = m["verb"].lower()
+    return codes, "abstain" if "abst" in v else "no" if ("against" in v or v.endswith("no") or "oppos" in v) else "yes"
+
+
+def _read_bare_list(m: re.Match[str], f: _VotesFound) -> _Votes:
+    if f.covers(m.start("list")):
+        return None
+    v = m["verb"].lower()
+    return _codes(m["list"]), "abstain" if v.startswith("abst") else "no" if "against" in v else "yes"
+
+
+def _read_tail_list(m: re.Match[str], f: _VotesFound) -> _Votes:
+    w = m["what"].lower()
+    if "abst" in w:
+        return _codes(m["list"]), "abstain"
+    if w.endswith("voted against"):
+        return _codes(m["list"]), "no"
+    if re.search(r"support of|backing of|\b(?:won|got|received|drew|garnered)\b", f.before(m)) or w.startswith("vote"):
+        return _codes(m["list"]), "yes"
+    return None
+
+
+def _read_among(m: re.Match[str], f: _VotesFound) -> _Votes:
+    v = m["verb"].lower()
+    return _codes(m["list"]), "abstain" if "abst" in v else "no" if ("against" in v or v.endswith(" no")) else "yes"
+
+
+def _read_joining(m: re.Match[str], f: _VotesFound) -> _Votes:
+    v = m["verb"].lower()
+    vote = "abstain" if v.startswith("abst") else "no" if ("against" in v or v.endswith(" no")) else "yes"
+    return _codes(m["list"]) + _codes(m["list2"]), vote
+
+
+def _read_came_from(m: re.Match[str], f: _VotesFound) -> _Votes:
+    """ "the seven votes in favour came from A, B and C - along with D": both lists."""
+    v = m["verb"].lower()
+    vote = "abstain" if v.startswith("abst") else "no" if ("against" in v or v.startswith("no")) else "yes"
+    return _codes(m["list"]) + _codes(m["list2"] or ""), vote
+
+
+def _read_opposed(m: re.Match[str], f: _VotesFound) -> _Votes:
+    """Appositions and "among those ...": abstain, no (against, opposed) or yes."""
+    v = m["verb"].lower()
+    no = "against" in v or "oppos" in v or (v.endswith(" no") and m.re is _AMONG_THOSE)
+    return _codes(m["list"]), "abstain" if v.startswith("abst") else "no" if no else "yes"
+
+
+def _read_joined(m: re.Match[str], f: _VotesFound) -> _Votes:
+    v = m["verb"].lower()
+    vote = "abstain" if v.startswith("abst") else "no" if ("against" in v or " no" in v or "oppos" in v) else "yes"
+    return _codes(m["subj"]), vote
+
+
+def _read_only(m: re.Match[str], f: _VotesFound) -> _Votes:
+    v = m["verb"].lower()
+    return [m[1]], "abstain" if v.startswith("abst") else "veto" if v == "veto" else "yes" if "favo" in v else "no"
+
+
+def _read_possessive_veto(m: re.Match[str], f: _VotesFound) -> _Votes:
+    if f.covers(m.start()):
+        return None
+    return ([m["adj"]] if m["adj"] else _codes(m["list"])), "veto"
+
+
+def _read_subject_verb(m: re.Match[str], f: _VotesFound) -> _Votes:
+    if m["neg"] or f.covers(m.start(), m.end()):
+        return None
+    if re.search(
+        r"\b(?:sided with|along with|together with|by|from|to|of|than|joined|alongside)\s+(?:the\s+)?$",
+        f.norm[: m.start()],
+    ):
+        return None  # "Algeria sided with Russia and China, and Guyana sat it out": the list is an object
+    said = _vote_of(m["verb"])
+    if said == "yes" and m["verb"].lower() == "backed" and not m["after"]:
+        return None
+    # "Russia, which has veto power, ..." or a sponsor adjective: skip lists glued to "-backed" etc.
+    return _codes(m["list"]) + (_codes(m["list2"]) if m["list2"] else []), said
+
+
+_OWN_VOTE = re.compile(r"\bvotes?\s*[—–:,]\s*⟨([A-Z]{3})⟩['’]s?\s+own\b")  # "won a single vote - Russia's own"
+
+#: The vote patterns of a sentence, in the order they are read, each with what it says.
+_VOTE_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], _VotesFound], _Votes]], ...] = (
+    (_PAREN, _read_paren),
+    (_DASH_LIST, _read_dash_list),
+    (_OBJ, _read_object),
+    (_WITH, _read_with),
+    (_INCLUDING, _read_including),
+    (_BARE_LIST, _read_bare_list),
+    (_TAIL_LIST, _read_tail_list),
+    (_AMONG, _read_among),
+    (_VOTES_FROM, lambda m, f: (_codes(m["list"]), "yes")),
+    (_OWN_VOTE, lambda m, f: ([m[1]], "yes")),
+    (_AGAINST_FROM, lambda m, f: (_codes(m["list"]), "no")),
+    (_JOINING, _read_joining),
+    (_CAME_FROM, _read_came_from),
+    (_APPOSED, _read_opposed),
+    (_AMONG_THOSE, _read_opposed),
+    (_JOINED, _read_joined),
+    (_ONLY, _read_only),
+    (_POSS_VETO, _read_possessive_veto),
+    (_SUBJ_VERB, _read_subject_verb),
+)
 
 
 def _counts(sentence: str) -> list[tuple[str, int]]:
@@ -1156,134 +1200,219 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
         re.I,
     ):
         return Extraction([], art, article_date)
-    year = article_date.year if article_date else None
-    paras = [_normalise(p) for p in art.paragraphs]
-    events: list[Event] = [Event(0, "main", "")]
-    line = dateline(paras[0], year) if paras else None
-    if line is not None and (article_date is None or line <= article_date):
-        events[0].dates.append((line, "dateline", paras[0][:60]))
-    claims: list[Claim] = []
-    vote_sents: list[str] = []
-    left_out: list[dict[str, str]] = []
-    reasons: set[str] = set()
-    in_ga = False
-    lede: str | None = None  # the first vote sentence is about no Council vote: a postponed vote, a GA vote
-    last_dates: list[tuple[dt.date, str]] = []
-    seen_vote = False
-    for para in paras:
-        cur = 0
+    r = _Reading(art, article_date, [_normalise(p) for p in art.paragraphs])
+    for para in r.paras:
+        r.cur = 0
         for s in (c for sent in sentences(para) for c in _clauses(sent)):
-            prev_dates, last_dates = last_dates, find_dates(s, year)
-            if in_ga and not re.search(r"Security Council|\bCouncil\b", _RELATIVE_CLAUSE.sub(",", s)):
-                if _VOTEWORDS.search(s):
-                    left_out.append({"text": s, "reason": "continues about a General Assembly vote, not the Council's"})
-                continue
-            in_ga = False
-            if not _VOTEWORDS.search(s):
-                continue
-            if _OTHER_BODY.search(s) and not re.search(r"Security Council|\bthe Council\b", s, re.I):
-                if re.search(r"General Assembly", s):
-                    in_ga = True
-                    reasons.add("a General Assembly vote")
-                    left_out.append({"text": s, "reason": "about a General Assembly vote, not the Council's"})
-                    lede = lede or (None if seen_vote else "a General Assembly vote")
-                continue
-            if _is_ga(s):
-                in_ga = True
-                reasons.add("a General Assembly vote")
-                left_out.append({"text": s, "reason": "about a General Assembly vote, not the Council's"})
-                lede = lede or (None if seen_vote else "a General Assembly vote")
-                continue
-            if _future(s):
-                reasons.add("a vote still to come (postponed, expected or threatened)")
-                left_out.append({"text": s, "reason": "about a vote still to come (postponed, expected or threatened)"})
-                lede = lede or (None if seen_vote else "a vote still to come (postponed, expected or threatened)")
-                continue
-            seen_vote = True
-            kind, window = _marker(s, article_date)
-            ordinal = _ORDINAL.match(s)
-            parents = [
-                e for e in events if e.kind in ("amendment", "rival", "same_day", "series") and _PLURAL.search(e.text)
-            ]
-            if kind is None and ordinal and parents:
-                # "Russia put forward three amendments. ... The first, stating ..., drew four votes": each is a vote
-                parent = parents[-1]
-                kind = parent.kind if parent.kind != "series" else parent.window_kind
-                child = Event(len(events), kind, s, ordinal=_ORDINALS[ordinal[1].lower()])
-                events.append(child)
-                if parent.kind != "series":
-                    parent.window_kind, parent.kind = parent.kind, "series"
-                for c in [c for c in claims if c.event == parent.id and c.field in ("sponsor", "outcome")]:
-                    claims.append(Claim(c.field, c.claimed, c.text, member=c.member, note=c.note, event=child.id))
-                cur = child.id
-            if kind == "main":
-                cur = 0
-            elif ordinal and parents and cur == len(events) - 1 and events[cur].ordinal:
-                pass  # the event was just made for this sentence
-            elif kind is not None:
-                definite = re.search(r"\b(?:the|both|these|those)\s+(?:\w+\s+)?amendments?\b", s, re.I)
-                # "a competing Russian draft" named again (in the headline, then in the body) is the same vote
-                same = [e.id for e in events if e.kind == kind and kind in ("amendment", "rival")]
-                if (
-                    kind == "same_day"
-                ):  # "The six-month draft then got two votes" after "a rival proposal ...": that one
-                    same = [e.id for e in events if e.kind in ("rival", "same_day")]
-                again = not re.search(r"\b(?:second|third|another|new|other)\b", s, re.I)
-                if kind == "amendment" and cur and events[cur].kind == "amendment" and definite:
-                    pass
-                elif same and again and (kind in ("rival", "same_day") or definite):
-                    cur = same[-1]
-                else:
-                    core = _RELATIVE_CLAUSE.sub(",", s)
-                    events.append(Event(len(events), kind, s, window=window, back=_BACK.pop(core, None)))
-                    cur = len(events) - 1
-            s, quoted = _unquote(s)
-            if quoted:
-                left_out.append(
-                    {"text": quoted, "reason": "inside a quotation: what a speaker said, not the report's claim"}
+            r.read(s)
+    return r.finish()
+
+
+@dataclass
+class _Reading:
+    """The state of one pass over a text: the votes found so far (``events``, 0 the main one), the vote the
+    current sentence speaks of (``cur``), the claims, and what was left out and why."""
+
+    art: Article
+    article_date: dt.date | None
+    paras: list[str]
+    events: list[Event] = field(default_factory=lambda: [Event(0, "main", "")])
+    claims: list[Claim] = field(default_factory=list)
+    vote_sents: list[str] = field(default_factory=list)
+    left_out: list[dict[str, str]] = field(default_factory=list)
+    reasons: set[str] = field(default_factory=set)
+    in_ga: bool = False
+    lede: str | None = None  # the first vote sentence is about no Council vote: a postponed vote, a GA vote
+    last_dates: list[tuple[dt.date, str]] = field(default_factory=list)
+    seen_vote: bool = False
+    cur: int = 0
+
+    def __post_init__(self) -> None:
+        self.year = self.article_date.year if self.article_date else None
+        line = dateline(self.paras[0], self.year) if self.paras else None
+        if line is not None and (self.article_date is None or line <= self.article_date):
+            self.events[0].dates.append((line, "dateline", self.paras[0][:60]))
+
+    # ------------------------------------------------------------------ one clause
+
+    def read(self, s: str) -> None:
+        """One clause: left out (another body, a vote to come), or attributed to a vote and its claims read."""
+        prev_dates, self.last_dates = self.last_dates, find_dates(s, self.year)
+        if self._not_the_council(s):
+            return
+        self.seen_vote = True
+        kind, window = _marker(s, self.article_date)
+        kind = self._attribute(s, kind, window)
+        s, quoted = _unquote(s)
+        if quoted:
+            self.left_out.append(
+                {"text": quoted, "reason": "inside a quotation: what a speaker said, not the report's claim"}
+            )
+        self.vote_sents.append(s)
+        ds = self._another_vote(s, kind, prev_dates, _vote_dates(s, self.year, self.article_date))
+        self.events[self.cur].dates.extend(ds)
+        self.claims.extend(_sentence_claims(s, self.cur, self.events))
+
+    def _leave_out(self, s: str, reason: str, lede: str | None = None) -> None:
+        self.left_out.append({"text": s, "reason": reason})
+        if lede:
+            self.reasons.add(lede)
+            self.lede = self.lede or (None if self.seen_vote else lede)
+
+    def _not_the_council(self, s: str) -> bool:
+        """Whether the clause is no Council vote: a General Assembly vote (and what continues about it), a
+        vote still to come, or no vote word at all."""
+        ga, future = "a General Assembly vote", "a vote still to come (postponed, expected or threatened)"
+        if self.in_ga and not re.search(r"Security Council|\bCouncil\b", _RELATIVE_CLAUSE.sub(",", s)):
+            if _VOTEWORDS.search(s):
+                self.left_out.append(
+                    {"text": s, "reason": "continues about a General Assembly vote, not the Council's"}
                 )
-            vote_sents.append(s)
-            ds = _vote_dates(s, year, article_date)
-            known = {d for d, how, _ in events[cur].dates if how != "approx"}
-            later = _LATER.match(s)
-            if kind is None and later and not [d for d in ds if d[1] == "text"]:
-                # "Two days later a Russian draft was defeated" (after "... began on March 24"), "Days later the
-                # Council settled for six months" (after last July's veto): a vote some days after the one before
-                n = (
-                    1
-                    if later["unit2"] or (later["n"] or "").lower() in ("a", "an", "one")
-                    else number(later["n"] or "")
-                )
-                unit = 7 if (later["unit"] or later["unit2"]).lower().startswith("week") else 1
-                if n is not None and prev_dates:
-                    day = prev_dates[-1][0] + dt.timedelta(days=n * unit)
-                    events.append(Event(len(events), "other_day", s, dates=[(day, "later", later[0].strip())]))
-                else:
-                    lo, hi = (n * unit, n * unit) if n is not None else (1, 10 * unit)
-                    events.append(Event(len(events), "later", s, after=(cur, max(lo - 1, 1), hi + 1)))
-                cur = len(events) - 1
-                ds = []
-            elif kind is None and ds and known and ds[0][0] not in known and ds[0][1] not in ("dateline", "approx"):
-                # "On Friday, Russia vetoed a Japanese draft" in a roundup of Thursday's votes: another day's vote
-                events.append(Event(len(events), "other_day", s))
-                cur = len(events) - 1
-            elif lede and cur == 0:
-                # a report of a postponed vote (or of a General Assembly vote) recalling a Council vote: each
-                # paragraph's Council vote is a vote of its own, never the text's (there is none)
-                fresh = [d for d in ds if d[1] not in ("dateline", "approx")]
-                events.append(Event(len(events), "other_day" if fresh else "earlier", s))
-                cur = len(events) - 1
-            elif kind is None and _conflicting_outcome(s, [c for c in claims if c.event == cur]):
-                # "Resolution 2728 adopted. ... On Friday Moscow and Beijing vetoed a US text": a vote that
-                # ended otherwise than the one the text has been speaking of is another vote
-                fresh = [d for d in ds if d[1] not in ("dateline", "approx")]
-                events.append(Event(len(events), "other_day" if fresh else "undated", s))
-                cur = len(events) - 1
-            events[cur].dates.extend(ds)
-            claims.extend(_sentence_claims(s, cur, events))
-    # a text only about "a competing draft" or "the amendment": that vote is the article's main one
-    scoring = {"yes", "no", "abstain", "unanimous", "vote", "veto", "outcome", "draft", "resolution"}
-    if len(events) > 1 and not lede and not any(c.event == 0 and c.field in scoring for c in claims):
+            return True
+        self.in_ga = False
+        if not _VOTEWORDS.search(s):
+            return True
+        if _OTHER_BODY.search(s) and not re.search(r"Security Council|\bthe Council\b", s, re.I):
+            if re.search(r"General Assembly", s):
+                self.in_ga = True
+                self._leave_out(s, "about a General Assembly vote, not the Council's", ga)
+            return True
+        if _is_ga(s):
+            self.in_ga = True
+            self._leave_out(s, "about a General Assembly vote, not the Council's", ga)
+            return True
+        if _future(s):
+            self._leave_out(s, f"about {future}", future)
+            return True
+        return False
+
+    def _attribute(self, s: str, kind: str | None, window: Any) -> str | None:
+        """Set ``cur`` to the vote the clause speaks of: the main one, a marked one (amendment, rival
+        draft, earlier vote, ...) already met, a new one, or the next of a series ("The first ... A second").
+        Returns the clause's kind of vote (a series' member takes the series' kind)."""
+        events = self.events
+        ordinal = _ORDINAL.match(s)
+        parents = [
+            e for e in events if e.kind in ("amendment", "rival", "same_day", "series") and _PLURAL.search(e.text)
+        ]
+        if kind is None and ordinal and parents:
+            # "Russia put forward three amendments. ... The first, stating ..., drew four votes": each is a vote
+            parent = parents[-1]
+            kind = parent.kind if parent.kind != "series" else parent.window_kind
+            child = Event(len(events), kind, s, ordinal=_ORDINALS[ordinal[1].lower()])
+            events.append(child)
+            if parent.kind != "series":
+                parent.window_kind, parent.kind = parent.kind, "series"
+            for c in [c for c in self.claims if c.event == parent.id and c.field in ("sponsor", "outcome")]:
+                self.claims.append(Claim(c.field, c.claimed, c.text, member=c.member, note=c.note, event=child.id))
+            self.cur = child.id
+        if kind == "main":
+            self.cur = 0
+        elif ordinal and parents and self.cur == len(events) - 1 and events[self.cur].ordinal:
+            pass  # the event was just made for this sentence
+        elif kind is not None:
+            self._marked(s, kind, window)
+        return kind
+
+    def _marked(self, s: str, kind: str, window: Any) -> None:
+        events = self.events
+        definite = re.search(r"\b(?:the|both|these|those)\s+(?:\w+\s+)?amendments?\b", s, re.I)
+        # "a competing Russian draft" named again (in the headline, then in the body) is the same vote
+        same = [e.id for e in events if e.kind == kind and kind in ("amendment", "rival")]
+        if kind == "same_day":  # "The six-month draft then got two votes" after "a rival proposal ...": that one
+            same = [e.id for e in events if e.kind in ("rival", "same_day")]
+        again = not re.search(r"\b(?:second|third|another|new|other)\b", s, re.I)
+        if kind == "amendment" and self.cur and events[self.cur].kind == "amendment" and definite:
+            return
+        if same and again and (kind in ("rival", "same_day") or definite):
+            self.cur = same[-1]
+            return
+        core = _RELATIVE_CLAUSE.sub(",", s)
+        events.append(Event(len(events), kind, s, window=window, back=_BACK.pop(core, None)))
+        self.cur = len(events) - 1
+
+    def _new(self, event: Event) -> None:
+        self.events.append(event)
+        self.cur = len(self.events) - 1
+
+    def _another_vote(
+        self, s: str, kind: str | None, prev_dates: list[tuple[dt.date, str]], ds: list[Any]
+    ) -> list[Any]:
+        """An unmarked clause that still speaks of another vote than ``cur``: some days later, another day's,
+        one recalled by a report with no vote of its own, or one that ended otherwise. Returns its dates."""
+        events, n_ev = self.events, len(self.events)
+        known = {d for d, how, _ in events[self.cur].dates if how != "approx"}
+        later = _LATER.match(s)
+        fresh = [d for d in ds if d[1] not in ("dateline", "approx")]
+        if kind is None and later and not [d for d in ds if d[1] == "text"]:
+            # "Two days later a Russian draft was defeated" (after "... began on March 24"), "Days later the
+            # Council settled for six months" (after last July's veto): a vote some days after the one before
+            n = 1 if later["unit2"] or (later["n"] or "").lower() in ("a", "an", "one") else number(later["n"] or "")
+            unit = 7 if (later["unit"] or later["unit2"]).lower().startswith("week") else 1
+            if n is not None and prev_dates:
+                day = prev_dates[-1][0] + dt.timedelta(days=n * unit)
+                self._new(Event(n_ev, "other_day", s, dates=[(day, "later", later[0].strip())]))
+            else:
+                lo, hi = (n * unit, n * unit) if n is not None else (1, 10 * unit)
+                self._new(Event(n_ev, "later", s, after=(self.cur, max(lo - 1, 1), hi + 1)))
+            return []
+        if kind is None and ds and known and ds[0][0] not in known and ds[0][1] not in ("dateline", "approx"):
+            # "On Friday, Russia vetoed a Japanese draft" in a roundup of Thursday's votes: another day's vote
+            self._new(Event(n_ev, "other_day", s))
+        elif self.lede and self.cur == 0:
+            # a report of a postponed vote (or of a General Assembly vote) recalling a Council vote: each
+            # paragraph's Council vote is a vote of its own, never the text's (there is none)
+            self._new(Event(n_ev, "other_day" if fresh else "earlier", s))
+        elif kind is None and _conflicting_outcome(s, [c for c in self.claims if c.event == self.cur]):
+            # "Resolution 2728 adopted. ... On Friday Moscow and Beijing vetoed a US text": a vote that
+            # ended otherwise than the one the text has been speaking of is another vote
+            self._new(Event(n_ev, "other_day" if fresh else "undated", s))
+        return ds
+
+    # ------------------------------------------------------------------ the whole text
+
+    def finish(self) -> Extraction:
+        """The claims of the whole text: the main vote settled, its date claimed, counts completed, duplicates gone."""
+        self._promote_the_only_vote()
+        events, lede = self.events, self.lede
+        # an amendment, a rival draft or another vote of the same meeting dates the main vote when it has no date
+        if not events[0].dates:
+            for e in events[1:]:
+                if e.kind in ("amendment", "rival", "same_day") and e.dates:
+                    events[0].dates.append(e.dates[0])
+                    break
+        main_dates = [d for d in _best_dates(events[0].dates) if d[1] != "approx"] if not lede else []
+        vote_date, source = (main_dates[0][0], main_dates[0][1]) if main_dates else (None, None)
+        if lede:  # no Council vote of the text's own: what was said of "it" is about the vote to come
+            for c in [c for c in self.claims if c.event == 0]:
+                self.left_out.append({**c.to_dict(), "reason": f"about {lede}, not a Council vote"})
+            self.claims = [c for c in self.claims if c.event != 0]
+        if vote_date is not None:
+            where = main_dates[0][2] if source != "dateline" and len(main_dates[0]) > 2 else ""
+            self.claims.insert(
+                0, Claim("date", vote_date.isoformat(), self.paras[0][:200] if source == "dateline" else where)
+            )
+        for e in events[1:]:
+            if e.kind in ("earlier", "other_day"):
+                ds = [d for d in _best_dates(e.dates) if d[1] != "later"]  # "two days later" is ours, not the text's
+                if ds:
+                    self.claims.append(Claim("date", ds[0][0].isoformat(), ds[0][2], event=e.id))
+        art, article_date = self.art, self.article_date
+        if not any(c.field not in ("date", "subject", "sponsor", "draft", "resolution") for c in self.claims):
+            reason = "; ".join(sorted(self.reasons)) if self.reasons else None
+            return Extraction([], art, article_date, vote_date, source, self.vote_sents, events, self.left_out, reason)
+        self._count_all_others(vote_date or article_date)
+        uniq = self._unique()
+        return Extraction(
+            uniq, art, article_date, vote_date, source, self.vote_sents, events, self.left_out, lede, bool(lede)
+        )
+
+    def _promote_the_only_vote(self) -> None:
+        """A text only about "a competing draft" or "the amendment": that vote is the article's main one."""
+        events, claims = self.events, self.claims
+        scoring = {"yes", "no", "abstain", "unanimous", "vote", "veto", "outcome", "draft", "resolution"}
+        if len(events) <= 1 or self.lede or any(c.event == 0 and c.field in scoring for c in claims):
+            return
         first = events[1].id
         for c in claims:
             if c.event == first:
@@ -1298,58 +1427,35 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
         for c in claims:
             if c.event > first:
                 c.event -= 1
-    # an amendment, a rival draft or another vote of the same meeting dates the main vote when it has no date
-    if not events[0].dates:
-        for e in events[1:]:
-            if e.kind in ("amendment", "rival", "same_day") and e.dates:
-                events[0].dates.append(e.dates[0])
-                break
-    main_dates = [d for d in _best_dates(events[0].dates) if d[1] != "approx"] if not lede else []
-    vote_date, source = (main_dates[0][0], main_dates[0][1]) if main_dates else (None, None)
-    if lede:  # no Council vote of the text's own: what was said of "it" is about the vote to come
-        for c in [c for c in claims if c.event == 0]:
-            left_out.append({**c.to_dict(), "reason": f"about {lede}, not a Council vote"})
-        claims = [c for c in claims if c.event != 0]
-    if vote_date is not None and source != "dateline":
-        claims.insert(0, Claim("date", vote_date.isoformat(), main_dates[0][2] if len(main_dates[0]) > 2 else ""))
-    elif vote_date is not None:
-        claims.insert(0, Claim("date", vote_date.isoformat(), paras[0][:200]))
-    for e in events[1:]:
-        if e.kind in ("earlier", "other_day"):
-            ds = [d for d in _best_dates(e.dates) if d[1] != "later"]  # "two days later" is ours, not the text's
-            if ds:
-                claims.append(Claim("date", ds[0][0].isoformat(), ds[0][2], event=e.id))
-    vote_fields = ("date", "subject", "sponsor", "draft", "resolution")
-    if not any(c.field not in vote_fields for c in claims):
-        reason = "; ".join(sorted(reasons)) if reasons else None
-        return Extraction([], art, article_date, vote_date, source, vote_sents, events, left_out, reason)
-    # "all other members voted in favour" -> a count, per event
-    for e in events:
-        mine = [c for c in claims if c.event == e.id]
-        other = [c for c in mine if c.note == "all-other"]
-        if other and not any(c.field == "yes" and c.note != "all-other" for c in mine):
-            from unsc.rules import Council
 
-            when = vote_date or article_date
-            size = Council.on(when).size if when else 15
-            nonyes = {c.member for c in mine if c.field in ("vote", "veto") and c.claimed != "yes"}
-            claims.append(Claim("yes", size - len(nonyes), other[0].text, note="all other members", event=e.id))
-    claims = [c for c in claims if c.note != "all-other"]
-    seen: set[tuple[Any, ...]] = set()
-    uniq = []
-    for c in claims:
-        k: tuple[Any, ...] = (*c.key(), c.event)
-        if c.field == "subject":
-            k = ("subject", c.event)
-        if k not in seen:
-            seen.add(k)
-            uniq.append(c)
-    # the subject is said once: another vote on the same subject ("a rival draft on Gaza") repeats it, it is no new claim
-    main_subject = {c.claimed for c in uniq if c.field == "subject" and c.event == 0}
-    if paras:  # the headline's subject, when the text has no vote of its own ("Assembly calls for Gaza truce")
-        main_subject |= {x for x in [_subject(paras[0])] if x}
-    uniq = [c for c in uniq if not (c.field == "subject" and c.event and c.claimed in main_subject)]
-    return Extraction(uniq, art, article_date, vote_date, source, vote_sents, events, left_out, lede, bool(lede))
+    def _count_all_others(self, when: dt.date | None) -> None:
+        """ "all other members voted in favour" -> a count, per event."""
+        for e in self.events:
+            mine = [c for c in self.claims if c.event == e.id]
+            other = [c for c in mine if c.note == "all-other"]
+            if other and not any(c.field == "yes" and c.note != "all-other" for c in mine):
+                from unsc.rules import Council
+
+                size = Council.on(when).size if when else 15
+                nonyes = {c.member for c in mine if c.field in ("vote", "veto") and c.claimed != "yes"}
+                self.claims.append(
+                    Claim("yes", size - len(nonyes), other[0].text, note="all other members", event=e.id)
+                )
+        self.claims = [c for c in self.claims if c.note != "all-other"]
+
+    def _unique(self) -> list[Claim]:
+        """Each claim once per vote; the subject once, not again for another vote on the same subject."""
+        seen: set[tuple[Any, ...]] = set()
+        uniq = []
+        for c in self.claims:
+            k: tuple[Any, ...] = ("subject", c.event) if c.field == "subject" else (*c.key(), c.event)
+            if k not in seen:
+                seen.add(k)
+                uniq.append(c)
+        main_subject = {c.claimed for c in uniq if c.field == "subject" and c.event == 0}
+        if self.paras:  # the headline's subject, when the text has no vote of its own ("Assembly calls for Gaza truce")
+            main_subject |= {x for x in [_subject(self.paras[0])] if x}
+        return [c for c in uniq if not (c.field == "subject" and c.event and c.claimed in main_subject)]
 
 
 _CLAUSE = re.compile(
