@@ -30,18 +30,16 @@ Two classes of error that no single source shows and the merge cannot see row by
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
 import pandas as pd
 
+from unsc.record.merge import _missing
 from unsc.rules.members import all_members, normalize_name
 
 __all__ = ["check_topics", "fold_duplicate_adoptions", "places"]
-
-
-def _blank(v: Any) -> bool:
-    return v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NA or v == ""
 
 
 def fold_duplicate_adoptions(
@@ -58,7 +56,7 @@ def fold_duplicate_adoptions(
     for i, row in dec[orphan].iterrows():
         same_place = (
             resolutions["meeting"] == row["meeting"]
-            if not _blank(row["meeting"])
+            if not _missing(row["meeting"])
             else (resolutions["date"] == row["date"]) & resolutions["meeting"].isna()
         )
         twins = resolutions[
@@ -75,7 +73,7 @@ def fold_duplicate_adoptions(
         j = twins.index[0]
         keep = dec.at[j, "decision_id"]
         for fld in ("draft", "sponsors", "title", "topic"):
-            if fld in dec.columns and _blank(dec.at[j, fld]) and not _blank(row.get(fld)):
+            if fld in dec.columns and _missing(dec.at[j, fld]) and not _missing(row.get(fld)):
                 dec.at[j, fld] = row[fld]
         dec.at[j, "sources"] = sorted({*(dec.at[j, "sources"] or []), *(row["sources"] or [])})
         drop.append(i)
@@ -124,6 +122,7 @@ _WITHIN: dict[str, frozenset[str]] = {
 _SENDER = re.compile(r"\b(letters?|telegram|request|complaint|cablegram|note verbale)\b", re.IGNORECASE)
 
 
+@functools.cache
 def _place_names() -> list[tuple[str, str]]:
     out: dict[str, str] = {}
     for m in all_members():
@@ -135,9 +134,6 @@ def _place_names() -> list[tuple[str, str]]:
     return sorted(out.items(), key=lambda kv: -len(kv[0]))
 
 
-_PLACES: list[tuple[str, str]] | None = None
-
-
 def places(text: Any) -> set[str]:
     """The states (and a few territories) a title or agenda item names, by code.
 
@@ -146,19 +142,24 @@ def places(text: Any) -> set[str]:
     >>> sorted(places("The situation in the Middle East (Syria)")), places("Peace and security in Africa")
     (['SYR'], set())
     """
-    global _PLACES
-    if _blank(text):
-        return set()
-    if _PLACES is None:
-        _PLACES = _place_names()
-    t = " " + normalize_name(str(text)) + " "
+    return set() if _missing(text) else set(_places_in(str(text)))
+
+
+@functools.lru_cache(maxsize=8192)
+def _places_in(text: str) -> frozenset[str]:
+    """:func:`places` of one string, remembered: topics and agenda items repeat across decisions."""
+    t = " " + normalize_name(text) + " "
     found: set[str] = set()
-    for name, code in _PLACES:
+    for name, code in _place_names():
         hit = name in t if name in _OTHER_PLACES else f" {name} " in t
         if hit:
             found.add(code)
             t = t.replace(name, " ")
-    return found
+    return frozenset(found)
+
+
+def _with_parts(codes: set[str]) -> set[str]:
+    return codes | {inner for p in codes for inner in _WITHIN.get(p, ())}
 
 
 def check_topics(decisions: pd.DataFrame, meetings: pd.DataFrame) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
@@ -169,15 +170,19 @@ def check_topics(decisions: pd.DataFrame, meetings: pd.DataFrame) -> tuple[pd.Da
     conflicts: list[dict[str, Any]] = []
     for i, row in dec.iterrows():
         topic = row.get("topic")
-        if _blank(topic):
+        if _missing(topic):
             continue
         on_agenda = agenda.get(row.get("meeting"))
         if _SENDER.search(str(topic)) or _SENDER.search(str(on_agenda or "")):
             continue
         claimed = places(topic)
-        evidence = places(on_agenda) | places(row.get("title"))
-        evidence |= {inner for p in evidence for inner in _WITHIN.get(p, ())}
-        if not claimed or not evidence or claimed & evidence:
+        if not claimed:
+            continue
+        evidence = _with_parts(places(on_agenda))
+        if claimed & evidence:
+            continue  # the agenda agrees: the title need not be read
+        evidence |= _with_parts(places(row.get("title")))
+        if not evidence or claimed & evidence:
             continue
         parts = [p.strip() for p in re.split(r"\s*\|\s*", str(on_agenda or "")) if p.strip()]
         better = next((p for p in parts if p in known), None)
