@@ -47,7 +47,7 @@ from unsc.rules.council import (
 )
 from unsc.rules.members import find_member
 from unsc.rules.votes import FailureReason, Kind, NonVoting, Vote, VotingClass
-from unsc.rules.wording import announcement, name_list, with_article
+from unsc.rules.wording import announcement, name_list, proposal_name, with_article
 
 __all__ = [
     "FAILURE_ORDER",
@@ -677,7 +677,7 @@ def _without_vote(
         shortfall=0,
         dhl_veto_list_entry=False,
         announcement="adopted without a vote",
-        explanation=f"Adopted without a vote: the President declared {_object(ballot.kind)} adopted and no member "
+        explanation=f"Adopted without a vote: the President declared {proposal_name(ballot.kind)} adopted and no member "
         "asked for a vote, so there is no tally and no veto (the Council's practice of adoption by consensus; R12).",
         warnings=tuple(warnings),
         rules=("R12",),
@@ -787,22 +787,6 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 
-def _object(kind: Kind) -> str:
-    if kind in (Kind.DRAFT_RESOLUTION, Kind.AMENDMENT, Kind.PART):
-        return {Kind.DRAFT_RESOLUTION: "the draft", Kind.AMENDMENT: "the amendment", Kind.PART: "the part"}[kind]
-    if kind is Kind.PRELIMINARY_QUESTION:
-        return "the proposition that the matter is procedural"
-    if kind is Kind.RULING_CHALLENGE:
-        return "the motion to overrule the President's ruling"
-    if kind is Kind.ICJ_BALLOT:
-        return "the candidate"
-    if kind in (Kind.ADMISSION_REC, Kind.SG_APPOINTMENT_REC, Kind.SUSPENSION_REC, Kind.EXPULSION_REC):
-        return "the recommendation"
-    if kind.default_class is VotingClass.PROCEDURAL:
-        return "the motion"
-    return "the proposal"
-
-
 def _explain(f: _Facts) -> str:
     """One paragraph: the outcome, the rule it follows (Article and spec rule), and what did not count."""
     parts = _outcome_sentences(f) + _no_veto_notes(f) + _permanent_absence_notes(f) + _proviso_notes(f)
@@ -835,7 +819,7 @@ def _rule_sentence(f: _Facts) -> str:
 
 def _outcome_sentences(f: _Facts) -> list[str]:
     """Adopted or not, with the tally and the rule; a veto, a missing concurrence or the shortfall."""
-    when, threshold, obj, rule = f.when, f.threshold, _object(f.ballot.kind), _rule_sentence(f)
+    when, threshold, obj, rule = f.when, f.threshold, proposal_name(f.ballot.kind), _rule_sentence(f)
     tally = f"{_plural(f.yes, 'vote')} in favour, {f.no} against, {_plural(f.abstain, 'abstention')}"
     if f.non_voting:
         tally += f", {f.non_voting} not voting"

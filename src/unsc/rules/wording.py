@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from unsc.rules.votes import FailureReason, Kind, VotingClass
 
-__all__ = ["announcement", "name_list", "plural", "tally_text", "with_article"]
+__all__ = ["announcement", "name_list", "plural", "proposal_name", "tally_text", "with_article"]
 
 _WITH_THE_WORDS = ("Republic", "Islands", "Emirates", "Kingdom", "States", "Federation")
 _WITH_THE_NAMES = frozenset(
@@ -66,17 +66,37 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
-def _subject(kind: Kind) -> str:
-    """What the President says was (not) adopted."""
-    if kind is Kind.AMENDMENT:
-        return "the amendment"
-    if kind is Kind.PART:
-        return "the paragraph"
-    if kind in (Kind.ADMISSION_REC, Kind.SG_APPOINTMENT_REC, Kind.SUSPENSION_REC, Kind.EXPULSION_REC):
-        return "the recommendation"
-    if kind.default_class is VotingClass.PROCEDURAL or kind is Kind.PRELIMINARY_QUESTION:
-        return "the proposal"
-    return "the draft resolution"
+# What is put to the vote, by kind: (as an explanation names it, as the President announces it).
+_PROPOSAL_NAMES: dict[Kind, tuple[str, str]] = {
+    Kind.DRAFT_RESOLUTION: ("the draft", "the draft resolution"),
+    Kind.AMENDMENT: ("the amendment", "the amendment"),
+    Kind.PART: ("the part", "the paragraph"),
+    Kind.PRELIMINARY_QUESTION: ("the proposition that the matter is procedural", "the proposal"),
+    Kind.RULING_CHALLENGE: ("the motion to overrule the President's ruling", "the proposal"),
+    Kind.ICJ_BALLOT: ("the candidate", "the draft resolution"),
+    Kind.ADMISSION_REC: ("the recommendation", "the recommendation"),
+    Kind.SG_APPOINTMENT_REC: ("the recommendation", "the recommendation"),
+    Kind.SUSPENSION_REC: ("the recommendation", "the recommendation"),
+    Kind.EXPULSION_REC: ("the recommendation", "the recommendation"),
+}
+
+
+def proposal_name(kind: Kind, *, formal: bool = False) -> str:
+    """What is put to the vote, as an explanation names it, or (``formal``) as the President announces it.
+
+    Procedural kinds are "the motion" (announced as "the proposal"); other substantive kinds are
+    "the proposal" (announced as "the draft resolution").
+
+    >>> proposal_name(Kind.PART), proposal_name(Kind.PART, formal=True)
+    ('the part', 'the paragraph')
+    >>> proposal_name(Kind.ADJOURN), proposal_name(Kind.ADJOURN, formal=True)
+    ('the motion', 'the proposal')
+    """
+    names = _PROPOSAL_NAMES.get(kind)
+    if names is None:
+        procedural = kind.default_class is VotingClass.PROCEDURAL
+        names = ("the motion", "the proposal") if procedural else ("the proposal", "the draft resolution")
+    return names[1] if formal else names[0]
 
 
 def _outcome(adopted: bool, failure: FailureReason, unanimous: bool) -> str:
@@ -137,5 +157,5 @@ def announcement(
     said = "has been " + outcome if adopted else "has not been " + outcome.removeprefix("not ")
     if failure is FailureReason.VETO and not adopted:
         said += " of the Council"  # the words of the S/PV records
-    subject = _subject(kind)
+    subject = proposal_name(kind, formal=True)
     return f"The result of the voting is as follows: {_count(yes, no, abstain, non_voting, unanimous)}. {subject[0].upper()}{subject[1:]} {said}."
