@@ -101,6 +101,11 @@ def test_decisions_search_on_the_real_store(built_store: Path) -> None:
     import pandas as pd
 
     assert r.exit_code == 0 and len(pd.read_parquet(out)) > 50
+    # a query that matches nothing writes a header (CSV) or an empty list (JSON), never a traceback
+    r = runner.invoke(app, ["decisions", "--since", "2024-03-23", "--until", "2024-03-23", "--csv", *s])
+    assert r.exit_code == 0 and r.output.startswith("decision_id,date,") and len(r.output.splitlines()) == 1
+    r = runner.invoke(app, ["decisions", "--since", "2024-03-23", "--until", "2024-03-23", "--json", *s])
+    assert r.exit_code == 0 and json.loads(r.output) == []
 
 
 @pytest.mark.data

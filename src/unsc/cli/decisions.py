@@ -78,7 +78,8 @@ def _write(df: Any, columns: tuple[str, ...], fmt: str, parquet: Path | None) ->
         return False
     out = df[[c for c in columns if c in df.columns]].copy()
     for c in out.columns:
-        if out[c].map(lambda v: isinstance(v, list | tuple) or hasattr(v, "tolist")).any():
+        # only object columns can hold lists; an empty result keeps typed (e.g. datetime) columns
+        if out[c].dtype == object and out[c].map(lambda v: isinstance(v, list | tuple) or hasattr(v, "tolist")).any():
             out[c] = out[c].map(lambda v: ";".join(map(str, list(v))) if v is not None else "")
     if "date" in out:
         out["date"] = out["date"].map(lambda d: d.isoformat()[:10] if hasattr(d, "isoformat") else d)
