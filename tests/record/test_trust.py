@@ -331,3 +331,26 @@ def test_the_classes_found_by_new_readers_are_served_right(store) -> None:
     topics = store.sql("SELECT resolution_number, topic FROM decisions WHERE resolution_number BETWEEN 2011 AND 2026")
     assert "Middle East (Syria)" not in set(topics["topic"].dropna())
     assert store.decision("2023 (2011)")["topic"] == "Peace and security in Africa"
+
+
+@pytest.mark.data
+def test_no_vote_is_dated_before_its_meeting_and_vetoes_repeat_their_decisions_date(store) -> None:
+    """Over the whole store: a vote falls on or after the day its meeting began (the Library's calendar),
+    a day-after date that a source disputes carries the two-day span, and every veto row has the date
+    and meeting of its decision."""
+    early = store.sql(
+        "SELECT d.decision_id FROM decisions d JOIN meetings m USING (meeting) "
+        "WHERE d.date < m.date AND d.decision_id NOT IN "
+        "(SELECT entity FROM conflicts WHERE field LIKE 'errata:%')"
+    )
+    assert list(early["decision_id"]) == []
+    fixed = store.sql("SELECT entity FROM conflicts WHERE field = 'meeting_date' AND reason LIKE '%1 days before%'")
+    assert len(fixed) >= 5  # undl_wide a day early: res. 50, 547, 946, 947, 1564, 1708 ...
+    assert store.decision("S/2004/744")["date"] == dt.date(2004, 9, 18)  # res. 1564
+    uncertain = store.sql("SELECT decision_id, date_note FROM decisions WHERE date_note LIKE '%after midnight%'")
+    assert all(n.startswith("meeting held ") for n in uncertain["date_note"])
+    apart = store.sql(
+        "SELECT v.decision_id FROM vetoes v JOIN decisions d USING (decision_id) "
+        "WHERE v.date IS DISTINCT FROM d.date OR v.meeting IS DISTINCT FROM d.meeting"
+    )
+    assert list(apart["decision_id"]) == []

@@ -231,6 +231,8 @@ class _Applied:
                 continue
             self.out.append(_conflict(did, fld, dec.at[i, fld], v, e))
             dec.at[i, fld] = None if v == "" else v
+            if fld == "date" and "date_note" in dec.columns:
+                dec.at[i, "date_note"] = None  # the cited document settles the day
         if "tally" in e.values:
             self.replace_tally(e, i, did)
         if e.values.get("modality") in ("without_vote", "acclamation"):

@@ -1151,8 +1151,8 @@ class _Resolution:
         if span is None or date is None or self.e.date_fix is not None:
             return
         first, last, how = span
-        if first - MEETING_DATE_TOLERANCE <= date <= last + MEETING_DATE_TOLERANCE:
-            return
+        if first <= date <= last + MEETING_DATE_TOLERANCE:
+            return  # a vote may come after midnight, never before its meeting began
         off = (first - date) if date < first else (date - last)
         swap = _swap(date)
         if swap is not None and first <= swap <= last:
@@ -1175,7 +1175,7 @@ class _Resolution:
             f"the date {self.date_src} gives is {off.days} days "
             + ("before" if date < first else "after")
             + f" the days of its meeting {meeting} ({span_text(first, last)}, {how}; tolerance "
-            f"{MEETING_DATE_TOLERANCE.days} day for a meeting past midnight): the Library's meeting calendar "
+            f"{MEETING_DATE_TOLERANCE.days} day after it for a meeting past midnight, none before): the Library's meeting calendar "
             f"is the official record of dates and wins; {how_fixed}",
         )
         self.date = fixed
