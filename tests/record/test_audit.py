@@ -5,6 +5,9 @@
   corrects each with the document that dates it.
 * A vote dated a day after its one-day meeting: possible (a meeting past midnight), so not an
   invariant; the cases checked against UN documents are corrected in ``errata.toml``.
+* A title that names another resolution (the Library's record title of 1839 (2008) opens "Security
+  Council resolution 1838 (2008)"): ``RecordedDecision.problems`` reports it (``title_vs_resolution``),
+  ``errata.toml`` corrects the 11 the store had.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from unsc.record.decision import RecordedDecision
 from unsc.record.errata import ErrataError, apply_errata, load_errata
 from unsc.record.validate import meeting_date_rows, validate
 
@@ -120,3 +124,46 @@ def test_the_dates_checked_against_un_documents_are_served(store) -> None:
     served = {sym: store.decision(sym)["date"] for sym in expected}
     assert served == expected
     assert store.decision("1564 (2004)")["year"] == 2004
+
+
+# ---------------------------------------------------------------- titles that name another resolution
+
+
+def _adopted(title: str | None, number: int | None = 1839) -> RecordedDecision:
+    return RecordedDecision.from_row(
+        {
+            "decision_id": "S/2008/639",
+            "date": dt.date(2008, 10, 9),
+            "adopted": True,
+            "modality": "without_vote",
+            "resolution_number": number,
+            "resolution": f"{number} (2008)" if number else None,
+            "title": title,
+        }
+    )
+
+
+def test_a_title_naming_another_resolution_breaks_an_invariant() -> None:
+    wrong = _adopted("Security Council resolution 1838 (2008) [on extension of the mandate of UNOMIG]")
+    assert [p.split(":")[0] for p in wrong.problems()] == ["title_vs_resolution"]
+    wrong_year = _adopted("Security Council resolution 1839 (2007) [on UNOMIG]")
+    assert "names resolution 1839 (2007)" in wrong_year.problems()[0]
+    assert _adopted("Security Council resolution 1839 (2008) [on UNOMIG]").problems() == []
+    assert _adopted("Security Council resolution 1839(2008) [no space before the year]").problems() == []
+    # a title that merely mentions a resolution later on, or no title at all, says nothing about its own number
+    assert _adopted("The situation in Georgia: resolution 1838 (2008) recalled").problems() == []
+    assert _adopted(None).problems() == []
+    # a resolution title on a decision without a resolution number is misattached
+    orphan = _adopted("Security Council resolution 1839 (2008) [on UNOMIG]", number=None).problems()
+    assert any(p.startswith("title_vs_resolution") for p in orphan)
+
+
+@pytest.mark.data
+def test_every_resolution_title_in_the_store_names_its_own_resolution(store) -> None:
+    ids = list(
+        store.sql("SELECT decision_id FROM decisions WHERE title LIKE 'Security Council resolution%'")["decision_id"]
+    )
+    assert len(ids) > 2500
+    bad = [p for did in ids for p in store.recorded(did).problems() if p.startswith("title_vs_resolution")]
+    assert bad == []
+    assert store.decision("1839 (2008)")["title"].startswith("Security Council resolution 1839 (2008) [on extension")
