@@ -8,6 +8,8 @@
 * A title that names another resolution (the Library's record title of 1839 (2008) opens "Security
   Council resolution 1838 (2008)"): ``RecordedDecision.problems`` reports it (``title_vs_resolution``),
   ``errata.toml`` corrects the 11 the store had.
+* Sponsors that are not names (voting_agent's '-none-', 'President?', Excel's escaped '_x000D_'):
+  ``RecordedDecision.problems`` reports them (``sponsors_text``), ``errata.toml`` withholds or cleans them.
 """
 
 from __future__ import annotations
@@ -167,3 +169,33 @@ def test_every_resolution_title_in_the_store_names_its_own_resolution(store) -> 
     bad = [p for did in ids for p in store.recorded(did).problems() if p.startswith("title_vs_resolution")]
     assert bad == []
     assert store.decision("1839 (2008)")["title"].startswith("Security Council resolution 1839 (2008) [on extension")
+
+
+# ---------------------------------------------------------------- sponsors that are not names
+
+
+def _sponsored(sponsors: str | None) -> RecordedDecision:
+    return RecordedDecision.from_row(
+        {"decision_id": "S/2010/141", "date": dt.date(2010, 3, 18), "adopted": True, "modality": "without_vote",
+         "resolution_number": 1914, "resolution": "1914 (2010)", "sponsors": sponsors}
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("text", ["-none-", "None", "President?", "Chad, _x000D_\nFinland", "France\nGermany"])
+def test_a_placeholder_or_spreadsheet_escape_is_not_a_sponsor(text: str) -> None:
+    assert [p.split(":")[0] for p in _sponsored(text).problems()] == ["sponsors_text"]
+
+
+@pytest.mark.parametrize("text", [None, "President", "E10", "Bosnia and Herzegovina, Saint Vincent and the Grenadines"])
+def test_names_of_sponsors_pass(text: str | None) -> None:
+    assert _sponsored(text).problems() == []
+
+
+@pytest.mark.data
+def test_no_sponsors_in_the_store_are_placeholders(store) -> None:
+    ids = list(store.sql("SELECT decision_id FROM decisions WHERE sponsors IS NOT NULL")["decision_id"])
+    assert len(ids) > 1000
+    assert [p for did in ids for p in store.recorded(did).problems() if p.startswith("sponsors_text")] == []
+    cleaned = store.decision("S/2022/62")["sponsors"]
+    assert cleaned.startswith("Albania, Angola, Benin, Brazil, Chad,") and "_x000D_" not in cleaned
+    assert store.decision("S/2010/141")["sponsors"] is None

@@ -41,6 +41,11 @@ __all__ = ["MemberVote", "Modality", "RecordInvariantError", "RecordedDecision"]
 _TITLE_RESOLUTION = re.compile(r"Security Council resolution (\d+) ?\((\d{4})\)")
 
 
+#: what a source writes in a sponsors cell that is not a sponsor: placeholders, doubt, escaped control characters
+_SPONSOR_PLACEHOLDERS = frozenset({"-none-", "none", "n/a", "na", "-", "?", "unknown", "missing"})
+_SPONSOR_JUNK = re.compile(r"\?|_x000[0-9A-Fa-f]_|[\r\n\t]")
+
+
 class RecordInvariantError(ValueError):
     """A recorded decision contradicts itself (counts vs rows, outcome vs rule without a cited reason)."""
 
@@ -294,6 +299,7 @@ class RecordedDecision:
             out.append(f"draft_year: the symbol {self.draft} cannot be the draft of a vote of {self.date}")
         out += self._identity_problems()
         out += self._title_problems()
+        out += self._sponsor_problems()
         r = self.ruling
         if r is None and not self.votes and not self.exception:
             out += self._tally_problems()
@@ -330,6 +336,16 @@ class RecordedDecision:
                 f"title_vs_resolution: the title names resolution {named[0]} ({named[1]}), the record "
                 f"{self.resolution or 'no resolution'}"
             ]
+        return []
+
+    def _sponsor_problems(self) -> list[str]:
+        """Sponsors are names of states (or the President, the E10): a source's placeholder, a question mark
+        or a spreadsheet's escaped line break is not one, and must not be served as if it were."""
+        if not self.sponsors:
+            return []
+        text = self.sponsors
+        if _SPONSOR_JUNK.search(text) or text.strip().casefold() in _SPONSOR_PLACEHOLDERS:
+            return [f"sponsors_text: the sponsors {text[:60]!r} are not names"]
         return []
 
     def _tally_problems(self) -> list[str]:
