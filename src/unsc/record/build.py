@@ -366,7 +366,7 @@ def _build_tables(
     result.conflicts += errata_rows
     result.vetoes = align_vetoes(result.decisions, result.vetoes)
     step(STEPS.index("validate"), "validate")
-    decisions, validation_rows = validate(result.decisions, result.votes, roster=read.who_sat)
+    decisions, validation_rows = validate(result.decisions, result.votes, roster=read.who_sat, meetings=result.meetings)
     # the Voting-Agent rows its reader quarantined stay in `quarantine` (they are not disagreements of the record)
     validation_rows += resolution_gaps(decisions)
 

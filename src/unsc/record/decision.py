@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -34,6 +35,15 @@ from unsc.rules import Ballot, Council, Decision, FailureReason, Kind, Modality,
 from unsc.rules.wording import tally_text
 
 __all__ = ["MemberVote", "Modality", "RecordInvariantError", "RecordedDecision"]
+
+
+#: the opening of the Library's resolution titles: "Security Council resolution 1839 (2008) [on ...]"
+_TITLE_RESOLUTION = re.compile(r"Security Council resolution (\d+) ?\((\d{4})\)")
+
+
+#: what a source writes in a sponsors cell that is not a sponsor: placeholders, doubt, escaped control characters
+_SPONSOR_PLACEHOLDERS = frozenset({"-none-", "none", "n/a", "na", "-", "?", "unknown", "missing"})
+_SPONSOR_JUNK = re.compile(r"\?|_x000[0-9A-Fa-f]_|[\r\n\t]")
 
 
 class RecordInvariantError(ValueError):
@@ -288,6 +298,8 @@ class RecordedDecision:
         if self.draft and self.date and not draft_fits_date(self.draft, self.date):
             out.append(f"draft_year: the symbol {self.draft} cannot be the draft of a vote of {self.date}")
         out += self._identity_problems()
+        out += self._title_problems()
+        out += self._sponsor_problems()
         r = self.ruling
         if r is None and not self.votes and not self.exception:
             out += self._tally_problems()
@@ -307,6 +319,33 @@ class RecordedDecision:
             return ["adopted_without_resolution: an adopted draft resolution has no resolution number"]
         if not self.adopted and self.resolution_number is not None:
             return [f"resolution_not_adopted: resolution {self.resolution} recorded as not adopted"]
+        return []
+
+    def _title_problems(self) -> list[str]:
+        """A title that opens "Security Council resolution N (YEAR)" must name this decision's resolution:
+        another number or year there is a title from (or typed for) another resolution."""
+        if not self.title:
+            return []
+        m = _TITLE_RESOLUTION.match(self.title)
+        if m is None:
+            return []
+        named = (int(m[1]), int(m[2]))
+        year = self.date.year if self.date else None
+        if self.resolution_number is None or named != (self.resolution_number, year):
+            return [
+                f"title_vs_resolution: the title names resolution {named[0]} ({named[1]}), the record "
+                f"{self.resolution or 'no resolution'}"
+            ]
+        return []
+
+    def _sponsor_problems(self) -> list[str]:
+        """Sponsors are names of states (or the President, the E10): a source's placeholder, a question mark
+        or a spreadsheet's escaped line break is not one, and must not be served as if it were."""
+        if not self.sponsors:
+            return []
+        text = self.sponsors
+        if _SPONSOR_JUNK.search(text) or text.strip().casefold() in _SPONSOR_PLACEHOLDERS:
+            return [f"sponsors_text: the sponsors {text[:60]!r} are not names"]
         return []
 
     def _tally_problems(self) -> list[str]:

@@ -96,6 +96,8 @@ def load_errata(path: str | Path | None = None) -> list[Erratum]:
                 bad = set(values) - _SETTABLE
                 if bad:
                     raise ErrataError(f"{where}: field 'set.{sorted(bad)[0]}': not a field errata may set")
+                if "date" in values and not isinstance(values["date"], dt.date):
+                    raise ErrataError(f"{where}: field 'set.date': not a date (write it bare: 2004-09-18)")
                 if "tally" in raw:
                     values["tally"] = _checked_tally(raw["tally"], where)
                     if votes:
@@ -231,8 +233,10 @@ class _Applied:
                 continue
             self.out.append(_conflict(did, fld, dec.at[i, fld], v, e))
             dec.at[i, fld] = None if v == "" else v
-            if fld == "date" and "date_note" in dec.columns:
-                dec.at[i, "date_note"] = None  # the cited document settles the day
+            if fld == "date":
+                dec.at[i, "year"] = v.year
+                if "date_note" in dec.columns:
+                    dec.at[i, "date_note"] = None  # the cited date is certain
         if "tally" in e.values:
             self.replace_tally(e, i, did)
         if e.values.get("modality") in ("without_vote", "acclamation"):

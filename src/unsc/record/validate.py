@@ -20,7 +20,9 @@ gets a ``validation`` row with a category:
 * ``roster``: a member voted that the membership file does not seat that year;
 * ``missing_from_sources``: a resolution number inside the covered range that no source has
   (:func:`resolution_gaps`), so the record says where it is incomplete;
-* ``unexplained``: anything else. ``unsc validate`` must show none.
+* ``unexplained``: anything else, including a decision dated before the first day of its meeting
+  in the Library's calendar (:func:`meeting_date_rows`: a vote cannot precede the meeting that
+  took it). ``unsc validate`` must show none.
 
 >>> KNOWN_KINDS[2623][0]
 'convene_gaess_377'
@@ -39,7 +41,14 @@ from unsc.record.sources.frame import records
 from unsc.rules import Ballot, Council, RosterError, decide
 from unsc.rules.members import UnknownMemberError
 
-__all__ = ["KNOWN_KINDS", "KNOWN_SOURCE_ERRORS", "check_invariants", "resolution_gaps", "validate"]
+__all__ = [
+    "KNOWN_KINDS",
+    "KNOWN_SOURCE_ERRORS",
+    "check_invariants",
+    "meeting_date_rows",
+    "resolution_gaps",
+    "validate",
+]
 
 #: resolution number -> (kind, why). Decisions the Council took by a procedural (or Art. 109(3))
 #: vote although a permanent member voted no (spec R13 regression list, R14, R15, R22).
@@ -83,8 +92,13 @@ def validate(
     decisions: pd.DataFrame,
     votes: pd.DataFrame,
     roster: Callable[[dt.date], list[str]] | None = None,
+    meetings: pd.DataFrame | None = None,
 ) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
-    """Fill ``rule_adopted``, ``rule_agrees`` and ``explanation``; return them and the validation rows."""
+    """Fill ``rule_adopted``, ``rule_agrees`` and ``explanation``; return them and the validation rows.
+
+    With the meeting calendar (``meetings``), a decision dated before its meeting is a row too
+    (:func:`meeting_date_rows`).
+    """
     out = decisions.copy()
     rule_adopted: list[bool | None] = []
     agrees: list[bool | None] = []
@@ -191,7 +205,50 @@ def validate(
     out["explanation"] = explanation
     explanation_by_id, invariant_rows = check_invariants(out, votes, rows)
     out["explanation"] = [explanation_by_id.get(d, e) for d, e in zip(out["decision_id"], explanation, strict=True)]
+    if meetings is not None:
+        invariant_rows += meeting_date_rows(out, meetings)
     return out, rows + invariant_rows
+
+
+def meeting_date_rows(decisions: pd.DataFrame, meetings: pd.DataFrame) -> list[dict[str, Any]]:
+    """An ``unexplained`` row for each decision dated before the first day of its meeting in the calendar.
+
+    A meeting that runs past midnight may adopt on the day after it opened (resolution 338 (1973)),
+    but no vote is taken before its meeting opens: such a date is wrong, whichever source gave it.
+
+    >>> import datetime as dt
+    >>> cal = pd.DataFrame({"meeting": ["S/PV.5040"], "date": [dt.date(2004, 9, 18)], "end_date": [None]})
+    >>> dec = pd.DataFrame({"decision_id": ["S/2004/744", "S/2004/745"], "meeting": ["S/PV.5040", "S/PV.5040"],
+    ...     "date": [dt.date(2004, 9, 17), dt.date(2004, 9, 19)], "adopted": [True, True]})
+    >>> [(r["decision_id"], r["reason"].split(",")[0]) for r in meeting_date_rows(dec, cal)]
+    [('S/2004/744', 'date_before_meeting: dated 2004-09-17')]
+    """
+    first: dict[str, dt.date] = {}
+    for m, d in zip(meetings["meeting"], meetings["date"], strict=True):
+        if isinstance(m, str) and d is not None and not pd.isna(d):
+            day = pd.Timestamp(d).date()
+            first[m] = min(first.get(m, day), day)
+    out: list[dict[str, Any]] = []
+    for did, m, d, adopted in zip(
+        decisions["decision_id"], decisions["meeting"], decisions["date"], decisions["adopted"], strict=True
+    ):
+        if not isinstance(m, str) or m not in first or d is None or pd.isna(d):
+            continue
+        day = pd.Timestamp(d).date()
+        if day < first[m]:
+            out.append(
+                {
+                    "decision_id": did,
+                    "date": day,
+                    "recorded_adopted": None if adopted is None or pd.isna(adopted) else bool(adopted),
+                    "rule_adopted": None,
+                    "category": "unexplained",
+                    "reason": f"date_before_meeting: dated {day.isoformat()}, before its meeting {m} "
+                    f"opened on {first[m].isoformat()} (the Library's meeting calendar); a vote cannot precede "
+                    "its meeting",
+                }
+            )
+    return out
 
 
 def check_invariants(
