@@ -194,6 +194,7 @@ def decisions(
     member: str | None = None,
     outcome: Outcome | str | None = None,
     kind: Kind | str | None = None,
+    voting_class: str | None = None,
     text: str | None = None,
     topic: str | None = None,
     issue: str | None = None,
@@ -205,7 +206,8 @@ def decisions(
 
     ``since``/``until``: a year (``2011``) or a date (``"2011-10-04"``), inclusive. ``member``: decisions it
     voted on (code or name). ``outcome``: an :class:`Outcome`. ``kind``: a :class:`unsc.rules.Kind`.
-    ``text``: words in the title, topic, draft or resolution symbol. ``topic``: words in the free-text
+    ``voting_class``: a :class:`unsc.rules.VotingClass` (``procedural`` keeps every procedural vote, whatever
+    its kind: agenda, invitations, adjournment, ...). ``text``: words in the title, topic, draft or resolution symbol. ``topic``: words in the free-text
     topic; ``issue``: a coded issue (a key of :data:`unsc.analysis.stats.ISSUES`, e.g. ``middle_east``).
     ``vetoed_by``: a permanent member. ``limit``: the first N rows (oldest first). ``store``: a store file
     or an open :class:`unsc.record.Store` (default: the built store, ``UNSC_STORE``). Columns are those of
@@ -218,11 +220,17 @@ def decisions(
     Traceback (most recent call last):
     ...
     ValueError: unknown kind 'procedurl' (did you mean 'procedural'?)
+    >>> decisions(voting_class="procedual")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown voting_class 'procedual' (did you mean 'procedural'?)
     """
     from unsc.rules import Kind as _Kind
+    from unsc.rules import VotingClass as _VotingClass
 
     o = _choice("outcome", outcome, Outcome) if outcome is not None else None
     k = _choice("kind", kind, _Kind) if kind is not None else None
+    vc = _choice("voting_class", voting_class, _VotingClass) if voting_class is not None else None
     from unsc.analysis.stats import ISSUES, issues_of
 
     if issue is not None and issue not in ISSUES:
@@ -234,6 +242,8 @@ def decisions(
     df["issue"] = issues_of(df["topic"])
     if topic:
         df = df[df["topic"].fillna("").str.contains(topic, case=False, regex=False)]
+    if vc is not None:
+        df = df[df["voting_class"] == str(vc)]
     if issue:
         df = df[df["issue"] == issue]
     df = _categorical(df)

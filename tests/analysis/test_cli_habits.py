@@ -101,6 +101,13 @@ def test_decisions_search_on_the_real_store(built_store: Path) -> None:
     import pandas as pd
 
     assert r.exit_code == 0 and len(pd.read_parquet(out)) > 50
+    # every procedural vote, whatever its kind (agenda votes, the 2022 call for a GA emergency session)
+    r = runner.invoke(app, ["decisions", "--class", "procedural", "--since", "2000", "--csv", *s])
+    procedural = {x["decision_id"]: x["kind"] for x in csv.DictReader(io.StringIO(r.output))}
+    assert r.exit_code == 0 and "S/PV.7353#1" in procedural and "S/2022/160" in procedural
+    assert "draft_resolution" not in set(procedural.values()) - {procedural["S/2022/160"]}
+    r = runner.invoke(app, ["decisions", "--kind", "procedural", "--since", "2000", *s])
+    assert r.exit_code == 0 and "--class procedural" in r.output
     # a query that matches nothing writes a header (CSV) or an empty list (JSON), never a traceback
     r = runner.invoke(app, ["decisions", "--since", "2024-03-23", "--until", "2024-03-23", "--csv", *s])
     assert r.exit_code == 0 and r.output.startswith("decision_id,date,") and len(r.output.splitlines()) == 1

@@ -140,6 +140,13 @@ def decisions_cmd(
         help="draft_resolution, amendment, procedural, part, preliminary_question, ... (a unsc.rules.Kind).",
         autocompletion=_complete(_kinds),
     ),
+    voting_class: str | None = typer.Option(
+        None,
+        "--class",
+        metavar="procedural|non_procedural",
+        help="Under Art. 27(2) or 27(3): procedural keeps every procedural vote (agenda, invitations, ...).",
+        autocompletion=_complete(["procedural", "non_procedural", "special"]),
+    ),
     member: str | None = typer.Option(
         None, "--member", metavar="MEMBER", help="Decisions this member voted on (code or name)."
     ),
@@ -172,6 +179,7 @@ def decisions_cmd(
             member=member,
             outcome=outcome,
             kind=kind,
+            voting_class=voting_class,
             text=text,
             topic=topic,
             issue=issue,
@@ -184,7 +192,12 @@ def decisions_cmd(
     if _write(df, DECISION_COLUMNS, fmt, parquet):
         return
     if df.empty:
-        typer.echo("no decisions match")
+        hint = (
+            "; --class procedural keeps every procedural vote (agenda, invitations, ...)"
+            if kind == "procedural"
+            else ""
+        )
+        typer.echo("no decisions match" + hint)
         return
     from unsc.record.decision import RecordedDecision
 
