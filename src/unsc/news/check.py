@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from unsc.news.extract import TOPICS, Claim, Extraction, extract_claims
+from unsc.news.extract import TOPICS, Claim, Event, Extraction, extract_claims
 from unsc.news.lookup import rows
 from unsc.news.report import (
     Candidate,
@@ -796,6 +796,9 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
         main = _Match(None, None, [], ReportStatus.NO_VOTE, f"no Council vote reported: {ex.no_vote_reason}")
     else:
         main = _match_main(ex, rec)
+        split = _split_named(ex, main.row, rec)
+        if split is not ex:  # sentences naming another resolution are about that vote: find the main one without them
+            ex, main = split, _match_main(split, rec)
     after = last is not None and (
         (when is not None and when > last) or (ex.article_date is not None and ex.article_date > last)
     )
@@ -827,6 +830,64 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
         tuple(claims_out), tuple(consistency(ex, event=0)), evidence=tuple(main.evidence),
         other_votes=tuple(other_votes), left_out=tuple(left), **head,
     )  # fmt: skip
+
+
+_BACKGROUND = re.compile(
+    r"\b(?:ago|earlier|previous(?:ly)?|last\s+(?:year|month|week|time)|in\s+(?:19|20)\d\d|follow(?:s|ed|ing)|"
+    r"since|similar|repeat|original(?:ly)?|prior|predecessor|first|had\s+(?:adopted|passed|approved|voted|set up|created|"
+    r"authori[sz]ed|established|imposed)|set\s+up\s+(?:by|under|in)|established\s+(?:by|under|in)|under\s+resolution|"
+    r"in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)",
+    re.I,
+)
+
+
+def _looks_back(row: dict[str, Any], main: dict[str, Any]) -> bool:
+    """Whether a recorded vote was taken days (at least four) before the main vote."""
+    day, main_day = row.get("date"), main.get("date")
+    return isinstance(day, dt.date) and isinstance(main_day, dt.date) and (main_day - day).days >= 4
+
+
+def _not_the_main_number(ex: Extraction, number: str, main: dict[str, Any]) -> bool:
+    """Whether a quoted resolution number cannot be the main vote's: the main vote was not adopted, or the text
+    quotes the main vote's own number too, or the number's year is another year."""
+    own = main.get("resolution_number")
+    quoted = {str(c.claimed).split(" ")[0] for c in ex.claims if c.field == "resolution"}
+    year = re.search(r"\((\d{4})\)", number)
+    main_day = main.get("date")
+    other_year = year is not None and isinstance(main_day, dt.date) and int(year[1]) != main_day.year
+    return main.get("adopted") is False or (own is not None and str(own) in quoted) or other_year
+
+
+def _split_named(ex: Extraction, main: dict[str, Any] | None, record: Any) -> Extraction:
+    """The extraction with each sentence of the main vote that quotes another recorded resolution ("The vote
+    follows resolution 2139, adopted in February") made a vote of its own, which the number then finds.
+
+    Only a resolution the record dates days before the main vote moves, and only when the sentence looks back
+    ("follows", "a year ago", "in February", "similar") or the number cannot be the main vote's: a wrong number
+    quoted for the main vote itself stays, to be found contradicted.
+    """
+    if main is None:
+        return ex
+    own = main.get("resolution_number")
+    moves: dict[str, int] = {}
+    events = list(ex.events)
+    for c in ex.claims:
+        num = str(c.claimed).split(" ")[0]
+        if c.field != "resolution" or c.event != 0 or c.text in moves or (own is not None and num == str(own)):
+            continue
+        try:
+            row = record.decision(f"S/RES/{num}")
+        except Exception:
+            row = None
+        if not row or not _looks_back(row, main):
+            continue
+        if _BACKGROUND.search(c.text) or _not_the_main_number(ex, str(c.claimed), main):
+            moves[c.text] = len(events)
+            events.append(Event(len(events), "earlier", c.text))
+    if not moves:
+        return ex
+    claims = [replace(c, event=moves[c.text]) if c.event == 0 and c.text in moves else c for c in ex.claims]
+    return replace(ex, claims=claims, events=events)
 
 
 def _beyond(ex: Extraction, rec: Any, last: dt.date, left: list[LeftOut], head: dict[str, Any]) -> Report:

@@ -17,7 +17,7 @@ import re
 
 from unsc.record.sources.normalize import MONTHS
 
-__all__ = ["MONTHS", "dateline", "find_dates", "parse_date_phrase", "vote_weekday", "weekday_before"]
+__all__ = ["MONTHS", "dateline", "dateline_end", "find_dates", "parse_date_phrase", "vote_weekday", "weekday_before"]
 
 _MON = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(\d{{4}}))?\b")
@@ -28,6 +28,23 @@ _DATELINE = re.compile(
     rf"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .'-]+)?\s*,?\s*(?:\(?[A-Za-z]+\)?\s*)?[,-–—]?\s*{_MON}\s+(\d{{1,2}})"
     r"(?:,?\s+(\d{4}))?\s*(?:\(|[-–—])"
 )
+#: the same with the day first: "NEW YORK, 28 December 2024 —"
+_DATELINE_DM = re.compile(
+    rf"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .'-]+)?\s*,\s*(\d{{1,2}})\s+{_MON}(?:,?\s+(\d{{4}}))?\s*(?:\(|[-–—])"
+)
+
+
+def dateline_end(paragraph: str) -> int | None:
+    """Where a paragraph's opening dateline ends, or ``None`` without one.
+
+    >>> s = "NEW YORK, 28 December 2024 — The Council ..."
+    >>> s[dateline_end(s):]
+    ' The Council ...'
+    >>> dateline_end("The Council voted on 28 December 2024.") is None
+    True
+    """
+    m = _DATELINE.match(paragraph) or _DATELINE_DM.match(paragraph)
+    return m.end() if m else None
 
 
 def _mk(year: int | None, month: int, day: int) -> dt.date | None:
@@ -78,12 +95,17 @@ def dateline(paragraph: str, default_year: int | None = None) -> dt.date | None:
 
     >>> dateline("UNITED NATIONS, Oct 18 (Reuters) - The United States ...", 2023)
     datetime.date(2023, 10, 18)
+    >>> dateline("NEW YORK, 28 December 2024 — The Council on Friday ...", 2024)
+    datetime.date(2024, 12, 28)
     >>> dateline("The United States vetoed ...", 2023) is None
     True
     """
     m = _DATELINE.match(paragraph)
     if not m:
-        return None
+        dm = _DATELINE_DM.match(paragraph)
+        if dm is None:
+            return None
+        return _mk(int(dm[3]) if dm[3] else default_year, MONTHS[dm[2].lower().rstrip(".")], int(dm[1]))
     return _mk(int(m[3]) if m[3] else default_year, MONTHS[m[1].lower().rstrip(".")], int(m[2]))
 
 

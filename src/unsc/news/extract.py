@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from unsc.news.dates import _DATELINE, MONTHS, dateline, find_dates, vote_weekday
+from unsc.news.dates import MONTHS, dateline, dateline_end, find_dates, vote_weekday
 from unsc.news.text import Article, read_article, sentences
 from unsc.rules import all_members
 
@@ -94,7 +94,9 @@ _OUT_FAILED = re.compile(
     r"sink|defeat|win over|mention|address|include|reflect|condemn|name|recogni[sz]e|acknowledge|take)\b)|was defeated|were defeated|was rejected|were rejected|not adopted(?! under)|did not pass|"
     r"didn['’]t pass|fell short|falls short|(?:well|far) short of|fell flat|was voted down|went down to defeat|sank|"
     r"collapsed|foundered)\b|"
-    r"\bCouncil\b(?:\s+\w+){0,3}?\s+rejected\b",
+    r"\bCouncil\b(?:\s+\w+){0,3}?\s+rejected\b|"
+    # a live blog's headline form: "First Russian amendment rejected", "Second amendment goes down"
+    r"\b(?:amendment|draft|text|proposal|measure|bid)\s+(?:(?:is|was)\s+)?(?:rejected|defeated|(?:goes|went)\s+down)\b",
     re.I,
 )
 _OUT_VETO = re.compile(
@@ -116,7 +118,7 @@ _VOTEWORDS = re.compile(
     r"\bCouncil['’]s\s+(?:call|demand|decision)\b|\b(vote[ds]?|voting|veto\w*|abstain\w*|abstention\w*|in favou?r|adopt\w*|resolution|draft|unanim\w*|fell flat|fell short|"
     r"blocked|passed|rejected|failed|supported|backed|opposed|against|drafted|sponsored|put forward|tabled|text|"
     r"extended|renewed|authori[sz]ed|demanded|support|backing|approved|approves|expanded|widened|tightened|imposed|"
-    r"lifted|collapsed|sailed)\b",
+    r"lifted|collapsed|sailed|fails|passes|goes\s+down|went\s+down)\b",
     re.I,
 )
 
@@ -249,13 +251,13 @@ _TALLY_CTX = re.compile(
 )
 _RECEIVED = re.compile(
     rf"\b(?:received|won|garnered|got|secured|obtained|gathered|drew|mustered|had|winning|drawing|getting|receiving|securing|"
-    rf"garnering)\s+(?:only\s+|just\s+)?(?P<n>{NUM})\s+votes?"
+    rf"garnering|picked\s+up|picks\s+up|wins|gets|draws|receives|attracted|attracts)\s+(?:only\s+|just\s+)?(?P<n>{NUM})\s+votes?"
     r"(?!\s+(?:against|no\b))",
     re.I,
 )
 _SUPPORT_OF = re.compile(
     rf"\b(?:won|got|gained|garnered|drew|received|secured|had|obtained|mustered|winning|getting|attracting|attracted)\s+(?:the\s+)?"
-    rf"(?:support|backing|votes?|approval)\s+of\s+(?:only\s+|just\s+|all\s+)?(?:its\s+|their\s+)?(?P<n>{NUM})\b(?!\s*(?:%|per))|"
+    rf"(?:support|backing|votes?|approval)\s+of\s+(?:only\s+|just\s+|all\s+)?(?:its\s+|their\s+)?(?P<n>{NUM})\b(?!\s*(?:%|per|other\b))|"
     rf"\b(?:backed|supported|endorsed|approved)\s+by\s+(?:only\s+|just\s+)?(?P<n2>{NUM})\s+(?:of\s+the\s+(?:Council['’]s\s+)?(?:15|fifteen)\s+)?"
     r"(?:Council\s+)?(?:members|countries|nations|states|delegations)",
     re.I,
@@ -265,6 +267,18 @@ _DASH_LIST = re.compile(
     rf"(?P<n>{NUM})(?:\s+(?:votes?|members|countries|nations|states))?\s*[—–]\s*(?P<list>[^—–]{{3,120}}?)\s*[—–]\s*"
     r"(?P<verb>abstained|voted against|voted no|voted in favou?r|voted for|against(?!\s+(?:\d|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|thirteen|fourteen))|in favou?r)?",
+    re.I,
+)
+#: "Eight members voted against it: the United States, Britain, ...": the list after a colon
+_COLON_LIST = re.compile(
+    rf"\b{NUM}\s+(?:other\s+)?(?:members|countries|nations|states|delegations)\s+(?P<verb>abstained|voted\s+against|voted\s+no|"
+    rf"voted\s+in\s+favou?r|voted\s+for|voted\s+yes|backed|supported|opposed)(?:\s+(?:it|the\s+(?:[\w-]+\s+){{0,2}}?(?:draft|text|"
+    rf"resolution|proposal)))?\s*:\s*{_LIST}",
+    re.I,
+)
+#: "Bolivia and China voted with Russia for the draft": both lists voted the same way
+_VOTED_WITH = re.compile(
+    rf"{_LIST}\s+(?:also\s+)?voted\s+(?:alongside|with)\s+{_LIST2}\s+(?P<verb>for|in\s+favou?r\s+of|in\s+favou?r|against)\b",
     re.I,
 )
 _INCLUDING = re.compile(
@@ -304,13 +318,18 @@ _GOT_BEFORE = re.compile(
     re.I,
 )
 _VOTES_FROM = re.compile(
-    rf"\b(?:got|won|received|drew|garnered|secured|gained|mustered|had|winning|drawing|getting|receiving)\s+(?:only\s+|just\s+)?"
-    rf"{NUM}\s+votes?(?:\s+in\s+favou?r)?\s*[,—–]?\s*(?:from|by|cast by)\s+{_LIST}",
+    rf"\b(?:got|won|received|drew|garnered|secured|gained|mustered|had|winning|drawing|getting|receiving|picked\s+up|picks\s+up|"
+    rf"wins|gets|draws|receives)\s+(?:only\s+|just\s+)?{NUM}\s+votes?(?:\s+in\s+favou?r)?\s*[,—–]?\s*(?:from|by|cast by)\s+{_LIST}",
     re.I,
 )
 _APPOSED = re.compile(
     rf"(?P<n>{NUM})\s+(?:other\s+)?(?:members|countries|states|nations|delegations)\s*,\s*{_LIST}\s+(?:among\s+them|included|"
     r"including)\s*,\s*(?P<verb>supported|backed|voted\s+(?:in\s+favou?r|for|yes|against|no)|abstained|opposed)",
+    re.I,
+)
+#: "picked up five votes, Guyana joining Russia, China and Algeria": those named gave the votes
+_VOTES_JOINING = re.compile(
+    rf"\b(?:votes?|support|backing)\s*(?:in\s+favou?r\s*)?,\s+{_LIST}\s+joining\s+{_LIST2}(?!\s+in\s+(?:abstain|oppos|voting\s+(?:against|no)))",
     re.I,
 )
 _JOINING = re.compile(
@@ -569,6 +588,12 @@ def _read_paren(m: re.Match[str], f: _VotesFound) -> _Votes:
     return _codes(m["list"]), "yes" if ("favo" in v or "yes" in v) else "abstain" if v.startswith("abst") else "no"
 
 
+def _read_colon_list(m: re.Match[str], f: _VotesFound) -> _Votes:
+    v = m["verb"].lower()
+    vote = "abstain" if "abst" in v else "no" if ("against" in v or v.endswith("no") or "opp" in v) else "yes"
+    return _codes(m["list"]), vote
+
+
 def _read_dash_list(m: re.Match[str], f: _VotesFound) -> _Votes:
     codes = _codes(m["list"])
     if not codes or re.sub(r"⟨[A-Z]{3}⟩|,|\band\b|\bthe\b|\s", "", m["list"]):
@@ -690,6 +715,11 @@ _OWN_VOTE = re.compile(r"\bvotes?\s*[—–:,]\s*⟨([A-Z]{3})⟩['’]s?\s+own\
 _VOTE_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], _VotesFound], _Votes]], ...] = (
     (_PAREN, _read_paren),
     (_DASH_LIST, _read_dash_list),
+    (_COLON_LIST, _read_colon_list),
+    (
+        _VOTED_WITH,
+        lambda m, f: (_codes(m["list"]) + _codes(m["list2"]), "no" if m["verb"].lower() == "against" else "yes"),
+    ),
     (_OBJ, _read_object),
     (_WITH, _read_with),
     (_INCLUDING, _read_including),
@@ -697,6 +727,7 @@ _VOTE_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], _VotesFound
     (_TAIL_LIST, _read_tail_list),
     (_AMONG, _read_among),
     (_VOTES_FROM, lambda m, f: (_codes(m["list"]), "yes")),
+    (_VOTES_JOINING, lambda m, f: (_codes(m["list"]) + _codes(m["list2"]), "yes")),
     (_OWN_VOTE, lambda m, f: ([m[1]], "yes")),
     (_AGAINST_FROM, lambda m, f: (_codes(m["list"]), "no")),
     (_JOINING, _read_joining),
@@ -901,7 +932,7 @@ _PAST_VOTE = re.compile(
 _VOTE_EVENT = re.compile(
     r"\bCouncil['’]s\s+(?:call|demand|decision)\b|\b(?:vot(?:e|ed|es|ing)|vetoe?[ds]?|vetoing|adopt\w*|reject\w*|fail\w*|pass(?:ed|es)|block\w*|approv\w*|(?<![-‑])backed|"
     r"abstain\w*|endors\w*|authori[sz]\w*|renew\w*|extend\w*|demand\w*|shot|unanimous\w*|fell|falls|collapsed|"
-    r"expanded|widened|tightened|imposed|lifted)\b",
+    r"expanded|widened|tightened|imposed|lifted|defeated|voted\s+down)\b",
     re.I,
 )
 _NOT_VOTE_DATE = re.compile(
@@ -942,6 +973,12 @@ _LATER = re.compile(
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _ORDINAL = re.compile(
     r"\s*(?:The|A|An)\s+(first|second|third|fourth|fifth)\b(?!\s+(?:time|day|week|month|year|vote\b))", re.I
+)
+#: a sentence led by an ordinal and the vote's noun: "Third and last Russian amendment fails", "The second draft ..."
+_LEAD_ORDINAL = re.compile(
+    r"\s*(?:The\s+)?(first|second|third|fourth|fifth)\s+(?:and\s+(?:last|final)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:amendment|draft|text|proposal)\b",
+    re.I,
 )
 _PLURAL = re.compile(r"\b(?:two|three|four|five|several|a series of|a number of)\s+(?:[\w-]+\s+)?(?:amendments|drafts|texts|"
                      r"proposals)\b", re.I)  # fmt: skip
@@ -1133,9 +1170,9 @@ def _vote_dates(s: str, year: int | None, article_date: dt.date | None) -> list[
         )
         if not _VOTE_EVENT.search(s):
             return []
-    line = _DATELINE.match(s)  # "UNITED NATIONS, Nov. 16 - ... failed on Friday": the dateline dates the dispatch
+    line = dateline_end(s)  # "UNITED NATIONS, Nov. 16 - ... failed on Friday": the dateline dates the dispatch
     if line:
-        s = s[line.end() :]
+        s = s[line:]
     out: list[tuple[dt.date, str, str]] = []
     for d, t in find_dates(s, year):
         before = s[: s.find(t)]
@@ -1327,8 +1364,15 @@ class _Reading:
         if same and again and (kind in ("rival", "same_day") or definite):
             self.cur = same[-1]
             return
+        lead = _LEAD_ORDINAL.match(s) if kind in ("amendment", "rival") else None
+        n = _ORDINALS[lead[1].lower()] if lead else None
+        if n is not None:  # "Second Russian amendment goes down": the second voted, met again in a live blog
+            again_n = [e.id for e in events if e.kind == kind and e.ordinal == n]
+            if again_n:
+                self.cur = again_n[-1]
+                return
         core = _RELATIVE_CLAUSE.sub(",", s)
-        events.append(Event(len(events), kind, s, window=window, back=_BACK.pop(core, None)))
+        events.append(Event(len(events), kind, s, window=window, back=_BACK.pop(core, None), ordinal=n))
         self.cur = len(events) - 1
 
     def _new(self, event: Event) -> None:
