@@ -154,3 +154,29 @@ def test_everyday_phrasings_of_who_voted() -> None:
     got = keys("Russia's Security Council draft failed, winning the support of only two other members.")
     assert not any(k[0] == "yes" for k in got) and ("outcome", None, "failed") in got
     assert ("outcome", None, "failed") in keys("Second Council amendment goes down after a 4-2-9 vote.")
+
+
+def test_what_the_clause_says_of_a_recalled_resolution_is_checked_against_it() -> None:
+    text = (
+        "The Security Council on Monday unanimously adopted resolution 2165 on aid convoys into Syria. "
+        "The vote follows resolution 2139, which the Council adopted unanimously in February, demanding access."
+    )
+    r = check(text, date="2014-07-14", record=_aid())
+    recalled = {(c.field, c.claimed): c.verdict for c in r.claims if c.decision == "S/2014/115"}
+    assert recalled == {("resolution", "2139"): "supported", ("outcome", "adopted"): "supported",
+                        ("unanimous", True): "supported"}  # fmt: skip
+
+
+def test_a_roundup_naming_the_main_vote_by_its_date_speaks_of_the_main_vote() -> None:
+    """A report dated days later finds the vote by "twelve days after"; "The Council's July 14 vote" further
+    down is that same vote, not an earlier one left out."""
+    text = (
+        "Twelve days after the Security Council authorised aid convoys into Syria, the first trucks crossed. "
+        "The Council's July 14 vote was unanimous, and the text was drafted by Australia, Jordan and Luxembourg."
+    )
+    r = check(text, date="2014-07-26", record=_aid())
+    assert r.decision is not None and r.decision.symbol == "S/2014/490", r.message
+    by = {(c.field, c.member, c.claimed): (c.decision, c.verdict) for c in r.claims}
+    assert by[("unanimous", None, True)] == ("S/2014/490", "supported")
+    assert by[("sponsor", "JOR", "JOR")] == ("S/2014/490", "supported")
+    assert not r.left_out or all(x.claim is None for x in r.left_out)

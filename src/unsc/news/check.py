@@ -25,8 +25,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from unsc.news.extract import TOPICS, Claim, Event, Extraction, extract_claims
-from unsc.news.lookup import rows
+from unsc.news.extract import TOPICS, Claim, Event, Extraction, extract_claims, recalled_claims
+from unsc.news.lookup import day_of, rows
 from unsc.news.report import (
     Candidate,
     CheckedClaim,
@@ -843,8 +843,8 @@ _BACKGROUND = re.compile(
 
 def _looks_back(row: dict[str, Any], main: dict[str, Any]) -> bool:
     """Whether a recorded vote was taken days (at least four) before the main vote."""
-    day, main_day = row.get("date"), main.get("date")
-    return isinstance(day, dt.date) and isinstance(main_day, dt.date) and (main_day - day).days >= 4
+    day, main_day = day_of(row.get("date")), day_of(main.get("date"))
+    return day is not None and main_day is not None and (main_day - day).days >= 4
 
 
 def _not_the_main_number(ex: Extraction, number: str, main: dict[str, Any]) -> bool:
@@ -853,8 +853,8 @@ def _not_the_main_number(ex: Extraction, number: str, main: dict[str, Any]) -> b
     own = main.get("resolution_number")
     quoted = {str(c.claimed).split(" ")[0] for c in ex.claims if c.field == "resolution"}
     year = re.search(r"\((\d{4})\)", number)
-    main_day = main.get("date")
-    other_year = year is not None and isinstance(main_day, dt.date) and int(year[1]) != main_day.year
+    main_day = day_of(main.get("date"))
+    other_year = year is not None and main_day is not None and int(year[1]) != main_day.year
     return main.get("adopted") is False or (own is not None and str(own) in quoted) or other_year
 
 
@@ -881,12 +881,15 @@ def _split_named(ex: Extraction, main: dict[str, Any] | None, record: Any) -> Ex
             row = None
         if not row or not _looks_back(row, main):
             continue
-        if _BACKGROUND.search(c.text) or _not_the_main_number(ex, str(c.claimed), main):
+        says_own = own is not None and re.search(rf"\b{own}\b", c.text)  # "2165, which builds on 2139": the main one
+        if not says_own and (_BACKGROUND.search(c.text) or _not_the_main_number(ex, str(c.claimed), main)):
             moves[c.text] = len(events)
             events.append(Event(len(events), "earlier", c.text))
     if not moves:
         return ex
-    claims = [replace(c, event=moves[c.text]) if c.event == 0 and c.text in moves else c for c in ex.claims]
+    claims = [c for c in ex.claims if not (c.event == 0 and c.text in moves and c.field != "date")]
+    for sentence, eid in moves.items():  # read again for the recalled vote, with what its clause says became of it
+        claims += recalled_claims(sentence, eid, events)
     return replace(ex, claims=claims, events=events)
 
 
@@ -901,6 +904,15 @@ def _beyond(ex: Extraction, rec: Any, last: dt.date, left: list[LeftOut], head: 
             claims_out.append(CheckedClaim.of(c, Verdict.UNVERIFIABLE, reason=f"after the record's last vote ({last})"))
     return Report(ReportStatus.BEYOND_RECORD, f"vote after the record: {msg}", claims=tuple(claims_out),
                   consistency=tuple(beyond_record(ex, rec, last)), left_out=tuple(left), **head)  # fmt: skip
+
+
+def _on_the_main_day(ev: Event, main: dict[str, Any] | None) -> bool:
+    """Whether a vote the text dates apart (an earlier vote, another day's) is dated, in so many words or by
+    its weekday, to the very day of the main vote: then it is the main vote, spoken of again."""
+    day = day_of(main.get("date")) if main else None
+    if ev.kind not in ("earlier", "other_day", "later") or day is None:
+        return False
+    return any(d == day for d, how, _ in ev.dates if how in ("text", "relative"))
 
 
 def _other_votes(ex: Extraction, rec: Any, main: _Match) -> tuple[dict[int, _Match], list[OtherVote]]:
@@ -919,6 +931,9 @@ def _other_votes(ex: Extraction, rec: Any, main: _Match) -> tuple[dict[int, _Mat
             on = before.row  # "A Russian alternative then won a single vote" after Wednesday's veto: that day
         else:
             on = main.row if main.row is not None or not same_day else ref
+        if _on_the_main_day(ev, main.row):  # "The Council's Oct. 31 vote" in a roundup dated by "twelve days after"
+            results[ev.id] = main
+            continue
         got = _match_event(ex, ev, on, taken, rec, results)
         results[ev.id] = got
         if got.row is not None:

@@ -17,14 +17,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from unsc.news.dates import MONTHS, dateline, dateline_end, find_dates, vote_weekday
 from unsc.news.text import Article, read_article, sentences
 from unsc.rules import all_members
 
-__all__ = ["TOPICS", "Claim", "Event", "Extraction", "extract_claims", "member_mentions", "number"]
+__all__ = ["TOPICS", "Claim", "Event", "Extraction", "extract_claims", "member_mentions", "number", "recalled_claims"]
 
 NUMBERS = {
     "zero": 0,
@@ -1596,6 +1596,26 @@ def _best_dates(dates: list[tuple[dt.date, str, str]]) -> list[tuple[dt.date, st
     """Dates ordered by how they were given: in the text, then "on Friday", then the dateline."""
     rank = {"text": 0, "relative": 1, "dateline": 2, "approx": 3}
     return sorted(dates, key=lambda d: rank.get(d[1], 4))
+
+
+def recalled_claims(sentence: str, event: int, events: list[Event]) -> list[Claim]:
+    """The claims of a sentence that recalls another resolution, read for that vote (``event``), with the clause
+    that says what became of it kept: "The vote follows resolution 2139, which the Council adopted unanimously
+    in February" claims an adoption, unanimous, of 2139.
+
+    >>> ev = [Event(0, "main", ""), Event(1, "earlier", "")]
+    >>> s = "The vote follows resolution 2139, which the Council adopted unanimously in February, on aid."
+    >>> sorted(c.key() for c in recalled_claims(s, 1, ev))
+    [('outcome', None, 'adopted'), ('resolution', None, '2139'), ('unanimous', None, True)]
+    """
+    opened = re.sub(
+        r"((?:resolution|text)\s+\d{3,4}(?:\s*\(\d{4}\))?),\s+(?:which|that)\b", r"\1, as", sentence, flags=re.I
+    )
+    out: dict[tuple[Any, ...], Claim] = {}
+    for c in _sentence_claims(opened, event, events):
+        if c.field != "subject":
+            out.setdefault(c.key(), replace(c, text=sentence))
+    return list(out.values())
 
 
 def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
