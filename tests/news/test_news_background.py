@@ -180,3 +180,34 @@ def test_a_roundup_naming_the_main_vote_by_its_date_speaks_of_the_main_vote() ->
     assert by[("unanimous", None, True)] == ("S/2014/490", "supported")
     assert by[("sponsor", "JOR", "JOR")] == ("S/2014/490", "supported")
     assert not r.left_out or all(x.claim is None for x in r.left_out)
+
+
+def test_a_teaser_list_of_other_stories_is_dropped_with_its_dates() -> None:
+    from unsc.news import read_article
+
+    page = (
+        "The Security Council voted on Friday to send more peacekeepers to the capital.\n\n"
+        "More on this story\n\n> Why the region wants troops on the ground\n\n"
+        "> Council renews Mali sanctions, two members abstain (3 June)\n"
+    )
+    a = read_article(page)
+    assert a.paragraphs == ["The Security Council voted on Friday to send more peacekeepers to the capital."]
+
+
+def test_last_month_dating_fighting_does_not_make_the_lede_an_earlier_vote() -> None:
+    ex = extract_claims(
+        "The Security Council voted on Friday to send 4,000 more troops to the capital after fighting there last month "
+        "killed hundreds. The resolution passed with 11 votes in favour. None of the 15 members voted against it.",
+        "2016-08-13",
+    )
+    assert {c.key() for c in ex.claims if c.event == 0} >= {("date", None, "2016-08-12"), ("yes", None, 11),
+                                                              ("no", None, 0)}  # fmt: skip
+    still = extract_claims(
+        "The Security Council adopted a text on Friday. Russia vetoed a similar text last month.", "2016-08-13"
+    )
+    assert any(c.key() == ("veto", "RUS", True) and c.event != 0 for c in still.claims)
+
+
+def test_last_night_in_a_morning_paper_is_the_day_before() -> None:
+    ex = extract_claims("The Security Council last night endorsed the peace plan by 14 votes to none.", "1999-06-11")
+    assert ("date", None, "1999-06-10") in {c.key() for c in ex.claims}

@@ -141,7 +141,7 @@ _VOTE_NEAR = re.compile(
 )
 _WEEKDAY = re.compile(
     r"\b(?:(?:late|early)\s+)?(?:(on|last|this)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"(?:['’]s)?\b|\b(yesterday|today|tonight)\b",
+    r"(?:['’]s)?\b|\b(yesterday|today|tonight|last\s+night|overnight)\b",
     re.I,
 )
 
@@ -154,6 +154,8 @@ def vote_weekday(text: str, article_date: dt.date | None) -> tuple[dt.date, str]
     (datetime.date(2015, 7, 8), 'on Wednesday')
     >>> vote_weekday("In Wednesday's vote, 14 members backed the text.", dt.date(2024, 11, 22))
     (datetime.date(2024, 11, 20), "Wednesday's")
+    >>> vote_weekday("The Council last night endorsed the plan.", dt.date(1999, 6, 11))
+    (datetime.date(1999, 6, 10), 'last night')
     >>> vote_weekday("Russia vetoed it last Friday.", dt.date(2024, 3, 29))
     (datetime.date(2024, 3, 22), 'last Friday')
     """
@@ -164,7 +166,12 @@ def vote_weekday(text: str, article_date: dt.date | None) -> tuple[dt.date, str]
     for m in _WEEKDAY.finditer(text):
         if m[3]:
             word = m[3].lower()
-            d = article_date - dt.timedelta(days=1) if word == "yesterday" else article_date
+            # "last night" in a morning paper: the evening before the page date
+            d = (
+                article_date - dt.timedelta(days=1)
+                if word in ("yesterday", "overnight") or word.startswith("last")
+                else article_date
+            )
         else:
             want = _DAYS.index(m[2].lower())
             delta = (article_date.weekday() - want) % 7

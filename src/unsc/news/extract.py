@@ -777,6 +777,9 @@ def _counts(sentence: str) -> list[tuple[str, int]]:
         ):
             continue
         kind = "abstain" if "abst" in v else "no" if ("against" in v or "opposed" in v or v.endswith(" no")) else "yes"
+        if re.search(r"\b(?:none|not one|no one)\s+of\s+(?:the\s+|its\s+)?(?:Council['’]s\s+)?$",
+                     sentence[: m.start("n")], re.I):  # fmt: skip
+            n = 0  # "None of the 15 members voted against it": no vote against
         out.append((kind, n))
         used.append(m.span())
     for m in _SUPPORT_OF.finditer(sentence):
@@ -987,6 +990,19 @@ _PLAIN_NOUN = re.compile(r"\b(?:draft|resolution|text|proposal|measure)\b", re.I
 
 
 _BACK: dict[str, int] = {}  # sentence -> days before the main vote ("It came three days after ...")
+
+
+def _dates_another_event(s: str) -> bool:
+    """Whether a sentence's "last week" / "last month" stands away from any vote word, so that it may date
+    something else than a vote ("voted on Friday ... after fighting there last month killed hundreds").
+
+    >>> _dates_another_event("The Council voted on Friday to send troops after fighting there last month killed hundreds.")
+    True
+    >>> _dates_another_event("Russia vetoed a similar text last month.")
+    False
+    """
+    m = re.search(r"\b(?:last\s+(?:week|month)|a\s+(?:week|month)\s+(?:ago|earlier))\b", s, re.I)
+    return bool(m) and not _VOTE_EVENT.search(s[max(0, m.start() - 30) : m.end() + 30])
 
 
 def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[dt.date, dt.date] | None]:
@@ -1279,6 +1295,10 @@ class _Reading:
             return
         self.seen_vote = True
         kind, window = _marker(s, self.article_date)
+        if kind == "earlier" and window is not None and _dates_another_event(s):
+            own = [d for d, how, _ in _vote_dates(s, self.year, self.article_date) if how in ("text", "relative")]
+            if own and not any(window[0] <= d <= window[1] for d in own):
+                kind = window = None  # "voted on Friday ... after fighting last month": the month dates the fighting
         kind = self._attribute(s, kind, window)
         s, quoted = _unquote(s)
         if quoted:
