@@ -1002,7 +1002,7 @@ def _dates_another_event(s: str) -> bool:
     False
     """
     m = re.search(r"\b(?:last\s+(?:week|month)|a\s+(?:week|month)\s+(?:ago|earlier))\b", s, re.I)
-    return bool(m) and not _VOTE_EVENT.search(s[max(0, m.start() - 30) : m.end() + 30])
+    return m is not None and not _VOTE_EVENT.search(s[max(0, m.start() - 30) : m.end() + 30])
 
 
 def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[dt.date, dt.date] | None]:
