@@ -211,3 +211,17 @@ def test_last_month_dating_fighting_does_not_make_the_lede_an_earlier_vote() -> 
 def test_last_night_in_a_morning_paper_is_the_day_before() -> None:
     ex = extract_claims("The Security Council last night endorsed the peace plan by 14 votes to none.", "1999-06-11")
     assert ("date", None, "1999-06-10") in {c.key() for c in ex.claims}
+
+
+def test_a_postponed_vote_report_stays_no_vote_and_checks_the_veto_it_recalls(fake_record: MemoryRecord) -> None:
+    """A report of a vote put off is about the vote to come; the one Council vote it recalls is background,
+    checked against the record as its own vote (a General Assembly report recalling one veto is about that veto)."""
+    text = (
+        "The Security Council put off on Sunday a vote on a new ceasefire draft, as members haggled over its wording. "
+        "On Friday, Russia and China vetoed a US draft on the war, though 11 members voted in favour."
+    )
+    r = check(text, date="2024-03-24", record=fake_record)
+    assert r.status == "no_vote" and r.decision is None, r.message
+    recalled = {(c.field, c.member, c.claimed): (c.decision, c.verdict) for c in r.claims}
+    assert recalled[("veto", "RUS", True)] == ("S/2024/239", "supported")
+    assert recalled[("yes", None, 11)] == ("S/2024/239", "supported")
