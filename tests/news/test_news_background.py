@@ -225,3 +225,19 @@ def test_a_postponed_vote_report_stays_no_vote_and_checks_the_veto_it_recalls(fa
     recalled = {(c.field, c.member, c.claimed): (c.decision, c.verdict) for c in r.claims}
     assert recalled[("veto", "RUS", True)] == ("S/2024/239", "supported")
     assert recalled[("yes", None, 11)] == ("S/2024/239", "supported")
+
+
+def test_groups_named_as_a_whole() -> None:
+    def keys(text: str) -> set:
+        return {c.key() for c in extract_claims(text, "2020-11-01").claims}
+
+    got = keys("The Security Council adopted sanctions 12-2-1. The five permanent members - the United States, "
+               "Britain, France, Russia and China - all voted yes.")  # fmt: skip
+    assert {("vote", code, "yes") for code in ("USA", "GBR", "FRA", "RUS", "CHN")} <= got
+    assert ("yes", None, 5) not in got and ("yes", None, 12) in got  # a group of five is not the count
+    got = keys("The Security Council draft failed. The abstaining group included the United States and France, "
+               "together with Belgium and Niger.")  # fmt: skip
+    assert {("vote", c, "abstain") for c in ("USA", "FRA", "BEL", "NER")} <= got
+    got = keys("The Security Council resolution passed 12-0-2. Rwanda, whose delegation has stayed away from the "
+               "chamber for weeks, did not take part.")  # fmt: skip
+    assert ("vote", "RWA", "did not vote") in got

@@ -118,7 +118,7 @@ _VOTEWORDS = re.compile(
     r"\bCouncil['’]s\s+(?:call|demand|decision)\b|\b(vote[ds]?|voting|veto\w*|abstain\w*|abstention\w*|in favou?r|adopt\w*|resolution|draft|unanim\w*|fell flat|fell short|"
     r"blocked|passed|rejected|failed|supported|backed|opposed|against|drafted|sponsored|put forward|tabled|text|"
     r"extended|renewed|authori[sz]ed|demanded|support|backing|approved|approves|expanded|widened|tightened|imposed|"
-    r"lifted|collapsed|sailed|fails|passes|goes\s+down|went\s+down)\b",
+    r"lifted|collapsed|sailed|fails|passes|goes\s+down|went\s+down|take\s+part|participate)\b",
     re.I,
 )
 
@@ -264,8 +264,9 @@ _SUPPORT_OF = re.compile(
 )
 _DASH_LIST = re.compile(
     rf"(?:(?P<part>{NUM})\s+of\s+(?:the\s+)?(?:Council['’]s\s+)?)?"
-    rf"(?P<n>{NUM})(?:\s+(?:votes?|members|countries|nations|states))?\s*[—–]\s*(?P<list>[^—–]{{3,120}}?)\s*[—–]\s*"
-    r"(?P<verb>abstained|voted against|voted no|voted in favou?r|voted for|against(?!\s+(?:\d|one|two|three|four|five|six|seven|"
+    rf"(?P<n>{NUM})(?:\s+(?P<adj>permanent|elected|non-permanent|other|western|african|european|arab))?"
+    rf"(?:\s+(?:votes?|members|countries|nations|states))?\s*[—–]\s*(?P<list>[^—–]{{3,120}}?)\s*[—–]\s*(?:all\s+|both\s+)?"
+    r"(?P<verb>abstained|voted against|voted no|voted in favou?r|voted for|voted yes|against(?!\s+(?:\d|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|thirteen|fourteen))|in favou?r)?",
     re.I,
 )
@@ -274,6 +275,13 @@ _COLON_LIST = re.compile(
     rf"\b{NUM}\s+(?:other\s+)?(?:members|countries|nations|states|delegations)\s+(?P<verb>abstained|voted\s+against|voted\s+no|"
     rf"voted\s+in\s+favou?r|voted\s+for|voted\s+yes|backed|supported|opposed)(?:\s+(?:it|the\s+(?:[\w-]+\s+){{0,2}}?(?:draft|text|"
     rf"resolution|proposal)))?\s*:\s*{_LIST}",
+    re.I,
+)
+#: "The abstaining group included the US, Britain and France, together with Belgium and Germany"
+_GROUP_WAS = re.compile(
+    rf"\b(?P<verb>abstaining|abstainers|those\s+abstaining|those\s+voting\s+(?:against|in\s+favou?r|for|no|yes))\s*"
+    rf"(?:group|members|countries|states|side|camp|delegations)?\s+(?:included|were|comprised|was\s+made\s+up\s+of)\s+{_LIST}"
+    rf"(?:\s*,?\s*(?:together|along)\s+with\s+{_LIST2})?",
     re.I,
 )
 #: "Bolivia and China voted with Russia for the draft": both lists voted the same way
@@ -544,7 +552,7 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
     Each pattern of :data:`_VOTE_READERS` is tried in order; a later pattern may skip text an earlier one read.
     """
     norm = re.sub(rf",?\s+{_WHEN}\b,?", "", norm)  # "vetoed on Monday by" -> "vetoed by"
-    norm = re.sub(r",\s+(?:which|who)\b[^,.;—–]*,", "", norm)  # "Algeria, which had proposed ..., chose not to"
+    norm = re.sub(r",\s+(?:which|who|whose)\b[^,.;—–]*,", "", norm)  # "Algeria, which had proposed ..., chose not to"
     found = _VotesFound(norm)
     for pattern, read in _VOTE_READERS:
         for m in pattern.finditer(norm):
@@ -588,6 +596,12 @@ def _read_paren(m: re.Match[str], f: _VotesFound) -> _Votes:
     return _codes(m["list"]), "yes" if ("favo" in v or "yes" in v) else "abstain" if v.startswith("abst") else "no"
 
 
+def _read_group(m: re.Match[str], f: _VotesFound) -> _Votes:
+    v = m["verb"].lower()
+    vote = "abstain" if "abst" in v else "no" if ("against" in v or v.endswith("no")) else "yes"
+    return _codes(m["list"]) + _codes(m["list2"] or ""), vote
+
+
 def _read_colon_list(m: re.Match[str], f: _VotesFound) -> _Votes:
     v = m["verb"].lower()
     vote = "abstain" if "abst" in v else "no" if ("against" in v or v.endswith("no") or "opp" in v) else "yes"
@@ -603,7 +617,7 @@ def _read_dash_list(m: re.Match[str], f: _VotesFound) -> _Votes:
         return codes, "abstain"
     if "against" in v or v.endswith("no"):
         return codes, "no"
-    if "favo" in v or " for" in v or _GOT_BEFORE.search(f.before(m)):
+    if "favo" in v or " for" in v or v.endswith("yes") or _GOT_BEFORE.search(f.before(m)):
         return codes, "yes"
     return None
 
@@ -716,6 +730,7 @@ _VOTE_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], _VotesFound
     (_PAREN, _read_paren),
     (_DASH_LIST, _read_dash_list),
     (_COLON_LIST, _read_colon_list),
+    (_GROUP_WAS, _read_group),
     (
         _VOTED_WITH,
         lambda m, f: (_codes(m["list"]) + _codes(m["list2"]), "no" if m["verb"].lower() == "against" else "yes"),
@@ -789,8 +804,8 @@ def _counts(sentence: str) -> list[tuple[str, int]]:
             used.append(m.span())
     for m in _DASH_LIST.finditer(sentence):
         n = number(m["part"] or m["n"])  # "three of the Council's 15 members — ...": three
-        if n is None or n > 15 or any(s <= m.start() < e for s, e in used):
-            continue
+        if n is None or n > 15 or any(s <= m.start() < e for s, e in used) or m["adj"]:
+            continue  # "the five permanent members — ... — all voted yes": a group, not the count
         v = (m["verb"] or "").lower()
         before = sentence[max(0, m.start() - 40) : m.start()].lower()
         if "abst" in v:
