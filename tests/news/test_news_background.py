@@ -241,3 +241,14 @@ def test_groups_named_as_a_whole() -> None:
     got = keys("The Security Council resolution passed 12-0-2. Rwanda, whose delegation has stayed away from the "
                "chamber for weeks, did not take part.")  # fmt: skip
     assert ("vote", "RWA", "did not vote") in got
+
+
+def test_a_slashed_dateline_and_a_renewal_noun_do_not_date_the_vote() -> None:
+    ex = extract_claims(
+        "GENEVA/NEW YORK, 9 July 2022 - The aid route was left without a renewal on Saturday, after the Security "
+        "Council rejected a Western draft on Friday. It was supported by just two members, Russia and China.",
+        "2022-07-09",
+    )
+    keys = {c.key() for c in ex.claims}
+    assert ("date", None, "2022-07-08") in keys and ("date", None, "2022-07-09") not in keys
+    assert {("vote", "RUS", "yes"), ("vote", "CHN", "yes")} <= keys

@@ -25,12 +25,12 @@ _MDY = re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DATELINE = re.compile(
-    rf"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .'-]+)?\s*,?\s*(?:\(?[A-Za-z]+\)?\s*)?[,-–—]?\s*{_MON}\s+(\d{{1,2}})"
+    rf"^\s*[A-Z][A-Z ./'-]+(?:,\s*[A-Z][A-Za-z .'-]+)?\s*,?\s*(?:\(?[A-Za-z]+\)?\s*)?[,-–—]?\s*{_MON}\s+(\d{{1,2}})"
     r"(?:,?\s+(\d{4}))?\s*(?:\(|[-–—])"
 )
 #: the same with the day first: "NEW YORK, 28 December 2024 —"
 _DATELINE_DM = re.compile(
-    rf"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .'-]+)?\s*,\s*(\d{{1,2}})\s+{_MON}(?:,?\s+(\d{{4}}))?\s*(?:\(|[-–—])"
+    rf"^\s*[A-Z][A-Z ./'-]+(?:,\s*[A-Z][A-Za-z .'-]+)?\s*,\s*(\d{{1,2}})\s+{_MON}(?:,?\s+(\d{{4}}))?\s*(?:\(|[-–—])"
 )
 
 
@@ -136,7 +136,7 @@ def weekday_before(text: str, article_date: dt.date | None) -> dt.date | None:
 
 _VOTE_NEAR = re.compile(
     r"\b(?:vot\w*|vetoe?\w*|adopt\w*|reject\w*|fail\w*|pass\w*|block\w*|approv\w*|abstain\w*|shot|demand\w*|"
-    r"renew\w*|extend\w*|authori[sz]\w*|endors\w*|unanimous\w*)\b",
+    r"renew(?:ed|s|ing)?|extend(?:ed|s|ing)?|authori[sz]\w*|endors\w*|unanimous\w*)\b",
     re.I,
 )
 _WEEKDAY = re.compile(

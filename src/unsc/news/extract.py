@@ -284,6 +284,12 @@ _GROUP_WAS = re.compile(
     rf"(?:\s*,?\s*(?:together|along)\s+with\s+{_LIST2})?",
     re.I,
 )
+#: "It was supported by just two members, Russia and China": the members named after the count
+_BY_N_NAMED = re.compile(
+    rf"\b(?P<verb>supported|backed|opposed)\s+by\s+(?:only\s+|just\s+)?{NUM}\s+(?:other\s+)?(?:members|countries|states|"
+    rf"nations|delegations)\s*[,:—–]\s*{_LIST}",
+    re.I,
+)
 #: "Bolivia and China voted with Russia for the draft": both lists voted the same way
 _VOTED_WITH = re.compile(
     rf"{_LIST}\s+(?:also\s+)?voted\s+(?:alongside|with)\s+{_LIST2}\s+(?P<verb>for|in\s+favou?r\s+of|in\s+favou?r|against)\b",
@@ -731,6 +737,7 @@ _VOTE_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], _VotesFound
     (_DASH_LIST, _read_dash_list),
     (_COLON_LIST, _read_colon_list),
     (_GROUP_WAS, _read_group),
+    (_BY_N_NAMED, lambda m, f: (_codes(m["list"]), "no" if m["verb"].lower() == "opposed" else "yes")),
     (
         _VOTED_WITH,
         lambda m, f: (_codes(m["list"]) + _codes(m["list2"]), "no" if m["verb"].lower() == "against" else "yes"),
