@@ -252,3 +252,15 @@ def test_a_slashed_dateline_and_a_renewal_noun_do_not_date_the_vote() -> None:
     keys = {c.key() for c in ex.claims}
     assert ("date", None, "2022-07-08") in keys and ("date", None, "2022-07-09") not in keys
     assert {("vote", "RUS", "yes"), ("vote", "CHN", "yes")} <= keys
+
+
+def test_a_month_and_year_bound_an_earlier_vote_before_a_vaguer_word() -> None:
+    ex = extract_claims(
+        "The Security Council on Friday imposed an arms embargo with nine votes. The embargo had previously failed in "
+        "December 2016, when only seven members supported it. The vote mirrored a tally at the end of May, when a "
+        "resolution threatening the embargo also won nine votes.",
+        "2018-07-13",
+    )
+    windows = [e.window for e in ex.events if e.kind == "earlier"]
+    assert (dt.date(2016, 12, 1), dt.date(2016, 12, 31)) in windows
+    assert (dt.date(2018, 5, 1), dt.date(2018, 5, 31)) in windows

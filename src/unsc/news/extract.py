@@ -1071,6 +1071,14 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
             month = MONTHS[m[1].lower()]
             lo = dt.date(a.year - 1, month, 1)
             return True, (lo, dt.date(a.year - 1 + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
+    for m in re.finditer(
+        rf"\b(?i:in) ({_MONTHS})\s+((?:19|20)\d\d)\b", s
+    ):  # "in March 2020" (before "previously": the month says more)
+        month, year = MONTHS[m[1].lower()], int(m[2])
+        lo = dt.date(year, month, 1)
+        hi = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+        if a is None or hi < a:
+            return True, (lo, hi)
     generic = re.search(
         r"\bearlier (?:this|that) (?:week|month|year)\b|\b(?:days|weeks|months) (?:ago|earlier)\b|\bpreviously\b|"
         r"\b(?:an|the) earlier (?:draft|vote|text|resolution|veto)\b|\blast year\b|"
@@ -1081,7 +1089,9 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
     # near what the sentence says of a vote
     if generic and _near_vote(s, generic.start(), generic.end()):
         return True, ((a - dt.timedelta(days=366), a - dt.timedelta(days=1)) if a else None)
-    for m in re.finditer(rf"\b(?i:in|last) ({_MONTHS})\b(?!\s+\d)", s):
+    for m in re.finditer(
+        rf"\b(?i:in|last|(?:at\s+)?the\s+end\s+of|(?:in\s+)?(?:late|early|mid-?)) ({_MONTHS})\b(?!\s+\d)", s
+    ):
         before = s[max(0, m.start() - 60) : m.start()]
         if _NOT_VOTE_DATE.search(before) or re.search(r"\bsince\b", before):
             continue  # "since the war began in October" dates another event
@@ -1093,12 +1103,6 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
             year = a.year if month < a.month else a.year - 1
             lo = dt.date(year, month, 1)
             hi = (dt.date(year + (month == 12), month % 12 + 1, 1)) - dt.timedelta(days=1)
-            return True, (lo, hi)
-    for m in re.finditer(rf"\b(?i:in) ({_MONTHS})\s+((?:19|20)\d\d)\b", s):  # "in March 2020"
-        month, year = MONTHS[m[1].lower()], int(m[2])
-        lo = dt.date(year, month, 1)
-        hi = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
-        if a is None or hi < a:
             return True, (lo, hi)
     if re.search(r"\blast\s+(?:adopted|voted|vetoed|renewed|extended|acted)\b", low):
         return True, None
