@@ -264,3 +264,16 @@ def test_a_month_and_year_bound_an_earlier_vote_before_a_vaguer_word() -> None:
     windows = [e.window for e in ex.events if e.kind == "earlier"]
     assert (dt.date(2016, 12, 1), dt.date(2016, 12, 31)) in windows
     assert (dt.date(2018, 5, 1), dt.date(2018, 5, 31)) in windows
+
+
+def test_the_most_recent_of_several_vetoes_is_one_vote() -> None:
+    """ "Four vetoes since 2011" is several votes (left out), but "the most recent in May, when they blocked a
+    French text" picks out one, bounded by its month and checked like any earlier vote."""
+    ex = extract_claims(
+        "The Security Council adopted the aid resolution unanimously on Monday. Russia and China have cast four "
+        "vetoes on Syria since October 2011, the most recent in May, when they blocked a French-drafted text.",
+        "2014-07-14",
+    )
+    other = [e for e in ex.events if e.id]
+    assert [(e.kind, e.window) for e in other] == [("earlier", (dt.date(2014, 5, 1), dt.date(2014, 5, 31)))]
+    assert ("sponsor", "FRA", "FRA") in {c.key() for c in ex.claims if c.event == other[0].id}

@@ -1138,6 +1138,9 @@ def _marker(s: str, article_date: dt.date | None) -> tuple[str | None, tuple[dt.
         return "rival", None
     if _M_SAME.search(core):
         return "same_day", None
+    latest = _latest_of_several(core, article_date)
+    if latest is not None:  # "four vetoes since 2011, the most recent in May, when ...": the one in May
+        return "earlier", latest
     earlier, window = _earlier_marker(core, article_date)
     if earlier:
         if _SEVERAL.search(core) and not re.search(
@@ -1146,6 +1149,23 @@ def _marker(s: str, article_date: dt.date | None) -> tuple[str | None, tuple[dt.
             return "several", window  # "vetoed three earlier drafts": no one vote to check against
         return "earlier", window
     return None, None
+
+
+def _latest_of_several(s: str, article_date: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The month of the one vote a sentence picks out of several ("four vetoes since 2011, the most recent in May").
+
+    >>> _latest_of_several("They have cast four vetoes since 2011, the most recent in May, on a French text.",
+    ...                    dt.date(2014, 7, 14))
+    (datetime.date(2014, 5, 1), datetime.date(2014, 5, 31))
+    """
+    m = re.search(rf"\b(?:most recently|the (?:most recent|latest|last)(?: one| of them)?),?\s+(?:in|last)\s+({_MONTHS})\b"
+                  rf"(?!\s+\d)", s, re.I)  # fmt: skip
+    if m is None or article_date is None or not _SEVERAL.search(s):
+        return None
+    month = MONTHS[m[1].lower()]
+    year = article_date.year if month <= article_date.month else article_date.year - 1
+    hi = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date(year, month, 1), min(hi, article_date)
 
 
 def _conflicting_outcome(s: str, before: list[Claim]) -> bool:
