@@ -277,3 +277,19 @@ def test_the_most_recent_of_several_vetoes_is_one_vote() -> None:
     other = [e for e in ex.events if e.id]
     assert [(e.kind, e.window) for e in other] == [("earlier", (dt.date(2014, 5, 1), dt.date(2014, 5, 31)))]
     assert ("sponsor", "FRA", "FRA") in {c.key() for c in ex.claims if c.event == other[0].id}
+
+
+def test_two_dated_votes_in_one_sentence_are_two_votes() -> None:
+    ex = extract_claims(
+        "The Security Council failed again on Thursday. Russia and China vetoed drafts in October last year, when "
+        "nine members voted in favour, and in February, when the other thirteen members all supported a text.",
+        "2012-07-19",
+    )
+    earlier = {e.id: e.window for e in ex.events if e.kind == "earlier"}
+    assert sorted(earlier.values()) == [(dt.date(2011, 10, 1), dt.date(2011, 10, 31)),
+                                        (dt.date(2012, 2, 1), dt.date(2012, 2, 29))]  # fmt: skip
+    by_window = {earlier[c.event]: c.claimed for c in ex.claims if c.field == "yes" and c.event in earlier}
+    assert by_window == {
+        (dt.date(2011, 10, 1), dt.date(2011, 10, 31)): 9,
+        (dt.date(2012, 2, 1), dt.date(2012, 2, 29)): 13,
+    }

@@ -1575,7 +1575,10 @@ _CLAUSE = re.compile(
     r"rejected|blocked)\b)|"
     r"\s*[,—–]\s+(?=(?:a|an)\s+(?:[\w-]+\s+){1,2}(?:after|since|following)\s[^,.]*\b(?:vetoe?d?|voted|adopted|rejected|blocked)\b)|"
     r";\s+(?=[A-Z][\w-]*['’]s?\s+(?:own\s+|rival\s+)?(?:draft|text|resolution|proposal)\b)|"
-    r",\s+(?=(?:which|who)\s+[^,.;]*\b(?:(?:days|weeks|months)\s+(?:earlier|before|ago)|previously|last\s+(?:week|month|year))\b)",
+    r",\s+(?=(?:which|who)\s+[^,.;]*\b(?:(?:days|weeks|months)\s+(?:earlier|before|ago)|previously|last\s+(?:week|month|year))\b)|"
+    # "... in October last year, when nine voted for, and in February, when thirteen did": a second dated vote
+    r",\s+and\s+(?=(?:again\s+)?in\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b[^,.;]{0,20},\s+when\b)",
     re.I,
 )
 
