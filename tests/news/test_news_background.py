@@ -293,3 +293,27 @@ def test_two_dated_votes_in_one_sentence_are_two_votes() -> None:
         (dt.date(2011, 10, 1), dt.date(2011, 10, 31)): 9,
         (dt.date(2012, 2, 1), dt.date(2012, 2, 29)): 13,
     }
+
+
+def test_they_vetoed_names_the_members_named_before() -> None:
+    ex = extract_claims(
+        "The Security Council adopted a resolution on Monday. Russia and China have three times used their vetoes on "
+        "Syria. Most recently, on July 19, they vetoed a British-drafted text that 11 members backed.",
+        "2012-08-03",
+    )
+    assert {c.member for c in ex.claims if c.field == "veto"} == {"RUS", "CHN"}
+    assert all(c.event != 0 for c in ex.claims if c.field == "veto")
+    # without members named as vetoing before, "they" names no one
+    alone = extract_claims(
+        "The Security Council met on Monday. On July 19, they vetoed a British-drafted text.", "2012-08-03"
+    )
+    assert not any(c.field == "veto" for c in alone.claims)
+
+
+def test_the_assembly_by_its_short_name_is_not_the_council() -> None:
+    ex = extract_claims(
+        "The UN General Assembly voted on Friday to condemn the violence. The 193-nation Assembly adopted the resolution, "
+        "drafted by Saudi Arabia, by 133 votes to 12.",
+        "2012-08-03",
+    )
+    assert ex.claims == [] and ex.no_vote_reason and "General Assembly" in ex.no_vote_reason

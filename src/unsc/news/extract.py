@@ -388,7 +388,7 @@ _NUMBERED = re.compile(
     r"\b(?:resolution|text|measure)\s*,?\s+(?:(?:numbered|designated)\s+(\d{3,4})\b|(\d{3,4}),)", re.I
 )
 _DRAFT = re.compile(r"\bS/(\d{4}/\d{1,4}|\d{3,5})(?:/Rev\.\s?\d)?\b")
-_OTHER_BODY = re.compile(r"General Assembly|Human Rights Council|European Parliament|Senate|House of Representatives|"
+_OTHER_BODY = re.compile(r"General Assembly|\b\d+-(?:nation|member)\s+Assembly\b|\bthe\s+Assembly\b|Human Rights Council|European Parliament|Senate|House of Representatives|"
                          r"Knesset|Duma|parliament|Congress", re.I)  # fmt: skip
 
 
@@ -1005,6 +1005,16 @@ _LEAD_ORDINAL = re.compile(
     r"(?:amendment|draft|text|proposal)\b",
     re.I,
 )
+#: a sentence led by the members who cast vetoes ("Russia and China have three times used their vetoes")
+_VETOERS_LEAD = re.compile(
+    rf"\s*{_LIST}\s+(?:have|has|had)?\s*(?:\w+\s+){{0,3}}?(?:vetoed|(?:cast|used)\s+(?:their|its)\s+vetoe?s?|"
+    rf"(?:cast|used)\s+(?:\w+\s+)?vetoes)\b",
+    re.I,
+)
+#: the same members spoken of as "they": "they vetoed a British draft", "They also blocked a text"
+_THEY_VETOED = re.compile(
+    r"\b(?:they|the two(?:\s+powers|\s+countries)?)\s+(?:also\s+|again\s+|then\s+|later\s+)?(?:vetoed|blocked)\b", re.I
+)
 _PLURAL = re.compile(r"\b(?:two|three|four|five|several|a series of|a number of)\s+(?:[\w-]+\s+)?(?:amendments|drafts|texts|"
                      r"proposals)\b", re.I)  # fmt: skip
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\b[^,.;—–]*,")
@@ -1325,6 +1335,7 @@ class _Reading:
     last_dates: list[tuple[dt.date, str]] = field(default_factory=list)
     seen_vote: bool = False
     cur: int = 0
+    vetoers: list[str] = field(default_factory=list)  # the members last named as casting vetoes, for "they vetoed"
 
     def __post_init__(self) -> None:
         self.year = self.article_date.year if self.article_date else None
@@ -1354,7 +1365,17 @@ class _Reading:
         self.vote_sents.append(s)
         ds = self._another_vote(s, kind, prev_dates, _vote_dates(s, self.year, self.article_date))
         self.events[self.cur].dates.extend(ds)
-        self.claims.extend(_sentence_claims(s, self.cur, self.events))
+        got = _sentence_claims(s, self.cur, self.events)
+        named = [c.member for c in got if c.field == "veto" and c.member]
+        norm = member_mentions(s)
+        lead = _VETOERS_LEAD.match(norm)
+        if named or lead:
+            self.vetoers = named or _codes(lead["list"] if lead else "")
+        elif self.vetoers and _THEY_VETOED.search(
+            s
+        ):  # "Most recently, on July 19, they vetoed ...": the two named before
+            got += [Claim("veto", True, s, member=code, event=self.cur) for code in self.vetoers]
+        self.claims.extend(got)
 
     def _leave_out(self, s: str, reason: str, lede: str | None = None) -> None:
         self.left_out.append({"text": s, "reason": reason})
@@ -1376,7 +1397,7 @@ class _Reading:
         if not _VOTEWORDS.search(s):
             return True
         if _OTHER_BODY.search(s) and not re.search(r"Security Council|\bthe Council\b", s, re.I):
-            if re.search(r"General Assembly", s):
+            if re.search(r"General Assembly|\bAssembly\b", s):  # "The 193-nation Assembly adopted ...": the GA
                 self.in_ga = True
                 self._leave_out(s, "about a General Assembly vote, not the Council's", ga)
             return True
