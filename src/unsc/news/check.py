@@ -150,7 +150,7 @@ def _evidence(claims: list[Claim], row: dict[str, Any], full: dict[str, Any] | N
             hit = _topic_hit(str(c.claimed), row)
             title = " ".join(str(row.get(k) or "") for k in ("title", "topic"))
             other = hit is False and any(re.search(pat, title, re.I) for _kw, (_lab, pat) in TOPICS.items())
-            w = 2 if c.note == "inherited" else 3  # the text's subject, not said of this vote: weighs less
+            w = 1 if c.note == "inherited" else 3  # the text's subject, not said of this vote: weighs less
             if hit:
                 out.append((w, f"subject {c.claimed} fits the agenda item"))
             elif other:  # the agenda item names another subject; a bare "Letter dated ..." rules nothing out
