@@ -657,13 +657,13 @@ def test_heldout4_and_heldout5_on_real_store(name: str, recall: float, precision
 def test_heldout6_tuned_on_real_store(real_store) -> None:
     """heldout6: 20 real-length reports, measured once frozen and untuned (README: vote matched 0.85, recall 0.547,
     precision 0.837, planted false claims caught 2 of 5), then tuned on by failure class (tests in
-    test_news_background.py). Floors at what the tuning reached (matched 1.0, recall 0.830, precision 0.965,
+    test_news_background.py). Floors at what the tuning reached (matched 1.0, recall 0.830 = 273/329, precision 0.965,
     planted 4 of 5), so a change that undoes a class fails; recall stays under the issue's 90 % goal."""
     res = evaluate(load_gold(HELDOUT.parent / "heldout6"), real_store)
     summary = {k: v for k, v in res.items() if k != "per_article"}
     assert res["articles"] == 20
     assert res["true_called_contradicted"] == 0, summary
-    assert res["match_accuracy"] >= 1.0 and res["recall"] >= 0.83 and res["precision"] >= 0.96, summary
+    assert res["match_accuracy"] >= 1.0 and res["recall"] >= 0.829 and res["precision"] >= 0.96, summary
     assert res["planted_caught"] >= 0.8, summary
 
 
