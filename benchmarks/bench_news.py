@@ -9,10 +9,12 @@ Quality (``measure: quality``), for each set, each figure beside its goal:
 - verdict accuracy over the expected claims found; true claims called contradicted; planted false claims caught.
 
 The development articles (``tests/news/articles``) were written together with the rules; the held-out ones
-(``tests/news/heldout``, ``heldout2``, ``heldout3``, ``heldout4``, ``heldout5``) were each frozen in their own commit
-before the rules were changed again; each was measured once untuned (figures in the README), then tuned on.
-heldout5 holds real-length reports (330-560 words). heldout6 (20 real-length reports, frozen beside heldout5 by
-another writer) is the last frozen set and is reported as such: it has been measured, never tuned on. Goals are the issue's: held-out vote matched >= 95 %, recall >= 90 %, no true claim contradicted.
+(``tests/news/heldout``, ``heldout2`` ... ``heldout6``) were each frozen in their own commit before the rules were
+changed again; each was measured once untuned (figures in the README), then tuned on. heldout5 and heldout6 hold
+real-length reports (250-800 words). heldout7 (written by two writers who never read the rules, frozen while
+heldout6 was tuned on) is the frozen set: it is measured only when its directory exists, and skipped (with a line
+saying so) otherwise. Goals are the issue's: held-out vote matched >= 95 %, recall >= 90 %, no true claim
+contradicted.
 
 Speed (``measure: *_per_article``): median seconds per article for extraction alone (the baseline) and for
 the whole check against the store (cold caches on the first repetition, as users meet it), with the ratio.
@@ -79,9 +81,14 @@ def main(argv: list[str]) -> int:
         "heldout3 (tuned on)": ROOT / "tests/news/heldout3",
         "heldout4 (tuned on)": ROOT / "tests/news/heldout4",
         "heldout5 (tuned on)": ROOT / "tests/news/heldout5",
-        "heldout6 (frozen)": ROOT / "tests/news/heldout6",
+        "heldout6 (tuned on)": ROOT / "tests/news/heldout6",
+        "heldout7 (frozen)": ROOT / "tests/news/heldout7",
     }
-    for name, d in sets.items():
+    for name, d in list(sets.items()):
+        if not d.is_dir():  # the frozen set lands in its own commit; until then there is nothing to measure
+            print(json.dumps({"measure": "quality", "set": name, "skipped": f"{d.relative_to(ROOT)} is absent"}))
+            del sets[name]
+            continue
         golds = load_gold(d)
         res = evaluate(golds, store)
         row = {k: v for k, v in res.items() if k != "per_article"}

@@ -133,13 +133,13 @@ def test_tallies_are_read_back(y: int, n: int, a: int) -> None:
 
 
 def _verdicts(report) -> dict:
-    return {(c["field"], c.get("member")): (c["claimed"], c["recorded"], c["verdict"]) for c in report.claims}
+    return {(c.field, c.member): (c.claimed, c.recorded, c.verdict) for c in report.claims}
 
 
 def test_brief_supported_on_fake_record(fake_record: MemoryRecord) -> None:
     r = check(BRIEF, date="2024-03-22", record=fake_record)
-    assert r.decision["symbol"] == "S/2024/239" and r.decision["meeting"] == "S/PV.9584"
-    assert r.claims and all(c["verdict"] == "supported" for c in r.claims), r.claims
+    assert r.decision.symbol == "S/2024/239" and r.decision.meeting == "S/PV.9584"
+    assert r.claims and all(c.verdict == "supported" for c in r.claims), r.claims
 
 
 def test_brief_false_contradicted_on_fake_record(fake_record: MemoryRecord) -> None:
@@ -155,7 +155,7 @@ def test_resolution_2728_beats_the_amendment(fake_record: MemoryRecord) -> None:
         date="2024-03-25",
         record=fake_record,
     )
-    assert r.decision["symbol"] == "S/2024/254" and len(r.candidates) >= 2
+    assert r.decision.symbol == "S/2024/254" and len(r.candidates) >= 2
     assert r.verdicts == {"supported": len(r.claims)}
 
 
@@ -170,16 +170,16 @@ def test_ambiguous_when_nothing_tells_votes_apart(fake_record: MemoryRecord) -> 
     )
     r = check("The UN draft was vetoed on Friday.", date="2024-03-22", record=rec)
     assert r.status == "ambiguous" and r.decision is None and len(r.candidates) == 2
-    assert all(c["verdict"] == "unverifiable" and "ambiguous" in c["reason"] for c in r.claims)
+    assert all(c.verdict == "unverifiable" and "ambiguous" in c.reason for c in r.claims)
 
 
 def test_no_vote_report_claims_nothing(fake_record: MemoryRecord) -> None:
     r = check("The General Assembly debated climate change on Friday.", date="2024-03-22", record=fake_record)
-    assert r.status == "no_vote" and r.claims == [] and r.decision is None
+    assert r.status == "no_vote" and r.claims == () and r.decision is None
 
 
 def test_consistency_uses_the_charter() -> None:
-    issues = lambda t, d="2024-01-10": {i["issue"] for i in consistency(extract_claims(t, d))}  # noqa: E731
+    issues = lambda t, d="2024-01-10": {i.issue for i in consistency(extract_claims(t, d))}  # noqa: E731
     assert "adopted_below_threshold" in issues("The Security Council adopted the resolution 8-6.")
     assert "adopted_below_threshold" not in issues(
         "The Security Council adopted the resolution 7-0 with 4 abstentions.", "1950-07-07"
@@ -210,8 +210,8 @@ def test_gold_articles_verdicts_on_real_store(real_store) -> None:
 
 def test_brief_on_real_store(real_store) -> None:
     r = check(BRIEF, date="2024-03-22", record=real_store)
-    assert r.decision["symbol"] == "S/2024/239"
-    assert len(r.claims) == 7 and all(c["verdict"] == "supported" for c in r.claims), r.claims
+    assert r.decision.symbol == "S/2024/239"
+    assert len(r.claims) == 7 and all(c.verdict == "supported" for c in r.claims), r.claims
     v = _verdicts(check(BRIEF_FALSE, date="2024-03-22", record=real_store))
     assert v[("yes", None)] == (12, 11, "contradicted")
     assert v[("vote", "GUY")] == ("no", "abstain", "contradicted")
@@ -301,7 +301,7 @@ def test_day_inside_a_multi_day_meeting_is_not_contradicted() -> None:
         "date_note": "meeting held 7-9 January 1980 (dhl_veto); day of the vote not given by the sources",
     }
     text = "On 7 January 1980 the Soviet Union vetoed a Security Council draft on Afghanistan, 13 votes to 2."
-    dates = [c for c in check(text, record=MemoryRecord([row])).claims if c["field"] == "date"]
-    assert [(c["claimed"], c["verdict"]) for c in dates] == [("1980-01-07", "supported")]
+    dates = [c for c in check(text, record=MemoryRecord([row])).claims if c.field == "date"]
+    assert [(c.claimed, c.verdict) for c in dates] == [("1980-01-07", "supported")]
     outside = check(text.replace("7 January", "10 January"), record=MemoryRecord([row])).claims
-    assert [(c["claimed"], c["verdict"]) for c in outside if c["field"] == "date"] == [("1980-01-10", "contradicted")]
+    assert [(c.claimed, c.verdict) for c in outside if c.field == "date"] == [("1980-01-10", "contradicted")]

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from unsc.news.report import Report
 
 
 def read_source(source: str, timeout: float = 20.0) -> str:
@@ -47,55 +50,55 @@ def _show(claimed: Any) -> str:
     return str(claimed)
 
 
-def render(report: dict[str, Any]) -> None:
+def render(report: Report) -> None:
     """Print a check report with Rich."""
     from rich.console import Console
     from rich.table import Table
 
     con = Console()
-    con.print(f"[bold]News check[/bold]: {report['message']}")
-    if report.get("article_date"):
-        con.print(f"Article date: {report['article_date']}")
-    d = report.get("decision")
+    con.print(f"[bold]News check[/bold]: {report.message}")
+    if report.article_date:
+        con.print(f"Article date: {report.article_date}")
+    d = report.decision
     if d:
-        res = f", resolution {d['resolution']}" if d.get("resolution") else ""
-        con.print(f"Matched: [bold]{d['symbol']}[/bold] on {d['date']} ({d.get('meeting') or 'meeting unknown'}){res}: "
-                  f"{d.get('outcome')}, {d.get('tally')} — {d.get('title') or ''}")  # fmt: skip
-    if report.get("evidence"):
-        con.print("Evidence: " + "; ".join(report["evidence"]))
-    for o in report.get("other_votes") or []:
-        od = o.get("decision")
-        what = f"{od['symbol']} on {od['date']} ({od['outcome']}, {od['tally']})" if od else "not identified"
-        con.print(f"Also about {o['kind'].replace('_', ' ')}: {what}. {o['message'] if not od else ''}".rstrip())
-    if report.get("candidates") and (not d or len(report["candidates"]) > 1):
+        res = f", resolution {d.resolution}" if d.resolution else ""
+        con.print(f"Matched: [bold]{d.symbol}[/bold] on {d.date} ({d.meeting or 'meeting unknown'}){res}: "
+                  f"{d.outcome}, {d.tally} — {d.title or ''}")  # fmt: skip
+    if report.evidence:
+        con.print("Evidence: " + "; ".join(report.evidence))
+    for o in report.other_votes:
+        od = o.decision
+        what = f"{od.symbol} on {od.date} ({od.outcome}, {od.tally})" if od else "not identified"
+        con.print(f"Also about {o.kind.replace('_', ' ')}: {what}. {o.message if not od else ''}".rstrip())
+    if report.candidates and (not d or len(report.candidates) > 1):
         t = Table(title="Candidate votes", show_lines=False)
         for col in ("symbol", "date", "tally", "outcome", "score", "title"):
             t.add_column(col)
-        for c in report["candidates"][: 3 if d else 10]:
-            t.add_row(c["symbol"], c["date"] or "", f"{c['yes']}-{c['no']}-{c['abstain']}", str(c["outcome"]),
-                      str(c["score"]), (c.get("title") or "")[:60])  # fmt: skip
+        for c in report.candidates[: 3 if d else 10]:
+            t.add_row(c.symbol, c.date or "", f"{c.yes}-{c.no}-{c.abstain}", str(c.outcome), str(c.score),
+                      (c.title or "")[:60])  # fmt: skip
         con.print(t)
-    if not report["claims"]:
+    if not report.claims:
         con.print("No claim about a Security Council vote in this text.")
-        for x in report.get("left_out") or []:
-            con.print(f"[dim]Left out: “{x['text'][:100]}” — {x['reason']}[/dim]")
+        for x in report.left_out:
+            con.print(f"[dim]Left out: “{x.sentence[:100]}” — {x.reason}[/dim]")
         return
     t = Table(title="Claims", show_lines=True)
     for col in ("claim", "claimed", "recorded", "verdict", "sentence"):
         t.add_column(col, overflow="fold")
-    main = (d or {}).get("symbol")
-    for c in report["claims"]:
-        name = c["field"] + (f" {c['member']}" if c.get("member") and c["field"] != "sponsor" else "")
-        if c.get("decision") and c["decision"] != main:
-            name += f" ({c['decision']})"
-        verdict = f"[{_STYLE.get(c['verdict'], '')}]{c['verdict']}[/]" + (f"\n{c['reason']}" if c.get("reason") else "")
-        t.add_row(name, _show(c["claimed"]), _show(c.get("recorded")), verdict, c["text"][:160])
+    main = d.symbol if d else None
+    for cl in report.claims:
+        name = cl.field + (f" {cl.member}" if cl.member and cl.field != "sponsor" else "")
+        if cl.decision and cl.decision != main:
+            name += f" ({cl.decision})"
+        verdict = f"[{_STYLE.get(cl.verdict, '')}]{cl.verdict}[/]" + (f"\n{cl.reason}" if cl.reason else "")
+        t.add_row(name, _show(cl.claimed), _show(cl.recorded), verdict, cl.sentence[:160])
     con.print(t)
-    for issue in report.get("consistency") or []:
-        label = "By the rules" if issue["issue"] == "rules_outcome" else "[bold red]Inconsistent[/bold red]"
-        con.print(f"{label}: {issue['message']}")
-    for x in report.get("left_out") or []:
-        con.print(f"[dim]Left out: “{x['text'][:100]}” — {x['reason']}[/dim]")
+    for issue in report.consistency:
+        label = "By the rules" if issue.issue == "rules_outcome" else "[bold red]Inconsistent[/bold red]"
+        con.print(f"{label}: {issue.message}")
+    for x in report.left_out:
+        con.print(f"[dim]Left out: “{x.sentence[:100]}” — {x.reason}[/dim]")
 
 
 def check_cmd(
@@ -127,9 +130,9 @@ def check_cmd(
         except Exception as exc:
             typer.echo(f"error: cannot open the record store: {exc}", err=True)
             raise typer.Exit(2) from exc
-    report = check(ex, record=record).to_dict() if ex.claims else check(ex).to_dict()
+    report = check(ex, record=record) if ex.claims else check(ex)
     if as_json:
-        typer.echo(json.dumps(report, indent=2, ensure_ascii=False, default=str))
+        typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False, default=str))
     else:
         render(report)
 

@@ -12,17 +12,22 @@
 from unsc.news.check import Report, check, consistency, match
 from unsc.news.extract import Claim, Extraction, extract_claims
 from unsc.news.lookup import MemoryRecord, RecordLike
+from unsc.news.report import CheckedClaim, MatchedDecision, ReportStatus, Verdict
 from unsc.news.text import Article, read_article
 
 check_text = check
 
 __all__ = [
     "Article",
+    "CheckedClaim",
     "Claim",
     "Extraction",
+    "MatchedDecision",
     "MemoryRecord",
     "RecordLike",
     "Report",
+    "ReportStatus",
+    "Verdict",
     "check",
     "check_text",
     "consistency",

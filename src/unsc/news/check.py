@@ -12,7 +12,7 @@ reason). Claims are also checked against each other with the Charter rules (``un
 >>> r = check("Russia and China vetoed the US draft at the Security Council on Friday, though twelve members backed it. "
 ...           "Guyana also voted against.",
 ...           date="2024-03-22", record=rec)
->>> r.decision["symbol"], [(c["field"], c["claimed"], c["recorded"], c["verdict"]) for c in r.claims]  # doctest: +NORMALIZE_WHITESPACE
+>>> r.decision.symbol, [(c.field, c.claimed, c.recorded, c.verdict.value) for c in r.claims]  # doctest: +NORMALIZE_WHITESPACE
 ('S/2024/239', [('date', '2024-03-22', '2024-03-22', 'supported'), ('outcome', 'vetoed', 'vetoed', 'supported'),
  ('sponsor', 'USA', 'United States', 'supported'), ('yes', 12, 11, 'contradicted'), ('veto', True, True, 'supported'),
  ('veto', True, True, 'supported'), ('vote', 'no', 'abstain', 'contradicted')])
@@ -22,11 +22,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from unsc.news.extract import TOPICS, Claim, Extraction, extract_claims
-from unsc.news.lookup import rows
+from unsc.news.extract import TOPICS, Claim, Event, Extraction, extract_claims, recalled_claims
+from unsc.news.lookup import day_of, rows
+from unsc.news.report import (
+    Candidate,
+    CheckedClaim,
+    Issue,
+    LeftOut,
+    MatchedDecision,
+    OtherVote,
+    Report,
+    ReportStatus,
+    Verdict,
+)
 from unsc.record.sources.normalize import MONTHS
 from unsc.rules import Council, find_member, permanent_seat
 from unsc.rules.wording import tally_text
@@ -34,49 +45,6 @@ from unsc.rules.wording import tally_text
 __all__ = ["Report", "beyond_record", "check", "consistency", "last_vote_date", "match"]
 
 _VOTE_WORD = {"Y": "yes", "N": "no", "A": "abstain", "X": "did not vote"}
-
-
-@dataclass
-class Report:
-    """The result of checking one text: the matched decision, the candidates, the claims with verdicts."""
-
-    decision: dict[str, Any] | None
-    candidates: list[dict[str, Any]]
-    claims: list[dict[str, Any]]
-    status: str  # matched / ambiguous / unmatched / no_vote / beyond_record
-    message: str
-    consistency: list[dict[str, Any]] = field(default_factory=list)
-    article_date: str | None = None
-    vote_date: str | None = None
-    title: str | None = None
-    evidence: list[str] = field(default_factory=list)
-    other_votes: list[dict[str, Any]] = field(default_factory=list)
-    left_out: list[dict[str, Any]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The report as JSON-ready data (the ``unsc check --json`` object)."""
-        return {
-            "status": self.status,
-            "message": self.message,
-            "title": self.title,
-            "article_date": self.article_date,
-            "vote_date": self.vote_date,
-            "decision": self.decision,
-            "candidates": self.candidates,
-            "evidence": self.evidence,
-            "claims": self.claims,
-            "other_votes": self.other_votes,
-            "left_out": self.left_out,
-            "consistency": self.consistency,
-        }
-
-    @property
-    def verdicts(self) -> dict[str, int]:
-        """How many claims got each verdict."""
-        out: dict[str, int] = {}
-        for c in self.claims:
-            out[c["verdict"]] = out.get(c["verdict"], 0) + 1
-        return out
 
 
 def _iso(v: Any) -> str | None:
@@ -249,24 +217,22 @@ def _full(record: Any, row: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
-def _cand(row: dict[str, Any], score: float, why: list[str] | None = None) -> dict[str, Any]:
-    out = {
-        "symbol": _symbol(row),
-        "date": _iso(row.get("date")),
-        "meeting": row.get("meeting"),
-        "resolution": row.get("resolution"),
-        "title": row.get("title"),
-        "sponsors": row.get("sponsors"),
-        "yes": row.get("yes"),
-        "no": row.get("no"),
-        "abstain": row.get("abstain"),
-        "outcome": _outcome_of(row),
-        "vetoed_by": list(row.get("vetoed_by") or []),
-        "score": round(score, 1),
-    }
-    if why is not None:
-        out["evidence"] = why
-    return out
+def _cand(row: dict[str, Any], score: float, why: list[str] | None = None) -> Candidate:
+    return Candidate(
+        symbol=_symbol(row),
+        date=_iso(row.get("date")),
+        meeting=row.get("meeting"),
+        resolution=row.get("resolution"),
+        title=row.get("title"),
+        sponsors=row.get("sponsors"),
+        yes=row.get("yes"),
+        no=row.get("no"),
+        abstain=row.get("abstain"),
+        outcome=_outcome_of(row),
+        vetoed_by=tuple(row.get("vetoed_by") or []),
+        score=round(score, 1),
+        evidence=tuple(why) if why is not None else None,
+    )
 
 
 _MARGIN = 1.5  # points the best candidate must lead by
@@ -276,8 +242,8 @@ _MARGIN = 1.5  # points the best candidate must lead by
 class _Match:
     row: dict[str, Any] | None
     full: dict[str, Any] | None
-    candidates: list[dict[str, Any]]
-    status: str
+    candidates: list[Candidate]
+    status: ReportStatus
     message: str
     evidence: list[str] = field(default_factory=list)
 
@@ -334,27 +300,27 @@ def _rank(
     scored.sort(key=lambda x: -x[0])
     listing = [_cand(r, sc, why) for sc, r, _, why in scored]
     if not scored:
-        return _Match(None, None, [], "unmatched", f"no vote in the record {label}")
+        return _Match(None, None, [], ReportStatus.UNMATCHED, f"no vote in the record {label}")
     best_s, best, best_full, why = scored[0]
     lead = best_s - scored[1][0] if len(scored) > 1 else best_s
     dated = any(w.startswith("date ") and w.endswith(" fits") for w in why)
     if best_s <= 0 and not (dated and lead >= 2 * _MARGIN):
-        return _Match(None, None, listing[:10], "unmatched", f"no vote {label} fits the claims")
-    close = [c for c in listing[1:] if c["score"] > best_s - _MARGIN]
+        return _Match(None, None, listing[:10], ReportStatus.UNMATCHED, f"no vote {label} fits the claims")
+    close = [c for c in listing[1:] if c.score > best_s - _MARGIN]
     if close:
-        names = ", ".join(f"{c['symbol']} ({c['date']}, score {c['score']})" for c in [listing[0], *close])
-        return _Match(None, None, listing[:10], "ambiguous", (
+        names = ", ".join(f"{c.symbol} ({c.date}, score {c.score})" for c in [listing[0], *close])
+        return _Match(None, None, listing[:10], ReportStatus.AMBIGUOUS, (
             f"ambiguous: {len(close) + 1} votes {label} fit the claims about equally well: {names}"))  # fmt: skip
     n = len(scored)
     msg = f"matched {_symbol(best)} ({_iso(best.get('date'))}), best of {n} votes {label}" + (
         f" by {best_s - scored[1][0]:.1f} points" if n > 1 else ""
     )
-    return _Match(best, best_full, listing[:10], "matched", msg, [w for w in why if "does not" not in w][:8])
+    return _Match(best, best_full, listing[:10], ReportStatus.MATCHED, msg, [w for w in why if "does not" not in w][:8])
 
 
 def match(
     ex: Extraction, record: Any
-) -> tuple[dict[str, Any] | None, dict[str, Any] | None, list[dict[str, Any]], str, str]:
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None, list[Candidate], ReportStatus, str]:
     """Find the main vote the text is about: (row, row with votes, candidates, status, message).
 
     Candidates are the Council's votes from 60 days before the page date up to it (and around any date
@@ -389,7 +355,11 @@ def _match_main(ex: Extraction, record: Any) -> _Match:
     win = _window(ex)
     if win is None:
         return _Match(
-            None, None, [], "unmatched", "no date: give the article date with --date (the text and page give none)"
+            None,
+            None,
+            [],
+            ReportStatus.UNMATCHED,
+            "no date: give the article date with --date (the text and page give none)",
         )
     lo, hi, label = win
     claims = [c for c in ex.claims if c.event == 0 and c.field in _SCORE_FIELDS]
@@ -424,13 +394,15 @@ def _match_event(
             "several": "several votes at once", "undated": "another vote that ended otherwise",
             "later": "a vote some days later"}.get(ev.kind, "another vote")  # fmt: skip
     if ev.kind == "series":
-        return _Match(None, None, [], "unmatched", "about a series of votes, each checked on its own")
+        return _Match(None, None, [], ReportStatus.UNMATCHED, "about a series of votes, each checked on its own")
     if ev.kind == "several":
-        return _Match(None, None, [], "unmatched", f"about {what}: no single vote to check the claims against")
+        return _Match(
+            None, None, [], ReportStatus.UNMATCHED, f"about {what}: no single vote to check the claims against"
+        )
     if ev.kind == "undated":
-        return _Match(None, None, [], "unmatched", f"about {what}, which the text does not date")
+        return _Match(None, None, [], ReportStatus.UNMATCHED, f"about {what}, which the text does not date")
     if not claims:
-        return _Match(None, None, [], "unmatched", f"about {what}: nothing to identify it by")
+        return _Match(None, None, [], ReportStatus.UNMATCHED, f"about {what}: nothing to identify it by")
     main_day = main.get("date") if main else None
     main_day = (
         main_day if isinstance(main_day, dt.date) or main_day is None else dt.date.fromisoformat(str(main_day)[:10])
@@ -445,13 +417,13 @@ def _match_event(
             row = None
         if row and _symbol(row) not in taken:
             got = _rank(claims, ev.dates, [row], record, None, f"named {key}")
-            if got.status == "matched":
+            if got.status == ReportStatus.MATCHED:
                 return got
     if ev.kind == "later":  # "Days later": some days after the vote spoken of before
         before = (done or {}).get(ev.after[0]) if ev.after else None
         day = before.row.get("date") if before is not None and before.row is not None else None
         if day is None or ev.after is None:
-            return _Match(None, None, [], "unmatched", f"about {what}, after a vote not found in the record")
+            return _Match(None, None, [], ReportStatus.UNMATCHED, f"about {what}, after a vote not found in the record")
         day = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])
         lo, hi = day + dt.timedelta(days=ev.after[1]), day + dt.timedelta(days=ev.after[2])
     elif ev.kind == "other_day" and ev.dates:
@@ -468,12 +440,12 @@ def _match_event(
         elif main_day is not None:
             lo, hi = main_day - dt.timedelta(days=_WINDOW), main_day - dt.timedelta(days=1)
         else:
-            return _Match(None, None, [], "unmatched", f"about {what} that the text does not date")
+            return _Match(None, None, [], ReportStatus.UNMATCHED, f"about {what} that the text does not date")
         if main_day is not None:
             hi = min(hi, main_day)
     else:
         if main_day is None:
-            return _Match(None, None, [], "unmatched", f"about {what}, but the main vote was not found")
+            return _Match(None, None, [], ReportStatus.UNMATCHED, f"about {what}, but the main vote was not found")
         lo = hi = main_day
     every = rows(record.decisions(since=lo.isoformat(), until=hi.isoformat()))
     cands = [r for r in every if _symbol(r) not in taken]
@@ -485,7 +457,7 @@ def _match_event(
         if len(same_kind) >= ev.ordinal:
             bonus[_symbol(same_kind[ev.ordinal - 1])] = (2.0, f"number {ev.ordinal} of {len(same_kind)} voted that day")
     got = _rank(claims, ev.dates, cands, record, None, f"from {lo} to {hi}" if lo != hi else f"on {lo}", votes, bonus)
-    if got.status != "matched":
+    if got.status != ReportStatus.MATCHED:
         got.message = f"about {what}, not identified in the record: {got.message}"
     return got
 
@@ -522,120 +494,120 @@ def _date_span(note: Any) -> tuple[str, str] | None:
         return None
 
 
-def _verdict(c: Claim, row: dict[str, Any], full: dict[str, Any] | None) -> tuple[Any, str, str | None]:
+def _verdict(c: Claim, row: dict[str, Any], full: dict[str, Any] | None) -> tuple[Any, Verdict, str | None]:
     votes = _votes_by_seat(full)
     f = c.field
     if f == "date":
         rec = _iso(row.get("date"))
         if rec == c.claimed:
-            return rec, "supported", None
+            return rec, Verdict.SUPPORTED, None
         span = _date_span(row.get("date_note"))
         if span is not None and span[0] <= str(c.claimed) <= span[1]:
-            return rec, "supported", f"the record dates the vote to a meeting held {span[0]} to {span[1]}"
-        return rec, "contradicted", None
+            return rec, Verdict.SUPPORTED, f"the record dates the vote to a meeting held {span[0]} to {span[1]}"
+        return rec, Verdict.CONTRADICTED, None
     if f in ("yes", "no", "abstain"):
         count = row.get(f)
         if count is None:
-            return None, "unverifiable", f"the record has no {f} count for this vote"
-        return int(count), ("supported" if int(count) == c.claimed else "contradicted"), None
+            return None, Verdict.UNVERIFIABLE, f"the record has no {f} count for this vote"
+        return int(count), (Verdict.SUPPORTED if int(count) == c.claimed else Verdict.CONTRADICTED), None
     if f == "unanimous":
         if row.get("yes") is None:
-            return None, "unverifiable", "the record has no tally for this vote"
+            return None, Verdict.UNVERIFIABLE, "the record has no tally for this vote"
         rec_t = _tally(row)
         ok = bool(row.get("adopted")) and not row.get("no") and not row.get("abstain")
-        return rec_t, ("supported" if ok else "contradicted"), None
+        return rec_t, (Verdict.SUPPORTED if ok else Verdict.CONTRADICTED), None
     if f == "vote":
         if not votes:
-            return None, "unverifiable", "the record has no member votes for this decision"
+            return None, Verdict.UNVERIFIABLE, "the record has no member votes for this decision"
         got = votes.get(_seat(c.member or ""))
         if got is None:
-            return "not on the Council", "contradicted", f"{c.member} is not among the members who voted"
+            return "not on the Council", Verdict.CONTRADICTED, f"{c.member} is not among the members who voted"
         rec = _VOTE_WORD.get(got, got)
-        return rec, ("supported" if rec == c.claimed else "contradicted"), None
+        return rec, (Verdict.SUPPORTED if rec == c.claimed else Verdict.CONTRADICTED), None
     if f == "procedural":
         cls = row.get("voting_class")
         if not cls:
-            return None, "unverifiable", "the record does not class this vote"
-        return cls, ("supported" if cls == "procedural" else "contradicted"), None
+            return None, Verdict.UNVERIFIABLE, "the record does not class this vote"
+        return cls, (Verdict.SUPPORTED if cls == "procedural" else Verdict.CONTRADICTED), None
     if f == "veto":
         vb = {_seat(x) for x in row.get("vetoed_by") or []}
         seat = _seat(c.member or "")
         if seat in vb:
-            return True, "supported", None
+            return True, Verdict.SUPPORTED, None
         if row.get("voting_class") == "procedural":
             got = votes.get(seat)
             return (
                 (f"voted {_VOTE_WORD.get(got, got)}" if got else "no veto"),
-                "contradicted",
+                Verdict.CONTRADICTED,
                 ("a procedural vote: no member has a veto on it (Art. 27(2)), it needs nine votes of any members"),
             )
         got = votes.get(seat)
         if got == "N" and not vb and row.get("adopted") is False:
             return (
                 "voted no (not a veto)",
-                "contradicted",
+                Verdict.CONTRADICTED,
                 (
                     f"the draft failed for lack of votes ({row.get('yes')} yes); a negative vote is a veto only when the "
                     f"draft has the required majority"
                 ),
             )
         if got is not None:
-            return f"voted {_VOTE_WORD.get(got, got)}", "contradicted", None
+            return f"voted {_VOTE_WORD.get(got, got)}", Verdict.CONTRADICTED, None
         if row.get("adopted"):
-            return "adopted (no veto)", "contradicted", None
+            return "adopted (no veto)", Verdict.CONTRADICTED, None
         if vb:
-            return f"vetoed by {', '.join(sorted(vb))}", "contradicted", None
-        return None, "unverifiable", "the record names no vetoing member and has no member votes"
+            return f"vetoed by {', '.join(sorted(vb))}", Verdict.CONTRADICTED, None
+        return None, Verdict.UNVERIFIABLE, "the record names no vetoing member and has no member votes"
     if f == "outcome":
         rec = _outcome_of(row)
         if rec is None:
-            return None, "unverifiable", "the record has no outcome for this decision"
+            return None, Verdict.UNVERIFIABLE, "the record has no outcome for this decision"
         if c.claimed == rec or (c.claimed == "failed" and rec == "vetoed"):
-            return rec, "supported", None
+            return rec, Verdict.SUPPORTED, None
         reason = None
         if c.claimed == "vetoed" and rec == "failed":
             reason = f"a shortfall, not a veto: {row.get('yes')} yes votes, fewer than needed"
-        return rec, "contradicted", reason
+        return rec, Verdict.CONTRADICTED, reason
     if f == "sponsor":
         sp = _sponsors(row)
         if sp is None:
-            return None, "unverifiable", "the record does not say who submitted the draft"
-        return row.get("sponsors"), ("supported" if c.claimed in sp else "contradicted"), None
+            return None, Verdict.UNVERIFIABLE, "the record does not say who submitted the draft"
+        return row.get("sponsors"), (Verdict.SUPPORTED if c.claimed in sp else Verdict.CONTRADICTED), None
     if f == "subject":
         hit = _topic_hit(str(c.claimed), row)
         title = row.get("title") or row.get("topic")
         if hit:
-            return title, "supported", None
+            return title, Verdict.SUPPORTED, None
         other = [lab for _kw, (lab, pat) in TOPICS.items() if re.search(pat, str(title or ""), re.I)]
         if hit is False and other:
-            return title, "contradicted", None
-        return title, "unverifiable", "the record's title neither confirms nor rules out the subject"
+            return title, Verdict.CONTRADICTED, None
+        return title, Verdict.UNVERIFIABLE, "the record's title neither confirms nor rules out the subject"
     if f == "draft":
         rec = row.get("draft")
         if not rec:
-            return None, "unverifiable", "the record has no draft symbol for this decision"
-        return rec, ("supported" if str(rec).startswith(str(c.claimed)) else "contradicted"), None
+            return None, Verdict.UNVERIFIABLE, "the record has no draft symbol for this decision"
+        return rec, (Verdict.SUPPORTED if str(rec).startswith(str(c.claimed)) else Verdict.CONTRADICTED), None
     if f == "resolution":
         num = row.get("resolution_number")
         if num is None:
-            return row.get("resolution"), ("contradicted" if row.get("adopted") is False else "unverifiable"), (
+            return row.get("resolution"), (Verdict.CONTRADICTED if row.get("adopted") is False else Verdict.UNVERIFIABLE), (
                 "the draft was not adopted, so it has no resolution number" if row.get("adopted") is False else
                 "the record has no resolution number"
             )  # fmt: skip
         return (
             row.get("resolution"),
-            ("supported" if str(c.claimed).split(" ")[0] == str(num) else "contradicted"),
+            (Verdict.SUPPORTED if str(c.claimed).split(" ")[0] == str(num) else Verdict.CONTRADICTED),
             None,
         )
-    return None, "unverifiable", f"no check for field {f}"
+    return None, Verdict.UNVERIFIABLE, f"no check for field {f}"
 
 
-def consistency(ex: Extraction, event: int = 0) -> list[dict[str, Any]]:
+def consistency(ex: Extraction, event: int = 0) -> list[Issue]:
     """Contradictions between the claims about one vote (``event``, 0 = the main vote), judged by the
     Charter rules (``unsc.rules``).
 
     >>> from unsc.news.extract import extract_claims
-    >>> [i["issue"] for i in consistency(extract_claims("The Security Council adopted the resolution 8-6.", "2024-01-10"))]
+    >>> [i.issue for i in consistency(extract_claims("The Security Council adopted the resolution 8-6.", "2024-01-10"))]
     ['adopted_below_threshold']
     """
     when = ex.vote_date or ex.article_date
@@ -646,16 +618,14 @@ def consistency(ex: Extraction, event: int = 0) -> list[dict[str, Any]]:
             by.setdefault(c.field, []).append(c)
     counts = {f: by[f][0].claimed for f in ("yes", "no", "abstain") if f in by}
     outcomes = {c.claimed for c in by.get("outcome", [])}
-    out: list[dict[str, Any]] = []
+    out: list[Issue] = []
     total = sum(counts.values())
     if total > council.size:
-        out.append(
-            {"issue": "too_many_votes", "message": f"{total} votes counted, but the Council has {council.size} members"}
-        )
+        out.append(Issue("too_many_votes", f"{total} votes counted, but the Council has {council.size} members"))
     yes = counts.get("yes")
     if yes is not None and "adopted" in outcomes and yes < council.threshold:
-        out.append({"issue": "adopted_below_threshold", "message": (
-            f"adopted with {yes} yes votes is impossible: a decision needs {council.threshold} (Art. 27)")})  # fmt: skip
+        out.append(Issue("adopted_below_threshold", (
+            f"adopted with {yes} yes votes is impossible: a decision needs {council.threshold} (Art. 27)")))  # fmt: skip
     if (
         yes is not None
         and yes >= council.threshold
@@ -665,17 +635,15 @@ def consistency(ex: Extraction, event: int = 0) -> list[dict[str, Any]]:
         and "failed" in outcomes
         and "vetoed" not in outcomes
     ):
-        out.append({"issue": "failed_with_majority", "message": f"{yes} yes and no negative vote cannot fail"})
+        out.append(Issue("failed_with_majority", f"{yes} yes and no negative vote cannot fail"))
     vetoers = [c.member for c in by.get("veto", [])]
     if yes is not None and yes < council.threshold and (vetoers or "vetoed" in outcomes):
-        out.append({"issue": "veto_without_majority", "message": (
+        out.append(Issue("veto_without_majority", (
             f"with {yes} yes votes (fewer than {council.threshold}) the draft fails for lack of votes: "
-            "a negative vote of a permanent member is then not a veto")})  # fmt: skip
+            "a negative vote of a permanent member is then not a veto")))  # fmt: skip
     for code in vetoers:
         if code and _seat(code) not in {_seat(p) for p in council.permanent}:
-            out.append(
-                {"issue": "veto_by_elected_member", "message": f"{code} has no veto: it is not a permanent member"}
-            )
+            out.append(Issue("veto_by_elected_member", f"{code} has no veto: it is not a permanent member"))
     stated: dict[str, set[str]] = {}
     for c in by.get("vote", []):
         stated.setdefault(c.member or "", set()).add(str(c.claimed))
@@ -684,36 +652,34 @@ def consistency(ex: Extraction, event: int = 0) -> list[dict[str, Any]]:
     for code, vs in stated.items():
         norm = {v.replace(" (veto)", "") for v in vs}
         if len(norm) > 1:
-            out.append(
-                {"issue": "conflicting_votes", "message": f"{code} is said to have voted {' and '.join(sorted(vs))}"}
-            )
+            out.append(Issue("conflicting_votes", f"{code} is said to have voted {' and '.join(sorted(vs))}"))
     if "adopted" in outcomes and ("vetoed" in outcomes or vetoers):
-        out.append({"issue": "adopted_and_vetoed", "message": "the text says both adopted and vetoed"})
+        out.append(Issue("adopted_and_vetoed", "the text says both adopted and vetoed"))
     for f in ("no", "abstain"):
         named = sum(1 for c in by.get("vote", []) if c.claimed == f) + (len(set(vetoers)) if f == "no" else 0)
         if f in counts and named > counts[f]:
             out.append(
-                {
-                    "issue": f"named_exceeds_{f}",
-                    "message": f"{named} members named as voting {f}, but the count is {counts[f]}",
-                }
+                Issue(
+                    f"named_exceeds_{f}",
+                    f"{named} members named as voting {f}, but the count is {counts[f]}",
+                )
             )
     return out
 
 
-def _decision(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "symbol": _symbol(row),
-        "date": _iso(row.get("date")),
-        "meeting": row.get("meeting"),
-        "draft": row.get("draft"),
-        "resolution": row.get("resolution"),
-        "title": row.get("title"),
-        "kind": row.get("kind"),
-        "outcome": _outcome_of(row),
-        "tally": _tally(row),
-        "vetoed_by": list(row.get("vetoed_by") or []),
-    }
+def _decision(row: dict[str, Any]) -> MatchedDecision:
+    return MatchedDecision(
+        symbol=_symbol(row),
+        date=_iso(row.get("date")),
+        meeting=row.get("meeting"),
+        draft=row.get("draft"),
+        resolution=row.get("resolution"),
+        title=row.get("title"),
+        kind=row.get("kind"),
+        outcome=_outcome_of(row),
+        tally=_tally(row),
+        vetoed_by=tuple(row.get("vetoed_by") or []),
+    )
 
 
 def _roster(record: Any, when: dt.date) -> list[str] | None:
@@ -724,7 +690,7 @@ def _roster(record: Any, when: dt.date) -> list[str] | None:
     return got or None
 
 
-def beyond_record(ex: Extraction, record: Any, last: dt.date) -> list[dict[str, Any]]:
+def beyond_record(ex: Extraction, record: Any, last: dt.date) -> list[Issue]:
     """Checks for a vote after the record's last date: the claims against each other under ``unsc.rules``
     (what the counts and named votes imply: adopted, failed for lack of votes, or vetoed) and against the
     Council's membership that day (a state not on the Council cannot have voted).
@@ -732,7 +698,7 @@ def beyond_record(ex: Extraction, record: Any, last: dt.date) -> list[dict[str, 
     >>> from unsc.news.lookup import MemoryRecord
     >>> ex = extract_claims("The Security Council rejected a Russian draft on Thursday: Russia, China, Pakistan and "
     ...     "Somalia voted in favour, nine abstained and the United States and Latvia voted against.", "2026-03-20")
-    >>> [i["message"] for i in beyond_record(ex, MemoryRecord([]), dt.date(2025, 6, 4))]  # doctest: +NORMALIZE_WHITESPACE
+    >>> [i.message for i in beyond_record(ex, MemoryRecord([]), dt.date(2025, 6, 4))]  # doctest: +NORMALIZE_WHITESPACE
     ['by the rules (Art. 27): 4 in favour, 2 against (LVA, USA): not adopted for lack of votes (fewer than 9), so no veto']
     """
     from unsc.rules import Ballot, decide
@@ -750,8 +716,8 @@ def beyond_record(ex: Extraction, record: Any, last: dt.date) -> list[dict[str, 
         seats = {_seat(x) for x in roster} | {_seat(x) for x in council.permanent}
         for code in named:
             if _seat(code) not in seats:
-                out.append({"issue": "not_on_council", "message": (
-                    f"{code} was not a member of the Council on {when}, so it cannot have voted")})  # fmt: skip
+                out.append(Issue("not_on_council", (
+                    f"{code} was not a member of the Council on {when}, so it cannot have voted")))  # fmt: skip
     counts = {c.field: c.claimed for c in main if c.field in ("yes", "no", "abstain")}
     yes = counts.get("yes", sum(1 for v in named.values() if v == "yes") or None)
     if yes is None:
@@ -779,7 +745,7 @@ def beyond_record(ex: Extraction, record: Any, last: dt.date) -> list[dict[str, 
     try:
         d = decide(Ballot.of(when, yes=by_vote["yes"], no=by_vote["no"], abstain=by_vote["abstain"]), council)
     except Exception as exc:  # a ballot the claims cannot make (named twice, unknown state)
-        out.append({"issue": "no_ballot", "message": f"the claims do not make a ballot the rules can decide: {exc}"})
+        out.append(Issue("no_ballot", f"the claims do not make a ballot the rules can decide: {exc}"))
         return out
     if d.adopted:
         verdict = "adopted"
@@ -790,15 +756,15 @@ def beyond_record(ex: Extraction, record: Any, last: dt.date) -> list[dict[str, 
     why = (f"by the rules (Art. 27): {yes} in favour"
            + (f", {len(by_vote['no'])} against ({', '.join(sorted(by_vote['no']))})" if by_vote["no"] else "")
            + f": {'adopted' if verdict == 'adopted' else 'vetoed by ' + ', '.join(d.vetoed_by) if verdict == 'vetoed' else 'not adopted for lack of votes (fewer than ' + str(council.threshold) + '), so no veto'}")  # fmt: skip
-    out.append({"issue": "rules_outcome", "outcome": verdict, "message": why})
+    out.append(Issue("rules_outcome", why, verdict))
     for c in main:
         if c.field == "outcome":
             ok = c.claimed == verdict or (c.claimed == "failed" and verdict == "vetoed")
             if not ok:
-                out.append({"issue": "outcome_inconsistent", "message": (
-                    f"'{c.claimed}' cannot be: {why}")})  # fmt: skip
+                out.append(Issue("outcome_inconsistent", (
+                    f"'{c.claimed}' cannot be: {why}")))  # fmt: skip
         if c.field == "veto" and verdict != "vetoed":
-            out.append({"issue": "veto_inconsistent", "message": f"{c.member} cannot have vetoed it: {why}"})
+            out.append(Issue("veto_inconsistent", f"{c.member} cannot have vetoed it: {why}"))
     return out
 
 
@@ -814,12 +780,11 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
     ex = text if isinstance(text, Extraction) else extract_claims(text, date)
     art_date = ex.article_date.isoformat() if ex.article_date else None
     vdate = ex.vote_date.isoformat() if ex.vote_date else None
-    title = ex.article.title
-    left = [dict(x) for x in ex.left_out]
+    head: dict[str, Any] = {"article_date": art_date, "vote_date": vdate, "title": ex.article.title}
+    left = [LeftOut.of(x) for x in ex.left_out]
     if not ex.claims:
         why = f": {ex.no_vote_reason}" if ex.no_vote_reason else ""
-        return Report(None, [], [], "no_vote", f"no Council vote reported{why}", [], art_date, vdate, title,
-                      left_out=left)  # fmt: skip
+        return Report(ReportStatus.NO_VOTE, f"no Council vote reported{why}", left_out=tuple(left), **head)
     rec = record if record is not None else store
     if rec is None:
         from unsc.record import open_store
@@ -828,35 +793,135 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
     last = last_vote_date(rec)
     when = ex.vote_date if ex.date_source in ("text", "relative", "dateline") else None
     if ex.no_main_vote:
-        main = _Match(None, None, [], "no_vote", f"no Council vote reported: {ex.no_vote_reason}")
+        main = _Match(None, None, [], ReportStatus.NO_VOTE, f"no Council vote reported: {ex.no_vote_reason}")
     else:
         main = _match_main(ex, rec)
-    after = (
+        split = _split_named(ex, main.row, rec)
+        if split is not ex:  # sentences naming another resolution are about that vote: find the main one without them
+            ex, main = split, _match_main(split, rec)
+    after = last is not None and (
         (when is not None and when > last) or (ex.article_date is not None and ex.article_date > last)
-        if last
-        else False
     )
-    if (
-        after and last is not None and main.status not in ("matched", "no_vote")
-    ):  # no vote in the record fits: after its last date
-        msg = f"the record ends on {last}; `unsc sync` brings newer votes"
-        claims_out: list[dict[str, Any]] = []
-        for c in ex.claims:
-            if c.event != 0:
-                left.append(
-                    {"text": c.text, "reason": "about another vote, after the record's last date", **c.to_dict()}
-                )
-                continue
-            d = c.to_dict()
-            d.update(recorded=None, verdict="unverifiable", reason=f"after the record's last vote ({last})")
-            claims_out.append(d)
-        issues = beyond_record(ex, rec, last)
-        return Report(None, [], claims_out, "beyond_record", f"vote after the record: {msg}", issues, art_date, vdate,
-                      title, left_out=left)  # fmt: skip
-    issues = consistency(ex, event=0)
+    if last is not None and after and main.status not in (ReportStatus.MATCHED, ReportStatus.NO_VOTE):
+        return _beyond(ex, rec, last, left, head)  # no vote in the record fits: after its last date
+    results, other_votes = _other_votes(ex, rec, main)
+    found = [r for k, r in results.items() if k and r.row is not None]
+    about_ga = "General Assembly" in (ex.no_vote_reason or "")
+    if ex.no_main_vote and about_ga and len({_symbol(r.row) for r in found if r.row is not None}) == 1:
+        # a report of a General Assembly vote that recalls one Council vote is about that vote (the Assembly
+        # debating a veto); a report of a postponed vote is about the vote to come, whatever it recalls
+        only = found[0]
+        row: dict[str, Any] = only.row or {}
+        main = _Match(row, only.full, only.candidates, ReportStatus.MATCHED, (
+            f"matched {_symbol(row)} ({_iso(row.get('date'))}), the one Council vote a report of "
+            f"{ex.no_vote_reason} recalls"), only.evidence)  # fmt: skip
+        other_votes = [o for o in other_votes if not (o.decision and o.decision.symbol == _symbol(row))]
+    results[0] = main
+    claims_out = []
+    for c in ex.claims:
+        m = results.get(c.event, main)
+        if c.event and m.row is None:
+            left.append(LeftOut.of_claim(c, m.message))
+        elif m.row is None:
+            claims_out.append(CheckedClaim.of(c, Verdict.UNVERIFIABLE, reason=main.message))
+        else:
+            recorded, verdict, reason = _verdict(c, m.row, m.full)
+            claims_out.append(CheckedClaim.of(c, verdict, recorded, _symbol(m.row), reason))
+    return Report(
+        main.status, main.message, _decision(main.row) if main.row is not None else None, tuple(main.candidates),
+        tuple(claims_out), tuple(consistency(ex, event=0)), evidence=tuple(main.evidence),
+        other_votes=tuple(other_votes), left_out=tuple(left), **head,
+    )  # fmt: skip
+
+
+_BACKGROUND = re.compile(
+    r"\b(?:ago|earlier|previous(?:ly)?|last\s+(?:year|month|week|time)|in\s+(?:19|20)\d\d|follow(?:s|ed|ing)|"
+    r"since|similar|repeat|original(?:ly)?|prior|predecessor|first|had\s+(?:adopted|passed|approved|voted|set up|created|"
+    r"authori[sz]ed|established|imposed)|set\s+up\s+(?:by|under|in)|established\s+(?:by|under|in)|under\s+resolution|"
+    r"in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)",
+    re.I,
+)
+
+
+def _looks_back(row: dict[str, Any], main: dict[str, Any]) -> bool:
+    """Whether a recorded vote was taken days (at least four) before the main vote."""
+    day, main_day = day_of(row.get("date")), day_of(main.get("date"))
+    return day is not None and main_day is not None and (main_day - day).days >= 4
+
+
+def _not_the_main_number(ex: Extraction, number: str, main: dict[str, Any]) -> bool:
+    """Whether a quoted resolution number cannot be the main vote's: the main vote was not adopted, or the text
+    quotes the main vote's own number too, or the number's year is another year."""
+    own = main.get("resolution_number")
+    quoted = {str(c.claimed).split(" ")[0] for c in ex.claims if c.field == "resolution"}
+    year = re.search(r"\((\d{4})\)", number)
+    main_day = day_of(main.get("date"))
+    other_year = year is not None and main_day is not None and int(year[1]) != main_day.year
+    return main.get("adopted") is False or (own is not None and str(own) in quoted) or other_year
+
+
+def _split_named(ex: Extraction, main: dict[str, Any] | None, record: Any) -> Extraction:
+    """The extraction with each sentence of the main vote that quotes another recorded resolution ("The vote
+    follows resolution 2139, adopted in February") made a vote of its own, which the number then finds.
+
+    Only a resolution the record dates days before the main vote moves, and only when the sentence looks back
+    ("follows", "a year ago", "in February", "similar") or the number cannot be the main vote's: a wrong number
+    quoted for the main vote itself stays, to be found contradicted.
+    """
+    if main is None:
+        return ex
+    own = main.get("resolution_number")
+    moves: dict[str, int] = {}
+    events = list(ex.events)
+    for c in ex.claims:
+        num = str(c.claimed).split(" ")[0]
+        if c.field != "resolution" or c.event != 0 or c.text in moves or (own is not None and num == str(own)):
+            continue
+        try:
+            row = record.decision(f"S/RES/{num}")
+        except Exception:
+            row = None
+        if not row or not _looks_back(row, main):
+            continue
+        says_own = own is not None and re.search(rf"\b{own}\b", c.text)  # "2165, which builds on 2139": the main one
+        if not says_own and (_BACKGROUND.search(c.text) or _not_the_main_number(ex, str(c.claimed), main)):
+            moves[c.text] = len(events)
+            events.append(Event(len(events), "earlier", c.text))
+    if not moves:
+        return ex
+    claims = [c for c in ex.claims if not (c.event == 0 and c.text in moves and c.field != "date")]
+    for sentence, eid in moves.items():  # read again for the recalled vote, with what its clause says became of it
+        claims += recalled_claims(sentence, eid, events)
+    return replace(ex, claims=claims, events=events)
+
+
+def _beyond(ex: Extraction, rec: Any, last: dt.date, left: list[LeftOut], head: dict[str, Any]) -> Report:
+    """The report of a vote after the record's last date: claims unverifiable, checked by the rules."""
+    msg = f"the record ends on {last}; `unsc sync` brings newer votes"
+    claims_out: list[CheckedClaim] = []
+    for c in ex.claims:
+        if c.event != 0:
+            left.append(LeftOut.of_claim(c, "about another vote, after the record's last date"))
+        else:
+            claims_out.append(CheckedClaim.of(c, Verdict.UNVERIFIABLE, reason=f"after the record's last vote ({last})"))
+    return Report(ReportStatus.BEYOND_RECORD, f"vote after the record: {msg}", claims=tuple(claims_out),
+                  consistency=tuple(beyond_record(ex, rec, last)), left_out=tuple(left), **head)  # fmt: skip
+
+
+def _on_the_main_day(ev: Event, main: dict[str, Any] | None) -> bool:
+    """Whether a vote the text dates apart (an earlier vote, another day's) is dated, in so many words or by
+    its weekday, to the very day of the main vote: then it is the main vote, spoken of again."""
+    day = day_of(main.get("date")) if main else None
+    if ev.kind not in ("earlier", "other_day", "later") or day is None:
+        return False
+    return any(d == day for d, how, _ in ev.dates if how in ("text", "relative"))
+
+
+def _other_votes(ex: Extraction, rec: Any, main: _Match) -> tuple[dict[int, _Match], list[OtherVote]]:
+    """Each other vote the text speaks of (``ex.events[1:]``) matched in the record, in the text's order."""
     results: dict[int, _Match] = {0: main}
     taken = {_symbol(main.row)} if main.row is not None else set()
-    other_votes: list[dict[str, Any]] = []
+    other_votes: list[OtherVote] = []
     ref = main.row
     for ev in ex.events[1:]:
         # a rival draft or an amendment is voted on the day of the vote it rivals: the main vote, or (in a
@@ -868,38 +933,14 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
             on = before.row  # "A Russian alternative then won a single vote" after Wednesday's veto: that day
         else:
             on = main.row if main.row is not None or not same_day else ref
+        if _on_the_main_day(ev, main.row):  # "The Council's Oct. 31 vote" in a roundup dated by "twelve days after"
+            results[ev.id] = main
+            continue
         got = _match_event(ex, ev, on, taken, rec, results)
         results[ev.id] = got
         if got.row is not None:
             taken.add(_symbol(got.row))
             ref = got.row
-        other_votes.append({"event": ev.id, "kind": ev.kind, "text": ev.text, "status": got.status,
-                            "message": got.message, "decision": _decision(got.row) if got.row else None,
-                            "evidence": got.evidence})  # fmt: skip
-    found = [r for k, r in results.items() if k and r.row is not None]
-    if ex.no_main_vote and len({_symbol(r.row) for r in found if r.row is not None}) == 1:
-        # a report of a General Assembly vote (or a postponed one) that recalls one Council vote is about that vote
-        only = found[0]
-        row: dict[str, Any] = only.row or {}
-        main = _Match(row, only.full, only.candidates, "matched", (
-            f"matched {_symbol(row)} ({_iso(row.get('date'))}), the one Council vote a report of "
-            f"{ex.no_vote_reason} recalls"), only.evidence)  # fmt: skip
-        other_votes = [o for o in other_votes if not (o["decision"] and o["decision"].get("symbol") == _symbol(row))]
-    claims_out = []
-    for c in ex.claims:
-        d = c.to_dict()
-        m = results.get(c.event, main)
-        if c.event and m.row is None:
-            left.append({**d, "reason": m.message})
-            continue
-        if m.row is None:
-            d.update(recorded=None, verdict="unverifiable", reason=main.message)
-        else:
-            recorded, verdict, reason = _verdict(c, m.row, m.full)
-            d.update(recorded=recorded, verdict=verdict, decision=_symbol(m.row))
-            if reason:
-                d["reason"] = reason
-        claims_out.append(d)
-    decision = _decision(main.row) if main.row is not None else None
-    return Report(decision, main.candidates, claims_out, main.status, main.message, issues, art_date, vdate, title,
-                  main.evidence, other_votes, left)  # fmt: skip
+        other_votes.append(OtherVote(ev.id, ev.kind, ev.text, got.status, got.message,
+                                     _decision(got.row) if got.row else None, tuple(got.evidence)))  # fmt: skip
+    return results, other_votes

@@ -17,7 +17,7 @@ import re
 
 from unsc.record.sources.normalize import MONTHS
 
-__all__ = ["MONTHS", "dateline", "find_dates", "parse_date_phrase", "vote_weekday", "weekday_before"]
+__all__ = ["MONTHS", "dateline", "dateline_end", "find_dates", "parse_date_phrase", "vote_weekday", "weekday_before"]
 
 _MON = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(\d{{4}}))?\b")
@@ -25,9 +25,26 @@ _MDY = re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DATELINE = re.compile(
-    rf"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .'-]+)?\s*,?\s*(?:\(?[A-Za-z]+\)?\s*)?[,-–—]?\s*{_MON}\s+(\d{{1,2}})"
+    rf"^\s*[A-Z][A-Z ./'-]+(?:,\s*[A-Z][A-Za-z .'-]+)?\s*,?\s*(?:\(?[A-Za-z]+\)?\s*)?[,-–—]?\s*{_MON}\s+(\d{{1,2}})"
     r"(?:,?\s+(\d{4}))?\s*(?:\(|[-–—])"
 )
+#: the same with the day first: "NEW YORK, 28 December 2024 —"
+_DATELINE_DM = re.compile(
+    rf"^\s*[A-Z][A-Z ./'-]+(?:,\s*[A-Z][A-Za-z .'-]+)?\s*,\s*(\d{{1,2}})\s+{_MON}(?:,?\s+(\d{{4}}))?\s*(?:\(|[-–—])"
+)
+
+
+def dateline_end(paragraph: str) -> int | None:
+    """Where a paragraph's opening dateline ends, or ``None`` without one.
+
+    >>> s = "NEW YORK, 28 December 2024 — The Council ..."
+    >>> s[dateline_end(s):]
+    ' The Council ...'
+    >>> dateline_end("The Council voted on 28 December 2024.") is None
+    True
+    """
+    m = _DATELINE.match(paragraph) or _DATELINE_DM.match(paragraph)
+    return m.end() if m else None
 
 
 def _mk(year: int | None, month: int, day: int) -> dt.date | None:
@@ -78,12 +95,17 @@ def dateline(paragraph: str, default_year: int | None = None) -> dt.date | None:
 
     >>> dateline("UNITED NATIONS, Oct 18 (Reuters) - The United States ...", 2023)
     datetime.date(2023, 10, 18)
+    >>> dateline("NEW YORK, 28 December 2024 — The Council on Friday ...", 2024)
+    datetime.date(2024, 12, 28)
     >>> dateline("The United States vetoed ...", 2023) is None
     True
     """
     m = _DATELINE.match(paragraph)
     if not m:
-        return None
+        dm = _DATELINE_DM.match(paragraph)
+        if dm is None:
+            return None
+        return _mk(int(dm[3]) if dm[3] else default_year, MONTHS[dm[2].lower().rstrip(".")], int(dm[1]))
     return _mk(int(m[3]) if m[3] else default_year, MONTHS[m[1].lower().rstrip(".")], int(m[2]))
 
 
@@ -114,12 +136,12 @@ def weekday_before(text: str, article_date: dt.date | None) -> dt.date | None:
 
 _VOTE_NEAR = re.compile(
     r"\b(?:vot\w*|vetoe?\w*|adopt\w*|reject\w*|fail\w*|pass\w*|block\w*|approv\w*|abstain\w*|shot|demand\w*|"
-    r"renew\w*|extend\w*|authori[sz]\w*|endors\w*|unanimous\w*)\b",
+    r"renew(?:ed|s|ing)?|extend(?:ed|s|ing)?|authori[sz]\w*|endors\w*|unanimous\w*)\b",
     re.I,
 )
 _WEEKDAY = re.compile(
     r"\b(?:(?:late|early)\s+)?(?:(on|last|this)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"(?:['’]s)?\b|\b(yesterday|today|tonight)\b",
+    r"(?:['’]s)?\b|\b(yesterday|today|tonight|last\s+night|overnight)\b",
     re.I,
 )
 
@@ -132,6 +154,8 @@ def vote_weekday(text: str, article_date: dt.date | None) -> tuple[dt.date, str]
     (datetime.date(2015, 7, 8), 'on Wednesday')
     >>> vote_weekday("In Wednesday's vote, 14 members backed the text.", dt.date(2024, 11, 22))
     (datetime.date(2024, 11, 20), "Wednesday's")
+    >>> vote_weekday("The Council last night endorsed the plan.", dt.date(1999, 6, 11))
+    (datetime.date(1999, 6, 10), 'last night')
     >>> vote_weekday("Russia vetoed it last Friday.", dt.date(2024, 3, 29))
     (datetime.date(2024, 3, 22), 'last Friday')
     """
@@ -142,7 +166,12 @@ def vote_weekday(text: str, article_date: dt.date | None) -> tuple[dt.date, str]
     for m in _WEEKDAY.finditer(text):
         if m[3]:
             word = m[3].lower()
-            d = article_date - dt.timedelta(days=1) if word == "yesterday" else article_date
+            # "last night" in a morning paper: the evening before the page date
+            d = (
+                article_date - dt.timedelta(days=1)
+                if word in ("yesterday", "overnight") or word.startswith("last")
+                else article_date
+            )
         else:
             want = _DAYS.index(m[2].lower())
             delta = (article_date.weekday() - want) % 7

@@ -14,7 +14,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from unsc.news.report import MatchedDecision
 
 __all__ = ["GOALS", "Gold", "evaluate", "load_gold", "score_claims"]
 
@@ -104,20 +107,20 @@ def evaluate(golds: list[Gold], record: Any | None = None) -> dict[str, Any]:
             verdict_of: dict[tuple[Any, ...], str] = {}
         else:
             rep = check(ex, record=record)
-            main_sym = rep.decision["symbol"] if rep.decision else None
+            main_sym = rep.decision.symbol if rep.decision else None
             got, verdict_of = [], {}
-            for c in rep.claims:
-                dec = c.get("decision")
-                k = (c["field"], c.get("member"), c["claimed"], None if dec in (None, main_sym) else dec)
+            for cc in rep.claims:
+                dec = cc.decision
+                k = (cc.field, cc.member, cc.claimed, None if dec in (None, main_sym) else dec)
                 got.append(k)
-                verdict_of[k] = c["verdict"]
+                verdict_of[k] = cc.verdict.value
             want = [(c["field"], c.get("member"), c["claimed"], c.get("decision")) for c in g.claims]
         s = score_claims(want, got)
         for measure in tot:
             tot[measure] += s[measure]
         row: dict[str, Any] = {"article": g.name, **s}
         if record is not None:
-            sym = rep.decision["symbol"] if rep.decision else None
+            sym = rep.decision.symbol if rep.decision else None
             ok_match = _same_symbol(sym, g.decision, rep.decision)
             match_ok += ok_match
             row.update(decision=sym, match_ok=ok_match, status=rep.status)
@@ -161,11 +164,11 @@ def evaluate(golds: list[Gold], record: Any | None = None) -> dict[str, Any]:
     return out
 
 
-def _same_symbol(got: str | None, want: str | None, decision: dict[str, Any] | None) -> bool:
+def _same_symbol(got: str | None, want: str | None, decision: MatchedDecision | None) -> bool:
     if want is None or got is None:
         return want is None and got is None
     norm = lambda s: str(s).replace(" ", "").replace("S/RES/", "")  # noqa: E731
     names = {norm(got)}
     if decision:
-        names |= {norm(decision.get("draft") or ""), norm(decision.get("resolution") or "")}
+        names |= {norm(n) for n in decision.names()}
     return norm(want) in names

@@ -17,14 +17,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from unsc.news.dates import _DATELINE, MONTHS, dateline, find_dates, vote_weekday
+from unsc.news.dates import MONTHS, dateline, dateline_end, find_dates, vote_weekday
 from unsc.news.text import Article, read_article, sentences
 from unsc.rules import all_members
 
-__all__ = ["TOPICS", "Claim", "Event", "Extraction", "extract_claims", "member_mentions", "number"]
+__all__ = ["TOPICS", "Claim", "Event", "Extraction", "extract_claims", "member_mentions", "number", "recalled_claims"]
 
 NUMBERS = {
     "zero": 0,
@@ -94,7 +94,9 @@ _OUT_FAILED = re.compile(
     r"sink|defeat|win over|mention|address|include|reflect|condemn|name|recogni[sz]e|acknowledge|take)\b)|was defeated|were defeated|was rejected|were rejected|not adopted(?! under)|did not pass|"
     r"didn['’]t pass|fell short|falls short|(?:well|far) short of|fell flat|was voted down|went down to defeat|sank|"
     r"collapsed|foundered)\b|"
-    r"\bCouncil\b(?:\s+\w+){0,3}?\s+rejected\b",
+    r"\bCouncil\b(?:\s+\w+){0,3}?\s+rejected\b|"
+    # a live blog's headline form: "First Russian amendment rejected", "Second amendment goes down"
+    r"\b(?:amendment|draft|text|proposal|measure|bid)\s+(?:(?:is|was)\s+)?(?:rejected|defeated|(?:goes|went)\s+down)\b",
     re.I,
 )
 _OUT_VETO = re.compile(
@@ -116,7 +118,7 @@ _VOTEWORDS = re.compile(
     r"\bCouncil['’]s\s+(?:call|demand|decision)\b|\b(vote[ds]?|voting|veto\w*|abstain\w*|abstention\w*|in favou?r|adopt\w*|resolution|draft|unanim\w*|fell flat|fell short|"
     r"blocked|passed|rejected|failed|supported|backed|opposed|against|drafted|sponsored|put forward|tabled|text|"
     r"extended|renewed|authori[sz]ed|demanded|support|backing|approved|approves|expanded|widened|tightened|imposed|"
-    r"lifted|collapsed|sailed)\b",
+    r"lifted|collapsed|sailed|fails|passes|goes\s+down|went\s+down|take\s+part|participate)\b",
     re.I,
 )
 
@@ -249,22 +251,48 @@ _TALLY_CTX = re.compile(
 )
 _RECEIVED = re.compile(
     rf"\b(?:received|won|garnered|got|secured|obtained|gathered|drew|mustered|had|winning|drawing|getting|receiving|securing|"
-    rf"garnering)\s+(?:only\s+|just\s+)?(?P<n>{NUM})\s+votes?"
+    rf"garnering|picked\s+up|picks\s+up|wins|gets|draws|receives|attracted|attracts)\s+(?:only\s+|just\s+)?(?P<n>{NUM})\s+votes?"
     r"(?!\s+(?:against|no\b))",
     re.I,
 )
 _SUPPORT_OF = re.compile(
     rf"\b(?:won|got|gained|garnered|drew|received|secured|had|obtained|mustered|winning|getting|attracting|attracted)\s+(?:the\s+)?"
-    rf"(?:support|backing|votes?|approval)\s+of\s+(?:only\s+|just\s+|all\s+)?(?:its\s+|their\s+)?(?P<n>{NUM})\b(?!\s*(?:%|per))|"
+    rf"(?:support|backing|votes?|approval)\s+of\s+(?:only\s+|just\s+|all\s+)?(?:its\s+|their\s+)?(?P<n>{NUM})\b(?!\s*(?:%|per|other\b))|"
     rf"\b(?:backed|supported|endorsed|approved)\s+by\s+(?:only\s+|just\s+)?(?P<n2>{NUM})\s+(?:of\s+the\s+(?:Council['’]s\s+)?(?:15|fifteen)\s+)?"
     r"(?:Council\s+)?(?:members|countries|nations|states|delegations)",
     re.I,
 )
 _DASH_LIST = re.compile(
     rf"(?:(?P<part>{NUM})\s+of\s+(?:the\s+)?(?:Council['’]s\s+)?)?"
-    rf"(?P<n>{NUM})(?:\s+(?:votes?|members|countries|nations|states))?\s*[—–]\s*(?P<list>[^—–]{{3,120}}?)\s*[—–]\s*"
-    r"(?P<verb>abstained|voted against|voted no|voted in favou?r|voted for|against(?!\s+(?:\d|one|two|three|four|five|six|seven|"
+    rf"(?P<n>{NUM})(?:\s+(?P<adj>permanent|elected|non-permanent|other|western|african|european|arab))?"
+    rf"(?:\s+(?:votes?|members|countries|nations|states))?\s*[—–]\s*(?P<list>[^—–]{{3,120}}?)\s*[—–]\s*(?:all\s+|both\s+)?"
+    r"(?P<verb>abstained|voted against|voted no|voted in favou?r|voted for|voted yes|against(?!\s+(?:\d|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|thirteen|fourteen))|in favou?r)?",
+    re.I,
+)
+#: "Eight members voted against it: the United States, Britain, ...": the list after a colon
+_COLON_LIST = re.compile(
+    rf"\b{NUM}\s+(?:other\s+)?(?:members|countries|nations|states|delegations)\s+(?P<verb>abstained|voted\s+against|voted\s+no|"
+    rf"voted\s+in\s+favou?r|voted\s+for|voted\s+yes|backed|supported|opposed)(?:\s+(?:it|the\s+(?:[\w-]+\s+){{0,2}}?(?:draft|text|"
+    rf"resolution|proposal)))?\s*:\s*{_LIST}",
+    re.I,
+)
+#: "The abstaining group included the US, Britain and France, together with Belgium and Germany"
+_GROUP_WAS = re.compile(
+    rf"\b(?P<verb>abstaining|abstainers|those\s+abstaining|those\s+voting\s+(?:against|in\s+favou?r|for|no|yes))\s*"
+    rf"(?:group|members|countries|states|side|camp|delegations)?\s+(?:included|were|comprised|was\s+made\s+up\s+of)\s+{_LIST}"
+    rf"(?:\s*,?\s*(?:together|along)\s+with\s+{_LIST2})?",
+    re.I,
+)
+#: "It was supported by just two members, Russia and China": the members named after the count
+_BY_N_NAMED = re.compile(
+    rf"\b(?P<verb>supported|backed|opposed)\s+by\s+(?:only\s+|just\s+)?{NUM}\s+(?:other\s+)?(?:members|countries|states|"
+    rf"nations|delegations)\s*[,:—–]\s*{_LIST}",
+    re.I,
+)
+#: "Bolivia and China voted with Russia for the draft": both lists voted the same way
+_VOTED_WITH = re.compile(
+    rf"{_LIST}\s+(?:also\s+)?voted\s+(?:alongside|with)\s+{_LIST2}\s+(?P<verb>for|in\s+favou?r\s+of|in\s+favou?r|against)\b",
     re.I,
 )
 _INCLUDING = re.compile(
@@ -304,13 +332,18 @@ _GOT_BEFORE = re.compile(
     re.I,
 )
 _VOTES_FROM = re.compile(
-    rf"\b(?:got|won|received|drew|garnered|secured|gained|mustered|had|winning|drawing|getting|receiving)\s+(?:only\s+|just\s+)?"
-    rf"{NUM}\s+votes?(?:\s+in\s+favou?r)?\s*[,—–]?\s*(?:from|by|cast by)\s+{_LIST}",
+    rf"\b(?:got|won|received|drew|garnered|secured|gained|mustered|had|winning|drawing|getting|receiving|picked\s+up|picks\s+up|"
+    rf"wins|gets|draws|receives)\s+(?:only\s+|just\s+)?{NUM}\s+votes?(?:\s+in\s+favou?r)?\s*[,—–]?\s*(?:from|by|cast by)\s+{_LIST}",
     re.I,
 )
 _APPOSED = re.compile(
     rf"(?P<n>{NUM})\s+(?:other\s+)?(?:members|countries|states|nations|delegations)\s*,\s*{_LIST}\s+(?:among\s+them|included|"
     r"including)\s*,\s*(?P<verb>supported|backed|voted\s+(?:in\s+favou?r|for|yes|against|no)|abstained|opposed)",
+    re.I,
+)
+#: "picked up five votes, Guyana joining Russia, China and Algeria": those named gave the votes
+_VOTES_JOINING = re.compile(
+    rf"\b(?:votes?|support|backing)\s*(?:in\s+favou?r\s*)?,\s+{_LIST}\s+joining\s+{_LIST2}(?!\s+in\s+(?:abstain|oppos|voting\s+(?:against|no)))",
     re.I,
 )
 _JOINING = re.compile(
@@ -355,7 +388,7 @@ _NUMBERED = re.compile(
     r"\b(?:resolution|text|measure)\s*,?\s+(?:(?:numbered|designated)\s+(\d{3,4})\b|(\d{3,4}),)", re.I
 )
 _DRAFT = re.compile(r"\bS/(\d{4}/\d{1,4}|\d{3,5})(?:/Rev\.\s?\d)?\b")
-_OTHER_BODY = re.compile(r"General Assembly|Human Rights Council|European Parliament|Senate|House of Representatives|"
+_OTHER_BODY = re.compile(r"General Assembly|\b\d+-(?:nation|member)\s+Assembly\b|\bthe\s+Assembly\b|Human Rights Council|European Parliament|Senate|House of Representatives|"
                          r"Knesset|Duma|parliament|Congress", re.I)  # fmt: skip
 
 
@@ -525,7 +558,7 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
     Each pattern of :data:`_VOTE_READERS` is tried in order; a later pattern may skip text an earlier one read.
     """
     norm = re.sub(rf",?\s+{_WHEN}\b,?", "", norm)  # "vetoed on Monday by" -> "vetoed by"
-    norm = re.sub(r",\s+(?:which|who)\b[^,.;—–]*,", "", norm)  # "Algeria, which had proposed ..., chose not to"
+    norm = re.sub(r",\s+(?:which|who|whose)\b[^,.;—–]*,", "", norm)  # "Algeria, which had proposed ..., chose not to"
     found = _VotesFound(norm)
     for pattern, read in _VOTE_READERS:
         for m in pattern.finditer(norm):
@@ -569,6 +602,18 @@ def _read_paren(m: re.Match[str], f: _VotesFound) -> _Votes:
     return _codes(m["list"]), "yes" if ("favo" in v or "yes" in v) else "abstain" if v.startswith("abst") else "no"
 
 
+def _read_group(m: re.Match[str], f: _VotesFound) -> _Votes:
+    v = m["verb"].lower()
+    vote = "abstain" if "abst" in v else "no" if ("against" in v or v.endswith("no")) else "yes"
+    return _codes(m["list"]) + _codes(m["list2"] or ""), vote
+
+
+def _read_colon_list(m: re.Match[str], f: _VotesFound) -> _Votes:
+    v = m["verb"].lower()
+    vote = "abstain" if "abst" in v else "no" if ("against" in v or v.endswith("no") or "opp" in v) else "yes"
+    return _codes(m["list"]), vote
+
+
 def _read_dash_list(m: re.Match[str], f: _VotesFound) -> _Votes:
     codes = _codes(m["list"])
     if not codes or re.sub(r"⟨[A-Z]{3}⟩|,|\band\b|\bthe\b|\s", "", m["list"]):
@@ -578,7 +623,7 @@ def _read_dash_list(m: re.Match[str], f: _VotesFound) -> _Votes:
         return codes, "abstain"
     if "against" in v or v.endswith("no"):
         return codes, "no"
-    if "favo" in v or " for" in v or _GOT_BEFORE.search(f.before(m)):
+    if "favo" in v or " for" in v or v.endswith("yes") or _GOT_BEFORE.search(f.before(m)):
         return codes, "yes"
     return None
 
@@ -690,6 +735,13 @@ _OWN_VOTE = re.compile(r"\bvotes?\s*[—–:,]\s*⟨([A-Z]{3})⟩['’]s?\s+own\
 _VOTE_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], _VotesFound], _Votes]], ...] = (
     (_PAREN, _read_paren),
     (_DASH_LIST, _read_dash_list),
+    (_COLON_LIST, _read_colon_list),
+    (_GROUP_WAS, _read_group),
+    (_BY_N_NAMED, lambda m, f: (_codes(m["list"]), "no" if m["verb"].lower() == "opposed" else "yes")),
+    (
+        _VOTED_WITH,
+        lambda m, f: (_codes(m["list"]) + _codes(m["list2"]), "no" if m["verb"].lower() == "against" else "yes"),
+    ),
     (_OBJ, _read_object),
     (_WITH, _read_with),
     (_INCLUDING, _read_including),
@@ -697,6 +749,7 @@ _VOTE_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], _VotesFound
     (_TAIL_LIST, _read_tail_list),
     (_AMONG, _read_among),
     (_VOTES_FROM, lambda m, f: (_codes(m["list"]), "yes")),
+    (_VOTES_JOINING, lambda m, f: (_codes(m["list"]) + _codes(m["list2"]), "yes")),
     (_OWN_VOTE, lambda m, f: ([m[1]], "yes")),
     (_AGAINST_FROM, lambda m, f: (_codes(m["list"]), "no")),
     (_JOINING, _read_joining),
@@ -746,6 +799,9 @@ def _counts(sentence: str) -> list[tuple[str, int]]:
         ):
             continue
         kind = "abstain" if "abst" in v else "no" if ("against" in v or "opposed" in v or v.endswith(" no")) else "yes"
+        if re.search(r"\b(?:none|not one|no one)\s+of\s+(?:the\s+|its\s+)?(?:Council['’]s\s+)?$",
+                     sentence[: m.start("n")], re.I):  # fmt: skip
+            n = 0  # "None of the 15 members voted against it": no vote against
         out.append((kind, n))
         used.append(m.span())
     for m in _SUPPORT_OF.finditer(sentence):
@@ -755,8 +811,8 @@ def _counts(sentence: str) -> list[tuple[str, int]]:
             used.append(m.span())
     for m in _DASH_LIST.finditer(sentence):
         n = number(m["part"] or m["n"])  # "three of the Council's 15 members — ...": three
-        if n is None or n > 15 or any(s <= m.start() < e for s, e in used):
-            continue
+        if n is None or n > 15 or any(s <= m.start() < e for s, e in used) or m["adj"]:
+            continue  # "the five permanent members — ... — all voted yes": a group, not the count
         v = (m["verb"] or "").lower()
         before = sentence[max(0, m.start() - 40) : m.start()].lower()
         if "abst" in v:
@@ -901,7 +957,7 @@ _PAST_VOTE = re.compile(
 _VOTE_EVENT = re.compile(
     r"\bCouncil['’]s\s+(?:call|demand|decision)\b|\b(?:vot(?:e|ed|es|ing)|vetoe?[ds]?|vetoing|adopt\w*|reject\w*|fail\w*|pass(?:ed|es)|block\w*|approv\w*|(?<![-‑])backed|"
     r"abstain\w*|endors\w*|authori[sz]\w*|renew\w*|extend\w*|demand\w*|shot|unanimous\w*|fell|falls|collapsed|"
-    r"expanded|widened|tightened|imposed|lifted)\b",
+    r"expanded|widened|tightened|imposed|lifted|defeated|voted\s+down)\b",
     re.I,
 )
 _NOT_VOTE_DATE = re.compile(
@@ -943,6 +999,22 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _ORDINAL = re.compile(
     r"\s*(?:The|A|An)\s+(first|second|third|fourth|fifth)\b(?!\s+(?:time|day|week|month|year|vote\b))", re.I
 )
+#: a sentence led by an ordinal and the vote's noun: "Third and last Russian amendment fails", "The second draft ..."
+_LEAD_ORDINAL = re.compile(
+    r"\s*(?:The\s+)?(first|second|third|fourth|fifth)\s+(?:and\s+(?:last|final)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:amendment|draft|text|proposal)\b",
+    re.I,
+)
+#: a sentence led by the members who cast vetoes ("Russia and China have three times used their vetoes")
+_VETOERS_LEAD = re.compile(
+    rf"\s*{_LIST}\s+(?:have|has|had)?\s*(?:\w+\s+){{0,3}}?(?:vetoed|(?:cast|used)\s+(?:their|its)\s+vetoe?s?|"
+    rf"(?:cast|used)\s+(?:\w+\s+)?vetoes)\b",
+    re.I,
+)
+#: the same members spoken of as "they": "they vetoed a British draft", "They also blocked a text"
+_THEY_VETOED = re.compile(
+    r"\b(?:they|the two(?:\s+powers|\s+countries)?)\s+(?:also\s+|again\s+|then\s+|later\s+)?(?:vetoed|blocked)\b", re.I
+)
 _PLURAL = re.compile(r"\b(?:two|three|four|five|several|a series of|a number of)\s+(?:[\w-]+\s+)?(?:amendments|drafts|texts|"
                      r"proposals)\b", re.I)  # fmt: skip
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\b[^,.;—–]*,")
@@ -950,6 +1022,19 @@ _PLAIN_NOUN = re.compile(r"\b(?:draft|resolution|text|proposal|measure)\b", re.I
 
 
 _BACK: dict[str, int] = {}  # sentence -> days before the main vote ("It came three days after ...")
+
+
+def _dates_another_event(s: str) -> bool:
+    """Whether a sentence's "last week" / "last month" stands away from any vote word, so that it may date
+    something else than a vote ("voted on Friday ... after fighting there last month killed hundreds").
+
+    >>> _dates_another_event("The Council voted on Friday to send troops after fighting there last month killed hundreds.")
+    True
+    >>> _dates_another_event("Russia vetoed a similar text last month.")
+    False
+    """
+    m = re.search(r"\b(?:last\s+(?:week|month)|a\s+(?:week|month)\s+(?:ago|earlier))\b", s, re.I)
+    return m is not None and not _VOTE_EVENT.search(s[max(0, m.start() - 30) : m.end() + 30])
 
 
 def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[dt.date, dt.date] | None]:
@@ -996,6 +1081,14 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
             month = MONTHS[m[1].lower()]
             lo = dt.date(a.year - 1, month, 1)
             return True, (lo, dt.date(a.year - 1 + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
+    for m in re.finditer(
+        rf"\b(?i:in) ({_MONTHS})\s+((?:19|20)\d\d)\b", s
+    ):  # "in March 2020" (before "previously": the month says more)
+        month, year = MONTHS[m[1].lower()], int(m[2])
+        lo = dt.date(year, month, 1)
+        hi = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+        if a is None or hi < a:
+            return True, (lo, hi)
     generic = re.search(
         r"\bearlier (?:this|that) (?:week|month|year)\b|\b(?:days|weeks|months) (?:ago|earlier)\b|\bpreviously\b|"
         r"\b(?:an|the) earlier (?:draft|vote|text|resolution|veto)\b|\blast year\b|"
@@ -1006,7 +1099,9 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
     # near what the sentence says of a vote
     if generic and _near_vote(s, generic.start(), generic.end()):
         return True, ((a - dt.timedelta(days=366), a - dt.timedelta(days=1)) if a else None)
-    for m in re.finditer(rf"\b(?i:in|last) ({_MONTHS})\b(?!\s+\d)", s):
+    for m in re.finditer(
+        rf"\b(?i:in|last|(?:at\s+)?the\s+end\s+of|(?:in\s+)?(?:late|early|mid-?)) ({_MONTHS})\b(?!\s+\d)", s
+    ):
         before = s[max(0, m.start() - 60) : m.start()]
         if _NOT_VOTE_DATE.search(before) or re.search(r"\bsince\b", before):
             continue  # "since the war began in October" dates another event
@@ -1018,12 +1113,6 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
             year = a.year if month < a.month else a.year - 1
             lo = dt.date(year, month, 1)
             hi = (dt.date(year + (month == 12), month % 12 + 1, 1)) - dt.timedelta(days=1)
-            return True, (lo, hi)
-    for m in re.finditer(rf"\b(?i:in) ({_MONTHS})\s+((?:19|20)\d\d)\b", s):  # "in March 2020"
-        month, year = MONTHS[m[1].lower()], int(m[2])
-        lo = dt.date(year, month, 1)
-        hi = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
-        if a is None or hi < a:
             return True, (lo, hi)
     if re.search(r"\blast\s+(?:adopted|voted|vetoed|renewed|extended|acted)\b", low):
         return True, None
@@ -1059,6 +1148,9 @@ def _marker(s: str, article_date: dt.date | None) -> tuple[str | None, tuple[dt.
         return "rival", None
     if _M_SAME.search(core):
         return "same_day", None
+    latest = _latest_of_several(core, article_date)
+    if latest is not None:  # "four vetoes since 2011, the most recent in May, when ...": the one in May
+        return "earlier", latest
     earlier, window = _earlier_marker(core, article_date)
     if earlier:
         if _SEVERAL.search(core) and not re.search(
@@ -1067,6 +1159,23 @@ def _marker(s: str, article_date: dt.date | None) -> tuple[str | None, tuple[dt.
             return "several", window  # "vetoed three earlier drafts": no one vote to check against
         return "earlier", window
     return None, None
+
+
+def _latest_of_several(s: str, article_date: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The month of the one vote a sentence picks out of several ("four vetoes since 2011, the most recent in May").
+
+    >>> _latest_of_several("They have cast four vetoes since 2011, the most recent in May, on a French text.",
+    ...                    dt.date(2014, 7, 14))
+    (datetime.date(2014, 5, 1), datetime.date(2014, 5, 31))
+    """
+    m = re.search(rf"\b(?:most recently|the (?:most recent|latest|last)(?: one| of them)?),?\s+(?:in|last)\s+({_MONTHS})\b"
+                  rf"(?!\s+\d)", s, re.I)  # fmt: skip
+    if m is None or article_date is None or not _SEVERAL.search(s):
+        return None
+    month = MONTHS[m[1].lower()]
+    year = article_date.year if month <= article_date.month else article_date.year - 1
+    hi = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date(year, month, 1), min(hi, article_date)
 
 
 def _conflicting_outcome(s: str, before: list[Claim]) -> bool:
@@ -1133,9 +1242,9 @@ def _vote_dates(s: str, year: int | None, article_date: dt.date | None) -> list[
         )
         if not _VOTE_EVENT.search(s):
             return []
-    line = _DATELINE.match(s)  # "UNITED NATIONS, Nov. 16 - ... failed on Friday": the dateline dates the dispatch
+    line = dateline_end(s)  # "UNITED NATIONS, Nov. 16 - ... failed on Friday": the dateline dates the dispatch
     if line:
-        s = s[line.end() :]
+        s = s[line:]
     out: list[tuple[dt.date, str, str]] = []
     for d, t in find_dates(s, year):
         before = s[: s.find(t)]
@@ -1226,6 +1335,7 @@ class _Reading:
     last_dates: list[tuple[dt.date, str]] = field(default_factory=list)
     seen_vote: bool = False
     cur: int = 0
+    vetoers: list[str] = field(default_factory=list)  # the members last named as casting vetoes, for "they vetoed"
 
     def __post_init__(self) -> None:
         self.year = self.article_date.year if self.article_date else None
@@ -1242,6 +1352,10 @@ class _Reading:
             return
         self.seen_vote = True
         kind, window = _marker(s, self.article_date)
+        if kind == "earlier" and window is not None and _dates_another_event(s):
+            own = [d for d, how, _ in _vote_dates(s, self.year, self.article_date) if how in ("text", "relative")]
+            if own and not any(window[0] <= d <= window[1] for d in own):
+                kind = window = None  # "voted on Friday ... after fighting last month": the month dates the fighting
         kind = self._attribute(s, kind, window)
         s, quoted = _unquote(s)
         if quoted:
@@ -1251,7 +1365,17 @@ class _Reading:
         self.vote_sents.append(s)
         ds = self._another_vote(s, kind, prev_dates, _vote_dates(s, self.year, self.article_date))
         self.events[self.cur].dates.extend(ds)
-        self.claims.extend(_sentence_claims(s, self.cur, self.events))
+        got = _sentence_claims(s, self.cur, self.events)
+        named = [c.member for c in got if c.field == "veto" and c.member]
+        norm = member_mentions(s)
+        lead = _VETOERS_LEAD.match(norm)
+        if named or lead:
+            self.vetoers = named or _codes(lead["list"] if lead else "")
+        elif self.vetoers and _THEY_VETOED.search(
+            s
+        ):  # "Most recently, on July 19, they vetoed ...": the two named before
+            got += [Claim("veto", True, s, member=code, event=self.cur) for code in self.vetoers]
+        self.claims.extend(got)
 
     def _leave_out(self, s: str, reason: str, lede: str | None = None) -> None:
         self.left_out.append({"text": s, "reason": reason})
@@ -1273,7 +1397,7 @@ class _Reading:
         if not _VOTEWORDS.search(s):
             return True
         if _OTHER_BODY.search(s) and not re.search(r"Security Council|\bthe Council\b", s, re.I):
-            if re.search(r"General Assembly", s):
+            if re.search(r"General Assembly|\bAssembly\b", s):  # "The 193-nation Assembly adopted ...": the GA
                 self.in_ga = True
                 self._leave_out(s, "about a General Assembly vote, not the Council's", ga)
             return True
@@ -1327,8 +1451,15 @@ class _Reading:
         if same and again and (kind in ("rival", "same_day") or definite):
             self.cur = same[-1]
             return
+        lead = _LEAD_ORDINAL.match(s) if kind in ("amendment", "rival") else None
+        n = _ORDINALS[lead[1].lower()] if lead else None
+        if n is not None:  # "Second Russian amendment goes down": the second voted, met again in a live blog
+            again_n = [e.id for e in events if e.kind == kind and e.ordinal == n]
+            if again_n:
+                self.cur = again_n[-1]
+                return
         core = _RELATIVE_CLAUSE.sub(",", s)
-        events.append(Event(len(events), kind, s, window=window, back=_BACK.pop(core, None)))
+        events.append(Event(len(events), kind, s, window=window, back=_BACK.pop(core, None), ordinal=n))
         self.cur = len(events) - 1
 
     def _new(self, event: Event) -> None:
@@ -1465,7 +1596,10 @@ _CLAUSE = re.compile(
     r"rejected|blocked)\b)|"
     r"\s*[,—–]\s+(?=(?:a|an)\s+(?:[\w-]+\s+){1,2}(?:after|since|following)\s[^,.]*\b(?:vetoe?d?|voted|adopted|rejected|blocked)\b)|"
     r";\s+(?=[A-Z][\w-]*['’]s?\s+(?:own\s+|rival\s+)?(?:draft|text|resolution|proposal)\b)|"
-    r",\s+(?=(?:which|who)\s+[^,.;]*\b(?:(?:days|weeks|months)\s+(?:earlier|before|ago)|previously|last\s+(?:week|month|year))\b)",
+    r",\s+(?=(?:which|who)\s+[^,.;]*\b(?:(?:days|weeks|months)\s+(?:earlier|before|ago)|previously|last\s+(?:week|month|year))\b)|"
+    # "... in October last year, when nine voted for, and in February, when thirteen did": a second dated vote
+    r",\s+and\s+(?=(?:again\s+)?in\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b[^,.;]{0,20},\s+when\b)",
     re.I,
 )
 
@@ -1552,6 +1686,26 @@ def _best_dates(dates: list[tuple[dt.date, str, str]]) -> list[tuple[dt.date, st
     """Dates ordered by how they were given: in the text, then "on Friday", then the dateline."""
     rank = {"text": 0, "relative": 1, "dateline": 2, "approx": 3}
     return sorted(dates, key=lambda d: rank.get(d[1], 4))
+
+
+def recalled_claims(sentence: str, event: int, events: list[Event]) -> list[Claim]:
+    """The claims of a sentence that recalls another resolution, read for that vote (``event``), with the clause
+    that says what became of it kept: "The vote follows resolution 2139, which the Council adopted unanimously
+    in February" claims an adoption, unanimous, of 2139.
+
+    >>> ev = [Event(0, "main", ""), Event(1, "earlier", "")]
+    >>> s = "The vote follows resolution 2139, which the Council adopted unanimously in February, on aid."
+    >>> sorted(c.key() for c in recalled_claims(s, 1, ev))
+    [('outcome', None, 'adopted'), ('resolution', None, '2139'), ('unanimous', None, True)]
+    """
+    opened = re.sub(
+        r"((?:resolution|text)\s+\d{3,4}(?:\s*\(\d{4}\))?),\s+(?:which|that)\b", r"\1, as", sentence, flags=re.I
+    )
+    out: dict[tuple[Any, ...], Claim] = {}
+    for c in _sentence_claims(opened, event, events):
+        if c.field != "subject":
+            out.setdefault(c.key(), replace(c, text=sentence))
+    return list(out.values())
 
 
 def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:

@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from unsc.rules import permanent_seat
 
-__all__ = ["MemoryRecord", "RecordLike", "rows"]
+__all__ = ["MemoryRecord", "RecordLike", "day_of", "rows"]
 
 
 class RecordLike(Protocol):
@@ -61,7 +61,12 @@ def rows(frame: Any) -> list[dict[str, Any]]:
     return [{k: _clean(v) for k, v in r.items()} for r in recs]
 
 
-def _day(v: Any) -> dt.date | None:
+def day_of(v: Any) -> dt.date | None:
+    """A record's date (a date, a timestamp or an ISO string) as a date.
+
+    >>> day_of("2014-07-14T00:00:00"), day_of(None)
+    (datetime.date(2014, 7, 14), None)
+    """
     if v is None:
         return None
     if isinstance(v, dt.datetime):
@@ -83,7 +88,7 @@ class MemoryRecord:
         for raw in decisions:
             r = dict(raw)
             votes = r.pop("votes", None)
-            r["date"] = _day(r.get("date"))
+            r["date"] = day_of(r.get("date"))
             r.setdefault("decision_id", r.get("draft") or r.get("resolution"))
             r.setdefault("vetoed_by", [])
             if isinstance(votes, dict):
@@ -102,7 +107,7 @@ class MemoryRecord:
 
     def decisions(self, since: Any = None, until: Any = None, **kwargs: Any) -> list[dict[str, Any]]:
         """Decisions dated between ``since`` and ``until`` (inclusive), in date order."""
-        lo, hi = _day(since), _day(until)
+        lo, hi = day_of(since), day_of(until)
         out = [dict(r) for r in self._rows if (lo is None or r["date"] >= lo) and (hi is None or r["date"] <= hi)]
         return sorted(out, key=lambda r: (r["date"], str(r["decision_id"])))
 
@@ -113,6 +118,8 @@ class MemoryRecord:
             names = {str(r.get("decision_id")), str(r.get("draft"))}
             if r.get("resolution"):
                 names |= {str(r["resolution"]).replace(" ", ""), str(r["resolution"])}
+            if r.get("resolution_number") is not None:
+                names.add(str(r["resolution_number"]))
             if symbol in names or key in {n.replace(" ", "") for n in names}:
                 return {**r, "votes": list(self._votes.get(r["decision_id"], []))}
         return None

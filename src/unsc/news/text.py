@@ -134,6 +134,7 @@ _END_HEADING = re.compile(
 )
 _BLOCK_HEADING = re.compile(
     r"^\s*(?:related(?:\s+(?:articles?|stories|coverage|content|news|links))?|more (?:from|on|stories)\b|read more|"
+    r"more (?:on|about) this (?:story|topic|subject)|more (?:from|in) this section|"
     r"recommended(?: for you)?|most (?:read|popular|viewed)|trending|you may also like|see also|also read|"
     r"top stories|latest news|editor'?s picks)\s*:?\s*$",
     re.I,
@@ -171,8 +172,7 @@ def _read_plain(source: str) -> Article:
     skip_block = False
     for raw in lines:
         line = re.sub(r"\s+", " ", raw).strip()
-        if not line:
-            skip_block = False
+        if not line:  # a teaser list ("More on this story") may set its items apart with blank lines
             kept.append("")
             continue
         if _END_HEADING.match(line) and len(line.split()) <= 6:
@@ -182,7 +182,8 @@ def _read_plain(source: str) -> Article:
             skip_block = True
             dropped += 1
             continue
-        if skip_block and len(line.split()) < 25:
+        teaser = re.match(r"[>•·*\-–]\s", line) or not re.search(r"[.!?\"”]$", line)
+        if skip_block and len(line.split()) < 25 and teaser:
             dropped += 1
             continue
         skip_block = False
