@@ -313,5 +313,3 @@ def _print_report(report: Any) -> None:
     con.print("validation: " + (", ".join(f"{k} {v}" for k, v in report.validation.items()) or "none"))
     if report.missing:
         con.print("not found (built without): " + ", ".join(report.missing))
-
-

@@ -54,10 +54,12 @@ def roster_council(date: str, store: Path | None = None) -> tuple[Council, str |
             "were seated from 12 Jan 1946)"
         )
     from unsc.record import open_store
+    from unsc.record.store import Lookup
 
     why: str
     try:
-        opened = open_store(store) if store is not None else open_store()
+        # the store's lookup file when it is up to date (no DuckDB to open), else the store itself
+        opened = Lookup.open(store) or (open_store(store) if store is not None else open_store())
         try:
             seated = opened.roster(base.date)
         finally:

@@ -492,6 +492,8 @@ class _Symbols:
                 return str(a)
             hits = self.by_draft.get(a, [])
             return hits[0] if len(hits) == 1 else None
+        if kind == "meeting" and b is not None:  # one vote of a meeting: S/PV.4164#1
+            return f"{a}#{b}" if f"{a}#{b}" in self.ids else None
         if kind == "id":
             return str(a) if a in self.ids else None
         return None
