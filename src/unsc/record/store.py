@@ -586,16 +586,19 @@ class Lookup:
         self._con = con
 
     @classmethod
-    def open(cls, store_path: str | Path | None = None) -> Lookup | None:
+    def open(cls, store_path: str | Path | None = None, threads: bool = False) -> Lookup | None:
         """The lookup file of the store (default location if ``None``), or ``None`` when it is missing,
-        unreadable, or out of date (the store was rebuilt or copied, or the code changed)."""
+        unreadable, or out of date (the store was rebuilt or copied, or the code changed).
+
+        ``threads``: the connection may be used from any thread (SQLite serializes the calls), as a
+        server's event loop and thread pool do."""
         import sqlite3
 
         store = Path(store_path) if store_path is not None else config.store_path()
         path = lookup_path(store)
         try:
             stamp = _store_stamp(store)
-            con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=not threads)
         except (OSError, ValueError, sqlite3.Error):
             return None
         try:
@@ -621,10 +624,15 @@ class Lookup:
     def decision(self, symbol: str) -> dict[str, Any] | None:
         """:meth:`Store.decision` of ``symbol`` when the file knows the symbol (exactly as typed), else ``None``:
         ``None`` says nothing about the store, which the caller then asks."""
+        body = self.body(symbol)
+        return None if body is None else _loads(body)
+
+    def body(self, symbol: str) -> str | None:
+        """The text of :meth:`decision` (JSON, dates tagged ``{"$date": "YYYY-MM-DD"}``), or ``None``."""
         row = self._con.execute(
             "SELECT d.body FROM symbols s JOIN decisions d USING (decision_id) WHERE s.symbol = ?", [symbol]
         ).fetchone()
-        return None if row is None else _loads(row[0])
+        return None if row is None else str(row[0])
 
     def roster(self, date: Any) -> list[str]:
         """:meth:`Store.roster` from the file's copy of the roster table."""
