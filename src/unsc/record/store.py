@@ -396,7 +396,7 @@ def _seat_codes(name: str) -> list[str]:
 # store modules); otherwise readers fall back to the store. tests/record/test_lookup.py checks that
 # both agree on every decision, every symbol the file knows and every year of the roster.
 
-LOOKUP_FORMAT = "1"
+LOOKUP_FORMAT = "2"
 
 
 def lookup_path(store: str | Path) -> Path:
@@ -554,7 +554,8 @@ def write_lookup(store_path: str | Path) -> Path:
             con.executescript(
                 "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
                 "CREATE TABLE symbols (symbol TEXT PRIMARY KEY, decision_id TEXT NOT NULL) WITHOUT ROWID;"
-                "CREATE TABLE decisions (decision_id TEXT PRIMARY KEY, body TEXT NOT NULL) WITHOUT ROWID;"
+                # a rowid table: bodies of a few kB are read by one integer key (WITHOUT ROWID suits small rows)
+                "CREATE TABLE decisions (decision_id TEXT PRIMARY KEY, body TEXT NOT NULL);"
                 "CREATE TABLE terms (year INTEGER, member TEXT);"
                 "CREATE INDEX terms_year ON terms (year);"
             )
@@ -630,7 +631,8 @@ class Lookup:
     def body(self, symbol: str) -> str | None:
         """The text of :meth:`decision` (JSON, dates tagged ``{"$date": "YYYY-MM-DD"}``), or ``None``."""
         row = self._con.execute(
-            "SELECT d.body FROM symbols s JOIN decisions d USING (decision_id) WHERE s.symbol = ?", [symbol]
+            "SELECT body FROM decisions WHERE decision_id = (SELECT decision_id FROM symbols WHERE symbol = ?)",
+            [symbol],
         ).fetchone()
         return None if row is None else str(row[0])
 

@@ -369,19 +369,14 @@ def _shape(out: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _untagged(value: Any) -> Any:
-    """The lookup file's JSON with its tagged dates as ISO strings (what :func:`to_jsonable` makes of a date).
+def _untagged(record: dict[str, Any]) -> dict[str, Any]:
+    """A decision's dict from the lookup file with its tagged dates as ISO strings (what :func:`to_jsonable`
+    makes of a date). Dates are fields of the decision itself (``date``), never inside its votes or lists.
 
-    >>> _untagged({"date": {"$date": "2024-03-22"}, "v": [{"$date": "1950-06-27"}, 1]})
-    {'date': '2024-03-22', 'v': ['1950-06-27', 1]}
+    >>> _untagged({"date": {"$date": "2024-03-22"}, "yes": 11})
+    {'date': '2024-03-22', 'yes': 11}
     """
-    if isinstance(value, dict):
-        if len(value) == 1 and "$date" in value:
-            return value["$date"]
-        return {k: _untagged(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_untagged(v) for v in value]
-    return value
+    return {k: v["$date"] if type(v) is dict and "$date" in v else v for k, v in record.items()}
 
 
 def python_rows(frame: Any) -> list[dict[str, Any]]:
