@@ -480,9 +480,9 @@ class _Symbols:
         exact = re.sub(r"\s+", "", symbol)
         if re.search(r"/(Rev|Corr|Add)\.\d+", exact, re.I):
             up = exact.upper()
-            hits = sorted((did.upper() != up, did) for did in self.by_upper.get(up, ()))
-            if hits:
-                return hits[0][1]
+            ranked = sorted((did.upper() != up, did) for did in self.by_upper.get(up, ()))
+            if ranked:
+                return ranked[0][1]
         kind, a, b = normalize_symbol(symbol)
         if kind == "resolution":
             hits = self.by_resolution.get((a, b if b is not None else "*"), [])
