@@ -159,3 +159,20 @@ def test_decide_reads_the_same_roster_from_the_lookup_file(small_store: Path, tm
 
 def test_store_class_is_untouched_by_the_lookup(small_store: Path) -> None:
     assert isinstance(open_store(small_store), Store)  # the store still opens DuckDB for everything else
+
+
+def test_sync_swaps_the_lookup_file_in_with_the_store(small_store: Path, tmp_path: Path) -> None:
+    from unsc.record import sync
+
+    home = tmp_path / "home"
+    (home / "sources").mkdir(parents=True)
+    (home / ".sources-sync-x").mkdir()
+    old = copy_store(small_store, home)  # the previous store and its lookup file
+    st = old.stat()
+    os.utime(old, ns=(st.st_atime_ns, st.st_mtime_ns - 10**9))  # ... which the new store replaces
+    new = home / ".unsc.duckdb.sync-x"
+    shutil.copy2(small_store, new)
+    shutil.copy2(lookup_path(small_store), lookup_path(new))
+    sync._swap(home / ".sources-sync-x", home / "sources", new, home / "unsc.duckdb")
+    assert Lookup.open(home / "unsc.duckdb") is not None
+    assert sorted(p.name for p in home.iterdir()) == ["sources", "unsc.duckdb", "unsc.duckdb.lookup"]
