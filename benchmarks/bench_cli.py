@@ -136,10 +136,13 @@ def main(argv: list[str]) -> int:
             runs["show_json_via_typer"].append(run_once(via_typer, env))
             runs["duckdb_import_and_connect"].append(run_once(duckdb_only, env))
         base = statistics.median(runs["python -c pass"])
-        from unsc.record.store import Lookup
-
-        found = Lookup.open(store)
-        lookup = "in use" if found is not None else "absent or out of date: show and decide read DuckDB"
+        try:
+            from unsc.record.store import Lookup
+        except ImportError:  # a version of unsc before the lookup file (comparing versions)
+            found, lookup = None, "none in this version"
+        else:
+            found = Lookup.open(store)
+            lookup = "in use" if found is not None else "absent or out of date: show and decide read DuckDB"
         if found is not None:
             found.close()
         extra = [

@@ -244,14 +244,17 @@ def main(argv: list[str]) -> int:
                     runs.setdefault(name, []).append(r)
         log_lines = sum(1 for _ in (tmp / "access.log").open("rb"))
         parts = breakdown(store)
-        from unsc.record.store import Lookup
-
-        found = Lookup.open(store)
-        lookup = (
-            "in use: each uncached decision is one read of the store's lookup file (written by the build)"
-            if found is not None
-            else "absent or out of date: each uncached decision is rebuilt from the decisions index"
-        )
+        try:
+            from unsc.record.store import Lookup
+        except ImportError:  # a version of unsc before the lookup file (comparing versions)
+            found, lookup = None, "none in this version: each uncached decision is rebuilt from the decisions index"
+        else:
+            found = Lookup.open(store)
+            lookup = (
+                "in use: each uncached decision is one read of the store's lookup file (written by the build)"
+                if found is not None
+                else "absent or out of date: each uncached decision is rebuilt from the decisions index"
+            )
         if found is not None:
             found.close()
     statics = [x["rps"] for x in runs["static_string"]]
@@ -345,7 +348,8 @@ def breakdown(store: Path, n: int = 500, passes: int = 5) -> dict:
 
     def lookup() -> None:  # what the server does first: the lookup file's JSON body (None where it cannot say)
         for s in symbols:
-            backend.decision_body_now(s)
+            if hasattr(backend, "decision_body_now"):  # not in versions before the lookup file
+                backend.decision_body_now(s)
 
     best = {}
     steps = (("find", find), ("from_row", from_row), ("ruling", ruling), ("answer", answer), ("lookup", lookup))
