@@ -228,18 +228,16 @@ def fast_show(args: list[str]) -> int | None:
     import json
     from pathlib import Path
 
-    from unsc.cli._shared import decision_or_exit, jsonable, open_store_or_exit
+    from unsc.cli._show import print_decision, show_record
 
     out = _PipeSafe(sys.stdout)
     sys.stdout = out
     try:
-        rec = jsonable(decision_or_exit(open_store_or_exit(Path(store) if store is not None else None), symbol))
+        rec = show_record(Path(store) if store is not None else None, symbol)
         if as_json:
             print(json.dumps(rec, indent=2, ensure_ascii=False))
         else:
-            from unsc.cli.record import _print_decision
-
-            _print_decision(rec)
+            print_decision(rec)
         sys.stdout.flush()
     except SystemExit as e:
         return int(e.code or 0)

@@ -13,10 +13,11 @@ from typing import Any
 
 import typer
 
-from unsc.cli._shared import decision_or_exit
 from unsc.cli._shared import fail as _fail
 from unsc.cli._shared import jsonable as _jsonable
 from unsc.cli._shared import open_store_or_exit as _store
+from unsc.cli._show import print_decision as _print_decision
+from unsc.cli._show import show_record
 
 
 def _records(df: Any) -> list[dict[str, Any]]:
@@ -73,8 +74,7 @@ def show(
     store: Path | None = typer.Option(None, "--store", help="Store file (default: the built store)."),
 ) -> None:
     """Show one decision: outcome, tally, vetoes, every member's vote and the rules' explanation."""
-    rec = decision_or_exit(_store(store), symbol)
-    rec = _jsonable(rec)
+    rec = show_record(store, symbol)
     if as_json:
         typer.echo(json.dumps(rec, indent=2, ensure_ascii=False))
         return
@@ -313,40 +313,3 @@ def _print_report(report: Any) -> None:
     con.print("validation: " + (", ".join(f"{k} {v}" for k, v in report.validation.items()) or "none"))
     if report.missing:
         con.print("not found (built without): " + ", ".join(report.missing))
-
-
-def _print_decision(rec: dict[str, Any]) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    con = Console()
-    title = (rec.get("resolution") and f"Resolution {rec['resolution']}") or rec.get("draft") or rec["decision_id"]
-    con.print(f"[bold]{title}[/bold]  {rec.get('date')}  {rec.get('meeting') or ''}")
-    if rec.get("date_note"):
-        con.print(f"[dim]date: {rec['date_note']}[/dim]")
-    if rec.get("title"):
-        con.print(rec["title"])
-    kind = "" if rec.get("kind") in (None, "draft_resolution") else f"{rec['kind']}; "
-    # headline, tally and explanation all come from one RecordedDecision (Store.recorded)
-    con.print(f"{kind}draft {rec.get('draft') or '?'}; {rec['headline']}; vote {rec['tally']}")
-    if rec.get("explanation"):
-        con.print(f"[italic]{rec['explanation']}[/italic]")
-    if rec.get("votes"):
-        t = Table()
-        for c in ("member", "name", "vote", "source"):
-            t.add_column(c)
-        words = {"Y": "yes", "N": "no", "A": "abstain", "X": "did not vote"}
-        for v in rec["votes"]:
-            vote = words.get(v["vote"], v["vote"])
-            if v.get("non_voting_reason") == "present_not_participating":
-                vote = "did not participate"
-            elif v.get("non_voting_reason") == "absent":
-                vote = "absent"
-            t.add_row(
-                v["member"] + (" *" if v["permanent"] else ""),
-                v.get("member_name") or "",
-                vote,
-                v.get("source") or "",
-            )
-        con.print(t)
-    con.print("sources: " + ", ".join(rec.get("sources") or []))

@@ -53,11 +53,17 @@ def roster_council(date: str, store: Path | None = None) -> tuple[Council, str |
             f"no Security Council decision on {d}: the Council first met on 17 Jan 1946 (its elected members "
             "were seated from 12 Jan 1946)"
         )
-    from unsc.record import open_store
+    import unsc.record
+    from unsc.record import store as record_store
+    from unsc.record.store import Lookup
 
+    open_store = unsc.record.open_store
     why: str
     try:
-        opened = open_store(store) if store is not None else open_store()
+        # the store's lookup file when it is up to date (no DuckDB to open), else the store itself; the
+        # file stands for the record's own store only, not for one put in its place (tests, embedders)
+        opened = Lookup.open(store) if open_store is record_store.open_store else None
+        opened = opened or (open_store(store) if store is not None else open_store())
         try:
             seated = opened.roster(base.date)
         finally:

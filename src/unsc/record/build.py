@@ -250,6 +250,9 @@ def build(
     step(STEPS.index("write"), "write")
     report.store_path = target
     _write(target, tables)
+    from unsc.record.store import write_lookup  # the point-lookup file beside the store (`unsc show`)
+
+    write_lookup(target)
     report.tables = {k: len(v) for k, v in tables.items()}
     report.missing = sorted((set(FILES) | {"undl_csv", "dhl_veto", "dhl_meetings"}) - set(found))
     report.seconds = time.perf_counter() - t0

@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from unsc.record import config
 from unsc.record.dates import parse_date
-from unsc.record.sources.normalize import parse_draft, parse_meeting, parse_resolution
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
     from unsc.record.decision import RecordedDecision
 
-__all__ = ["Store", "StoreMissingError", "normalize_symbol", "open_store"]
+__all__ = ["Lookup", "Store", "StoreMissingError", "lookup_path", "normalize_symbol", "open_store", "write_lookup"]
 
 
 class StoreMissingError(FileNotFoundError):
@@ -31,6 +30,10 @@ class StoreMissingError(FileNotFoundError):
 def normalize_symbol(symbol: str) -> tuple[str, Any, Any]:
     """Classify a symbol: ``('resolution', number, year)``, ``('draft', symbol, None)``,
     ``('meeting', symbol, n)`` or ``('id', text, None)``."""
+    # imported here: the sources' parsers load the rules engine, which a point look-up in the
+    # lookup file (``unsc show``) does without
+    from unsc.record.sources.normalize import parse_draft, parse_meeting, parse_resolution
+
     s = symbol.strip()
     if re.match(r"^(S\s*/\s*RES|resolution\b|\d{1,4}\s*(\(|$))", s, re.I):
         r = parse_resolution(s) if "(" in s or "/" in s[6:] else None
@@ -379,3 +382,268 @@ def _code(name: str) -> str:
 
 def _seat_codes(name: str) -> list[str]:
     return [_code(name)]  # SUN and RUS stay apart, as in the DHL list
+
+
+# ---------------------------------------------------------------------------------------------------
+# The lookup file: one decision or one year's roster without DuckDB (issue 14: a cold `unsc show`)
+#
+# Opening DuckDB costs more than the rest of `unsc show` together (its import and connect are about
+# 10x Python's start), and building a decision's explanation loads the rules engine. The build
+# therefore writes, beside the store and from the same rows, a small SQLite file: every decision's
+# dict exactly as :meth:`Store.decision` returns it, the symbols that name each decision for certain,
+# and the roster table. It is trusted only while it matches the store file (size and modification
+# time) and the code that made the dicts (a digest of ``unsc.rules`` and the record's decision and
+# store modules); otherwise readers fall back to the store. tests/record/test_lookup.py checks that
+# both agree on every decision, every symbol the file knows and every year of the roster.
+
+LOOKUP_FORMAT = "2"
+
+
+def lookup_path(store: str | Path) -> Path:
+    """The lookup file beside a store file.
+
+    >>> lookup_path("/data/unsc.duckdb").name
+    'unsc.duckdb.lookup'
+    """
+    p = Path(store)
+    return p.with_name(p.name + ".lookup")
+
+
+def _code_digest() -> str | None:
+    """A checksum of the code whose output the lookup file holds, or ``None`` if it cannot be read.
+
+    CRC-32 per file (``zlib``, a fraction of ``hashlib``'s import time, which ``unsc show`` would pay):
+    it tells an edited file from the one that wrote the lookup file; it guards against no adversary,
+    who could as well edit the store.
+    """
+    import zlib
+
+    here = Path(__file__).resolve().parent
+    files = [*sorted((here.parent / "rules").glob("*.py")), here / "decision.py", here / "store.py"]
+    try:
+        return ",".join(f"{f.name}:{zlib.crc32(f.read_bytes()):08x}" for f in files)
+    except OSError:
+        return None
+
+
+def _store_stamp(store: Path) -> str:
+    st = store.stat()
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def _dumps(value: Any) -> str:
+    """JSON with dates tagged, so that :func:`_loads` gives back ``datetime.date`` values.
+
+    >>> _loads(_dumps({"date": dt.date(2024, 3, 22), "v": [1, None]}))
+    {'date': datetime.date(2024, 3, 22), 'v': [1, None]}
+    """
+    import json
+
+    def tag(v: Any) -> Any:
+        if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
+            return {"$date": v.isoformat()}
+        raise TypeError(f"cannot write {type(v).__name__} {v!r} to the lookup file")
+
+    return json.dumps(value, default=tag, ensure_ascii=False, separators=(",", ":"))
+
+
+def _loads(text: str) -> Any:
+    import json
+
+    def untag(d: dict[str, Any]) -> Any:
+        return dt.date.fromisoformat(d["$date"]) if len(d) == 1 and "$date" in d else d
+
+    return json.loads(text, object_hook=untag)
+
+
+class _Symbols:
+    """The symbols that name one decision for certain, as :meth:`Store.find` would resolve them,
+    found from the decisions rows without a query (the build's side of the lookup file)."""
+
+    def __init__(self, rows: list[dict[str, Any]]) -> None:
+        self.ids = {str(r["decision_id"]) for r in rows}
+        self.by_draft: dict[str, list[str]] = {}
+        self.by_resolution: dict[tuple[int, Any], list[str]] = {}
+        self.by_upper: dict[str, set[str]] = {}  # upper(decision_id) or upper(draft) -> ids
+        for r in rows:
+            did = str(r["decision_id"])
+            self.by_upper.setdefault(did.upper(), set()).add(did)
+            if r.get("draft"):
+                self.by_upper.setdefault(str(r["draft"]).upper(), set()).add(did)
+            if r.get("draft"):
+                self.by_draft.setdefault(str(r["draft"]), []).append(did)
+            n = r.get("resolution_number")
+            if n is not None:
+                self.by_resolution.setdefault((int(n), r.get("year")), []).append(did)
+                self.by_resolution.setdefault((int(n), "*"), []).append(did)
+
+    def find(self, symbol: str) -> str | None:
+        """``Store.find(symbol)`` where only one answer is possible, else ``None``."""
+        exact = re.sub(r"\s+", "", symbol)
+        if re.search(r"/(Rev|Corr|Add)\.\d+", exact, re.I):
+            up = exact.upper()
+            ranked = sorted((did.upper() != up, did) for did in self.by_upper.get(up, ()))
+            if ranked:
+                return ranked[0][1]
+        kind, a, b = normalize_symbol(symbol)
+        if kind == "resolution":
+            hits = self.by_resolution.get((a, b if b is not None else "*"), [])
+            return hits[0] if len(hits) == 1 else None
+        if kind == "draft":
+            if a in self.ids:
+                return str(a)
+            hits = self.by_draft.get(a, [])
+            return hits[0] if len(hits) == 1 else None
+        if kind == "meeting" and b is not None:  # one vote of a meeting: S/PV.4164#1
+            return f"{a}#{b}" if f"{a}#{b}" in self.ids else None
+        if kind == "id":
+            return str(a) if a in self.ids else None
+        return None
+
+    def names(self, row: dict[str, Any]) -> set[str]:
+        """The everyday names of a decision: its id, draft, resolution (``2728 (2024)``, ``S/RES/2728 (2024)``)."""
+        out = {str(row["decision_id"])}
+        if row.get("draft"):
+            out.add(str(row["draft"]))
+        if row.get("resolution"):
+            out |= {str(row["resolution"]), f"S/RES/{row['resolution']}"}
+        return out
+
+
+def write_lookup(store_path: str | Path) -> Path:
+    """Write the lookup file of the store at ``store_path`` (atomically, beside it) and return its path.
+
+    The build calls this after writing the store; every decision's dict is made by
+    :class:`~unsc.record.decision.RecordedDecision` from the store's rows, as :meth:`Store.decision` makes it.
+    """
+    import os
+    import sqlite3
+    import tempfile
+
+    from unsc.record.decision import RecordedDecision
+
+    store = Path(store_path)
+    target = lookup_path(store)
+    with Store(store) as s:
+        stamp = _store_stamp(store)
+        rows = s._rows("SELECT * FROM decisions", [])
+        votes: dict[str, list[dict[str, Any]]] = {}
+        for v in s._rows("SELECT * FROM votes", []):
+            votes.setdefault(str(v["decision_id"]), []).append(v)
+        cited: dict[str, str] = {}
+        for did, reason in s._con.execute(
+            "SELECT decision_id, reason FROM validation WHERE category = 'source_error'"
+        ).fetchall():
+            cited.setdefault(str(did), reason)
+        terms = s._con.execute("SELECT year, member FROM terms").fetchall()
+    symbols = _Symbols(rows)
+    keys: dict[str, str] = {}
+    bodies = []
+    for row in rows:
+        did = str(row["decision_id"])
+        vs = sorted(votes.get(did, []), key=lambda v: (not v.get("permanent"), str(v.get("member"))))
+        rd = RecordedDecision.from_row(row, vs, exception=cited.get(did))
+        bodies.append((did, _dumps(rd.to_dict())))
+        for name in symbols.names(row):
+            found = symbols.find(name)
+            if found is not None:
+                keys[name] = found
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        try:
+            con.executescript(
+                "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+                "CREATE TABLE symbols (symbol TEXT PRIMARY KEY, decision_id TEXT NOT NULL) WITHOUT ROWID;"
+                # a rowid table: bodies of a few kB are read by one integer key (WITHOUT ROWID suits small rows)
+                "CREATE TABLE decisions (decision_id TEXT PRIMARY KEY, body TEXT NOT NULL);"
+                "CREATE TABLE terms (year INTEGER, member TEXT);"
+                "CREATE INDEX terms_year ON terms (year);"
+            )
+            meta = {"format": LOOKUP_FORMAT, "store": stamp, "code": _code_digest() or ""}
+            con.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+            con.executemany("INSERT INTO symbols VALUES (?, ?)", sorted(keys.items()))
+            con.executemany("INSERT INTO decisions VALUES (?, ?)", bodies)
+            con.executemany("INSERT INTO terms VALUES (?, ?)", terms)
+            con.commit()
+        finally:
+            con.close()
+        os.chmod(tmp, store.stat().st_mode & 0o777)  # readable by whoever may read the store
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return target
+
+
+class Lookup:
+    """The lookup file of a store, opened only when it still matches the store and the code.
+
+    >>> Lookup.open("/nonexistent/unsc.duckdb") is None
+    True
+    """
+
+    def __init__(self, con: Any) -> None:
+        self._con = con
+
+    @classmethod
+    def open(cls, store_path: str | Path | None = None, threads: bool = False) -> Lookup | None:
+        """The lookup file of the store (default location if ``None``), or ``None`` when it is missing,
+        unreadable, or out of date (the store was rebuilt or copied, or the code changed).
+
+        ``threads``: the connection may be used from any thread (SQLite serializes the calls), as a
+        server's event loop and thread pool do."""
+        import sqlite3
+
+        store = Path(store_path) if store_path is not None else config.store_path()
+        path = lookup_path(store)
+        try:
+            stamp = _store_stamp(store)
+            con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=not threads)
+        except (OSError, ValueError, sqlite3.Error):
+            return None
+        try:
+            meta = dict(con.execute("SELECT name, value FROM meta").fetchall())
+        except sqlite3.Error:
+            con.close()
+            return None
+        if meta.get("format") != LOOKUP_FORMAT or meta.get("store") != stamp or meta.get("code") != _code_digest():
+            con.close()
+            return None
+        return cls(con)
+
+    def close(self) -> None:
+        """Close the file."""
+        self._con.close()
+
+    def __enter__(self) -> Lookup:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def decision(self, symbol: str) -> dict[str, Any] | None:
+        """:meth:`Store.decision` of ``symbol`` when the file knows the symbol (exactly as typed), else ``None``:
+        ``None`` says nothing about the store, which the caller then asks."""
+        body = self.body(symbol)
+        return None if body is None else _loads(body)
+
+    def body(self, symbol: str) -> str | None:
+        """The text of :meth:`decision` (JSON, dates tagged ``{"$date": "YYYY-MM-DD"}``), or ``None``."""
+        row = self._con.execute(
+            "SELECT body FROM decisions WHERE decision_id = (SELECT decision_id FROM symbols WHERE symbol = ?)",
+            [symbol],
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def roster(self, date: Any) -> list[str]:
+        """:meth:`Store.roster` from the file's copy of the roster table."""
+        from unsc.rules.charter import code_of_the_time
+
+        d = _date(date)
+        if d is None:
+            raise ValueError("roster needs a date (a year or YYYY-MM-DD), not None")
+        rows = self._con.execute("SELECT member FROM terms WHERE year = ?", [d.year]).fetchall()
+        return sorted({code_of_the_time(r[0], d) for r in rows})

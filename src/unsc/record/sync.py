@@ -51,6 +51,7 @@ from urllib.parse import quote
 import httpx
 
 from unsc.record import config
+from unsc.record.store import lookup_path
 from unsc.record.sync_catalogue import CatalogueError, SourceFile, load_catalogue
 from unsc.record.sync_discover import DiscoveryError, UndlRelease, discover, known_release
 
@@ -639,7 +640,7 @@ def sync(
                 http.close()
             shutil.rmtree(tmp, ignore_errors=True)
             if tmp_store is not None:
-                for p in (tmp_store, tmp_store.with_name(tmp_store.name + ".wal")):
+                for p in (tmp_store, tmp_store.with_name(tmp_store.name + ".wal"), lookup_path(tmp_store)):
                     with contextlib.suppress(OSError):
                         p.unlink()
 
@@ -848,5 +849,8 @@ def _swap(tmp: Path, sources: Path, tmp_store: Path | None, store: Path) -> None
         # a write-ahead log left by the old store would be replayed onto the new one
         with contextlib.suppress(OSError):
             store.with_name(store.name + ".wal").unlink()
+        # the new store's lookup file goes with it (an old one no longer matches the store and is ignored)
+        with contextlib.suppress(OSError):
+            os.replace(lookup_path(tmp_store), lookup_path(store))
     if backup is not None:
         shutil.rmtree(backup, ignore_errors=True)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from unsc.web import adapters
 from unsc.web.inputs import day, typed_names
@@ -33,9 +34,9 @@ def router(pages: Pages) -> APIRouter:
         # async: the rules engine is pure Python, no I/O, well under a millisecond, so it runs on
         # the event loop instead of paying a thread-pool hop per request (issue 14)
         result = adapters.decide_ballot(ballot.model_dump())
-        try:  # the answer is plain JSON: FastAPI's own rendering, minus jsonable_encoder's walk
-            return JSONResponse(result)
-        except (TypeError, ValueError):
+        try:  # the answer is plain JSON: the bytes JSONResponse would send, by orjson (a tenth of the time)
+            return Response(orjson.dumps(result), media_type="application/json")
+        except TypeError:  # orjson.JSONEncodeError: a value plain JSON does not have; FastAPI encodes it
             return result
 
     @api.get("/decide", response_class=HTMLResponse, include_in_schema=False)

@@ -63,8 +63,12 @@ def _json_routes(api: APIRouter, views: RecordViews) -> None:
         key = ("decision-json", symbol)
         body = backend.cache.get(key)
         if body is None:
-            answer = decision_json(await recorded(backend, symbol))
-            body = json.dumps(answer, separators=(",", ":"), ensure_ascii=False).encode()
+            # the store's lookup file when it names the symbol for certain (a read, on the event loop),
+            # else the decisions index
+            body = backend.decision_body_now(symbol)
+            if body is None:
+                answer = decision_json(await recorded(backend, symbol))
+                body = json.dumps(answer, separators=(",", ":"), ensure_ascii=False).encode()
             backend.cache.put(key, body)
         return Response(body, media_type="application/json")
 

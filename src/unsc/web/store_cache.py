@@ -33,6 +33,7 @@ __all__ = [
     "StoreCache",
     "Unavailable",
     "decision_json",
+    "decision_json_of",
     "python_rows",
     "to_jsonable",
 ]
@@ -156,6 +157,7 @@ class StoreCache:
         self._store = store
         self._lock = threading.RLock()
         self._index: DecisionIndex | None = None
+        self._lookup: Any = False  # not looked for yet; then the store's Lookup, or None
         self.cache = LRU(8192)  # decisions, pages, members: small entries
         self.big = LRU(64)  # search results and member histories: large entries
 
@@ -234,6 +236,39 @@ class StoreCache:
         if found is None:
             raise NotFound(f"no decision {symbol!r} in the record (try a draft symbol like S/2024/239 or 2728 (2024))")
         return found
+
+    def lookup(self) -> Any:
+        """The store's lookup file (:class:`unsc.record.store.Lookup`), opened once per process, or
+        ``None`` (a store given as an object, no file, or one that no longer matches the store)."""
+        if self._lookup is False:
+            with self._lock:
+                if self._lookup is False:
+                    from unsc.record.config import store_path as default_path
+                    from unsc.record.store import Lookup
+
+                    path = self.store_path if self.store_path is not None else default_path()
+                    found = None if self._store is not None else Lookup.open(path, threads=True)
+                    if found is not None or self._store is not None or Path(path).exists():
+                        self._lookup = found  # else no store yet: look again on the next request
+                    return found
+        return self._lookup
+
+    def decision_body_now(self, symbol: str) -> bytes | None:
+        """The JSON body of a decision the lookup file names for certain, else ``None`` (then the
+        decisions index answers). One SQLite read per request; nothing is kept for the symbol.
+
+        The file holds each decision's :meth:`RecordedDecision.to_dict` as the build made it from the
+        store's rows; here it is shaped as :func:`decision_json` shapes it (votes sorted and named,
+        document links). tests/web/test_lookup_json.py checks both bodies are the same bytes for every
+        decision.
+        """
+        lookup = self.lookup()
+        body = lookup.body(symbol) if lookup is not None else None
+        if body is None:
+            return None
+        import orjson
+
+        return orjson.dumps(_shape(_untagged(orjson.loads(body))))
 
     def recorded_now(self, symbol: str) -> RecordedDecision | None:
         """The decision, if the index is loaded and sure of the symbol (no I/O, no lock); else ``None``."""
@@ -319,10 +354,29 @@ def document_links(row: dict[str, Any]) -> list[dict[str, str]]:
 def decision_json(d: RecordedDecision) -> dict[str, Any]:
     """The JSON of one decision: the record's own dict (:meth:`RecordedDecision.to_dict`), its votes
     sorted and named as ``unsc.votes()`` names them, and links to the official documents."""
-    out = {k: v if k == "votes" else to_jsonable(v) for k, v in d.to_dict().items()}
+    return decision_json_of(d.to_dict())
+
+
+def decision_json_of(record: dict[str, Any]) -> dict[str, Any]:
+    """:func:`decision_json` from the decision's dict (``RecordedDecision.to_dict``)."""
+    return _shape({k: v if k == "votes" else to_jsonable(v) for k, v in record.items()})
+
+
+def _shape(out: dict[str, Any]) -> dict[str, Any]:
+    """Votes sorted and named as ``unsc.votes()`` names them, and links to the official documents."""
     out["votes"] = sort_votes([_cased(v) for v in out["votes"]])  # plain values already (MemberVote's)
     out["documents"] = document_links(out)
     return out
+
+
+def _untagged(record: dict[str, Any]) -> dict[str, Any]:
+    """A decision's dict from the lookup file with its tagged dates as ISO strings (what :func:`to_jsonable`
+    makes of a date). Dates are fields of the decision itself (``date``), never inside its votes or lists.
+
+    >>> _untagged({"date": {"$date": "2024-03-22"}, "yes": 11})
+    {'date': '2024-03-22', 'yes': 11}
+    """
+    return {k: v["$date"] if type(v) is dict and "$date" in v else v for k, v in record.items()}
 
 
 def python_rows(frame: Any) -> list[dict[str, Any]]:
