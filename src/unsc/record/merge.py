@@ -163,6 +163,9 @@ def pick(field_name: str, values: dict[str, Any]) -> tuple[str | None, Any]:
     return None, None
 
 
+_NA, _NAT = pd.NA, pd.NaT
+
+
 def _missing(v: Any) -> TypeIs[None]:
     """None, NaN, NA/NaT or a blank string.
 
@@ -171,9 +174,12 @@ def _missing(v: Any) -> TypeIs[None]:
     """
     if v is None:
         return True
-    if isinstance(v, float) and pd.isna(v):
-        return True
-    if v is pd.NA or v is pd.NaT:
+    t = type(v)
+    if t is str:  # the common case first: one type check, no pandas call
+        return not v.strip()
+    if t is float or isinstance(v, float):
+        return v != v  # NaN
+    if v is _NA or v is _NAT:
         return True
     return isinstance(v, str) and not v.strip()
 

@@ -18,6 +18,7 @@ A file that cannot be read at all (missing, truncated, wrong columns) raises
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -220,3 +221,74 @@ def records(df: pd.DataFrame) -> list[dict[str, Any]]:
             vals = [None if v is pd.NA else v for v in vals]
         values.append(vals)
     return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+def read_xlsx(path: str | Path, dtype: type = str) -> tuple[list[str], list[dict[str, Any]]]:
+    """The first sheet of a workbook: its column names and its rows as dicts, equal to those of
+    ``df = pd.read_excel(path, dtype=dtype, engine="calamine")`` (``list(df.columns)``,
+    ``records(df)``) without the DataFrame.
+
+    python-calamine reads the cells; they are converted as pandas converts them (a whole float to
+    ``int``, a date to a datetime at midnight, pandas' NA strings and blanks to NaN, and, for
+    ``dtype=str``, every other value to its text), column by column. Building the frame only to
+    turn it back into dicts cost the build more than reading the file. A header pandas would
+    rename (blank or repeated names) falls back to pandas itself. Errors are python-calamine's.
+    """
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python(skip_empty_area=False)
+    header = rows[0] if rows else []
+    width = len(header)
+    body = rows[1:]
+    if (
+        not header
+        or any(not isinstance(h, str) or not h for h in header)
+        or len(set(header)) != width
+        or any(len(r) != width or all(v == "" for v in r) for r in body)
+    ):  # pandas renames such a header, pads such rows, keeps or drops blank ones: its own reading, not an imitation
+        df = pd.read_excel(path, dtype=dtype, engine="calamine")
+        return [str(c) for c in df.columns], records(df)
+    na = _na_strings()
+    nan = float("nan")
+    columns: list[list[Any]] = []
+    for col in zip(*body, strict=True) if body else [() for _ in header]:
+        kinds = set(map(type, col))
+        if kinds == {str}:
+            columns.append([nan if v in na else v for v in col])
+        else:  # numbers and dates repeat (years, dates, meetings): each distinct cell converted once
+            memo: dict[tuple[type, Any], Any] = {}
+            out = []
+            for v in col:
+                k = (type(v), v)
+                c = memo.get(k, memo)
+                if c is memo:
+                    c = memo[k] = _cell(v, dtype, na)
+                out.append(c)
+            columns.append(out)
+    return list(header), [dict(zip(header, vals, strict=True)) for vals in zip(*columns, strict=True)]
+
+
+def _cell(v: Any, dtype: type, na: frozenset[str]) -> Any:
+    """One cell as ``pd.read_excel(dtype=dtype, engine="calamine")`` gives it."""
+    to_text = dtype is str
+    t = type(v)
+    if t is str:
+        return float("nan") if v in na else v
+    if t is float:
+        if v.is_integer():
+            return str(int(v)) if to_text else int(v)
+        return str(v) if to_text else v
+    if t is dt.date:
+        v = dt.datetime(v.year, v.month, v.day)
+        return str(v) if to_text else v
+    if t is dt.datetime:
+        return str(v) if to_text else v
+    if t is bool:
+        return str(v) if to_text else v
+    return pd.Series([v], dtype=dtype).iloc[0]  # times, durations: rare; pandas' own conversion
+
+
+def _na_strings() -> frozenset[str]:
+    from pandas._libs.parsers import STR_NA_VALUES
+
+    return frozenset(STR_NA_VALUES)
