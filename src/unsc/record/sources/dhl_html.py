@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import lxml.html
+import lxml.etree
 import pandas as pd
 
 from unsc.record.sources.frame import CALENDAR_COLUMNS, SourceError, SourceFrame, SourceIssue, records
@@ -90,14 +90,34 @@ def _check_html(path: str | Path, text: str) -> None:
 def _parse_doc(path: str | Path, text: str) -> Any:
     # "</br>" is written for "<br>" in these pages; make it a real line break before parsing.
     text = re.sub(r"<\s*/\s*br\s*>", "<br>", text, flags=re.IGNORECASE)
+    # lxml's own HTML parser, without lxml.html's element classes: the same tree, and no Python class
+    # lookup for each of the pages' ~90,000 elements
     try:
-        return lxml.html.fromstring(text)
+        doc = lxml.etree.fromstring(text, _HTML_PARSER)
     except Exception as exc:  # lxml raises several types on garbage
         raise SourceError(path, f"cannot parse HTML: {exc}") from exc
+    if doc is None:
+        raise SourceError(path, "cannot parse HTML: Document is empty")
+    return doc
+
+
+_HTML_PARSER = lxml.etree.HTMLParser()
+_STRING = lxml.etree.XPath("string()")
+
+
+def _content(el: Any) -> str:
+    """All the text under an element (what lxml.html's ``text_content()`` gives: XPath ``string()``)."""
+    return str(_STRING(el))
 
 
 def _text(el: Any) -> str:
     """Cell text with line breaks kept for <br> and block elements, whitespace tidied per line."""
+    if not len(el):  # a cell without elements inside (most): its text, whitespace tidied
+        t = el.text
+        if not t:
+            return ""
+        if "\n" not in t:
+            return " ".join(t.split())
     parts: list[str] = []
 
     def walk(e: Any) -> None:
@@ -123,7 +143,7 @@ def _flat(text: str) -> str:
 
 
 def _links(el: Any) -> list[tuple[str, str]]:
-    return [(_flat(a.text_content()), (a.get("href") or "").strip()) for a in el.iter("a")]
+    return [(_flat(_content(a)), (a.get("href") or "").strip()) for a in el.iter("a")]
 
 
 def _grid(table: Any) -> list[tuple[int, Any, list[Any]]]:
@@ -164,6 +184,8 @@ def _grid(table: Any) -> list[tuple[int, Any, list[Any]]]:
 
 
 def _int_attr(cell: Any, name: str) -> int:
+    if cell.get(name) is None:
+        return 1
     try:
         return max(1, min(int(cell.get(name, "1") or 1), 500))
     except ValueError:
@@ -849,7 +871,7 @@ def _year_of(path: str | Path, doc: Any) -> int | None:
     m = re.search(r"scact(\d{4})", Path(path).name)
     if m:
         return int(m.group(1))
-    m = re.search(r"Security Council in (\d{4})", _flat(doc.text_content()))
+    m = re.search(r"Security Council in (\d{4})", _flat(_content(doc)))
     return int(m.group(1)) if m else None
 
 
