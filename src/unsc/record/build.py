@@ -482,10 +482,10 @@ class _Roster:
         for f in frames:
             if f.votes.empty or f.source not in ("undl_csv", "undl_wide", "voting_agent"):
                 continue
-            dates = dict(zip(f.decisions["key"], f.decisions["date"], strict=False))
+            dates = dict(zip(f.decisions["key"].tolist(), f.decisions["date"].tolist(), strict=False))
             per_year = strangers.setdefault(f.source, {})
             seated: dict[dt.date, frozenset[str]] = {}
-            for k, m in zip(f.votes["key"], f.votes["member"], strict=True):
+            for k, m in zip(f.votes["key"].tolist(), f.votes["member"].tolist(), strict=True):
                 d = dates.get(k)
                 if d is None or pd.isna(d):
                     continue
@@ -545,15 +545,24 @@ def _members(terms: pd.DataFrame, votes: pd.DataFrame) -> pd.DataFrame:
     from unsc.rules import find_member
 
     names: dict[str, set[str]] = {}
-    for m, n in zip(votes["member"], votes["member_name"], strict=True):
+    for m, n in set(zip(votes["member"].tolist(), votes["member_name"].tolist(), strict=True)):
         if isinstance(n, str) and n:
             names.setdefault(m, set()).add(n)
+    # each member's years and names in the terms, in one pass (not one filter of the table per member)
+    term_years: dict[str, list[int]] = {}
+    term_names: dict[str, set[str]] = {}
+    if len(terms):
+        for m, y, n in zip(
+            terms["member"].tolist(), terms["year"].tolist(), terms["source_name"].tolist(), strict=True
+        ):
+            term_years.setdefault(m, []).append(int(y))
+            if isinstance(n, str):
+                term_names.setdefault(m, set()).add(n)
     rows = []
-    codes = set(terms["member"]) | set(votes["member"]) if len(terms) else set(votes["member"])
+    codes = set(term_years) | set(names) | set(votes["member"].tolist())
     for code in sorted(codes):
-        t = terms[terms["member"] == code] if len(terms) else terms
-        years = sorted(int(y) for y in t["year"]) if len(t) else []
-        src_names = {n for n in t["source_name"] if isinstance(n, str)} if len(t) else set()
+        years = sorted(term_years.get(code, []))
+        src_names = term_names.get(code, set())
         found = find_member(code)
         rows.append(
             {
