@@ -30,7 +30,14 @@ from typing import Any
 import lxml.etree
 import pandas as pd
 
-from unsc.record.sources.frame import CALENDAR_COLUMNS, SourceError, SourceFrame, SourceIssue, records
+from unsc.record.sources.frame import (
+    CALENDAR_COLUMNS,
+    DECISION_COLUMNS,
+    SourceError,
+    SourceFrame,
+    SourceIssue,
+    frame_records,
+)
 from unsc.record.sources.normalize import MONTHS, council_of_year, member_named
 
 __all__ = [
@@ -903,6 +910,11 @@ def read_meetings_table_text(
     >>> d[["meeting", "draft", "failure_reason", "yes", "no", "abstain"]].values.tolist()
     [['S/PV.530', 'S/1894', 'veto', 9, 1, 0]]
     """
+    return _read_year_table(text, file, year, summary).frame()
+
+
+def _read_year_table(text: str, file: str, year: int | None, summary: MeetingsSummary | None) -> _YearTable:
+    """A yearly table's rows read (the frame not yet built)."""
     _check_html(file, text)
     doc = _parse_doc(file, text)
     if year is None:
@@ -917,7 +929,7 @@ def read_meetings_table_text(
     reader = _YearTable(file, year, m.group(1) if m else str(year), summary or MeetingsSummary())
     for tr_index, _tr, cells in _grid(tables[0]):
         reader.row(tr_index, cells)
-    return reader.frame()
+    return reader
 
 
 @dataclass
@@ -1075,21 +1087,27 @@ class _YearTable:
                 )
             )
 
-    def frame(self) -> SourceFrame:
-        """The table's frame, once every row is read."""
+    def finish(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str]:
+        """The table's decisions rows, its calendar rows (one per meeting) and its note, once every row is read."""
         if self.cols is None:
             raise SourceError(self.file, "no header row with Date / Topic / Outcome columns")
         if self.n == 0:
             raise SourceError(self.file, "no data rows under the header")
         decisions = _check_resolution_numbers(self.decisions, self.issues, self.file)
         self.summary.rows_per_year[self.year] += len(decisions)
-        frame = SourceFrame.build(MEETINGS_SOURCE, decisions, [], self.issues)
-        frame.rows_in, frame.out_of_scope = self.rows_in, self.out_of_scope
-        frame.calendar = calendar_from_rows(self.calendar)
-        frame.notes.append(
+        note = (
             f"{Path(self.file).name}: rows counted per outcome; {self.out_of_scope} outcomes that are not votes"
             " (presidential statements, communiqués, elections, notes) left out"
         )
+        return decisions, _calendar_rows(self.calendar), note
+
+    def frame(self) -> SourceFrame:
+        """The table's frame, once every row is read."""
+        decisions, calendar, note = self.finish()
+        frame = SourceFrame.build(MEETINGS_SOURCE, decisions, [], self.issues)
+        frame.rows_in, frame.out_of_scope = self.rows_in, self.out_of_scope
+        frame.calendar = pd.DataFrame(calendar, columns=list(CALENDAR_COLUMNS))
+        frame.notes.append(note)
         return frame
 
 
@@ -1155,6 +1173,11 @@ def calendar_from_rows(rows: list[dict[str, Any]]) -> pd.DataFrame:
     >>> calendar_from_rows(rows + [dict(rows[0], topic="Cyprus", source_row="1967 row 62")])["topic"].tolist()
     ['Middle East | Cyprus']
     """
+    return pd.DataFrame(_calendar_rows(rows), columns=list(CALENDAR_COLUMNS))
+
+
+def _calendar_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """:func:`calendar_from_rows` as row dicts."""
     by_meeting: dict[str, dict[str, Any]] = {}
     for r in rows:
         cur = by_meeting.get(r["meeting"])
@@ -1168,7 +1191,7 @@ def calendar_from_rows(rows: list[dict[str, Any]]) -> pd.DataFrame:
             cur["topic"] = " | ".join([*topics, r["topic"]])
         if r["note"] and r["note"] != cur["note"]:
             cur["note"] = "; ".join(x for x in (cur["note"], r["note"]) if x)
-    return pd.DataFrame(list(by_meeting.values()), columns=list(CALENDAR_COLUMNS))
+    return list(by_meeting.values())
 
 
 def read_meetings_tables(directory: str | Path, summary: MeetingsSummary | None = None) -> SourceFrame:
@@ -1183,10 +1206,19 @@ def read_meetings_tables(directory: str | Path, summary: MeetingsSummary | None 
     files = sorted(p for p in d.glob("scact*_table_en.html") if re.match(r"scact\d{4}", p.name)) if d.is_dir() else []
     if not files:
         raise SourceError(d, "no scact{YEAR}_table_en.html files")
-    frames = [read_meetings_table(p, summary=summary) for p in files]
-    decisions = [r for f in frames for r in records(f.decisions)]
-    issues = [i for f in frames for i in f.issues]
-    for r in decisions:  # to_dict gives NaN for missing values: back to None
+    # Each table's rows take the values they would have as a frame of their own (frame_records:
+    # whole numbers with a gap as floats, text gaps as NaN) without building 78 frames to read them back.
+    tables = [_read_year_table(_read_html(p), str(p), None, summary) for p in files]
+    decisions: list[dict[str, Any]] = []
+    calendar: list[dict[str, Any]] = []
+    notes: list[str] = []
+    for t in tables:
+        rows, cal, note = t.finish()
+        decisions += frame_records(rows, DECISION_COLUMNS)
+        calendar += frame_records(cal, CALENDAR_COLUMNS)
+        notes.append(note)
+    issues = [i for t in tables for i in t.issues]
+    for r in decisions:  # a table's frame gives NaN for missing values: back to None
         for key, v in r.items():
             if isinstance(v, float) and v != v:
                 r[key] = None
@@ -1194,8 +1226,8 @@ def read_meetings_tables(directory: str | Path, summary: MeetingsSummary | None 
     if summary is not None:
         summary.rows_per_year = Counter(int(r["key"].split(":")[1][:4]) for r in decisions)
     frame = SourceFrame.build(MEETINGS_SOURCE, decisions, [], issues)
-    frame.rows_in = sum(f.rows_in or 0 for f in frames)
-    frame.out_of_scope = sum(f.out_of_scope for f in frames)
-    frame.notes = [n for f in frames for n in f.notes]
-    frame.calendar = calendar_from_rows([r for f in frames if f.calendar is not None for r in records(f.calendar)])
+    frame.rows_in = sum(t.rows_in or 0 for t in tables)
+    frame.out_of_scope = sum(t.out_of_scope for t in tables)
+    frame.notes = notes
+    frame.calendar = calendar_from_rows(calendar)
     return frame

@@ -246,7 +246,7 @@ def read_xlsx(path: str | Path, dtype: type = str) -> tuple[list[str], list[dict
         not header
         or any(not isinstance(h, str) or not h for h in header)
         or len(set(header)) != width
-        or any(len(r) != width or all(v == "" for v in r) for r in body)
+        or any(len(r) != width or r.count("") == width for r in body)
     ):  # pandas renames such a header, pads such rows, keeps or drops blank ones: its own reading, not an imitation
         df = pd.read_excel(path, dtype=dtype, engine="calamine")
         return [str(c) for c in df.columns], records(df)
@@ -294,3 +294,32 @@ def _na_strings() -> frozenset[str]:
     from pandas._libs.parsers import STR_NA_VALUES
 
     return frozenset(STR_NA_VALUES)
+
+
+def frame_records(rows: list[dict[str, Any]], columns: Iterable[str]) -> list[dict[str, Any]]:
+    """``records(pd.DataFrame(rows, columns=columns))`` without building the frame.
+
+    The values come back as the frame would give them: a column of whole numbers with a gap
+    becomes floats with NaN, a text column with a gap has NaN for the gap, a key a row lacks is
+    NaN; every other column keeps its values (``None``, dates, lists). A reader that reads many
+    small tables keeps the values it had when each table was a frame of its own.
+
+    >>> rows = [{"n": 1, "s": "a", "d": None}, {"n": None, "s": None}]
+    >>> frame_records(rows, ["n", "s", "d"])
+    [{'n': 1.0, 's': 'a', 'd': None}, {'n': nan, 's': nan, 'd': nan}]
+    """
+    columns = list(columns)
+    nan = float("nan")
+    out_cols = []
+    for c in columns:
+        vals = [r.get(c, nan) if c in r else nan for r in rows]
+        gap = any(v is None or (type(v) is float and v != v) for v in vals)
+        present = {type(v) for v in vals if not (v is None or (type(v) is float and v != v))}
+        if present == {str} and gap:
+            vals = [nan if v is None or (type(v) is float) else v for v in vals]
+        elif present and present <= {int, float} and (gap or present == {int, float}):
+            vals = [nan if v is None else float(v) for v in vals]
+        elif not present and any(type(v) is float for v in vals):
+            vals = [nan] * len(vals)
+        out_cols.append(vals)
+    return [dict(zip(columns, vals, strict=True)) for vals in zip(*out_cols, strict=True)] if rows else []

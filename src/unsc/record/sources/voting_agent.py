@@ -66,6 +66,8 @@ def outcome(text: str) -> tuple[bool, str, str]:
 
 
 def _text(v: Any) -> str:
+    if type(v) is str:  # nearly every cell
+        return v.strip()
     if v is None or (isinstance(v, float) and pd.isna(v)):
         return ""
     return str(v).strip()
