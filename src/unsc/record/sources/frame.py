@@ -306,7 +306,7 @@ def frame_records(rows: list[dict[str, Any]], columns: Iterable[str]) -> list[di
 
     >>> rows = [{"n": 1, "s": "a", "d": None}, {"n": None, "s": None}]
     >>> frame_records(rows, ["n", "s", "d"])
-    [{'n': 1.0, 's': 'a', 'd': None}, {'n': nan, 's': nan, 'd': nan}]
+    [{'n': 1.0, 's': 'a', 'd': nan}, {'n': nan, 's': nan, 'd': nan}]
     """
     columns = list(columns)
     nan = float("nan")
