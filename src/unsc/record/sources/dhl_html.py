@@ -554,6 +554,14 @@ def _required_yes(year: int | None) -> int:
     return council_of_year(year).threshold
 
 
+#: symbols glued to words, digits glued to words, "not adopted6-0-5" / "USSR9-2-0": a space goes between
+_GLUED = (
+    re.compile(r"(?<=[a-z])(?=S/(?:RES|PRST|PV|\d))"),
+    re.compile(r"(?<=\d)(?=[a-z]{3})"),
+    re.compile(r"(?<=[A-Za-z]{2})(?=\d{1,2}\s*[-–]\s*\d)"),
+)
+
+
 def parse_outcomes(text: str, year: int | None = None) -> list[Outcome]:
     """Read the outcomes in one outcome cell (free text; several outcomes may follow each other).
 
@@ -567,9 +575,8 @@ def parse_outcomes(text: str, year: int | None = None) -> list[Outcome]:
     """
     # symbols glued to words ("Draft resolutionS/1995/394vetoed by USA"): put spaces around them
     t = text.replace("\xa0", " ")
-    t = re.sub(r"(?<=[a-z])(?=S/(?:RES|PRST|PV|\d))", " ", t)
-    t = re.sub(r"(?<=\d)(?=[a-z]{3})", " ", t)
-    t = re.sub(r"(?<=[A-Za-z]{2})(?=\d{1,2}\s*[-–]\s*\d)", " ", t)  # "not adopted6-0-5", "USSR9-2-0"
+    for glued in _GLUED:
+        t = glued.sub(" ", t)
     cell = _OutcomeCell()
     pos = 0
     for m in _TOKEN_RE.finditer(t):
@@ -932,6 +939,10 @@ def _read_year_table(text: str, file: str, year: int | None, summary: MeetingsSu
     return reader
 
 
+_PV_RE = re.compile(r"S/PV\.\s?\d+")
+_SPACE_RE = re.compile(r"\s")
+
+
 @dataclass
 class _Meeting:
     """The meeting a row of a yearly table belongs to (a row with both cells empty continues the one above)."""
@@ -1034,12 +1045,12 @@ class _YearTable:
             at = self.last
             row_notes.append("meeting and date cells empty: taken from the row above")
         else:
-            pv = re.search(r"S/PV\.\s?\d+", meeting_text)
-            rest = re.sub(r"S/PV\.\s?\d+", "", meeting_text, count=1).strip()
+            pv = _PV_RE.search(meeting_text)
+            rest = _PV_RE.sub("", meeting_text, count=1).strip()
             if rest and rest != "--":
                 row_notes.append(f"meeting: {meeting_text}")
             first_day, date, date_note = _parse_meeting_date(date_text, self.year)
-            at = self.last = _Meeting(re.sub(r"\s", "", pv.group(0)) if pv else None, date, date_note, first_day)
+            at = self.last = _Meeting(_SPACE_RE.sub("", pv.group(0)) if pv else None, date, date_note, first_day)
         if at.note:
             row_notes.append(at.note)
         return at
