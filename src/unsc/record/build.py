@@ -456,6 +456,7 @@ class _Roster:
         )
         self._cache: dict[int, list[str]] = {}
         self._on: dict[dt.date, tuple[str, ...]] = {}
+        self._sets: dict[dt.date, frozenset[str]] = {}
 
     def of(self, when: dt.date) -> list[str]:
         """The seat codes of the members sitting on ``when``, as the states of that day, sorted."""
@@ -471,6 +472,13 @@ class _Roster:
             self._on[when] = seated
         return list(seated)
 
+    def _seated(self, when: dt.date) -> frozenset[str]:
+        """:meth:`of` as a set, remembered per date."""
+        on = self._sets.get(when)
+        if on is None:
+            on = self._sets[when] = frozenset(self.of(when))
+        return on
+
     def fill_blanks(self, issues: list[SourceIssue], frames: list[SourceFrame]) -> list[dict[str, Any]]:
         """Fill a blank name of a year with the one state that voted that year but is not listed.
 
@@ -484,16 +492,13 @@ class _Roster:
                 continue
             dates = dict(zip(f.decisions["key"].tolist(), f.decisions["date"].tolist(), strict=False))
             per_year = strangers.setdefault(f.source, {})
-            seated: dict[dt.date, frozenset[str]] = {}
-            for k, m in zip(f.votes["key"].tolist(), f.votes["member"].tolist(), strict=True):
+            # each (key, member) pair once: a decision's members are checked against its date's roster
+            for k, m in dict.fromkeys(zip(f.votes["key"].tolist(), f.votes["member"].tolist(), strict=True)):
                 d = dates.get(k)
                 if d is None or pd.isna(d):
                     continue
                 per_year.setdefault(d.year, set())
-                on = seated.get(d)
-                if on is None:
-                    on = seated[d] = frozenset(self.of(d))
-                if m not in on:
+                if m not in self._seated(d):
                     per_year[d.year].add(m)
         out = []
         added = []
@@ -537,6 +542,7 @@ class _Roster:
             self.terms = pd.concat([self.terms, pd.DataFrame(added)], ignore_index=True)
             self._cache.clear()
             self._on.clear()
+            self._sets.clear()
         return out
 
 

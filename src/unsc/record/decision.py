@@ -52,7 +52,12 @@ class MemberVote:
     source: str | None = None
 
 
+_PLAIN = frozenset({str, int, bool})
+
+
 def _none(v: Any) -> Any:
+    if type(v) in _PLAIN:  # most values: nothing to convert
+        return v
     if v is None or (isinstance(v, float) and v != v):
         return None
     pd = sys.modules.get("pandas")  # a value from a DataFrame: pandas is loaded; never import it here (`unsc show`)
