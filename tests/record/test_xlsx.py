@@ -78,3 +78,13 @@ def test_the_real_workbooks_match_pandas(data_dir: Path, name: str, dtype: type)
     pcols, prows = _pandas(data_dir / name, dtype)
     assert cols == pcols
     assert _typed(rows) == _typed(prows)
+
+
+@pytest.mark.parametrize("dtype", [str, object])
+def test_carriage_returns_replaced_when_asked(tmp_path: Path, dtype: type) -> None:
+    path = tmp_path / "cr.xlsx"
+    _write_book(path, [["Sponsors", "Mixed"], ["France\rGermany", "x\ry"], ["Chile", 3]])
+    assert read_xlsx(path, dtype=dtype)[1][0] == {"Sponsors": "France\rGermany", "Mixed": "x\ry"}
+    _, rows = read_xlsx(path, dtype=dtype, cr="_x000D_")
+    assert [r["Sponsors"] for r in rows] == ["France_x000D_Germany", "Chile"]
+    assert rows[0]["Mixed"] == "x_x000D_y"

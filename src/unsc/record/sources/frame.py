@@ -225,7 +225,7 @@ def records(df: pd.DataFrame) -> list[dict[str, Any]]:
     return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
 
 
-def read_xlsx(path: str | Path, dtype: type = str) -> tuple[list[str], list[dict[str, Any]]]:
+def read_xlsx(path: str | Path, dtype: type = str, cr: str | None = None) -> tuple[list[str], list[dict[str, Any]]]:
     """The first sheet of a workbook: its column names and its rows as dicts, equal to those of
     ``df = pd.read_excel(path, dtype=dtype, engine="calamine")`` (``list(df.columns)``,
     ``records(df)``) without the DataFrame.
@@ -235,6 +235,7 @@ def read_xlsx(path: str | Path, dtype: type = str) -> tuple[list[str], list[dict
     ``dtype=str``, every other value to its text), column by column. Building the frame only to
     turn it back into dicts cost the build more than reading the file. A header pandas would
     rename (blank or repeated names) falls back to pandas itself. Errors are python-calamine's.
+    ``cr``, if given, replaces every carriage return in a text cell (looked for once per column).
     """
     from python_calamine import CalamineWorkbook
 
@@ -249,13 +250,21 @@ def read_xlsx(path: str | Path, dtype: type = str) -> tuple[list[str], list[dict
         or any(len(r) != width or r.count("") == width for r in body)
     ):  # pandas renames such a header, pads such rows, keeps or drops blank ones: its own reading, not an imitation
         df = pd.read_excel(path, dtype=dtype, engine="calamine")
-        return [str(c) for c in df.columns], records(df)
+        out = records(df)
+        if cr is not None:
+            for r in out:
+                for c, v in r.items():
+                    if type(v) is str and "\r" in v:
+                        r[c] = v.replace("\r", cr)
+        return [str(c) for c in df.columns], out
     na = _na_strings()
     nan = float("nan")
     columns: list[list[Any]] = []
     for col in zip(*body, strict=True) if body else [() for _ in header]:
         kinds = set(map(type, col))
         if kinds == {str}:
+            if cr is not None and "\r" in "".join(col):
+                col = tuple(v.replace("\r", cr) for v in col)
             columns.append([nan if v in na else v for v in col])
         else:  # numbers and dates repeat (years, dates, meetings): each distinct cell converted once
             memo: dict[tuple[type, Any], Any] = {}
@@ -264,7 +273,10 @@ def read_xlsx(path: str | Path, dtype: type = str) -> tuple[list[str], list[dict
                 k = (type(v), v)
                 c = memo.get(k, memo)
                 if c is memo:
-                    c = memo[k] = _cell(v, dtype, na)
+                    c = _cell(v, dtype, na)
+                    if cr is not None and type(c) is str and "\r" in c:
+                        c = c.replace("\r", cr)
+                    memo[k] = c
                 out.append(c)
             columns.append(out)
     return list(header), [dict(zip(header, vals, strict=True)) for vals in zip(*columns, strict=True)]

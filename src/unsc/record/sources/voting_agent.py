@@ -88,11 +88,7 @@ def read_voting_agent(path: str | Path) -> SourceFrame:
             # one: it decodes the OOXML escape _x000D_ (a carriage return) that openpyxl leaves as
             # text. The record has always carried the escape (in sponsor lists); kept as it was.
             # The cells are those of pd.read_excel(dtype=str, engine="calamine"), read without the frame.
-            columns, rows = read_xlsx(path, dtype=str)
-            for r in rows:
-                for c, v in r.items():
-                    if type(v) is str and "\r" in v:
-                        r[c] = v.replace("\r", "_x000D_")
+            columns, rows = read_xlsx(path, dtype=str, cr="_x000D_")
         else:
             raw = pd.read_csv(path, dtype=str)
             columns, rows = list(raw.columns), records(raw)
