@@ -464,10 +464,10 @@ class _Roster:
         if seated is None:
             from unsc.rules.charter import code_of_the_time
 
-            year = self._cache.get(when.year)
-            if year is None:
-                year = list(self.terms.loc[self.terms["year"] == when.year, "member"])
-                self._cache[when.year] = year
+            if not self._cache:  # every year's members in one pass over the terms
+                for y, m in zip(self.terms["year"].tolist(), self.terms["member"].tolist(), strict=True):
+                    self._cache.setdefault(int(y), []).append(m)
+            year = self._cache.get(when.year, [])
             seated = tuple(sorted({code_of_the_time(c, when) for c in year}))
             self._on[when] = seated
         return list(seated)
