@@ -610,6 +610,8 @@ _TOKEN_STEPS: tuple[tuple[str, str], ...] = (
     ("paren", "parenthesis"),
 )
 
+_STEP_OF = dict(_TOKEN_STEPS)
+
 
 @dataclass
 class _OutcomeCell:
@@ -635,10 +637,11 @@ class _OutcomeCell:
         tok = m.group(0)
         if self.cur is not None:
             self.cur.text += (gap if self.cur.text else "") + tok
-        for group, step in _TOKEN_STEPS:
-            if m.group(group):
-                getattr(self, step)(m, tok)
-                return
+        # the alternatives of _TOKEN_RE are its top-level groups, none of which matches empty text, so the
+        # one that matched is the last group to close (lastgroup): no need to try the groups in turn
+        step = _STEP_OF.get(m.lastgroup or "")
+        if step is not None and tok:
+            getattr(self, step)(m, tok)
 
     def resolution(self, m: re.Match[str], tok: str) -> None:
         o = self.start("resolution", tok)
