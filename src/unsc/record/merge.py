@@ -238,6 +238,10 @@ def _clean(v: Any) -> Any:
     return None if _missing(v) else v
 
 
+#: value types that :func:`_missing` never finds missing (None itself is kept as it is)
+_NEVER_MISSING = frozenset({int, bool, dt.date, dt.datetime, type(None)})
+
+
 def _column(df: pd.DataFrame, c: str) -> list[Any]:
     """A column's values as :func:`records` gives them (``pd.NA`` as None)."""
     col = df[c]
@@ -263,8 +267,10 @@ def _clean_records(df: pd.DataFrame) -> list[dict[str, Any]]:
         kinds = set(map(type, vals))
         if kinds <= {str, type(None)}:
             cleaned.append([v if v is not None and v.strip() else None for v in vals])
-        elif kinds <= {int, bool, type(None)}:
+        elif kinds <= _NEVER_MISSING:  # None, whole numbers, booleans, dates: nothing to clean
             cleaned.append(vals)
+        elif kinds <= {float, int, type(None)}:
+            cleaned.append([None if v is None or v != v else v for v in vals])
         else:
             cleaned.append([None if _missing(v) else v for v in vals])
     if not columns:
@@ -872,8 +878,7 @@ def meetings_by_symbol(frames: Iterable[SourceFrame]) -> dict[str, dict[str, Any
     for f in frames:
         if f.calendar is None:
             continue
-        for r in records(f.calendar):
-            rec = {c: _clean(r.get(c)) for c in CALENDAR_COLUMNS}
+        for rec in _clean_records(f.calendar.reindex(columns=list(CALENDAR_COLUMNS))):
             if rec["meeting"] and rec["date"] is not None:
                 rec["end_date"] = rec["end_date"] or rec["date"]
                 out.setdefault(rec["meeting"], rec)
