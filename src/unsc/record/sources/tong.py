@@ -301,6 +301,7 @@ def _meetings_frame(df: list[dict[str, Any]], file: str) -> SourceFrame:
     decisions: list[dict[str, Any]] = []
     issues: list[SourceIssue] = []
     seen: dict[tuple[Any, ...], int] = {}
+    no_votes: set[tuple[str, int]] = set()
     out_of_scope = 0
     for i, rec in enumerate(df, start=1):
         raw: dict[str, Any] = {k: (None if isinstance(v, float) and v != v else v) for k, v in rec.items()}
@@ -319,18 +320,24 @@ def _meetings_frame(df: list[dict[str, Any]], file: str) -> SourceFrame:
             issues.append(SourceIssue(MEETINGS_SOURCE, file, i, "year", f"bad year {raw.get('year')!r}", raw))
             continue
         date_text = str(raw.get("date") or "").strip()
-        date: dt.date | None = None
-        date_from: dt.date | None = None
-        date_note = None
-        if date_text:
-            date_from, date, date_note = parse_date_span(date_text.replace("/", "-").replace("+", "-"), year)
-        outcomes = [o for o in parse_outcomes(result, year) if o.what not in ("prst", "document", "other")]
+        # a result that holds no vote ("--", statements) is read once per year, however often it repeats
+        if (result, year) in no_votes:
+            outcomes = []
+        else:
+            outcomes = [o for o in parse_outcomes(result, year) if o.what not in ("prst", "document", "other")]
+            if not outcomes:
+                no_votes.add((result, year))
         if not outcomes:
             if not date_text:
                 issues.append(SourceIssue(MEETINGS_SOURCE, file, i, "date", "blank date", raw))
             else:
                 out_of_scope += 1
             continue
+        date: dt.date | None = None
+        date_from: dt.date | None = None
+        date_note = None
+        if date_text:  # read only for rows with a vote
+            date_from, date, date_note = parse_date_span(date_text.replace("/", "-").replace("+", "-"), year)
         if date is None:
             why = "blank date" if not date_text else f"cannot read date {date_text!r}"
             issues.append(SourceIssue(MEETINGS_SOURCE, file, i, "date", why, raw))
