@@ -541,8 +541,10 @@ class _Roster:
         if added:
             self.terms = pd.concat([self.terms, pd.DataFrame(added)], ignore_index=True)
             self._cache.clear()
-            self._on.clear()
-            self._sets.clear()
+            years = {a["year"] for a in added}  # only the dates of the years filled change
+            for cache in (self._on, self._sets):
+                for d in [d for d in cache if d.year in years]:
+                    del cache[d]
         return out
 
 
