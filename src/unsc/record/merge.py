@@ -178,7 +178,7 @@ def _missing(v: Any) -> TypeIs[None]:
     if t is str:  # the common case first: one type check, no pandas call
         return not v.strip()
     if t is float or isinstance(v, float):
-        return v != v  # NaN
+        return bool(v != v)  # NaN
     if v is _NA or v is _NAT:
         return True
     return isinstance(v, str) and not v.strip()
@@ -245,7 +245,7 @@ _NEVER_MISSING = frozenset({int, bool, dt.date, dt.datetime, type(None)})
 def _column(df: pd.DataFrame, c: str) -> list[Any]:
     """A column's values as :func:`records` gives them (``pd.NA`` as None)."""
     col = df[c]
-    vals = col.tolist()
+    vals: list[Any] = col.tolist()
     if getattr(col.dtype, "na_value", None) is pd.NA:
         vals = [None if v is _NA else v for v in vals]
     return vals
@@ -258,7 +258,7 @@ def _clean_records(df: pd.DataFrame) -> list[dict[str, Any]]:
     each column's values checked in one pass, the type of the column's values looked at once.
     """
     columns = list(df.columns)
-    cleaned = []
+    cleaned: list[list[Any]] = []
     for c in columns:
         vals = _column(df, c)
         if c == "vetoed_by":

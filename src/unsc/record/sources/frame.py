@@ -34,6 +34,8 @@ __all__ = [
     "SourceError",
     "SourceFrame",
     "SourceIssue",
+    "frame_records",
+    "read_xlsx",
     "records",
 ]
 
@@ -236,6 +238,14 @@ def read_xlsx(path: str | Path, dtype: type = str, cr: str | None = None) -> tup
     turn it back into dicts cost the build more than reading the file. A header pandas would
     rename (blank or repeated names) falls back to pandas itself. Errors are python-calamine's.
     ``cr``, if given, replaces every carriage return in a text cell (looked for once per column).
+
+    >>> import tempfile, openpyxl
+    >>> book = Path(tempfile.mkdtemp()) / "votes.xlsx"
+    >>> wb = openpyxl.Workbook(); wb.active.append(["Year", "Vote"]); wb.active.append([1994, "Yes"]); wb.save(book)
+    >>> read_xlsx(book)
+    (['Year', 'Vote'], [{'Year': '1994', 'Vote': 'Yes'}])
+    >>> read_xlsx(book, dtype=object)[1]
+    [{'Year': 1994, 'Vote': 'Yes'}]
     """
     from python_calamine import CalamineWorkbook
 
@@ -250,13 +260,13 @@ def read_xlsx(path: str | Path, dtype: type = str, cr: str | None = None) -> tup
         or any(len(r) != width or r.count("") == width for r in body)
     ):  # pandas renames such a header, pads such rows, keeps or drops blank ones: its own reading, not an imitation
         df = pd.read_excel(path, dtype=dtype, engine="calamine")
-        out = records(df)
+        rows_read = records(df)
         if cr is not None:
-            for r in out:
+            for r in rows_read:
                 for c, v in r.items():
                     if type(v) is str and "\r" in v:
                         r[c] = v.replace("\r", cr)
-        return [str(c) for c in df.columns], out
+        return [str(c) for c in df.columns], rows_read
     na = _na_strings()
     nan = float("nan")
     columns: list[list[Any]] = []
@@ -268,7 +278,7 @@ def read_xlsx(path: str | Path, dtype: type = str, cr: str | None = None) -> tup
             columns.append([nan if v in na else v for v in col])
         else:  # numbers and dates repeat (years, dates, meetings): each distinct cell converted once
             memo: dict[tuple[type, Any], Any] = {}
-            out = []
+            out: list[Any] = []
             for v in col:
                 k = (type(v), v)
                 c = memo.get(k, memo)
@@ -279,7 +289,8 @@ def read_xlsx(path: str | Path, dtype: type = str, cr: str | None = None) -> tup
                     memo[k] = c
                 out.append(c)
             columns.append(out)
-    return list(header), [dict(zip(header, vals, strict=True)) for vals in zip(*columns, strict=True)]
+    names = [str(h) for h in header]  # all text (checked above)
+    return names, [dict(zip(names, vals, strict=True)) for vals in zip(*columns, strict=True)]
 
 
 def _cell(v: Any, dtype: type, na: frozenset[str]) -> Any:
