@@ -53,6 +53,12 @@ class MemberVote:
 
 
 _PLAIN = frozenset({str, int, bool})
+#: the votes as the store writes them ("Y", "N", "A", "X"), each to its member of Vote
+_VOTE_OF: dict[Any, Vote] = {v.value: v for v in Vote}
+#: the decisions columns that are fields of their own (the others go to ``extra``)
+_ROW_FIELDS = frozenset(
+    {"decision_id", "date", "kind", "modality", "adopted", "failure_reason", "yes", "no", "abstain"}
+)
 
 
 def _none(v: Any) -> Any:
@@ -122,10 +128,11 @@ class RecordedDecision:
         mv = []
         for v in votes:
             nv = _none(v.get("non_voting_reason"))
+            code = v["vote"]
             mv.append(
                 MemberVote(
                     member=str(v["member"]),
-                    vote=Vote(v["vote"]),
+                    vote=_VOTE_OF.get(code) or Vote(code),  # the enum's own lookup for anything else
                     name=_none(v.get("member_name")),
                     permanent=bool(_none(v.get("permanent"))),
                     non_voting=NonVoting(nv) if nv else None,
@@ -134,7 +141,7 @@ class RecordedDecision:
             )
         fr = _none(row.get("failure_reason"))
         adopted = _none(row.get("adopted"))
-        known = {"decision_id", "date", "kind", "modality", "adopted", "failure_reason", "yes", "no", "abstain"}
+        known = _ROW_FIELDS
         return cls(
             decision_id=str(row["decision_id"]),
             date=_none(row.get("date")),
