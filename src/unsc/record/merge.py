@@ -1130,7 +1130,8 @@ class _Resolution:
     def choose(self, fieldname: str, col: str | None = None, compare: bool = True) -> tuple[str | None, Any]:
         """The value of the source that wins for a field (:data:`PRECEDENCE`); each other value is a conflict."""
         e = self.e
-        vals = {s: v for s, v in e.values(col or fieldname).items() if not _missing(v)}
+        key = col or fieldname
+        vals = {s: v for s, r in e.records.items() if (v := r.get(key)) is not None and not _missing(v)}
         s, v = pick(fieldname, vals)
         if not compare or s is None:
             return s, v
