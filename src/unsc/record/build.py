@@ -461,6 +461,7 @@ class _Roster:
         )
         self._cache: dict[int, list[str]] = {}
         self._on: dict[dt.date, tuple[str, ...]] = {}
+        self._sets: dict[dt.date, frozenset[str]] = {}
 
     def of(self, when: dt.date) -> list[str]:
         """The seat codes of the members sitting on ``when``, as the states of that day, sorted."""
@@ -468,13 +469,20 @@ class _Roster:
         if seated is None:
             from unsc.rules.charter import code_of_the_time
 
-            year = self._cache.get(when.year)
-            if year is None:
-                year = list(self.terms.loc[self.terms["year"] == when.year, "member"])
-                self._cache[when.year] = year
+            if not self._cache:  # every year's members in one pass over the terms
+                for y, m in zip(self.terms["year"].tolist(), self.terms["member"].tolist(), strict=True):
+                    self._cache.setdefault(int(y), []).append(m)
+            year = self._cache.get(when.year, [])
             seated = tuple(sorted({code_of_the_time(c, when) for c in year}))
             self._on[when] = seated
         return list(seated)
+
+    def _seated(self, when: dt.date) -> frozenset[str]:
+        """:meth:`of` as a set, remembered per date."""
+        on = self._sets.get(when)
+        if on is None:
+            on = self._sets[when] = frozenset(self.of(when))
+        return on
 
     def fill_blanks(self, issues: list[SourceIssue], frames: list[SourceFrame]) -> list[dict[str, Any]]:
         """Fill a blank name of a year with the one state that voted that year but is not listed.
@@ -487,18 +495,15 @@ class _Roster:
         for f in frames:
             if f.votes.empty or f.source not in ("undl_csv", "undl_wide", "voting_agent"):
                 continue
-            dates = dict(zip(f.decisions["key"], f.decisions["date"], strict=False))
+            dates = dict(zip(f.decisions["key"].tolist(), f.decisions["date"].tolist(), strict=False))
             per_year = strangers.setdefault(f.source, {})
-            seated: dict[dt.date, frozenset[str]] = {}
-            for k, m in zip(f.votes["key"], f.votes["member"], strict=True):
+            # each (key, member) pair once: a decision's members are checked against its date's roster
+            for k, m in dict.fromkeys(zip(f.votes["key"].tolist(), f.votes["member"].tolist(), strict=True)):
                 d = dates.get(k)
                 if d is None or pd.isna(d):
                     continue
                 per_year.setdefault(d.year, set())
-                on = seated.get(d)
-                if on is None:
-                    on = seated[d] = frozenset(self.of(d))
-                if m not in on:
+                if m not in self._seated(d):
                     per_year[d.year].add(m)
         out = []
         added = []
@@ -541,7 +546,10 @@ class _Roster:
         if added:
             self.terms = pd.concat([self.terms, pd.DataFrame(added)], ignore_index=True)
             self._cache.clear()
-            self._on.clear()
+            years = {a["year"] for a in added}  # only the dates of the years filled change
+            for cache in (self._on, self._sets):
+                for d in [d for d in cache if d.year in years]:
+                    del cache[d]
         return out
 
 
@@ -550,15 +558,24 @@ def _members(terms: pd.DataFrame, votes: pd.DataFrame) -> pd.DataFrame:
     from unsc.rules import find_member
 
     names: dict[str, set[str]] = {}
-    for m, n in zip(votes["member"], votes["member_name"], strict=True):
+    for m, n in set(zip(votes["member"].tolist(), votes["member_name"].tolist(), strict=True)):
         if isinstance(n, str) and n:
             names.setdefault(m, set()).add(n)
+    # each member's years and names in the terms, in one pass (not one filter of the table per member)
+    term_years: dict[str, list[int]] = {}
+    term_names: dict[str, set[str]] = {}
+    if len(terms):
+        for m, y, n in zip(
+            terms["member"].tolist(), terms["year"].tolist(), terms["source_name"].tolist(), strict=True
+        ):
+            term_years.setdefault(m, []).append(int(y))
+            if isinstance(n, str):
+                term_names.setdefault(m, set()).add(n)
     rows = []
-    codes = set(terms["member"]) | set(votes["member"]) if len(terms) else set(votes["member"])
+    codes = set(term_years) | set(names) | set(votes["member"].tolist())
     for code in sorted(codes):
-        t = terms[terms["member"] == code] if len(terms) else terms
-        years = sorted(int(y) for y in t["year"]) if len(t) else []
-        src_names = {n for n in t["source_name"] if isinstance(n, str)} if len(t) else set()
+        years = sorted(term_years.get(code, []))
+        src_names = term_names.get(code, set())
         found = find_member(code)
         rows.append(
             {

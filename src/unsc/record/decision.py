@@ -62,7 +62,18 @@ class MemberVote:
     source: str | None = None
 
 
+_PLAIN = frozenset({str, int, bool})
+#: the votes as the store writes them ("Y", "N", "A", "X"), each to its member of Vote
+_VOTE_OF: dict[Any, Vote] = {v.value: v for v in Vote}
+#: the decisions columns that are fields of their own (the others go to ``extra``)
+_ROW_FIELDS = frozenset(
+    {"decision_id", "date", "kind", "modality", "adopted", "failure_reason", "yes", "no", "abstain"}
+)
+
+
 def _none(v: Any) -> Any:
+    if type(v) in _PLAIN:  # most values: nothing to convert
+        return v
     if v is None or (isinstance(v, float) and v != v):
         return None
     pd = sys.modules.get("pandas")  # a value from a DataFrame: pandas is loaded; never import it here (`unsc show`)
@@ -127,10 +138,11 @@ class RecordedDecision:
         mv = []
         for v in votes:
             nv = _none(v.get("non_voting_reason"))
+            code = v["vote"]
             mv.append(
                 MemberVote(
                     member=str(v["member"]),
-                    vote=Vote(v["vote"]),
+                    vote=_VOTE_OF.get(code) or Vote(code),  # the enum's own lookup for anything else
                     name=_none(v.get("member_name")),
                     permanent=bool(_none(v.get("permanent"))),
                     non_voting=NonVoting(nv) if nv else None,
@@ -139,7 +151,7 @@ class RecordedDecision:
             )
         fr = _none(row.get("failure_reason"))
         adopted = _none(row.get("adopted"))
-        known = {"decision_id", "date", "kind", "modality", "adopted", "failure_reason", "yes", "no", "abstain"}
+        known = _ROW_FIELDS
         return cls(
             decision_id=str(row["decision_id"]),
             date=_none(row.get("date")),

@@ -163,6 +163,9 @@ def pick(field_name: str, values: dict[str, Any]) -> tuple[str | None, Any]:
     return None, None
 
 
+_NA, _NAT = pd.NA, pd.NaT
+
+
 def _missing(v: Any) -> TypeIs[None]:
     """None, NaN, NA/NaT or a blank string.
 
@@ -171,9 +174,12 @@ def _missing(v: Any) -> TypeIs[None]:
     """
     if v is None:
         return True
-    if isinstance(v, float) and pd.isna(v):
-        return True
-    if v is pd.NA or v is pd.NaT:
+    t = type(v)
+    if t is str:  # the common case first: one type check, no pandas call
+        return not v.strip()
+    if t is float or isinstance(v, float):
+        return bool(v != v)  # NaN
+    if v is _NA or v is _NAT:
         return True
     return isinstance(v, str) and not v.strip()
 
@@ -232,6 +238,46 @@ def _clean(v: Any) -> Any:
     return None if _missing(v) else v
 
 
+#: value types that :func:`_missing` never finds missing (None itself is kept as it is)
+_NEVER_MISSING = frozenset({int, bool, dt.date, dt.datetime, type(None)})
+
+
+def _column(df: pd.DataFrame, c: str) -> list[Any]:
+    """A column's values as :func:`records` gives them (``pd.NA`` as None)."""
+    col = df[c]
+    vals: list[Any] = col.tolist()
+    if getattr(col.dtype, "na_value", None) is pd.NA:
+        vals = [None if v is _NA else v for v in vals]
+    return vals
+
+
+def _clean_records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a source's decisions, each missing value None and ``vetoed_by`` a list: column by column.
+
+    Equal to ``[{k: _clean(v) ...} for rec in records(df)]`` (``vetoed_by`` not a list -> ``[]``), with
+    each column's values checked in one pass, the type of the column's values looked at once.
+    """
+    columns = list(df.columns)
+    cleaned: list[list[Any]] = []
+    for c in columns:
+        vals = _column(df, c)
+        if c == "vetoed_by":
+            cleaned.append([v if isinstance(v, list) else [] for v in vals])
+            continue
+        kinds = set(map(type, vals))
+        if kinds <= {str, type(None)}:
+            cleaned.append([v if v is not None and v.strip() else None for v in vals])
+        elif kinds <= _NEVER_MISSING:  # None, whole numbers, booleans, dates: nothing to clean
+            cleaned.append(vals)
+        elif kinds <= {float, int, type(None)}:
+            cleaned.append([None if v is None or v != v else v for v in vals])
+        else:
+            cleaned.append([None if _missing(v) else v for v in vals])
+    if not columns:
+        return [{} for _ in range(len(df))]
+    return [dict(zip(columns, row, strict=True)) for row in zip(*cleaned, strict=True)]
+
+
 def _as_int(v: Any) -> int | None:
     return None if _missing(v) else int(v)
 
@@ -287,11 +333,11 @@ def merge(
     for source in order:
         f = by_source[source]
         votes_by_key: dict[Any, dict[str, tuple[str, str]]] = {}
-        for v in records(f.votes):
-            votes_by_key.setdefault(v["key"], {})[v["member"]] = (v["member_name"], v["vote"])
+        vcols = [_column(f.votes, c) for c in ("key", "member", "member_name", "vote")]
+        for key, member, name, vote in zip(*vcols, strict=True):
+            votes_by_key.setdefault(key, {})[member] = (name, vote)
         merged_rows[source] = 0
-        for rec in records(f.decisions):
-            rec = {k: _clean(v) if k != "vetoed_by" else (v if isinstance(v, list) else []) for k, v in rec.items()}
+        for rec in _clean_records(f.decisions):
             _not_a_veto(rec)
             e = _match(rec, source, idx)
             if e is None:
@@ -832,8 +878,7 @@ def meetings_by_symbol(frames: Iterable[SourceFrame]) -> dict[str, dict[str, Any
     for f in frames:
         if f.calendar is None:
             continue
-        for r in records(f.calendar):
-            rec = {c: _clean(r.get(c)) for c in CALENDAR_COLUMNS}
+        for rec in _clean_records(f.calendar.reindex(columns=list(CALENDAR_COLUMNS))):
             if rec["meeting"] and rec["date"] is not None:
                 rec["end_date"] = rec["end_date"] or rec["date"]
                 out.setdefault(rec["meeting"], rec)
@@ -868,12 +913,14 @@ def _fix_dates(entities: list[Entity], conflicts: list[dict[str, Any]], calendar
     elsewhere is swapped back.
     """
     by_key: dict[str, set[dt.date]] = {}
+    #: the entities that give each draft or meeting symbol (dated or not), for _others
+    holders: dict[str, list[Entity]] = {}
     for e in entities:
         d = pick("date", e.values("date"))[1]
-        if d is None:
-            continue
         for k in e.known("draft") | e.known("meeting"):
-            by_key.setdefault(k, set()).add(d)
+            holders.setdefault(k, []).append(e)
+            if d is not None:
+                by_key.setdefault(k, set()).add(d)
     for e in entities:
         src, d = pick("date", e.values("date"))
         if d is None:
@@ -912,7 +959,7 @@ def _fix_dates(entities: list[Entity], conflicts: list[dict[str, Any]], calendar
         if sw is None:
             continue
         if any(
-            sw in by_key.get(k, set()) and d not in _others(e, k, entities)
+            sw in by_key.get(k, set()) and d not in _others(e, k, entities, holders)
             for k in e.known("draft") | e.known("meeting")
         ):
             e.date_fix = (
@@ -945,10 +992,12 @@ def _date_note(e: Entity, date_src: str | None, date: dt.date | None) -> str | N
     return f"{note}; {given}: the day of the vote is uncertain"
 
 
-def _others(e: Entity, k: str, entities: list[Entity]) -> set[dt.date]:
+def _others(e: Entity, k: str, entities: list[Entity], holders: dict[str, list[Entity]] | None = None) -> set[dt.date]:
+    """The dates of the other entities that give the draft or meeting symbol ``k``."""
+    among = entities if holders is None else holders.get(k, [])
     return {
         pick("date", x.values("date"))[1]
-        for x in entities
+        for x in among
         if x is not e and (k in x.known("draft") or k in x.known("meeting"))
     }
 
@@ -1081,7 +1130,8 @@ class _Resolution:
     def choose(self, fieldname: str, col: str | None = None, compare: bool = True) -> tuple[str | None, Any]:
         """The value of the source that wins for a field (:data:`PRECEDENCE`); each other value is a conflict."""
         e = self.e
-        vals = {s: v for s, v in e.values(col or fieldname).items() if not _missing(v)}
+        key = col or fieldname
+        vals = {s: v for s, r in e.records.items() if (v := r.get(key)) is not None and not _missing(v)}
         s, v = pick(fieldname, vals)
         if not compare or s is None:
             return s, v

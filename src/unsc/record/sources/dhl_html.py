@@ -27,10 +27,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import lxml.html
+import lxml.etree
 import pandas as pd
 
-from unsc.record.sources.frame import CALENDAR_COLUMNS, SourceError, SourceFrame, SourceIssue, records
+from unsc.record.sources.frame import (
+    CALENDAR_COLUMNS,
+    DECISION_COLUMNS,
+    SourceError,
+    SourceFrame,
+    SourceIssue,
+    frame_records,
+)
 from unsc.record.sources.normalize import MONTHS, council_of_year, member_named
 
 __all__ = [
@@ -90,14 +97,34 @@ def _check_html(path: str | Path, text: str) -> None:
 def _parse_doc(path: str | Path, text: str) -> Any:
     # "</br>" is written for "<br>" in these pages; make it a real line break before parsing.
     text = re.sub(r"<\s*/\s*br\s*>", "<br>", text, flags=re.IGNORECASE)
+    # lxml's own HTML parser, without lxml.html's element classes: the same tree, and no Python class
+    # lookup for each of the pages' ~90,000 elements
     try:
-        return lxml.html.fromstring(text)
+        doc = lxml.etree.fromstring(text, _HTML_PARSER)
     except Exception as exc:  # lxml raises several types on garbage
         raise SourceError(path, f"cannot parse HTML: {exc}") from exc
+    if doc is None:
+        raise SourceError(path, "cannot parse HTML: Document is empty")
+    return doc
+
+
+_HTML_PARSER = lxml.etree.HTMLParser()
+_STRING = lxml.etree.XPath("string()")
+
+
+def _content(el: Any) -> str:
+    """All the text under an element (what lxml.html's ``text_content()`` gives: XPath ``string()``)."""
+    return str(_STRING(el))
 
 
 def _text(el: Any) -> str:
     """Cell text with line breaks kept for <br> and block elements, whitespace tidied per line."""
+    if not len(el):  # a cell without elements inside (most): its text, whitespace tidied
+        t = el.text
+        if not t:
+            return ""
+        if "\n" not in t:
+            return " ".join(t.split())
     parts: list[str] = []
 
     def walk(e: Any) -> None:
@@ -123,7 +150,7 @@ def _flat(text: str) -> str:
 
 
 def _links(el: Any) -> list[tuple[str, str]]:
-    return [(_flat(a.text_content()), (a.get("href") or "").strip()) for a in el.iter("a")]
+    return [(_flat(_content(a)), (a.get("href") or "").strip()) for a in el.iter("a")]
 
 
 def _grid(table: Any) -> list[tuple[int, Any, list[Any]]]:
@@ -164,6 +191,8 @@ def _grid(table: Any) -> list[tuple[int, Any, list[Any]]]:
 
 
 def _int_attr(cell: Any, name: str) -> int:
+    if cell.get(name) is None:
+        return 1
     try:
         return max(1, min(int(cell.get(name, "1") or 1), 500))
     except ValueError:
@@ -525,6 +554,14 @@ def _required_yes(year: int | None) -> int:
     return council_of_year(year).threshold
 
 
+#: symbols glued to words, digits glued to words, "not adopted6-0-5" / "USSR9-2-0": a space goes between
+_GLUED = (
+    re.compile(r"(?<=[a-z])(?=S/(?:RES|PRST|PV|\d))"),
+    re.compile(r"(?<=\d)(?=[a-z]{3})"),
+    re.compile(r"(?<=[A-Za-z]{2})(?=\d{1,2}\s*[-–]\s*\d)"),
+)
+
+
 def parse_outcomes(text: str, year: int | None = None) -> list[Outcome]:
     """Read the outcomes in one outcome cell (free text; several outcomes may follow each other).
 
@@ -538,9 +575,8 @@ def parse_outcomes(text: str, year: int | None = None) -> list[Outcome]:
     """
     # symbols glued to words ("Draft resolutionS/1995/394vetoed by USA"): put spaces around them
     t = text.replace("\xa0", " ")
-    t = re.sub(r"(?<=[a-z])(?=S/(?:RES|PRST|PV|\d))", " ", t)
-    t = re.sub(r"(?<=\d)(?=[a-z]{3})", " ", t)
-    t = re.sub(r"(?<=[A-Za-z]{2})(?=\d{1,2}\s*[-–]\s*\d)", " ", t)  # "not adopted6-0-5", "USSR9-2-0"
+    for glued in _GLUED:
+        t = glued.sub(" ", t)
     cell = _OutcomeCell()
     pos = 0
     for m in _TOKEN_RE.finditer(t):
@@ -574,6 +610,8 @@ _TOKEN_STEPS: tuple[tuple[str, str], ...] = (
     ("paren", "parenthesis"),
 )
 
+_STEP_OF = dict(_TOKEN_STEPS)
+
 
 @dataclass
 class _OutcomeCell:
@@ -599,10 +637,11 @@ class _OutcomeCell:
         tok = m.group(0)
         if self.cur is not None:
             self.cur.text += (gap if self.cur.text else "") + tok
-        for group, step in _TOKEN_STEPS:
-            if m.group(group):
-                getattr(self, step)(m, tok)
-                return
+        # the alternatives of _TOKEN_RE are its top-level groups, none of which matches empty text, so the
+        # one that matched is the last group to close (lastgroup): no need to try the groups in turn
+        step = _STEP_OF.get(m.lastgroup or "")
+        if step is not None and tok:
+            getattr(self, step)(m, tok)
 
     def resolution(self, m: re.Match[str], tok: str) -> None:
         o = self.start("resolution", tok)
@@ -849,7 +888,7 @@ def _year_of(path: str | Path, doc: Any) -> int | None:
     m = re.search(r"scact(\d{4})", Path(path).name)
     if m:
         return int(m.group(1))
-    m = re.search(r"Security Council in (\d{4})", _flat(doc.text_content()))
+    m = re.search(r"Security Council in (\d{4})", _flat(_content(doc)))
     return int(m.group(1)) if m else None
 
 
@@ -881,6 +920,11 @@ def read_meetings_table_text(
     >>> d[["meeting", "draft", "failure_reason", "yes", "no", "abstain"]].values.tolist()
     [['S/PV.530', 'S/1894', 'veto', 9, 1, 0]]
     """
+    return _read_year_table(text, file, year, summary).frame()
+
+
+def _read_year_table(text: str, file: str, year: int | None, summary: MeetingsSummary | None) -> _YearTable:
+    """A yearly table's rows read (the frame not yet built)."""
     _check_html(file, text)
     doc = _parse_doc(file, text)
     if year is None:
@@ -895,7 +939,11 @@ def read_meetings_table_text(
     reader = _YearTable(file, year, m.group(1) if m else str(year), summary or MeetingsSummary())
     for tr_index, _tr, cells in _grid(tables[0]):
         reader.row(tr_index, cells)
-    return reader.frame()
+    return reader
+
+
+_PV_RE = re.compile(r"S/PV\.\s?\d+")
+_SPACE_RE = re.compile(r"\s")
 
 
 @dataclass
@@ -1000,12 +1048,12 @@ class _YearTable:
             at = self.last
             row_notes.append("meeting and date cells empty: taken from the row above")
         else:
-            pv = re.search(r"S/PV\.\s?\d+", meeting_text)
-            rest = re.sub(r"S/PV\.\s?\d+", "", meeting_text, count=1).strip()
+            pv = _PV_RE.search(meeting_text)
+            rest = _PV_RE.sub("", meeting_text, count=1).strip()
             if rest and rest != "--":
                 row_notes.append(f"meeting: {meeting_text}")
             first_day, date, date_note = _parse_meeting_date(date_text, self.year)
-            at = self.last = _Meeting(re.sub(r"\s", "", pv.group(0)) if pv else None, date, date_note, first_day)
+            at = self.last = _Meeting(_SPACE_RE.sub("", pv.group(0)) if pv else None, date, date_note, first_day)
         if at.note:
             row_notes.append(at.note)
         return at
@@ -1053,21 +1101,27 @@ class _YearTable:
                 )
             )
 
-    def frame(self) -> SourceFrame:
-        """The table's frame, once every row is read."""
+    def finish(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str]:
+        """The table's decisions rows, its calendar rows (one per meeting) and its note, once every row is read."""
         if self.cols is None:
             raise SourceError(self.file, "no header row with Date / Topic / Outcome columns")
         if self.n == 0:
             raise SourceError(self.file, "no data rows under the header")
         decisions = _check_resolution_numbers(self.decisions, self.issues, self.file)
         self.summary.rows_per_year[self.year] += len(decisions)
-        frame = SourceFrame.build(MEETINGS_SOURCE, decisions, [], self.issues)
-        frame.rows_in, frame.out_of_scope = self.rows_in, self.out_of_scope
-        frame.calendar = calendar_from_rows(self.calendar)
-        frame.notes.append(
+        note = (
             f"{Path(self.file).name}: rows counted per outcome; {self.out_of_scope} outcomes that are not votes"
             " (presidential statements, communiqués, elections, notes) left out"
         )
+        return decisions, _calendar_rows(self.calendar), note
+
+    def frame(self) -> SourceFrame:
+        """The table's frame, once every row is read."""
+        decisions, calendar, note = self.finish()
+        frame = SourceFrame.build(MEETINGS_SOURCE, decisions, [], self.issues)
+        frame.rows_in, frame.out_of_scope = self.rows_in, self.out_of_scope
+        frame.calendar = pd.DataFrame(calendar, columns=list(CALENDAR_COLUMNS))
+        frame.notes.append(note)
         return frame
 
 
@@ -1133,6 +1187,11 @@ def calendar_from_rows(rows: list[dict[str, Any]]) -> pd.DataFrame:
     >>> calendar_from_rows(rows + [dict(rows[0], topic="Cyprus", source_row="1967 row 62")])["topic"].tolist()
     ['Middle East | Cyprus']
     """
+    return pd.DataFrame(_calendar_rows(rows), columns=list(CALENDAR_COLUMNS))
+
+
+def _calendar_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """:func:`calendar_from_rows` as row dicts."""
     by_meeting: dict[str, dict[str, Any]] = {}
     for r in rows:
         cur = by_meeting.get(r["meeting"])
@@ -1146,7 +1205,7 @@ def calendar_from_rows(rows: list[dict[str, Any]]) -> pd.DataFrame:
             cur["topic"] = " | ".join([*topics, r["topic"]])
         if r["note"] and r["note"] != cur["note"]:
             cur["note"] = "; ".join(x for x in (cur["note"], r["note"]) if x)
-    return pd.DataFrame(list(by_meeting.values()), columns=list(CALENDAR_COLUMNS))
+    return list(by_meeting.values())
 
 
 def read_meetings_tables(directory: str | Path, summary: MeetingsSummary | None = None) -> SourceFrame:
@@ -1161,10 +1220,19 @@ def read_meetings_tables(directory: str | Path, summary: MeetingsSummary | None 
     files = sorted(p for p in d.glob("scact*_table_en.html") if re.match(r"scact\d{4}", p.name)) if d.is_dir() else []
     if not files:
         raise SourceError(d, "no scact{YEAR}_table_en.html files")
-    frames = [read_meetings_table(p, summary=summary) for p in files]
-    decisions = [r for f in frames for r in records(f.decisions)]
-    issues = [i for f in frames for i in f.issues]
-    for r in decisions:  # to_dict gives NaN for missing values: back to None
+    # Each table's rows take the values they would have as a frame of their own (frame_records:
+    # whole numbers with a gap as floats, text gaps as NaN) without building 78 frames to read them back.
+    tables = [_read_year_table(_read_html(p), str(p), None, summary) for p in files]
+    decisions: list[dict[str, Any]] = []
+    calendar: list[dict[str, Any]] = []
+    notes: list[str] = []
+    for t in tables:
+        rows, cal, note = t.finish()
+        decisions += frame_records(rows, DECISION_COLUMNS)
+        calendar += frame_records(cal, CALENDAR_COLUMNS)
+        notes.append(note)
+    issues = [i for t in tables for i in t.issues]
+    for r in decisions:  # a table's frame gives NaN for missing values: back to None
         for key, v in r.items():
             if isinstance(v, float) and v != v:
                 r[key] = None
@@ -1172,8 +1240,8 @@ def read_meetings_tables(directory: str | Path, summary: MeetingsSummary | None 
     if summary is not None:
         summary.rows_per_year = Counter(int(r["key"].split(":")[1][:4]) for r in decisions)
     frame = SourceFrame.build(MEETINGS_SOURCE, decisions, [], issues)
-    frame.rows_in = sum(f.rows_in or 0 for f in frames)
-    frame.out_of_scope = sum(f.out_of_scope for f in frames)
-    frame.notes = [n for f in frames for n in f.notes]
-    frame.calendar = calendar_from_rows([r for f in frames if f.calendar is not None for r in records(f.calendar)])
+    frame.rows_in = sum(t.rows_in or 0 for t in tables)
+    frame.out_of_scope = sum(t.out_of_scope for t in tables)
+    frame.notes = notes
+    frame.calendar = calendar_from_rows(calendar)
     return frame

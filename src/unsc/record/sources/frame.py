@@ -18,6 +18,7 @@ A file that cannot be read at all (missing, truncated, wrong columns) raises
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,6 +34,8 @@ __all__ = [
     "SourceError",
     "SourceFrame",
     "SourceIssue",
+    "frame_records",
+    "read_xlsx",
     "records",
 ]
 
@@ -188,7 +191,9 @@ def read_csv_checked(path: str | Path, required: Iterable[str]) -> pd.DataFrame:
     if not path.exists():
         raise SourceError(path, "file not found")
     try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+        # object columns of Python str: the same text as dtype=str, without building Arrow string
+        # arrays that the readers turn straight back into Python strings (3x the parse, for the wide file)
+        raw = pd.read_csv(path, dtype=object, keep_default_na=False)
     except Exception as e:  # pandas raises many kinds
         raise SourceError(path, f"cannot be read as CSV: {e}") from None
     missing = [c for c in required if c not in raw.columns]
@@ -220,3 +225,124 @@ def records(df: pd.DataFrame) -> list[dict[str, Any]]:
             vals = [None if v is pd.NA else v for v in vals]
         values.append(vals)
     return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+def read_xlsx(path: str | Path, dtype: type = str, cr: str | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+    """The first sheet of a workbook: its column names and its rows as dicts, equal to those of
+    ``df = pd.read_excel(path, dtype=dtype, engine="calamine")`` (``list(df.columns)``,
+    ``records(df)``) without the DataFrame.
+
+    python-calamine reads the cells; they are converted as pandas converts them (a whole float to
+    ``int``, a date to a datetime at midnight, pandas' NA strings and blanks to NaN, and, for
+    ``dtype=str``, every other value to its text), column by column. Building the frame only to
+    turn it back into dicts cost the build more than reading the file. A header pandas would
+    rename (blank or repeated names) falls back to pandas itself. Errors are python-calamine's.
+    ``cr``, if given, replaces every carriage return in a text cell (looked for once per column).
+
+    >>> import tempfile, openpyxl
+    >>> book = Path(tempfile.mkdtemp()) / "votes.xlsx"
+    >>> wb = openpyxl.Workbook(); wb.active.append(["Year", "Vote"]); wb.active.append([1994, "Yes"]); wb.save(book)
+    >>> read_xlsx(book)
+    (['Year', 'Vote'], [{'Year': '1994', 'Vote': 'Yes'}])
+    >>> read_xlsx(book, dtype=object)[1]
+    [{'Year': 1994, 'Vote': 'Yes'}]
+    """
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python(skip_empty_area=False)
+    header = rows[0] if rows else []
+    width = len(header)
+    body = rows[1:]
+    if (
+        not header
+        or any(not isinstance(h, str) or not h for h in header)
+        or len(set(header)) != width
+        or any(len(r) != width or r.count("") == width for r in body)
+    ):  # pandas renames such a header, pads such rows, keeps or drops blank ones: its own reading, not an imitation
+        df = pd.read_excel(path, dtype=dtype, engine="calamine")
+        rows_read = records(df)
+        if cr is not None:
+            for r in rows_read:
+                for c, v in r.items():
+                    if type(v) is str and "\r" in v:
+                        r[c] = v.replace("\r", cr)
+        return [str(c) for c in df.columns], rows_read
+    na = _na_strings()
+    nan = float("nan")
+    columns: list[list[Any]] = []
+    for col in zip(*body, strict=True) if body else [() for _ in header]:
+        kinds = set(map(type, col))
+        if kinds == {str}:
+            if cr is not None and "\r" in "".join(col):
+                col = tuple(v.replace("\r", cr) for v in col)
+            columns.append([nan if v in na else v for v in col])
+        else:  # numbers and dates repeat (years, dates, meetings): each distinct cell converted once
+            memo: dict[tuple[type, Any], Any] = {}
+            out: list[Any] = []
+            for v in col:
+                k = (type(v), v)
+                c = memo.get(k, memo)
+                if c is memo:
+                    c = _cell(v, dtype, na)
+                    if cr is not None and type(c) is str and "\r" in c:
+                        c = c.replace("\r", cr)
+                    memo[k] = c
+                out.append(c)
+            columns.append(out)
+    names = [str(h) for h in header]  # all text (checked above)
+    return names, [dict(zip(names, vals, strict=True)) for vals in zip(*columns, strict=True)]
+
+
+def _cell(v: Any, dtype: type, na: frozenset[str]) -> Any:
+    """One cell as ``pd.read_excel(dtype=dtype, engine="calamine")`` gives it."""
+    to_text = dtype is str
+    t = type(v)
+    if t is str:
+        return float("nan") if v in na else v
+    if t is float:
+        if v.is_integer():
+            return str(int(v)) if to_text else int(v)
+        return str(v) if to_text else v
+    if t is dt.date:
+        v = dt.datetime(v.year, v.month, v.day)
+        return str(v) if to_text else v
+    if t is dt.datetime:
+        return str(v) if to_text else v
+    if t is bool:
+        return str(v) if to_text else v
+    return pd.Series([v], dtype=dtype).iloc[0]  # times, durations: rare; pandas' own conversion
+
+
+def _na_strings() -> frozenset[str]:
+    from pandas._libs.parsers import STR_NA_VALUES
+
+    return frozenset(STR_NA_VALUES)
+
+
+def frame_records(rows: list[dict[str, Any]], columns: Iterable[str]) -> list[dict[str, Any]]:
+    """``records(pd.DataFrame(rows, columns=columns))`` without building the frame.
+
+    The values come back as the frame would give them: a column of whole numbers with a gap
+    becomes floats with NaN, a text column with a gap has NaN for the gap, a key a row lacks is
+    NaN; every other column keeps its values (``None``, dates, lists). A reader that reads many
+    small tables keeps the values it had when each table was a frame of its own.
+
+    >>> rows = [{"n": 1, "s": "a", "d": None}, {"n": None, "s": None}]
+    >>> frame_records(rows, ["n", "s", "d"])
+    [{'n': 1.0, 's': 'a', 'd': nan}, {'n': nan, 's': nan, 'd': nan}]
+    """
+    columns = list(columns)
+    nan = float("nan")
+    out_cols = []
+    for c in columns:
+        vals = [r.get(c, nan) if c in r else nan for r in rows]
+        gap = any(v is None or (type(v) is float and v != v) for v in vals)
+        present = {type(v) for v in vals if not (v is None or (type(v) is float and v != v))}
+        if present == {str} and gap:
+            vals = [nan if v is None or (type(v) is float) else v for v in vals]
+        elif present and present <= {int, float} and (gap or present == {int, float}):
+            vals = [nan if v is None else float(v) for v in vals]
+        elif not present and any(type(v) is float for v in vals):
+            vals = [nan] * len(vals)
+        out_cols.append(vals)
+    return [dict(zip(columns, vals, strict=True)) for vals in zip(*out_cols, strict=True)] if rows else []

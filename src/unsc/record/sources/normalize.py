@@ -192,6 +192,7 @@ def council_of_year(year: int | None) -> Council:
     return Council.on(dt.date(year, 7, 1)) if year is not None else Council.on(dt.date.today())
 
 
+@functools.lru_cache(maxsize=1024)
 def is_permanent(code: str) -> bool:
     """Whether a code holds a permanent seat (``SUN`` and ``RUS`` share one), per :func:`unsc.rules.permanent_seat`.
 

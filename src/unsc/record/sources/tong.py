@@ -20,15 +20,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
 from unsc.record.sources.dhl_html import (
     _check_resolution_numbers,
     _outcome_fields,
     parse_date_span,
     parse_outcomes,
 )
-from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue, records
+from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue, read_xlsx
 from unsc.record.sources.normalize import council_of_year, is_permanent, member_named
 
 __all__ = ["parse_list", "read_failed_drafts_sample", "read_meetings_outcomes", "resolve_member"]
@@ -40,18 +38,19 @@ _FAILED_COLUMNS = ("Meeting Number", "Voting On", "Year", "Submitted By", "In Fa
 _MEETINGS_COLUMNS = ("year", "date", "topics", "result")
 
 
-def _read_excel(path: str | Path, columns: tuple[str, ...]) -> pd.DataFrame:
+def _read_excel(path: str | Path, columns: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The workbook's rows as dicts (cells as ``pd.read_excel(dtype=object)`` gives them)."""
     p = Path(path)
     if not p.exists():
         raise SourceError(p, "file not found")
     try:
-        df = pd.read_excel(p, dtype=object, engine="calamine")
+        found, rows = read_xlsx(p, dtype=object)
     except Exception as exc:  # calamine raises many types on garbage
         raise SourceError(p, f"cannot read workbook: {exc}") from exc
-    missing = [c for c in columns if c not in df.columns]
+    missing = [c for c in columns if c not in found]
     if missing:
-        raise SourceError(p, f"missing columns {missing}; found {list(df.columns)}", field=missing[0])
-    return df
+        raise SourceError(p, f"missing columns {missing}; found {found}", field=missing[0])
+    return rows
 
 
 def parse_list(text: Any, file: str, row: int, field: str) -> list[str]:
@@ -120,7 +119,7 @@ def read_failed_drafts_sample(path: str | Path) -> SourceFrame:
     decisions: list[dict[str, Any]] = []
     votes: list[dict[str, Any]] = []
     issues: list[SourceIssue] = []
-    for i, rec in enumerate(records(df), start=1):
+    for i, rec in enumerate(df, start=1):
         row = _failed_draft(file, i, rec, votes, issues)
         if row is not None:
             decisions.append(row)
@@ -298,12 +297,13 @@ def read_meetings_outcomes(path: str | Path) -> SourceFrame:
     return _meetings_frame(df, file)
 
 
-def _meetings_frame(df: pd.DataFrame, file: str) -> SourceFrame:
+def _meetings_frame(df: list[dict[str, Any]], file: str) -> SourceFrame:
     decisions: list[dict[str, Any]] = []
     issues: list[SourceIssue] = []
     seen: dict[tuple[Any, ...], int] = {}
+    no_votes: set[tuple[str, int]] = set()
     out_of_scope = 0
-    for i, rec in enumerate(records(df), start=1):
+    for i, rec in enumerate(df, start=1):
         raw: dict[str, Any] = {k: (None if isinstance(v, float) and v != v else v) for k, v in rec.items()}
         sig = tuple(raw.get(c) for c in _MEETINGS_COLUMNS)
         if sig in seen:
@@ -320,18 +320,24 @@ def _meetings_frame(df: pd.DataFrame, file: str) -> SourceFrame:
             issues.append(SourceIssue(MEETINGS_SOURCE, file, i, "year", f"bad year {raw.get('year')!r}", raw))
             continue
         date_text = str(raw.get("date") or "").strip()
-        date: dt.date | None = None
-        date_from: dt.date | None = None
-        date_note = None
-        if date_text:
-            date_from, date, date_note = parse_date_span(date_text.replace("/", "-").replace("+", "-"), year)
-        outcomes = [o for o in parse_outcomes(result, year) if o.what not in ("prst", "document", "other")]
+        # a result that holds no vote ("--", statements) is read once per year, however often it repeats
+        if (result, year) in no_votes:
+            outcomes = []
+        else:
+            outcomes = [o for o in parse_outcomes(result, year) if o.what not in ("prst", "document", "other")]
+            if not outcomes:
+                no_votes.add((result, year))
         if not outcomes:
             if not date_text:
                 issues.append(SourceIssue(MEETINGS_SOURCE, file, i, "date", "blank date", raw))
             else:
                 out_of_scope += 1
             continue
+        date: dt.date | None = None
+        date_from: dt.date | None = None
+        date_note = None
+        if date_text:  # read only for rows with a vote
+            date_from, date, date_note = parse_date_span(date_text.replace("/", "-").replace("+", "-"), year)
         if date is None:
             why = "blank date" if not date_text else f"cannot read date {date_text!r}"
             issues.append(SourceIssue(MEETINGS_SOURCE, file, i, "date", why, raw))

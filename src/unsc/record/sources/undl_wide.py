@@ -74,8 +74,11 @@ def read_undl_wide(path: str | Path, roster: Callable[[dt.date], Iterable[str]] 
     raw = read_csv_checked(path, META_COLUMNS)
     sc = raw[raw["Council"].str.strip() == "Security Council"]
     notes: list[str] = []
-    codes = _member_columns(path, sc, [c for c in raw.columns if c not in META_COLUMNS], notes)
-    reader = _WideRows(path, sc, codes, roster, notes)
+    # every member cell of the Council rows stripped once, column by column (plain str methods: the
+    # pandas .str accessor costs more per column than the strip of its 2,617 cells)
+    stripped = {c: [v.strip() for v in sc[c].tolist()] for c in raw.columns if c not in META_COLUMNS}
+    codes = _member_columns(path, sc, stripped, notes)
+    reader = _WideRows(path, sc, codes, roster, notes, stripped)
     for i, idx in enumerate(sc.index.tolist()):
         reader.row(i, int(idx) + 1)
     frame = SourceFrame.build(SOURCE, reader.decisions, reader.votes, reader.issues)
@@ -85,17 +88,22 @@ def read_undl_wide(path: str | Path, roster: Callable[[dt.date], Iterable[str]] 
     return frame
 
 
-def _member_columns(path: Path, sc: pd.DataFrame, member_cols: list[str], notes: list[str]) -> dict[str, str | None]:
-    """The member columns with a vote in a Council row, each with its code (``None``: DONOTKNOW); quirks noted."""
+def _member_columns(
+    path: Path, sc: pd.DataFrame, stripped: dict[str, list[str]], notes: list[str]
+) -> dict[str, str | None]:
+    """The member columns with a vote in a Council row, each with its code (``None``: DONOTKNOW); quirks noted.
+
+    ``stripped``: the member columns' cells in the Council rows, stripped, by column name.
+    """
     codes: dict[str, str | None] = {}
-    for c in member_cols:
-        filled = sc[c].str.strip() != ""
-        if not filled.any():
+    for c, cells in stripped.items():
+        first = next((i for i, v in enumerate(cells) if v != ""), None)
+        if first is None:
             continue
         code = column_code(c)
         codes[c] = code
         if code is None and c.strip() != "DONOTKNOW":
-            bad = sc.index[filled][0]
+            bad = sc.index[first]
             raise SourceError(path, f"member column {c!r} names no known state", row=int(bad) + 1, field=c)
         if code is None:
             notes.append(
@@ -117,13 +125,14 @@ class _WideRows:
         codes: dict[str, str | None],
         roster: Callable[[dt.date], Iterable[str]] | None,
         notes: list[str],
+        stripped: dict[str, list[str]],
     ) -> None:
         self.path, self.codes, self.roster, self.notes = path, codes, roster, notes
         self.used_cols = list(codes)
         self.stripped_cols = [c.strip() for c in self.used_cols]
         self.meta = {c: sc[c].tolist() for c in ("Date", "Resolution", "Title", "Link", *_COUNTS)}
         if self.used_cols:
-            self.block = np.column_stack([sc[c].str.strip().to_numpy(dtype=object) for c in self.used_cols])
+            self.block = np.column_stack([np.array(stripped[c], dtype=object) for c in self.used_cols])
             self.filled = self.block != ""
         self.decisions: list[dict[str, Any]] = []
         self.votes: list[dict[str, Any]] = []

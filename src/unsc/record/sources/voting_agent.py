@@ -33,7 +33,7 @@ from typing import Any
 
 import pandas as pd
 
-from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue, records
+from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue, read_xlsx, records
 from unsc.record.sources.normalize import (
     format_resolution,
     is_permanent,
@@ -66,6 +66,8 @@ def outcome(text: str) -> tuple[bool, str, str]:
 
 
 def _text(v: Any) -> str:
+    if type(v) is str:  # nearly every cell
+        return v.strip()
     if v is None or (isinstance(v, float) and pd.isna(v)):
         return ""
     return str(v).strip()
@@ -85,26 +87,24 @@ def read_voting_agent(path: str | Path) -> SourceFrame:
             # python-calamine reads the workbook ~5x faster than openpyxl, with the same cells but
             # one: it decodes the OOXML escape _x000D_ (a carriage return) that openpyxl leaves as
             # text. The record has always carried the escape (in sponsor lists); kept as it was.
-            raw = pd.read_excel(path, dtype=str, engine="calamine")
-            for c in raw.columns:
-                if raw[c].str.contains("\r", regex=False).any():
-                    raw[c] = raw[c].str.replace("\r", "_x000D_", regex=False)
+            # The cells are those of pd.read_excel(dtype=str, engine="calamine"), read without the frame.
+            columns, rows = read_xlsx(path, dtype=str, cr="_x000D_")
         else:
             raw = pd.read_csv(path, dtype=str)
+            columns, rows = list(raw.columns), records(raw)
     except Exception as e:
         raise SourceError(path, f"cannot be read: {e}") from None
-    missing = [c for c in COLUMNS if c not in raw.columns]
+    missing = [c for c in COLUMNS if c not in columns]
     if missing:
         raise SourceError(path, f"missing columns {missing}")
-    raw = raw.reset_index(drop=True)
     book = _Workbook(path)
-    heads = book.heads(book.parse_rows(records(raw)))
+    heads = book.heads(book.parse_rows(rows))
     book.drop_vetoed_duplicates(heads)
     book.drop_corrupt_unanimous(heads)
     book.drop_duplicate_pairs(heads)
     order = book.fix_day_month_swaps(heads)
     frame = book.emit(heads, order)
-    frame.rows_in = len(raw)
+    frame.rows_in = len(rows)
     return frame
 
 
