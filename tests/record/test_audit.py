@@ -199,3 +199,17 @@ def test_no_sponsors_in_the_store_are_placeholders(store) -> None:
     cleaned = store.decision("S/2022/62")["sponsors"]
     assert cleaned.startswith("Albania, Angola, Benin, Brazil, Chad,") and "_x000D_" not in cleaned
     assert store.decision("S/2010/141")["sponsors"] is None
+
+
+# ---------------------------------------------------------------- a table tally the member rows disprove
+
+
+@pytest.mark.data
+def test_a_withheld_roll_call_that_the_un_record_confirms_is_served(store) -> None:
+    """282 (1970): the Library's table says 13-0-2, the UN's record and the member rows 12-0-3."""
+    d = store.decision("282 (1970)")
+    assert (d["tally"], d["modality"]) == ("12-0-3", "recorded")
+    assert {v["member"] for v in d["votes"] if v["vote"] == "A"} == {"FRA", "GBR", "USA"}
+    assert store.recorded("282 (1970)").problems() == []
+    # where the UN's record agrees with the table, the table's tally is still the one served
+    assert store.decision("1022 (1995)")["tally"] == "15-0-0"
