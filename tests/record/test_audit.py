@@ -213,3 +213,11 @@ def test_a_withheld_roll_call_that_the_un_record_confirms_is_served(store) -> No
     assert store.recorded("282 (1970)").problems() == []
     # where the UN's record agrees with the table, the table's tally is still the one served
     assert store.decision("1022 (1995)")["tally"] == "15-0-0"
+
+
+@pytest.mark.data
+def test_a_topic_from_another_crisis_is_not_served(store) -> None:
+    """S/5033 (1961), the Soviet veto on Goa, is Portugal's complaint, not the India-Pakistan question."""
+    d = store.decision("S/5033")
+    assert d["topic"] == "Complaint by Portugal (Goa)" and "Pakistan" not in d["topic"]
+    assert d["vetoed_by"] == ["SUN"]
