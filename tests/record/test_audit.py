@@ -123,6 +123,8 @@ def test_the_dates_checked_against_un_documents_are_served(store) -> None:
         "947 (1994)": dt.date(1994, 9, 30),
         "50 (1948)": dt.date(1948, 5, 29),
         "731 (1992)": dt.date(1992, 1, 21),  # a day after its meeting in the scrape
+        "708 (1991)": dt.date(1991, 8, 28),
+        "313 (1972)": dt.date(1972, 2, 28),  # past midnight: the Repertoire dates it the day after its meeting
         "1744 (2007)": dt.date(2007, 2, 20),
         "338 (1973)": dt.date(1973, 10, 22),  # a meeting past midnight: the day after is right
     }
