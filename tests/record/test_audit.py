@@ -10,6 +10,9 @@
   ``errata.toml`` corrects the 11 the store had.
 * Sponsors that are not names (voting_agent's '-none-', 'President?', Excel's escaped '_x000D_'):
   ``RecordedDecision.problems`` reports them (``sponsors_text``), ``errata.toml`` withholds or cleans them.
+* A letter of the 2020 written procedure in the meeting field of three vetoed drafts:
+  ``meeting_not_a_record``; errata empty the field (the letters stay in ``note``), and the veto rows
+  follow their corrected decision.
 """
 
 from __future__ import annotations
@@ -120,6 +123,8 @@ def test_the_dates_checked_against_un_documents_are_served(store) -> None:
         "947 (1994)": dt.date(1994, 9, 30),
         "50 (1948)": dt.date(1948, 5, 29),
         "731 (1992)": dt.date(1992, 1, 21),  # a day after its meeting in the scrape
+        "708 (1991)": dt.date(1991, 8, 28),
+        "313 (1972)": dt.date(1972, 2, 28),  # past midnight: the Repertoire dates it the day after its meeting
         "1744 (2007)": dt.date(2007, 2, 20),
         "338 (1973)": dt.date(1973, 10, 22),  # a meeting past midnight: the day after is right
     }
@@ -199,3 +204,76 @@ def test_no_sponsors_in_the_store_are_placeholders(store) -> None:
     cleaned = store.decision("S/2022/62")["sponsors"]
     assert cleaned.startswith("Albania, Angola, Benin, Brazil, Chad,") and "_x000D_" not in cleaned
     assert store.decision("S/2010/141")["sponsors"] is None
+
+
+# ---------------------------------------------------------------- a table tally the member rows disprove
+
+
+@pytest.mark.data
+def test_a_withheld_roll_call_that_the_un_record_confirms_is_served(store) -> None:
+    """282 (1970): the Library's table says 13-0-2, the UN's record and the member rows 12-0-3."""
+    d = store.decision("282 (1970)")
+    assert (d["tally"], d["modality"]) == ("12-0-3", "recorded")
+    assert {v["member"] for v in d["votes"] if v["vote"] == "A"} == {"FRA", "GBR", "USA"}
+    assert store.recorded("282 (1970)").problems() == []
+    # where the UN's record agrees with the table, the table's tally is still the one served
+    assert store.decision("1022 (1995)")["tally"] == "15-0-0"
+
+
+@pytest.mark.data
+def test_a_topic_from_another_crisis_is_not_served(store) -> None:
+    """S/5033 (1961), the Soviet veto on Goa, is Portugal's complaint against India, not the India-Pakistan question."""
+    d = store.decision("S/5033")
+    assert d["topic"] == "India-Portugal (Goa)"  # a topic the analysis codes (asia), as every topic must be
+    assert d["vetoed_by"] == ["SUN"]
+
+
+# ---------------------------------------------------------------- a letter in the meeting field
+
+
+def test_a_meeting_must_be_a_meeting_record() -> None:
+    def at(meeting: str | None) -> list[str]:
+        return RecordedDecision.from_row(
+            {"decision_id": "S/2020/654", "date": dt.date(2020, 7, 7), "adopted": False, "failure_reason": "veto",
+             "vetoed_by": ["CHN", "RUS"], "yes": 13, "no": 2, "abstain": 0, "meeting": meeting}
+        ).problems()  # fmt: skip
+
+    assert [p.split(":")[0] for p in at("S/2020/661")] == ["meeting_not_a_record"]
+    assert at("S/PV.8700") == [] and at(None) == []
+
+
+def test_veto_rows_follow_a_corrected_decision(tmp_path: Path) -> None:
+    f = tmp_path / "errata.toml"
+    f.write_text(
+        '[[correction]]\nmatch = { decision_id = "S/2020/654" }\nset = { meeting = "", date = 2020-07-08 }\n'
+        'citation = "S/2020/661"\nreason = "r"\n'
+    )
+    dec = pd.DataFrame(
+        [{"decision_id": "S/2020/654", "resolution_number": None, "draft": "S/2020/654", "date": dt.date(2020, 7, 7),
+          "year": 2020, "meeting": "S/2020/661", "sources": ["dhl_veto"], "vetoed_by": ["CHN", "RUS"]}]
+    )  # fmt: skip
+    vet = pd.DataFrame(
+        [{"decision_id": "S/2020/654", "date": dt.date(2020, 7, 7), "draft": "S/2020/654", "meeting": "S/2020/661",
+          "member": m} for m in ("CHN", "RUS")]
+        + [{"decision_id": "S/2020/667", "date": dt.date(2020, 7, 10), "draft": "S/2020/667", "meeting": "S/2020/693",
+            "member": "RUS"}]
+    )  # fmt: skip
+    empty = pd.DataFrame(columns=["decision_id", "member", "vote"])
+    _, _, out, _ = apply_errata(dec, empty, vet, load_errata(f))
+    assert out["meeting"].iloc[:2].isna().all() and out["date"].tolist()[:2] == [dt.date(2020, 7, 8)] * 2
+    assert out.iloc[2].to_dict() == vet.iloc[2].to_dict()  # another decision's veto is left alone
+
+
+@pytest.mark.data
+def test_every_meeting_is_a_record_and_every_veto_row_repeats_its_decision(store) -> None:
+    bad = store.sql(
+        "SELECT decision_id, meeting FROM decisions WHERE meeting IS NOT NULL AND meeting NOT LIKE 'S/PV.%'"
+    )
+    assert bad.empty, bad.to_dict("records")
+    joined = store.sql(
+        "SELECT v.decision_id, v.member FROM vetoes v JOIN decisions d USING (decision_id) "
+        "WHERE v.date IS DISTINCT FROM d.date OR v.draft IS DISTINCT FROM d.draft "
+        "OR v.meeting IS DISTINCT FROM d.meeting OR NOT list_contains(d.vetoed_by, v.member)"
+    )
+    assert joined.empty, joined.to_dict("records")
+    assert len(store.sql("SELECT * FROM vetoes")) > 250

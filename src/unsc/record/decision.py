@@ -41,6 +41,9 @@ __all__ = ["MemberVote", "Modality", "RecordInvariantError", "RecordedDecision"]
 _TITLE_RESOLUTION = re.compile(r"Security Council resolution (\d+) ?\((\d{4})\)")
 
 
+#: a meeting record symbol, as the record stores it (a letter of the 2020 written procedure is not one)
+_MEETING_RECORD = re.compile(r"S/PV\.\d+")
+
 #: what a source writes in a sponsors cell that is not a sponsor: placeholders, doubt, escaped control characters
 _SPONSOR_PLACEHOLDERS = frozenset({"-none-", "none", "n/a", "na", "-", "?", "unknown", "missing"})
 _SPONSOR_JUNK = re.compile(r"\?|_x000[0-9A-Fa-f]_|[\r\n\t]")
@@ -312,6 +315,8 @@ class RecordedDecision:
         out += self._identity_problems()
         out += self._title_problems()
         out += self._sponsor_problems()
+        if self.meeting and not _MEETING_RECORD.fullmatch(self.meeting):
+            out.append(f"meeting_not_a_record: {self.meeting!r} is not a meeting record (S/PV.<number>)")
         r = self.ruling
         if r is None and not self.votes and not self.exception:
             out += self._tally_problems()

@@ -198,7 +198,7 @@ def apply_errata(
             book.correct(e)
         else:
             book.add(e)
-    vet = vetoes.copy()
+    vet = _vetoes_follow(vetoes.copy(), book.dec, {r["entity"] for r in book.out})
     if book.new_dec:
         book.dec = pd.concat([book.dec, pd.DataFrame(book.new_dec)], ignore_index=True)
     if book.new_votes:
@@ -206,6 +206,19 @@ def apply_errata(
     if book.new_vetoes:
         vet = pd.concat([vet, pd.DataFrame(book.new_vetoes, columns=vet.columns)], ignore_index=True)
     return book.dec.reset_index(drop=True), book.vot.reset_index(drop=True), vet.reset_index(drop=True), book.out
+
+
+def _vetoes_follow(vet: pd.DataFrame, dec: pd.DataFrame, corrected: set[str]) -> pd.DataFrame:
+    """A veto row repeats its decision's date, draft and meeting: after a correction it repeats the corrected ones."""
+    if vet.empty or not corrected or "decision_id" not in vet.columns:
+        return vet
+    rows = dec[dec["decision_id"].isin(corrected)].set_index("decision_id")
+    for i, did in zip(vet.index, vet["decision_id"], strict=True):
+        if did in rows.index:
+            for fld in ("date", "draft", "meeting"):
+                if fld in vet.columns and fld in rows.columns:
+                    vet.at[i, fld] = rows.at[did, fld]
+    return vet
 
 
 @dataclass
