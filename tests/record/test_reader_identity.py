@@ -25,7 +25,9 @@ from unsc.record.sources.frame import SourceFrame
 #: sha256 of :func:`frame_digest` per reader, computed before the change (see the module doc)
 EXPECTED = {
     "undl_wide": "e4c8e0e928b8321b7f507be256ae7fa33b01131a3a17b34f28451d955e511fb4",
-    "voting_agent": "dc5dce87b3efd50b959a916c6e10bb36d8467090520af79a51f62001933330fb",
+    # changed on purpose after the speed work: sponsors_cell reads placeholders ('-none-', 'President?') as
+    # no sponsors and the escaped line breaks of long lists as spaces (14 drafts' sponsors)
+    "voting_agent": "f9f5631d6eb43ad05c383d806d00e0d24e87624a4a0bd9941366ce8a2afef76b",
 }
 #: sha256 of the source files the digests were computed from (a changed file is a skip, not a failure)
 FILES = {

@@ -27,6 +27,7 @@ validation, which compare them with the UN Digital Library data.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,25 @@ def _text(v: Any) -> str:
     if v is None or (isinstance(v, float) and pd.isna(v)):
         return ""
     return str(v).strip()
+
+
+_NO_NAME = re.compile(r"^-*\s*none\s*-*$|\?$", re.IGNORECASE)
+_LINE_BREAK = re.compile(r"\s*(?:_x000D_)?\r?\n\s*|\s*_x000D_\s*")
+
+
+def sponsors_cell(v: Any) -> str | None:
+    r"""A 'Submitted by' cell as a list of names: placeholders ('-none-', a doubtful 'President?') are no
+    sponsors, and the spreadsheet's line breaks (escaped ``_x000D_``) inside a long list are spaces.
+
+    >>> sponsors_cell("-none-"), sponsors_cell("President?"), sponsors_cell("  ")
+    (None, None, None)
+    >>> sponsors_cell('"Albania, Angola,_x000D_\nChad"')
+    'Albania, Angola, Chad'
+    """
+    text = _text(v)
+    if not text or _NO_NAME.search(text):
+        return None
+    return _LINE_BREAK.sub(" ", text).strip('"').strip() or None
 
 
 def read_voting_agent(path: str | Path) -> SourceFrame:
@@ -362,7 +382,7 @@ def _decision_row(h: dict[str, Any], rows: list[dict[str, Any]], key: str) -> di
         "resolution_number": res[0] if res else None,
         "title": _text(first.get("Agenda item")) or None,
         "topic": _text(first.get("Topic")) or None,
-        "sponsors": _text(first.get("Submitted by")) or None,
+        "sponsors": sponsors_cell(first.get("Submitted by")),
         "kind": h["kind"],
         "modality": h["modality"],
         "adopted": h["adopted"],
