@@ -52,7 +52,12 @@ def fold_duplicate_adoptions(
     orphan = dec["adopted"].fillna(False).astype(bool) & dec["resolution_number"].isna()
     orphan &= dec["kind"].fillna("draft_resolution").eq("draft_resolution")
     resolutions = dec[dec["resolution_number"].notna()]
-    by_decision = {k: sorted(zip(g["member"], g["vote"], strict=True)) for k, g in votes.groupby("decision_id")}
+    # the member votes of the orphans and of the resolutions they could duplicate (not of the whole record)
+    same_meeting = resolutions["meeting"].isin(dec.loc[orphan, "meeting"].dropna())
+    same_day = resolutions["date"].isin(dec.loc[orphan, "date"].dropna())
+    wanted = set(dec.loc[orphan, "decision_id"]) | set(resolutions.loc[same_meeting | same_day, "decision_id"])
+    few = votes[votes["decision_id"].isin(wanted)]
+    by_decision = {k: sorted(zip(g["member"], g["vote"], strict=True)) for k, g in few.groupby("decision_id")}
     drop: list[Any] = []
     for i, row in dec[orphan].iterrows():
         same_place = (
@@ -242,7 +247,7 @@ def check_meeting_dates(
         {m: _as_date(d) for m, d in zip(meetings["meeting"], meetings["date"], strict=True)} if len(meetings) else {}
     )
     said = _dates_said(conflicts)
-    for i, row in dec.iterrows():
+    for i, row in dec[dec["decision_id"].isin(said.keys())].iterrows():  # only decisions the sources date apart
         first, day = began.get(row.get("meeting")), _as_date(row.get("date"))
         given = said.get(row["decision_id"], {})
         if first is None or day != first + dt.timedelta(days=1) or first not in given.values():

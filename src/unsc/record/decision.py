@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import sys
 from collections.abc import Iterable, Mapping
@@ -226,15 +227,7 @@ class RecordedDecision:
     def ruling(self) -> Decision | None:
         """:func:`unsc.rules.decide` on these member votes (``None`` without votes or date)."""
         b = self.ballot()
-        if b is None:
-            return None
-        try:
-            return decide(b)
-        except ValueError:
-            try:
-                return decide(b, Council.on(self.date))  # type: ignore[arg-type]
-            except ValueError:
-                return None
+        return None if b is None else _ruling_of(b)
 
     # ------------------------------------------------------------------ what pages show
 
@@ -435,3 +428,21 @@ class RecordedDecision:
             ],
         )
         return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _ruling_of(ballot: Ballot) -> Decision | None:
+    """:func:`unsc.rules.decide` on a ballot, the Council of its date when the ballot names none.
+
+    Ballots and decisions are immutable values, so the build's passes over the same record (validation,
+    then the lookup file) decide each vote once.
+    """
+    try:
+        return decide(ballot)
+    except ValueError:
+        if ballot.date is None:
+            return None
+        try:
+            return decide(ballot, Council.on(ballot.date))
+        except ValueError:
+            return None
