@@ -212,6 +212,8 @@ class RecordedDecision:
             else:
                 key = {Vote.YES: "yes", Vote.NO: "no", Vote.ABSTAIN: "abstain"}[v.vote]
             lists[key].append(v.member)
+        for names in lists.values():
+            names.sort()  # one ballot for one set of votes, whatever order the rows came in
         return Ballot.of(
             self.date,
             yes=lists["yes"],
