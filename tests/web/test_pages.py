@@ -165,11 +165,13 @@ def test_pages_are_accessible_basics(client, url):
 
 
 def test_adopted_without_a_vote_shows_no_tally(real_client):
-    # res. 1733 (2006), Ban Ki-moon's appointment, was adopted without a vote: "Vote: 0-0-0" would be a wrong fact
+    # res. 1733 (2006), the tribute to Kofi Annan, was adopted by acclamation: "Vote: 0-0-0" would be a wrong fact
     page = soup(real_client, "/decisions/S/2006/1011")
     assert page.select_one("#outcome").get_text() == "Adopted as resolution 1733 (2006)"
     assert page.select_one("#tally") is None
-    assert "without a vote" in page.select_one("#no-vote").get_text()
+    assert "by acclamation" in page.select_one("#no-vote").get_text()
+    # res. 918 (1994) was adopted without a vote
+    assert "without a vote" in soup(real_client, "/decisions/S/1994/571").select_one("#no-vote").get_text()
     recorded = soup(real_client, "/decisions/S/2024/239")
     assert recorded.select_one("#no-vote") is None and recorded.select_one("#tally").get_text() == "11-3-1"
 
