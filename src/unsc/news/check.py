@@ -806,16 +806,6 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
         return _beyond(ex, rec, last, left, head)  # no vote in the record fits: after its last date
     results, other_votes = _other_votes(ex, rec, main)
     found = [r for k, r in results.items() if k and r.row is not None]
-    about_ga = "General Assembly" in (ex.no_vote_reason or "")
-    if ex.no_main_vote and about_ga and len({_symbol(r.row) for r in found if r.row is not None}) == 1:
-        # a report of a General Assembly vote that recalls one Council vote is about that vote (the Assembly
-        # debating a veto); a report of a postponed vote is about the vote to come, whatever it recalls
-        only = found[0]
-        row: dict[str, Any] = only.row or {}
-        main = _Match(row, only.full, only.candidates, ReportStatus.MATCHED, (
-            f"matched {_symbol(row)} ({_iso(row.get('date'))}), the one Council vote a report of "
-            f"{ex.no_vote_reason} recalls"), only.evidence)  # fmt: skip
-        other_votes = [o for o in other_votes if not (o.decision and o.decision.symbol == _symbol(row))]
     results[0] = main
     claims_out = []
     for c in ex.claims:

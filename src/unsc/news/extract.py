@@ -930,7 +930,10 @@ def _subject(sentence: str) -> str | None:
 
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_GA = re.compile(r"General Assembly|\bthe Assembly\b|\bAssembly['’]s\b", re.I)
+# "Assembly deplores invasion": a headline whose subject is the Assembly (its first word, or after "UN")
+_GA = re.compile(
+    r"General Assembly|\bthe Assembly\b|\bAssembly['’]s\b|^\s*(?:(?:UN|U\.N\.)\s+)?Assembly\s+(?!Hall\b)[a-z]", re.I
+)
 _COUNCIL_ACT = re.compile(
     r"(?:Security Council|\bCouncil\b)[^.;]{0,40}?\b(?:vot|adopt|pass|reject|veto|approv|authori[sz]|renew|extend|demand|"
     r"endors|decid|decision)|\b(?:vetoed|voted|adopted|rejected|blocked)\b[^.;]{0,40}?(?:Security Council|\bCouncil\b)",
@@ -944,6 +947,11 @@ _FUTURE = re.compile(
     r"(?:vote|veto|adopt|pass|block|reject|abstain|back|support|oppose|put)\b|"
     r"\b(?:postponed|postpones|postpone|delayed|delays|pushed back|put off)\b|\b(?:was|were|been|is|are) withdrawn\b|"
     r"\bwithdrew (?:the|its|their|a) (?:draft|text|resolution)\b|"
+    # a draft dropped before any vote: "no vote will be held", "abandon their draft", "decided not to put it to a vote"
+    r"\bno\s+vote\s+(?:will|would|is\s+to|was\s+going\s+to)\s+be\s+(?:held|taken|called)\b|\bthere\s+will\s+be\s+no\s+vote\b|"
+    r"\b(?:drop(?:s|ped|ping)?|abandon(?:s|ed|ing)?|withdraw(?:s|ing)?|shelv(?:e|es|ed|ing)|scrap(?:s|ped|ping)?)\s+"
+    r"(?:(?:the|its|their|a|his|her)\s+)?(?:[\w.-]+\s+){0,2}?(?:draft|resolution|text)\b|"
+    r"\b(?:decided|chose|agreed)\s+not\s+to\s+(?:put|bring|press)\b[^.;]{0,40}?\bto\s+a\s+vote\b|"
     r"\b(?:planned|scheduled|expected)\s+(?:for|on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"tomorrow|next)\b|\bif it (?:were|was|is) put to a vote\b|\bcould come\b|\bahead of (?:a|the|Friday's|Monday's|"
     r"Tuesday's|Wednesday's|Thursday's) vote\b",

@@ -1,0 +1,57 @@
+"""Issue 10, the classes heldout7 showed, as general rules: what the headline and lede report as happening now
+decides whether a text has a Council vote of its own (a draft dropped before any vote; a General Assembly vote
+after a Council veto), and votes the text only recalls are checked as votes of their own. Texts written for
+these tests; records typed from public facts."""
+
+from __future__ import annotations
+
+from unsc.news import MemoryRecord, check, extract_claims
+
+
+def _veto_row() -> dict:
+    """A made-up vetoed draft (the shape of the record's rows), for the General Assembly follow-up below."""
+    yes = ["FRA", "CHN", "SUN", "NLD", "PAK", "JOR", "MLT", "NIC", "ZWE", "GUY", "POL"]
+    return {"decision_id": "S/99001", "draft": "S/99001", "date": "1983-10-28", "kind": "draft_resolution",
+            "adopted": False, "yes": 11, "no": 1, "abstain": 3, "vetoed_by": ["USA"],
+            "votes": {"Y": yes, "N": ["USA"], "A": ["GBR", "TGO", "ZAR"]}, "failure_reason": "veto",
+            "title": "Grenada", "sponsors": "Guyana, Nicaragua, Zimbabwe"}  # fmt: skip
+
+
+def test_a_draft_dropped_before_any_vote_is_no_council_vote() -> None:
+    text = (
+        "Sponsors drop their Security Council text on the blockade; no vote will be held\n\n"
+        "UNITED NATIONS, May 4 -- The two sponsors abandoned their draft resolution on Tuesday after a permanent "
+        "member said it would veto it.\n\n"
+        "The Council had adopted resolution 9001 unanimously in January, a text both sides still quote."
+    )
+    ex = extract_claims(text, "1999-05-04")
+    assert ex.no_main_vote
+    assert ex.no_vote_reason and "still to come" in ex.no_vote_reason
+    # the January resolution it recalls is a vote of its own, never the text's main vote
+    assert all(c.event != 0 for c in ex.claims)
+    assert any(c.field == "unanimous" for c in ex.claims)
+
+
+def test_sponsors_deciding_not_to_put_a_draft_to_a_vote_is_no_vote() -> None:
+    ex = extract_claims(
+        "The co-sponsors decided not to put the draft on sanctions to a vote on Friday. Nothing else happened.",
+        "2001-02-02",
+    )
+    assert not ex.claims or ex.no_main_vote
+
+
+def test_an_assembly_headline_after_a_council_veto_has_no_council_vote_of_its_own() -> None:
+    text = (
+        "Assembly condemns the landing by a wide margin\n\n"
+        "NEW YORK, Nov. 3 - The General Assembly on Wednesday condemned the landing by 108 votes to 9.\n\n"
+        "The Assembly acted after the United States last Friday vetoed a Security Council draft that had "
+        "11 votes in favour; Britain, Togo and Zaire abstained."
+    )
+    ex = extract_claims(text, "1983-11-03")
+    assert ex.no_main_vote and ex.no_vote_reason and "General Assembly" in ex.no_vote_reason
+    rep = check(ex, record=MemoryRecord([_veto_row()]))
+    assert rep.status.value == "no_vote" and rep.decision is None
+    # the veto it recalls is checked, against that vote
+    got = {(c.field, c.member, c.claimed): (c.decision, c.verdict.value) for c in rep.claims}
+    assert got[("yes", None, 11)] == ("S/99001", "supported")
+    assert got[("vote", "TGO", "abstain")] == ("S/99001", "supported")
