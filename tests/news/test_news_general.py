@@ -55,3 +55,37 @@ def test_an_assembly_headline_after_a_council_veto_has_no_council_vote_of_its_ow
     got = {(c.field, c.member, c.claimed): (c.decision, c.verdict.value) for c in rep.claims}
     assert got[("yes", None, 11)] == ("S/99001", "supported")
     assert got[("vote", "TGO", "abstain")] == ("S/99001", "supported")
+
+
+def _said(text: str, date: str) -> set[tuple]:
+    return {(c.field, c.member, c.claimed) for c in extract_claims(text, date).claims}
+
+
+def test_a_delegate_s_vote_is_the_state_s_vote() -> None:
+    got = _said(
+        "The Security Council met on Sunday. The Bulgarian delegate, Mr. P. Ivanov, voted in favour. "
+        "The representative of Ecuador did not take part in the vote.",
+        "1967-05-08",
+    )
+    assert ("vote", "BGR", "yes") in got
+    assert ("vote", "ECU", "did not vote") in got
+
+
+def test_a_count_with_its_members_in_apposition() -> None:
+    got = _said(
+        "The Security Council voted on Friday: twelve members were in favour and two, Poland and the Soviet Union, "
+        "voted against.",
+        "1970-03-06",
+    )
+    assert {("no", None, 2), ("vote", "POL", "no"), ("vote", "SUN", "no")} <= got
+
+
+def test_voting_against_and_thereby_blocking_is_a_veto() -> None:
+    got = _said("In the Security Council on Monday, France voted against and thereby blocked the text.", "1976-02-09")
+    assert {("vote", "FRA", "no"), ("veto", "FRA", True)} <= got
+
+
+def test_a_state_named_by_its_capital_is_the_state_that_sat_then() -> None:
+    # in 1960 Moscow's seat was the USSR's; in 2020 it is the Russian Federation's
+    assert ("veto", "SUN", True) in _said("Moscow vetoed the Security Council draft on Tuesday.", "1960-07-27")
+    assert ("veto", "RUS", True) in _said("Moscow vetoed the Security Council draft on Tuesday.", "2020-07-08")

@@ -805,7 +805,6 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
     if last is not None and after and main.status not in (ReportStatus.MATCHED, ReportStatus.NO_VOTE):
         return _beyond(ex, rec, last, left, head)  # no vote in the record fits: after its last date
     results, other_votes = _other_votes(ex, rec, main)
-    found = [r for k, r in results.items() if k and r.row is not None]
     results[0] = main
     claims_out = []
     for c in ex.claims:

@@ -552,11 +552,48 @@ def _only_names(lst: str) -> bool:
     return bool(_codes(lst)) and not re.sub(r"⟨[A-Z]{3}⟩|,|\band\b|\bthe\b|\s", "", lst)
 
 
+_ENVOY = r"(?:representatives?|delegates?|delegations?|ambassadors?|envoys?|spokes(?:man|woman|person))"
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
+
+
+def _speaker_is_state(norm: str) -> str:
+    """A delegate's vote is the state's: "the representative of ⟨YUG⟩", "the ⟨SUN⟩ delegate in the Council,
+    A. A. Name," and "⟨GBR⟩'s envoy" all become the state's code, so that what follows reads as its vote.
+
+    >>> _speaker_is_state("The ⟨SUN⟩ representative in the Security Council, A. B. Name, voted against.")
+    '⟨SUN⟩ voted against.'
+    >>> _speaker_is_state("The representative of ⟨YUG⟩ did not take part in the vote.")
+    '⟨YUG⟩ did not take part in the vote.'
+    """
+    norm = re.sub(rf"\b(?:the\s+)?{_ENVOY}\s+(?:of|for)\s+(?:the\s+)?(⟨[A-Z]{{3}}⟩)", r"\1", norm, flags=re.I)
+    # "⟨SUN⟩ voted against and thereby blocked the draft": a negative vote that blocks is a veto
+    norm = re.sub(
+        r"(⟨[A-Z]{3}⟩)\s+voted\s+(?:against|no)(?:\s+it)?\s*,?\s+and\s+(?:thereby\s+|so\s+|thus\s+|in\s+effect\s+)?"
+        r"(blocked|vetoed|killed)\b",
+        r"\1 voted against, and \1 \2",
+        norm,
+    )
+    # "and one, the ⟨SUN⟩, voted against": the count's appositive is who voted so
+    norm = re.sub(
+        rf"\b{NUM}\s*,\s+(?:namely\s+)?(?P<who>(?:the\s+)?⟨[^,;]{{1,80}}?),\s+(?=(?:voted|abstained|cast|did)\b)",
+        r"\g<who> ",
+        norm,
+    )
+    return re.sub(
+        rf"\b(?:the\s+)?(⟨[A-Z]{{3}}⟩)(?:['’]s?)?\s+{_ENVOY}(?:\s+(?:in|at|to)\s+the\s+(?:Security\s+)?Council)?"
+        rf"(?:\s*,\s*{_NAME}\s*,)?",
+        r"\1",
+        norm,
+        flags=re.I,
+    )
+
+
 def _sentence_votes(norm: str) -> list[tuple[str, str]]:
     """(member, vote) pairs a normalised sentence states; vote is yes/no/abstain/veto.
 
     Each pattern of :data:`_VOTE_READERS` is tried in order; a later pattern may skip text an earlier one read.
     """
+    norm = _speaker_is_state(norm)
     norm = re.sub(rf",?\s+{_WHEN}\b,?", "", norm)  # "vetoed on Monday by" -> "vetoed by"
     norm = re.sub(r",\s+(?:which|who|whose)\b[^,.;—–]*,", "", norm)  # "Algeria, which had proposed ..., chose not to"
     found = _VotesFound(norm)
@@ -764,6 +801,12 @@ _VOTE_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], _VotesFound
 
 
 def _counts(sentence: str) -> list[tuple[str, int]]:
+    # "and one, the Soviet Union, voted against": a count with its members in apposition counts as "one voted against"
+    sentence = re.sub(
+        rf"\b({NUM})\s*,\s+(?:namely\s+)?(?:the\s+)?[A-Z][^,;]{{1,60}},\s+(?=(?:voted|abstained|cast|did)\b)",
+        r"\1 ",
+        sentence,
+    )
     out: list[tuple[str, int]] = []
     used: list[tuple[int, int]] = []
     for m in _TALLY.finditer(sentence):
@@ -1541,6 +1584,7 @@ class _Reading:
             reason = "; ".join(sorted(self.reasons)) if self.reasons else None
             return Extraction([], art, article_date, vote_date, source, self.vote_sents, events, self.left_out, reason)
         self._count_all_others(vote_date or article_date)
+        self._states_of_the_time(vote_date or article_date)
         uniq = self._unique()
         return Extraction(
             uniq, art, article_date, vote_date, source, self.vote_sents, events, self.left_out, lede, bool(lede)
@@ -1581,6 +1625,17 @@ class _Reading:
                     Claim("yes", size - len(nonyes), other[0].text, note="all other members", event=e.id)
                 )
         self.claims = [c for c in self.claims if c.note != "all-other"]
+
+    def _states_of_the_time(self, when: dt.date | None) -> None:
+        """Members named by today's name or capital ("Moscow", "Russia" in 1956) are the state that sat then."""
+        from unsc.rules.charter import code_of_the_time
+
+        for c in self.claims:
+            if c.member:
+                then = code_of_the_time(c.member, when)
+                if then != c.member:
+                    c.claimed = then if c.claimed == c.member else c.claimed
+                    c.member = then
 
     def _unique(self) -> list[Claim]:
         """Each claim once per vote; the subject once, not again for another vote on the same subject."""
