@@ -89,3 +89,19 @@ def test_a_state_named_by_its_capital_is_the_state_that_sat_then() -> None:
     # in 1960 Moscow's seat was the USSR's; in 2020 it is the Russian Federation's
     assert ("veto", "SUN", True) in _said("Moscow vetoed the Security Council draft on Tuesday.", "1960-07-27")
     assert ("veto", "RUS", True) in _said("Moscow vetoed the Security Council draft on Tuesday.", "2020-07-08")
+
+
+def test_a_tally_in_words() -> None:
+    got = _said("The Security Council adopted the resolution on Tuesday by thirteen votes to two.", "1975-06-04")
+    assert {("yes", None, 13), ("no", None, 2)} <= got
+
+
+def test_an_aside_between_a_state_and_its_vote() -> None:
+    got = _said(
+        "The Security Council voted on Friday. Mexico, the only Latin American member at the table, abstained. "
+        "Kenya, after a long night of calls from both capitals, voted in favour.",
+        "1981-10-09",
+    )
+    assert ("vote", "MEX", "abstain") in got
+    assert ("vote", "KEN", "yes") in got
+    assert not any(c[1] == "USA" for c in got)  # "Latin American" is no mention of the United States

@@ -504,11 +504,18 @@ def member_mentions(sentence: str) -> str:
     >>> member_mentions("Russia and the Chinese delegation vetoed the US-backed draft; Britain abstained.")
     '⟨RUS⟩ and the ⟨CHN⟩ delegation vetoed the ⟨USA⟩-backed draft; ⟨GBR⟩ abstained.'
     """
-    protected = _NOT_STATES.sub(lambda m: m[0].replace(" ", "\u00a0"), sentence)
+    # names that are no state ("Latin American", "New York") are set aside whole, then put back
+    kept: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        kept.append(m[0])
+        return f"\x00{len(kept) - 1}\x00"
+
+    protected = _NOT_STATES.sub(keep, sentence)
     out = _MENTION_RE.sub(lambda m: f"⟨{_MENTION_CODE[m[1]]}⟩", protected)
     # the second name of a compound ("a Russian-Chinese draft")
     out = _COMPOUND_RE.sub(lambda m: f"{m[1]}⟨{_MENTION_CODE[m[2]]}⟩", out)
-    return out.replace("\u00a0", " ")
+    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], out)
 
 
 def number(word: str) -> int | None:
@@ -566,6 +573,12 @@ def _speaker_is_state(norm: str) -> str:
     '⟨YUG⟩ did not take part in the vote.'
     """
     norm = re.sub(rf"\b(?:the\s+)?{_ENVOY}\s+(?:of|for)\s+(?:the\s+)?(⟨[A-Z]{{3}}⟩)", r"\1", norm, flags=re.I)
+    # "⟨PAN⟩, the only member from the region, voted against": an aside between a state and its vote
+    norm = re.sub(
+        r"(⟨[A-Z]{3}⟩)\s*,\s+(?!(?:and|or|as|while|but)\b)[^,;⟨]{3,80},\s+(?=(?:voted|abstained|chose|cast|did|refused|declined)\b)",
+        r"\1 ",
+        norm,
+    )
     # "⟨SUN⟩ voted against and thereby blocked the draft": a negative vote that blocks is a veto
     norm = re.sub(
         r"(⟨[A-Z]{3}⟩)\s+voted\s+(?:against|no)(?:\s+it)?\s*,?\s+and\s+(?:thereby\s+|so\s+|thus\s+|in\s+effect\s+)?"
@@ -806,6 +819,16 @@ def _counts(sentence: str) -> list[tuple[str, int]]:
         rf"\b({NUM})\s*,\s+(?:namely\s+)?(?:the\s+)?[A-Z][^,;]{{1,60}},\s+(?=(?:voted|abstained|cast|did)\b)",
         r"\1 ",
         sentence,
+    )
+    # "by eleven votes to one": a tally in words reads as one in digits
+    sentence = re.sub(
+        rf"\b(?P<a>{NUM})\s+(?P<v>votes?\s+)?to\s+(?P<b>{NUM}|none|nil)\b(?=\s*(?:,|\.|;|with|and|$))",
+        lambda m: (
+            f"{number(m['a']) if number(m['a']) is not None else m['a']} {m['v'] or ''}to "
+            f"{number(m['b']) if number(m['b']) is not None else m['b']}"
+        ),
+        sentence,
+        flags=re.I,
     )
     out: list[tuple[str, int]] = []
     used: list[tuple[int, int]] = []
