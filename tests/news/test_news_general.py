@@ -105,3 +105,20 @@ def test_an_aside_between_a_state_and_its_vote() -> None:
     assert ("vote", "MEX", "abstain") in got
     assert ("vote", "KEN", "yes") in got
     assert not any(c[1] == "USA" for c in got)  # "Latin American" is no mention of the United States
+
+
+def test_a_lede_dated_from_a_veto_makes_that_veto_the_main_vote() -> None:
+    """An explainer weeks later: its lede dates itself from a veto; the earlier adoptions it recalls, each on a
+    day far from that veto, are votes of their own."""
+    text = (
+        "Q&A: where the embargo push stands\n\n"
+        "Two weeks after the French veto, the campaign for an arms embargo has stalled.\n\n"
+        "Q: What came before?\n\nA: On May 2 the Council unanimously adopted a first appeal to both sides.\n\n"
+        "Q: And the vote itself?\n\nA: The Council voted on Thursday, June 10. Ten members voted for the draft "
+        "and France voted against."
+    )
+    ex = extract_claims(text, "1976-06-24")
+    main = {(c.field, c.member, c.claimed) for c in ex.claims if c.event == 0}
+    assert {("veto", "FRA", True), ("vote", "FRA", "no"), ("yes", None, 10)} <= main
+    assert ("unanimous", None, True) not in main
+    assert ex.vote_date is not None and ex.vote_date.isoformat() == "1976-06-10"

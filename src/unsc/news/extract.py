@@ -1210,6 +1210,18 @@ def _near_vote(s: str, start: int, end: int, reach: int = 60) -> bool:
     return bool(_VOTE_EVENT.search(around) or re.search(r"\b(?:drafts?|resolutions?|texts?|vetoe?s?)\b", around, re.I))
 
 
+def _far_from(day: dt.date, dates: list[Any], days: int = 10) -> bool:
+    """Whether a day is more than ``days`` away from every approximate date a vote was given."""
+    approx = [d for d, how, *_ in dates if how == "approx"]
+    return bool(approx) and all(abs((day - d).days) > days for d in approx)
+
+
+#: a lede that dates itself from a vote ("Three weeks after the veto, ..."): that vote is the news it reports
+_PEG = re.compile(
+    rf"\s*(?:(?:{NUM}|a|an|some|just|only|barely)\s+)+(?:days?|weeks?|months?)\s+after\s+(?:the|its|their)\b", re.I
+)
+
+
 def _marker(s: str, article_date: dt.date | None) -> tuple[str | None, tuple[dt.date, dt.date] | None]:
     """The kind of other vote a sentence starts speaking about (amendment, rival, same_day, earlier), ``main``
     when it returns to the main vote, or ``None`` (it continues the current one)."""
@@ -1426,6 +1438,9 @@ class _Reading:
             return
         self.seen_vote = True
         kind, window = _marker(s, self.article_date)
+        if kind == "earlier" and not any(c.field != "subject" for c in self.claims) and _PEG.match(s):
+            # a lede "Three weeks after the Soviet veto, ...": the vote it dates itself from is the text's news
+            kind = "main"
         if kind == "earlier" and window is not None and _dates_another_event(s):
             own = [d for d, how, _ in _vote_dates(s, self.year, self.article_date) if how in ("text", "relative")]
             if own and not any(window[0] <= d <= window[1] for d in own):
@@ -1563,6 +1578,10 @@ class _Reading:
             return []
         if kind is None and ds and known and ds[0][0] not in known and ds[0][1] not in ("dateline", "approx"):
             # "On Friday, Russia vetoed a Japanese draft" in a roundup of Thursday's votes: another day's vote
+            self._new(Event(n_ev, "other_day", s))
+        elif kind is None and fresh and not known and _far_from(fresh[0][0], events[self.cur].dates):
+            # "Three weeks after the veto ..." then "On Dec. 4 the Council unanimously ...": a day far from the
+            # approximate one the text gave its vote is another vote's
             self._new(Event(n_ev, "other_day", s))
         elif self.lede and self.cur == 0:
             # a report of a postponed vote (or of a General Assembly vote) recalling a Council vote: each
