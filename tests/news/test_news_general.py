@@ -122,3 +122,21 @@ def test_a_lede_dated_from_a_veto_makes_that_veto_the_main_vote() -> None:
     assert {("veto", "FRA", True), ("vote", "FRA", "no"), ("yes", None, 10)} <= main
     assert ("unanimous", None, True) not in main
     assert ex.vote_date is not None and ex.vote_date.isoformat() == "1976-06-10"
+
+
+def test_a_count_whose_members_are_set_off_by_double_hyphens() -> None:
+    got = _said(
+        "The Security Council voted on Friday. The other eleven members -- Japan, Brazil, Ghana, Peru, Qatar, "
+        "Italy, Belgium, Panama, Slovakia, Indonesia and Congo -- voted in favour.",
+        "2007-06-02",
+    )
+    assert ("yes", None, 11) in got and ("vote", "PER", "yes") in got and ("vote", "COG", "yes") in got
+
+
+def test_the_permanent_members_set_off_by_dashes_are_no_tally() -> None:
+    got = _said(
+        "The Security Council adopted the text 12-0-3 on Friday. The five permanent members -- the United States, "
+        "Britain, France, Russia and China -- all voted yes.",
+        "2010-06-11",
+    )
+    assert ("yes", None, 5) not in got and ("yes", None, 12) in got

@@ -493,7 +493,7 @@ _NOT_STATES = re.compile(
 
 def _normalise(text: str) -> str:
     text = text.replace("U.S.S.R.", "USSR").replace("U.S.A.", "USA").replace("U.S.", "US").replace("U.K.", "UK")
-    text = text.replace(" - ", " — ")  # a spaced hyphen is a dash
+    text = text.replace(" - ", " — ").replace(" -- ", " — ")  # a spaced hyphen (or a double one) is a dash
     text = text.replace("U.N.", "UN").replace("‘", "'").replace("’", "'").replace("“", '"').replace("”", '"')
     return re.sub(r"[ \t]+", " ", text)
 
@@ -817,6 +817,13 @@ def _counts(sentence: str) -> list[tuple[str, int]]:
     # "and one, the Soviet Union, voted against": a count with its members in apposition counts as "one voted against"
     sentence = re.sub(
         rf"\b({NUM})\s*,\s+(?:namely\s+)?(?:the\s+)?[A-Z][^,;]{{1,60}},\s+(?=(?:voted|abstained|cast|did)\b)",
+        r"\1 ",
+        sentence,
+    )
+    # "twelve members — the US, Britain, ... — voted against": the count reads past what the dashes set off
+    # (the whole count, not "the five permanent members — ... —", a group within it)
+    sentence = re.sub(
+        r"(?<!permanent )(?<!elected )(\b(?:members|countries|nations|states|delegations))\s[—–]\s[^—–]{1,300}?\s[—–]\s",
         r"\1 ",
         sentence,
     )
