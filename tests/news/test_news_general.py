@@ -140,3 +140,18 @@ def test_the_permanent_members_set_off_by_dashes_are_no_tally() -> None:
         "2010-06-11",
     )
     assert ("yes", None, 5) not in got and ("yes", None, 12) in got
+
+
+def test_a_relative_clause_that_states_a_vote() -> None:
+    got = _said(
+        "The Security Council voted on Friday. Kenya, which abstained, called the text premature. Chile, which "
+        "had voted against a similar draft in May, said little.",
+        "2005-03-04",
+    )
+    assert ("vote", "KEN", "abstain") in got
+    assert not any(c[1] == "CHL" and c[0] == "vote" for c in got)  # "which had voted" is another vote
+
+
+def test_yes_votes_drawn_from_a_list() -> None:
+    got = _said("The Security Council draft on Friday drew yes votes from Peru, Ghana and Slovakia.", "2007-01-13")
+    assert {("vote", "PER", "yes"), ("vote", "GHA", "yes"), ("vote", "SVK", "yes")} <= got

@@ -333,7 +333,7 @@ _GOT_BEFORE = re.compile(
 )
 _VOTES_FROM = re.compile(
     rf"\b(?:got|won|received|drew|garnered|secured|gained|mustered|had|winning|drawing|getting|receiving|picked\s+up|picks\s+up|"
-    rf"wins|gets|draws|receives)\s+(?:only\s+|just\s+)?{NUM}\s+votes?(?:\s+in\s+favou?r)?\s*[,—–]?\s*(?:from|by|cast by)\s+{_LIST}",
+    rf"wins|gets|draws|receives)\s+(?:only\s+|just\s+)?(?:{NUM}\s+(?:yes\s+)?|(?:yes|affirmative|favou?rable)\s+)votes?(?:\s+in\s+favou?r)?\s*[,—–]?\s*(?:from|by|cast by)\s+{_LIST}",
     re.I,
 )
 _APPOSED = re.compile(
@@ -608,6 +608,8 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
     """
     norm = _speaker_is_state(norm)
     norm = re.sub(rf",?\s+{_WHEN}\b,?", "", norm)  # "vetoed on Monday by" -> "vetoed by"
+    # "⟨BEL⟩, which voted in favour, said ...": the clause states the state's vote (not "which had voted", another)
+    norm = re.sub(r"(⟨[A-Z]{3}⟩)\s*,\s+(?:which|who)\s+((?:also\s+)?(?:voted|abstained)\b[^,.;—–]*),", r"\1 \2;", norm)
     norm = re.sub(r",\s+(?:which|who|whose)\b[^,.;—–]*,", "", norm)  # "Algeria, which had proposed ..., chose not to"
     found = _VotesFound(norm)
     for pattern, read in _VOTE_READERS:
