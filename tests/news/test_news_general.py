@@ -155,3 +155,16 @@ def test_a_relative_clause_that_states_a_vote() -> None:
 def test_yes_votes_drawn_from_a_list() -> None:
     got = _said("The Security Council draft on Friday drew yes votes from Peru, Ghana and Slovakia.", "2007-01-13")
     assert {("vote", "PER", "yes"), ("vote", "GHA", "yes"), ("vote", "SVK", "yes")} <= got
+
+
+def test_the_when_clause_after_since_a_date_is_that_earlier_vote() -> None:
+    text = (
+        "UNITED NATIONS, Oct. 6 - France on Friday vetoed the Security Council draft on the embargo; ten members "
+        "voted in favour. It was the first French veto since May 1990, when it blocked a text on the islands "
+        "that 14 other members supported."
+    )
+    ex = extract_claims(text, "1995-10-06")
+    main = {(c.field, c.claimed) for c in ex.claims if c.event == 0}
+    other = {(c.field, c.claimed) for c in ex.claims if c.event != 0}
+    assert ("yes", 10) in main and ("yes", 14) not in main
+    assert ("yes", 14) in other

@@ -1757,7 +1757,13 @@ def _clauses(sentence: str) -> list[str]:
 
     >>> _clauses("The first text got six votes, and a second Russian draft won five.")
     ['The first text got six votes', 'a second Russian draft won five.']
+    >>> _clauses("It was the first veto since May 1990, when France blocked a text.")
+    ['It was the first veto since May 1990', 'In May 1990 France blocked a text.']
     """
+    when = re.search(rf"\bsince\s+((?:(?:{_MONTHS})\s+)?(?:19|20)\d\d)\s*,\s+when\s+", sentence)
+    if when:  # "the first veto since April 2004, when it blocked ...": the "when" clause is that earlier vote
+        head, tail = sentence[: when.end(1)], f"In {when[1]} {sentence[when.end() :]}"
+        return [*_clauses(head), *_clauses(tail)]
     parts = [p.strip() for p in _CLAUSE.split(sentence)]
     out: list[str] = []
     for p in parts:
