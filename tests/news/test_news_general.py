@@ -168,3 +168,12 @@ def test_the_when_clause_after_since_a_date_is_that_earlier_vote() -> None:
     other = {(c.field, c.claimed) for c in ex.claims if c.event != 0}
     assert ("yes", 10) in main and ("yes", 14) not in main
     assert ("yes", 14) in other
+
+
+def test_co_sponsors_named_together_with_the_drafter() -> None:
+    got = _said(
+        "The Security Council on Monday adopted the draft, prepared by Norway, which leads the contact group, "
+        "together with Mexico and Ireland.",
+        "2021-08-02",
+    )
+    assert {("sponsor", "NOR", "NOR"), ("sponsor", "MEX", "MEX"), ("sponsor", "IRL", "IRL")} <= got

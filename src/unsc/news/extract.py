@@ -1738,6 +1738,26 @@ def _topic_names(s: str, norm: str) -> str:
 _TOPIC_WORDS = [w for kw in TOPICS for w in kw.split("|") if re.fullmatch(r"[a-z]+", w)]
 
 
+def _co_sponsors(norm: str, sponsors: set[str | None], named: bool = True) -> list[str]:
+    """The states a sponsor drafted the text "together with" (or "jointly with", "along with"), asides allowed;
+    with no sponsor ``named`` yet, the subject of the drafting verb too ("which ⟨RUS⟩ put forward together with").
+
+    >>> _co_sponsors("a draft prepared by ⟨DEU⟩, chair of the group, together with ⟨GBR⟩, ⟨FRA⟩ and ⟨TUR⟩.", {"DEU"})
+    ['GBR', 'FRA', 'TUR']
+    >>> _co_sponsors("The text, which ⟨RUS⟩ put forward together with ⟨BLR⟩ and ⟨IND⟩, said", set(), named=False)
+    ['RUS', 'BLR', 'IND']
+    """
+    out: list[str] = []
+    verb = r"(?:prepared|drafted|written|put\s+forward|tabled|introduced|sponsored|presented|proposed)"
+    pat = rf"(?:⟨(?P<subj>[A-Z]{{3}})⟩\s+(?:had\s+|has\s+)?)?\b{verb}\b[^.;]{{0,90}}?\b(?:together|jointly|along)\s+with\s+{_LIST}"
+    for m in re.finditer(pat, norm, re.I):
+        if not named and not m["subj"]:
+            continue
+        codes = ([m["subj"]] if m["subj"] and not named else []) + _codes(m["list"])
+        out += [c for c in codes if c not in sponsors and c not in out and c not in ("PSE", "ISR")]
+    return out
+
+
 def _co_author(norm: str, at: int) -> list[str]:
     """The state that "drafted the text with France": the one named just before, as subject or as the speaker's
     country ("Britain's Mark Lyall Grant, whose delegation drafted the text with France").
@@ -1879,6 +1899,9 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
         for c in codes:
             if c not in ("PSE", "ISR"):  # not Council members: their texts are tabled by others
                 out.append(Claim("sponsor", c, s, member=c, event=ev))
+    named = [c for c in out if c.field == "sponsor"]
+    for c in _co_sponsors(norm, {c.member for c in named}, bool(named)):
+        out.append(Claim("sponsor", c, s, member=c, event=named[0].event if named else cur))
     if _E10.search(s):
         out.append(Claim("sponsor", "E10", s, member="E10", event=cur))
     subj = (
