@@ -177,3 +177,33 @@ def test_co_sponsors_named_together_with_the_drafter() -> None:
         "2021-08-02",
     )
     assert {("sponsor", "NOR", "NOR"), ("sponsor", "MEX", "MEX"), ("sponsor", "IRL", "IRL")} <= got
+
+
+def _adopted(did: str, res: str, date: str, yes: int, abstain: list[str]) -> dict:
+    e10 = ["BRA", "CPV", "DJI", "ESP", "HUN", "JPN", "MAR", "NZL", "PAK", "VEN"]
+    p5 = ["CHN", "FRA", "GBR", "RUS", "USA"]
+    y = [m for m in e10 + p5 if m not in abstain]
+    return {"decision_id": did, "draft": did, "resolution": res, "resolution_number": int(res.split()[0]),
+            "date": date, "kind": "draft_resolution", "adopted": True, "yes": yes, "no": 0, "abstain": len(abstain),
+            "vetoed_by": [], "votes": {"Y": y, "N": [], "A": abstain}, "failure_reason": None,
+            "title": "The situation in Bosnia and Herzegovina"}  # fmt: skip
+
+
+def test_a_newsletter_s_other_resolution_of_the_week_is_checked_against_itself() -> None:
+    """A week's digest leads with one resolution and reports another, adopted the day before, by its number:
+    that sentence (and the day it gives) is about that resolution, never the lead one."""
+    rec = MemoryRecord([
+        _adopted("S/25600", "820 (1993)", "1993-04-17", 13, ["CHN", "RUS"]),
+        _adopted("S/25590", "819 (1993)", "1993-04-16", 15, []),
+    ])  # fmt: skip
+    text = (
+        "THE WEEK AT THE COUNCIL, Monday, April 19, 1993\n\n"
+        "Resolution 820 was backed by 13 of the 15 members; China and Russia abstained.\n\n"
+        "On Friday the Council unanimously adopted resolution 819 on the besieged town."
+    )
+    rep = check(text, "1993-04-19", record=rec)
+    assert rep.decision is not None and "820" in str(rep.decision.resolution)
+    got = {(c.field, c.claimed): (c.decision, c.verdict.value) for c in rep.claims}
+    assert got[("unanimous", True)] == ("S/25590", "supported")
+    assert got[("date", "1993-04-16")] == ("S/25590", "supported")
+    assert not any(c.verdict.value == "contradicted" for c in rep.claims)

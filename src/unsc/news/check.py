@@ -838,6 +838,12 @@ def _looks_back(row: dict[str, Any], main: dict[str, Any]) -> bool:
     return day is not None and main_day is not None and (main_day - day).days >= 4
 
 
+def _before(row: dict[str, Any], main: dict[str, Any]) -> bool:
+    """Whether a recorded vote was taken on a day before the main vote."""
+    day, main_day = day_of(row.get("date")), day_of(main.get("date"))
+    return day is not None and main_day is not None and day < main_day
+
+
 def _not_the_main_number(ex: Extraction, number: str, main: dict[str, Any]) -> bool:
     """Whether a quoted resolution number cannot be the main vote's: the main vote was not adopted, or the text
     quotes the main vote's own number too, or the number's year is another year."""
@@ -870,7 +876,12 @@ def _split_named(ex: Extraction, main: dict[str, Any] | None, record: Any) -> Ex
             row = record.decision(f"S/RES/{num}")
         except Exception:
             row = None
-        if not row or not _looks_back(row, main):
+        both = own is not None and str(own) in {
+            str(x.claimed).split(" ")[0] for x in ex.claims if x.field == "resolution"
+        }
+        # the text quotes the main vote's own number and another one: the sentence of the other is about it, even a
+        # day apart (a newsletter's week: "resolution 820 ... On Friday the Council adopted resolution 819")
+        if not row or not (_looks_back(row, main) or (both and _before(row, main))):
             continue
         says_own = own is not None and re.search(rf"\b{own}\b", c.text)  # "2165, which builds on 2139": the main one
         if not says_own and (_BACKGROUND.search(c.text) or _not_the_main_number(ex, str(c.claimed), main)):
@@ -881,6 +892,12 @@ def _split_named(ex: Extraction, main: dict[str, Any] | None, record: Any) -> Ex
     claims = [c for c in ex.claims if not (c.event == 0 and c.text in moves and c.field != "date")]
     for sentence, eid in moves.items():  # read again for the recalled vote, with what its clause says became of it
         claims += recalled_claims(sentence, eid, events)
+    # the main vote's date read only from a moved sentence ("On Friday ... adopted resolution 819") is that vote's
+    kept = [c.text for c in claims if c.event == 0 and c.field != "date"]
+    for c in [c for c in claims if c.event == 0 and c.field == "date" and c.text]:
+        home = [eid for sentence, eid in moves.items() if c.text in sentence]
+        if home and not any(c.text in t for t in kept):
+            claims = [x for x in claims if x is not c] + [replace(c, event=home[0])]
     return replace(ex, claims=claims, events=events)
 
 
