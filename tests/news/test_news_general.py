@@ -207,3 +207,18 @@ def test_a_newsletter_s_other_resolution_of_the_week_is_checked_against_itself()
     assert got[("unanimous", True)] == ("S/25590", "supported")
     assert got[("date", "1993-04-16")] == ("S/25590", "supported")
     assert not any(c.verdict.value == "contradicted" for c in rep.claims)
+
+
+def test_a_state_failing_to_comply_is_no_failed_vote() -> None:
+    got = _said(
+        "The Security Council voted 15-0 on Friday to give the government a last chance, warning of consequences "
+        "if it fails to cooperate with the monitors.",
+        "2002-11-08",
+    )
+    assert ("outcome", None, "failed") not in got
+    assert {("yes", None, 15), ("no", None, 0)} <= got
+
+
+def test_a_council_failing_to_adopt_is_a_failed_vote() -> None:
+    got = _said("On Tuesday the Security Council failed to adopt the draft on the crossing.", "2023-07-12")
+    assert ("outcome", None, "failed") in got

@@ -90,8 +90,9 @@ TOPICS: dict[str, tuple[str, str]] = {
 }
 
 _OUT_FAILED = re.compile(
-    r"\b((?<!tried, and )(?<!tried and )(?<!tried but )(?:failed|fails|fail)(?! the\b| to (?:protect|respond|persuade|convince|block|stop|prevent|veto|halt|derail|kill|"
-    r"sink|defeat|win over|mention|address|include|reflect|condemn|name|recogni[sz]e|acknowledge|take)\b)|was defeated|were defeated|was rejected|were rejected|not adopted(?! under)|did not pass|"
+    r"\b((?<!tried, and )(?<!tried and )(?<!tried but )(?:failed|fails|fail)(?! the\b| to (?!(?:win(?!\s+over)|pass|get|secure|gain|muster|obtain|receive|garner|"
+    r"attract|achieve|reach|carry|clear|command|draw|collect|attain|be\s+adopted|make\s+it|adopt|act|approve|agree|"
+    r"endorse|renew|extend|authori[sz]e|take\s+action)\b))|was defeated|were defeated|was rejected|were rejected|not adopted(?! under)|did not pass|"
     r"didn['’]t pass|fell short|falls short|(?:well|far) short of|fell flat|was voted down|went down to defeat|sank|"
     r"collapsed|foundered)\b|"
     r"\bCouncil\b(?:\s+\w+){0,3}?\s+rejected\b|"
