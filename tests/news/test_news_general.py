@@ -222,3 +222,15 @@ def test_a_state_failing_to_comply_is_no_failed_vote() -> None:
 def test_a_council_failing_to_adopt_is_a_failed_vote() -> None:
     got = _said("On Tuesday the Security Council failed to adopt the draft on the crossing.", "2023-07-12")
     assert ("outcome", None, "failed") in got
+
+
+def test_earlier_this_year_is_searched_from_the_first_of_january() -> None:
+    import datetime as dt
+
+    ex = extract_claims(
+        "The Security Council on Thursday renewed the inspections, 13-0-2. Earlier this year, the Council voted "
+        "14-0-1 to renew the panel of experts.",
+        "2025-05-29",
+    )
+    recalled = [e for e in ex.events[1:] if e.window]
+    assert recalled and recalled[0].window == (dt.date(2025, 1, 1), dt.date(2025, 5, 28))

@@ -1184,6 +1184,11 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
         hi = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
         if a is None or hi < a:
             return True, (lo, hi)
+    this = re.search(r"\b(?:earlier|previously|already)\s+this\s+(year|month)\b", low)
+    if this and a is not None and _near_vote(s, this.start(), this.end()):  # "Earlier this year, the Council voted"
+        lo = dt.date(a.year, 1 if this[1] == "year" else a.month, 1)
+        if lo < a:
+            return True, (lo, a - dt.timedelta(days=1))
     generic = re.search(
         r"\bearlier (?:this|that) (?:week|month|year)\b|\b(?:days|weeks|months) (?:ago|earlier)\b|\bpreviously\b|"
         r"\b(?:an|the) earlier (?:draft|vote|text|resolution|veto)\b|\blast year\b|"
