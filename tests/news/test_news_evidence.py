@@ -654,8 +654,8 @@ def test_heldout4_and_heldout5_on_real_store(name: str, recall: float, precision
     assert res["recall"] >= recall and res["precision"] >= precision and res["planted_caught"] >= 0.9, summary
 
 
-#: heldout7 floors: what the news4 tuning reached (recall 331/468 = 0.707, precision 0.927)
-RECALL7, PRECISION7 = 0.706, 0.92
+#: heldout7 floors: what the news4 tuning reached (recall 333/468 = 0.712, precision 0.928)
+RECALL7, PRECISION7 = 0.711, 0.92
 
 
 def test_heldout6_tuned_on_real_store(real_store) -> None:

@@ -234,3 +234,12 @@ def test_earlier_this_year_is_searched_from_the_first_of_january() -> None:
     )
     recalled = [e for e in ex.events[1:] if e.window]
     assert recalled and recalled[0].window == (dt.date(2025, 1, 1), dt.date(2025, 5, 28))
+
+
+def test_an_aside_after_a_list_of_states_may_name_another_state() -> None:
+    got = _said(
+        "The Security Council voted on Thursday. India and Brazil, both with large investments in Angola, abstained.",
+        "2006-09-01",
+    )
+    assert {("vote", "IND", "abstain"), ("vote", "BRA", "abstain")} <= got
+    assert not any(c[1] == "AGO" and c[0] == "vote" for c in got)

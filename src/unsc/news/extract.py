@@ -580,6 +580,13 @@ def _speaker_is_state(norm: str) -> str:
         r"\1 ",
         norm,
     )
+    # "⟨CHN⟩ and ⟨RUS⟩, both with close ties to ⟨SDN⟩, abstained": an aside that opens like one may name a state
+    norm = re.sub(
+        r"(⟨[A-Z]{3}⟩(?:(?:\s*,\s*|\s+and\s+)⟨[A-Z]{3}⟩)*)\s*,\s+((?:both|all|each|the|a|an|its|their|long|once)\s[^,;]{3,80}),\s+"
+        r"(?=(?:voted|abstained|chose|cast|did|refused|declined)\b)",
+        r"\1 ",
+        norm,
+    )
     # "⟨SUN⟩ voted against and thereby blocked the draft": a negative vote that blocks is a veto
     norm = re.sub(
         r"(⟨[A-Z]{3}⟩)\s+voted\s+(?:against|no)(?:\s+it)?\s*,?\s+and\s+(?:thereby\s+|so\s+|thus\s+|in\s+effect\s+)?"
