@@ -654,6 +654,10 @@ def test_heldout4_and_heldout5_on_real_store(name: str, recall: float, precision
     assert res["recall"] >= recall and res["precision"] >= precision and res["planted_caught"] >= 0.9, summary
 
 
+#: heldout7 floors: what the news4 tuning reached (recall 333/468 = 0.712, precision 0.928)
+RECALL7, PRECISION7 = 0.711, 0.92
+
+
 def test_heldout6_tuned_on_real_store(real_store) -> None:
     """heldout6: 20 real-length reports, measured once frozen and untuned (README: vote matched 0.85, recall 0.547,
     precision 0.837, planted false claims caught 2 of 5), then tuned on by failure class (tests in
@@ -665,6 +669,19 @@ def test_heldout6_tuned_on_real_store(real_store) -> None:
     assert res["true_called_contradicted"] == 0, summary
     assert res["match_accuracy"] >= 1.0 and res["recall"] >= 0.829 and res["precision"] >= 0.96, summary
     assert res["planted_caught"] >= 0.8, summary
+
+
+def test_heldout7_tuned_on_real_store(real_store) -> None:
+    """heldout7: 20 reports of 1956-2025, measured once frozen and untuned after heldout6's tuning (README: vote
+    matched 0.85, recall 0.504, precision 0.752, 1 true claim contradicted, planted 1 of 4), then tuned on by
+    general rule (tests in test_news_general.py). Floors at what the tuning reached, so a change that undoes a
+    class fails; recall stays well under the issue's 90 % goal."""
+    res = evaluate(load_gold(HELDOUT.parent / "heldout7"), real_store)
+    summary = {k: v for k, v in res.items() if k != "per_article"}
+    assert res["articles"] == 20
+    assert res["true_called_contradicted"] == 0, summary
+    assert res["match_accuracy"] >= 1.0 and res["recall"] >= RECALL7 and res["precision"] >= PRECISION7, summary
+    assert res["planted_caught"] >= 0.75, summary
 
 
 def test_earlier_heldout_sets_on_real_store(real_store) -> None:

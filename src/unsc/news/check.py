@@ -805,17 +805,6 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
     if last is not None and after and main.status not in (ReportStatus.MATCHED, ReportStatus.NO_VOTE):
         return _beyond(ex, rec, last, left, head)  # no vote in the record fits: after its last date
     results, other_votes = _other_votes(ex, rec, main)
-    found = [r for k, r in results.items() if k and r.row is not None]
-    about_ga = "General Assembly" in (ex.no_vote_reason or "")
-    if ex.no_main_vote and about_ga and len({_symbol(r.row) for r in found if r.row is not None}) == 1:
-        # a report of a General Assembly vote that recalls one Council vote is about that vote (the Assembly
-        # debating a veto); a report of a postponed vote is about the vote to come, whatever it recalls
-        only = found[0]
-        row: dict[str, Any] = only.row or {}
-        main = _Match(row, only.full, only.candidates, ReportStatus.MATCHED, (
-            f"matched {_symbol(row)} ({_iso(row.get('date'))}), the one Council vote a report of "
-            f"{ex.no_vote_reason} recalls"), only.evidence)  # fmt: skip
-        other_votes = [o for o in other_votes if not (o.decision and o.decision.symbol == _symbol(row))]
     results[0] = main
     claims_out = []
     for c in ex.claims:
@@ -847,6 +836,12 @@ def _looks_back(row: dict[str, Any], main: dict[str, Any]) -> bool:
     """Whether a recorded vote was taken days (at least four) before the main vote."""
     day, main_day = day_of(row.get("date")), day_of(main.get("date"))
     return day is not None and main_day is not None and (main_day - day).days >= 4
+
+
+def _before(row: dict[str, Any], main: dict[str, Any]) -> bool:
+    """Whether a recorded vote was taken on a day before the main vote."""
+    day, main_day = day_of(row.get("date")), day_of(main.get("date"))
+    return day is not None and main_day is not None and day < main_day
 
 
 def _not_the_main_number(ex: Extraction, number: str, main: dict[str, Any]) -> bool:
@@ -881,7 +876,12 @@ def _split_named(ex: Extraction, main: dict[str, Any] | None, record: Any) -> Ex
             row = record.decision(f"S/RES/{num}")
         except Exception:
             row = None
-        if not row or not _looks_back(row, main):
+        both = own is not None and str(own) in {
+            str(x.claimed).split(" ")[0] for x in ex.claims if x.field == "resolution"
+        }
+        # the text quotes the main vote's own number and another one: the sentence of the other is about it, even a
+        # day apart (a newsletter's week: "resolution 820 ... On Friday the Council adopted resolution 819")
+        if not row or not (_looks_back(row, main) or (both and _before(row, main))):
             continue
         says_own = own is not None and re.search(rf"\b{own}\b", c.text)  # "2165, which builds on 2139": the main one
         if not says_own and (_BACKGROUND.search(c.text) or _not_the_main_number(ex, str(c.claimed), main)):
@@ -892,6 +892,12 @@ def _split_named(ex: Extraction, main: dict[str, Any] | None, record: Any) -> Ex
     claims = [c for c in ex.claims if not (c.event == 0 and c.text in moves and c.field != "date")]
     for sentence, eid in moves.items():  # read again for the recalled vote, with what its clause says became of it
         claims += recalled_claims(sentence, eid, events)
+    # the main vote's date read only from a moved sentence ("On Friday ... adopted resolution 819") is that vote's
+    kept = [c.text for c in claims if c.event == 0 and c.field != "date"]
+    for c in [c for c in claims if c.event == 0 and c.field == "date" and c.text]:
+        home = [eid for sentence, eid in moves.items() if c.text in sentence]
+        if home and not any(c.text in t for t in kept):
+            claims = [x for x in claims if x is not c] + [replace(c, event=home[0])]
     return replace(ex, claims=claims, events=events)
 
 

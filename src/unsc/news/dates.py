@@ -158,12 +158,16 @@ def vote_weekday(text: str, article_date: dt.date | None) -> tuple[dt.date, str]
     (datetime.date(1999, 6, 10), 'last night')
     >>> vote_weekday("Russia vetoed it last Friday.", dt.date(2024, 3, 29))
     (datetime.date(2024, 3, 22), 'last Friday')
+    >>> vote_weekday("The Council voted to extend the mission until Wednesday.", dt.date(2002, 7, 1)) is None
+    True
     """
     if article_date is None:
         return None
     votes = [m.start() for m in _VOTE_NEAR.finditer(text)]
     best: tuple[int, dt.date, str] | None = None
     for m in _WEEKDAY.finditer(text):
+        if re.search(r"\b(?:until|till|through|before|by|ahead\s+of|next)\s*$", text[: m.start()], re.I) and not m[3]:
+            continue  # "keep the mission alive until Wednesday": a deadline to come, not the day of a vote
         if m[3]:
             word = m[3].lower()
             # "last night" in a morning paper: the evening before the page date

@@ -111,10 +111,10 @@ def evaluate(golds: list[Gold], record: Any | None = None) -> dict[str, Any]:
             got, verdict_of = [], {}
             for cc in rep.claims:
                 dec = cc.decision
-                k = (cc.field, cc.member, cc.claimed, None if dec in (None, main_sym) else dec)
+                k = (cc.field, cc.member, cc.claimed, None if dec in (None, main_sym) else _sym_key(dec))
                 got.append(k)
                 verdict_of[k] = cc.verdict.value
-            want = [(c["field"], c.get("member"), c["claimed"], c.get("decision")) for c in g.claims]
+            want = [(c["field"], c.get("member"), c["claimed"], _sym_key(c.get("decision"))) for c in g.claims]
         s = score_claims(want, got)
         for measure in tot:
             tot[measure] += s[measure]
@@ -162,6 +162,15 @@ def evaluate(golds: list[Gold], record: Any | None = None) -> dict[str, Any]:
         out["planted_false_claims"] = planted
         out["planted_caught"] = round(caught / planted, 4) if planted else None
     return out
+
+
+def _sym_key(symbol: str | None) -> str | None:
+    """A vote's symbol as compared: spacing aside, "S/RES/816 (1993)" and "S/RES/816(1993)" are one vote.
+
+    >>> _sym_key("S/RES/816 (1993)") == _sym_key("S/RES/816(1993)")
+    True
+    """
+    return None if symbol is None else str(symbol).replace(" ", "")
 
 
 def _same_symbol(got: str | None, want: str | None, decision: MatchedDecision | None) -> bool:

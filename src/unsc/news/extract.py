@@ -90,8 +90,9 @@ TOPICS: dict[str, tuple[str, str]] = {
 }
 
 _OUT_FAILED = re.compile(
-    r"\b((?<!tried, and )(?<!tried and )(?<!tried but )(?:failed|fails|fail)(?! the\b| to (?:protect|respond|persuade|convince|block|stop|prevent|veto|halt|derail|kill|"
-    r"sink|defeat|win over|mention|address|include|reflect|condemn|name|recogni[sz]e|acknowledge|take)\b)|was defeated|were defeated|was rejected|were rejected|not adopted(?! under)|did not pass|"
+    r"\b((?<!tried, and )(?<!tried and )(?<!tried but )(?:failed|fails|fail)(?! the\b| to (?!(?:win(?!\s+over)|pass|get|secure|gain|muster|obtain|receive|garner|"
+    r"attract|achieve|reach|carry|clear|command|draw|collect|attain|be\s+adopted|make\s+it|adopt|act|approve|agree|"
+    r"endorse|renew|extend|authori[sz]e|take\s+action)\b))|was defeated|were defeated|was rejected|were rejected|not adopted(?! under)|did not pass|"
     r"didn['’]t pass|fell short|falls short|(?:well|far) short of|fell flat|was voted down|went down to defeat|sank|"
     r"collapsed|foundered)\b|"
     r"\bCouncil\b(?:\s+\w+){0,3}?\s+rejected\b|"
@@ -333,7 +334,7 @@ _GOT_BEFORE = re.compile(
 )
 _VOTES_FROM = re.compile(
     rf"\b(?:got|won|received|drew|garnered|secured|gained|mustered|had|winning|drawing|getting|receiving|picked\s+up|picks\s+up|"
-    rf"wins|gets|draws|receives)\s+(?:only\s+|just\s+)?{NUM}\s+votes?(?:\s+in\s+favou?r)?\s*[,—–]?\s*(?:from|by|cast by)\s+{_LIST}",
+    rf"wins|gets|draws|receives)\s+(?:only\s+|just\s+)?(?:{NUM}\s+(?:yes\s+)?|(?:yes|affirmative|favou?rable)\s+)votes?(?:\s+in\s+favou?r)?\s*[,—–]?\s*(?:from|by|cast by)\s+{_LIST}",
     re.I,
 )
 _APPOSED = re.compile(
@@ -493,7 +494,7 @@ _NOT_STATES = re.compile(
 
 def _normalise(text: str) -> str:
     text = text.replace("U.S.S.R.", "USSR").replace("U.S.A.", "USA").replace("U.S.", "US").replace("U.K.", "UK")
-    text = text.replace(" - ", " — ")  # a spaced hyphen is a dash
+    text = text.replace(" - ", " — ").replace(" -- ", " — ")  # a spaced hyphen (or a double one) is a dash
     text = text.replace("U.N.", "UN").replace("‘", "'").replace("’", "'").replace("“", '"').replace("”", '"')
     return re.sub(r"[ \t]+", " ", text)
 
@@ -504,11 +505,18 @@ def member_mentions(sentence: str) -> str:
     >>> member_mentions("Russia and the Chinese delegation vetoed the US-backed draft; Britain abstained.")
     '⟨RUS⟩ and the ⟨CHN⟩ delegation vetoed the ⟨USA⟩-backed draft; ⟨GBR⟩ abstained.'
     """
-    protected = _NOT_STATES.sub(lambda m: m[0].replace(" ", "\u00a0"), sentence)
+    # names that are no state ("Latin American", "New York") are set aside whole, then put back
+    kept: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        kept.append(m[0])
+        return f"\x00{len(kept) - 1}\x00"
+
+    protected = _NOT_STATES.sub(keep, sentence)
     out = _MENTION_RE.sub(lambda m: f"⟨{_MENTION_CODE[m[1]]}⟩", protected)
     # the second name of a compound ("a Russian-Chinese draft")
     out = _COMPOUND_RE.sub(lambda m: f"{m[1]}⟨{_MENTION_CODE[m[2]]}⟩", out)
-    return out.replace("\u00a0", " ")
+    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], out)
 
 
 def number(word: str) -> int | None:
@@ -552,12 +560,64 @@ def _only_names(lst: str) -> bool:
     return bool(_codes(lst)) and not re.sub(r"⟨[A-Z]{3}⟩|,|\band\b|\bthe\b|\s", "", lst)
 
 
+_ENVOY = r"(?:representatives?|delegates?|delegations?|ambassadors?|envoys?|spokes(?:man|woman|person))"
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
+
+
+def _speaker_is_state(norm: str) -> str:
+    """A delegate's vote is the state's: "the representative of ⟨YUG⟩", "the ⟨SUN⟩ delegate in the Council,
+    A. A. Name," and "⟨GBR⟩'s envoy" all become the state's code, so that what follows reads as its vote.
+
+    >>> _speaker_is_state("The ⟨SUN⟩ representative in the Security Council, A. B. Name, voted against.")
+    '⟨SUN⟩ voted against.'
+    >>> _speaker_is_state("The representative of ⟨YUG⟩ did not take part in the vote.")
+    '⟨YUG⟩ did not take part in the vote.'
+    """
+    norm = re.sub(rf"\b(?:the\s+)?{_ENVOY}\s+(?:of|for)\s+(?:the\s+)?(⟨[A-Z]{{3}}⟩)", r"\1", norm, flags=re.I)
+    # "⟨PAN⟩, the only member from the region, voted against": an aside between a state and its vote
+    norm = re.sub(
+        r"(⟨[A-Z]{3}⟩)\s*,\s+(?!(?:and|or|as|while|but)\b)[^,;⟨]{3,80},\s+(?=(?:voted|abstained|chose|cast|did|refused|declined)\b)",
+        r"\1 ",
+        norm,
+    )
+    # "⟨CHN⟩ and ⟨RUS⟩, both with close ties to ⟨SDN⟩, abstained": an aside that opens like one may name a state
+    norm = re.sub(
+        r"(⟨[A-Z]{3}⟩(?:(?:\s*,\s*|\s+and\s+)⟨[A-Z]{3}⟩)*)\s*,\s+((?:both|all|each|the|a|an|its|their|long|once)\s[^,;]{3,80}),\s+"
+        r"(?=(?:voted|abstained|chose|cast|did|refused|declined)\b)",
+        r"\1 ",
+        norm,
+    )
+    # "⟨SUN⟩ voted against and thereby blocked the draft": a negative vote that blocks is a veto
+    norm = re.sub(
+        r"(⟨[A-Z]{3}⟩)\s+voted\s+(?:against|no)(?:\s+it)?\s*,?\s+and\s+(?:thereby\s+|so\s+|thus\s+|in\s+effect\s+)?"
+        r"(blocked|vetoed|killed)\b",
+        r"\1 voted against, and \1 \2",
+        norm,
+    )
+    # "and one, the ⟨SUN⟩, voted against": the count's appositive is who voted so
+    norm = re.sub(
+        rf"\b{NUM}\s*,\s+(?:namely\s+)?(?P<who>(?:the\s+)?⟨[^,;]{{1,80}}?),\s+(?=(?:voted|abstained|cast|did)\b)",
+        r"\g<who> ",
+        norm,
+    )
+    return re.sub(
+        rf"\b(?:the\s+)?(⟨[A-Z]{{3}}⟩)(?:['’]s?)?\s+{_ENVOY}(?:\s+(?:in|at|to)\s+the\s+(?:Security\s+)?Council)?"
+        rf"(?:\s*,\s*{_NAME}\s*,)?",
+        r"\1",
+        norm,
+        flags=re.I,
+    )
+
+
 def _sentence_votes(norm: str) -> list[tuple[str, str]]:
     """(member, vote) pairs a normalised sentence states; vote is yes/no/abstain/veto.
 
     Each pattern of :data:`_VOTE_READERS` is tried in order; a later pattern may skip text an earlier one read.
     """
+    norm = _speaker_is_state(norm)
     norm = re.sub(rf",?\s+{_WHEN}\b,?", "", norm)  # "vetoed on Monday by" -> "vetoed by"
+    # "⟨BEL⟩, which voted in favour, said ...": the clause states the state's vote (not "which had voted", another)
+    norm = re.sub(r"(⟨[A-Z]{3}⟩)\s*,\s+(?:which|who)\s+((?:also\s+)?(?:voted|abstained)\b[^,.;—–]*),", r"\1 \2;", norm)
     norm = re.sub(r",\s+(?:which|who|whose)\b[^,.;—–]*,", "", norm)  # "Algeria, which had proposed ..., chose not to"
     found = _VotesFound(norm)
     for pattern, read in _VOTE_READERS:
@@ -763,7 +823,41 @@ _VOTE_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], _VotesFound
 )
 
 
+def _count_text(sentence: str) -> str:
+    """The sentence as the counts are read from it: a count's appositive list dropped, a dash-set list skipped,
+    a tally in words written in digits.
+
+    >>> _count_text("It passed by eleven votes to one, and two, France and Chad, abstained.")
+    'It passed by 11 votes to 1, and two abstained.'
+    """
+    # "and one, the Soviet Union, voted against": a count with its members in apposition counts as "one voted against"
+    sentence = re.sub(
+        rf"\b({NUM})\s*,\s+(?:namely\s+)?(?:the\s+)?[A-Z][^,;]{{1,60}},\s+(?=(?:voted|abstained|cast|did)\b)",
+        r"\1 ",
+        sentence,
+    )
+    # "twelve members — the US, Britain, ... — voted against": the count reads past what the dashes set off
+    # (the whole count, not "the five permanent members — ... —", a group within it)
+    sentence = re.sub(
+        r"(?<!permanent )(?<!elected )(\b(?:members|countries|nations|states|delegations))\s[—–]\s[^—–]{1,300}?\s[—–]\s",
+        r"\1 ",
+        sentence,
+    )
+    # "by eleven votes to one": a tally in words reads as one in digits
+    sentence = re.sub(
+        rf"\b(?P<a>{NUM})\s+(?P<v>votes?\s+)?to\s+(?P<b>{NUM}|none|nil)\b(?=\s*(?:,|\.|;|with|and|$))",
+        lambda m: (
+            f"{number(m['a']) if number(m['a']) is not None else m['a']} {m['v'] or ''}to "
+            f"{number(m['b']) if number(m['b']) is not None else m['b']}"
+        ),
+        sentence,
+        flags=re.I,
+    )
+    return sentence
+
+
 def _counts(sentence: str) -> list[tuple[str, int]]:
+    sentence = _count_text(sentence)
     out: list[tuple[str, int]] = []
     used: list[tuple[int, int]] = []
     for m in _TALLY.finditer(sentence):
@@ -930,7 +1024,10 @@ def _subject(sentence: str) -> str | None:
 
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_GA = re.compile(r"General Assembly|\bthe Assembly\b|\bAssembly['’]s\b", re.I)
+# "Assembly deplores invasion": a headline whose subject is the Assembly (its first word, or after "UN")
+_GA = re.compile(
+    r"General Assembly|\bthe Assembly\b|\bAssembly['’]s\b|^\s*(?:(?:UN|U\.N\.)\s+)?Assembly\s+(?!Hall\b)[a-z]", re.I
+)
 _COUNCIL_ACT = re.compile(
     r"(?:Security Council|\bCouncil\b)[^.;]{0,40}?\b(?:vot|adopt|pass|reject|veto|approv|authori[sz]|renew|extend|demand|"
     r"endors|decid|decision)|\b(?:vetoed|voted|adopted|rejected|blocked)\b[^.;]{0,40}?(?:Security Council|\bCouncil\b)",
@@ -944,6 +1041,11 @@ _FUTURE = re.compile(
     r"(?:vote|veto|adopt|pass|block|reject|abstain|back|support|oppose|put)\b|"
     r"\b(?:postponed|postpones|postpone|delayed|delays|pushed back|put off)\b|\b(?:was|were|been|is|are) withdrawn\b|"
     r"\bwithdrew (?:the|its|their|a) (?:draft|text|resolution)\b|"
+    # a draft dropped before any vote: "no vote will be held", "abandon their draft", "decided not to put it to a vote"
+    r"\bno\s+vote\s+(?:will|would|is\s+to|was\s+going\s+to)\s+be\s+(?:held|taken|called)\b|\bthere\s+will\s+be\s+no\s+vote\b|"
+    r"\b(?:drop(?:s|ped|ping)?|abandon(?:s|ed|ing)?|withdraw(?:s|ing)?|shelv(?:e|es|ed|ing)|scrap(?:s|ped|ping)?)\s+"
+    r"(?:(?:the|its|their|a|his|her)\s+)?(?:[\w.-]+\s+){0,2}?(?:draft|resolution|text)\b|"
+    r"\b(?:decided|chose|agreed)\s+not\s+to\s+(?:put|bring|press)\b[^.;]{0,40}?\bto\s+a\s+vote\b|"
     r"\b(?:planned|scheduled|expected)\s+(?:for|on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"tomorrow|next)\b|\bif it (?:were|was|is) put to a vote\b|\bcould come\b|\bahead of (?:a|the|Friday's|Monday's|"
     r"Tuesday's|Wednesday's|Thursday's) vote\b",
@@ -1089,6 +1191,11 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
         hi = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
         if a is None or hi < a:
             return True, (lo, hi)
+    this = re.search(r"\b(?:earlier|previously|already)\s+this\s+(year|month)\b", low)
+    if this and a is not None and _near_vote(s, this.start(), this.end()):  # "Earlier this year, the Council voted"
+        lo = dt.date(a.year, 1 if this[1] == "year" else a.month, 1)
+        if lo < a:
+            return True, (lo, a - dt.timedelta(days=1))
     generic = re.search(
         r"\bearlier (?:this|that) (?:week|month|year)\b|\b(?:days|weeks|months) (?:ago|earlier)\b|\bpreviously\b|"
         r"\b(?:an|the) earlier (?:draft|vote|text|resolution|veto)\b|\blast year\b|"
@@ -1134,6 +1241,18 @@ def _near_vote(s: str, start: int, end: int, reach: int = 60) -> bool:
     """Whether a vote word (or a draft, a resolution) is within ``reach`` characters of a phrase."""
     around = s[max(0, start - reach) : end + reach]
     return bool(_VOTE_EVENT.search(around) or re.search(r"\b(?:drafts?|resolutions?|texts?|vetoe?s?)\b", around, re.I))
+
+
+def _far_from(day: dt.date, dates: list[Any], days: int = 10) -> bool:
+    """Whether a day is more than ``days`` away from every approximate date a vote was given."""
+    approx = [d for d, how, *_ in dates if how == "approx"]
+    return bool(approx) and all(abs((day - d).days) > days for d in approx)
+
+
+#: a lede that dates itself from a vote ("Three weeks after the veto, ..."): that vote is the news it reports
+_PEG = re.compile(
+    rf"\s*(?:(?:{NUM}|a|an|some|just|only|barely)\s+)+(?:days?|weeks?|months?)\s+after\s+(?:the|its|their)\b", re.I
+)
 
 
 def _marker(s: str, article_date: dt.date | None) -> tuple[str | None, tuple[dt.date, dt.date] | None]:
@@ -1352,6 +1471,9 @@ class _Reading:
             return
         self.seen_vote = True
         kind, window = _marker(s, self.article_date)
+        if kind == "earlier" and not any(c.field != "subject" for c in self.claims) and _PEG.match(s):
+            # a lede "Three weeks after the Soviet veto, ...": the vote it dates itself from is the text's news
+            kind = "main"
         if kind == "earlier" and window is not None and _dates_another_event(s):
             own = [d for d, how, _ in _vote_dates(s, self.year, self.article_date) if how in ("text", "relative")]
             if own and not any(window[0] <= d <= window[1] for d in own):
@@ -1490,6 +1612,10 @@ class _Reading:
         if kind is None and ds and known and ds[0][0] not in known and ds[0][1] not in ("dateline", "approx"):
             # "On Friday, Russia vetoed a Japanese draft" in a roundup of Thursday's votes: another day's vote
             self._new(Event(n_ev, "other_day", s))
+        elif kind is None and fresh and not known and _far_from(fresh[0][0], events[self.cur].dates):
+            # "Three weeks after the veto ..." then "On Dec. 4 the Council unanimously ...": a day far from the
+            # approximate one the text gave its vote is another vote's
+            self._new(Event(n_ev, "other_day", s))
         elif self.lede and self.cur == 0:
             # a report of a postponed vote (or of a General Assembly vote) recalling a Council vote: each
             # paragraph's Council vote is a vote of its own, never the text's (there is none)
@@ -1533,6 +1659,7 @@ class _Reading:
             reason = "; ".join(sorted(self.reasons)) if self.reasons else None
             return Extraction([], art, article_date, vote_date, source, self.vote_sents, events, self.left_out, reason)
         self._count_all_others(vote_date or article_date)
+        self._states_of_the_time(vote_date or article_date)
         uniq = self._unique()
         return Extraction(
             uniq, art, article_date, vote_date, source, self.vote_sents, events, self.left_out, lede, bool(lede)
@@ -1573,6 +1700,17 @@ class _Reading:
                     Claim("yes", size - len(nonyes), other[0].text, note="all other members", event=e.id)
                 )
         self.claims = [c for c in self.claims if c.note != "all-other"]
+
+    def _states_of_the_time(self, when: dt.date | None) -> None:
+        """Members named by today's name or capital ("Moscow", "Russia" in 1956) are the state that sat then."""
+        from unsc.rules.charter import code_of_the_time
+
+        for c in self.claims:
+            if c.member:
+                then = code_of_the_time(c.member, when)
+                if then != c.member:
+                    c.claimed = then if c.claimed == c.member else c.claimed
+                    c.member = then
 
     def _unique(self) -> list[Claim]:
         """Each claim once per vote; the subject once, not again for another vote on the same subject."""
@@ -1624,6 +1762,26 @@ def _topic_names(s: str, norm: str) -> str:
 _TOPIC_WORDS = [w for kw in TOPICS for w in kw.split("|") if re.fullmatch(r"[a-z]+", w)]
 
 
+def _co_sponsors(norm: str, sponsors: set[str | None], named: bool = True) -> list[str]:
+    """The states a sponsor drafted the text "together with" (or "jointly with", "along with"), asides allowed;
+    with no sponsor ``named`` yet, the subject of the drafting verb too ("which ⟨RUS⟩ put forward together with").
+
+    >>> _co_sponsors("a draft prepared by ⟨DEU⟩, chair of the group, together with ⟨GBR⟩, ⟨FRA⟩ and ⟨TUR⟩.", {"DEU"})
+    ['GBR', 'FRA', 'TUR']
+    >>> _co_sponsors("The text, which ⟨RUS⟩ put forward together with ⟨BLR⟩ and ⟨IND⟩, said", set(), named=False)
+    ['RUS', 'BLR', 'IND']
+    """
+    out: list[str] = []
+    verb = r"(?:prepared|drafted|written|put\s+forward|tabled|introduced|sponsored|presented|proposed)"
+    pat = rf"(?:⟨(?P<subj>[A-Z]{{3}})⟩\s+(?:had\s+|has\s+)?)?\b{verb}\b[^.;]{{0,90}}?\b(?:together|jointly|along)\s+with\s+{_LIST}"
+    for m in re.finditer(pat, norm, re.I):
+        if not named and not m["subj"]:
+            continue
+        codes = ([m["subj"]] if m["subj"] and not named else []) + _codes(m["list"])
+        out += [c for c in codes if c not in sponsors and c not in out and c not in ("PSE", "ISR")]
+    return out
+
+
 def _co_author(norm: str, at: int) -> list[str]:
     """The state that "drafted the text with France": the one named just before, as subject or as the speaker's
     country ("Britain's Mark Lyall Grant, whose delegation drafted the text with France").
@@ -1643,7 +1801,13 @@ def _clauses(sentence: str) -> list[str]:
 
     >>> _clauses("The first text got six votes, and a second Russian draft won five.")
     ['The first text got six votes', 'a second Russian draft won five.']
+    >>> _clauses("It was the first veto since May 1990, when France blocked a text.")
+    ['It was the first veto since May 1990', 'In May 1990 France blocked a text.']
     """
+    when = re.search(rf"\bsince\s+((?:(?:{_MONTHS})\s+)?(?:19|20)\d\d)\s*,\s+when\s+", sentence)
+    if when:  # "the first veto since April 2004, when it blocked ...": the "when" clause is that earlier vote
+        head, tail = sentence[: when.end(1)], f"In {when[1]} {sentence[when.end() :]}"
+        return [*_clauses(head), *_clauses(tail)]
     parts = [p.strip() for p in _CLAUSE.split(sentence)]
     out: list[str] = []
     for p in parts:
@@ -1759,6 +1923,9 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
         for c in codes:
             if c not in ("PSE", "ISR"):  # not Council members: their texts are tabled by others
                 out.append(Claim("sponsor", c, s, member=c, event=ev))
+    named = [c for c in out if c.field == "sponsor"]
+    for c in _co_sponsors(norm, {c.member for c in named}, bool(named)):
+        out.append(Claim("sponsor", c, s, member=c, event=named[0].event if named else cur))
     if _E10.search(s):
         out.append(Claim("sponsor", "E10", s, member="E10", event=cur))
     subj = (
