@@ -168,6 +168,17 @@ def test_vote_after_the_record_is_checked_by_the_rules(fake_record: MemoryRecord
     assert any(i.issue == "veto_inconsistent" for i in vetoed.consistency)
 
 
+def test_a_page_after_the_record_recalling_an_older_vote_is_not_beyond_the_record(fake_record: MemoryRecord) -> None:
+    """ "After the record" is the vote's own day when the text gives it, not the page's: a piece written in
+    2026 about a veto of 12 June 1991 is about a vote inside the record's years, found or not."""
+    text = "Looking back: on 12 June 1991 the Security Council voted on a draft, and the United States vetoed it."
+    r = check(text, date="2026-03-20", record=fake_record)
+    assert r.status != "beyond_record" and "unsc sync" not in r.message
+    later = check("On 19 March 2026 the Security Council voted on a draft; the United States vetoed it.",
+                  date="2026-03-20", record=fake_record)  # fmt: skip
+    assert later.status == "beyond_record"
+
+
 def test_rejected_with_nine_and_no_permanent_no_is_inconsistent(fake_record: MemoryRecord) -> None:
     text = "The Security Council rejected the draft on Thursday: nine in favour, six abstentions, none against."
     r = check(text, date="2026-03-20", record=fake_record)

@@ -799,8 +799,9 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
         split = _split_named(ex, main.row, rec)
         if split is not ex:  # sentences naming another resolution are about that vote: find the main one without them
             ex, main = split, _match_main(split, rec)
+    # after the record: the vote's own day when the text gives it, else the page's (a page of 2026 recalling 1986 is not)
     after = last is not None and (
-        (when is not None and when > last) or (ex.article_date is not None and ex.article_date > last)
+        when > last if when is not None else (ex.article_date is not None and ex.article_date > last)
     )
     if last is not None and after and main.status not in (ReportStatus.MATCHED, ReportStatus.NO_VOTE):
         return _beyond(ex, rec, last, left, head)  # no vote in the record fits: after its last date
