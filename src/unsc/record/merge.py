@@ -59,31 +59,25 @@ __all__ = [
     "span_text",
 ]
 
+#: One order for the date and the outcome of a vote: the official files, then the Library's tables, then the rest.
+_DATE_AND_OUTCOME = (
+    "undl_csv",
+    "undl_wide",
+    "dhl_veto",
+    "dhl_meetings",
+    "voting_agent",
+    "wpdl_veto",
+    "tong_failed",
+    "tong_meetings",
+)
+
 #: Which source wins for each field, best first. A source not listed for a field never sets it.
 PRECEDENCE: dict[str, tuple[str, ...]] = {
     "votes": ("undl_csv", "undl_wide", "voting_agent", "tong_failed"),
     "vetoed_by": ("dhl_veto", "dhl_meetings", "voting_agent", "wpdl_veto", "tong_failed", "tong_meetings"),
     "tally": ("undl_csv", "dhl_meetings", "tong_meetings", "undl_wide", "voting_agent", "tong_failed"),
-    "adopted": (
-        "undl_csv",
-        "undl_wide",
-        "dhl_veto",
-        "dhl_meetings",
-        "voting_agent",
-        "wpdl_veto",
-        "tong_failed",
-        "tong_meetings",
-    ),
-    "date": (
-        "undl_csv",
-        "undl_wide",
-        "dhl_veto",
-        "dhl_meetings",
-        "voting_agent",
-        "wpdl_veto",
-        "tong_failed",
-        "tong_meetings",
-    ),
+    "adopted": _DATE_AND_OUTCOME,
+    "date": _DATE_AND_OUTCOME,
     "meeting": ("undl_csv", "dhl_veto", "dhl_meetings", "voting_agent", "wpdl_veto", "tong_failed", "tong_meetings"),
     "draft": ("undl_csv", "voting_agent", "dhl_veto", "dhl_meetings", "wpdl_veto", "tong_failed", "tong_meetings"),
     "resolution": ("undl_csv", "undl_wide", "dhl_meetings", "voting_agent", "tong_meetings"),

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 from unsc.record import config
 from unsc.record.dates import parse_date
@@ -92,7 +92,23 @@ def _period(
         params.append(_until(until))
 
 
-class Store:
+class _Connection:
+    """What a store file and its lookup file share: an open connection, closed by ``close()`` or ``with``."""
+
+    _con: Any
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._con.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class Store(_Connection):
     """A read-only view of one store file. Every query returns a pandas DataFrame (or dict)."""
 
     def __init__(self, path: Path):
@@ -103,16 +119,6 @@ class Store:
             self._con = duckdb.connect(str(self.path), read_only=True)
         except duckdb.Error as e:
             raise StoreMissingError(f"cannot open the store {self.path}: {e}; rebuild it with `unsc build`") from None
-
-    def close(self) -> None:
-        """Close the connection."""
-        self._con.close()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def sql(self, query: str, params: list[Any] | None = None) -> pd.DataFrame:
         """Run a read-only SQL query against the store."""
@@ -578,7 +584,7 @@ def write_lookup(store_path: str | Path) -> Path:
     return target
 
 
-class Lookup:
+class Lookup(_Connection):
     """The lookup file of a store, opened only when it still matches the store and the code.
 
     >>> Lookup.open("/nonexistent/unsc.duckdb") is None
@@ -613,16 +619,6 @@ class Lookup:
             con.close()
             return None
         return cls(con)
-
-    def close(self) -> None:
-        """Close the file."""
-        self._con.close()
-
-    def __enter__(self) -> Lookup:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def decision(self, symbol: str) -> dict[str, Any] | None:
         """:meth:`Store.decision` of ``symbol`` when the file knows the symbol (exactly as typed), else ``None``:
