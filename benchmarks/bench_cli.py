@@ -60,7 +60,16 @@ def ensure_store(env: dict[str, str], tmp: str) -> bool:
     from unsc.record import config
 
     if config.store_path().exists():
-        return True
+        try:
+            from unsc.record.store import Lookup
+        except ImportError:  # a version of unsc before the lookup file (comparing versions)
+            return True
+        found = Lookup.open(config.store_path())
+        if found is not None:
+            found.close()
+            return True
+        # a store built by another version of unsc: users of this version get the lookup file from their
+        # `unsc build` / `unsc sync`, so measure the store this version builds
     data = next(
         (
             Path(c)
