@@ -107,6 +107,17 @@ class _Connection:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def roster(self, date: Any) -> list[str]:
+        """Codes seated on a date (USSR/Russia, Zaire/DR Congo, ... as the state of that date), from the
+        ``terms`` table the store and its lookup file both hold."""
+        from unsc.rules.charter import code_of_the_time
+
+        d = _date(date)
+        if d is None:
+            raise ValueError("roster needs a date (a year or YYYY-MM-DD), not None")
+        rows = self._con.execute("SELECT member FROM terms WHERE year = ?", [d.year]).fetchall()
+        return sorted({code_of_the_time(r[0], d) for r in rows})
+
 
 class Store(_Connection):
     """A read-only view of one store file. Every query returns a pandas DataFrame (or dict)."""
@@ -319,16 +330,6 @@ class Store(_Connection):
     def terms(self) -> pd.DataFrame:
         """Members per year (the DPPA membership file, blanks filled where justified)."""
         return self.sql("SELECT * FROM terms ORDER BY year, member")
-
-    def roster(self, date: Any) -> list[str]:
-        """Codes seated on a date (USSR/Russia, Zaire/DR Congo, ... as the state of that date)."""
-        from unsc.rules.charter import code_of_the_time
-
-        d = _date(date)
-        if d is None:
-            raise ValueError("roster needs a date (a year or YYYY-MM-DD), not None")
-        rows = self._con.execute("SELECT member FROM terms WHERE year = ?", [d.year]).fetchall()
-        return sorted({code_of_the_time(r[0], d) for r in rows})
 
     def conflicts(self) -> pd.DataFrame:
         """Every disagreement between sources, with the chosen value and why."""
@@ -633,13 +634,3 @@ class Lookup(_Connection):
             [symbol],
         ).fetchone()
         return None if row is None else str(row[0])
-
-    def roster(self, date: Any) -> list[str]:
-        """:meth:`Store.roster` from the file's copy of the roster table."""
-        from unsc.rules.charter import code_of_the_time
-
-        d = _date(date)
-        if d is None:
-            raise ValueError("roster needs a date (a year or YYYY-MM-DD), not None")
-        rows = self._con.execute("SELECT member FROM terms WHERE year = ?", [d.year]).fetchall()
-        return sorted({code_of_the_time(r[0], d) for r in rows})
