@@ -205,3 +205,20 @@ def test_store_meetings_query(store) -> None:
     assert (day["date"].dt.date <= dt.date(1967, 6, 14)).all()
     rhodesia = store.meetings(text="rhodesia")
     assert len(rhodesia) > 10 and rhodesia["topic"].str.contains("(?i)rhodesia").all()
+
+
+@pytest.mark.data
+def test_a_day_after_the_meeting_began_that_a_source_disputes_is_noted_as_uncertain(data_dir: Path) -> None:
+    """Before the errata settle them, the merge keeps such dates with the two-day span in ``date_note``
+    (what the news check and the pages read), naming the sources on each side."""
+    from unsc.record.build import _read_sources, _size, find_sources
+    from unsc.record.merge import merge
+
+    read = _read_sources(find_sources(data_dir), lambda i, n: None)
+    result = merge(read.frames, roster=read.who_sat, council_size=_size)
+    notes = dict(zip(result.decisions["decision_id"], result.decisions["date_note"], strict=True))
+    res_913 = notes["S/1994/465"]  # the calendar and voting_agent give 21 April, undl_wide 22 April
+    assert res_913.startswith("meeting held 21-22 April 1994 by the sources;")
+    assert "voting_agent" in res_913.split("1994-04-21")[0] and "undl_wide 1994-04-22" in res_913
+    uncertain = [d for d, n in notes.items() if isinstance(n, str) and "after midnight" in n]
+    assert len(uncertain) >= 10 and "S/2002/1063" in uncertain

@@ -347,7 +347,7 @@ def _read_sources(found: dict[str, Path], step: Callable[[int, str], None]) -> _
 def _build_tables(
     found: dict[str, Path], step: Callable[[int, str], None]
 ) -> tuple[dict[str, pd.DataFrame], BuildReport]:
-    from unsc.record.crosscheck import align_vetoes, check_meeting_dates, check_topics, fold_duplicate_adoptions
+    from unsc.record.crosscheck import align_vetoes, check_topics, fold_duplicate_adoptions
     from unsc.record.errata import apply_errata
     from unsc.record.merge import merge
     from unsc.record.validate import resolution_gaps, validate
@@ -361,7 +361,6 @@ def _build_tables(
     result = merge(frames, roster=read.who_sat, council_size=_size)
     result.decisions, result.votes, folded = fold_duplicate_adoptions(result.decisions, result.votes)
     result.decisions, topic_rows = check_topics(result.decisions, result.meetings)
-    result.decisions = check_meeting_dates(result.decisions, result.meetings, result.conflicts)
     result.conflicts += folded + topic_rows
     result.decisions, result.votes, result.vetoes, errata_rows = apply_errata(
         result.decisions, result.votes, result.vetoes, council_size=_size

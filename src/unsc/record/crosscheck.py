@@ -30,7 +30,6 @@ Two classes of error that no single source shows and the merge cannot see row by
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 from typing import Any
@@ -40,7 +39,7 @@ import pandas as pd
 from unsc.record.merge import _missing
 from unsc.rules.members import all_members, normalize_name
 
-__all__ = ["align_vetoes", "check_meeting_dates", "check_topics", "fold_duplicate_adoptions", "places"]
+__all__ = ["align_vetoes", "check_topics", "fold_duplicate_adoptions", "places"]
 
 
 def fold_duplicate_adoptions(
@@ -209,85 +208,6 @@ def check_topics(decisions: pd.DataFrame, meetings: pd.DataFrame) -> tuple[pd.Da
             }
         )
     return dec, conflicts
-
-
-def check_meeting_dates(
-    decisions: pd.DataFrame, meetings: pd.DataFrame, conflicts: list[dict[str, Any]]
-) -> pd.DataFrame:
-    """Say where the sources leave the day of a vote a day apart at its meeting's midnight.
-
-    The merge already moves a date off its meeting's days into them (``merge.date_within_meeting``: never
-    before the day the meeting began, at most a day after it). What it keeps may still be disputed: when
-    the chosen date is the day after the meeting began and a source gives the day it began, the vote may
-    have come after midnight, or a source is a day off (the Digital Library's dates are, both ways, on
-    ordinary one-day meetings). Both days stay possible and ``date_note`` says so, with the span the news
-    check and the pages read ("meeting held 21-22 April 1994"). A document that settles the day is an
-    erratum (errata.toml), which clears the note.
-
-    ``conflicts`` are the merge's rows; its ``date`` rows say which source gave which day.
-
-    >>> import datetime as dt
-    >>> d = pd.DataFrame([{"decision_id": "S/RES/1(1999)", "date": dt.date(1999, 1, 6), "meeting": "S/PV.1",
-    ...                    "date_note": None}])
-    >>> m = pd.DataFrame([{"meeting": "S/PV.1", "date": dt.date(1999, 1, 5), "end_date": dt.date(1999, 1, 5)}])
-    >>> said = [{"entity": "S/RES/1(1999)", "field": "date", "source_a": "undl_wide", "value_a": "1999-01-06",
-    ...          "source_b": "dhl_meetings", "value_b": "1999-01-05"}]
-    >>> check_meeting_dates(d, m, said).at[0, "date_note"].split(";")[0]
-    'meeting held 5-6 January 1999 by the sources'
-    >>> said[0]["value_b"] = "1999-01-06"
-    >>> check_meeting_dates(d, m, said).at[0, "date_note"] is None
-    True
-    """
-    from unsc.record.merge import span_text
-
-    dec = decisions.copy()
-    if "date_note" not in dec.columns:
-        dec["date_note"] = None
-    began = (
-        {m: _as_date(d) for m, d in zip(meetings["meeting"], meetings["date"], strict=True)} if len(meetings) else {}
-    )
-    said = _dates_said(conflicts)
-    for i, row in dec[dec["decision_id"].isin(said.keys())].iterrows():  # only decisions the sources date apart
-        first, day = began.get(row.get("meeting")), _as_date(row.get("date"))
-        given = said.get(row["decision_id"], {})
-        if first is None or day != first + dt.timedelta(days=1) or first not in given.values():
-            continue
-        if not _missing(row.get("date_note")):
-            continue
-        late = ", ".join(sorted(s for s, d in given.items() if d == day)) or "the merge"
-        early = ", ".join(sorted(s for s, d in given.items() if d == first))
-        dec.at[i, "date_note"] = (
-            f"meeting held {span_text(first, day)} by the sources; {early} give{'s' if ',' not in early else ''} "
-            f"{first.isoformat()}, the day the meeting began, {late} {day.isoformat()}: the vote may have come "
-            "after midnight or a source is a day off, so the day of the vote is uncertain"
-        )
-    return dec
-
-
-def _dates_said(conflicts: list[dict[str, Any]]) -> dict[str, dict[str, dt.date]]:
-    """Each decision's dates by source, from the merge's ``date`` conflicts rows."""
-    said: dict[str, dict[str, dt.date]] = {}
-    for c in conflicts:
-        if c.get("field") != "date":
-            continue
-        for src, value in ((c.get("source_a"), c.get("value_a")), (c.get("source_b"), c.get("value_b"))):
-            d = _as_date(value)
-            if src and d is not None:
-                said.setdefault(str(c["entity"]), {})[str(src)] = d
-    return said
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if _missing(value):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 def align_vetoes(decisions: pd.DataFrame, vetoes: pd.DataFrame) -> pd.DataFrame:

@@ -1189,12 +1189,15 @@ class _Resolution:
             self.extra_notes.append(f"title: the agenda item of {meeting} in the meeting calendar ({cal['source']})")
 
     def date_within_meeting(self) -> None:
-        """A date outside the days of its meeting (the Library's calendar) is moved into them."""
+        """A date outside the days of its meeting (the Library's calendar) is moved into them; a date the
+        day after them that a source disputes is kept as uncertain (``date_note``)."""
         meeting, date = self.meeting, self.date
         span = self.spans.get(meeting) if meeting else None
         if span is None or date is None or self.e.date_fix is not None:
             return
         first, last, how = span
+        if date == first + MEETING_DATE_TOLERANCE:
+            self.note_after_midnight(first, date)
         if first <= date <= last + MEETING_DATE_TOLERANCE:
             return  # a vote may come after midnight, never before its meeting began
         off = (first - date) if date < first else (date - last)
@@ -1223,6 +1226,22 @@ class _Resolution:
             f"is the official record of dates and wins; {how_fixed}",
         )
         self.date = fixed
+
+    def note_after_midnight(self, first: dt.date, date: dt.date) -> None:
+        """The day after the meeting began, while a source gives the day it began: the vote may have come after
+        midnight, or a source is a day off (the Digital Library's dates are, both ways, on ordinary one-day
+        meetings). Both days stay possible and ``date_note`` says so, with the span the news check and the
+        pages read ("meeting held 21-22 April 1994"); an erratum citing the document settles the day."""
+        given = {s: d for s, d in self.e.values("date").items() if isinstance(d, dt.date)}
+        if self.date_note is not None or first not in given.values():
+            return
+        late = ", ".join(sorted(s for s, d in given.items() if d == date)) or "the merge"
+        early = ", ".join(sorted(s for s, d in given.items() if d == first))
+        self.date_note = (
+            f"meeting held {span_text(first, date)} by the sources; {early} give{'s' if ',' not in early else ''} "
+            f"{first.isoformat()}, the day the meeting began, {late} {date.isoformat()}: the vote may have come "
+            "after midnight or a source is a day off, so the day of the vote is uncertain"
+        )
 
     # ------------------------------------------------------------------ how it was decided
     def settle_modality(self) -> None:
