@@ -45,6 +45,12 @@ def _kinds() -> list[str]:
     return [k.value for k in Kind]
 
 
+def _voting_classes() -> list[str]:
+    from unsc.rules import VotingClass
+
+    return [c.value for c in VotingClass]
+
+
 def _issues() -> list[str]:
     from unsc.analysis.stats import ISSUES
 
@@ -145,7 +151,7 @@ def decisions_cmd(
         "--class",
         metavar="procedural|non_procedural",
         help="Under Art. 27(2) or 27(3): procedural keeps every procedural vote (agenda, invitations, ...).",
-        autocompletion=_complete(["procedural", "non_procedural", "special"]),
+        autocompletion=_complete(_voting_classes),
     ),
     member: str | None = typer.Option(
         None, "--member", metavar="MEMBER", help="Decisions this member voted on (code or name)."
