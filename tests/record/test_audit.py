@@ -277,3 +277,15 @@ def test_every_meeting_is_a_record_and_every_veto_row_repeats_its_decision(store
     )
     assert joined.empty, joined.to_dict("records")
     assert len(store.sql("SELECT * FROM vetoes")) > 250
+
+
+@pytest.mark.data
+def test_a_sponsor_placeholder_read_as_none_is_reported_with_its_row_and_field(data_dir) -> None:
+    from unsc.record.sources.voting_agent import read_voting_agent
+
+    frame = read_voting_agent(data_dir / "unsc_draft_votes_by_member_1994_2025_voting_agent.xlsx")
+    said = [n for n in frame.notes if "field 'Submitted by'" in n]
+    assert any("'-none-' names no sponsor" in n and "row " in n for n in said)
+    assert any("'President?'" in n for n in said)
+    drafts_without = sum(1 for s in frame.decisions["sponsors"] if s is None or s != s)
+    assert len(said) <= drafts_without  # a note for each placeholder, none for a cell that names a sponsor

@@ -346,6 +346,12 @@ class _Workbook:
                 continue
             key = f"va{ident}"
             decisions.append(_decision_row(h, rows, key))
+            raw = _text(h["first"].get("Submitted by"))
+            if raw and decisions[-1]["sponsors"] is None:
+                self.notes.append(
+                    f"{self.path.name}: row {rows[0]['row']} (draft ID {ident}), field 'Submitted by': {raw!r} names "
+                    "no sponsor; read as none"
+                )
             votes += [
                 {
                     "source": SOURCE,
