@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -421,7 +422,7 @@ def decide(
         explanation=_explain(f),
         warnings=tuple(warnings),
         rules=tuple(sorted(set(rules), key=lambda r: int(r[1:]))),
-        votes=tuple((c, v.value) for c, v in f.votes.items()),
+        votes=tuple((c, _VOTE_CODE[v]) for c, v in f.votes.items()),
         date=when,
         not_concurring=f.not_concurring,
         interpretation=mode.interpretation,
@@ -461,14 +462,21 @@ def _council_for(ballot: Ballot, council: Council | None, warnings: list[str]) -
         raise ValueError("a ballot needs a date, or pass a Council")
     _check_council_existed(ballot.date)
     if ballot.date.year in roster_years():
-        return Council.seated(ballot.date)
+        return _seated(ballot.date)
     warnings.append("elected_members_not_checked")
     return Council.on(ballot.date)
 
 
-@dataclass(frozen=True)
+@functools.lru_cache(maxsize=4096)
+def _seated(day: dt.date) -> Council:
+    """:meth:`Council.seated`, once per day: a Council is immutable and the roster never changes in a run."""
+    return Council.seated(day)
+
+
+@dataclass(slots=True)
 class _Facts:
-    """What decide() established about one ballot: the input, the counts and the outcome."""
+    """What decide() established about one ballot: the input, the counts and the outcome (never changed
+    once made; not a frozen dataclass only because freezing costs a guarded set per field on every decision)."""
 
     ballot: Ballot
     council: Council
@@ -511,9 +519,8 @@ def _tally(
     """Count the votes (R5) and apply Art. 27(3) (R7, R11), Art. 27(2) (R6) or a fixed majority
     without veto (R21, R22)."""
     # R5: only affirmative votes count, against a fixed number; abstentions and absences never lower it
-    yes = sum(1 for v in votes.values() if v is Vote.YES)
-    no = sum(1 for v in votes.values() if v is Vote.NO)
-    abstain = sum(1 for v in votes.values() if v is Vote.ABSTAIN)
+    counts = Counter(votes.values())
+    yes, no, abstain = counts[Vote.YES], counts[Vote.NO], counts[Vote.ABSTAIN]
     non_voting = council.size - yes - no - abstain  # X: absent, not participating, obligatory abstention
     absent = sum(1 for c, v in votes.items() if v is Vote.NON_VOTING and reasons[c] is NonVoting.ABSENT)
     permanent_votes = {p: votes.get(p, Vote.NON_VOTING) for p in council.permanent}
@@ -567,6 +574,9 @@ def _practice_warnings(f: _Facts) -> list[str]:
 # --------------------------------------------------------------------------------------------
 # helpers
 
+#: each vote's code, read once (``Vote.value`` is a descriptor call per seat in every decision)
+_VOTE_CODE = {v: v.value for v in Vote}
+
 _FIXED_MAJORITY = (Kind.ART109_1_CONFERENCE, Kind.ART109_3_CONFERENCE, Kind.ICJ_BALLOT)
 
 
@@ -617,7 +627,8 @@ def _seat_votes(ballot: Ballot, council: Council) -> tuple[dict[str, Vote], dict
     problems: list[str] = []
     seated_members = frozenset(council.members or ())  # already checked as UN Members by Council.on
     for code, vote in ballot.votes:
-        seat = council.canonical(code)
+        # a code the Council seats is already its seat's code; only others ("RUS" for the USSR's seat) need mapping
+        seat = code if code in seated_members else council.canonical(code)
         if seat in votes:
             raise RosterError(f"{code} is named twice (as the seat {seat})")
         if council.date is not None and (code not in seated_members or seat != code):
@@ -736,7 +747,9 @@ def _in_seat_order(codes: Iterable[str], council: Council) -> tuple[str, ...]:
     return tuple(sorted(s, key=lambda c: (order.get(c, len(order)), c)))
 
 
+@functools.lru_cache(maxsize=4096)
 def _name(code: str, when: dt.date | None) -> str:
+    """A state's name on a day (pure, so cached: the same few pairs are asked for on every decision)."""
     if when is not None and permanent_seat(code):
         name = permanent_government(code, when)[1]
         return "China" if code == "CHN" and when >= PRC_SEATED else name
