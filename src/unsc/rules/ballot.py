@@ -66,11 +66,11 @@ class Mode:
 _WORD = {Vote.YES: "yes", Vote.NO: "no", Vote.ABSTAIN: "abstention", Vote.NON_VOTING: "not voting"}
 
 
-@functools.lru_cache(maxsize=8192)
 def seat_code(name: str, when: dt.date | None = None) -> str:
     """The code for a state name or code; abstract seats of a custom Council ("E1", "AFR2") pass as they are.
 
-    A pure function of its arguments, cached: every ballot names its fifteen seats through it.
+    With ``when``, a name of one government of the China seat ("ROC", "PRC") is accepted only while it
+    held the seat (:func:`~unsc.rules.members.member_on`).
 
     >>> seat_code("Russia"), seat_code("e1")
     ('RUS', 'E1')
@@ -79,9 +79,18 @@ def seat_code(name: str, when: dt.date | None = None) -> str:
     ...
     unsc.rules.members.UnknownMemberError: unknown member 'XXX': give an ISO 3166 alpha-3 code (e.g. USA, RUS, SUN) or a state name
     """
+    code = _code_of(name)
+    if when is not None and code == "CHN":
+        member_on(name, when)  # raises for a government's name outside its period
+    return code
+
+
+@functools.lru_cache(maxsize=8192)
+def _code_of(name: str) -> str:
+    """:func:`seat_code` without the date: a pure function of the name, cached (every ballot names its seats)."""
     found = find_member(name)
     if found is not None:
-        return member_on(name, when).code if when is not None else found.code
+        return found.code
     stripped = name.strip().upper()
     if stripped.isalnum() and 2 <= len(stripped) <= 6 and not stripped.isalpha():
         return stripped  # abstract seat of a custom Council, e.g. "E1"
