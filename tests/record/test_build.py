@@ -20,7 +20,9 @@ def test_accounting_adds_up(store, data_dir: Path) -> None:
     wide = pd.read_csv(data_dir / "un_ga_sc_votes_wide_1946_2021_un_data.csv", usecols=["Council"])
     assert rep.loc["undl_wide", "rows_in"] == len(wide)
     assert rep.loc["undl_wide", "out_of_scope"] == (wide["Council"] != "Security Council").sum()
-    va = pd.read_excel(data_dir / "unsc_draft_votes_by_member_1994_2025_voting_agent.xlsx", usecols=["ID"])
+    va = pd.read_excel(
+        data_dir / "unsc_draft_votes_by_member_1994_2025_voting_agent.xlsx", usecols=["ID"], engine="calamine"
+    )
     assert rep.loc["voting_agent", "rows_in"] == len(va)
     for src, r in rep.iterrows():
         if pd.isna(r["rows_in"]):
