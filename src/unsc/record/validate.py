@@ -207,7 +207,51 @@ def validate(
     out["explanation"] = [explanation_by_id.get(d, e) for d, e in zip(out["decision_id"], explanation, strict=True)]
     if meetings is not None:
         invariant_rows += meeting_date_rows(out, meetings)
+    invariant_rows += member_name_rows(out, votes)
     return out, rows + invariant_rows
+
+
+def member_name_rows(decisions: pd.DataFrame, votes: pd.DataFrame) -> list[dict[str, Any]]:
+    """An ``unexplained`` row for each decision serving a member under a name its state did not bear that day.
+
+    A vote of Zaire served as "Democratic Republic of the Congo", of the USSR as "Russian Federation",
+    or under no name of its state at all: :func:`unsc.record.crosscheck.name_fits` says which.
+
+    >>> import datetime as dt
+    >>> dec = pd.DataFrame({"decision_id": ["S/RES/688(1991)"], "date": [dt.date(1991, 4, 5)], "adopted": [True]})
+    >>> v = pd.DataFrame({"decision_id": ["S/RES/688(1991)"] * 2, "member": ["ZAR", "CUB"],
+    ...     "member_name": ["Democratic Republic of the Congo", "Cuba"]})
+    >>> [r["reason"].split(":")[0] for r in member_name_rows(dec, v)]
+    ['member_name_of_another_time']
+    """
+    from unsc.record.crosscheck import name_fits
+
+    if votes.empty or "member_name" not in votes:
+        return []
+    info = {
+        did: (None if d is None or pd.isna(d) else pd.Timestamp(d).date(), a)
+        for did, d, a in zip(decisions["decision_id"], decisions["date"], decisions["adopted"], strict=True)
+    }
+    wrong: dict[str, list[str]] = {}
+    for did, code, name in zip(votes["decision_id"], votes["member"], votes["member_name"], strict=True):
+        when = info.get(did, (None, None))[0]
+        if not name_fits(code, name, when):
+            wrong.setdefault(did, []).append(f"{code} as {name!r}")
+    out: list[dict[str, Any]] = []
+    for did, items in sorted(wrong.items()):
+        when, adopted = info.get(did, (None, None))
+        out.append(
+            {
+                "decision_id": did,
+                "date": when,
+                "recorded_adopted": None if adopted is None or pd.isna(adopted) else bool(adopted),
+                "rule_adopted": None,
+                "category": "unexplained",
+                "reason": f"member_name_of_another_time: {', '.join(items)} on {when}, a name the state did "
+                "not bear that day (crosscheck.NAMES_OF_THE_TIME)",
+            }
+        )
+    return out
 
 
 def meeting_date_rows(decisions: pd.DataFrame, meetings: pd.DataFrame) -> list[dict[str, Any]]:
