@@ -4,6 +4,9 @@
   names, so Zaire's votes of 1982-91 read "DEMOCRATIC REPUBLIC OF THE CONGO", the Byelorussian SSR's
   "BELARUS", Ceylon's "SRI LANKA"; Tong's lists call the USSR "Russian Federation". ``crosscheck``
   serves the name of the time (``names_of_the_time``), ``validate`` reports any that remain.
+* Misspellings the sources carry into served text ("The sitution in Cyprus", S/2023/64; "extention"
+  in ten of the Library's record titles; "the situation in in Côte d'Ivoire"): ``crosscheck`` corrects
+  the words of ``TYPOS`` and doubled small words (``correct_typos``), ``validate`` reports any left.
 """
 
 from __future__ import annotations
@@ -13,8 +16,17 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from unsc.record.crosscheck import NAMES_OF_THE_TIME, name_fits, name_of_the_time, names_of_the_time
-from unsc.record.validate import member_name_rows
+from unsc.record.crosscheck import (
+    NAMES_OF_THE_TIME,
+    TYPOS,
+    correct_typos,
+    misspellings,
+    name_fits,
+    name_of_the_time,
+    names_of_the_time,
+    spelled_right,
+)
+from unsc.record.validate import member_name_rows, spelling_rows
 
 
 @pytest.mark.parametrize(
@@ -94,3 +106,59 @@ def test_no_vote_in_the_store_names_a_member_by_another_time(store) -> None:
     pairs = set(zip(fixed["value_a"], fixed["chosen"], strict=True))
     assert ("DEMOCRATIC REPUBLIC OF THE CONGO", "ZAIRE") in pairs
     assert ("BELARUS", "BYELORUSSIAN SSR") in pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "right"),
+    [
+        ("The sitution in Cyprus", "The situation in Cyprus"),
+        ("[on extention of the mandate of UN Interim Force in Lebanon (UNIFIL)]", None),
+        ("[on the apppointment of the Secreaty-General]", "[on the appointment of the Secretary-General]"),
+        ("EXTENTION OF THE MANDATE", "EXTENSION OF THE MANDATE"),
+        ("the situation in in Côte d'Ivoire", "the situation in Côte d'Ivoire"),
+        ("appointment of Boutros Boutros-Ghali", "appointment of Boutros Boutros-Ghali"),  # a name, not a typo
+        ("the situation in Jenin; the Gambia", "the situation in Jenin; the Gambia"),
+    ],
+)
+def test_a_misspelt_word_is_corrected_in_the_case_of_the_source(text: str, right: str | None) -> None:
+    expected = right if right is not None else text.replace("extention", "extension")
+    assert spelled_right(text) == expected
+    assert misspellings(expected) == []
+
+
+def test_every_correction_is_a_word_the_table_does_not_also_call_wrong() -> None:
+    for wrong, right in TYPOS.items():
+        assert wrong != right and wrong.islower() and right.islower()
+        assert misspellings(right) == [], right
+
+
+def test_a_corrected_title_keeps_the_source_text_in_conflicts() -> None:
+    dec = pd.DataFrame(
+        {
+            "decision_id": ["S/2023/64", "S/2023/65"],
+            "date": [dt.date(2023, 1, 30), dt.date(2023, 1, 30)],
+            "adopted": [True, True],
+            "title": ["The sitution in Cyprus", None],
+            "topic": ["Cyprus", None],
+            "sources": [["voting_agent"], ["voting_agent"]],
+        }
+    )
+    assert [r["decision_id"] for r in spelling_rows(dec)] == ["S/2023/64"]
+    vetoes = pd.DataFrame({"decision_id": ["S/2023/64"], "title": ["The sitution in Cyprus"]})
+    meetings = pd.DataFrame({"meeting": ["S/PV.9252"], "topic": ["The situation in Cyprus"]})
+    d2, m2, v2, rows = correct_typos(dec, meetings, vetoes)
+    assert d2["title"].tolist()[0] == "The situation in Cyprus" and v2["title"].tolist() == ["The situation in Cyprus"]
+    assert m2.equals(meetings)
+    assert [(r["entity"], r["source_a"], r["value_a"]) for r in rows] == [
+        ("S/2023/64", "voting_agent", "The sitution in Cyprus")
+    ]
+    assert spelling_rows(d2) == []
+
+
+@pytest.mark.data
+def test_no_title_or_topic_served_keeps_a_known_misspelling(store) -> None:
+    decisions = store.sql("SELECT decision_id, date, adopted, title, topic FROM decisions")
+    assert spelling_rows(decisions) == []
+    meetings = store.sql("SELECT topic FROM meetings")
+    assert [t for t in meetings["topic"] if misspellings(t)] == []
+    assert store.decision("S/2023/64")["title"] == "The situation in Cyprus"

@@ -208,7 +208,38 @@ def validate(
     if meetings is not None:
         invariant_rows += meeting_date_rows(out, meetings)
     invariant_rows += member_name_rows(out, votes)
+    invariant_rows += spelling_rows(out)
     return out, rows + invariant_rows
+
+
+def spelling_rows(decisions: pd.DataFrame) -> list[dict[str, Any]]:
+    """An ``unexplained`` row for each decision whose title or topic keeps a misspelling the record knows.
+
+    >>> import datetime as dt
+    >>> dec = pd.DataFrame({"decision_id": ["S/2023/64"], "date": [dt.date(2023, 1, 30)], "adopted": [True],
+    ...     "title": ["The sitution in Cyprus"], "topic": ["Cyprus"]})
+    >>> [r["reason"] for r in spelling_rows(dec)]
+    ["misspelt_text: title 'sitution' (crosscheck.TYPOS)"]
+    """
+    from unsc.record.crosscheck import misspellings
+
+    out: list[dict[str, Any]] = []
+    cols = [c for c in ("title", "topic") if c in decisions]
+    for rec in records(decisions[["decision_id", "date", "adopted", *cols]]):
+        found = [f"{c} {w!r}" for c in cols for w in misspellings(rec.get(c))]
+        if found:
+            adopted = rec.get("adopted")
+            out.append(
+                {
+                    "decision_id": rec["decision_id"],
+                    "date": rec.get("date"),
+                    "recorded_adopted": None if adopted is None or pd.isna(adopted) else bool(adopted),
+                    "rule_adopted": None,
+                    "category": "unexplained",
+                    "reason": f"misspelt_text: {', '.join(found)} (crosscheck.TYPOS)",
+                }
+            )
+    return out
 
 
 def member_name_rows(decisions: pd.DataFrame, votes: pd.DataFrame) -> list[dict[str, Any]]:
