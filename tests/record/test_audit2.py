@@ -162,3 +162,27 @@ def test_no_title_or_topic_served_keeps_a_known_misspelling(store) -> None:
     meetings = store.sql("SELECT topic FROM meetings")
     assert [t for t in meetings["topic"] if misspellings(t)] == []
     assert store.decision("S/2023/64")["title"] == "The situation in Cyprus"
+
+
+@pytest.mark.parametrize(
+    ("raw", "read"),
+    [
+        ("[on expansion of sanctions against the Southern Rhodesia r@e1gime]", "régime]"),
+        ("[on admission of Ivory Coast (C@o3te d'Ivoire)]", "(Côte d'Ivoire)]"),
+        ("[on establishment of the Dag Hammarskj@o4ld Medal]", "Hammarskjöld Medal]"),
+    ],
+)
+def test_the_scrape_accent_escapes_are_read_as_letters(raw: str, read: str) -> None:
+    from unsc.record.sources.undl_wide import decode_accents
+
+    assert misspellings(raw)  # the invariant sees the escape
+    out = decode_accents(raw)
+    assert out.endswith(read) and "@" not in out
+    assert misspellings(out) == []
+
+
+@pytest.mark.data
+def test_no_title_served_keeps_an_accent_escape(store) -> None:
+    titles = store.sql("SELECT title FROM decisions WHERE regexp_matches(title, '@[A-Za-z][0-9]')")
+    assert titles.empty
+    assert "aériens" in store.decision("731 (1992)")["title"]

@@ -427,6 +427,8 @@ TYPOS: dict[str, str] = {
 }
 _TYPO = re.compile(r"\b(" + "|".join(TYPOS) + r")\b", re.IGNORECASE)
 #: A small word written twice ("the situation in in Côte d'Ivoire"); names are not words of this list.
+#: An accent escape of the Digital Library scrape ("r@e1gime") that its reader did not decode.
+_ACCENT_ESCAPE = re.compile(r"@[A-Za-z]\d")
 _DOUBLED = re.compile(r"\b(in|of|the|and|to|on|for|by|a)\s+\1\b", re.IGNORECASE)
 
 
@@ -459,10 +461,13 @@ def misspellings(text: Any) -> list[str]:
 
     >>> misspellings("Security Council resolution 1729 (2006) [on extention of the mandate]")
     ['extention']
+    >>> misspellings("[on the destruction of Pan American flight 103 and Union des transports a@e1riens]")
+    ['@e1']
     """
     if not isinstance(text, str):
         return []
-    return [m.group(0) for m in _TYPO.finditer(text)] + [m.group(0) for m in _DOUBLED.finditer(text)]
+    found = [m.group(0) for m in _TYPO.finditer(text)] + [m.group(0) for m in _DOUBLED.finditer(text)]
+    return found + _ACCENT_ESCAPE.findall(text)
 
 
 def correct_typos(
