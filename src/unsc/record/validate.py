@@ -205,11 +205,16 @@ def validate(
     out["explanation"] = explanation
     explanation_by_id, invariant_rows = check_invariants(out, votes, rows)
     out["explanation"] = [explanation_by_id.get(d, e) for d, e in zip(out["decision_id"], explanation, strict=True)]
-    if meetings is not None:
-        invariant_rows += meeting_date_rows(out, meetings)
-    invariant_rows += member_name_rows(out, votes)
-    invariant_rows += spelling_rows(out)
+    invariant_rows += _served_text_and_date_rows(out, votes, meetings)
     return out, rows + invariant_rows
+
+
+def _served_text_and_date_rows(
+    decisions: pd.DataFrame, votes: pd.DataFrame, meetings: pd.DataFrame | None
+) -> list[dict[str, Any]]:
+    """The invariants over the whole record beyond one decision's counts: dates against the calendar, names, text."""
+    out = meeting_date_rows(decisions, meetings) if meetings is not None else []
+    return out + member_name_rows(decisions, votes) + spelling_rows(decisions)
 
 
 def spelling_rows(decisions: pd.DataFrame) -> list[dict[str, Any]]:
