@@ -186,3 +186,22 @@ def test_no_title_served_keeps_an_accent_escape(store) -> None:
     titles = store.sql("SELECT title FROM decisions WHERE regexp_matches(title, '@[A-Za-z][0-9]')")
     assert titles.empty
     assert "aériens" in store.decision("731 (1992)")["title"]
+
+
+def test_a_fragment_of_another_title_after_the_bracket_is_dropped_and_a_cut_title_kept() -> None:
+    from unsc.record.sources.undl_wide import without_stray_tail
+
+    stray = (
+        "Security Council resolution 1748 (2007) [on extension of the mandate of the International Independent "
+        "Investigation Commission] technologies in suppor[...]"
+    )
+    assert misspellings(stray) == ["stray tail 'technologies in suppor[...]'"]
+    assert without_stray_tail(stray).endswith("Investigation Commission]")
+    cut = "Security Council resolution 2387 (2017) [on extension of the mandate of the UN Multidimensional[...]"
+    assert without_stray_tail(cut) == cut and misspellings(cut) == []
+
+
+@pytest.mark.data
+def test_the_titles_with_a_stray_tail_are_served_whole(store) -> None:
+    assert store.decision("1748 (2007)")["title"].endswith("Investigation Commission]")
+    assert store.decision("2170 (2014)")["title"].endswith("by Al-Qaida]")

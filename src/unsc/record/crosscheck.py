@@ -466,8 +466,12 @@ def misspellings(text: Any) -> list[str]:
     """
     if not isinstance(text, str):
         return []
+    from unsc.record.sources.undl_wide import without_stray_tail
+
     found = [m.group(0) for m in _TYPO.finditer(text)] + [m.group(0) for m in _DOUBLED.finditer(text)]
-    return found + _ACCENT_ESCAPE.findall(text)
+    cut = without_stray_tail(text)
+    tail = [f"stray tail {text[len(cut) :].strip()!r}"] if cut != text else []
+    return found + _ACCENT_ESCAPE.findall(text) + tail
 
 
 def correct_typos(

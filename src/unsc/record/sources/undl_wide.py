@@ -30,7 +30,7 @@ import pandas as pd
 from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue, read_csv_checked
 from unsc.record.sources.normalize import format_resolution, member_code, member_named, parse_date, parse_resolution
 
-__all__ = ["FILE", "META_COLUMNS", "SOURCE", "column_code", "decode_accents", "read_undl_wide"]
+__all__ = ["FILE", "META_COLUMNS", "SOURCE", "column_code", "decode_accents", "read_undl_wide", "without_stray_tail"]
 
 SOURCE = "undl_wide"
 FILE = "un_ga_sc_votes_wide_1946_2021_un_data.csv"
@@ -54,6 +54,24 @@ _COUNTS = {"YES COUNT": "Y", "NO COUNT": "N", "ABSENT COUNT": "A", "NO-VOTE COUN
 #: the accent ("r@e1gime", "C@o3te d'Ivoire", "Hammarskj@o4ld"): the digits seen in the Council rows.
 _ACCENTS = {"1": "\u0301", "3": "\u0302", "4": "\u0308"}
 _ESCAPE = re.compile(r"@([A-Za-z])([134])")
+
+
+#: A record title followed by a cut-off fragment of another row's title after its closing bracket
+#: ("... [on extension of the mandate of the International Independent Investigation Commission]
+#: technologies in suppor[...]" on res. 1748 (2007), the words of res. 1747's title): the scrape's leftover.
+_TAIL = re.compile(r"^(Security Council resolution \d+ \(\d{4}\) \[[^\]]*\])\s+[^\[\]]+\[\.\.\.\]$")
+
+
+def without_stray_tail(text: str) -> str:
+    """The title without a fragment of another title left after its closing bracket.
+
+    >>> without_stray_tail("Security Council resolution 2170 (2014) [on threats by Al-Qaida] andate of the UN Assista[...]")
+    'Security Council resolution 2170 (2014) [on threats by Al-Qaida]'
+    >>> without_stray_tail("Security Council resolution 25 (1947) [referring the application of Hungary to theUnite[...]")
+    'Security Council resolution 25 (1947) [referring the application of Hungary to theUnite[...]'
+    """
+    m = _TAIL.match(text)
+    return m.group(1) if m else text
 
 
 def decode_accents(text: str) -> str:
@@ -215,9 +233,15 @@ class _WideRows:
     def title(self, text: str, row: int) -> str | None:
         """The row's title, its accent escapes decoded (each decoded title a note naming its row)."""
         raw = text.strip()
-        title = decode_accents(raw)
-        if title != raw:
-            found = sorted(set(_ESCAPE.findall(raw)))
+        cut = without_stray_tail(raw)
+        if cut != raw:
+            self.notes.append(
+                f"row {row}, field Title: a fragment of another title after the closing bracket dropped "
+                f"({raw[len(cut) :].strip()!r})"
+            )
+        title = decode_accents(cut)
+        if title != cut:
+            found = sorted(set(_ESCAPE.findall(cut)))
             self.notes.append(
                 f"row {row}, field Title: accent escapes {', '.join('@' + a + b for a, b in found)} read as "
                 f"{', '.join(unicodedata.normalize('NFC', a + _ACCENTS[b]) for a, b in found)}"
