@@ -347,7 +347,13 @@ def _read_sources(found: dict[str, Path], step: Callable[[int, str], None]) -> _
 def _build_tables(
     found: dict[str, Path], step: Callable[[int, str], None]
 ) -> tuple[dict[str, pd.DataFrame], BuildReport]:
-    from unsc.record.crosscheck import align_vetoes, check_topics, fold_duplicate_adoptions
+    from unsc.record.crosscheck import (
+        align_vetoes,
+        check_topics,
+        correct_typos,
+        fold_duplicate_adoptions,
+        names_of_the_time,
+    )
     from unsc.record.errata import apply_errata
     from unsc.record.merge import merge
     from unsc.record.validate import resolution_gaps, validate
@@ -366,6 +372,12 @@ def _build_tables(
         result.decisions, result.votes, result.vetoes, council_size=_size
     )
     result.conflicts += errata_rows
+    result.votes, name_rows = names_of_the_time(result.votes, result.decisions)
+    result.conflicts += name_rows
+    result.decisions, result.meetings, result.vetoes, spelling_rows = correct_typos(
+        result.decisions, result.meetings, result.vetoes
+    )
+    result.conflicts += spelling_rows
     result.vetoes = align_vetoes(result.decisions, result.vetoes)
     step(STEPS.index("validate"), "validate")
     decisions, validation_rows = validate(result.decisions, result.votes, roster=read.who_sat, meetings=result.meetings)

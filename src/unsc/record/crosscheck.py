@@ -30,6 +30,7 @@ Two classes of error that no single source shows and the merge cannot see row by
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from typing import Any
@@ -39,7 +40,18 @@ import pandas as pd
 from unsc.record.merge import _missing
 from unsc.rules.members import all_members, normalize_name
 
-__all__ = ["align_vetoes", "check_topics", "fold_duplicate_adoptions", "places"]
+__all__ = [
+    "align_vetoes",
+    "check_topics",
+    "correct_typos",
+    "fold_duplicate_adoptions",
+    "misspellings",
+    "name_fits",
+    "name_of_the_time",
+    "names_of_the_time",
+    "places",
+    "spelled_right",
+]
 
 
 def fold_duplicate_adoptions(
@@ -231,3 +243,291 @@ def align_vetoes(decisions: pd.DataFrame, vetoes: pd.DataFrame) -> pd.DataFrame:
             own = out["decision_id"].map(by_id[col].to_dict())
             out[col] = own.where(own.notna(), out[col])
     return out
+
+
+# --- member names of the time ----------------------------------------------------------------------
+
+#: Names a state bore at the UN one after another: ``code -> ((first day or None, name), ...)``; each
+#: name holds from its first day to the day before the next. Only states that changed the name the UN
+#: lists them under are here (the UN's list of Member States, "changes in name"); a state not here has
+#: one name, :func:`unsc.rules.find_member`'s. Sources write today's names for past members (the
+#: Digital Library scrape's columns are headed by current names: "DEMOCRATIC REPUBLIC OF THE CONGO" on
+#: Zaire's votes of 1982-91, "BELARUS" on the Byelorussian SSR's of 1974-75).
+NAMES_OF_THE_TIME: dict[str, tuple[tuple[dt.date | None, str], ...]] = {
+    "BEN": ((None, "Dahomey"), (dt.date(1975, 11, 30), "Benin")),
+    "BFA": ((None, "Upper Volta"), (dt.date(1984, 8, 4), "Burkina Faso")),
+    "BLR": ((None, "Byelorussian SSR"), (dt.date(1991, 9, 19), "Belarus")),
+    "CPV": ((None, "Cape Verde"), (dt.date(2013, 10, 24), "Cabo Verde")),
+    "DEU": ((None, "Germany, Federal Republic of"), (dt.date(1990, 10, 3), "Germany")),
+    "EGY": ((None, "Egypt"), (dt.date(1958, 2, 22), "United Arab Republic"), (dt.date(1971, 9, 2), "Egypt")),
+    "IRN": ((None, "Iran"), (dt.date(1979, 4, 1), "Iran (Islamic Republic of)")),
+    "LBY": (
+        (None, "Libya"),
+        (dt.date(1969, 9, 1), "Libyan Arab Republic"),
+        (dt.date(1977, 3, 2), "Libyan Arab Jamahiriya"),
+        (dt.date(2011, 9, 16), "Libya"),
+    ),
+    "LKA": ((None, "Ceylon"), (dt.date(1972, 5, 22), "Sri Lanka")),
+    "MKD": ((None, "The former Yugoslav Republic of Macedonia"), (dt.date(2019, 2, 14), "North Macedonia")),
+    "MMR": ((None, "Burma"), (dt.date(1989, 6, 18), "Myanmar")),
+    "SWZ": ((None, "Swaziland"), (dt.date(2018, 4, 19), "Eswatini")),
+    "SYR": ((None, "Syria"), (dt.date(1961, 9, 28), "Syrian Arab Republic")),
+    "TUR": ((None, "Turkey"), (dt.date(2022, 6, 1), "Türkiye")),
+    "UKR": ((None, "Ukrainian SSR"), (dt.date(1991, 8, 24), "Ukraine")),
+}
+
+#: Short forms that name the state under each of its names (the UN writes "Iran" and "Syria" in
+#: running text in every period), so they are never out of their time.
+TIMELESS_SHORT_NAMES: dict[str, frozenset[str]] = {
+    "IRN": frozenset({"iran"}),
+    "LBY": frozenset({"libya"}),
+    "SYR": frozenset({"syria"}),
+}
+
+
+def name_of_the_time(code: str, when: dt.date | None) -> str:
+    """The name a member bore on a day, as the record serves it.
+
+    >>> name_of_the_time("ZAR", dt.date(1991, 4, 5)), name_of_the_time("BLR", dt.date(1975, 10, 23))
+    ('Zaire', 'Byelorussian SSR')
+    >>> name_of_the_time("EGY", dt.date(1962, 4, 9)), name_of_the_time("EGY", dt.date(2017, 1, 1))
+    ('United Arab Republic', 'Egypt')
+    """
+    chain = NAMES_OF_THE_TIME.get(code)
+    if chain and when is not None:
+        name = chain[0][1]
+        for first, n in chain:
+            if first is None or when >= first:
+                name = n
+        return name
+    from unsc.rules import find_member
+
+    m = find_member(code)
+    return m.name if m is not None else code
+
+
+def name_fits(code: str, name: Any, when: dt.date | None) -> bool:
+    """Whether ``name`` is a name the member ``code`` bore on the day ``when``.
+
+    The name must denote that state (not another one, not a typo) and, for a state that changed its
+    name, not a name it bore only before or after that day. The UN's own voting records still label
+    the Russian Federation's seat "USSR" on votes of 24-31 December 1991 (res. 725), so that label fits.
+
+    >>> name_fits("ZAR", "DEMOCRATIC REPUBLIC OF THE CONGO", dt.date(1991, 4, 5))
+    False
+    >>> name_fits("ZAR", "Zaire", dt.date(1991, 4, 5)), name_fits("SYR", "Syria", dt.date(2003, 4, 24))
+    (True, True)
+    >>> name_fits("UKR", "UKRAINE", dt.date(1948, 4, 17)), name_fits("CHL", "CHILEs", dt.date(2015, 3, 27))
+    (False, False)
+    >>> name_fits("ETH", "Ethipia", dt.date(2018, 6, 1)), name_fits("ETH", "ETHIOPIA", dt.date(2018, 6, 1))
+    (False, True)
+    """
+    from unsc.rules import find_member
+    from unsc.rules.charter import USSR_LABEL_LAST_DAY
+
+    if not isinstance(name, str) or not name.strip():
+        return False
+    m = find_member(name)
+    if m is None:
+        return False
+    if m.code != code:
+        return code == "RUS" and m.code == "SUN" and when is not None and when <= USSR_LABEL_LAST_DAY
+    key = normalize_name(name)
+    chain = NAMES_OF_THE_TIME.get(code, ())
+    if key not in {normalize_name(n) for n in (m.name, *m.names, *(n for _, n in chain))}:
+        return False  # an alias the registry resolves (a demonym, a capital, a known typo: "Ethipia")
+    if not chain or when is None:
+        return True
+    if key in TIMELESS_SHORT_NAMES.get(code, frozenset()):
+        return True
+    periods = [normalize_name(n) for _, n in chain]
+    if key not in periods:
+        return True  # a spelling the table does not date (an official long form, a short form)
+    return key == normalize_name(name_of_the_time(code, when))
+
+
+def names_of_the_time(votes: pd.DataFrame, decisions: pd.DataFrame) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """Serve each member vote under the name its state bore on the vote's day.
+
+    A source name that denotes another state, a later or earlier name of the state, or no state at
+    all ("DONOTKNOW", "CHILEs", the typo "Ethipia") is replaced by :func:`name_of_the_time`, written in capitals where the
+    source wrote capitals; each replacement is a ``conflicts`` row (field ``crosscheck:member_name``)
+    that keeps the source's spelling. A missing name (a vote an erratum adds) is filled without a row.
+
+    >>> v = pd.DataFrame({"decision_id": ["a", "a"], "member": ["ZAR", "CUB"],
+    ...     "member_name": ["DEMOCRATIC REPUBLIC OF THE CONGO", "CUBA"], "source": ["undl_wide"] * 2})
+    >>> d = pd.DataFrame({"decision_id": ["a"], "date": [dt.date(1991, 4, 5)]})
+    >>> v2, rows = names_of_the_time(v, d)
+    >>> v2["member_name"].tolist(), rows[0]["value_a"]
+    (['ZAIRE', 'CUBA'], 'DEMOCRATIC REPUBLIC OF THE CONGO')
+    """
+    if votes.empty:
+        return votes, []
+    dates = {
+        did: (None if d is None or pd.isna(d) else pd.Timestamp(d).date())
+        for did, d in zip(decisions["decision_id"], decisions["date"], strict=True)
+    }
+    out = votes.copy()
+    names = out["member_name"].tolist()
+    conflicts: list[dict[str, Any]] = []
+    for i, (did, code, name, source) in enumerate(
+        zip(out["decision_id"], out["member"], names, out["source"], strict=True)
+    ):
+        when = dates.get(did)
+        if name_fits(code, name, when):
+            continue
+        right = name_of_the_time(code, when)
+        if isinstance(name, str) and name.strip():
+            if name.isupper():
+                right = right.upper()
+            conflicts.append(
+                {
+                    "entity": did,
+                    "field": "crosscheck:member_name",
+                    "source_a": source,
+                    "value_a": name,
+                    "source_b": "crosscheck",
+                    "value_b": right,
+                    "chosen": right,
+                    "reason": f"the name {name!r} is not one {code} bore on {when}: served as {right!r}, "
+                    "the state's name of the time (crosscheck.NAMES_OF_THE_TIME)",
+                }
+            )
+        names[i] = right
+    out["member_name"] = names
+    return out, conflicts
+
+
+# --- misspellings the sources carry into served text ---------------------------------------------------
+
+#: Misspellings found in the titles and topics the sources give (the Digital Library's record titles,
+#: Voting-Agent's agenda items, the Library's meeting topics, the WPDL veto list), each beside the word
+#: the rest of the record spells right hundreds of times: ``misspelling -> word`` (lower case; the case
+#: of the source is kept). Found by listing every word used once or twice that is one edit away from a
+#: word used 15 times or more, and reading each (names such as "Jenin", "Gambia", "UNSMIS" are real).
+TYPOS: dict[str, str] = {
+    "admision": "admission",
+    "aghanistan": "afghanistan",
+    "agrrement": "agreement",
+    "apppointment": "appointment",
+    "extention": "extension",
+    "malasyia": "malaysia",
+    "manadate": "mandate",
+    "poeple": "people",
+    "scontributing": "contributing",
+    "secreaty": "secretary",
+    "sitution": "situation",
+    "siuation": "situation",
+    "societ": "soviet",
+    "stabalization": "stabilization",
+    "suspention": "suspension",
+    "tirbunal": "tribunal",
+    "unamsi": "unamsil",
+    "volations": "violations",
+}
+_TYPO = re.compile(r"\b(" + "|".join(TYPOS) + r")\b", re.IGNORECASE)
+#: A small word written twice ("the situation in in Côte d'Ivoire"); names are not words of this list.
+#: An accent escape of the Digital Library scrape ("r@e1gime") that its reader did not decode.
+_ACCENT_ESCAPE = re.compile(r"@[A-Za-z]\d")
+_DOUBLED = re.compile(r"\b(in|of|the|and|to|on|for|by|a)\s+\1\b", re.IGNORECASE)
+
+
+def _same_case(word: str, like: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def spelled_right(text: Any) -> Any:
+    """``text`` with the misspellings of :data:`TYPOS` and doubled small words corrected.
+
+    >>> spelled_right("The sitution in Cyprus")
+    'The situation in Cyprus'
+    >>> spelled_right("Security Council resolution 1633 (2005) [on the situation in in Côte d’Ivoire]")
+    'Security Council resolution 1633 (2005) [on the situation in Côte d’Ivoire]'
+    >>> spelled_right("Boutros Boutros-Ghali"), spelled_right(None)
+    ('Boutros Boutros-Ghali', None)
+    """
+    if not isinstance(text, str):
+        return text
+    out = _TYPO.sub(lambda m: _same_case(TYPOS[m.group(1).lower()], m.group(1)), text)
+    return _DOUBLED.sub(lambda m: m.group(1), out)
+
+
+def misspellings(text: Any) -> list[str]:
+    """The misspellings of :data:`TYPOS` and doubled small words in ``text`` (the invariant's check).
+
+    >>> misspellings("Security Council resolution 1729 (2006) [on extention of the mandate]")
+    ['extention']
+    >>> misspellings("[on the destruction of Pan American flight 103 and Union des transports a@e1riens]")
+    ['@e1']
+    """
+    if not isinstance(text, str):
+        return []
+    from unsc.record.sources.undl_wide import without_stray_tail
+
+    found = [m.group(0) for m in _TYPO.finditer(text)] + [m.group(0) for m in _DOUBLED.finditer(text)]
+    cut = without_stray_tail(text)
+    tail = [f"stray tail {text[len(cut) :].strip()!r}"] if cut != text else []
+    return found + _ACCENT_ESCAPE.findall(text) + tail
+
+
+def correct_typos(
+    decisions: pd.DataFrame, meetings: pd.DataFrame, vetoes: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list[dict[str, Any]]]:
+    """Correct :func:`spelled_right` the titles and topics served, one ``conflicts`` row per field changed.
+
+    The row keeps the source's text (field ``crosscheck:spelling:<column>``); a veto row repeats its
+    decision's corrected title without a row of its own.
+
+    >>> d = pd.DataFrame({"decision_id": ["S/2023/64"], "title": ["The sitution in Cyprus"], "topic": [None],
+    ...     "sources": [["voting_agent"]]})
+    >>> m = pd.DataFrame({"meeting": ["S/PV.3576"], "topic": ["The siuation in the former Yugoslavia"]})
+    >>> d2, m2, _, rows = correct_typos(d, m, pd.DataFrame(columns=["decision_id", "title"]))
+    >>> d2["title"].tolist(), m2["topic"].tolist(), [r["field"] for r in rows]
+    (['The situation in Cyprus'], ['The situation in the former Yugoslavia'], ['crosscheck:spelling:title', 'crosscheck:spelling:meeting_topic'])
+    """
+    rows: list[dict[str, Any]] = []
+
+    def fix(frame: pd.DataFrame, key: str, column: str, field: str, source: Any) -> pd.DataFrame:
+        if frame.empty or column not in frame:
+            return frame
+        out = frame.copy()
+        values = out[column].tolist()
+        for i, (k, text) in enumerate(zip(out[key], values, strict=True)):
+            if not isinstance(text, str):
+                continue
+            right = spelled_right(text)
+            if right == text:
+                continue
+            values[i] = right
+            src = source(out.iloc[i]) if callable(source) else source
+            rows.append(
+                {
+                    "entity": k,
+                    "field": f"crosscheck:spelling:{field}",
+                    "source_a": src,
+                    "value_a": text,
+                    "source_b": "crosscheck",
+                    "value_b": right,
+                    "chosen": right,
+                    "reason": f"misspelt in the source ({', '.join(misspellings(text))}): corrected word for word "
+                    "(crosscheck.TYPOS)",
+                }
+            )
+        out[column] = values
+        return out
+
+    def first_source(row: pd.Series) -> str:
+        s = row.get("sources")
+        return ",".join(s) if isinstance(s, list | tuple) else str(s)
+
+    decisions = fix(decisions, "decision_id", "title", "title", first_source)
+    decisions = fix(decisions, "decision_id", "topic", "topic", first_source)
+    meetings = fix(meetings, "meeting", "topic", "meeting_topic", "dhl_meetings")
+    if not vetoes.empty and "title" in vetoes:
+        vetoes = vetoes.copy()
+        vetoes["title"] = [spelled_right(t) for t in vetoes["title"]]
+    return decisions, meetings, vetoes, rows

@@ -205,9 +205,89 @@ def validate(
     out["explanation"] = explanation
     explanation_by_id, invariant_rows = check_invariants(out, votes, rows)
     out["explanation"] = [explanation_by_id.get(d, e) for d, e in zip(out["decision_id"], explanation, strict=True)]
-    if meetings is not None:
-        invariant_rows += meeting_date_rows(out, meetings)
+    invariant_rows += _served_text_and_date_rows(out, votes, meetings)
     return out, rows + invariant_rows
+
+
+def _served_text_and_date_rows(
+    decisions: pd.DataFrame, votes: pd.DataFrame, meetings: pd.DataFrame | None
+) -> list[dict[str, Any]]:
+    """The invariants over the whole record beyond one decision's counts: dates against the calendar, names, text."""
+    out = meeting_date_rows(decisions, meetings) if meetings is not None else []
+    return out + member_name_rows(decisions, votes) + spelling_rows(decisions)
+
+
+def spelling_rows(decisions: pd.DataFrame) -> list[dict[str, Any]]:
+    """An ``unexplained`` row for each decision whose title or topic keeps a misspelling the record knows.
+
+    >>> import datetime as dt
+    >>> dec = pd.DataFrame({"decision_id": ["S/2023/64"], "date": [dt.date(2023, 1, 30)], "adopted": [True],
+    ...     "title": ["The sitution in Cyprus"], "topic": ["Cyprus"]})
+    >>> [r["reason"] for r in spelling_rows(dec)]
+    ["misspelt_text: title 'sitution' (crosscheck.TYPOS)"]
+    """
+    from unsc.record.crosscheck import misspellings
+
+    out: list[dict[str, Any]] = []
+    cols = [c for c in ("title", "topic") if c in decisions]
+    for rec in records(decisions[["decision_id", "date", "adopted", *cols]]):
+        found = [f"{c} {w!r}" for c in cols for w in misspellings(rec.get(c))]
+        if found:
+            adopted = rec.get("adopted")
+            out.append(
+                {
+                    "decision_id": rec["decision_id"],
+                    "date": rec.get("date"),
+                    "recorded_adopted": None if adopted is None or pd.isna(adopted) else bool(adopted),
+                    "rule_adopted": None,
+                    "category": "unexplained",
+                    "reason": f"misspelt_text: {', '.join(found)} (crosscheck.TYPOS)",
+                }
+            )
+    return out
+
+
+def member_name_rows(decisions: pd.DataFrame, votes: pd.DataFrame) -> list[dict[str, Any]]:
+    """An ``unexplained`` row for each decision serving a member under a name its state did not bear that day.
+
+    A vote of Zaire served as "Democratic Republic of the Congo", of the USSR as "Russian Federation",
+    or under no name of its state at all: :func:`unsc.record.crosscheck.name_fits` says which.
+
+    >>> import datetime as dt
+    >>> dec = pd.DataFrame({"decision_id": ["S/RES/688(1991)"], "date": [dt.date(1991, 4, 5)], "adopted": [True]})
+    >>> v = pd.DataFrame({"decision_id": ["S/RES/688(1991)"] * 2, "member": ["ZAR", "CUB"],
+    ...     "member_name": ["Democratic Republic of the Congo", "Cuba"]})
+    >>> [r["reason"].split(":")[0] for r in member_name_rows(dec, v)]
+    ['member_name_of_another_time']
+    """
+    from unsc.record.crosscheck import name_fits
+
+    if votes.empty or "member_name" not in votes:
+        return []
+    info = {
+        did: (None if d is None or pd.isna(d) else pd.Timestamp(d).date(), a)
+        for did, d, a in zip(decisions["decision_id"], decisions["date"], decisions["adopted"], strict=True)
+    }
+    wrong: dict[str, list[str]] = {}
+    for did, code, name in zip(votes["decision_id"], votes["member"], votes["member_name"], strict=True):
+        when = info.get(did, (None, None))[0]
+        if not name_fits(code, name, when):
+            wrong.setdefault(did, []).append(f"{code} as {name!r}")
+    out: list[dict[str, Any]] = []
+    for did, items in sorted(wrong.items()):
+        when, adopted = info.get(did, (None, None))
+        out.append(
+            {
+                "decision_id": did,
+                "date": when,
+                "recorded_adopted": None if adopted is None or pd.isna(adopted) else bool(adopted),
+                "rule_adopted": None,
+                "category": "unexplained",
+                "reason": f"member_name_of_another_time: {', '.join(items)} on {when}, a name the state did "
+                "not bear that day (crosscheck.NAMES_OF_THE_TIME)",
+            }
+        )
+    return out
 
 
 def meeting_date_rows(decisions: pd.DataFrame, meetings: pd.DataFrame) -> list[dict[str, Any]]:

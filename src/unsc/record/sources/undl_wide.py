@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,7 @@ import pandas as pd
 from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue, read_csv_checked
 from unsc.record.sources.normalize import format_resolution, member_code, member_named, parse_date, parse_resolution
 
-__all__ = ["FILE", "META_COLUMNS", "SOURCE", "column_code", "read_undl_wide"]
+__all__ = ["FILE", "META_COLUMNS", "SOURCE", "column_code", "decode_accents", "read_undl_wide", "without_stray_tail"]
 
 SOURCE = "undl_wide"
 FILE = "un_ga_sc_votes_wide_1946_2021_un_data.csv"
@@ -47,6 +48,41 @@ META_COLUMNS = (
     "token",
 )
 _COUNTS = {"YES COUNT": "Y", "NO COUNT": "N", "ABSENT COUNT": "A", "NO-VOTE COUNT": "X"}
+
+
+#: The scrape writes an accented letter of the Library's catalogue as ``@`` + letter + a digit naming
+#: the accent ("r@e1gime", "C@o3te d'Ivoire", "Hammarskj@o4ld"): the digits seen in the Council rows.
+_ACCENTS = {"1": "\u0301", "3": "\u0302", "4": "\u0308"}
+_ESCAPE = re.compile(r"@([A-Za-z])([134])")
+
+
+#: A record title followed by a cut-off fragment of another row's title after its closing bracket
+#: ("... [on extension of the mandate of the International Independent Investigation Commission]
+#: technologies in suppor[...]" on res. 1748 (2007), the words of res. 1747's title): the scrape's leftover.
+_TAIL = re.compile(r"^(Security Council resolution \d+ \(\d{4}\) \[[^\]]*\])\s+[^\[\]]+\[\.\.\.\]$")
+
+
+def without_stray_tail(text: str) -> str:
+    """The title without a fragment of another title left after its closing bracket.
+
+    >>> without_stray_tail("Security Council resolution 2170 (2014) [on threats by Al-Qaida] andate of the UN Assista[...]")
+    'Security Council resolution 2170 (2014) [on threats by Al-Qaida]'
+    >>> without_stray_tail("Security Council resolution 25 (1947) [referring the application of Hungary to theUnite[...]")
+    'Security Council resolution 25 (1947) [referring the application of Hungary to theUnite[...]'
+    """
+    m = _TAIL.match(text)
+    return m.group(1) if m else text
+
+
+def decode_accents(text: str) -> str:
+    """The title with the scrape's accent escapes read as the letters they stand for.
+
+    >>> decode_accents("Union des transports a@e1riens"), decode_accents("C@o3te d'Ivoire (Hammarskj@o4ld)")
+    ('Union des transports aériens', "Côte d'Ivoire (Hammarskjöld)")
+    >>> decode_accents("info@un.org 2")
+    'info@un.org 2'
+    """
+    return unicodedata.normalize("NFC", _ESCAPE.sub(lambda m: m.group(1) + _ACCENTS[m.group(2)], text))
 
 
 def column_code(column: str) -> str | None:
@@ -172,7 +208,7 @@ class _WideRows:
                 "draft": None,
                 "resolution": format_resolution(number, year),
                 "resolution_number": number,
-                "title": rec["Title"].strip() or None,
+                "title": self.title(rec["Title"], row),
                 "topic": None,
                 "sponsors": None,
                 "kind": "draft_resolution",
@@ -193,6 +229,24 @@ class _WideRows:
                 {"source": SOURCE, "source_row": row, "key": key, "member": code, "member_name": name, "vote": v}
                 for code, (name, v) in cells.items()
             ]
+
+    def title(self, text: str, row: int) -> str | None:
+        """The row's title, its accent escapes decoded (each decoded title a note naming its row)."""
+        raw = text.strip()
+        cut = without_stray_tail(raw)
+        if cut != raw:
+            self.notes.append(
+                f"row {row}, field Title: a fragment of another title after the closing bracket dropped "
+                f"({raw[len(cut) :].strip()!r})"
+            )
+        title = decode_accents(cut)
+        if title != cut:
+            found = sorted(set(_ESCAPE.findall(cut)))
+            self.notes.append(
+                f"row {row}, field Title: accent escapes {', '.join('@' + a + b for a, b in found)} read as "
+                f"{', '.join(unicodedata.normalize('NFC', a + _ACCENTS[b]) for a, b in found)}"
+            )
+        return title or None
 
     def cells(self, i: int, row: int, date: dt.date) -> tuple[dict[str, tuple[str, str]], list[tuple[str, str]]]:
         """The member votes of a row by code (with the column's name), and the votes of the DONOTKNOW column."""
