@@ -16,17 +16,9 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from unsc.record.crosscheck import (
-    NAMES_OF_THE_TIME,
-    TYPOS,
-    correct_typos,
-    misspellings,
-    name_fits,
-    name_of_the_time,
-    names_of_the_time,
-    spelled_right,
-)
+from unsc.record.crosscheck import TYPOS, correct_typos, misspellings, names_of_the_time, spelled_right
 from unsc.record.validate import member_name_rows, spelling_rows
+from unsc.rules.members import NAMES_OF_THE_TIME, name_fits, name_of_the_time
 
 
 @pytest.mark.parametrize(

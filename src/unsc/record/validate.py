@@ -251,7 +251,7 @@ def member_name_rows(decisions: pd.DataFrame, votes: pd.DataFrame) -> list[dict[
     """An ``unexplained`` row for each decision serving a member under a name its state did not bear that day.
 
     A vote of Zaire served as "Democratic Republic of the Congo", of the USSR as "Russian Federation",
-    or under no name of its state at all: :func:`unsc.record.crosscheck.name_fits` says which.
+    or under no name of its state at all: :func:`unsc.rules.members.name_fits` says which.
 
     >>> import datetime as dt
     >>> dec = pd.DataFrame({"decision_id": ["S/RES/688(1991)"], "date": [dt.date(1991, 4, 5)], "adopted": [True]})
@@ -260,7 +260,7 @@ def member_name_rows(decisions: pd.DataFrame, votes: pd.DataFrame) -> list[dict[
     >>> [r["reason"].split(":")[0] for r in member_name_rows(dec, v)]
     ['member_name_of_another_time']
     """
-    from unsc.record.crosscheck import name_fits
+    from unsc.rules.members import name_fits
 
     if votes.empty or "member_name" not in votes:
         return []
@@ -284,7 +284,7 @@ def member_name_rows(decisions: pd.DataFrame, votes: pd.DataFrame) -> list[dict[
                 "rule_adopted": None,
                 "category": "unexplained",
                 "reason": f"member_name_of_another_time: {', '.join(items)} on {when}, a name the state did "
-                "not bear that day (crosscheck.NAMES_OF_THE_TIME)",
+                "not bear that day (unsc.rules.members.NAMES_OF_THE_TIME)",
             }
         )
     return out

@@ -21,10 +21,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from unsc.rules.charter import MEMBERSHIP, PRC_SEATED
+from unsc.rules.charter import MEMBERSHIP, PRC_SEATED, USSR_LABEL_LAST_DAY
 
 __all__ = [
+    "NAMES_OF_THE_TIME",
     "SHORT_ALIASES",
+    "TIMELESS_SHORT_NAMES",
     "Member",
     "NameOutOfPeriodError",
     "UnknownMemberError",
@@ -32,6 +34,8 @@ __all__ = [
     "find_member",
     "member",
     "member_on",
+    "name_fits",
+    "name_of_the_time",
     "normalize_name",
 ]
 
@@ -494,3 +498,99 @@ def member_on(text: str, when: dt.date | None) -> Member:
             f"on {when} the People's Republic of China held it (give CHN or China)",
         )
     return m
+
+
+# --- names of the time ----------------------------------------------------------------------------
+
+#: Names a state bore at the UN one after another: ``code -> ((first day or None, name), ...)``; each
+#: name holds from its first day to the day before the next. Only states that changed the name the UN
+#: lists them under are here (the UN's list of Member States, "changes in name"); a state not here has
+#: one name, :func:`find_member`'s. Sources write today's names for past members (the
+#: Digital Library scrape's columns are headed by current names: "DEMOCRATIC REPUBLIC OF THE CONGO" on
+#: Zaire's votes of 1982-91, "BELARUS" on the Byelorussian SSR's of 1974-75).
+NAMES_OF_THE_TIME: dict[str, tuple[tuple[dt.date | None, str], ...]] = {
+    "BEN": ((None, "Dahomey"), (dt.date(1975, 11, 30), "Benin")),
+    "BFA": ((None, "Upper Volta"), (dt.date(1984, 8, 4), "Burkina Faso")),
+    "BLR": ((None, "Byelorussian SSR"), (dt.date(1991, 9, 19), "Belarus")),
+    "CPV": ((None, "Cape Verde"), (dt.date(2013, 10, 24), "Cabo Verde")),
+    "DEU": ((None, "Germany, Federal Republic of"), (dt.date(1990, 10, 3), "Germany")),
+    "EGY": ((None, "Egypt"), (dt.date(1958, 2, 22), "United Arab Republic"), (dt.date(1971, 9, 2), "Egypt")),
+    "IRN": ((None, "Iran"), (dt.date(1979, 4, 1), "Iran (Islamic Republic of)")),
+    "LBY": (
+        (None, "Libya"),
+        (dt.date(1969, 9, 1), "Libyan Arab Republic"),
+        (dt.date(1977, 3, 2), "Libyan Arab Jamahiriya"),
+        (dt.date(2011, 9, 16), "Libya"),
+    ),
+    "LKA": ((None, "Ceylon"), (dt.date(1972, 5, 22), "Sri Lanka")),
+    "MKD": ((None, "The former Yugoslav Republic of Macedonia"), (dt.date(2019, 2, 14), "North Macedonia")),
+    "MMR": ((None, "Burma"), (dt.date(1989, 6, 18), "Myanmar")),
+    "SWZ": ((None, "Swaziland"), (dt.date(2018, 4, 19), "Eswatini")),
+    "SYR": ((None, "Syria"), (dt.date(1961, 9, 28), "Syrian Arab Republic")),
+    "TUR": ((None, "Turkey"), (dt.date(2022, 6, 1), "Türkiye")),
+    "UKR": ((None, "Ukrainian SSR"), (dt.date(1991, 8, 24), "Ukraine")),
+}
+
+#: Short forms that name the state under each of its names (the UN writes "Iran" and "Syria" in
+#: running text in every period), so they are never out of their time.
+TIMELESS_SHORT_NAMES: dict[str, frozenset[str]] = {
+    "IRN": frozenset({"iran"}),
+    "LBY": frozenset({"libya"}),
+    "SYR": frozenset({"syria"}),
+}
+
+
+def name_of_the_time(code: str, when: dt.date | None) -> str:
+    """The name a member bore on a day, as the record serves it.
+
+    >>> name_of_the_time("ZAR", dt.date(1991, 4, 5)), name_of_the_time("BLR", dt.date(1975, 10, 23))
+    ('Zaire', 'Byelorussian SSR')
+    >>> name_of_the_time("EGY", dt.date(1962, 4, 9)), name_of_the_time("EGY", dt.date(2017, 1, 1))
+    ('United Arab Republic', 'Egypt')
+    """
+    chain = NAMES_OF_THE_TIME.get(code)
+    if chain and when is not None:
+        name = chain[0][1]
+        for first, n in chain:
+            if first is None or when >= first:
+                name = n
+        return name
+    m = find_member(code)
+    return m.name if m is not None else code
+
+
+def name_fits(code: str, name: object, when: dt.date | None) -> bool:
+    """Whether ``name`` is a name the member ``code`` bore on the day ``when``.
+
+    The name must denote that state (not another one, not a typo) and, for a state that changed its
+    name, not a name it bore only before or after that day. The UN's own voting records still label
+    the Russian Federation's seat "USSR" on votes of 24-31 December 1991 (res. 725), so that label fits.
+
+    >>> name_fits("ZAR", "DEMOCRATIC REPUBLIC OF THE CONGO", dt.date(1991, 4, 5))
+    False
+    >>> name_fits("ZAR", "Zaire", dt.date(1991, 4, 5)), name_fits("SYR", "Syria", dt.date(2003, 4, 24))
+    (True, True)
+    >>> name_fits("UKR", "UKRAINE", dt.date(1948, 4, 17)), name_fits("CHL", "CHILEs", dt.date(2015, 3, 27))
+    (False, False)
+    >>> name_fits("ETH", "Ethipia", dt.date(2018, 6, 1)), name_fits("ETH", "ETHIOPIA", dt.date(2018, 6, 1))
+    (False, True)
+    """
+    if not isinstance(name, str) or not name.strip():
+        return False
+    m = find_member(name)
+    if m is None:
+        return False
+    if m.code != code:
+        return code == "RUS" and m.code == "SUN" and when is not None and when <= USSR_LABEL_LAST_DAY
+    key = normalize_name(name)
+    chain = NAMES_OF_THE_TIME.get(code, ())
+    if key not in {normalize_name(n) for n in (m.name, *m.names, *(n for _, n in chain))}:
+        return False  # an alias the registry resolves (a demonym, a capital, a known typo: "Ethipia")
+    if not chain or when is None:
+        return True
+    if key in TIMELESS_SHORT_NAMES.get(code, frozenset()):
+        return True
+    periods = [normalize_name(n) for _, n in chain]
+    if key not in periods:
+        return True  # a spelling the table does not date (an official long form, a short form)
+    return key == normalize_name(name_of_the_time(code, when))
