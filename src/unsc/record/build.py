@@ -353,6 +353,7 @@ def _build_tables(
         correct_typos,
         fold_duplicate_adoptions,
         names_of_the_time,
+        sponsors_of_the_time,
     )
     from unsc.record.errata import apply_errata
     from unsc.record.merge import merge
@@ -373,7 +374,8 @@ def _build_tables(
     )
     result.conflicts += errata_rows
     result.votes, name_rows = names_of_the_time(result.votes, result.decisions)
-    result.conflicts += name_rows
+    result.decisions, sponsor_rows = sponsors_of_the_time(result.decisions)
+    result.conflicts += name_rows + sponsor_rows
     result.decisions, result.meetings, result.vetoes, spelling_rows = correct_typos(
         result.decisions, result.meetings, result.vetoes
     )

@@ -30,14 +30,23 @@ Two classes of error that no single source shows and the merge cannot see row by
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from typing import Any
 
 import pandas as pd
 
-from unsc.record.merge import _missing
-from unsc.rules.members import all_members, name_fits, name_of_the_time, normalize_name
+from unsc.record.merge import _SPONSOR_SPLIT, _missing, sponsor_names
+from unsc.rules.members import (
+    NAMES_OF_THE_TIME,
+    TIMELESS_SHORT_NAMES,
+    all_members,
+    find_member,
+    name_fits,
+    name_of_the_time,
+    normalize_name,
+)
 
 __all__ = [
     "align_vetoes",
@@ -50,6 +59,9 @@ __all__ = [
     "names_of_the_time",
     "places",
     "spelled_right",
+    "sponsor_names",
+    "sponsor_of_the_time",
+    "sponsors_of_the_time",
 ]
 
 
@@ -433,3 +445,87 @@ def correct_typos(
         vetoes = vetoes.copy()
         vetoes["title"] = [spelled_right(t) for t in vetoes["title"]]
     return decisions, meetings, vetoes, rows
+
+
+# --- sponsors under the names of their day ---------------------------------------------------------
+
+
+def sponsor_of_the_time(name: str, when: dt.date) -> str | None:
+    """The name a sponsor bore on the day of the vote, where the source wrote a name of another time
+    (the Russian Federation for the USSR's drafts of 1947-1971, Belarus for the Byelorussian SSR), else ``None``.
+
+    Only another time's name is replaced: an official long form, a short form or a placeholder
+    ("President", "E10") is left as the source wrote it.
+
+    >>> import datetime as dt
+    >>> sponsor_of_the_time("Russian Federation", dt.date(1947, 8, 4)), sponsor_of_the_time("Ukraine", dt.date(1948, 4, 17))
+    ('USSR', 'Ukrainian SSR')
+    >>> sponsor_of_the_time("Russian Federation", dt.date(2024, 5, 20)), sponsor_of_the_time("President", dt.date(1994, 1, 6))
+    (None, None)
+    >>> sponsor_of_the_time("Libya", dt.date(2009, 6, 30)) is None  # a short form the UN uses in every period
+    True
+    """
+    from unsc.rules.council import permanent_government, permanent_seat
+
+    bare = name.strip()
+    if bare.casefold().startswith("the "):
+        bare = bare[4:]
+    m = find_member(bare)
+    if m is None:
+        return None
+    code = permanent_government(m.code, when)[0] if permanent_seat(m.code) else m.code
+    if code != m.code:  # another government of a permanent seat: the USSR's drafts filed under Russia
+        return name_of_the_time(code, when)
+    chain = NAMES_OF_THE_TIME.get(code, ())
+    said = normalize_name(bare)
+    if said in TIMELESS_SHORT_NAMES.get(code, frozenset()):  # "Syria", "Libya", "Iran" in every period
+        return None
+    if said in {normalize_name(n) for _, n in chain} and said != normalize_name(name_of_the_time(code, when)):
+        return name_of_the_time(code, when)
+    return None
+
+
+def sponsors_of_the_time(decisions: pd.DataFrame) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """Serve each sponsor under the name it bore on the day of the vote (:func:`sponsor_of_the_time`),
+    one ``conflicts`` row per decision changed (field ``crosscheck:sponsors``) keeping the source's text.
+
+    >>> import datetime as dt
+    >>> d = pd.DataFrame({"decision_id": ["S/404"], "date": [dt.date(1947, 8, 4)], "sponsors": ["Russian Federation"],
+    ...     "sources": [["tong_failed"]]})
+    >>> d2, rows = sponsors_of_the_time(d)
+    >>> d2["sponsors"].tolist(), rows[0]["value_a"]
+    (['USSR'], 'Russian Federation')
+    """
+    if decisions.empty or "sponsors" not in decisions:
+        return decisions, []
+    out = decisions.copy()
+    values = out["sponsors"].tolist()
+    rows: list[dict[str, Any]] = []
+    for i, (did, day, text) in enumerate(zip(out["decision_id"], out["date"], values, strict=True)):
+        if not isinstance(text, str) or not text.strip() or day is None or pd.isna(day):
+            continue
+        when = pd.Timestamp(day).date()
+        parts = _SPONSOR_SPLIT.split(text)  # names at even places, their separators between
+        for j in range(0, len(parts), 2):
+            right = sponsor_of_the_time(parts[j], when)
+            if right is not None:
+                parts[j] = right
+        fixed = "".join(parts)
+        if fixed == text:
+            continue
+        values[i] = fixed
+        rows.append(
+            {
+                "entity": did,
+                "field": "crosscheck:sponsors",
+                "source_a": ", ".join(out.iloc[i].get("sources") or []) or None,
+                "value_a": text,
+                "source_b": "crosscheck",
+                "value_b": fixed,
+                "chosen": fixed,
+                "reason": f"a sponsor is named by a name it did not bear on {when}: served under the name of "
+                "the time (unsc.rules.members.NAMES_OF_THE_TIME; the USSR's seat before 24 Dec 1991)",
+            }
+        )
+    out["sponsors"] = values
+    return out, rows

@@ -1032,6 +1032,34 @@ def _all_vetoers(e: Entity) -> list[str]:
     return [m for _, r in e.all_records() for m in (r.get("vetoed_by") or [])]
 
 
+_SPONSOR_SPLIT = re.compile(r"(\s*,\s*|\s+and\s+)")
+
+
+def sponsor_names(text: str) -> list[str]:
+    """The names in a sponsors cell, split at commas and "and".
+
+    >>> sponsor_names("Belarus, China and Syrian Arab Republic")
+    ['Belarus', 'China', 'Syrian Arab Republic']
+    """
+    return [n.strip() for n in _SPONSOR_SPLIT.split(text)[::2] if n.strip()]
+
+
+def sponsor_codes(text: Any) -> frozenset[str]:
+    """The states a sponsors cell names, as codes (a name that is no state, "President", as itself).
+
+    >>> sorted(sponsor_codes("the United States and Albania"))
+    ['ALB', 'USA']
+    """
+    from unsc.rules import find_member
+
+    out = set()
+    for name in sponsor_names(str(text)):
+        bare = name[4:] if name.casefold().startswith("the ") else name
+        m = find_member(bare)
+        out.add(m.code if m is not None else bare)
+    return frozenset(out)
+
+
 def _fmt(v: Any) -> str:
     if isinstance(v, list | tuple):
         return ", ".join(str(x) for x in v) if v else "none"
@@ -1088,7 +1116,7 @@ class _Resolution:
         self.title_from_calendar()
         self.date_within_meeting()
         _, topic = self.choose("topic", compare=False)
-        _, sponsors = self.choose("sponsors", compare=False)
+        sponsors = self.settle_sponsors()
         _, link = self.choose("link", compare=False)
         self.settle_modality()
         _, adopted = self.choose("adopted")
@@ -1145,6 +1173,32 @@ class _Resolution:
                 )
             self.conflict(col or fieldname, s, _fmt(v), other, _fmt(ov), _fmt(v), reason)
         return s, v
+
+    def settle_sponsors(self) -> Any:
+        """The sponsors of the best source (:data:`PRECEDENCE`), unless another source names every one of them
+        and more: a list that leaves out names another source gives is incomplete (Voting-Agent's cells leave
+        out a text's Council drafters: S/2017/962 without the United States and Italy), so the fuller list is
+        served. Every other disagreement is a conflicts row, never dropped silently."""
+        vals = {s: v for s, r in self.e.records.items() if (v := r.get("sponsors")) is not None and not _missing(v)}
+        s, v = pick("sponsors", vals)
+        if s is None:
+            return v
+        chosen_source, chosen = s, v
+        for other, ov in vals.items():
+            if other == s or sponsor_codes(ov) == sponsor_codes(chosen):
+                continue
+            if sponsor_codes(ov) > sponsor_codes(chosen):
+                self.conflict(
+                    "sponsors", chosen_source, _fmt(chosen), other, _fmt(ov), _fmt(ov),
+                    f"{other} names every sponsor {chosen_source} names and more: the fuller list is served",
+                )  # fmt: skip
+                chosen_source, chosen = other, ov
+            else:
+                self.conflict(
+                    "sponsors", s, _fmt(v), other, _fmt(ov), _fmt(v),
+                    f"precedence for sponsors: {' > '.join(x for x in PRECEDENCE['sponsors'] if x in vals)}",
+                )  # fmt: skip
+        return chosen
 
     # ------------------------------------------------------------------ date, symbols, title
     def settle_date(self) -> None:

@@ -214,7 +214,7 @@ def _served_text_and_date_rows(
 ) -> list[dict[str, Any]]:
     """The invariants over the whole record beyond one decision's counts: dates against the calendar, names, text."""
     out = meeting_date_rows(decisions, meetings) if meetings is not None else []
-    return out + member_name_rows(decisions, votes) + spelling_rows(decisions)
+    return out + member_name_rows(decisions, votes) + spelling_rows(decisions) + sponsor_rows(decisions, votes)
 
 
 def spelling_rows(decisions: pd.DataFrame) -> list[dict[str, Any]]:
@@ -287,6 +287,57 @@ def member_name_rows(decisions: pd.DataFrame, votes: pd.DataFrame) -> list[dict[
                 "not bear that day (unsc.rules.members.NAMES_OF_THE_TIME)",
             }
         )
+    return out
+
+
+def sponsor_rows(decisions: pd.DataFrame, votes: pd.DataFrame) -> list[dict[str, Any]]:
+    """An ``unexplained`` row for each decision whose sponsors contradict the rest of the record.
+
+    * ``sponsor_name_of_another_time``: a sponsor named by a name it did not bear on the day of the
+      vote (:func:`unsc.record.crosscheck.sponsor_of_the_time`), such as the Russian Federation for the
+      USSR's drafts;
+    * ``sponsor_voted_against``: a sponsor that voted against its own text. A sponsor may abstain or
+      stay away, but a Council member does not submit a text and vote it down: the row names a vote
+      on something else filed under the text's symbol, or sponsors copied from another draft.
+
+    >>> import datetime as dt
+    >>> dec = pd.DataFrame({"decision_id": ["d"], "date": [dt.date(2017, 11, 16)], "adopted": [False],
+    ...     "sponsors": ["United States"]})
+    >>> v = pd.DataFrame({"decision_id": ["d", "d"], "member": ["USA", "RUS"], "vote": ["N", "Y"]})
+    >>> [r["reason"].split(":")[0] for r in sponsor_rows(dec, v)]
+    ['sponsor_voted_against']
+    """
+    from unsc.record.crosscheck import sponsor_names, sponsor_of_the_time
+    from unsc.rules import find_member
+
+    against: dict[str, set[str]] = {}
+    for did, code, vote in zip(votes["decision_id"], votes["member"], votes["vote"], strict=True):
+        if vote == "N":
+            against.setdefault(did, set()).add(code)
+    out: list[dict[str, Any]] = []
+    for did, day, adopted, text in zip(
+        decisions["decision_id"], decisions["date"], decisions["adopted"], decisions["sponsors"], strict=True
+    ):
+        if not isinstance(text, str) or not text.strip() or day is None or pd.isna(day):
+            continue
+        when = pd.Timestamp(day).date()
+        names = sponsor_names(text)
+        problems = [f"sponsor_name_of_another_time: {n!r} on {when}" for n in names if sponsor_of_the_time(n, when)]
+        codes = {m.code for m in (find_member(n.removeprefix("the ")) for n in names) if m is not None}
+        voted_no = sorted(codes & against.get(did, set()))
+        if voted_no:
+            problems.append(f"sponsor_voted_against: {', '.join(voted_no)}, listed as sponsor, voted against the text")
+        for problem in problems:
+            out.append(
+                {
+                    "decision_id": did,
+                    "date": when,
+                    "recorded_adopted": None if adopted is None or pd.isna(adopted) else bool(adopted),
+                    "rule_adopted": None,
+                    "category": "unexplained",
+                    "reason": problem,
+                }
+            )
     return out
 
 
