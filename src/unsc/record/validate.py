@@ -310,8 +310,13 @@ def sponsor_rows(decisions: pd.DataFrame, votes: pd.DataFrame) -> list[dict[str,
     from unsc.record.crosscheck import sponsor_names, sponsor_of_the_time
     from unsc.rules import find_member
 
+    if "sponsors" not in decisions or decisions.empty:
+        return []
     against: dict[str, set[str]] = {}
-    for did, code, vote in zip(votes["decision_id"], votes["member"], votes["vote"], strict=True):
+    has_votes = not votes.empty and {"decision_id", "member", "vote"} <= set(votes.columns)
+    for did, code, vote in (
+        zip(*(votes[c] for c in ("decision_id", "member", "vote")), strict=True) if has_votes else ()
+    ):
         if vote == "N":
             against.setdefault(did, set()).add(code)
     out: list[dict[str, Any]] = []
