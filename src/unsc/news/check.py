@@ -456,10 +456,65 @@ def _match_event(
                             "draft_resolution")), key=lambda r: _natural(str(r.get("decision_id"))))  # fmt: skip
         if len(same_kind) >= ev.ordinal:
             bonus[_symbol(same_kind[ev.ordinal - 1])] = (2.0, f"number {ev.ordinal} of {len(same_kind)} voted that day")
-    got = _rank(claims, ev.dates, cands, record, None, f"from {lo} to {hi}" if lo != hi else f"on {lo}", votes, bonus)
+    label = f"from {lo} to {hi}" if lo != hi else f"on {lo}"
+    got = _rank(claims, ev.dates, cands, record, None, label, votes, bonus)
+    if got.status == ReportStatus.AMBIGUOUS:  # the facts leave some equal: what the sentence says it did decides
+        said = " ".join(dict.fromkeys([ev.text, *(c.text for c in claims if c.note != "inherited")]))
+        close = {c.symbol for c in got.candidates if c.score > got.candidates[0].score - _MARGIN}
+        tied = [r for r in cands if _symbol(r) in close]
+        common = set.intersection(*(_stems(_bracket(r)) for r in tied)) if tied else set()
+        fits = {_symbol(r): _title_fit(said, r, common) for r in tied}
+        bonus = {**{k: v for k, v in fits.items() if v[0]}, **bonus}
+        if any(v[0] for v in fits.values()):
+            got = _rank(claims, ev.dates, tied, record, None, label, votes, bonus)
     if got.status != ReportStatus.MATCHED:
         got.message = f"about {what}, not identified in the record: {got.message}"
     return got
+
+
+# words of every title or of vote reporting: they tell no vote from another
+_TITLE_STOP = frozenset([
+    "security", "council", "resolution", "resolutions", "situation", "united", "nations", "concerning", "question",
+    "regarding", "letter", "dated", "from", "addressed", "president", "adopted", "unanimously", "unanimous",
+    "votes", "voted", "draft", "text", "texts", "which", "their", "there", "these", "those", "about", "after",
+    "before", "against", "other", "under", "would", "could", "should", "since", "months", "month", "year",
+    "years", "week", "last", "first", "second", "third", "earlier", "again", "also", "with", "within", "between",
+    "further"])  # fmt: skip
+
+
+def _stems(text: str) -> set[str]:
+    """Content words of a text, cut to five letters so that "extended" meets "extension".
+
+    >>> sorted(_stems("The Council extended the arms embargo on the Houthis"))
+    ['arms', 'embar', 'exten', 'houth']
+    """
+    words = re.findall(r"[a-z]{4,}", text.lower())
+    return {w[:5] for w in words if w not in _TITLE_STOP}
+
+
+def _bracket(row: dict[str, Any]) -> str:
+    """What a recorded title says the vote was about: its bracketed part when it has one."""
+    title = str(row.get("title") or "")
+    return title[title.find("[") :] if "[" in title else title
+
+
+def _title_fit(said: str, row: dict[str, Any], common: frozenset[str] | set[str] = frozenset()) -> tuple[float, str]:
+    """Evidence from the words a sentence uses of a background vote ("imposed an arms embargo", "extended the
+    mission") met in a candidate's recorded title: 1 a shared content word, at most 2. Words every close
+    candidate's title has (``common``: the country all of them are about) tell none apart and are not counted.
+    It is only asked of the candidates the facts (date, counts, votes, outcome) left within the margin.
+
+    >>> _title_fit("It renewed the sanctions on Yemen.", {"title": "resolution 2204 [on renewing sanctions against Yemen]"})
+    (2.0, 'the title shares renew, sanct, yemen')
+    >>> _title_fit("It renewed the sanctions on Yemen.", {"title": "res. 2204 [on renewing sanctions against Yemen]"}, {"yemen"})
+    (2.0, 'the title shares renew, sanct')
+    >>> _title_fit("It renewed the sanctions.", {"title": "resolution 2201 [on the situation in Sudan]"})
+    (0.0, '')
+    """
+    shared = sorted(_stems(said) & _stems(_bracket(row)) - set(common))
+    if not shared:
+        return 0.0, ""
+    return min(1.0 * len(shared), 2.0), "the title shares " + ", ".join(shared[:4])
 
 
 def _natural(key: str) -> tuple[Any, ...]:

@@ -1,0 +1,39 @@
+"""Issue 10, news5 round: general mechanisms rather than more phrasings. Each test is a text written for it, checked
+against made-up rows (the shape of the record's rows), so that what is asserted is the mechanism, not a corpus text."""
+
+from __future__ import annotations
+
+from unsc.news import MemoryRecord, check
+
+
+def _row(sym: str, day: str, title: str, yes: int = 15, no: int = 0, abstain: int = 0, **kw: object) -> dict:
+    return {"decision_id": sym, "draft": sym, "date": day, "kind": "draft_resolution", "adopted": True,
+            "yes": yes, "no": no, "abstain": abstain, "vetoed_by": [], "title": title, "topic": kw.pop("topic", ""),
+            "failure_reason": "none", **kw}  # fmt: skip
+
+
+def test_a_background_vote_the_facts_leave_open_is_told_apart_by_what_the_sentence_says_it_did() -> None:
+    main = _row("S/2031/400", "2031-06-20", "resolution 9400 [on the situation in Freedonia]")
+    rows = [
+        main,
+        # two unanimous votes in March on the same country: the facts "unanimously, in March" fit both equally
+        _row("S/2031/150", "2031-03-05", "resolution 9350 [on renewal of the sanctions against Freedonia]"),
+        _row(
+            "S/2031/190",
+            "2031-03-25",
+            "resolution 9360 [on extension of the mandate of the observer mission in Freedonia]",
+        ),
+    ]
+    text = (
+        "UNITED NATIONS, June 20 - The Security Council unanimously adopted a resolution on Freedonia on Thursday.\n\n"
+        "In March the Council unanimously renewed the sanctions it keeps on the Freedonian leadership."
+    )
+    rep = check(text, date="2031-06-20", record=MemoryRecord(rows))
+    assert rep.decision is not None and rep.decision.symbol == "S/2031/400"
+    recalled = [o for o in rep.other_votes if o.decision is not None]
+    assert [o.decision.symbol for o in recalled] == ["S/2031/150"]
+    assert any("title shares" in e for e in recalled[0].evidence)
+    # the same sentence with words that meet neither title leaves the vote open, as before
+    text2 = text.replace("renewed the sanctions it keeps on the Freedonian leadership", "acted again")
+    rep2 = check(text2, date="2031-06-20", record=MemoryRecord(rows))
+    assert not [o for o in rep2.other_votes if o.decision is not None]
