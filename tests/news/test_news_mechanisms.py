@@ -37,3 +37,31 @@ def test_a_background_vote_the_facts_leave_open_is_told_apart_by_what_the_senten
     text2 = text.replace("renewed the sanctions it keeps on the Freedonian leadership", "acted again")
     rep2 = check(text2, date="2031-06-20", record=MemoryRecord(rows))
     assert not [o for o in rep2.other_votes if o.decision is not None]
+
+
+def _votes(text: str, date: str = "2031-06-20") -> set[tuple[str | None, object]]:
+    from unsc.news import extract_claims
+
+    return {(c.member, c.claimed) for c in extract_claims(text, date).claims if c.field == "vote"}
+
+
+def test_member_votes_are_read_from_one_vote_word_and_the_states_coordinated_with_it() -> None:
+    lede = "UNITED NATIONS, June 20 - The Security Council adopted a resolution on Freedonia on Thursday by 12 votes. "
+    # constructions no reader had a pattern for: a resumptive pronoun, a majority, a vote drawn from a list
+    assert _votes(lede + "Japan, Malta and Ecuador, all three of them, backed it in the end.") >= {
+        ("JPN", "yes"), ("MLT", "yes"), ("ECU", "yes")}  # fmt: skip
+    assert ("GAB", "yes") in _votes(lede + "Gabon sided with the majority in the end.".replace("sided", "voted"))
+    assert _votes(lede + "In the end it drew votes only from Brazil, Ghana and Albania.") >= {
+        ("BRA", "yes"), ("GHA", "yes"), ("ALB", "yes")}  # fmt: skip
+    assert ("CHE", "abstain") in _votes(lede + "Switzerland, to the surprise of its neighbours, chose to abstain.")
+
+
+def test_states_named_as_authors_places_or_adjectives_are_not_read_as_voters() -> None:
+    lede = "UNITED NATIONS, June 20 - The Security Council adopted a resolution on Freedonia on Thursday. "
+    got = _votes(lede + "Twelve members voted for the text, which was written by Japan, Malta and Ecuador.")
+    assert not {c for c, _ in got} & {"JPN", "MLT", "ECU"}
+    got = _votes(lede + "Twelve members voted in favour of the Japanese draft on Albania.")
+    assert not {c for c, _ in got} & {"JPN", "ALB"}
+    # "against" as a preposition is no vote; a negated vote word says nothing
+    assert not _votes(lede + "It authorised force against Freedonia unless it leaves Ghana by May.")
+    assert not _votes(lede + "Nobody voted against, and Brazil, which had doubts, said so.")

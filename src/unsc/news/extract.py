@@ -618,6 +618,7 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
     norm = re.sub(rf",?\s+{_WHEN}\b,?", "", norm)  # "vetoed on Monday by" -> "vetoed by"
     # "⟨BEL⟩, which voted in favour, said ...": the clause states the state's vote (not "which had voted", another)
     norm = re.sub(r"(⟨[A-Z]{3}⟩)\s*,\s+(?:which|who)\s+((?:also\s+)?(?:voted|abstained)\b[^,.;—–]*),", r"\1 \2;", norm)
+    whole = norm  # the category reader sees relative clauses: "the text, which was drafted by ⟨X⟩, ⟨Y⟩ ..."
     norm = re.sub(r",\s+(?:which|who|whose)\b[^,.;—–]*,", "", norm)  # "Algeria, which had proposed ..., chose not to"
     found = _VotesFound(norm)
     for pattern, read in _VOTE_READERS:
@@ -625,7 +626,111 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
             got = read(m, found)
             if got is not None:
                 found.add(got[0], got[1], m.span())
-    return list(dict.fromkeys(found.got))
+    return list(dict.fromkeys(found.got + category_votes(whole, {c for c, _ in found.got})))
+
+
+#: Vote words by the category they say, whatever the construction around them. A cue preceded by a negation
+#: ("none against", "declined to support") says nothing; "against" is a vote only after a vote verb or a count
+#: ("voted against", "Seven against"), never as a preposition ("force against Iraq").
+_CATEGORY_CUES = (
+    ("abstain", r"\babstain\w*|\babstentions?\b"),
+    ("did not vote", r"\bdid not (?:vote|take part|participate)\b|\bnot participating\b|\bwas absent\b"),
+    ("no", rf"\b(?:vot\w*|were|was|cast\w*|{NUM}|one|others?|members?)\s+(?:\w+\s+)?against\b|\bvot\w* no\b|"
+           r"\bno votes?\b|\bopposed\b|\blone no\b|\bnegative votes?\b"),
+    ("yes", r"\bin favou?r\b|\bvot\w* (?:for|yes)\b|\byes votes?\b|(?<![-‑])\bbacked\b|\bsupported\b|"
+            r"\bwith the majority\b|\b(?:drew|won|got|received|gathered|garnered|attracted) (?:\w+ ){0,2}votes? (?:only )?from\b"),
+)  # fmt: skip
+_CUE_NEGATED = re.compile(r"(?:\bno|\bnone|\bnot|\bnobody|\bno one|\bnever|\bneither|\bnor|declined to|refused to|"
+                          r"failed to|without|n't)\s+(?:\w+\s+){0,2}$", re.I)  # fmt: skip
+#: a list of states after these words is what the text is about, its author or a place, not who voted
+_NOT_VOTER_BEFORE = re.compile(
+    r"\b(?:on|in|of|over|at|to|for|toward|towards|than|into|about|across|between|inside|within|near|against|"
+    r"condemning|criticising|criticizing|urging|naming|demanding|calling|by|led by|ties with|close to|from|with)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+#: ... except the voters a vote noun or a vote verb introduces ("votes from", "joined by", "abstentions, from")
+_VOTER_BEFORE = re.compile(
+    r"(?:\bvotes?|\babstentions?|\byes|\bno|\bones?|\bjoined|\balong|\btogether|\bsupported|\bbacked|\bopposed)"
+    r"(?:\s+only)?\s*,?\s+(?:by|from|with)\s+(?:the\s+)?$",
+    re.I,
+)
+#: what may follow a list of voters: a verb of voting, an adverb, a coordinator, punctuation
+_AFTER_VOTERS = re.compile(
+    r"\s*(?:$|[,.;:—–)]|(?:and|or|also|too|again|alone|both|all|each|then|instead|themselves|itself|voted|votes?|"
+    r"voting|abstain\w*|backed|supported|joined|did|does|chose|decided|opted|was|were|is|are|had|has|have|cast|"
+    r"opposed|sat|sits|only|in|as|declined|refused|would|stayed)\b)"
+)
+_STATE_RUN = re.compile(
+    r"(?:the\s+)?⟨[A-Z]{3}⟩(?:['’]s?)?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?⟨[A-Z]{3}⟩(?:['’]s?)?)*"
+)
+_COUNT_SUBJECT = re.compile(
+    rf"\b{NUM}\s+(?:other\s+)?(?:members|countries|states|nations|others|delegations)\s+$", re.I
+)
+_CAT_CLAUSE = re.compile(r";|,\s+(?:but|while|whereas|although|though)\s+|\.\s+|\s+but\s+(?!also\b)")
+_SPEECH = re.compile(r"\b(?:said|says|told|added|argued|insisted|warned|explained|complained|accused|called|urged)\b|"
+                     r"[\"“”]|\bveto|\bblock")  # fmt: skip
+
+
+def _voter_runs(clause: str, cue_at: int, after_only: bool) -> list[str]:
+    """The states of a clause that may be its voters: coordinated runs that are no object of a preposition, no
+    author ("drafted by ⟨X⟩ and ⟨Y⟩"), no possessive and no adjective ("the ⟨USA⟩ draft", "⟨GBR⟩ MPs")."""
+    out: list[str] = []
+    for m in _STATE_RUN.finditer(clause):
+        before, after = clause[: m.start()], clause[m.end() :]
+        if after_only and m.start() < cue_at:
+            continue
+        if re.search(r"⟩['’]", m[0]) or re.match(r"[-‑]", after) or not _AFTER_VOTERS.match(after):
+            continue
+        # "with ⟨GBR⟩ abstaining" names voters; "in tandem with ⟨CHN⟩" does not
+        with_ing = re.search(r"\bwith\s+(?:the\s+)?$", before) and re.match(r"\s+(?:\w+\s+)?\w+ing\b", after)
+        if _NOT_VOTER_BEFORE.search(before) and not _VOTER_BEFORE.search(before) and not with_ing:
+            continue
+        out += _codes(m[0])
+    return out
+
+
+def category_votes(norm: str, known: set[str] | frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """(member, vote) pairs a clause states with one vote category and the states it names, whatever the
+    construction: a dictionary of vote words (:data:`_CATEGORY_CUES`) and the coordinated states of the clause.
+
+    It reads what the construction readers before it did not: a clause is read only when it holds exactly one
+    category (after negated cues are dropped), names no state already read, is no reported speech or quotation
+    and speaks of no veto; the states counted are those :func:`_voter_runs` keeps. A count that is the subject of
+    the cue ("as twelve members vote no") is who voted so, not the states named before it.
+
+    >>> category_votes("⟨SWE⟩, ⟨ITA⟩ and ⟨KAZ⟩, they all backed it in the end.")
+    [('SWE', 'yes'), ('ITA', 'yes'), ('KAZ', 'yes')]
+    >>> category_votes("Six against, among them ⟨BEL⟩ and ⟨EST⟩; nobody abstained.")
+    [('BEL', 'no'), ('EST', 'no')]
+    >>> category_votes("⟨QAT⟩ declined to support the text on ⟨LBN⟩, abstaining in the vote.")
+    [('QAT', 'abstain')]
+    >>> category_votes("Ten members voted for the text drafted by ⟨FRA⟩ and the ⟨NOR⟩.")  # authors, not voters
+    []
+    >>> category_votes("Only ⟨CHN⟩ joins ⟨RUS⟩ as twelve members vote no.")  # the count voted no
+    []
+    >>> category_votes("⟨FRA⟩'s envoy said ⟨FRA⟩ voted in favour.")  # reported speech: not read here
+    []
+    >>> category_votes("⟨USA⟩ voted in favour and ⟨RUS⟩ abstained.")  # two categories: not read here
+    []
+    """
+    out: list[tuple[str, str]] = []
+    for clause in _CAT_CLAUSE.split(norm):
+        codes = _codes(clause)
+        if not codes or set(codes) & set(known) or _SPEECH.search(clause):
+            continue
+        cues = [
+            (cat, m)
+            for cat, pat in _CATEGORY_CUES
+            for m in re.finditer(pat, clause, re.I)
+            if not _CUE_NEGATED.search(clause[: m.start()])
+        ]
+        if len({cat for cat, _ in cues}) != 1:
+            continue
+        cat, first = cues[0]
+        counted = bool(_COUNT_SUBJECT.search(clause[: first.start()]))
+        out += [(c, cat) for c in _voter_runs(clause, first.end(), counted)]
+    return out
 
 
 @dataclass
