@@ -65,3 +65,38 @@ def test_states_named_as_authors_places_or_adjectives_are_not_read_as_voters() -
     # "against" as a preposition is no vote; a negated vote word says nothing
     assert not _votes(lede + "It authorised force against Freedonia unless it leaves Ghana by May.")
     assert not _votes(lede + "Nobody voted against, and Brazil, which had doubts, said so.")
+
+
+def _veto(sym: str, day: str) -> dict:
+    return _row(sym, day, f"draft {sym} [on the situation in Freedonia]", yes=11, no=1, abstain=3, adopted=False,
+                vetoed_by=["USA"], failure_reason="veto",
+                votes={"N": ["USA"], "A": ["GBR", "FRA", "THA"]})  # fmt: skip
+
+
+def test_a_text_written_decades_later_finds_the_vote_it_dates_however_old() -> None:
+    # a vote of 1986 checked by a page of 2025: how old the vote is must not outweigh every fact that fits it
+    rows = [_veto("S/90001", "1986-07-31"), _row("S/2025/300", "2025-06-02", "resolution 9999 [on Freedonia]")]
+    text = (
+        "Fact check: was there really a veto on Freedonia?\n\n"
+        "On July 31, 1986, a draft on Freedonia was put to the vote. Eleven members voted for it; the United "
+        "States cast the only vote against, a veto, and three abstained."
+    )
+    rep = check(text, date="2025-06-27", record=MemoryRecord(rows))
+    assert rep.decision is not None and rep.decision.symbol == "S/90001"
+
+
+def test_a_headline_naming_a_resolution_makes_its_vote_the_main_one() -> None:
+    rows = [
+        _row("S/RES/9417", "2031-10-31", "resolution 9417 [on Freedonia]", resolution_number="9417"),
+        _row("S/RES/9418", "2031-11-04", "resolution 9418 [on Freedonia]", resolution_number="9418"),
+    ]
+    text = (
+        "School debate guide\n\n"
+        "Topic B: Security Council Resolution 9418 (2031)\n\n"
+        "On Oct. 31, 2031, the Council unanimously passed resolution 9417 on Freedonia.\n\n"
+        "On November 4, 2031, the Security Council adopted resolution 9418. The vote was unanimous."
+    )
+    rep = check(text, date="2040-02-10", record=MemoryRecord(rows))
+    assert rep.decision is not None and rep.decision.symbol == "S/RES/9418"
+    # the resolution recalled first is still checked, against its own vote
+    assert {c.decision for c in rep.claims if c.field == "resolution"} == {"S/RES/9417", "S/RES/9418"}

@@ -198,7 +198,10 @@ def _date_evidence(
         if gap == 0:
             out.append((0.5, "on the page date"))
         elif gap > 0:
-            out.append((-0.03 * gap, f"{gap} days before the page date"))
+            # recent votes are likelier news, but only within the window searched by default: a vote further
+            # back is a candidate only because the text dates it (a fact-check, a guide, an analysis written
+            # years later), and then its own evidence decides, not how old it is
+            out.append((-0.03 * min(gap, _WINDOW), f"{gap} days before the page date"))
     if row.get("kind") and row["kind"] not in ("draft_resolution", "convene_gaess_377"):
         out.append((-0.5, f"an {row['kind']}"))
     return out

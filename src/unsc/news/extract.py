@@ -1736,6 +1736,7 @@ class _Reading:
     def finish(self) -> Extraction:
         """The claims of the whole text: the main vote settled, its date claimed, counts completed, duplicates gone."""
         self._promote_the_only_vote()
+        self._headline_names_the_vote()
         events, lede = self.events, self.lede
         # an amendment, a rival draft or another vote of the same meeting dates the main vote when it has no date
         if not events[0].dates:
@@ -1769,6 +1770,36 @@ class _Reading:
         return Extraction(
             uniq, art, article_date, vote_date, source, self.vote_sents, events, self.left_out, lede, bool(lede)
         )
+
+    def _headline_names_the_vote(self) -> None:
+        """A headline naming a resolution ("Arms and Apartheid: Security Council Resolution 418 (1977)") names the
+        text's main vote: a guide, a fact-check or an analysis written years later may recall other votes first.
+        When the vote read as the main one does not carry that number and another vote of the text does, the two
+        change places (the other's claims and dates become the main vote's, and the reverse)."""
+        if self.lede or len(self.events) < 2:
+            return
+        heads = [self.art.title or ""]
+        for p in self.paras[:4]:  # title-like paragraphs before the lede: short, no closing full stop
+            if len(p) > 160 or p.rstrip().endswith("."):
+                break
+            heads.append(p)
+        named = {m[1] for h in heads for m in _RES.finditer(h)}
+        res = {(c.event, str(c.claimed).split(" ")[0]) for c in self.claims if c.field == "resolution"}
+        if not named or any(e == 0 and n in named for e, n in res):
+            return
+        other = next((e for e in self.events[1:] if e.kind in ("earlier", "other_day") and
+                      any(x == e.id and n in named for x, n in res)), None)  # fmt: skip
+        if other is None:
+            return
+        main = self.events[0]
+        for key in ("text", "dates", "window", "back"):
+            a, b = getattr(main, key), getattr(other, key)
+            setattr(main, key, b)
+            setattr(other, key, a)
+        if other.kind == "earlier" and other.dates:
+            other.kind = "other_day"
+        for c in self.claims:
+            c.event = other.id if c.event == 0 else 0 if c.event == other.id else c.event
 
     def _promote_the_only_vote(self) -> None:
         """A text only about "a competing draft" or "the amendment": that vote is the article's main one."""
