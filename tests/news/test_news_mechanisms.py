@@ -100,3 +100,18 @@ def test_a_headline_naming_a_resolution_makes_its_vote_the_main_one() -> None:
     assert rep.decision is not None and rep.decision.symbol == "S/RES/9418"
     # the resolution recalled first is still checked, against its own vote
     assert {c.decision for c in rep.claims if c.field == "resolution"} == {"S/RES/9417", "S/RES/9418"}
+
+
+def test_votes_stated_by_reference_take_the_vote_of_those_referred_to() -> None:
+    lede = "UNITED NATIONS, June 20 - The Security Council adopted a text on Freedonia on Thursday with nine votes. "
+    # "joined by": the vote of the states just named; "voted with": the vote of those it names
+    got = _votes(lede + "Brazil and Japan abstained. They were later joined by Ghana and Malta. "
+                 "Gabon and Albania voted with Brazil.")  # fmt: skip
+    assert {("GHA", "abstain"), ("MLT", "abstain"), ("GAB", "abstain"), ("ALB", "abstain")} <= got
+    # "voted with them" after the sponsors are named: the sponsors voted for their draft, and so did it
+    got = _votes(lede + "The text was put forward by three elected members, Ecuador, Malta and Mozambique. "
+                 "Switzerland voted with them, alone among the Europeans.")  # fmt: skip
+    assert {("ECU", "yes"), ("MLT", "yes"), ("MOZ", "yes"), ("CHE", "yes")} <= got
+    # a reference to states whose vote the text never gave says nothing
+    assert ("GAB", "yes") not in _votes(lede + "Gabon voted with Japan.")
+    assert not {c for c, _ in _votes(lede + "Gabon voted with Japan.")} & {"GAB"}

@@ -209,7 +209,7 @@ _SPONSOR = re.compile(
     r"led(?=\s+(?:draft|text|resolution|proposal|initiative)))|"
     rf"(?:(?:draft|text|resolution|proposal|initiative|effort|bid|push)\s*,?\s+(?:was\s+|were\s+)?(?:co-)?led|spearheaded|"
     rf"drafted|drawn up|sponsored|co-sponsored|proposed|put forward|submitted|tabled|authored|written|penned|introduced|"
-    rf"circulated|crafted|prepared|presented)\s+by\s+(?:the\s+(?:[\w-]+\s+){{0,4}}?(?:members|countries|states|nations)"
+    rf"circulated|crafted|prepared|presented)\s+by\s+(?:(?:the|{NUM})\s+(?:[\w-]+\s+){{0,4}}?(?:members|countries|states|nations)"
     rf"(?:\s+of\s+the\s+(?:Security\s+)?Council)?\s*[,:—–]\s*)?{_LIST}|"
     rf"{_LIST2}\s+(?:are|were|is|was)\s+(?:also\s+)?(?:among\s+)?the\s+(?:co-)?(?:sponsors?|penholders?|authors?|drafters?)\b|"
     rf"(?:co-)?sponsors\s+(?:included|include|were|are)\s+{_LIST3}|"
@@ -1541,6 +1541,13 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
     return r.finish()
 
 
+_JOINED_BY = re.compile(rf"(?:They|These|Those|Both|The two|The others?)\b[^.;⟨]{{0,30}}\bjoined by\s+{_LIST}\s*\.?$")
+_SAME_SIDE = re.compile(
+    rf"^(?:[Tt]he\s+)?{_LIST}(?:\s+also)?\s+(?:voted|sided|stood)\s+(?:along\s+)?with\s+"
+    r"(?P<ref>them|(?:the\s+)?⟨[A-Z]{3}⟩(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?⟨[A-Z]{3}⟩)*)(?![\w⟨'’-])"
+)
+
+
 @dataclass
 class _Reading:
     """The state of one pass over a text: the votes found so far (``events``, 0 the main one), the vote the
@@ -1560,6 +1567,7 @@ class _Reading:
     seen_vote: bool = False
     cur: int = 0
     vetoers: list[str] = field(default_factory=list)  # the members last named as casting vetoes, for "they vetoed"
+    last_named: list[str] = field(default_factory=list)  # the states the clause before named, for "voted with them"
 
     def __post_init__(self) -> None:
         self.year = self.article_date.year if self.article_date else None
@@ -1572,6 +1580,18 @@ class _Reading:
     def read(self, s: str) -> None:
         """One clause: left out (another body, a vote to come), or attributed to a vote and its claims read."""
         prev_dates, self.last_dates = self.last_dates, find_dates(s, self.year)
+        prev_named = self.last_named
+        self.last_named = _codes(member_mentions(s)) or prev_named  # "them": the states last named
+        joined = _JOINED_BY.match(member_mentions(s))
+        if joined and self.seen_vote:  # "They were joined by ⟨A⟩ and ⟨B⟩.": the vote of those named just before
+            votes = {
+                c.claimed for c in self.claims if c.field == "vote" and c.event == self.cur and c.member in prev_named
+            }
+            if len(votes) == 1:
+                vote = votes.pop()
+                self.claims += [Claim("vote", vote, s, member=m, event=self.cur) for m in _codes(joined["list"])]
+                self.last_named = prev_named + self.last_named
+            return
         if self._not_the_council(s):
             return
         self.seen_vote = True
@@ -1602,7 +1622,29 @@ class _Reading:
             s
         ):  # "Most recently, on July 19, they vetoed ...": the two named before
             got += [Claim("veto", True, s, member=code, event=self.cur) for code in self.vetoers]
+        got += self._same_side(member_mentions(s), got, prev_named)
         self.claims.extend(got)
+
+    def _same_side(self, norm: str, got: list[Claim], prev_named: list[str]) -> list[Claim]:
+        """Votes stated by reference: "⟨A⟩ and ⟨B⟩ voted with ⟨C⟩" or "⟨A⟩ voted with them" is the vote of those
+        referred to, read from what the text said of them for this vote, and the sponsors of a draft vote for it."""
+        m = _SAME_SIDE.search(norm)
+        if not m:
+            return []
+        ref = prev_named if m["ref"].lower() == "them" else _codes(m["ref"])
+        said = self.claims + got
+        votes, sponsors = set(), []
+        for code in ref:
+            known = [c.claimed for c in said if c.field == "vote" and c.member == code and c.event == self.cur]
+            sponsor = any(c.field == "sponsor" and c.member == code and c.event == self.cur for c in said)
+            votes |= {known[-1]} if known else {"yes"} if sponsor else {None}
+            sponsors += [code] if sponsor and not known else []
+        if len(votes) != 1 or None in votes:
+            return []
+        vote = votes.pop()
+        have = {c.member for c in said if c.field == "vote" and c.event == self.cur}
+        who = [c for c in _codes(m["list"]) + sponsors if c not in have]
+        return [Claim("vote", vote, norm, member=c, event=self.cur) for c in dict.fromkeys(who)]
 
     def _leave_out(self, s: str, reason: str, lede: str | None = None) -> None:
         self.left_out.append({"text": s, "reason": reason})
