@@ -1633,7 +1633,8 @@ class _Reading:
             return []
         ref = prev_named if m["ref"].lower() == "them" else _codes(m["ref"])
         said = self.claims + got
-        votes, sponsors = set(), []
+        votes: set[Any] = set()
+        sponsors: list[str] = []
         for code in ref:
             known = [c.claimed for c in said if c.field == "vote" and c.member == code and c.event == self.cur]
             sponsor = any(c.field == "sponsor" and c.member == code and c.event == self.cur for c in said)
