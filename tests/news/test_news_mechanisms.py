@@ -115,3 +115,25 @@ def test_votes_stated_by_reference_take_the_vote_of_those_referred_to() -> None:
     # a reference to states whose vote the text never gave says nothing
     assert ("GAB", "yes") not in _votes(lede + "Gabon voted with Japan.")
     assert not {c for c, _ in _votes(lede + "Gabon voted with Japan.")} & {"GAB"}
+
+
+def test_a_recalled_vote_the_text_dates_only_by_its_year_is_found_in_that_year() -> None:
+    main = _row("S/2031/400", "2031-06-20", "draft S/2031/400 [on Freedonia]", yes=6, no=0, abstain=9, adopted=False,
+                failure_reason="votes")  # fmt: skip
+    old = _row("S/RES/9001", "2019-09-25", "resolution 9001 [on Freedonia]", yes=12, no=2, abstain=1,
+               votes={"N": ["CUB", "YEM"], "A": ["CHN"]})  # fmt: skip
+    other = _row("S/RES/9002", "2019-03-01", "resolution 9002 [on Freedonia]")
+    text = (
+        "UNITED NATIONS, June 20 - A draft on Freedonia failed in the Security Council on Friday, winning only six "
+        "votes, with nine abstentions.\n\n"
+        "The 2019 resolution on the same crisis had been adopted by 12 votes to 2, Cuba and Yemen voting against."
+    )
+    rep = check(text, date="2031-06-20", record=MemoryRecord([main, old, other]))
+    assert rep.decision is not None and rep.decision.symbol == "S/2031/400"
+    got = {(c.field, c.member, c.claimed): c.decision for c in rep.claims}
+    assert got[("yes", None, 12)] == "S/RES/9001"
+    assert got[("vote", "CUB", "no")] == "S/RES/9001"
+    # without its year the same sentence cannot be placed, and is left out rather than checked against the main vote
+    rep2 = check(text.replace("The 2019 resolution", "An older resolution"), date="2031-06-20",
+                 record=MemoryRecord([main, old, other]))  # fmt: skip
+    assert ("yes", None, 12) not in {(c.field, c.member, c.claimed) for c in rep2.claims}

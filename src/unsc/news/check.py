@@ -402,8 +402,6 @@ def _match_event(
         return _Match(
             None, None, [], ReportStatus.UNMATCHED, f"about {what}: no single vote to check the claims against"
         )
-    if ev.kind == "undated":
-        return _Match(None, None, [], ReportStatus.UNMATCHED, f"about {what}, which the text does not date")
     if not claims:
         return _Match(None, None, [], ReportStatus.UNMATCHED, f"about {what}: nothing to identify it by")
     main_day = main.get("date") if main else None
@@ -422,6 +420,17 @@ def _match_event(
             got = _rank(claims, ev.dates, [row], record, None, f"named {key}")
             if got.status == ReportStatus.MATCHED:
                 return got
+        first = (done or {}).get(0)
+        if (
+            ev.kind == "undated"
+            and row
+            and first is not None
+            and first.row is not None
+            and _symbol(row) == _symbol(first.row)
+        ):  # "Resolution 2504 passes with 11 votes" in a live blog: the number is the main vote's own
+            return first
+    if ev.kind == "undated":
+        return _undated(ev, claims, taken, record, what)
     if ev.kind == "later":  # "Days later": some days after the vote spoken of before
         before = (done or {}).get(ev.after[0]) if ev.after else None
         day = before.row.get("date") if before is not None and before.row is not None else None
@@ -470,6 +479,23 @@ def _match_event(
         bonus = {**{k: v for k, v in fits.items() if v[0]}, **bonus}
         if any(v[0] for v in fits.values()):
             got = _rank(claims, ev.dates, tied, record, None, label, votes, bonus)
+    if got.status != ReportStatus.MATCHED:
+        got.message = f"about {what}, not identified in the record: {got.message}"
+    return got
+
+
+def _undated(ev: Any, claims: list[Claim], taken: set[str], record: Any, what: str) -> _Match:
+    """A vote the text gives no day or month of may still give its year ("The 1990 resolution ...", "it dates from
+    1991"): the record's votes of that year are ranked by the claims, and one must fit clearly. A sentence with no
+    year, or with several, stays unidentified."""
+    said = " ".join(dict.fromkeys([ev.text, *(c.text for c in claims if c.note != "inherited")]))
+    years = {int(y) for y in re.findall(r"(?<![\d/.-])(19[4-9]\d|20[0-4]\d)(?![\d/.-]|\s*(?:votes?|members?))", said)}
+    if len(years) != 1:
+        return _Match(None, None, [], ReportStatus.UNMATCHED, f"about {what}, which the text does not date")
+    year = years.pop()
+    lo, hi = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    cands = [r for r in rows(record.decisions(since=lo.isoformat(), until=hi.isoformat())) if _symbol(r) not in taken]
+    got = _rank(claims, [], cands, record, None, f"in {year}", _votes_between(record, lo, hi))
     if got.status != ReportStatus.MATCHED:
         got.message = f"about {what}, not identified in the record: {got.message}"
     return got
@@ -866,8 +892,11 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
     results, other_votes = _other_votes(ex, rec, main)
     results[0] = main
     claims_out = []
+    main_subject = any(c.field == "subject" and c.event == 0 for c in ex.claims)
     for c in ex.claims:
         m = results.get(c.event, main)
+        if c.event and m is main and c.field == "subject" and main_subject:
+            continue  # a vote found to be the main one again: its subject is said once, by the main vote's sentences
         if c.event and m.row is None:
             left.append(LeftOut.of_claim(c, m.message))
         elif m.row is None:
