@@ -58,6 +58,16 @@ def _iso(v: Any) -> str | None:
 
 
 def _symbol(row: dict[str, Any]) -> str:
+    """The symbol a vote is known by: its draft, else its resolution, else the record's id. An amendment is its own
+    vote (the record's id, "S/PV.8700#1"), never the draft it amends, which is voted on apart.
+
+    >>> _symbol({"decision_id": "S/PV.8700#1", "draft": "S/2020/24", "kind": "amendment"})
+    'S/PV.8700#1'
+    >>> _symbol({"decision_id": "S/2020/24", "draft": "S/2020/24", "kind": "draft_resolution"})
+    'S/2020/24'
+    """
+    if row.get("kind") == "amendment" and row.get("decision_id"):
+        return str(row["decision_id"])
     return str(row.get("draft") or (f"S/RES/{row['resolution']}" if row.get("resolution") else row.get("decision_id")))
 
 
