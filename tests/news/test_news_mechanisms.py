@@ -137,3 +137,20 @@ def test_a_recalled_vote_the_text_dates_only_by_its_year_is_found_in_that_year()
     rep2 = check(text.replace("The 2019 resolution", "An older resolution"), date="2031-06-20",
                  record=MemoryRecord([main, old, other]))  # fmt: skip
     assert ("yes", None, 12) not in {(c.field, c.member, c.claimed) for c in rep2.claims}
+
+
+def test_a_resolution_number_in_a_recalled_votes_sentence_identifies_it_among_votes_of_that_month() -> None:
+    main = _row("S/2031/400", "2031-06-20", "resolution 9400 [on Freedonia]")
+    rows = [
+        main,
+        _row("S/RES/9425", "2028-03-19", "resolution 9425 [on Freedonia]", resolution_number="9425", yes=12, abstain=2),
+        _row("S/RES/9426", "2028-03-19", "resolution 9426 [on Freedonia]", resolution_number="9426", yes=12, abstain=2),
+    ]
+    text = (
+        "UNITED NATIONS, June 20 - The Security Council unanimously adopted a resolution on Freedonia on Thursday.\n\n"
+        "In March 2028 its resolution 9425 called for a withdrawal. That text was adopted with 12 votes in favour "
+        "and two abstentions; it was not unanimous."
+    )
+    rep = check(text, date="2031-06-20", record=MemoryRecord(rows))
+    assert rep.decision is not None and rep.decision.symbol == "S/2031/400"
+    assert {c.decision for c in rep.claims if c.field == "yes" and c.claimed == 12} == {"S/RES/9425"}

@@ -479,9 +479,13 @@ def _match_event(
         if len(same_kind) >= ev.ordinal:
             bonus[_symbol(same_kind[ev.ordinal - 1])] = (2.0, f"number {ev.ordinal} of {len(same_kind)} voted that day")
     label = f"from {lo} to {hi}" if lo != hi else f"on {lo}"
+    said = " ".join(dict.fromkeys([ev.text, *(c.text for c in claims if c.note != "inherited")]))
+    numbers = set(re.findall(r"\b[Rr]esolutions?\s+(?:No\.?\s*)?(\d{1,4})\b", said))
+    for r in cands:  # "In March 1978 its resolution 425 called on ...": a number the sentence names, though no claim
+        if str(r.get("resolution_number") or "") in numbers and _symbol(r) not in bonus:
+            bonus[_symbol(r)] = (8.0, f"resolution {r['resolution_number']} named")
     got = _rank(claims, ev.dates, cands, record, None, label, votes, bonus)
     if got.status == ReportStatus.AMBIGUOUS:  # the facts leave some equal: what the sentence says it did decides
-        said = " ".join(dict.fromkeys([ev.text, *(c.text for c in claims if c.note != "inherited")]))
         close = {c.symbol for c in got.candidates if c.score > got.candidates[0].score - _MARGIN}
         tied = [r for r in cands if _symbol(r) in close]
         common = set.intersection(*(_stems(_bracket(r)) for r in tied)) if tied else set()

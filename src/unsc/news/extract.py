@@ -934,6 +934,8 @@ def _count_text(sentence: str) -> str:
 
     >>> _count_text("It passed by eleven votes to one, and two, France and Chad, abstained.")
     'It passed by 11 votes to 1, and two abstained.'
+    >>> _count_text("It was adopted without a single vote against.")
+    'It was adopted with none against.'
     """
     # "and one, the Soviet Union, voted against": a count with its members in apposition counts as "one voted against"
     sentence = re.sub(
@@ -947,6 +949,13 @@ def _count_text(sentence: str) -> str:
         r"(?<!permanent )(?<!elected )(\b(?:members|countries|nations|states|delegations))\s[—–]\s[^—–]{1,300}?\s[—–]\s",
         r"\1 ",
         sentence,
+    )
+    # "without a single vote against", "not one vote against": a negated count is none
+    sentence = re.sub(
+        r"\b(?:without|not|never)\s+(?:a\s+single|any|one|a)\s+(?:vote|votes|member|country)\s+(against|in favou?r)\b",
+        r"with none \1",
+        sentence,
+        flags=re.I,
     )
     # "by eleven votes to one": a tally in words reads as one in digits
     sentence = re.sub(
