@@ -155,7 +155,7 @@ def _evidence(claims: list[Claim], row: dict[str, Any], full: dict[str, Any] | N
             sp = _sponsors(row)
             if sp is not None:
                 ok = c.claimed in sp
-                out.append((2 if ok else -1, f"sponsor {c.claimed} {'fits' if ok else 'does not fit'}"))
+                out.append((1 if ok else -1, f"sponsor {c.claimed} {'fits' if ok else 'does not fit'}"))
         elif f == "subject":
             hit = _topic_hit(str(c.claimed), row)
             title = " ".join(str(row.get(k) or "") for k in ("title", "topic"))

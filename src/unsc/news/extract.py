@@ -101,8 +101,10 @@ _OUT_FAILED = re.compile(
     re.I,
 )
 _OUT_VETO = re.compile(
+    r"(?<!threat of )(?<!threat of a )(?<!threat of its )(?<!threat of their )(?<!threatened )"
     r"\b(vetoed|vetoes|vetoing|was blocked|were blocked|blocked|veto (?:by|from|of|cast by)|(?:a|the|its|their|"
-    r"double|twin)\s+(?:\w+\s+)?vetoe?s?\b(?!\s*power|-wielding|-holding)|shot (?:it |the \w+ )down|shot down (?:the|a|an|its|"
+    r"double|twin)\s+(?:\w+\s+)?vetoe?s?\b(?!\s*power|-wielding|-holding|\s*threats?\b|\s+threatened)|"
+    r"shot (?:it |the \w+ )down|shot down (?:the|a|an|its|"
     r"their) (?:[\w-]+ ){0,3}?(?:draft|text|resolution|proposal|measure|bid)\b)",
     re.I,
 )
@@ -2060,6 +2062,46 @@ def recalled_claims(sentence: str, event: int, events: list[Event]) -> list[Clai
     return list(out.values())
 
 
+_SPONSOR_CUE = r"(?:co-)?(?:drafted|sponsored|tabled|put\s+forward|prepared|written|authored|introduced|presented|penned|drawn\s+up)"
+_RUN = r"(?:the\s+)?⟨[A-Z]{3}⟩(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?⟨[A-Z]{3}⟩)*"
+#: "tabled by ⟨A⟩ and ⟨B⟩", "prepared by the humanitarian co-penholders ⟨A⟩ and ⟨B⟩", "introduced in the Council by ⟨A⟩",
+#: then "with ⟨C⟩ and ⟨D⟩ (joining as co-sponsors)"
+_SPONSOR_BY = re.compile(
+    rf"\b{_SPONSOR_CUE}\s+(?:[\w-]+\s+){{0,6}}?by\s+(?:[a-z][\w-]*\s+){{0,4}}(?P<run>{_RUN})(?![\w⟨'’-])"
+    rf"(?:\s*,?\s+(?:with|together\s+with|along\s+with)\s+(?P<more>{_RUN})(?![\w⟨'’-])(?!\s+(?:\w+\s+)?\w+ing\b(?!\s+as\b)))?"
+)
+#: "⟨A⟩, which chaired ..., drafted the text", "⟨A⟩, which drafted it, agreed ..."
+_SPONSOR_SUBJ = re.compile(
+    rf"(?P<run>{_RUN})(?:\s*,\s+(?:which|who)\b[^,;]{{0,120}},)?\s+(?:had\s+|also\s+|itself\s+)?{_SPONSOR_CUE}"
+    r"\s+(?:the|its|their|this|that|it)\b|"
+    rf"(?P<run2>{_RUN})\s*,\s+(?:which|who)\s+(?:had\s+)?{_SPONSOR_CUE}\s+(?:it|the\s+(?:text|draft|resolution))\b"
+)
+
+
+def sponsor_states(norm: str, known: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """States a clause says drafted the text, read from one sponsoring verb and the states coordinated with it,
+    however far the list stands from it: what the sponsor patterns before it did not read (``known`` they did).
+
+    >>> sponsor_states("It was sponsored by ⟨FRA⟩ with ⟨DEU⟩ and ⟨ITA⟩, and passed 15-0.")
+    ['FRA', 'DEU', 'ITA']
+    >>> sponsor_states("The text, prepared by the humanitarian co-penholders ⟨BEL⟩ and ⟨DEU⟩, was amended.")
+    ['BEL', 'DEU']
+    >>> sponsor_states("⟨AUT⟩, which chaired the working group, drafted the text after a year of talks.")
+    ['AUT']
+    >>> sponsor_states("It was drafted by ⟨FRA⟩, with ⟨GBR⟩ abstaining.")  # a vote, not a co-author
+    ['FRA']
+    """
+    out: list[str] = []
+    for m in _SPONSOR_BY.finditer(norm):
+        out += _codes(m["run"]) + _codes(m["more"] or "")
+    for m in _SPONSOR_SUBJ.finditer(norm):
+        if m.start() == 0 or re.search(
+            r"(?:^|[,;:—–]\s*|\b(?:after|when|as|because|since|and)\s+)$", norm[: m.start()]
+        ):
+            out += _codes(m["run"] or m["run2"] or "")
+    return [c for c in dict.fromkeys(out) if c not in known and c not in ("PSE", "ISR")]
+
+
 def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
     """The claims one sentence makes, attributed to event ``cur`` (sponsors of the main draft named in a
     sentence about an amendment or a rival draft go to the main vote)."""
@@ -2112,6 +2154,9 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
             if c not in ("PSE", "ISR"):  # not Council members: their texts are tabled by others
                 out.append(Claim("sponsor", c, s, member=c, event=ev))
     named = [c for c in out if c.field == "sponsor"]
+    for code in sponsor_states(norm, {c.member or "" for c in named}):
+        named.append(Claim("sponsor", code, s, member=code, event=named[0].event if named else cur))
+        out.append(named[-1])
     for c in _co_sponsors(norm, {c.member for c in named}, bool(named)):
         out.append(Claim("sponsor", c, s, member=c, event=named[0].event if named else cur))
     if _E10.search(s):
