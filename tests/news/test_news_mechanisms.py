@@ -179,3 +179,21 @@ def test_a_threatened_veto_is_no_veto() -> None:
             "One permanent member had used the threat of its veto to cut the mandate in half.")  # fmt: skip
     outcomes = {c.claimed for c in extract_claims(text, "2031-06-20").claims if c.field == "outcome"}
     assert outcomes == {"adopted"}
+
+
+def test_a_sentence_listing_several_dates_of_a_recalled_action_is_one_vote_per_date() -> None:
+    from unsc.news import extract_claims
+
+    text = ("UNITED NATIONS, June 20 - The Security Council adopted a text on Freedonia on Thursday by 15 votes.\n\n"
+            "Two permanent members had vetoed three drafts on Freedonia before it: on 3 May 2029, on 9 March 2030 "
+            "and on 1 December 2030.")  # fmt: skip
+    ex = extract_claims(text, "2031-06-20")
+    dated = {c.event: c.claimed for c in ex.claims if c.field == "date" and c.event}
+    assert sorted(dated.values()) == ["2029-05-03", "2030-03-09", "2030-12-01"]
+    # each date's vote carries what the sentence says of them all
+    assert {c.event for c in ex.claims if c.field == "outcome" and c.claimed == "vetoed"} == set(dated)
+    # dates joined by more than a list's connectors are not a list of votes
+    ex2 = extract_claims(text.replace("three drafts on Freedonia before it: on 3 May 2029, on 9 March 2030 and on 1 "
+                                      "December 2030", "a draft on 3 May 2029, a month after the 9 March 2029 talks"),
+                         "2031-06-20")  # fmt: skip
+    assert len({c.event for c in ex2.claims if c.field == "outcome" and c.claimed == "vetoed"}) == 1

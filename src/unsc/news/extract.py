@@ -15,6 +15,7 @@ the ``yes`` / ``no`` / ``abstain`` counts, ``unanimous``, one member's ``vote`` 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -1791,6 +1792,7 @@ class _Reading:
         """The claims of the whole text: the main vote settled, its date claimed, counts completed, duplicates gone."""
         self._promote_the_only_vote()
         self._headline_names_the_vote()
+        self._one_vote_per_listed_date()
         events, lede = self.events, self.lede
         # an amendment, a rival draft or another vote of the same meeting dates the main vote when it has no date
         if not events[0].dates:
@@ -1824,6 +1826,28 @@ class _Reading:
         return Extraction(
             uniq, art, article_date, vote_date, source, self.vote_sents, events, self.left_out, lede, bool(lede)
         )
+
+    def _one_vote_per_listed_date(self) -> None:
+        """ "vetoed three drafts: on 4 October 2011, on 4 February 2012 and on 19 July 2012": a recalled vote whose
+        sentence lists several dates joined only by "on", "and", "again" and commas is one vote per date, each
+        with what the sentence says of them all (the first date stays with the vote as read)."""
+        for ev in list(self.events[1:]):
+            if ev.kind not in ("earlier", "other_day"):
+                continue
+            listed = [(d, how, ph) for d, how, ph in ev.dates if how == "text" and ph and ph in ev.text]
+            days = list(dict.fromkeys(d for d, _, _ in listed))
+            if len(days) < 2 or (self.article_date and max(days) > self.article_date):
+                continue
+            spans = sorted((ev.text.index(ph), ev.text.index(ph) + len(ph)) for _, _, ph in listed)
+            gaps = [ev.text[a[1] : b[0]] for a, b in itertools.pairwise(spans) if b[0] >= a[1]]
+            if not all(re.fullmatch(r"[\s,;]*(?:(?:and|again|then|on|in)\b[\s,;]*)*", g, re.I) for g in gaps):
+                continue
+            said = [c for c in self.claims if c.event == ev.id and c.field != "date"]
+            ev.dates = [x for x in ev.dates if x[0] == days[0]]
+            for day in days[1:]:
+                new = Event(len(self.events), ev.kind, ev.text, [(day, "text", day.isoformat())])
+                self.events.append(new)
+                self.claims += [replace(c, event=new.id) for c in said]
 
     def _headline_names_the_vote(self) -> None:
         """A headline naming a resolution ("Arms and Apartheid: Security Council Resolution 418 (1977)") names the
