@@ -197,3 +197,19 @@ def test_a_sentence_listing_several_dates_of_a_recalled_action_is_one_vote_per_d
                                       "December 2030", "a draft on 3 May 2029, a month after the 9 March 2029 talks"),
                          "2031-06-20")  # fmt: skip
     assert len({c.event for c in ex2.claims if c.field == "outcome" and c.claimed == "vetoed"}) == 1
+
+
+def test_a_report_with_no_council_vote_of_its_own_finds_the_recent_veto_it_recalls_without_a_date() -> None:
+    veto = _row("S/2031/380", "2031-05-30", "draft S/2031/380 [on Freedonia]", yes=13, no=1, abstain=1, adopted=False,
+                vetoed_by=["RUS"], failure_reason="veto", votes={"N": ["RUS"], "A": ["CHN"]})  # fmt: skip
+    text = (
+        "Assembly condemns the annexation of Freedonia's coast\n\n"
+        "NEW YORK, June 20 - The General Assembly on Thursday condemned the annexation by 100 votes to 11.\n\n"
+        "The Assembly acted after a Security Council draft on Freedonia failed. Thirteen of the Council's fifteen "
+        "members voted for it. Russia voted against, its veto killing the text, and China abstained."
+    )
+    rep = check(text, date="2031-06-20", record=MemoryRecord([veto]))
+    assert rep.status.value == "no_vote"
+    got = {(c.field, c.member, c.claimed): c.decision for c in rep.claims}
+    assert got.get(("yes", None, 13)) == "S/2031/380"
+    assert got.get(("vote", "CHN", "abstain")) == "S/2031/380"

@@ -461,6 +461,10 @@ def _match_event(
             lo, hi = ev.window
         elif main_day is not None:
             lo, hi = main_day - dt.timedelta(days=_WINDOW), main_day - dt.timedelta(days=1)
+        elif ex.article_date is not None and ex.no_main_vote:
+            # a report with no Council vote of its own (the Assembly after a veto) recalls a recent vote: the window
+            # the main vote would have had
+            lo, hi = ex.article_date - dt.timedelta(days=_WINDOW), ex.article_date
         else:
             return _Match(None, None, [], ReportStatus.UNMATCHED, f"about {what} that the text does not date")
         if main_day is not None:
@@ -1025,6 +1029,9 @@ def _on_the_main_day(ev: Event, main: dict[str, Any] | None) -> bool:
     return any(d == day for d, how, _ in ev.dates if how in ("text", "relative"))
 
 
+_WEAK = re.compile(r"(?:sponsor|subject|the title shares|\d+ days before|on the page date|an? \w+$)")
+
+
 def _other_votes(ex: Extraction, rec: Any, main: _Match) -> tuple[dict[int, _Match], list[OtherVote]]:
     """Each other vote the text speaks of (``ex.events[1:]``) matched in the record, in the text's order."""
     results: dict[int, _Match] = {0: main}
@@ -1047,7 +1054,9 @@ def _other_votes(ex: Extraction, rec: Any, main: _Match) -> tuple[dict[int, _Mat
         got = _match_event(ex, ev, on, taken, rec, results)
         results[ev.id] = got
         if got.row is not None:
-            taken.add(_symbol(got.row))
+            if not all(_WEAK.match(w) for w in got.evidence):
+                # a vote found only by its sponsor or subject does not take it from a later sentence that dates it
+                taken.add(_symbol(got.row))
             ref = got.row
         other_votes.append(OtherVote(ev.id, ev.kind, ev.text, got.status, got.message,
                                      _decision(got.row) if got.row else None, tuple(got.evidence)))  # fmt: skip
