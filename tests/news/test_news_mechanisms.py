@@ -213,3 +213,14 @@ def test_a_report_with_no_council_vote_of_its_own_finds_the_recent_veto_it_recal
     got = {(c.field, c.member, c.claimed): c.decision for c in rep.claims}
     assert got.get(("yes", None, 13)) == "S/2031/380"
     assert got.get(("vote", "CHN", "abstain")) == "S/2031/380"
+
+
+def test_a_council_recommendation_to_the_assembly_is_the_councils_own_vote() -> None:
+    from unsc.news import extract_claims
+
+    text = ("UNITED NATIONS, June 20 - A permanent member vetoed the admission of Freedonia on Friday.\n\n"
+            "The draft, which would have recommended the new state to the General Assembly, was backed by 11 of the "
+            "15 members. Japan voted against, and two members - Ghana and Malta - abstained.")  # fmt: skip
+    ex = extract_claims(text, "2031-06-20")
+    got = {(c.field, c.member, c.claimed) for c in ex.claims if c.event == 0}
+    assert {("yes", None, 11), ("vote", "GHA", "abstain"), ("vote", "MLT", "abstain")} <= got

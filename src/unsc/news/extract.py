@@ -1431,8 +1431,19 @@ def _conflicting_outcome(s: str, before: list[Claim]) -> bool:
     return o is not None and (o == "adopted") not in said
 
 
+#: the Council recommending to the Assembly (an admission, a Secretary-General): the Council's own vote
+_RECOMMEND_TO_GA = re.compile(r"(\brecommend\w*\b[^.;]{0,80}?)\s+to\s+the\s+(?:General\s+)?Assembly\b", re.I)
+
+
 def _is_ga(s: str) -> bool:
-    """A sentence about a General Assembly vote (not the Council's)."""
+    """A sentence about a General Assembly vote (not the Council's).
+
+    >>> _is_ga("The draft, which would have recommended the state to the General Assembly, was backed by 11.")
+    False
+    >>> _is_ga("The General Assembly adopted the text by 100 votes to 11.")
+    True
+    """
+    s = _RECOMMEND_TO_GA.sub(r"\1", s)
     # "Blocked in the Council, the issue moved to the General Assembly, which ... condemned": an opening
     # participle recalls the Council; the sentence's own vote is the Assembly's
     s = re.sub(r"^\s*(?:Blocked|Vetoed|Rejected|Stymied|Stalled|Paralysed|Paralyzed)\b[^,]*,\s*", "", s)
@@ -1678,7 +1689,10 @@ class _Reading:
         self.in_ga = False
         if not _VOTEWORDS.search(s):
             return True
-        if _OTHER_BODY.search(s) and not re.search(r"Security Council|\bthe Council\b", s, re.I):
+        # "The draft, which would have recommended the state to the General Assembly, was backed by 11": an Assembly
+        # named in a relative clause, or as where the Council sends a matter, is not the body voting
+        own = _RECOMMEND_TO_GA.sub(r"\1", _RELATIVE_CLAUSE.sub(",", s))
+        if _OTHER_BODY.search(own) and not re.search(r"Security Council|\bthe Council\b", s, re.I):
             if re.search(r"General Assembly|\bAssembly\b", s):  # "The 193-nation Assembly adopted ...": the GA
                 self.in_ga = True
                 self._leave_out(s, "about a General Assembly vote, not the Council's", ga)
