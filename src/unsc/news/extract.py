@@ -575,6 +575,8 @@ def _speaker_is_state(norm: str) -> str:
     '⟨SUN⟩ voted against.'
     >>> _speaker_is_state("The representative of ⟨YUG⟩ did not take part in the vote.")
     '⟨YUG⟩ did not take part in the vote.'
+    >>> _speaker_is_state("Members including ⟨FRA⟩, the ⟨SUN⟩ and ⟨CHN⟩, voted in favour.")  # a list item, no aside
+    'Members including ⟨FRA⟩, the ⟨SUN⟩ and ⟨CHN⟩, voted in favour.'
     """
     norm = re.sub(rf"\b(?:the\s+)?{_ENVOY}\s+(?:of|for)\s+(?:the\s+)?(⟨[A-Z]{{3}}⟩)", r"\1", norm, flags=re.I)
     # "⟨PAN⟩, the only member from the region, voted against": an aside between a state and its vote
@@ -585,7 +587,7 @@ def _speaker_is_state(norm: str) -> str:
     )
     # "⟨CHN⟩ and ⟨RUS⟩, both with close ties to ⟨SDN⟩, abstained": an aside that opens like one may name a state
     norm = re.sub(
-        r"(⟨[A-Z]{3}⟩(?:(?:\s*,\s*|\s+and\s+)⟨[A-Z]{3}⟩)*)\s*,\s+((?:both|all|each|the|a|an|its|their|long|once)\s[^,;]{3,80}),\s+"
+        r"(⟨[A-Z]{3}⟩(?:(?:\s*,\s*|\s+and\s+)⟨[A-Z]{3}⟩)*)\s*,\s+(?!the\s+⟨)((?:both|all|each|the|a|an|its|their|long|once)\s[^,;]{3,80}),\s+"
         r"(?=(?:voted|abstained|chose|cast|did|refused|declined)\b)",
         r"\1 ",
         norm,
