@@ -652,7 +652,7 @@ def test_the_subject_is_said_once() -> None:
 
 @pytest.mark.parametrize(
     ("name", "recall", "precision"),
-    [("heldout4", 0.85, 0.90), ("heldout5", 0.91, 0.97)],
+    [("heldout4", 0.90, 0.94), ("heldout5", 0.92, 0.97)],
 )
 def test_heldout4_and_heldout5_on_real_store(name: str, recall: float, precision: float, real_store) -> None:
     """heldout4 and heldout5, each frozen and measured once untuned (README: heldout4 recall 0.89; heldout5 with
@@ -665,8 +665,10 @@ def test_heldout4_and_heldout5_on_real_store(name: str, recall: float, precision
     assert res["recall"] >= recall and res["precision"] >= precision and res["planted_caught"] >= 0.9, summary
 
 
-#: heldout7 floors: what the news4 tuning reached (recall 333/468 = 0.712, precision 0.928)
-RECALL7, PRECISION7 = 0.711, 0.92
+#: heldout7 floors: what the news4 and news5 tuning reached (recall 346/468 = 0.739, precision 0.933)
+RECALL7, PRECISION7 = 0.738, 0.93
+#: heldout8 floors: what the news5 tuning reached (vote matched 0.95, recall 318/441 = 0.721, precision 0.922)
+MATCH8, RECALL8, PRECISION8 = 0.95, 0.72, 0.92
 
 
 def test_heldout6_tuned_on_real_store(real_store) -> None:
@@ -678,7 +680,7 @@ def test_heldout6_tuned_on_real_store(real_store) -> None:
     summary = {k: v for k, v in res.items() if k != "per_article"}
     assert res["articles"] == 20
     assert res["true_called_contradicted"] == 0, summary
-    assert res["match_accuracy"] >= 1.0 and res["recall"] >= 0.829 and res["precision"] >= 0.96, summary
+    assert res["match_accuracy"] >= 1.0 and res["recall"] >= 0.835 and res["precision"] >= 0.96, summary
     assert res["planted_caught"] >= 0.8, summary
 
 
@@ -692,7 +694,19 @@ def test_heldout7_tuned_on_real_store(real_store) -> None:
     assert res["articles"] == 20
     assert res["true_called_contradicted"] == 0, summary
     assert res["match_accuracy"] >= 1.0 and res["recall"] >= RECALL7 and res["precision"] >= PRECISION7, summary
-    assert res["planted_caught"] >= 0.75, summary
+    assert res["planted_caught"] >= 1.0, summary
+
+
+def test_heldout8_tuned_on_real_store(real_store) -> None:
+    """heldout8: 20 reports of 1972-2025 (fact-check, week in review, Model UN guide, transcript, op-ed), measured
+    once frozen and untuned (README: vote matched 0.85, recall 0.435, precision 0.910, planted 2 of 4), then tuned on
+    together with every older set by general mechanisms (tests in test_news_mechanisms.py). Floors at what that
+    reached, so a change that undoes a mechanism fails; recall stays far under the issue's 90 % goal."""
+    res = evaluate(load_gold(HELDOUT.parent / "heldout8"), real_store)
+    summary = {k: v for k, v in res.items() if k != "per_article"}
+    assert res["articles"] == 20
+    assert res["true_called_contradicted"] == 0, summary
+    assert res["match_accuracy"] >= MATCH8 and res["recall"] >= RECALL8 and res["precision"] >= PRECISION8, summary
 
 
 def test_earlier_heldout_sets_on_real_store(real_store) -> None:

@@ -58,6 +58,16 @@ def _iso(v: Any) -> str | None:
 
 
 def _symbol(row: dict[str, Any]) -> str:
+    """The symbol a vote is known by: its draft, else its resolution, else the record's id. An amendment is its own
+    vote (the record's id, "S/PV.8700#1"), never the draft it amends, which is voted on apart.
+
+    >>> _symbol({"decision_id": "S/PV.8700#1", "draft": "S/2020/24", "kind": "amendment"})
+    'S/PV.8700#1'
+    >>> _symbol({"decision_id": "S/2020/24", "draft": "S/2020/24", "kind": "draft_resolution"})
+    'S/2020/24'
+    """
+    if row.get("kind") == "amendment" and row.get("decision_id"):
+        return str(row["decision_id"])
     return str(row.get("draft") or (f"S/RES/{row['resolution']}" if row.get("resolution") else row.get("decision_id")))
 
 
@@ -145,7 +155,7 @@ def _evidence(claims: list[Claim], row: dict[str, Any], full: dict[str, Any] | N
             sp = _sponsors(row)
             if sp is not None:
                 ok = c.claimed in sp
-                out.append((2 if ok else -1, f"sponsor {c.claimed} {'fits' if ok else 'does not fit'}"))
+                out.append((1 if ok else -1, f"sponsor {c.claimed} {'fits' if ok else 'does not fit'}"))
         elif f == "subject":
             hit = _topic_hit(str(c.claimed), row)
             title = " ".join(str(row.get(k) or "") for k in ("title", "topic"))
@@ -198,7 +208,10 @@ def _date_evidence(
         if gap == 0:
             out.append((0.5, "on the page date"))
         elif gap > 0:
-            out.append((-0.03 * gap, f"{gap} days before the page date"))
+            # recent votes are likelier news, but only within the window searched by default: a vote further
+            # back is a candidate only because the text dates it (a fact-check, a guide, an analysis written
+            # years later), and then its own evidence decides, not how old it is
+            out.append((-0.03 * min(gap, _WINDOW), f"{gap} days before the page date"))
     if row.get("kind") and row["kind"] not in ("draft_resolution", "convene_gaess_377"):
         out.append((-0.5, f"an {row['kind']}"))
     return out
@@ -399,8 +412,6 @@ def _match_event(
         return _Match(
             None, None, [], ReportStatus.UNMATCHED, f"about {what}: no single vote to check the claims against"
         )
-    if ev.kind == "undated":
-        return _Match(None, None, [], ReportStatus.UNMATCHED, f"about {what}, which the text does not date")
     if not claims:
         return _Match(None, None, [], ReportStatus.UNMATCHED, f"about {what}: nothing to identify it by")
     main_day = main.get("date") if main else None
@@ -419,6 +430,17 @@ def _match_event(
             got = _rank(claims, ev.dates, [row], record, None, f"named {key}")
             if got.status == ReportStatus.MATCHED:
                 return got
+        first = (done or {}).get(0)
+        if (
+            ev.kind == "undated"
+            and row
+            and first is not None
+            and first.row is not None
+            and _symbol(row) == _symbol(first.row)
+        ):  # "Resolution 2504 passes with 11 votes" in a live blog: the number is the main vote's own
+            return first
+    if ev.kind == "undated":
+        return _undated(ev, claims, taken, record, what)
     if ev.kind == "later":  # "Days later": some days after the vote spoken of before
         before = (done or {}).get(ev.after[0]) if ev.after else None
         day = before.row.get("date") if before is not None and before.row is not None else None
@@ -439,6 +461,10 @@ def _match_event(
             lo, hi = ev.window
         elif main_day is not None:
             lo, hi = main_day - dt.timedelta(days=_WINDOW), main_day - dt.timedelta(days=1)
+        elif ex.article_date is not None and ex.no_main_vote:
+            # a report with no Council vote of its own (the Assembly after a veto) recalls a recent vote: the window
+            # the main vote would have had
+            lo, hi = ex.article_date - dt.timedelta(days=_WINDOW), ex.article_date
         else:
             return _Match(None, None, [], ReportStatus.UNMATCHED, f"about {what} that the text does not date")
         if main_day is not None:
@@ -456,10 +482,86 @@ def _match_event(
                             "draft_resolution")), key=lambda r: _natural(str(r.get("decision_id"))))  # fmt: skip
         if len(same_kind) >= ev.ordinal:
             bonus[_symbol(same_kind[ev.ordinal - 1])] = (2.0, f"number {ev.ordinal} of {len(same_kind)} voted that day")
-    got = _rank(claims, ev.dates, cands, record, None, f"from {lo} to {hi}" if lo != hi else f"on {lo}", votes, bonus)
+    label = f"from {lo} to {hi}" if lo != hi else f"on {lo}"
+    said = " ".join(dict.fromkeys([ev.text, *(c.text for c in claims if c.note != "inherited")]))
+    numbers = set(re.findall(r"\b[Rr]esolutions?\s+(?:No\.?\s*)?(\d{1,4})\b", said))
+    for r in cands:  # "In March 1978 its resolution 425 called on ...": a number the sentence names, though no claim
+        if str(r.get("resolution_number") or "") in numbers and _symbol(r) not in bonus:
+            bonus[_symbol(r)] = (8.0, f"resolution {r['resolution_number']} named")
+    got = _rank(claims, ev.dates, cands, record, None, label, votes, bonus)
+    if got.status == ReportStatus.AMBIGUOUS:  # the facts leave some equal: what the sentence says it did decides
+        close = {c.symbol for c in got.candidates if c.score > got.candidates[0].score - _MARGIN}
+        tied = [r for r in cands if _symbol(r) in close]
+        common = set.intersection(*(_stems(_bracket(r)) for r in tied)) if tied else set()
+        fits = {_symbol(r): _title_fit(said, r, common) for r in tied}
+        bonus = {**{k: v for k, v in fits.items() if v[0]}, **bonus}
+        if any(v[0] for v in fits.values()):
+            got = _rank(claims, ev.dates, tied, record, None, label, votes, bonus)
     if got.status != ReportStatus.MATCHED:
         got.message = f"about {what}, not identified in the record: {got.message}"
     return got
+
+
+def _undated(ev: Any, claims: list[Claim], taken: set[str], record: Any, what: str) -> _Match:
+    """A vote the text gives no day or month of may still give its year ("The 1990 resolution ...", "it dates from
+    1991"): the record's votes of that year are ranked by the claims, and one must fit clearly. A sentence with no
+    year, or with several, stays unidentified."""
+    said = " ".join(dict.fromkeys([ev.text, *(c.text for c in claims if c.note != "inherited")]))
+    years = {int(y) for y in re.findall(r"(?<![\d/.-])(19[4-9]\d|20[0-4]\d)(?![\d/.-]|\s*(?:votes?|members?))", said)}
+    if len(years) != 1:
+        return _Match(None, None, [], ReportStatus.UNMATCHED, f"about {what}, which the text does not date")
+    year = years.pop()
+    lo, hi = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    cands = [r for r in rows(record.decisions(since=lo.isoformat(), until=hi.isoformat())) if _symbol(r) not in taken]
+    got = _rank(claims, [], cands, record, None, f"in {year}", _votes_between(record, lo, hi))
+    if got.status != ReportStatus.MATCHED:
+        got.message = f"about {what}, not identified in the record: {got.message}"
+    return got
+
+
+# words of every title or of vote reporting: they tell no vote from another
+_TITLE_STOP = frozenset([
+    "security", "council", "resolution", "resolutions", "situation", "united", "nations", "concerning", "question",
+    "regarding", "letter", "dated", "from", "addressed", "president", "adopted", "unanimously", "unanimous",
+    "votes", "voted", "draft", "text", "texts", "which", "their", "there", "these", "those", "about", "after",
+    "before", "against", "other", "under", "would", "could", "should", "since", "months", "month", "year",
+    "years", "week", "last", "first", "second", "third", "earlier", "again", "also", "with", "within", "between",
+    "further"])  # fmt: skip
+
+
+def _stems(text: str) -> set[str]:
+    """Content words of a text, cut to five letters so that "extended" meets "extension".
+
+    >>> sorted(_stems("The Council extended the arms embargo on the Houthis"))
+    ['arms', 'embar', 'exten', 'houth']
+    """
+    words = re.findall(r"[a-z]{4,}", text.lower())
+    return {w[:5] for w in words if w not in _TITLE_STOP}
+
+
+def _bracket(row: dict[str, Any]) -> str:
+    """What a recorded title says the vote was about: its bracketed part when it has one."""
+    title = str(row.get("title") or "")
+    return title[title.find("[") :] if "[" in title else title
+
+
+def _title_fit(said: str, row: dict[str, Any], common: frozenset[str] | set[str] = frozenset()) -> tuple[float, str]:
+    """Evidence from the words a sentence uses of a background vote ("imposed an arms embargo", "extended the
+    mission") met in a candidate's recorded title: 1 a shared content word, at most 2. Words every close
+    candidate's title has (``common``: the country all of them are about) tell none apart and are not counted.
+    It is only asked of the candidates the facts (date, counts, votes, outcome) left within the margin.
+
+    >>> _title_fit("It renewed the sanctions on Yemen.", {"title": "resolution 2204 [on renewing sanctions against Yemen]"})
+    (2.0, 'the title shares renew, sanct, yemen')
+    >>> _title_fit("It renewed the sanctions on Yemen.", {"title": "res. 2204 [on renewing sanctions against Yemen]"}, {"yemen"})
+    (2.0, 'the title shares renew, sanct')
+    >>> _title_fit("It renewed the sanctions.", {"title": "resolution 2201 [on the situation in Sudan]"})
+    (0.0, '')
+    """
+    shared = sorted(_stems(said) & _stems(_bracket(row)) - set(common))
+    if not shared:
+        return 0.0, ""
+    return min(1.0 * len(shared), 2.0), "the title shares " + ", ".join(shared[:4])
 
 
 def _natural(key: str) -> tuple[Any, ...]:
@@ -808,8 +910,11 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
     results, other_votes = _other_votes(ex, rec, main)
     results[0] = main
     claims_out = []
+    main_subject = any(c.field == "subject" and c.event == 0 for c in ex.claims)
     for c in ex.claims:
         m = results.get(c.event, main)
+        if c.event and m is main and c.field == "subject" and main_subject:
+            continue  # a vote found to be the main one again: its subject is said once, by the main vote's sentences
         if c.event and m.row is None:
             left.append(LeftOut.of_claim(c, m.message))
         elif m.row is None:
@@ -924,6 +1029,9 @@ def _on_the_main_day(ev: Event, main: dict[str, Any] | None) -> bool:
     return any(d == day for d, how, _ in ev.dates if how in ("text", "relative"))
 
 
+_WEAK = re.compile(r"(?:sponsor|subject|the title shares|\d+ days before|on the page date|an? \w+$)")
+
+
 def _other_votes(ex: Extraction, rec: Any, main: _Match) -> tuple[dict[int, _Match], list[OtherVote]]:
     """Each other vote the text speaks of (``ex.events[1:]``) matched in the record, in the text's order."""
     results: dict[int, _Match] = {0: main}
@@ -946,7 +1054,9 @@ def _other_votes(ex: Extraction, rec: Any, main: _Match) -> tuple[dict[int, _Mat
         got = _match_event(ex, ev, on, taken, rec, results)
         results[ev.id] = got
         if got.row is not None:
-            taken.add(_symbol(got.row))
+            if not all(_WEAK.match(w) for w in got.evidence):
+                # a vote found only by its sponsor or subject does not take it from a later sentence that dates it
+                taken.add(_symbol(got.row))
             ref = got.row
         other_votes.append(OtherVote(ev.id, ev.kind, ev.text, got.status, got.message,
                                      _decision(got.row) if got.row else None, tuple(got.evidence)))  # fmt: skip

@@ -15,6 +15,7 @@ the ``yes`` / ``no`` / ``abstain`` counts, ``unanimous``, one member's ``vote`` 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -101,8 +102,10 @@ _OUT_FAILED = re.compile(
     re.I,
 )
 _OUT_VETO = re.compile(
+    r"(?<!threat of )(?<!threat of a )(?<!threat of its )(?<!threat of their )(?<!threatened )"
     r"\b(vetoed|vetoes|vetoing|was blocked|were blocked|blocked|veto (?:by|from|of|cast by)|(?:a|the|its|their|"
-    r"double|twin)\s+(?:\w+\s+)?vetoe?s?\b(?!\s*power|-wielding|-holding)|shot (?:it |the \w+ )down|shot down (?:the|a|an|its|"
+    r"double|twin)\s+(?:\w+\s+)?vetoe?s?\b(?!\s*power|-wielding|-holding|\s*threats?\b|\s+threatened)|"
+    r"shot (?:it |the \w+ )down|shot down (?:the|a|an|its|"
     r"their) (?:[\w-]+ ){0,3}?(?:draft|text|resolution|proposal|measure|bid)\b)",
     re.I,
 )
@@ -209,7 +212,7 @@ _SPONSOR = re.compile(
     r"led(?=\s+(?:draft|text|resolution|proposal|initiative)))|"
     rf"(?:(?:draft|text|resolution|proposal|initiative|effort|bid|push)\s*,?\s+(?:was\s+|were\s+)?(?:co-)?led|spearheaded|"
     rf"drafted|drawn up|sponsored|co-sponsored|proposed|put forward|submitted|tabled|authored|written|penned|introduced|"
-    rf"circulated|crafted|prepared|presented)\s+by\s+(?:the\s+(?:[\w-]+\s+){{0,4}}?(?:members|countries|states|nations)"
+    rf"circulated|crafted|prepared|presented)\s+by\s+(?:(?:the|{NUM})\s+(?:[\w-]+\s+){{0,4}}?(?:members|countries|states|nations)"
     rf"(?:\s+of\s+the\s+(?:Security\s+)?Council)?\s*[,:—–]\s*)?{_LIST}|"
     rf"{_LIST2}\s+(?:are|were|is|was)\s+(?:also\s+)?(?:among\s+)?the\s+(?:co-)?(?:sponsors?|penholders?|authors?|drafters?)\b|"
     rf"(?:co-)?sponsors\s+(?:included|include|were|are)\s+{_LIST3}|"
@@ -572,6 +575,8 @@ def _speaker_is_state(norm: str) -> str:
     '⟨SUN⟩ voted against.'
     >>> _speaker_is_state("The representative of ⟨YUG⟩ did not take part in the vote.")
     '⟨YUG⟩ did not take part in the vote.'
+    >>> _speaker_is_state("Members including ⟨FRA⟩, the ⟨SUN⟩ and ⟨CHN⟩, voted in favour.")  # a list item, no aside
+    'Members including ⟨FRA⟩, the ⟨SUN⟩ and ⟨CHN⟩, voted in favour.'
     """
     norm = re.sub(rf"\b(?:the\s+)?{_ENVOY}\s+(?:of|for)\s+(?:the\s+)?(⟨[A-Z]{{3}}⟩)", r"\1", norm, flags=re.I)
     # "⟨PAN⟩, the only member from the region, voted against": an aside between a state and its vote
@@ -582,7 +587,7 @@ def _speaker_is_state(norm: str) -> str:
     )
     # "⟨CHN⟩ and ⟨RUS⟩, both with close ties to ⟨SDN⟩, abstained": an aside that opens like one may name a state
     norm = re.sub(
-        r"(⟨[A-Z]{3}⟩(?:(?:\s*,\s*|\s+and\s+)⟨[A-Z]{3}⟩)*)\s*,\s+((?:both|all|each|the|a|an|its|their|long|once)\s[^,;]{3,80}),\s+"
+        r"(⟨[A-Z]{3}⟩(?:(?:\s*,\s*|\s+and\s+)⟨[A-Z]{3}⟩)*)\s*,\s+(?!the\s+⟨)((?:both|all|each|the|a|an|its|their|long|once)\s[^,;]{3,80}),\s+"
         r"(?=(?:voted|abstained|chose|cast|did|refused|declined)\b)",
         r"\1 ",
         norm,
@@ -618,6 +623,7 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
     norm = re.sub(rf",?\s+{_WHEN}\b,?", "", norm)  # "vetoed on Monday by" -> "vetoed by"
     # "⟨BEL⟩, which voted in favour, said ...": the clause states the state's vote (not "which had voted", another)
     norm = re.sub(r"(⟨[A-Z]{3}⟩)\s*,\s+(?:which|who)\s+((?:also\s+)?(?:voted|abstained)\b[^,.;—–]*),", r"\1 \2;", norm)
+    whole = norm  # the category reader sees relative clauses: "the text, which was drafted by ⟨X⟩, ⟨Y⟩ ..."
     norm = re.sub(r",\s+(?:which|who|whose)\b[^,.;—–]*,", "", norm)  # "Algeria, which had proposed ..., chose not to"
     found = _VotesFound(norm)
     for pattern, read in _VOTE_READERS:
@@ -625,7 +631,111 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
             got = read(m, found)
             if got is not None:
                 found.add(got[0], got[1], m.span())
-    return list(dict.fromkeys(found.got))
+    return list(dict.fromkeys(found.got + category_votes(whole, {c for c, _ in found.got})))
+
+
+#: Vote words by the category they say, whatever the construction around them. A cue preceded by a negation
+#: ("none against", "declined to support") says nothing; "against" is a vote only after a vote verb or a count
+#: ("voted against", "Seven against"), never as a preposition ("force against Iraq").
+_CATEGORY_CUES = (
+    ("abstain", r"\babstain\w*|\babstentions?\b"),
+    ("did not vote", r"\bdid not (?:vote|take part|participate)\b|\bnot participating\b|\bwas absent\b"),
+    ("no", rf"\b(?:vot\w*|were|was|cast\w*|{NUM}|one|others?|members?)\s+(?:\w+\s+)?against\b|\bvot\w* no\b|"
+           r"\bno votes?\b|\bopposed\b|\blone no\b|\bnegative votes?\b"),
+    ("yes", r"\bin favou?r\b|\bvot\w* (?:for|yes)\b|\byes votes?\b|(?<![-‑])\bbacked\b|\bsupported\b|"
+            r"\bwith the majority\b|\b(?:drew|won|got|received|gathered|garnered|attracted) (?:\w+ ){0,2}votes? (?:only )?from\b"),
+)  # fmt: skip
+_CUE_NEGATED = re.compile(r"(?:\bno|\bnone|\bnot|\bnobody|\bno one|\bnever|\bneither|\bnor|declined to|refused to|"
+                          r"failed to|without|n't)\s+(?:\w+\s+){0,2}$", re.I)  # fmt: skip
+#: a list of states after these words is what the text is about, its author or a place, not who voted
+_NOT_VOTER_BEFORE = re.compile(
+    r"\b(?:on|in|of|over|at|to|for|toward|towards|than|into|about|across|between|inside|within|near|against|"
+    r"condemning|criticising|criticizing|urging|naming|demanding|calling|by|led by|ties with|close to|from|with)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+#: ... except the voters a vote noun or a vote verb introduces ("votes from", "joined by", "abstentions, from")
+_VOTER_BEFORE = re.compile(
+    r"(?:\bvotes?|\babstentions?|\byes|\bno|\bones?|\bjoined|\balong|\btogether|\bsupported|\bbacked|\bopposed)"
+    r"(?:\s+only)?\s*,?\s+(?:by|from|with)\s+(?:the\s+)?$",
+    re.I,
+)
+#: what may follow a list of voters: a verb of voting, an adverb, a coordinator, punctuation
+_AFTER_VOTERS = re.compile(
+    r"\s*(?:$|[,.;:—–)]|(?:and|or|also|too|again|alone|both|all|each|then|instead|themselves|itself|voted|votes?|"
+    r"voting|abstain\w*|backed|supported|joined|did|does|chose|decided|opted|was|were|is|are|had|has|have|cast|"
+    r"opposed|sat|sits|only|in|as|declined|refused|would|stayed)\b)"
+)
+_STATE_RUN = re.compile(
+    r"(?:the\s+)?⟨[A-Z]{3}⟩(?:['’]s?)?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?⟨[A-Z]{3}⟩(?:['’]s?)?)*"
+)
+_COUNT_SUBJECT = re.compile(
+    rf"\b{NUM}\s+(?:other\s+)?(?:members|countries|states|nations|others|delegations)\s+$", re.I
+)
+_CAT_CLAUSE = re.compile(r";|,\s+(?:but|while|whereas|although|though)\s+|\.\s+|\s+but\s+(?!also\b)")
+_SPEECH = re.compile(r"\b(?:said|says|told|added|argued|insisted|warned|explained|complained|accused|called|urged)\b|"
+                     r"[\"“”]|\bveto|\bblock")  # fmt: skip
+
+
+def _voter_runs(clause: str, cue_at: int, after_only: bool) -> list[str]:
+    """The states of a clause that may be its voters: coordinated runs that are no object of a preposition, no
+    author ("drafted by ⟨X⟩ and ⟨Y⟩"), no possessive and no adjective ("the ⟨USA⟩ draft", "⟨GBR⟩ MPs")."""
+    out: list[str] = []
+    for m in _STATE_RUN.finditer(clause):
+        before, after = clause[: m.start()], clause[m.end() :]
+        if after_only and m.start() < cue_at:
+            continue
+        if re.search(r"⟩['’]", m[0]) or re.match(r"[-‑]", after) or not _AFTER_VOTERS.match(after):
+            continue
+        # "with ⟨GBR⟩ abstaining" names voters; "in tandem with ⟨CHN⟩" does not
+        with_ing = re.search(r"\bwith\s+(?:the\s+)?$", before) and re.match(r"\s+(?:\w+\s+)?\w+ing\b", after)
+        if _NOT_VOTER_BEFORE.search(before) and not _VOTER_BEFORE.search(before) and not with_ing:
+            continue
+        out += _codes(m[0])
+    return out
+
+
+def category_votes(norm: str, known: set[str] | frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """(member, vote) pairs a clause states with one vote category and the states it names, whatever the
+    construction: a dictionary of vote words (:data:`_CATEGORY_CUES`) and the coordinated states of the clause.
+
+    It reads what the construction readers before it did not: a clause is read only when it holds exactly one
+    category (after negated cues are dropped), names no state already read, is no reported speech or quotation
+    and speaks of no veto; the states counted are those :func:`_voter_runs` keeps. A count that is the subject of
+    the cue ("as twelve members vote no") is who voted so, not the states named before it.
+
+    >>> category_votes("⟨SWE⟩, ⟨ITA⟩ and ⟨KAZ⟩, they all backed it in the end.")
+    [('SWE', 'yes'), ('ITA', 'yes'), ('KAZ', 'yes')]
+    >>> category_votes("Six against, among them ⟨BEL⟩ and ⟨EST⟩; nobody abstained.")
+    [('BEL', 'no'), ('EST', 'no')]
+    >>> category_votes("⟨QAT⟩ declined to support the text on ⟨LBN⟩, abstaining in the vote.")
+    [('QAT', 'abstain')]
+    >>> category_votes("Ten members voted for the text drafted by ⟨FRA⟩ and the ⟨NOR⟩.")  # authors, not voters
+    []
+    >>> category_votes("Only ⟨CHN⟩ joins ⟨RUS⟩ as twelve members vote no.")  # the count voted no
+    []
+    >>> category_votes("⟨FRA⟩'s envoy said ⟨FRA⟩ voted in favour.")  # reported speech: not read here
+    []
+    >>> category_votes("⟨USA⟩ voted in favour and ⟨RUS⟩ abstained.")  # two categories: not read here
+    []
+    """
+    out: list[tuple[str, str]] = []
+    for clause in _CAT_CLAUSE.split(norm):
+        codes = _codes(clause)
+        if not codes or set(codes) & set(known) or _SPEECH.search(clause):
+            continue
+        cues = [
+            (cat, m)
+            for cat, pat in _CATEGORY_CUES
+            for m in re.finditer(pat, clause, re.I)
+            if not _CUE_NEGATED.search(clause[: m.start()])
+        ]
+        if len({cat for cat, _ in cues}) != 1:
+            continue
+        cat, first = cues[0]
+        counted = bool(_COUNT_SUBJECT.search(clause[: first.start()]))
+        out += [(c, cat) for c in _voter_runs(clause, first.end(), counted)]
+    return out
 
 
 @dataclass
@@ -829,6 +939,8 @@ def _count_text(sentence: str) -> str:
 
     >>> _count_text("It passed by eleven votes to one, and two, France and Chad, abstained.")
     'It passed by 11 votes to 1, and two abstained.'
+    >>> _count_text("It was adopted without a single vote against.")
+    'It was adopted with none against.'
     """
     # "and one, the Soviet Union, voted against": a count with its members in apposition counts as "one voted against"
     sentence = re.sub(
@@ -842,6 +954,13 @@ def _count_text(sentence: str) -> str:
         r"(?<!permanent )(?<!elected )(\b(?:members|countries|nations|states|delegations))\s[—–]\s[^—–]{1,300}?\s[—–]\s",
         r"\1 ",
         sentence,
+    )
+    # "without a single vote against", "not one vote against": a negated count is none
+    sentence = re.sub(
+        r"\b(?:without|not|never)\s+(?:a\s+single|any|one|a)\s+(?:vote|votes|member|country)\s+(against|in favou?r)\b",
+        r"with none \1",
+        sentence,
+        flags=re.I,
     )
     # "by eleven votes to one": a tally in words reads as one in digits
     sentence = re.sub(
@@ -1314,8 +1433,19 @@ def _conflicting_outcome(s: str, before: list[Claim]) -> bool:
     return o is not None and (o == "adopted") not in said
 
 
+#: the Council recommending to the Assembly (an admission, a Secretary-General): the Council's own vote
+_RECOMMEND_TO_GA = re.compile(r"(\brecommend\w*\b[^.;]{0,80}?)\s+to\s+the\s+(?:General\s+)?Assembly\b", re.I)
+
+
 def _is_ga(s: str) -> bool:
-    """A sentence about a General Assembly vote (not the Council's)."""
+    """A sentence about a General Assembly vote (not the Council's).
+
+    >>> _is_ga("The draft, which would have recommended the state to the General Assembly, was backed by 11.")
+    False
+    >>> _is_ga("The General Assembly adopted the text by 100 votes to 11.")
+    True
+    """
+    s = _RECOMMEND_TO_GA.sub(r"\1", s)
     # "Blocked in the Council, the issue moved to the General Assembly, which ... condemned": an opening
     # participle recalls the Council; the sentence's own vote is the Assembly's
     s = re.sub(r"^\s*(?:Blocked|Vetoed|Rejected|Stymied|Stalled|Paralysed|Paralyzed)\b[^,]*,\s*", "", s)
@@ -1436,6 +1566,13 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
     return r.finish()
 
 
+_JOINED_BY = re.compile(rf"(?:They|These|Those|Both|The two|The others?)\b[^.;⟨]{{0,30}}\bjoined by\s+{_LIST}\s*\.?$")
+_SAME_SIDE = re.compile(
+    rf"^(?:[Tt]he\s+)?{_LIST}(?:\s+also)?\s+(?:voted|sided|stood)\s+(?:along\s+)?with\s+"
+    r"(?P<ref>them|(?:the\s+)?⟨[A-Z]{3}⟩(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?⟨[A-Z]{3}⟩)*)(?![\w⟨'’-])"
+)
+
+
 @dataclass
 class _Reading:
     """The state of one pass over a text: the votes found so far (``events``, 0 the main one), the vote the
@@ -1455,6 +1592,7 @@ class _Reading:
     seen_vote: bool = False
     cur: int = 0
     vetoers: list[str] = field(default_factory=list)  # the members last named as casting vetoes, for "they vetoed"
+    last_named: list[str] = field(default_factory=list)  # the states the clause before named, for "voted with them"
 
     def __post_init__(self) -> None:
         self.year = self.article_date.year if self.article_date else None
@@ -1467,6 +1605,18 @@ class _Reading:
     def read(self, s: str) -> None:
         """One clause: left out (another body, a vote to come), or attributed to a vote and its claims read."""
         prev_dates, self.last_dates = self.last_dates, find_dates(s, self.year)
+        prev_named = self.last_named
+        self.last_named = _codes(member_mentions(s)) or prev_named  # "them": the states last named
+        joined = _JOINED_BY.match(member_mentions(s))
+        if joined and self.seen_vote:  # "They were joined by ⟨A⟩ and ⟨B⟩.": the vote of those named just before
+            votes = {
+                c.claimed for c in self.claims if c.field == "vote" and c.event == self.cur and c.member in prev_named
+            }
+            if len(votes) == 1:
+                vote = votes.pop()
+                self.claims += [Claim("vote", vote, s, member=m, event=self.cur) for m in _codes(joined["list"])]
+                self.last_named = prev_named + self.last_named
+            return
         if self._not_the_council(s):
             return
         self.seen_vote = True
@@ -1497,7 +1647,30 @@ class _Reading:
             s
         ):  # "Most recently, on July 19, they vetoed ...": the two named before
             got += [Claim("veto", True, s, member=code, event=self.cur) for code in self.vetoers]
+        got += self._same_side(member_mentions(s), got, prev_named)
         self.claims.extend(got)
+
+    def _same_side(self, norm: str, got: list[Claim], prev_named: list[str]) -> list[Claim]:
+        """Votes stated by reference: "⟨A⟩ and ⟨B⟩ voted with ⟨C⟩" or "⟨A⟩ voted with them" is the vote of those
+        referred to, read from what the text said of them for this vote, and the sponsors of a draft vote for it."""
+        m = _SAME_SIDE.search(norm)
+        if not m:
+            return []
+        ref = prev_named if m["ref"].lower() == "them" else _codes(m["ref"])
+        said = self.claims + got
+        votes: set[Any] = set()
+        sponsors: list[str] = []
+        for code in ref:
+            known = [c.claimed for c in said if c.field == "vote" and c.member == code and c.event == self.cur]
+            sponsor = any(c.field == "sponsor" and c.member == code and c.event == self.cur for c in said)
+            votes |= {known[-1]} if known else {"yes"} if sponsor else {None}
+            sponsors += [code] if sponsor and not known else []
+        if len(votes) != 1 or None in votes:
+            return []
+        vote = votes.pop()
+        have = {c.member for c in said if c.field == "vote" and c.event == self.cur}
+        who = [c for c in _codes(m["list"]) + sponsors if c not in have]
+        return [Claim("vote", vote, norm, member=c, event=self.cur) for c in dict.fromkeys(who)]
 
     def _leave_out(self, s: str, reason: str, lede: str | None = None) -> None:
         self.left_out.append({"text": s, "reason": reason})
@@ -1518,7 +1691,10 @@ class _Reading:
         self.in_ga = False
         if not _VOTEWORDS.search(s):
             return True
-        if _OTHER_BODY.search(s) and not re.search(r"Security Council|\bthe Council\b", s, re.I):
+        # "The draft, which would have recommended the state to the General Assembly, was backed by 11": an Assembly
+        # named in a relative clause, or as where the Council sends a matter, is not the body voting
+        own = _RECOMMEND_TO_GA.sub(r"\1", _RELATIVE_CLAUSE.sub(",", s))
+        if _OTHER_BODY.search(own) and not re.search(r"Security Council|\bthe Council\b", s, re.I):
             if re.search(r"General Assembly|\bAssembly\b", s):  # "The 193-nation Assembly adopted ...": the GA
                 self.in_ga = True
                 self._leave_out(s, "about a General Assembly vote, not the Council's", ga)
@@ -1631,6 +1807,8 @@ class _Reading:
     def finish(self) -> Extraction:
         """The claims of the whole text: the main vote settled, its date claimed, counts completed, duplicates gone."""
         self._promote_the_only_vote()
+        self._headline_names_the_vote()
+        self._one_vote_per_listed_date()
         events, lede = self.events, self.lede
         # an amendment, a rival draft or another vote of the same meeting dates the main vote when it has no date
         if not events[0].dates:
@@ -1664,6 +1842,58 @@ class _Reading:
         return Extraction(
             uniq, art, article_date, vote_date, source, self.vote_sents, events, self.left_out, lede, bool(lede)
         )
+
+    def _one_vote_per_listed_date(self) -> None:
+        """ "vetoed three drafts: on 4 October 2011, on 4 February 2012 and on 19 July 2012": a recalled vote whose
+        sentence lists several dates joined only by "on", "and", "again" and commas is one vote per date, each
+        with what the sentence says of them all (the first date stays with the vote as read)."""
+        for ev in list(self.events[1:]):
+            if ev.kind not in ("earlier", "other_day"):
+                continue
+            listed = [(d, how, ph) for d, how, ph in ev.dates if how == "text" and ph and ph in ev.text]
+            days = list(dict.fromkeys(d for d, _, _ in listed))
+            if len(days) < 2 or (self.article_date and max(days) > self.article_date):
+                continue
+            spans = sorted((ev.text.index(ph), ev.text.index(ph) + len(ph)) for _, _, ph in listed)
+            gaps = [ev.text[a[1] : b[0]] for a, b in itertools.pairwise(spans) if b[0] >= a[1]]
+            if not all(re.fullmatch(r"[\s,;]*(?:(?:and|again|then|on|in)\b[\s,;]*)*", g, re.I) for g in gaps):
+                continue
+            said = [c for c in self.claims if c.event == ev.id and c.field != "date"]
+            ev.dates = [x for x in ev.dates if x[0] == days[0]]
+            for day in days[1:]:
+                new = Event(len(self.events), ev.kind, ev.text, [(day, "text", day.isoformat())])
+                self.events.append(new)
+                self.claims += [replace(c, event=new.id) for c in said]
+
+    def _headline_names_the_vote(self) -> None:
+        """A headline naming a resolution ("Arms and Apartheid: Security Council Resolution 418 (1977)") names the
+        text's main vote: a guide, a fact-check or an analysis written years later may recall other votes first.
+        When the vote read as the main one does not carry that number and another vote of the text does, the two
+        change places (the other's claims and dates become the main vote's, and the reverse)."""
+        if self.lede or len(self.events) < 2:
+            return
+        heads = [self.art.title or ""]
+        for p in self.paras[:4]:  # title-like paragraphs before the lede: short, no closing full stop
+            if len(p) > 160 or p.rstrip().endswith("."):
+                break
+            heads.append(p)
+        named = {m[1] for h in heads for m in _RES.finditer(h)}
+        res = {(c.event, str(c.claimed).split(" ")[0]) for c in self.claims if c.field == "resolution"}
+        if not named or any(e == 0 and n in named for e, n in res):
+            return
+        other = next((e for e in self.events[1:] if e.kind in ("earlier", "other_day") and
+                      any(x == e.id and n in named for x, n in res)), None)  # fmt: skip
+        if other is None:
+            return
+        main = self.events[0]
+        for key in ("text", "dates", "window", "back"):
+            a, b = getattr(main, key), getattr(other, key)
+            setattr(main, key, b)
+            setattr(other, key, a)
+        if other.kind == "earlier" and other.dates:
+            other.kind = "other_day"
+        for c in self.claims:
+            c.event = other.id if c.event == 0 else 0 if c.event == other.id else c.event
 
     def _promote_the_only_vote(self) -> None:
         """A text only about "a competing draft" or "the amendment": that vote is the article's main one."""
@@ -1872,6 +2102,46 @@ def recalled_claims(sentence: str, event: int, events: list[Event]) -> list[Clai
     return list(out.values())
 
 
+_SPONSOR_CUE = r"(?:co-)?(?:drafted|sponsored|tabled|put\s+forward|prepared|written|authored|introduced|presented|penned|drawn\s+up)"
+_RUN = r"(?:the\s+)?⟨[A-Z]{3}⟩(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?⟨[A-Z]{3}⟩)*"
+#: "tabled by ⟨A⟩ and ⟨B⟩", "prepared by the humanitarian co-penholders ⟨A⟩ and ⟨B⟩", "introduced in the Council by ⟨A⟩",
+#: then "with ⟨C⟩ and ⟨D⟩ (joining as co-sponsors)"
+_SPONSOR_BY = re.compile(
+    rf"\b{_SPONSOR_CUE}\s+(?:[\w-]+\s+){{0,6}}?by\s+(?:[a-z][\w-]*\s+){{0,4}}(?P<run>{_RUN})(?![\w⟨'’-])"
+    rf"(?:\s*,?\s+(?:with|together\s+with|along\s+with)\s+(?P<more>{_RUN})(?![\w⟨'’-])(?!\s+(?:\w+\s+)?\w+ing\b(?!\s+as\b)))?"
+)
+#: "⟨A⟩, which chaired ..., drafted the text", "⟨A⟩, which drafted it, agreed ..."
+_SPONSOR_SUBJ = re.compile(
+    rf"(?P<run>{_RUN})(?:\s*,\s+(?:which|who)\b[^,;]{{0,120}},)?\s+(?:had\s+|also\s+|itself\s+)?{_SPONSOR_CUE}"
+    r"\s+(?:the|its|their|this|that|it)\b|"
+    rf"(?P<run2>{_RUN})\s*,\s+(?:which|who)\s+(?:had\s+)?{_SPONSOR_CUE}\s+(?:it|the\s+(?:text|draft|resolution))\b"
+)
+
+
+def sponsor_states(norm: str, known: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """States a clause says drafted the text, read from one sponsoring verb and the states coordinated with it,
+    however far the list stands from it: what the sponsor patterns before it did not read (``known`` they did).
+
+    >>> sponsor_states("It was sponsored by ⟨FRA⟩ with ⟨DEU⟩ and ⟨ITA⟩, and passed 15-0.")
+    ['FRA', 'DEU', 'ITA']
+    >>> sponsor_states("The text, prepared by the humanitarian co-penholders ⟨BEL⟩ and ⟨DEU⟩, was amended.")
+    ['BEL', 'DEU']
+    >>> sponsor_states("⟨AUT⟩, which chaired the working group, drafted the text after a year of talks.")
+    ['AUT']
+    >>> sponsor_states("It was drafted by ⟨FRA⟩, with ⟨GBR⟩ abstaining.")  # a vote, not a co-author
+    ['FRA']
+    """
+    out: list[str] = []
+    for m in _SPONSOR_BY.finditer(norm):
+        out += _codes(m["run"]) + _codes(m["more"] or "")
+    for m in _SPONSOR_SUBJ.finditer(norm):
+        if m.start() == 0 or re.search(
+            r"(?:^|[,;:—–]\s*|\b(?:after|when|as|because|since|and)\s+)$", norm[: m.start()]
+        ):
+            out += _codes(m["run"] or m["run2"] or "")
+    return [c for c in dict.fromkeys(out) if c not in known and c not in ("PSE", "ISR")]
+
+
 def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
     """The claims one sentence makes, attributed to event ``cur`` (sponsors of the main draft named in a
     sentence about an amendment or a rival draft go to the main vote)."""
@@ -1924,6 +2194,9 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
             if c not in ("PSE", "ISR"):  # not Council members: their texts are tabled by others
                 out.append(Claim("sponsor", c, s, member=c, event=ev))
     named = [c for c in out if c.field == "sponsor"]
+    for code in sponsor_states(norm, {c.member or "" for c in named}):
+        named.append(Claim("sponsor", code, s, member=code, event=named[0].event if named else cur))
+        out.append(named[-1])
     for c in _co_sponsors(norm, {c.member for c in named}, bool(named)):
         out.append(Claim("sponsor", c, s, member=c, event=named[0].event if named else cur))
     if _E10.search(s):
