@@ -224,3 +224,27 @@ def test_a_council_recommendation_to_the_assembly_is_the_councils_own_vote() -> 
     ex = extract_claims(text, "2031-06-20")
     got = {(c.field, c.member, c.claimed) for c in ex.claims if c.event == 0}
     assert {("yes", None, 11), ("vote", "GHA", "abstain"), ("vote", "MLT", "abstain")} <= got
+
+
+def test_a_report_whose_false_claims_drag_the_score_below_zero_is_still_matched_when_no_vote_comes_near() -> None:
+    # a veto whose vetoers, tally and votes the report partly gets wrong: the false claims count against the vote
+    # (its score falls below zero), but no other vote of the window fits anywhere near as well, so it is the vote,
+    # and the false claims are caught instead of the whole report coming out unverifiable
+    ballot = [("USA", "N"), ("FRA", "A"), ("IRL", "A"), ("JPN", "A"), ("PAN", "A"), ("ZAR", "A")]
+    ballot += [(c, "Y") for c in ("CHN", "SUN", "GBR", "GUY", "JOR", "POL", "ESP", "TGO", "UGA")]
+    veto = _row("S/2031/77", "2031-01-20", "The situation in Freedonia", yes=9, no=1, abstain=5, adopted=False,
+                vetoed_by=["USA"], failure_reason="veto", votes=[{"member": m, "vote": v} for m, v in ballot])  # fmt: skip
+    # unanimous votes of the same window, and one after the report, so the record reaches past its date
+    allyes = [{"member": m, "vote": "Y"} for m, _ in ballot]
+    days = ((20, "2031-01-05"), (40, "2031-01-12"), (90, "2031-03-01"))
+    others = [_row(f"S/2031/{n}", day, "Election of members of the ICJ", votes=allyes) for n, day in days]
+    text = (
+        "Britain and US veto sanctions on Freedonia\n\n"
+        "Britain and the United States vetoed the draft on Freedonia. The vote was 9 in favour and two against, "
+        "with four abstentions. France and Ireland abstained, while Britain and China voted against."
+    )
+    rep = check(text, date="2031-01-21", record=MemoryRecord([veto, *others]))
+    assert rep.candidates[0].score <= 0 < rep.candidates[0].score - rep.candidates[1].score - 15
+    assert rep.decision is not None and rep.decision.symbol == "S/2031/77"
+    contradicted = {(c.field, c.member) for c in rep.claims if c.verdict.value == "contradicted"}
+    assert {("veto", "GBR"), ("no", None), ("vote", "CHN")} <= contradicted

@@ -249,6 +249,8 @@ def _cand(row: dict[str, Any], score: float, why: list[str] | None = None) -> Ca
 
 
 _MARGIN = 1.5  # points the best candidate must lead by
+#: a lead no other vote comes near: the vote is this one even where false claims drag its score below zero
+_CLEAR_LEAD = 15.0
 
 
 @dataclass
@@ -317,7 +319,7 @@ def _rank(
     best_s, best, best_full, why = scored[0]
     lead = best_s - scored[1][0] if len(scored) > 1 else best_s
     dated = any(w.startswith("date ") and w.endswith(" fits") for w in why)
-    if best_s <= 0 and not (dated and lead >= 2 * _MARGIN):
+    if best_s <= 0 and not ((dated and lead >= 2 * _MARGIN) or lead >= _CLEAR_LEAD):
         return _Match(None, None, listing[:10], ReportStatus.UNMATCHED, f"no vote {label} fits the claims")
     close = [c for c in listing[1:] if c.score > best_s - _MARGIN]
     if close:
