@@ -16,7 +16,9 @@ heldout6 was tuned on) was measured once frozen, then tuned on. heldout8 (writte
 tuned on) was measured once frozen (vote matched 85 %, recall 43.5 %, precision 91.0 %), then tuned on with every
 older set by general mechanisms (news5: attribution by evidence, member votes by vote-word category, votes by
 reference, texts written long after their vote), so its row is "tuned on". heldout9 (written by two writers while
-heldout8 was tuned on, never read by the tuning) is the frozen set; its row skips while its directory is absent.
+heldout8 was tuned on, never read by the tuning) was measured once frozen with those rules (vote matched 90 %,
+recall 60.8 %, precision 83.4 %), then one general fix followed (a clear lead wins although false claims pull the
+score below zero: matched 95 %, planted 4/6), so its row says so.
 Goals are the issue's: held-out vote matched >= 95 %, recall >= 90 %, no true claim
 contradicted.
 
@@ -88,7 +90,7 @@ def main(argv: list[str]) -> int:
         "heldout6 (tuned on)": ROOT / "tests/news/heldout6",
         "heldout7 (tuned on)": ROOT / "tests/news/heldout7",
         "heldout8 (tuned on)": ROOT / "tests/news/heldout8",
-        "heldout9 (frozen)": ROOT / "tests/news/heldout9",
+        "heldout9 (measured once frozen, then one fix)": ROOT / "tests/news/heldout9",
     }
     for name, d in list(sets.items()):
         if not d.is_dir():  # the frozen set lands in its own commit; until then there is nothing to measure
