@@ -217,6 +217,13 @@ def _served_text_and_date_rows(
     return out + member_name_rows(decisions, votes) + spelling_rows(decisions) + sponsor_rows(decisions, votes)
 
 
+def _unexplained(did: Any, date: Any, adopted: Any, reason: str, rule_adopted: bool | None = None) -> dict[str, Any]:
+    """A validation row of category ``unexplained``: a decision that breaks an invariant, with why."""
+    recorded = None if adopted is None or pd.isna(adopted) else bool(adopted)
+    return {"decision_id": did, "date": date, "recorded_adopted": recorded, "rule_adopted": rule_adopted,
+            "category": "unexplained", "reason": reason}  # fmt: skip
+
+
 def spelling_rows(decisions: pd.DataFrame) -> list[dict[str, Any]]:
     """An ``unexplained`` row for each decision whose title or topic keeps a misspelling the record knows.
 
@@ -233,17 +240,8 @@ def spelling_rows(decisions: pd.DataFrame) -> list[dict[str, Any]]:
     for rec in records(decisions[["decision_id", "date", "adopted", *cols]]):
         found = [f"{c} {w!r}" for c in cols for w in misspellings(rec.get(c))]
         if found:
-            adopted = rec.get("adopted")
-            out.append(
-                {
-                    "decision_id": rec["decision_id"],
-                    "date": rec.get("date"),
-                    "recorded_adopted": None if adopted is None or pd.isna(adopted) else bool(adopted),
-                    "rule_adopted": None,
-                    "category": "unexplained",
-                    "reason": f"misspelt_text: {', '.join(found)} (crosscheck.TYPOS)",
-                }
-            )
+            reason = f"misspelt_text: {', '.join(found)} (crosscheck.TYPOS)"
+            out.append(_unexplained(rec["decision_id"], rec.get("date"), rec.get("adopted"), reason))
     return out
 
 
@@ -276,17 +274,11 @@ def member_name_rows(decisions: pd.DataFrame, votes: pd.DataFrame) -> list[dict[
     out: list[dict[str, Any]] = []
     for did, items in sorted(wrong.items()):
         when, adopted = info.get(did, (None, None))
-        out.append(
-            {
-                "decision_id": did,
-                "date": when,
-                "recorded_adopted": None if adopted is None or pd.isna(adopted) else bool(adopted),
-                "rule_adopted": None,
-                "category": "unexplained",
-                "reason": f"member_name_of_another_time: {', '.join(items)} on {when}, a name the state did "
-                "not bear that day (unsc.rules.members.NAMES_OF_THE_TIME)",
-            }
+        reason = (
+            f"member_name_of_another_time: {', '.join(items)} on {when}, a name the state did not bear that day "
+            "(unsc.rules.members.NAMES_OF_THE_TIME)"
         )
+        out.append(_unexplained(did, when, adopted, reason))
     return out
 
 
@@ -332,17 +324,7 @@ def sponsor_rows(decisions: pd.DataFrame, votes: pd.DataFrame) -> list[dict[str,
         voted_no = sorted(codes & against.get(did, set()))
         if voted_no:
             problems.append(f"sponsor_voted_against: {', '.join(voted_no)}, listed as sponsor, voted against the text")
-        for problem in problems:
-            out.append(
-                {
-                    "decision_id": did,
-                    "date": when,
-                    "recorded_adopted": None if adopted is None or pd.isna(adopted) else bool(adopted),
-                    "rule_adopted": None,
-                    "category": "unexplained",
-                    "reason": problem,
-                }
-            )
+        out += [_unexplained(did, when, adopted, problem) for problem in problems]
     return out
 
 
@@ -372,18 +354,11 @@ def meeting_date_rows(decisions: pd.DataFrame, meetings: pd.DataFrame) -> list[d
             continue
         day = pd.Timestamp(d).date()
         if day < first[m]:
-            out.append(
-                {
-                    "decision_id": did,
-                    "date": day,
-                    "recorded_adopted": None if adopted is None or pd.isna(adopted) else bool(adopted),
-                    "rule_adopted": None,
-                    "category": "unexplained",
-                    "reason": f"date_before_meeting: dated {day.isoformat()}, before its meeting {m} "
-                    f"opened on {first[m].isoformat()} (the Library's meeting calendar); a vote cannot precede "
-                    "its meeting",
-                }
+            reason = (
+                f"date_before_meeting: dated {day.isoformat()}, before its meeting {m} opened on "
+                f"{first[m].isoformat()} (the Library's meeting calendar); a vote cannot precede its meeting"
             )
+            out.append(_unexplained(did, day, adopted, reason))
     return out
 
 
@@ -417,16 +392,8 @@ def check_invariants(
                 r["decision_id"] == did and r["category"] == "unexplained" for r in rows or []
             ):
                 continue  # already reported with the rules' reasoning
-            out.append(
-                {
-                    "decision_id": did,
-                    "date": rd.date,
-                    "recorded_adopted": rd.adopted,
-                    "rule_adopted": rd.ruling.adopted if rd.ruling is not None else None,
-                    "category": "unexplained",
-                    "reason": problem,
-                }
-            )
+            ruled = rd.ruling.adopted if rd.ruling is not None else None
+            out.append(_unexplained(did, rd.date, rd.adopted, problem, ruled))
     dates = dict(zip(decisions["decision_id"], decisions["date"], strict=True))
     by_draft: dict[str, list[str]] = {}
     for draft, did in zip(decisions["draft"], decisions["decision_id"], strict=True):
