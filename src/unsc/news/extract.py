@@ -139,7 +139,7 @@ _WHICH = r"(?:\s*,\s*(?:which|who)\b)?"
 _NEG = r"(?P<neg>\s+(?:did not|didn['’]t|would not|wouldn['’]t|refused to|declined to|chose not to|does not|never))?"
 _V_ABST = r"abstain(?:ed|ing|s)?|chose to abstain|decided to abstain|opted to abstain|(?:cast|registered) (?:an? )?abstentions?"
 _V_NO = (
-    r"voted against|voted no|vote against|votes against|voting against|voting no|opposed|opposing|"
+    r"voted against|voted no|voted down|vote against|votes against|voting against|voting no|opposed|opposing|"
     r"cast (?:a |the |their |its )?(?:lone |sole |only |single )?(?:no|negative|dissenting|\"no\") votes?|"
     r"cast (?:a |the |their |its )?(?:lone |sole |only |single )?votes? against"
 )
@@ -184,11 +184,22 @@ _PAREN = re.compile(
     rf"\s*(?:\(|:\s*)(?:the\s+)?{_LIST}\)?",
     re.I,
 )
+#: a vote said as a gerund after "joined ... in": "⟨A⟩ joined the three Western powers in voting against it"
+_JOIN_GERUND = (
+    r"(?P<verb>voting against|voting no|voting down|opposing|abstaining|sitting (?:it )?out|staying out of|voting in favou?r|"
+    r"voting for|voting yes|backing|supporting|approving|adopting|endorsing|vetoing|blocking|casting (?:a |their |its )?vetoe?s?)"
+)
 _JOINED = re.compile(
-    rf"(?P<subj>{_ITEM}(?:{_SEP}{_ITEM})*)\s+(?:also\s+)?joined\s+(?:(?:the\s+)?⟨[A-Z]{{3}}⟩(?:\s+and\s+⟨[A-Z]{{3}}⟩)?|them|it|him|her|"
-    r"the\s+rest\s+of\s+the\s+(?:Security\s+)?Council|the\s+other\s+(?:\w+\s+)?members)(?:\s+on\s+\w+day)?\s+in\s+(?:\w+ly\s+)?"
-    r"(?P<verb>voting against|voting no|opposing|abstaining|voting in favou?r|voting for|voting yes|backing|supporting|"
-    r"approving|adopting|endorsing)",
+    rf"(?P<subj>{_ITEM}(?:{_SEP}{_ITEM})*)\s+(?:also\s+|then\s+)?joined\s+(?:(?:the\s+)?⟨[A-Z]{{3}}⟩(?:\s+and\s+⟨[A-Z]{{3}}⟩)?|them|it|him|her|"
+    r"the\s+rest\s+of\s+the\s+(?:Security\s+)?Council|the\s+other\s+(?:\w+\s+)?members|(?:the\s+)?(?:\w+\s+){0,3}?"
+    r"(?:members|powers|countries|states|nations|allies|partners|delegations))"
+    rf"(?:\s+on\s+\w+day|\s+today|\s+yesterday)?\s+in\s+(?:\w+ly\s+)?{_JOIN_GERUND}",
+    re.I,
+)
+#: the passive: "⟨A⟩ and ⟨B⟩ were joined in opposing the draft by ⟨C⟩ and ⟨D⟩": both lists voted so
+_JOINED_BY_IN = re.compile(
+    rf"(?P<subj>{_ITEM}(?:{_SEP}{_ITEM})*)\s+(?:was|were)\s+(?:also\s+)?joined\s+in\s+(?:\w+ly\s+)?{_JOIN_GERUND}"
+    rf"[^.;⟨]{{0,40}}?\s+by\s+{_LIST}",
     re.I,
 )
 _ONLY = re.compile(
@@ -553,7 +564,7 @@ def _vote_of(verb: str) -> str | None:
         return "veto"
     if re.match(r"vote[ds]? (?:in favou?r|for|yes)|voting (?:in favou?r|for|yes)|supported|supporting|backed", v):
         return "yes"
-    if re.match(r"voted (?:against|no)|votes? against|voting (?:against|no)|opposed|opposing|cast", v):
+    if re.match(r"voted (?:against|no|down)|votes? against|voting (?:against|no)|opposed|opposing|cast", v):
         return "no"
     return None
 
@@ -600,6 +611,14 @@ def _speaker_is_state(norm: str) -> str:
         norm,
     )
     # "and one, the ⟨SUN⟩, voted against": the count's appositive is who voted so
+    # "three permanent members, the ⟨USA⟩, ⟨GBR⟩ and ⟨FRA⟩, voted down the draft": so is a counted group's
+    norm = re.sub(
+        rf"\b{NUM}\s+(?:[\w-]+\s+){{0,3}}?(?:members|powers|countries|states|nations|delegations)\s*,\s+(?:namely\s+)?"
+        rf"(?P<who>(?:the\s+)?⟨[A-Z]{{3}}⟩(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?⟨[A-Z]{{3}}⟩)*)\s*,\s+"
+        r"(?=(?:voted|abstained|cast|vetoed|blocked|backed|supported|opposed|sat|did)\b)",
+        r"\g<who> ",
+        norm,
+    )
     norm = re.sub(
         rf"\b{NUM}\s*,\s+(?:namely\s+)?(?P<who>(?:the\s+)?⟨[^,;]{{1,80}}?),\s+(?=(?:voted|abstained|cast|did)\b)",
         r"\g<who> ",
@@ -622,7 +641,12 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
     norm = _speaker_is_state(norm)
     norm = re.sub(rf",?\s+{_WHEN}\b,?", "", norm)  # "vetoed on Monday by" -> "vetoed by"
     # "⟨BEL⟩, which voted in favour, said ...": the clause states the state's vote (not "which had voted", another)
-    norm = re.sub(r"(⟨[A-Z]{3}⟩)\s*,\s+(?:which|who)\s+((?:also\s+)?(?:voted|abstained)\b[^,.;—–]*),", r"\1 \2;", norm)
+    norm = re.sub(
+        r"(⟨[A-Z]{3}⟩)\s*,?\s+(?:which|who)\s+((?:also\s+)?(?:voted|abstained)\b[^,.;—–]*"
+        r"(?:,\s*(?:and\s+)?(?:the\s+)?⟨[A-Z]{3}⟩[^,.;—–]*)*),",
+        r"\1 \2;",
+        norm,
+    )
     whole = norm  # the category reader sees relative clauses: "the text, which was drafted by ⟨X⟩, ⟨Y⟩ ..."
     norm = re.sub(r",\s+(?:which|who|whose)\b[^,.;—–]*,", "", norm)  # "Algeria, which had proposed ..., chose not to"
     found = _VotesFound(norm)
@@ -868,9 +892,20 @@ def _read_opposed(m: re.Match[str], f: _VotesFound) -> _Votes:
 
 
 def _read_joined(m: re.Match[str], f: _VotesFound) -> _Votes:
+    """ "⟨A⟩ joined ⟨B⟩ in abstaining" (the subject's vote) and "⟨A⟩ were joined in opposing it by ⟨C⟩" (both lists)."""
     v = m["verb"].lower()
-    vote = "abstain" if v.startswith("abst") else "no" if ("against" in v or " no" in v or "oppos" in v) else "yes"
-    return _codes(m["subj"]), vote
+    vote = (
+        "abstain"
+        if v.startswith("abst")
+        else "did not vote"
+        if v.startswith(("sitting", "staying"))
+        else "veto"
+        if v.startswith(("vetoing", "blocking", "casting"))
+        else "no"
+        if ("against" in v or " no" in v or "oppos" in v or "down" in v)
+        else "yes"
+    )
+    return _codes(m["subj"]) + (_codes(m["list"]) if "list" in m.re.groupindex else []), vote
 
 
 def _read_only(m: re.Match[str], f: _VotesFound) -> _Votes:
@@ -927,6 +962,7 @@ _VOTE_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], _VotesFound
     (_APPOSED, _read_opposed),
     (_AMONG_THOSE, _read_opposed),
     (_JOINED, _read_joined),
+    (_JOINED_BY_IN, _read_joined),
     (_ONLY, _read_only),
     (_POSS_VETO, _read_possessive_veto),
     (_SUBJ_VERB, _read_subject_verb),
@@ -2102,18 +2138,23 @@ def recalled_claims(sentence: str, event: int, events: list[Event]) -> list[Clai
     return list(out.values())
 
 
-_SPONSOR_CUE = r"(?:co-)?(?:drafted|sponsored|tabled|put\s+forward|prepared|written|authored|introduced|presented|penned|drawn\s+up)"
+_SPONSOR_CUE = (
+    r"(?:co-)?(?:drafted|sponsored|tabled|put\s+forward|prepared|written|authored|introduced|presented|penned|drawn\s+up|"
+    r"offered|wrote|steered\s+through)"
+)
 _RUN = r"(?:the\s+)?⟨[A-Z]{3}⟩(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?⟨[A-Z]{3}⟩)*"
 #: "tabled by ⟨A⟩ and ⟨B⟩", "prepared by the humanitarian co-penholders ⟨A⟩ and ⟨B⟩", "introduced in the Council by ⟨A⟩",
 #: then "with ⟨C⟩ and ⟨D⟩ (joining as co-sponsors)"
 _SPONSOR_BY = re.compile(
-    rf"\b{_SPONSOR_CUE}\s+(?:[\w-]+\s+){{0,6}}?by\s+(?:[a-z][\w-]*\s+){{0,4}}(?P<run>{_RUN})(?![\w⟨'’-])"
+    rf"\b{_SPONSOR_CUE}\s+(?:[\w-]+\s+){{0,6}}?by\s+(?:[a-z][\w-]*\s+){{0,4}}"
+    r"(?:(?:[\w-]+\s+){0,3}?(?:members|countries|states|nations|powers)\s*[,:—–]\s*)?"
+    rf"(?P<run>{_RUN})(?![\w⟨'’-])"
     rf"(?:\s*,?\s+(?:with|together\s+with|along\s+with)\s+(?P<more>{_RUN})(?![\w⟨'’-])(?!\s+(?:\w+\s+)?\w+ing\b(?!\s+as\b)))?"
 )
 #: "⟨A⟩, which chaired ..., drafted the text", "⟨A⟩, which drafted it, agreed ..."
 _SPONSOR_SUBJ = re.compile(
     rf"(?P<run>{_RUN})(?:\s*,\s+(?:which|who)\b[^,;]{{0,120}},)?\s+(?:had\s+|also\s+|itself\s+)?{_SPONSOR_CUE}"
-    r"\s+(?:the|its|their|this|that|it)\b|"
+    r"\s+(?:the|its|their|this|that|it\b|an?\s+(?:[\w-]+\s+){0,2}?(?:draft|text|resolution)s?)\b|"
     rf"(?P<run2>{_RUN})\s*,\s+(?:which|who)\s+(?:had\s+)?{_SPONSOR_CUE}\s+(?:it|the\s+(?:text|draft|resolution))\b"
 )
 
@@ -2132,13 +2173,17 @@ def sponsor_states(norm: str, known: set[str] | frozenset[str] = frozenset()) ->
     ['FRA']
     """
     out: list[str] = []
+    # "⟨A⟩, which lost ..., and ⟨B⟩ drafted it": a relative clause inside a run of states leaves the run whole
+    norm = re.sub(r"(⟩)\s*,\s+(?:which|who)\b[^,;⟨]{0,80},\s+(?=and\s+(?:the\s+)?⟨)", r"\1 ", norm)
     for m in _SPONSOR_BY.finditer(norm):
         out += _codes(m["run"]) + _codes(m["more"] or "")
     for m in _SPONSOR_SUBJ.finditer(norm):
         if m.start() == 0 or re.search(
-            r"(?:^|[,;:—–]\s*|\b(?:after|when|as|because|since|and)\s+)$", norm[: m.start()]
+            r"(?:^|[,;:—–]\s*|\b(?:after|when|as|because|since|and)\s+)(?:[Tt]he\s+)?$", norm[: m.start()]
         ):
             out += _codes(m["run"] or m["run2"] or "")
+            more = _AS_DID.match(norm, m.end())  # "⟨A⟩ co-sponsored the text, as did ⟨B⟩ and ⟨C⟩"
+            out += _codes(more["list"]) if more else []
     return [c for c in dict.fromkeys(out) if c not in known and c not in ("PSE", "ISR")]
 
 
