@@ -122,12 +122,16 @@ _VOTEWORDS = re.compile(
     r"\bCouncil['’]s\s+(?:call|demand|decision)\b|\b(vote[ds]?|voting|veto\w*|abstain\w*|abstention\w*|in favou?r|adopt\w*|resolution|draft|unanim\w*|fell flat|fell short|"
     r"blocked|passed|rejected|failed|supported|backed|opposed|against|drafted|sponsored|put forward|tabled|text|"
     r"extended|renewed|authori[sz]ed|demanded|support|backing|approved|approves|expanded|widened|tightened|imposed|"
-    r"lifted|collapsed|sailed|fails|passes|goes\s+down|went\s+down|take\s+part|participate)\b",
+    r"lifted|collapsed|sailed|fails|passes|goes\s+down|went\s+down|take\s+part|participate|offered\s+by|steered\s+through|"
+    r"wrote\s+the\s+(?:draft|text|resolution)|hammered\s+out|led\s+the\s+effort|drafters)\b",
     re.I,
 )
 
 _ITEM = r"(?:the\s+)?⟨([A-Z]{3})⟩(?:\s+(?:delegations?|representatives?|envoys?|ambassadors?|governments?|missions?))?"
-_SEP = r"(?:\s*,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+|\s+along with\s+|\s+plus\s+)"
+_SEP = (
+    r"(?:\s*,\s*(?:and\s+|as well as\s+|but\s+also\s+)?|\s+and\s+(?:also\s+)?|\s+as well as\s+|\s+along with\s+|"
+    r"\s+plus\s+|\s+but\s+also\s+)"
+)
 _LIST = rf"(?:both\s+)?(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)"
 _WHEN = (
     r"(?:(?:late\s+|early\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -252,7 +256,7 @@ _WHITELIST = (
     r"permanent|non-permanent|were|was|have|had|also|then|together|voted|voting|cast|there|UN)"
 )
 _COUNT = re.compile(
-    rf"(?<![\w/.-])(?<!\bno )(?<!\bNo )(?P<n>{NUM})(?P<mid>(?:\s+{_WHITELIST})*?)\s+(?P<verb>in favou?r|for\b|against|"
+    rf"(?<![\w/.-])(?<!\bno )(?<!\bNo )(?P<n>{NUM})(?P<mid>(?:\s+{_WHITELIST})*?(?:\s+(?:simply|duly|instead|all|merely))?)\s+(?P<verb>in favou?r|for\b|against|"
     r"abstentions?|abstaining|abstained|abstain\b|supported|backed|opposed|voted yes|voted no|(?:voted\s+)?in favou?r|"
     r"(?:[^.;]{0,50}?\s)?raised their hands|voted to (?!block|reject|stop|oppose|veto|kill)|"
     r"voted for|voted against|cast (?:an )?abstentions?)",
@@ -285,11 +289,11 @@ _DASH_LIST = re.compile(
     r"eight|nine|ten|eleven|twelve|thirteen|fourteen))|in favou?r)?",
     re.I,
 )
-#: "Eight members voted against it: the United States, Britain, ...": the list after a colon
+#: "Eight members voted against it: the United States, Britain, ...": the list after a colon or a dash
 _COLON_LIST = re.compile(
     rf"\b{NUM}\s+(?:other\s+)?(?:members|countries|nations|states|delegations)\s+(?P<verb>abstained|voted\s+against|voted\s+no|"
     rf"voted\s+in\s+favou?r|voted\s+for|voted\s+yes|backed|supported|opposed)(?:\s+(?:it|the\s+(?:[\w-]+\s+){{0,2}}?(?:draft|text|"
-    rf"resolution|proposal)))?\s*:\s*{_LIST}",
+    rf"resolution|proposal)))?\s*(?::|[—–]|\s-)\s*{_LIST}",
     re.I,
 )
 #: "The abstaining group included the US, Britain and France, together with Belgium and Germany"
@@ -1000,10 +1004,11 @@ def _count_text(sentence: str) -> str:
     )
     # "by eleven votes to one": a tally in words reads as one in digits
     sentence = re.sub(
-        rf"\b(?P<a>{NUM})\s+(?P<v>votes?\s+)?to\s+(?P<b>{NUM}|none|nil)\b(?=\s*(?:,|\.|;|with|and|$))",
+        rf"\b(?P<a>{NUM})\s+(?P<v>votes?\s+)?to\s+(?P<b>{NUM}|none|nil|nothing|zero)\b(?=\s*(?:,|\.|;|with|and|$))",
         lambda m: (
             f"{number(m['a']) if number(m['a']) is not None else m['a']} {m['v'] or ''}to "
-            f"{number(m['b']) if number(m['b']) is not None else m['b']}"
+            f"{0 if m['b'].lower() in ('nothing', 'zero') else number(m['b']) if number(m['b']) is not None else m['b']}"
+            + (" vote" if m["b"].lower() in ("nothing", "zero") and m["a"].isalpha() else "")
         ),
         sentence,
         flags=re.I,
@@ -1605,7 +1610,8 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
 _JOINED_BY = re.compile(rf"(?:They|These|Those|Both|The two|The others?)\b[^.;⟨]{{0,30}}\bjoined by\s+{_LIST}\s*\.?$")
 _SAME_SIDE = re.compile(
     rf"^(?:[Tt]he\s+)?{_LIST}(?:\s+also)?\s+(?:voted|sided|stood)\s+(?:along\s+)?with\s+"
-    r"(?P<ref>them|(?:the\s+)?⟨[A-Z]{3}⟩(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?⟨[A-Z]{3}⟩)*)(?![\w⟨'’-])"
+    r"(?P<ref>them|the\s+(?:co-)?(?:sponsors|authors|drafters|penholders)|"
+    r"(?:the\s+)?⟨[A-Z]{3}⟩(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?⟨[A-Z]{3}⟩)*)(?![\w⟨'’-])"
 )
 
 
@@ -1692,8 +1698,10 @@ class _Reading:
         m = _SAME_SIDE.search(norm)
         if not m:
             return []
-        ref = prev_named if m["ref"].lower() == "them" else _codes(m["ref"])
         said = self.claims + got
+        ref = prev_named if m["ref"].lower() == "them" else _codes(m["ref"])
+        if "⟨" not in m["ref"] and m["ref"].lower() != "them":  # "voted with the sponsors": those who drafted it
+            ref = list(dict.fromkeys(c.member for c in said if c.field == "sponsor" and c.event == self.cur and c.member))
         votes: set[Any] = set()
         sponsors: list[str] = []
         for code in ref:
@@ -2138,11 +2146,16 @@ def recalled_claims(sentence: str, event: int, events: list[Event]) -> list[Clai
     return list(out.values())
 
 
+_RUN = r"(?:the\s+)?⟨[A-Z]{3}⟩(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?⟨[A-Z]{3}⟩)*"
 _SPONSOR_CUE = (
     r"(?:co-)?(?:drafted|sponsored|tabled|put\s+forward|prepared|written|authored|introduced|presented|penned|drawn\s+up|"
-    r"offered|wrote|steered\s+through)"
+    r"offered|wrote|steered\s+through|hammered\s+out|led(?=\s+the\s+(?:effort|push|drafting|negotiations)\b))"
 )
-_RUN = r"(?:the\s+)?⟨[A-Z]{3}⟩(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?⟨[A-Z]{3}⟩)*"
+#: the drafters named in apposition to their role: "after talks with its drafters, ⟨A⟩, ⟨B⟩ and ⟨C⟩"
+_SPONSOR_ROLE = re.compile(
+    rf"\b(?:its|the|their|whose)\s+(?:co-)?(?:drafters|authors|sponsors|penholders|co-penholders)\s*[,:—–]\s*(?P<run>{_RUN})"
+    r"(?![\w⟨'’-])"
+)
 #: "tabled by ⟨A⟩ and ⟨B⟩", "prepared by the humanitarian co-penholders ⟨A⟩ and ⟨B⟩", "introduced in the Council by ⟨A⟩",
 #: then "with ⟨C⟩ and ⟨D⟩ (joining as co-sponsors)"
 _SPONSOR_BY = re.compile(
@@ -2175,8 +2188,8 @@ def sponsor_states(norm: str, known: set[str] | frozenset[str] = frozenset()) ->
     out: list[str] = []
     # "⟨A⟩, which lost ..., and ⟨B⟩ drafted it": a relative clause inside a run of states leaves the run whole
     norm = re.sub(r"(⟩)\s*,\s+(?:which|who)\b[^,;⟨]{0,80},\s+(?=and\s+(?:the\s+)?⟨)", r"\1 ", norm)
-    for m in _SPONSOR_BY.finditer(norm):
-        out += _codes(m["run"]) + _codes(m["more"] or "")
+    for m in [*_SPONSOR_BY.finditer(norm), *_SPONSOR_ROLE.finditer(norm)]:
+        out += _codes(m["run"]) + _codes(m["more"] or "" if "more" in m.re.groupindex else "")
     for m in _SPONSOR_SUBJ.finditer(norm):
         if m.start() == 0 or re.search(
             r"(?:^|[,;:—–]\s*|\b(?:after|when|as|because|since|and)\s+)(?:[Tt]he\s+)?$", norm[: m.start()]
