@@ -1008,7 +1008,12 @@ def _count_text(sentence: str) -> str:
         lambda m: (
             f"{number(m['a']) if number(m['a']) is not None else m['a']} {m['v'] or ''}to "
             f"{0 if m['b'].lower() in ('nothing', 'zero') else number(m['b']) if number(m['b']) is not None else m['b']}"
-            + (" vote" if m["b"].lower() in ("nothing", "zero") and m["a"].isalpha() else "")
+            # "fifteen to nothing": spelled out to nothing, a tally that reaches the nine votes a decision needs
+            + (
+                " vote"
+                if m["b"].lower() in ("nothing", "zero") and m["a"].isalpha() and (number(m["a"]) or 0) >= 9
+                else ""
+            )
         ),
         sentence,
         flags=re.I,
@@ -1701,7 +1706,9 @@ class _Reading:
         said = self.claims + got
         ref = prev_named if m["ref"].lower() == "them" else _codes(m["ref"])
         if "⟨" not in m["ref"] and m["ref"].lower() != "them":  # "voted with the sponsors": those who drafted it
-            ref = list(dict.fromkeys(c.member for c in said if c.field == "sponsor" and c.event == self.cur and c.member))
+            ref = list(
+                dict.fromkeys(c.member for c in said if c.field == "sponsor" and c.event == self.cur and c.member)
+            )
         votes: set[Any] = set()
         sponsors: list[str] = []
         for code in ref:
