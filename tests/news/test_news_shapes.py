@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from unsc.news import extract_claims
+from unsc.news import MemoryRecord, check, extract_claims
 
 
 def keys(text: str, date: str = "2019-06-14") -> set:
@@ -122,3 +122,22 @@ def test_sponsors_by_shape(text: str, expected: set) -> None:
 def test_shapes_do_not_overreach(text: str) -> None:
     got = keys(text)
     assert ("sponsor", "GBR", "GBR") not in got and ("yes", None, 2) not in got, got
+
+
+def test_sat_out_is_the_abstention_or_absence_the_record_gives(fake_record: MemoryRecord) -> None:
+    """ "Sat out the vote" says a member voted neither yes nor no: an abstention or no part in the vote. It is read as
+    whichever of the two the record gives, and contradicted only by a yes or a no."""
+    rep = check(
+        "UNITED NATIONS, March 25 - The Security Council on Monday demanded a ceasefire in Gaza, 14-0. The United "
+        "States sat out the vote, and Guyana sat it out too.",
+        "2024-03-25",
+        record=fake_record,
+    )
+    votes = {c.member: (c.claimed, c.verdict.value) for c in rep.claims if c.field == "vote"}
+    assert votes["USA"] == ("abstain", "supported"), votes
+    assert votes["GUY"][1] == "contradicted", votes  # Guyana voted yes on that text
+
+
+def test_sat_out_beside_did_not_take_part_stays_no_part() -> None:
+    got = keys("The Security Council adopted the text on Thursday. Peru did not take part and sat out the vote.")
+    assert ("vote", "PER", "did not vote") in got, got

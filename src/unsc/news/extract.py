@@ -2207,6 +2207,12 @@ def sponsor_states(norm: str, known: set[str] | frozenset[str] = frozenset()) ->
     return [c for c in dict.fromkeys(out) if c not in known and c not in ("PSE", "ISR")]
 
 
+#: "sat out the vote" says a member did not vote yes or no: an abstention or no part in the vote, the record tells
+SAT_OUT = "sat out: an abstention or no part in the vote"
+_SAT_OUT = re.compile(r"\b(?:sat|sits|sit|sitting|stayed|staying)\s+(?:it\s+)?out\b", re.I)
+_NO_PART = re.compile(r"\bdid not (?:vote|participate|take part)\b|\babsent\b|\bboycott|\bnot participat", re.I)
+
+
 def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
     """The claims one sentence makes, attributed to event ``cur`` (sponsors of the main draft named in a
     sentence about an amendment or a rival draft go to the main vote)."""
@@ -2290,11 +2296,13 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
         out.append(Claim(k, n, s, event=cur))
     if _UNANIMOUS.search(s) and not _NOT_UNANIMOUS.search(s):
         out.append(Claim("unanimous", True, s, event=cur))
+    sat_out = _SAT_OUT.search(s) and not _NO_PART.search(s)
     for code, vote in _sentence_votes(norm):
         if vote == "veto":
             out.append(Claim("veto", True, s, member=code, event=cur))
         else:
-            out.append(Claim("vote", vote, s, member=code, event=cur))
+            note = SAT_OUT if vote == "did not vote" and sat_out else None
+            out.append(Claim("vote", vote, s, member=code, note=note, event=cur))
     if _ALL_OTHER.search(s):
         out.append(Claim("yes", 0, s, note="all-other", event=cur))
     return out
