@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from unsc.news import MemoryRecord, check, extract_claims
+from unsc.news.extract import SAT_OUT
 
 
 def keys(text: str, date: str = "2019-06-14") -> set:
@@ -136,6 +137,21 @@ def test_sat_out_is_the_abstention_or_absence_the_record_gives(fake_record: Memo
     votes = {c.member: (c.claimed, c.verdict.value) for c in rep.claims if c.field == "vote"}
     assert votes["USA"] == ("abstain", "supported"), votes
     assert votes["GUY"][1] == "contradicted", votes  # Guyana voted yes on that text
+
+
+def test_sat_out_reads_as_an_abstention_until_the_record_says_otherwise() -> None:
+    ex = extract_claims("The Security Council adopted the text on Thursday. Peru sat out the vote.", "2019-06-14")
+    assert [(c.member, c.claimed, c.note) for c in ex.claims if c.field == "vote"] == [("PER", "abstain", SAT_OUT)]
+
+
+def test_failed_talks_are_no_failed_vote() -> None:
+    """ "after efforts to reword it failed" says talks failed; the vote's outcome is the adoption."""
+    got = keys(
+        "The Security Council adopted the resolution 13-0 on Thursday after efforts to soften its wording failed."
+    )
+    assert ("outcome", None, "adopted") in got and ("outcome", None, "failed") not in got, got
+    got = keys("A rival text calling for a truce also failed in the Security Council on Thursday.")
+    assert ("outcome", None, "failed") in got, got  # the text failed: "truce" is what it called for
 
 
 def test_sat_out_beside_did_not_take_part_stays_no_part() -> None:

@@ -929,11 +929,25 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
             if c.note == SAT_OUT and verdict is Verdict.SUPPORTED:
                 c = dataclasses.replace(c, claimed=recorded)  # the reading of "sat out" the record bears out
             claims_out.append(CheckedClaim.of(c, verdict, recorded, _symbol(m.row), reason))
+    claims_out = _said_once(claims_out)
     return Report(
         main.status, main.message, _decision(main.row) if main.row is not None else None, tuple(main.candidates),
         tuple(claims_out), tuple(consistency(ex, event=0)), evidence=tuple(main.evidence),
         other_votes=tuple(other_votes), left_out=tuple(left), **head,
     )  # fmt: skip
+
+
+def _said_once(claims: list[CheckedClaim]) -> list[CheckedClaim]:
+    """A "sat out" claim read as the record's vote is dropped when another sentence says that same vote."""
+    seen = {(c.field, c.member, c.claimed, c.decision) for c in claims if c.note != SAT_OUT}
+    out: list[CheckedClaim] = []
+    for c in claims:
+        key = (c.field, c.member, c.claimed, c.decision)
+        if c.note == SAT_OUT and key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
 
 
 _BACKGROUND = re.compile(

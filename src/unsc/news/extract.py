@@ -1131,11 +1131,23 @@ def _counts(sentence: str) -> list[tuple[str, int]]:
     return out
 
 
+#: the subject of "failed" is something other than a text put to the vote: efforts, talks, a truce
+_NOT_A_VOTE_FAILED = re.compile(
+    r"^(?![^,;.]*\b(?:draft|text|resolution|proposal|measure|amendment|vote|bid|attempt)s?\b)[^,;.]*"
+    r"\b(?:efforts?|talks|negotiations|diplomacy|mediation|consultations|ceasefire|truce|peace\s+process)\b[^,;.]{0,50}$",
+    re.I,
+)
+
+
 def _outcome(sentence: str, norm: str, past: bool = False) -> str | None:
     """The outcome a sentence reports; an adoption "in 2014" or "previously" counts only in a sentence already
     attributed to an earlier vote (``past``)."""
     veto = _OUT_VETO.search(sentence)
     failed = _OUT_FAILED.search(sentence)
+    if failed and _NOT_A_VOTE_FAILED.search(
+        re.split(r"[,;.]|\b(?:after|when|because|once|since|until|as|while)\b", sentence[: failed.start()])[-1]
+    ):
+        failed = None  # "after efforts to soften the language failed": talks failed, not the vote
     adopted = _OUT_ADOPTED.search(sentence)
     if veto and not re.search(
         r"\b(?:did not|didn't|would not|not to|declined to|refrained from|without|instead of|rather than|stopped short of|not|"
@@ -2301,8 +2313,10 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
         if vote == "veto":
             out.append(Claim("veto", True, s, member=code, event=cur))
         else:
-            note = SAT_OUT if vote == "did not vote" and sat_out else None
-            out.append(Claim("vote", vote, s, member=code, note=note, event=cur))
+            if vote == "did not vote" and sat_out:  # read as an abstention, its usual sense, until the record says
+                out.append(Claim("vote", "abstain", s, member=code, note=SAT_OUT, event=cur))
+            else:
+                out.append(Claim("vote", vote, s, member=code, event=cur))
     if _ALL_OTHER.search(s):
         out.append(Claim("yes", 0, s, note="all-other", event=cur))
     return out
