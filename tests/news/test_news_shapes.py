@@ -157,3 +157,14 @@ def test_failed_talks_are_no_failed_vote() -> None:
 def test_sat_out_beside_did_not_take_part_stays_no_part() -> None:
     got = keys("The Security Council adopted the text on Thursday. Peru did not take part and sat out the vote.")
     assert ("vote", "PER", "did not vote") in got, got
+
+
+def test_an_after_clause_about_an_amendment_leaves_the_main_clause_on_its_vote() -> None:
+    ex = extract_claims(
+        "The Security Council on Thursday adopted resolution 2999 by 13 votes to none, with Peru abstaining, after a "
+        "Chinese amendment that would have cut the mandate was rejected.",
+        "2019-06-14",
+    )
+    main = {c.key() for c in ex.claims if c.event == 0}
+    assert {("resolution", None, "2999"), ("yes", None, 13), ("vote", "PER", "abstain")} <= main, ex.claims
+    assert any(e.kind == "amendment" for e in ex.events), ex.events

@@ -2021,6 +2021,9 @@ class _Reading:
 
 
 _CLAUSE = re.compile(
+    # "X was adopted 14-0, after an amendment that would have ... was defeated": the "after" clause is the amendment
+    r",?\s+(?=(?:after|once)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?amendments?\b[^,.;]*\b(?:was|were|had\s+been)\s+"
+    r"(?:defeated|rejected|voted\s+down|adopted|withdrawn)\b)|"
     r"(?:,\s+(?:and|while|but|whereas)|;\s*(?:and\s+|while\s+|but\s+)?)\s+(?=(?:(?:minutes|hours|moments)\s+later,?\s+|then\s+|"
     r"later\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:draft|text|amendment|resolution|proposal|counter-draft)\b)|"
     r",\s+(?=(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+after\s+[^,.]*\b(?:vetoe?d?|voted|adopted|"
