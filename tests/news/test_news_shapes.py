@@ -168,3 +168,14 @@ def test_an_after_clause_about_an_amendment_leaves_the_main_clause_on_its_vote()
     main = {c.key() for c in ex.claims if c.event == 0}
     assert {("resolution", None, "2999"), ("yes", None, 13), ("vote", "PER", "abstain")} <= main, ex.claims
     assert any(e.kind == "amendment" for e in ex.events), ex.events
+
+
+def test_a_weekday_in_a_relative_clause_of_another_event_dates_no_vote() -> None:
+    ex = extract_claims(
+        "UNITED NATIONS, June 14 -- A Russian draft resolution was defeated in the Security Council on Friday, winning "
+        "three votes.\n\nThe text, which Russia put forward together with Belarus, described the air strikes that "
+        'began on Wednesday as "a plain breach of the Charter" and demanded a halt.',
+        "2019-06-14",
+    )
+    assert [e.kind for e in ex.events] == ["main"], ex.events
+    assert ("sponsor", "RUS", "RUS") in {c.key() for c in ex.claims if c.event == 0}, ex.claims

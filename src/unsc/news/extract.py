@@ -1583,9 +1583,33 @@ def _vote_dates(s: str, year: int | None, article_date: dt.date | None) -> list[
             out.append((article_date - dt.timedelta(days=days), "relative" if unit == "day" else "approx", span[0]))
     if not out:
         r = vote_weekday(s, article_date)
-        if r is not None:
+        if r is not None and not _dates_a_relative_clause(s, r[1]):
             out.append((r[0], "relative", r[1]))
     return out
+
+
+def _dates_a_relative_clause(s: str, phrase: str) -> bool:
+    """Whether a weekday dates the verb of a relative clause that is no vote: "the air strikes that began on
+    Wednesday", "the envoy, who on Monday said ...".
+
+    >>> _dates_a_relative_clause("It condemned the strikes that began on Wednesday.", "on Wednesday")
+    True
+    >>> _dates_a_relative_clause("It recalled the text that was adopted on Wednesday.", "on Wednesday")
+    False
+    """
+    at = s.find(phrase)
+    if at < 0:
+        return False
+    before, after = s[:at], s[at + len(phrase) :]
+    m = re.search(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|was\s+|were\s+)?(?P<v>[a-z]+)\s+$", before)
+    verb = m["v"] if m else None
+    if verb is None and re.search(r"\b(?:that|which|who)\s+$", before):
+        verb = (re.match(r"\s*([a-z]+)", after) or [None, None])[1]
+    return (
+        bool(verb)
+        and not _VOTEWORDS.search(verb)
+        and not re.match(r"(?:adopt|pass|vot|veto|approv|reject|block)", verb)
+    )
 
 
 def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Extraction:
