@@ -179,3 +179,15 @@ def test_a_weekday_in_a_relative_clause_of_another_event_dates_no_vote() -> None
     )
     assert [e.kind for e in ex.events] == ["main"], ex.events
     assert ("sponsor", "RUS", "RUS") in {c.key() for c in ex.claims if c.event == 0}, ex.claims
+
+
+def test_passed_over_is_no_adoption() -> None:
+    """ "a text that passed over the facts" is no adoption: it does not open a second vote that takes the next
+    sentence's member votes from the veto the report is about."""
+    got = keys(
+        "The United States vetoed the Security Council draft on Friday. Britain abstained; it would not back a text "
+        "that passed over the causes of the crisis. France voted with the majority, as did Peru and Kuwait.",
+        "2019-06-15",
+    )
+    assert ("outcome", None, "adopted") not in got, got
+    assert {("vote", "FRA", "yes"), ("vote", "PER", "yes"), ("vote", "KWT", "yes")} <= got, got

@@ -111,7 +111,8 @@ _OUT_VETO = re.compile(
 )
 _OUT_ADOPTED = re.compile(
     r"\b(?:was|were|has been|had been)\s+(?:unanimously\s+)?(?:extended|renewed)\b|"
-    r"\b((?<!to be )(?<!would be )(?<!could be )adopted|adopts|(?<!before )(?<!after )adopting|passed|passes|"
+    r"\b((?<!to be )(?<!would be )(?<!could be )adopted|adopts|(?<!before )(?<!after )adopting|"
+    r"(?:passed|passes)(?!\s+(?:over|up|away|out)\b)|"
     r"(?<!to be )(?<!would be )(?<!could be )approved|was carried|endorsed)\b|"
     r"\bCouncil\s+(?:on\s+\w+day\s+|\w+ly\s+|has\s+|again\s+){0,3}(?:extended|renewed|authori[sz]ed|demanded|imposed|condemned|"
     r"established|created|called for|urged|endorsed|voted to|settled for|agreed to|expanded|widened|tightened|"
