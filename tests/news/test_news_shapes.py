@@ -191,3 +191,18 @@ def test_passed_over_is_no_adoption() -> None:
     )
     assert ("outcome", None, "adopted") not in got, got
     assert {("vote", "FRA", "yes"), ("vote", "PER", "yes"), ("vote", "KWT", "yes")} <= got, got
+
+
+def test_states_named_as_part_of_a_unanimous_vote_voted_for_it() -> None:
+    got = keys(
+        "The Security Council adopted the resolution unanimously on Thursday. That includes Peru and Kuwait, "
+        "Indonesia's two closest partners on the file."
+    )
+    assert {("vote", "PER", "yes"), ("vote", "KWT", "yes")} <= got, got
+    assert ("vote", "IDN", "yes") not in got, got  # a possessive names no voter
+    got = keys(
+        "The Security Council adopted the text 15-0 on Thursday. Among the elected members were Peru and Poland."
+    )
+    assert {("vote", "PER", "yes"), ("vote", "POL", "yes")} <= got, got
+    got = keys("The Security Council adopted the text 13-0 on Thursday. That includes Peru and Poland.")
+    assert ("vote", "PER", "yes") not in got, got  # not unanimous: who is included is not said

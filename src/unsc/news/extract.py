@@ -1657,6 +1657,13 @@ _SAME_SIDE = re.compile(
 )
 
 
+#: states named as part of a unanimous vote just reported: "That includes ⟨A⟩ and ⟨B⟩", "Among them were ⟨A⟩"
+_UNANIMOUS_MEMBERS = re.compile(
+    rf"^(?:That|This|It|The\s+vote|The\s+tally)\s+(?:also\s+)?includ(?:es|ed)\s+{_LIST}|"
+    rf"^Among\s+(?:them|those|the\s+(?:[\w-]+\s+){{0,2}}(?:members|countries|states))\s+(?:were|was)\s+{_LIST2}"
+)
+
+
 @dataclass
 class _Reading:
     """The state of one pass over a text: the votes found so far (``events``, 0 the main one), the vote the
@@ -1701,6 +1708,8 @@ class _Reading:
                 self.claims += [Claim("vote", vote, s, member=m, event=self.cur) for m in _codes(joined["list"])]
                 self.last_named = prev_named + self.last_named
             return
+        if self._all_of_a_unanimous_vote(s):
+            return
         if self._not_the_council(s):
             return
         self.seen_vote = True
@@ -1733,6 +1742,24 @@ class _Reading:
             got += [Claim("veto", True, s, member=code, event=self.cur) for code in self.vetoers]
         got += self._same_side(member_mentions(s), got, prev_named)
         self.claims.extend(got)
+
+    def _all_of_a_unanimous_vote(self, s: str) -> bool:
+        """ "That includes ⟨A⟩ and ⟨B⟩", "Among the elected members were ⟨A⟩, ⟨B⟩ ...", just after the text said the
+        vote was unanimous: each state named voted for it."""
+        norm = member_mentions(s)
+        m = _UNANIMOUS_MEMBERS.match(norm)
+        if not m or not self.seen_vote or re.search(r"abstain|against|\bno\b|veto|oppos", norm, re.I):
+            return False
+        said = [c for c in self.claims if c.event == self.cur]
+        if not any(c.field == "unanimous" or (c.field == "yes" and c.claimed == 15) for c in said):
+            return False
+        run = m["list"] or m["list2"]
+        codes = _codes(run)
+        if re.match(r"['’]", norm[m.end() :]):  # "⟨A⟩ and ⟨B⟩, ⟨C⟩'s neighbours": the possessive names no voter
+            codes = codes[:-1]
+        have = {c.member for c in said if c.field == "vote"}
+        self.claims += [Claim("vote", "yes", s, member=c, event=self.cur) for c in codes if c not in have]
+        return bool(codes)
 
     def _same_side(self, norm: str, got: list[Claim], prev_named: list[str]) -> list[Claim]:
         """Votes stated by reference: "⟨A⟩ and ⟨B⟩ voted with ⟨C⟩" or "⟨A⟩ voted with them" is the vote of those
