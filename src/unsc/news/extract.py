@@ -1603,9 +1603,10 @@ def _dates_a_relative_clause(s: str, phrase: str) -> bool:
         return False
     before, after = s[:at], s[at + len(phrase) :]
     m = re.search(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|was\s+|were\s+)?(?P<v>[a-z]+)\s+$", before)
-    verb = m["v"] if m else None
-    if verb is None and re.search(r"\b(?:that|which|who)\s+$", before):
-        verb = (re.match(r"\s*([a-z]+)", after) or [None, None])[1]
+    verb = m["v"] if m else ""
+    if not verb and re.search(r"\b(?:that|which|who)\s+$", before):
+        nxt = re.match(r"\s*([a-z]+)", after)
+        verb = nxt[1] if nxt else ""
     return (
         bool(verb)
         and not _VOTEWORDS.search(verb)
