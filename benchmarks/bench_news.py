@@ -18,7 +18,9 @@ older set by general mechanisms (news5: attribution by evidence, member votes by
 reference, texts written long after their vote), so its row is "tuned on". heldout9 (written by two writers while
 heldout8 was tuned on, never read by the tuning) was measured once frozen with those rules (vote matched 90 %,
 recall 60.8 %, precision 83.4 %), then one general fix followed (a clear lead wins although false claims pull the
-score below zero: matched 95 %, planted 4/6), so its row says so.
+score below zero: matched 95 %, planted 4/6), then tuned on with every older set by readers per sentence shape
+(news6), so its row is "tuned on". heldout10 (written by two writers while heldout9 was tuned on, never read by the
+tuning) is measured once it lands ("heldout10 (frozen)"); until its directory exists the row is skipped.
 Goals are the issue's: held-out vote matched >= 95 %, recall >= 90 %, no true claim
 contradicted.
 
@@ -90,7 +92,8 @@ def main(argv: list[str]) -> int:
         "heldout6 (tuned on)": ROOT / "tests/news/heldout6",
         "heldout7 (tuned on)": ROOT / "tests/news/heldout7",
         "heldout8 (tuned on)": ROOT / "tests/news/heldout8",
-        "heldout9 (measured once frozen, then one fix)": ROOT / "tests/news/heldout9",
+        "heldout9 (tuned on)": ROOT / "tests/news/heldout9",
+        "heldout10 (frozen)": ROOT / "tests/news/heldout10",
     }
     for name, d in list(sets.items()):
         if not d.is_dir():  # the frozen set lands in its own commit; until then there is nothing to measure

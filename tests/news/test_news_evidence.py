@@ -40,7 +40,8 @@ def keys(text: str, date: str = "2024-11-22") -> set:
             {("abstain", None, 2), ("vote", "GBR", "abstain"), ("vote", "CHE", "abstain")},
         ),
         ("Algeria chose not to participate in the Security Council vote.", {("vote", "DZA", "did not vote")}),
-        ("China sat out the Security Council vote.", {("vote", "CHN", "did not vote")}),
+        # "sat out" is an abstention or no part in the vote: read as an abstention until the record says which
+        ("China sat out the Security Council vote.", {("vote", "CHN", "abstain")}),
         (
             "The Security Council draft, led by France and the UAE, was adopted.",
             {("sponsor", "FRA", "FRA"), ("sponsor", "ARE", "ARE")},
@@ -665,13 +666,13 @@ def test_heldout4_and_heldout5_on_real_store(name: str, recall: float, precision
     assert res["recall"] >= recall and res["precision"] >= precision and res["planted_caught"] >= 0.9, summary
 
 
-#: heldout7 floors: what the news4 and news5 tuning reached (recall 346/468 = 0.739, precision 0.933)
-RECALL7, PRECISION7 = 0.738, 0.93
-#: heldout8 floors: what the news5 tuning reached (vote matched 0.95, recall 318/441 = 0.721, precision 0.922)
-MATCH8, RECALL8, PRECISION8 = 0.95, 0.72, 0.92
-#: heldout9 floors: its one frozen measurement (recall 272/447 = 0.608, precision 0.834) and the one fix after it
-#: (vote matched 0.90 -> 0.95, planted caught 2/6 -> 4/6)
-MATCH9, RECALL9, PRECISION9, PLANTED9 = 0.95, 0.60, 0.83, 0.66
+#: heldout7 floors: what the news4, news5 and news6 tuning reached (recall 351/468 = 0.750, precision 0.933)
+RECALL7, PRECISION7 = 0.749, 0.933
+#: heldout8 floors: what the news5 and news6 tuning reached (vote matched 0.95, recall 339/441 = 0.769, precision 0.931)
+MATCH8, RECALL8, PRECISION8 = 0.95, 0.768, 0.931
+#: heldout9 floors: what the news6 tuning reached (vote matched 1.0, recall 333/447 = 0.745, precision 0.886,
+#: planted 6/6), from its one frozen measurement (matched 0.90, recall 0.608, precision 0.834, planted 2/6)
+MATCH9, RECALL9, PRECISION9, PLANTED9 = 1.0, 0.744, 0.885, 1.0
 
 
 def test_heldout6_tuned_on_real_store(real_store) -> None:
@@ -712,11 +713,11 @@ def test_heldout8_tuned_on_real_store(real_store) -> None:
     assert res["match_accuracy"] >= MATCH8 and res["recall"] >= RECALL8 and res["precision"] >= PRECISION8, summary
 
 
-def test_heldout9_after_its_frozen_measurement_real_store(real_store) -> None:
-    """heldout9: 20 reports of 1961-2024 written by two writers who read no rule, frozen before the news5 round was
-    merged and measured once with it (README: vote matched 0.90, recall 0.608, precision 0.834, no true claim
-    contradicted, planted 2 of 6). One general fix followed (a clear lead wins although false claims pull the score
-    below zero). Floors at these figures; recall stays far under the issue's 90 % goal."""
+def test_heldout9_tuned_on_real_store(real_store) -> None:
+    """heldout9 (tuned on): 20 reports of 1961-2024 written by two writers who read no rule, frozen before the news5
+    round was merged and measured once with it (README: vote matched 0.90, recall 0.608, precision 0.834, no true
+    claim contradicted, planted 2 of 6), then tuned on with every older set by readers per sentence shape (news6,
+    tests in test_news_shapes.py). Floors at what that reached; recall stays under the issue's 90 % goal."""
     res = evaluate(load_gold(HELDOUT.parent / "heldout9"), real_store)
     summary = {k: v for k, v in res.items() if k != "per_article"}
     assert res["articles"] == 20

@@ -20,12 +20,13 @@ reason). Claims are also checked against each other with the Charter rules (``un
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from unsc.news.extract import TOPICS, Claim, Event, Extraction, extract_claims, recalled_claims
+from unsc.news.extract import SAT_OUT, TOPICS, Claim, Event, Extraction, extract_claims, recalled_claims
 from unsc.news.lookup import day_of, rows
 from unsc.news.report import (
     Candidate,
@@ -627,6 +628,8 @@ def _verdict(c: Claim, row: dict[str, Any], full: dict[str, Any] | None) -> tupl
         if got is None:
             return "not on the Council", Verdict.CONTRADICTED, f"{c.member} is not among the members who voted"
         rec = _VOTE_WORD.get(got, got)
+        if c.note == SAT_OUT and rec in ("abstain", "did not vote"):  # "sat out": either, as the record says
+            return rec, Verdict.SUPPORTED, f"'sat out' read as the record's {rec!r}"
         return rec, (Verdict.SUPPORTED if rec == c.claimed else Verdict.CONTRADICTED), None
     if f == "procedural":
         cls = row.get("voting_class")
@@ -923,12 +926,28 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
             claims_out.append(CheckedClaim.of(c, Verdict.UNVERIFIABLE, reason=main.message))
         else:
             recorded, verdict, reason = _verdict(c, m.row, m.full)
+            if c.note == SAT_OUT and verdict is Verdict.SUPPORTED:
+                c = dataclasses.replace(c, claimed=recorded)  # the reading of "sat out" the record bears out
             claims_out.append(CheckedClaim.of(c, verdict, recorded, _symbol(m.row), reason))
+    claims_out = _said_once(claims_out)
     return Report(
         main.status, main.message, _decision(main.row) if main.row is not None else None, tuple(main.candidates),
         tuple(claims_out), tuple(consistency(ex, event=0)), evidence=tuple(main.evidence),
         other_votes=tuple(other_votes), left_out=tuple(left), **head,
     )  # fmt: skip
+
+
+def _said_once(claims: list[CheckedClaim]) -> list[CheckedClaim]:
+    """A "sat out" claim read as the record's vote is dropped when another sentence says that same vote."""
+    seen = {(c.field, c.member, c.claimed, c.decision) for c in claims if c.note != SAT_OUT}
+    out: list[CheckedClaim] = []
+    for c in claims:
+        key = (c.field, c.member, c.claimed, c.decision)
+        if c.note == SAT_OUT and key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
 
 
 _BACKGROUND = re.compile(

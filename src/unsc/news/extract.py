@@ -111,7 +111,8 @@ _OUT_VETO = re.compile(
 )
 _OUT_ADOPTED = re.compile(
     r"\b(?:was|were|has been|had been)\s+(?:unanimously\s+)?(?:extended|renewed)\b|"
-    r"\b((?<!to be )(?<!would be )(?<!could be )adopted|adopts|(?<!before )(?<!after )adopting|passed|passes|"
+    r"\b((?<!to be )(?<!would be )(?<!could be )adopted|adopts|(?<!before )(?<!after )adopting|"
+    r"(?:passed|passes)(?!\s+(?:over|up|away|out)\b)|"
     r"(?<!to be )(?<!would be )(?<!could be )approved|was carried|endorsed)\b|"
     r"\bCouncil\s+(?:on\s+\w+day\s+|\w+ly\s+|has\s+|again\s+){0,3}(?:extended|renewed|authori[sz]ed|demanded|imposed|condemned|"
     r"established|created|called for|urged|endorsed|voted to|settled for|agreed to|expanded|widened|tightened|"
@@ -122,12 +123,16 @@ _VOTEWORDS = re.compile(
     r"\bCouncil['’]s\s+(?:call|demand|decision)\b|\b(vote[ds]?|voting|veto\w*|abstain\w*|abstention\w*|in favou?r|adopt\w*|resolution|draft|unanim\w*|fell flat|fell short|"
     r"blocked|passed|rejected|failed|supported|backed|opposed|against|drafted|sponsored|put forward|tabled|text|"
     r"extended|renewed|authori[sz]ed|demanded|support|backing|approved|approves|expanded|widened|tightened|imposed|"
-    r"lifted|collapsed|sailed|fails|passes|goes\s+down|went\s+down|take\s+part|participate)\b",
+    r"lifted|collapsed|sailed|fails|passes|goes\s+down|went\s+down|take\s+part|participate|offered\s+by|steered\s+through|"
+    r"wrote\s+the\s+(?:draft|text|resolution)|hammered\s+out|led\s+the\s+effort|drafters)\b",
     re.I,
 )
 
 _ITEM = r"(?:the\s+)?⟨([A-Z]{3})⟩(?:\s+(?:delegations?|representatives?|envoys?|ambassadors?|governments?|missions?))?"
-_SEP = r"(?:\s*,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+|\s+along with\s+|\s+plus\s+)"
+_SEP = (
+    r"(?:\s*,\s*(?:and\s+|as well as\s+|but\s+also\s+)?|\s+and\s+(?:also\s+)?|\s+as well as\s+|\s+along with\s+|"
+    r"\s+plus\s+|\s+but\s+also\s+)"
+)
 _LIST = rf"(?:both\s+)?(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)"
 _WHEN = (
     r"(?:(?:late\s+|early\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -139,7 +144,7 @@ _WHICH = r"(?:\s*,\s*(?:which|who)\b)?"
 _NEG = r"(?P<neg>\s+(?:did not|didn['’]t|would not|wouldn['’]t|refused to|declined to|chose not to|does not|never))?"
 _V_ABST = r"abstain(?:ed|ing|s)?|chose to abstain|decided to abstain|opted to abstain|(?:cast|registered) (?:an? )?abstentions?"
 _V_NO = (
-    r"voted against|voted no|vote against|votes against|voting against|voting no|opposed|opposing|"
+    r"voted against|voted no|voted down|vote against|votes against|voting against|voting no|opposed|opposing|"
     r"cast (?:a |the |their |its )?(?:lone |sole |only |single )?(?:no|negative|dissenting|\"no\") votes?|"
     r"cast (?:a |the |their |its )?(?:lone |sole |only |single )?votes? against"
 )
@@ -184,11 +189,22 @@ _PAREN = re.compile(
     rf"\s*(?:\(|:\s*)(?:the\s+)?{_LIST}\)?",
     re.I,
 )
+#: a vote said as a gerund after "joined ... in": "⟨A⟩ joined the three Western powers in voting against it"
+_JOIN_GERUND = (
+    r"(?P<verb>voting against|voting no|voting down|opposing|abstaining|sitting (?:it )?out|staying out of|voting in favou?r|"
+    r"voting for|voting yes|backing|supporting|approving|adopting|endorsing|vetoing|blocking|casting (?:a |their |its )?vetoe?s?)"
+)
 _JOINED = re.compile(
-    rf"(?P<subj>{_ITEM}(?:{_SEP}{_ITEM})*)\s+(?:also\s+)?joined\s+(?:(?:the\s+)?⟨[A-Z]{{3}}⟩(?:\s+and\s+⟨[A-Z]{{3}}⟩)?|them|it|him|her|"
-    r"the\s+rest\s+of\s+the\s+(?:Security\s+)?Council|the\s+other\s+(?:\w+\s+)?members)(?:\s+on\s+\w+day)?\s+in\s+(?:\w+ly\s+)?"
-    r"(?P<verb>voting against|voting no|opposing|abstaining|voting in favou?r|voting for|voting yes|backing|supporting|"
-    r"approving|adopting|endorsing)",
+    rf"(?P<subj>{_ITEM}(?:{_SEP}{_ITEM})*)\s+(?:also\s+|then\s+)?joined\s+(?:(?:the\s+)?⟨[A-Z]{{3}}⟩(?:\s+and\s+⟨[A-Z]{{3}}⟩)?|them|it|him|her|"
+    r"the\s+rest\s+of\s+the\s+(?:Security\s+)?Council|the\s+other\s+(?:\w+\s+)?members|(?:the\s+)?(?:\w+\s+){0,3}?"
+    r"(?:members|powers|countries|states|nations|allies|partners|delegations))"
+    rf"(?:\s+on\s+\w+day|\s+today|\s+yesterday)?\s+in\s+(?:\w+ly\s+)?{_JOIN_GERUND}",
+    re.I,
+)
+#: the passive: "⟨A⟩ and ⟨B⟩ were joined in opposing the draft by ⟨C⟩ and ⟨D⟩": both lists voted so
+_JOINED_BY_IN = re.compile(
+    rf"(?P<subj>{_ITEM}(?:{_SEP}{_ITEM})*)\s+(?:was|were)\s+(?:also\s+)?joined\s+in\s+(?:\w+ly\s+)?{_JOIN_GERUND}"
+    rf"[^.;⟨]{{0,40}}?\s+by\s+{_LIST}",
     re.I,
 )
 _ONLY = re.compile(
@@ -241,7 +257,7 @@ _WHITELIST = (
     r"permanent|non-permanent|were|was|have|had|also|then|together|voted|voting|cast|there|UN)"
 )
 _COUNT = re.compile(
-    rf"(?<![\w/.-])(?<!\bno )(?<!\bNo )(?P<n>{NUM})(?P<mid>(?:\s+{_WHITELIST})*?)\s+(?P<verb>in favou?r|for\b|against|"
+    rf"(?<![\w/.-])(?<!\bno )(?<!\bNo )(?P<n>{NUM})(?P<mid>(?:\s+{_WHITELIST})*?(?:\s+(?:simply|duly|instead|all|merely))?)\s+(?P<verb>in favou?r|for\b|against|"
     r"abstentions?|abstaining|abstained|abstain\b|supported|backed|opposed|voted yes|voted no|(?:voted\s+)?in favou?r|"
     r"(?:[^.;]{0,50}?\s)?raised their hands|voted to (?!block|reject|stop|oppose|veto|kill)|"
     r"voted for|voted against|cast (?:an )?abstentions?)",
@@ -274,11 +290,11 @@ _DASH_LIST = re.compile(
     r"eight|nine|ten|eleven|twelve|thirteen|fourteen))|in favou?r)?",
     re.I,
 )
-#: "Eight members voted against it: the United States, Britain, ...": the list after a colon
+#: "Eight members voted against it: the United States, Britain, ...": the list after a colon or a dash
 _COLON_LIST = re.compile(
     rf"\b{NUM}\s+(?:other\s+)?(?:members|countries|nations|states|delegations)\s+(?P<verb>abstained|voted\s+against|voted\s+no|"
     rf"voted\s+in\s+favou?r|voted\s+for|voted\s+yes|backed|supported|opposed)(?:\s+(?:it|the\s+(?:[\w-]+\s+){{0,2}}?(?:draft|text|"
-    rf"resolution|proposal)))?\s*:\s*{_LIST}",
+    rf"resolution|proposal)))?\s*(?::|[—–]|\s-)\s*{_LIST}",
     re.I,
 )
 #: "The abstaining group included the US, Britain and France, together with Belgium and Germany"
@@ -553,7 +569,7 @@ def _vote_of(verb: str) -> str | None:
         return "veto"
     if re.match(r"vote[ds]? (?:in favou?r|for|yes)|voting (?:in favou?r|for|yes)|supported|supporting|backed", v):
         return "yes"
-    if re.match(r"voted (?:against|no)|votes? against|voting (?:against|no)|opposed|opposing|cast", v):
+    if re.match(r"voted (?:against|no|down)|votes? against|voting (?:against|no)|opposed|opposing|cast", v):
         return "no"
     return None
 
@@ -600,6 +616,14 @@ def _speaker_is_state(norm: str) -> str:
         norm,
     )
     # "and one, the ⟨SUN⟩, voted against": the count's appositive is who voted so
+    # "three permanent members, the ⟨USA⟩, ⟨GBR⟩ and ⟨FRA⟩, voted down the draft": so is a counted group's
+    norm = re.sub(
+        rf"\b{NUM}\s+(?:[\w-]+\s+){{0,3}}?(?:members|powers|countries|states|nations|delegations)\s*,\s+(?:namely\s+)?"
+        rf"(?P<who>(?:the\s+)?⟨[A-Z]{{3}}⟩(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?⟨[A-Z]{{3}}⟩)*)\s*,\s+"
+        r"(?=(?:voted|abstained|cast|vetoed|blocked|backed|supported|opposed|sat|did)\b)",
+        r"\g<who> ",
+        norm,
+    )
     norm = re.sub(
         rf"\b{NUM}\s*,\s+(?:namely\s+)?(?P<who>(?:the\s+)?⟨[^,;]{{1,80}}?),\s+(?=(?:voted|abstained|cast|did)\b)",
         r"\g<who> ",
@@ -622,7 +646,12 @@ def _sentence_votes(norm: str) -> list[tuple[str, str]]:
     norm = _speaker_is_state(norm)
     norm = re.sub(rf",?\s+{_WHEN}\b,?", "", norm)  # "vetoed on Monday by" -> "vetoed by"
     # "⟨BEL⟩, which voted in favour, said ...": the clause states the state's vote (not "which had voted", another)
-    norm = re.sub(r"(⟨[A-Z]{3}⟩)\s*,\s+(?:which|who)\s+((?:also\s+)?(?:voted|abstained)\b[^,.;—–]*),", r"\1 \2;", norm)
+    norm = re.sub(
+        r"(⟨[A-Z]{3}⟩)\s*,?\s+(?:which|who)\s+((?:also\s+)?(?:voted|abstained)\b[^,.;—–]*"
+        r"(?:,\s*(?:and\s+)?(?:the\s+)?⟨[A-Z]{3}⟩[^,.;—–]*)*),",
+        r"\1 \2;",
+        norm,
+    )
     whole = norm  # the category reader sees relative clauses: "the text, which was drafted by ⟨X⟩, ⟨Y⟩ ..."
     norm = re.sub(r",\s+(?:which|who|whose)\b[^,.;—–]*,", "", norm)  # "Algeria, which had proposed ..., chose not to"
     found = _VotesFound(norm)
@@ -868,9 +897,20 @@ def _read_opposed(m: re.Match[str], f: _VotesFound) -> _Votes:
 
 
 def _read_joined(m: re.Match[str], f: _VotesFound) -> _Votes:
+    """ "⟨A⟩ joined ⟨B⟩ in abstaining" (the subject's vote) and "⟨A⟩ were joined in opposing it by ⟨C⟩" (both lists)."""
     v = m["verb"].lower()
-    vote = "abstain" if v.startswith("abst") else "no" if ("against" in v or " no" in v or "oppos" in v) else "yes"
-    return _codes(m["subj"]), vote
+    vote = (
+        "abstain"
+        if v.startswith("abst")
+        else "did not vote"
+        if v.startswith(("sitting", "staying"))
+        else "veto"
+        if v.startswith(("vetoing", "blocking", "casting"))
+        else "no"
+        if ("against" in v or " no" in v or "oppos" in v or "down" in v)
+        else "yes"
+    )
+    return _codes(m["subj"]) + (_codes(m["list"]) if "list" in m.re.groupindex else []), vote
 
 
 def _read_only(m: re.Match[str], f: _VotesFound) -> _Votes:
@@ -927,6 +967,7 @@ _VOTE_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], _VotesFound
     (_APPOSED, _read_opposed),
     (_AMONG_THOSE, _read_opposed),
     (_JOINED, _read_joined),
+    (_JOINED_BY_IN, _read_joined),
     (_ONLY, _read_only),
     (_POSS_VETO, _read_possessive_veto),
     (_SUBJ_VERB, _read_subject_verb),
@@ -964,10 +1005,16 @@ def _count_text(sentence: str) -> str:
     )
     # "by eleven votes to one": a tally in words reads as one in digits
     sentence = re.sub(
-        rf"\b(?P<a>{NUM})\s+(?P<v>votes?\s+)?to\s+(?P<b>{NUM}|none|nil)\b(?=\s*(?:,|\.|;|with|and|$))",
+        rf"\b(?P<a>{NUM})\s+(?P<v>votes?\s+)?to\s+(?P<b>{NUM}|none|nil|nothing|zero)\b(?=\s*(?:,|\.|;|with|and|$))",
         lambda m: (
             f"{number(m['a']) if number(m['a']) is not None else m['a']} {m['v'] or ''}to "
-            f"{number(m['b']) if number(m['b']) is not None else m['b']}"
+            f"{0 if m['b'].lower() in ('nothing', 'zero') else number(m['b']) if number(m['b']) is not None else m['b']}"
+            # "fifteen to nothing": spelled out to nothing, a tally that reaches the nine votes a decision needs
+            + (
+                " vote"
+                if m["b"].lower() in ("nothing", "zero") and m["a"].isalpha() and (number(m["a"]) or 0) >= 9
+                else ""
+            )
         ),
         sentence,
         flags=re.I,
@@ -1085,11 +1132,23 @@ def _counts(sentence: str) -> list[tuple[str, int]]:
     return out
 
 
+#: the subject of "failed" is something other than a text put to the vote: efforts, talks, a truce
+_NOT_A_VOTE_FAILED = re.compile(
+    r"^(?![^,;.]*\b(?:draft|text|resolution|proposal|measure|amendment|vote|bid|attempt)s?\b)[^,;.]*"
+    r"\b(?:efforts?|talks|negotiations|diplomacy|mediation|consultations|ceasefire|truce|peace\s+process)\b[^,;.]{0,50}$",
+    re.I,
+)
+
+
 def _outcome(sentence: str, norm: str, past: bool = False) -> str | None:
     """The outcome a sentence reports; an adoption "in 2014" or "previously" counts only in a sentence already
     attributed to an earlier vote (``past``)."""
     veto = _OUT_VETO.search(sentence)
     failed = _OUT_FAILED.search(sentence)
+    if failed and _NOT_A_VOTE_FAILED.search(
+        re.split(r"[,;.]|\b(?:after|when|because|once|since|until|as|while)\b", sentence[: failed.start()])[-1]
+    ):
+        failed = None  # "after efforts to soften the language failed": talks failed, not the vote
     adopted = _OUT_ADOPTED.search(sentence)
     if veto and not re.search(
         r"\b(?:did not|didn't|would not|not to|declined to|refrained from|without|instead of|rather than|stopped short of|not|"
@@ -1525,9 +1584,34 @@ def _vote_dates(s: str, year: int | None, article_date: dt.date | None) -> list[
             out.append((article_date - dt.timedelta(days=days), "relative" if unit == "day" else "approx", span[0]))
     if not out:
         r = vote_weekday(s, article_date)
-        if r is not None:
+        if r is not None and not _dates_a_relative_clause(s, r[1]):
             out.append((r[0], "relative", r[1]))
     return out
+
+
+def _dates_a_relative_clause(s: str, phrase: str) -> bool:
+    """Whether a weekday dates the verb of a relative clause that is no vote: "the air strikes that began on
+    Wednesday", "the envoy, who on Monday said ...".
+
+    >>> _dates_a_relative_clause("It condemned the strikes that began on Wednesday.", "on Wednesday")
+    True
+    >>> _dates_a_relative_clause("It recalled the text that was adopted on Wednesday.", "on Wednesday")
+    False
+    """
+    at = s.find(phrase)
+    if at < 0:
+        return False
+    before, after = s[:at], s[at + len(phrase) :]
+    m = re.search(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|was\s+|were\s+)?(?P<v>[a-z]+)\s+$", before)
+    verb = m["v"] if m else ""
+    if not verb and re.search(r"\b(?:that|which|who)\s+$", before):
+        nxt = re.match(r"\s*([a-z]+)", after)
+        verb = nxt[1] if nxt else ""
+    return (
+        bool(verb)
+        and not _VOTEWORDS.search(verb)
+        and not re.match(r"(?:adopt|pass|vot|veto|approv|reject|block)", verb)
+    )
 
 
 def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Extraction:
@@ -1569,7 +1653,15 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
 _JOINED_BY = re.compile(rf"(?:They|These|Those|Both|The two|The others?)\b[^.;⟨]{{0,30}}\bjoined by\s+{_LIST}\s*\.?$")
 _SAME_SIDE = re.compile(
     rf"^(?:[Tt]he\s+)?{_LIST}(?:\s+also)?\s+(?:voted|sided|stood)\s+(?:along\s+)?with\s+"
-    r"(?P<ref>them|(?:the\s+)?⟨[A-Z]{3}⟩(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?⟨[A-Z]{3}⟩)*)(?![\w⟨'’-])"
+    r"(?P<ref>them|the\s+(?:co-)?(?:sponsors|authors|drafters|penholders)|"
+    r"(?:the\s+)?⟨[A-Z]{3}⟩(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?⟨[A-Z]{3}⟩)*)(?![\w⟨'’-])"
+)
+
+
+#: states named as part of a unanimous vote just reported: "That includes ⟨A⟩ and ⟨B⟩", "Among them were ⟨A⟩"
+_UNANIMOUS_MEMBERS = re.compile(
+    rf"^(?:That|This|It|The\s+vote|The\s+tally)\s+(?:also\s+)?includ(?:es|ed)\s+{_LIST}|"
+    rf"^Among\s+(?:them|those|the\s+(?:[\w-]+\s+){{0,2}}(?:members|countries|states))\s+(?:were|was)\s+{_LIST2}"
 )
 
 
@@ -1617,6 +1709,8 @@ class _Reading:
                 self.claims += [Claim("vote", vote, s, member=m, event=self.cur) for m in _codes(joined["list"])]
                 self.last_named = prev_named + self.last_named
             return
+        if self._all_of_a_unanimous_vote(s):
+            return
         if self._not_the_council(s):
             return
         self.seen_vote = True
@@ -1650,14 +1744,36 @@ class _Reading:
         got += self._same_side(member_mentions(s), got, prev_named)
         self.claims.extend(got)
 
+    def _all_of_a_unanimous_vote(self, s: str) -> bool:
+        """ "That includes ⟨A⟩ and ⟨B⟩", "Among the elected members were ⟨A⟩, ⟨B⟩ ...", just after the text said the
+        vote was unanimous: each state named voted for it."""
+        norm = member_mentions(s)
+        m = _UNANIMOUS_MEMBERS.match(norm)
+        if not m or not self.seen_vote or re.search(r"abstain|against|\bno\b|veto|oppos", norm, re.I):
+            return False
+        said = [c for c in self.claims if c.event == self.cur]
+        if not any(c.field == "unanimous" or (c.field == "yes" and c.claimed == 15) for c in said):
+            return False
+        run = m["list"] or m["list2"]
+        codes = _codes(run)
+        if re.match(r"['’]", norm[m.end() :]):  # "⟨A⟩ and ⟨B⟩, ⟨C⟩'s neighbours": the possessive names no voter
+            codes = codes[:-1]
+        have = {c.member for c in said if c.field == "vote"}
+        self.claims += [Claim("vote", "yes", s, member=c, event=self.cur) for c in codes if c not in have]
+        return bool(codes)
+
     def _same_side(self, norm: str, got: list[Claim], prev_named: list[str]) -> list[Claim]:
         """Votes stated by reference: "⟨A⟩ and ⟨B⟩ voted with ⟨C⟩" or "⟨A⟩ voted with them" is the vote of those
         referred to, read from what the text said of them for this vote, and the sponsors of a draft vote for it."""
         m = _SAME_SIDE.search(norm)
         if not m:
             return []
-        ref = prev_named if m["ref"].lower() == "them" else _codes(m["ref"])
         said = self.claims + got
+        ref = prev_named if m["ref"].lower() == "them" else _codes(m["ref"])
+        if "⟨" not in m["ref"] and m["ref"].lower() != "them":  # "voted with the sponsors": those who drafted it
+            ref = list(
+                dict.fromkeys(c.member for c in said if c.field == "sponsor" and c.event == self.cur and c.member)
+            )
         votes: set[Any] = set()
         sponsors: list[str] = []
         for code in ref:
@@ -1958,6 +2074,9 @@ class _Reading:
 
 
 _CLAUSE = re.compile(
+    # "X was adopted 14-0, after an amendment that would have ... was defeated": the "after" clause is the amendment
+    r",?\s+(?=(?:after|once)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?amendments?\b[^,.;]*\b(?:was|were|had\s+been)\s+"
+    r"(?:defeated|rejected|voted\s+down|adopted|withdrawn)\b)|"
     r"(?:,\s+(?:and|while|but|whereas)|;\s*(?:and\s+|while\s+|but\s+)?)\s+(?=(?:(?:minutes|hours|moments)\s+later,?\s+|then\s+|"
     r"later\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:draft|text|amendment|resolution|proposal|counter-draft)\b)|"
     r",\s+(?=(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+after\s+[^,.]*\b(?:vetoe?d?|voted|adopted|"
@@ -2102,18 +2221,28 @@ def recalled_claims(sentence: str, event: int, events: list[Event]) -> list[Clai
     return list(out.values())
 
 
-_SPONSOR_CUE = r"(?:co-)?(?:drafted|sponsored|tabled|put\s+forward|prepared|written|authored|introduced|presented|penned|drawn\s+up)"
 _RUN = r"(?:the\s+)?⟨[A-Z]{3}⟩(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?⟨[A-Z]{3}⟩)*"
+_SPONSOR_CUE = (
+    r"(?:co-)?(?:drafted|sponsored|tabled|put\s+forward|prepared|written|authored|introduced|presented|penned|drawn\s+up|"
+    r"offered|wrote|steered\s+through|hammered\s+out|led(?=\s+the\s+(?:effort|push|drafting|negotiations)\b))"
+)
+#: the drafters named in apposition to their role: "after talks with its drafters, ⟨A⟩, ⟨B⟩ and ⟨C⟩"
+_SPONSOR_ROLE = re.compile(
+    rf"\b(?:its|the|their|whose)\s+(?:co-)?(?:drafters|authors|sponsors|penholders|co-penholders)\s*[,:—–]\s*(?P<run>{_RUN})"
+    r"(?![\w⟨'’-])"
+)
 #: "tabled by ⟨A⟩ and ⟨B⟩", "prepared by the humanitarian co-penholders ⟨A⟩ and ⟨B⟩", "introduced in the Council by ⟨A⟩",
 #: then "with ⟨C⟩ and ⟨D⟩ (joining as co-sponsors)"
 _SPONSOR_BY = re.compile(
-    rf"\b{_SPONSOR_CUE}\s+(?:[\w-]+\s+){{0,6}}?by\s+(?:[a-z][\w-]*\s+){{0,4}}(?P<run>{_RUN})(?![\w⟨'’-])"
+    rf"\b{_SPONSOR_CUE}\s+(?:[\w-]+\s+){{0,6}}?by\s+(?:[a-z][\w-]*\s+){{0,4}}"
+    r"(?:(?:[\w-]+\s+){0,3}?(?:members|countries|states|nations|powers)\s*[,:—–]\s*)?"
+    rf"(?P<run>{_RUN})(?![\w⟨'’-])"
     rf"(?:\s*,?\s+(?:with|together\s+with|along\s+with)\s+(?P<more>{_RUN})(?![\w⟨'’-])(?!\s+(?:\w+\s+)?\w+ing\b(?!\s+as\b)))?"
 )
 #: "⟨A⟩, which chaired ..., drafted the text", "⟨A⟩, which drafted it, agreed ..."
 _SPONSOR_SUBJ = re.compile(
     rf"(?P<run>{_RUN})(?:\s*,\s+(?:which|who)\b[^,;]{{0,120}},)?\s+(?:had\s+|also\s+|itself\s+)?{_SPONSOR_CUE}"
-    r"\s+(?:the|its|their|this|that|it)\b|"
+    r"\s+(?:the|its|their|this|that|it\b|an?\s+(?:[\w-]+\s+){0,2}?(?:draft|text|resolution)s?)\b|"
     rf"(?P<run2>{_RUN})\s*,\s+(?:which|who)\s+(?:had\s+)?{_SPONSOR_CUE}\s+(?:it|the\s+(?:text|draft|resolution))\b"
 )
 
@@ -2132,14 +2261,24 @@ def sponsor_states(norm: str, known: set[str] | frozenset[str] = frozenset()) ->
     ['FRA']
     """
     out: list[str] = []
-    for m in _SPONSOR_BY.finditer(norm):
-        out += _codes(m["run"]) + _codes(m["more"] or "")
+    # "⟨A⟩, which lost ..., and ⟨B⟩ drafted it": a relative clause inside a run of states leaves the run whole
+    norm = re.sub(r"(⟩)\s*,\s+(?:which|who)\b[^,;⟨]{0,80},\s+(?=and\s+(?:the\s+)?⟨)", r"\1 ", norm)
+    for m in [*_SPONSOR_BY.finditer(norm), *_SPONSOR_ROLE.finditer(norm)]:
+        out += _codes(m["run"]) + _codes(m["more"] or "" if "more" in m.re.groupindex else "")
     for m in _SPONSOR_SUBJ.finditer(norm):
         if m.start() == 0 or re.search(
-            r"(?:^|[,;:—–]\s*|\b(?:after|when|as|because|since|and)\s+)$", norm[: m.start()]
+            r"(?:^|[,;:—–]\s*|\b(?:after|when|as|because|since|and)\s+)(?:[Tt]he\s+)?$", norm[: m.start()]
         ):
             out += _codes(m["run"] or m["run2"] or "")
+            more = _AS_DID.match(norm, m.end())  # "⟨A⟩ co-sponsored the text, as did ⟨B⟩ and ⟨C⟩"
+            out += _codes(more["list"]) if more else []
     return [c for c in dict.fromkeys(out) if c not in known and c not in ("PSE", "ISR")]
+
+
+#: "sat out the vote" says a member did not vote yes or no: an abstention or no part in the vote, the record tells
+SAT_OUT = "sat out: an abstention or no part in the vote"
+_SAT_OUT = re.compile(r"\b(?:sat|sits|sit|sitting|stayed|staying)\s+(?:it\s+)?out\b", re.I)
+_NO_PART = re.compile(r"\bdid not (?:vote|participate|take part)\b|\babsent\b|\bboycott|\bnot participat", re.I)
 
 
 def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
@@ -2225,11 +2364,15 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
         out.append(Claim(k, n, s, event=cur))
     if _UNANIMOUS.search(s) and not _NOT_UNANIMOUS.search(s):
         out.append(Claim("unanimous", True, s, event=cur))
+    sat_out = _SAT_OUT.search(s) and not _NO_PART.search(s)
     for code, vote in _sentence_votes(norm):
         if vote == "veto":
             out.append(Claim("veto", True, s, member=code, event=cur))
         else:
-            out.append(Claim("vote", vote, s, member=code, event=cur))
+            if vote == "did not vote" and sat_out:  # read as an abstention, its usual sense, until the record says
+                out.append(Claim("vote", "abstain", s, member=code, note=SAT_OUT, event=cur))
+            else:
+                out.append(Claim("vote", vote, s, member=code, event=cur))
     if _ALL_OTHER.search(s):
         out.append(Claim("yes", 0, s, note="all-other", event=cur))
     return out
