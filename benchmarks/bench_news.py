@@ -20,7 +20,8 @@ heldout8 was tuned on, never read by the tuning) was measured once frozen with t
 recall 60.8 %, precision 83.4 %), then one general fix followed (a clear lead wins although false claims pull the
 score below zero: matched 95 %, planted 4/6), then tuned on with every older set by readers per sentence shape
 (news6), so its row is "tuned on". heldout10 (written by two writers while heldout9 was tuned on, never read by the
-tuning) is measured once it lands ("heldout10 (frozen)"); until its directory exists the row is skipped.
+tuning) was measured once with the news6 rules (vote matched 80 %, recall 55.2 %, precision 82.2 %) and has not
+been tuned on: its row is "heldout10 (frozen)" and skips where the directory is absent.
 Goals are the issue's: held-out vote matched >= 95 %, recall >= 90 %, no true claim
 contradicted.
 
