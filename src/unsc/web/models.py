@@ -154,3 +154,17 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": Error, "description": "nothing by that name in the record"},
     503: {"model": Error, "description": "the store is missing or cannot be opened"},
 }
+
+
+def body_of(model: type[BaseModel], path: str, method: str = "post") -> dict[str, Any]:
+    """OpenAPI ``requestBody`` for a route that validates its JSON body itself (``model.model_validate_json``):
+    the model's schema inline, its nested models under its own ``$defs`` and referenced there by a JSON pointer
+    from the document's root (so the document needs no components for them).
+
+    >>> s = body_of(BallotIn, "/api/decide")["requestBody"]["content"]["application/json"]["schema"]
+    >>> s["title"], s["properties"]["council"]["anyOf"][0]["$ref"]
+    ('BallotIn', '#/paths/~1api~1decide/post/requestBody/content/application~1json/schema/$defs/CouncilIn')
+    """
+    here = f"#/paths/{path.replace('~', '~0').replace('/', '~1')}/{method}/requestBody/content/application~1json/schema"
+    schema = model.model_json_schema(ref_template=here + "/$defs/{model}")
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
