@@ -467,17 +467,14 @@ def sponsor_of_the_time(name: str, when: dt.date) -> str | None:
     """
     from unsc.rules.council import permanent_government, permanent_seat
 
-    bare = name.strip()
-    if bare.casefold().startswith("the "):
-        bare = bare[4:]
-    m = find_member(bare)
+    m = find_member(name)  # the registry folds case, spacing and a leading "the"
     if m is None:
         return None
     code = permanent_government(m.code, when)[0] if permanent_seat(m.code) else m.code
     if code != m.code:  # another government of a permanent seat: the USSR's drafts filed under Russia
         return name_of_the_time(code, when)
     chain = NAMES_OF_THE_TIME.get(code, ())
-    said = normalize_name(bare)
+    said = normalize_name(name)
     if said in TIMELESS_SHORT_NAMES.get(code, frozenset()):  # "Syria", "Libya", "Iran" in every period
         return None
     if said in {normalize_name(n) for _, n in chain} and said != normalize_name(name_of_the_time(code, when)):

@@ -300,7 +300,7 @@ def sponsor_rows(decisions: pd.DataFrame, votes: pd.DataFrame) -> list[dict[str,
     ['sponsor_voted_against']
     """
     from unsc.record.crosscheck import sponsor_names, sponsor_of_the_time
-    from unsc.rules import find_member
+    from unsc.record.merge import sponsor_codes
 
     if "sponsors" not in decisions or decisions.empty:
         return []
@@ -320,8 +320,7 @@ def sponsor_rows(decisions: pd.DataFrame, votes: pd.DataFrame) -> list[dict[str,
         when = pd.Timestamp(day).date()
         names = sponsor_names(text)
         problems = [f"sponsor_name_of_another_time: {n!r} on {when}" for n in names if sponsor_of_the_time(n, when)]
-        codes = {m.code for m in (find_member(n.removeprefix("the ")) for n in names) if m is not None}
-        voted_no = sorted(codes & against.get(did, set()))
+        voted_no = sorted(sponsor_codes(text) & against.get(did, set()))
         if voted_no:
             problems.append(f"sponsor_voted_against: {', '.join(voted_no)}, listed as sponsor, voted against the text")
         out += [_unexplained(did, when, adopted, problem) for problem in problems]
