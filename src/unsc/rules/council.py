@@ -166,6 +166,10 @@ class Council:
         ('CHN', 'FRA', 'SUN', 'GBR', 'USA', 'CUB', 'ECU', 'EGY', 'IND', 'NOR', 'YUG')
         """
         d = as_date(when)
+        return _seated_council(d) if cls is Council else cls._seated(d)
+
+    @classmethod
+    def _seated(cls, d: dt.date) -> Council:
         elected = elected_members_on(d)
         if elected is None:
             years = roster_years()
@@ -270,6 +274,12 @@ def _canonical(code: str, d: dt.date | None, permanent: tuple[str, ...]) -> str:
     if permanent_seat(c) == "RUS":
         return permanent[2] if len(permanent) == 5 else c
     return c
+
+
+@functools.lru_cache(maxsize=4096)
+def _seated_council(d: dt.date) -> Council:
+    """:meth:`Council.seated`, remembered: a Council is immutable and the roster is fixed, so one per day."""
+    return Council._seated(d)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -462,15 +462,9 @@ def _council_for(ballot: Ballot, council: Council | None, warnings: list[str]) -
         raise ValueError("a ballot needs a date, or pass a Council")
     _check_council_existed(ballot.date)
     if ballot.date.year in roster_years():
-        return _seated(ballot.date)
+        return Council.seated(ballot.date)
     warnings.append("elected_members_not_checked")
     return Council.on(ballot.date)
-
-
-@functools.lru_cache(maxsize=4096)
-def _seated(day: dt.date) -> Council:
-    """:meth:`Council.seated`, once per day: a Council is immutable and the roster never changes in a run."""
-    return Council.seated(day)
 
 
 @dataclass(slots=True)
