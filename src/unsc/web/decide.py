@@ -32,12 +32,10 @@ def router(pages: Pages) -> APIRouter:
 
     @api.post("/api/decide", response_model=None, responses=BAD_INPUT, openapi_extra=body_of(BallotIn, "/api/decide"))
     async def api_decide(request: Request) -> Response | dict[str, Any]:
-        """Decide a hypothetical ballot with the Charter rules engine (no store needed).
-
-        The body is a ``BallotIn`` (documented in the OpenAPI schema), validated by pydantic straight from the
-        request's bytes: FastAPI's own body handling (decoding to a dict, then validating it as a dependency)
-        cost more than the rules engine's decision itself (issue 14). A bad body is the same 422 as elsewhere.
-        """
+        """Decide a hypothetical ballot with the Charter rules engine (no store needed)."""
+        # The body (a BallotIn, documented by body_of) is validated by pydantic straight from the request's bytes:
+        # FastAPI's own body handling (decoding to a dict, then validating it as a dependency) cost more than the
+        # rules engine's decision itself (issue 14). A bad body is the same 422 as elsewhere.
         # async: the rules engine is pure Python, no I/O, well under a millisecond, so it runs on
         # the event loop instead of paying a thread-pool hop per request (issue 14)
         try:
