@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from unsc.rules.council import RosterError, as_date
-from unsc.rules.members import find_member, member, member_on
+from unsc.rules.members import find_member, member, member_on, seat_name_period
 from unsc.rules.votes import FailureReason, Interpretation, Kind, Modality, NonVoting, Vote, VotingClass
 from unsc.rules.wording import announcement, tally_text
 
@@ -80,7 +80,7 @@ def seat_code(name: str, when: dt.date | None = None) -> str:
     unsc.rules.members.UnknownMemberError: unknown member 'XXX': give an ISO 3166 alpha-3 code (e.g. USA, RUS, SUN) or a state name
     """
     code = _code_of(name)
-    if when is not None and code == "CHN":
+    if when is not None and code == "CHN" and seat_name_period(name) is not None:
         member_on(name, when)  # raises for a government's name outside its period
     return code
 
@@ -189,9 +189,9 @@ class Ballot:
             kind=Kind.parse(kind) if isinstance(kind, str) else kind,
             voting_class=None if voting_class is None else VotingClass(voting_class),
             parent_class=None if parent_class is None else VotingClass(parent_class),
-            modality=Modality(modality),
+            modality=modality if isinstance(modality, Modality) else Modality(modality),
             reasons=tuple(reasons.items()),
-            parties=frozenset(seat_code(p, when) for p in parties),
+            parties=frozenset(seat_code(p, when) for p in parties) if parties else frozenset(),
             chapter_vi=chapter_vi,
             private_meeting=private_meeting,
             symbol=symbol,

@@ -500,6 +500,7 @@ _ELECTED_TEXT: dict[int, str] = {
 
 #: The elected members of each year, 1946 to the last year elected, as sorted tuples of codes.
 ELECTED_BY_YEAR: dict[int, tuple[str, ...]] = {y: tuple(s.split()) for y, s in _ELECTED_TEXT.items()}
+_ROSTER_YEARS = range(min(ELECTED_BY_YEAR), max(ELECTED_BY_YEAR) + 1)  # asked on every decision: made once
 
 
 def roster_years() -> range:
@@ -508,7 +509,7 @@ def roster_years() -> range:
     >>> roster_years()[0], roster_years()[-1] >= 2026
     (1946, True)
     """
-    return range(min(ELECTED_BY_YEAR), max(ELECTED_BY_YEAR) + 1)
+    return _ROSTER_YEARS
 
 
 def elected_members_on(when: dt.date | str) -> tuple[str, ...] | None:

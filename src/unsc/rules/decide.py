@@ -421,8 +421,8 @@ def decide(
         announcement=announcement(f.adopted, f.failure, f.yes, f.no, f.abstain, f.non_voting, kind),
         explanation=_explain(f),
         warnings=tuple(warnings),
-        rules=tuple(sorted(set(rules), key=lambda r: int(r[1:]))),
-        votes=tuple((c, _VOTE_CODE[v]) for c, v in f.votes.items()),
+        rules=tuple(sorted(set(rules), key=_rule_number)),
+        votes=tuple(zip(f.votes, map(_VOTE_CODE.__getitem__, f.votes.values()), strict=True)),
         date=when,
         not_concurring=f.not_concurring,
         interpretation=mode.interpretation,
@@ -516,7 +516,7 @@ def _tally(
     counts = Counter(votes.values())
     yes, no, abstain = counts[Vote.YES], counts[Vote.NO], counts[Vote.ABSTAIN]
     non_voting = council.size - yes - no - abstain  # X: absent, not participating, obligatory abstention
-    absent = sum(1 for c, v in votes.items() if v is Vote.NON_VOTING and reasons[c] is NonVoting.ABSENT)
+    absent = sum(1 for c, r in reasons.items() if r is NonVoting.ABSENT and votes.get(c) is Vote.NON_VOTING)
     permanent_votes = {p: votes.get(p, Vote.NON_VOTING) for p in council.permanent}
     p5_no = tuple(p for p, v in permanent_votes.items() if v is Vote.NO)
     p5_yes = sum(1 for v in permanent_votes.values() if v is Vote.YES)
@@ -567,6 +567,12 @@ def _practice_warnings(f: _Facts) -> list[str]:
 
 # --------------------------------------------------------------------------------------------
 # helpers
+
+
+def _rule_number(rule: str) -> int:
+    """The spec rule's number, to list rules in the spec's order: "R11" -> 11."""
+    return int(rule[1:])
+
 
 #: each vote's code, read once (``Vote.value`` is a descriptor call per seat in every decision)
 _VOTE_CODE = {v: v.value for v in Vote}
@@ -691,6 +697,24 @@ def _without_vote(
     )
 
 
+_KIND_RULE = {  # the spec rule of a kind that has its own (R14-R28)
+    Kind.PRELIMINARY_QUESTION: "R16",
+    Kind.RULING_CHALLENGE: "R17",
+    Kind.SG_APPOINTMENT_REC: "R18",
+    Kind.ADMISSION_REC: "R19",
+    Kind.SUSPENSION_REC: "R20",
+    Kind.EXPULSION_REC: "R20",
+    Kind.RESTORATION: "R20",
+    Kind.ADVISORY_OPINION_REQUEST: "R23",
+    Kind.AMENDMENT: "R27",
+    Kind.PART: "R28",
+    Kind.CONVENE_GAESS_377: "R14",
+    Kind.REMOVE_ITEM: "R24",
+    Kind.ART12_REQUEST_TO_GA: "R24",
+    Kind.REQUEST_GA_SPECIAL_SESSION: "R24",
+}
+
+
 def _rule_notes(
     ballot: Ballot,
     cls: VotingClass,
@@ -714,22 +738,9 @@ def _rule_notes(
             notes.append("R11")
     if ballot.chapter_vi or any(r is NonVoting.OBLIGATORY_ABSTENTION for r in reasons.values()):
         notes.append("R10")
-    notes += {
-        Kind.PRELIMINARY_QUESTION: ["R16"],
-        Kind.RULING_CHALLENGE: ["R17"],
-        Kind.SG_APPOINTMENT_REC: ["R18"],
-        Kind.ADMISSION_REC: ["R19"],
-        Kind.SUSPENSION_REC: ["R20"],
-        Kind.EXPULSION_REC: ["R20"],
-        Kind.RESTORATION: ["R20"],
-        Kind.ADVISORY_OPINION_REQUEST: ["R23"],
-        Kind.AMENDMENT: ["R27"],
-        Kind.PART: ["R28"],
-        Kind.CONVENE_GAESS_377: ["R14"],
-        Kind.REMOVE_ITEM: ["R24"],
-        Kind.ART12_REQUEST_TO_GA: ["R24"],
-        Kind.REQUEST_GA_SPECIAL_SESSION: ["R24"],
-    }.get(ballot.kind, [])
+    kind_rule = _KIND_RULE.get(ballot.kind)
+    if kind_rule is not None:
+        notes.append(kind_rule)
     if ballot.kind.default_class is VotingClass.PROCEDURAL and ballot.kind is not Kind.RULING_CHALLENGE:
         notes.append("R15" if ballot.kind.value.startswith(("agenda", "invite", "adjourn", "suspend")) else "R13")
     return notes

@@ -38,6 +38,7 @@ __all__ = [
     "name_fits",
     "name_of_the_time",
     "normalize_name",
+    "seat_name_period",
 ]
 
 
@@ -468,6 +469,16 @@ def all_members() -> tuple[Member, ...]:
     return tuple(_BY_CODE.values())
 
 
+@functools.lru_cache(maxsize=1024)
+def seat_name_period(text: str) -> tuple[dt.date | None, dt.date | None] | None:
+    """The dates a name of one government of the China seat may be used, or ``None`` for a name of any time.
+
+    >>> seat_name_period("ROC")[1], seat_name_period("China")
+    (datetime.date(1971, 10, 24), None)
+    """
+    return _SEAT_NAME_PERIODS.get(normalize_name(text))
+
+
 def member_on(text: str, when: dt.date | None) -> Member:
     """Like :func:`member`, but a name of one government of a permanent seat ("ROC", "PRC") is
     accepted only on dates that government held the seat (R2).
@@ -482,7 +493,7 @@ def member_on(text: str, when: dt.date | None) -> Member:
     m = member(text)
     if when is None or m.code != "CHN":
         return m
-    period = _SEAT_NAME_PERIODS.get(normalize_name(text))
+    period = seat_name_period(text)
     if period is None:
         return m
     first, last = period

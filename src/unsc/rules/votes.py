@@ -184,6 +184,9 @@ class Kind(StrEnum):
         >>> Kind.parse("procedural"), Kind.parse("draft")
         (<Kind.PROCEDURAL: 'procedural'>, <Kind.DRAFT_RESOLUTION: 'draft_resolution'>)
         """
+        exact = cls._value2member_map_.get(text)  # a kind's own name, as the API and the record give it
+        if exact is not None:
+            return exact  # type: ignore[return-value]
         key = text.strip().casefold().replace("-", "_").replace(" ", "_")
         key = {
             "draft": "draft_resolution",
