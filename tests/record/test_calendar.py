@@ -222,3 +222,38 @@ def test_a_day_after_the_meeting_began_that_a_source_disputes_is_noted_as_uncert
     assert "voting_agent" in res_913.split("1994-04-21")[0] and "undl_wide 1994-04-22" in res_913
     uncertain = [d for d, n in notes.items() if isinstance(n, str) and "after midnight" in n]
     assert len(uncertain) >= 10 and "S/2002/1063" in uncertain
+
+
+@pytest.mark.data
+def test_an_erratum_keeps_the_meeting_span_of_a_vote_after_midnight(store) -> None:
+    """The 1606th meeting opened on 4 December 1971 and voted on the US draft after midnight: the erratum dates the
+    vote the 5th and keeps the span in ``date_note`` (a report of "4 December" names the meeting's day), gives the
+    tally the veto lists lack, and every change is a ``conflicts`` row."""
+    d = store.decision("S/10416")
+    assert d["date"] == dt.date(1971, 12, 5) and d["meeting"] == "S/PV.1606"
+    assert d["date_note"].startswith("meeting held 4-5 December 1971")
+    assert (d["yes"], d["no"], d["abstain"]) == (11, 2, 2) and list(d["vetoed_by"]) == ["SUN"]
+    votes = store.sql("SELECT member, vote FROM votes WHERE decision_id = 'S/10416'")
+    assert dict(zip(votes["member"], votes["vote"], strict=True)) == {
+        **dict.fromkeys(["ARG", "BEL", "BDI", "CHN", "ITA", "JPN", "NIC", "SLE", "SOM", "SYR", "USA"], "Y"),
+        "POL": "N",
+        "SUN": "N",
+        "FRA": "A",
+        "GBR": "A",
+    }
+    fields = set(store.sql("SELECT field FROM conflicts WHERE entity = 'S/10416'")["field"])
+    assert {"errata:date", "errata:date_note"} <= fields
+
+
+def test_errata_may_set_a_date_note_only_beside_what_they_set(tmp_path: Path) -> None:
+    from unsc.record.errata import ErrataError, load_errata
+
+    f = tmp_path / "errata.toml"
+    f.write_text(
+        '[[correction]]\nmatch = { draft = "S/1/1" }\nset = { date_note = "x", colour = "red" }\n'
+        'citation = "c"\nreason = "r"\n'
+    )
+    with pytest.raises(ErrataError, match="set.colour"):
+        load_errata(f)
+    f.write_text('[[correction]]\nmatch = { draft = "S/1/1" }\nset = { date_note = "x" }\ncitation = "c"\nreason = "r"\n')
+    assert load_errata(f)[0].values == {"date_note": "x"}

@@ -35,7 +35,7 @@ VOTE_LISTS: dict[str, tuple[str, str | None]] = {
     "absent": ("X", "absent"),
 }
 _MODALITIES = ("recorded", "without_vote", "acclamation")
-_SETTABLE = {"draft", "kind", "modality", "date", "meeting", "title", "topic", "sponsors", "note"}
+_SETTABLE = {"draft", "kind", "modality", "date", "date_note", "meeting", "title", "topic", "sponsors", "note"}
 
 
 class ErrataError(ValueError):
@@ -241,7 +241,9 @@ class _Applied:
     def correct_one(self, e: Erratum, i: Any) -> None:
         dec = self.dec
         did = dec.at[i, "decision_id"]
-        for fld, v in e.values.items():
+        # a cited date is certain (its date_note goes), unless the erratum says what stays uncertain about it:
+        # the day a meeting that ran past midnight began, which reports give as the day of the vote
+        for fld, v in sorted(e.values.items(), key=lambda kv: kv[0] == "date_note"):
             if fld == "tally":
                 continue
             self.out.append(_conflict(did, fld, dec.at[i, fld], v, e))
@@ -249,7 +251,7 @@ class _Applied:
             if fld == "date":
                 dec.at[i, "year"] = v.year
                 if "date_note" in dec.columns:
-                    dec.at[i, "date_note"] = None  # the cited date is certain
+                    dec.at[i, "date_note"] = None
         if "tally" in e.values:
             self.replace_tally(e, i, did)
         if e.values.get("modality") in ("without_vote", "acclamation"):
