@@ -253,7 +253,9 @@ def test_errata_may_set_a_date_note_only_beside_what_they_set(tmp_path: Path) ->
         '[[correction]]\nmatch = { draft = "S/1/1" }\nset = { date_note = "x", colour = "red" }\n'
         'citation = "c"\nreason = "r"\n'
     )
-    with pytest.raises(ErrataError, match="set.colour"):
+    with pytest.raises(ErrataError, match=r"set\.colour"):
         load_errata(f)
-    f.write_text('[[correction]]\nmatch = { draft = "S/1/1" }\nset = { date_note = "x" }\ncitation = "c"\nreason = "r"\n')
+    f.write_text(
+        '[[correction]]\nmatch = { draft = "S/1/1" }\nset = { date_note = "x" }\ncitation = "c"\nreason = "r"\n'
+    )
     assert load_errata(f)[0].values == {"date_note": "x"}

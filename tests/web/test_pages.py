@@ -302,3 +302,20 @@ def test_a_member_that_did_not_participate_is_said_so(real_client):
     assert page.select_one("#tally").get_text() == "14-0-0"
     row = next(tr for tr in page.select("table.rollcall tr") if "China" in tr.get_text())
     assert "Did not participate" in row.get_text()
+
+
+def test_api_docs_summaries_are_sentences_not_function_names(tmp_path) -> None:
+    """FastAPI titles an operation without a summary after its function ("Api Decisions"); the OpenAPI document and
+    /api-docs give the docstring's first sentence instead, and /api-docs does not repeat it below."""
+    from fastapi.testclient import TestClient
+
+    from unsc.web import create_app
+
+    client = TestClient(create_app(store_path=tmp_path / "none.duckdb"))
+    ops = [op for item in client.get("/openapi.json").json()["paths"].values() for op in item.values()]
+    summaries = [op["summary"] for op in ops]
+    assert not [s for s in summaries if s.startswith("Api ")], summaries
+    assert "Every state that sat on the Council" in summaries
+    page = client.get("/api-docs").text
+    assert "Api Decisions" not in page and page.count("Every state that sat on the Council") == 1
+    assert "<code>total</code>" in page and "``" not in page

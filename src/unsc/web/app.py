@@ -64,10 +64,13 @@ def create_app(
     async def healthz() -> PlainTextResponse:
         return PlainTextResponse("ok")
 
+    _summaries_from_docstrings(app)
+
     @app.get("/api-docs", response_class=HTMLResponse, include_in_schema=False)
     def api_docs(request: Request) -> HTMLResponse:
         ops = [
-            {"method": m.upper(), "path": p, "summary": op.get("summary", ""), "doc": op.get("description", ""),
+            {"method": m.upper(), "path": p, "summary": op.get("summary", ""),
+             "doc": " ".join(op.get("description", "").split()).removeprefix(op.get("summary", "")).lstrip(".;: "),
              "params": [q["name"] for q in op.get("parameters", [])]}
             for p, item in app.openapi()["paths"].items()
             for m, op in item.items()
@@ -82,6 +85,23 @@ def create_app(
     app.include_router(check.router(backend, pages))
     live.install(app, backend, sessions_file=sessions_file)
     return app
+
+
+def _summaries_from_docstrings(app: FastAPI) -> None:
+    """An operation without a summary of its own gets its docstring's first sentence, not FastAPI's title-cased
+    function name ("Api Decisions"), in the OpenAPI document and on ``/api-docs``."""
+    make = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        fresh = app.openapi_schema is None
+        schema = make()
+        for op in (op for item in schema["paths"].values() for op in item.values()) if fresh else ():
+            said, summary = op.get("description", "").strip(), op.get("summary", "")
+            if said and summary.startswith("Api ") and summary == summary.title():  # FastAPI's, from api_xxx
+                op["summary"] = said.split("\n\n")[0].replace("\n", " ").split(". ")[0].rstrip(".")
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _handle_errors(app: FastAPI, pages: Pages) -> None:
