@@ -351,6 +351,7 @@ def _build_tables(
         align_vetoes,
         check_topics,
         correct_typos,
+        flag_drafts_out_of_order,
         fold_duplicate_adoptions,
         names_of_the_time,
         sponsors_of_the_time,
@@ -373,6 +374,13 @@ def _build_tables(
         result.decisions, result.votes, result.vetoes, council_size=_size
     )
     result.conflicts += errata_rows
+    # a decision an erratum renamed (its id was a wrong draft symbol) keeps the sources' conflicts rows
+    renamed = {r["value_b"]: r["chosen"] for r in errata_rows if r["field"] == "errata:decision_id"}
+    result.conflicts = [
+        c | {"entity": renamed[c["entity"]]} if c.get("entity") in renamed else c for c in result.conflicts
+    ]
+    result.decisions, order_rows = flag_drafts_out_of_order(result.decisions)
+    result.conflicts += order_rows
     result.votes, name_rows = names_of_the_time(result.votes, result.decisions)
     result.decisions, sponsor_rows = sponsors_of_the_time(result.decisions)
     result.conflicts += name_rows + sponsor_rows

@@ -38,6 +38,7 @@ from typing import Any
 import pandas as pd
 
 from unsc.record.merge import _SPONSOR_SPLIT, _missing, sponsor_names
+from unsc.record.sources.normalize import DRAFT_UNCERTAIN
 from unsc.rules.members import (
     NAMES_OF_THE_TIME,
     TIMELESS_SHORT_NAMES,
@@ -49,9 +50,13 @@ from unsc.rules.members import (
 )
 
 __all__ = [
+    "DRAFTS_VOTED_LATE",
+    "DRAFT_ORDER_NOTE",
     "align_vetoes",
     "check_topics",
     "correct_typos",
+    "drafts_out_of_order",
+    "flag_drafts_out_of_order",
     "fold_duplicate_adoptions",
     "misspellings",
     "name_fits",
@@ -377,15 +382,27 @@ def misspellings(text: Any) -> list[str]:
     ['extention']
     >>> misspellings("[on the destruction of Pan American flight 103 and Union des transports a@e1riens]")
     ['@e1']
+    >>> misspellings("Tributes to Mr. P. LeÃ±o Velloso")
+    ["encoded twice 'Ã±'"]
     """
     if not isinstance(text, str):
         return []
+    from unsc.record.sources.normalize import repair_mojibake
     from unsc.record.sources.undl_wide import without_stray_tail
+
+    twice = [] if repair_mojibake(text) == text else [f"encoded twice {_twice(text)!r}"]
 
     found = [m.group(0) for m in _TYPO.finditer(text)] + [m.group(0) for m in _DOUBLED.finditer(text)]
     cut = without_stray_tail(text)
     tail = [f"stray tail {text[len(cut) :].strip()!r}"] if cut != text else []
-    return found + _ACCENT_ESCAPE.findall(text) + tail
+    return found + _ACCENT_ESCAPE.findall(text) + tail + twice
+
+
+def _twice(text: str) -> str:
+    """The first run of characters that :func:`~unsc.record.sources.normalize.repair_mojibake` reads back."""
+    from unsc.record.sources.normalize import _MOJIBAKE, repair_mojibake
+
+    return next(m.group(0) for m in _MOJIBAKE.finditer(text) if repair_mojibake(m.group(0)) != m.group(0))
 
 
 def correct_typos(
@@ -526,3 +543,109 @@ def sponsors_of_the_time(decisions: pd.DataFrame) -> tuple[pd.DataFrame, list[di
         )
     out["sponsors"] = values
     return out, rows
+
+
+# --- draft symbols against the order of the Council's numbering ------------------------------------
+
+#: draft symbol -> the UN record showing the draft was truly voted long after later-numbered ones
+#: (circulated, then put to the vote weeks or months afterwards): not a misread symbol.
+DRAFTS_VOTED_LATE: dict[str, str] = {
+    "S/2022/62": "placed in blue on 27 January 2022 and voted on 31 May 2022 as res. 2634 (2022): Ghana's "
+    "explanation of vote at S/PV.9050 ('the draft resolution contained in document S/2022/62'); Security "
+    "Council Report, What's in Blue, 30 May 2022",
+    "S/2018/175": "the Russian Federation's draft of March 2018, put to the vote with S/2018/321 and S/2018/322 "
+    "at S/PV.8228 on 10 April 2018 ('Members of the Council have before them document S/2018/175, "
+    "S/2018/321 and ...'; SC/13288)",
+}
+
+_YEAR_SYMBOL = re.compile(r"^S/((?:199[4-9]|20\d\d))/(\d+)")
+#: a draft is out of order when at least this many drafts of its year contradict its number by more
+#: than _ORDER_SLACK: higher-numbered ones voted before it, or lower-numbered ones voted after it
+_ORDER_MIN = 3
+_ORDER_SLACK = dt.timedelta(days=7)
+#: the words the note of a decision whose draft symbol is uncertain begins with (out of order, or one of
+#: several in the source's cell: the Voting-Agent reader)
+DRAFT_ORDER_NOTE = DRAFT_UNCERTAIN
+
+
+def drafts_out_of_order(decisions: pd.DataFrame) -> dict[str, str]:
+    """Decisions whose draft number contradicts the order of the year's other drafts, with why.
+
+    Since 1994 a draft is numbered ``S/<year>/<n>`` as it is circulated, so drafts voted in a year
+    follow their numbers, give or take the weeks a text waits. A number far below the drafts voted
+    around it (res. 2235 (2015) filed under S/2015/138, a letter of February its text cites) or far
+    above them (S/2016/7767, its meeting's number) names something else, or a text voted long after
+    it was circulated: :data:`DRAFTS_VOTED_LATE` lists those a record confirms.
+
+    >>> import datetime as dt
+    >>> days = [dt.date(2015, m, 1) for m in (2, 3, 4, 5, 6, 8)]
+    >>> dec = pd.DataFrame({"decision_id": ["a", "b", "c", "d", "e", "f"], "date": days,
+    ...     "draft": ["S/2015/80", "S/2015/150", "S/2015/250", "S/2015/350", "S/2015/450", "S/2015/138"]})
+    >>> sorted(drafts_out_of_order(dec))
+    ['f']
+    """
+    rows: list[tuple[str, str, int, int, dt.date]] = []
+    for did, draft, day in zip(decisions["decision_id"], decisions["draft"], decisions["date"], strict=True):
+        m = _YEAR_SYMBOL.match(draft) if isinstance(draft, str) else None
+        if m is None or day is None or pd.isna(day):
+            continue
+        rows.append((str(did), draft, int(m.group(1)), int(m.group(2)), pd.Timestamp(day).date()))
+    by_year: dict[int, list[tuple[str, str, int, int, dt.date]]] = {}
+    for r in rows:
+        by_year.setdefault(r[2], []).append(r)
+    out: dict[str, str] = {}
+    for year, group in by_year.items():
+        for did, draft, _, n, day in group:
+            before = [d for _, d, _, k, when in group if k > n and when < day - _ORDER_SLACK]
+            after = [d for _, d, _, k, when in group if k < n and when > day + _ORDER_SLACK]
+            if len(before) + len(after) < _ORDER_MIN:
+                continue
+            if before:
+                what = f"{len(before)} drafts of {year} numbered above it were voted more than a week before it"
+            else:
+                what = f"{len(after)} drafts of {year} numbered below it were voted more than a week after it"
+            out[did] = f"{draft}, voted {day.isoformat()}: {what} (e.g. {', '.join(sorted(before or after)[:3])})"
+    return out
+
+
+def flag_drafts_out_of_order(decisions: pd.DataFrame) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """Say where a draft symbol is uncertain: a ``note`` and a ``conflicts`` row for each draft out of order.
+
+    The symbol is kept (no source gives another), but the record says it may name another document;
+    the drafts of :data:`DRAFTS_VOTED_LATE` were checked and are left as they are.
+
+    >>> import datetime as dt
+    >>> days = [dt.date(2015, m, 1) for m in (2, 3, 4, 5, 6, 8)]
+    >>> dec = pd.DataFrame({"decision_id": list("abcdef"), "date": days, "note": [None] * 6, "sources": [["x"]] * 6,
+    ...     "draft": ["S/2015/80", "S/2015/150", "S/2015/250", "S/2015/350", "S/2015/450", "S/2015/138"]})
+    >>> out, rows = flag_drafts_out_of_order(dec)
+    >>> out["note"].tolist()[-1].startswith("draft symbol uncertain"), [r["field"] for r in rows]
+    (True, ['crosscheck:draft_order'])
+    """
+    found = drafts_out_of_order(decisions)
+    dec = decisions.copy()
+    rows: list[dict[str, Any]] = []
+    notes = dec["note"].tolist() if "note" in dec else [None] * len(dec)
+    for i, (did, draft, srcs) in enumerate(zip(dec["decision_id"], dec["draft"], dec["sources"], strict=True)):
+        if did not in found or draft in DRAFTS_VOTED_LATE:
+            continue
+        why = found[did]
+        text = f"{DRAFT_ORDER_NOTE}: {why}; it may be another document (a report or letter the text cites)"
+        old = notes[i] if isinstance(notes[i], str) and notes[i] else None
+        if not (old or "").startswith(DRAFT_ORDER_NOTE):  # the reader has already said it is uncertain
+            notes[i] = f"{text}. {old}" if old else text
+        rows.append(
+            {
+                "entity": did,
+                "field": "crosscheck:draft_order",
+                "source_a": ",".join(srcs) if isinstance(srcs, list | tuple) else str(srcs),
+                "value_a": draft,
+                "source_b": "crosscheck",
+                "value_b": "uncertain",
+                "chosen": draft,
+                "reason": f"{why}; no document at hand settles it, so the symbol is served with a note that "
+                "it is uncertain (crosscheck.drafts_out_of_order)",
+            }
+        )
+    dec["note"] = notes
+    return dec, rows

@@ -32,12 +32,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 
 from unsc.record.sources.frame import records
+from unsc.record.sources.normalize import parse_drafts
 from unsc.rules import Ballot, Council, RosterError, decide
 from unsc.rules.members import UnknownMemberError
 
@@ -45,6 +47,7 @@ __all__ = [
     "KNOWN_KINDS",
     "KNOWN_SOURCE_ERRORS",
     "check_invariants",
+    "draft_order_rows",
     "meeting_date_rows",
     "resolution_gaps",
     "validate",
@@ -214,7 +217,65 @@ def _served_text_and_date_rows(
 ) -> list[dict[str, Any]]:
     """The invariants over the whole record beyond one decision's counts: dates against the calendar, names, text."""
     out = meeting_date_rows(decisions, meetings) if meetings is not None else []
-    return out + member_name_rows(decisions, votes) + spelling_rows(decisions) + sponsor_rows(decisions, votes)
+    return (
+        out
+        + member_name_rows(decisions, votes)
+        + spelling_rows(decisions)
+        + sponsor_rows(decisions, votes)
+        + draft_order_rows(decisions)
+    )
+
+
+def draft_order_rows(decisions: pd.DataFrame) -> list[dict[str, Any]]:
+    """An ``unexplained`` row for each draft symbol the record serves as certain although it is not: out of the
+    order of its year's numbering (``draft_out_of_order``), or one of several documents the source's cell
+    names (``draft_among_several``).
+
+    A draft out of order (:func:`unsc.record.crosscheck.drafts_out_of_order`) is either confirmed by a
+    record (:data:`~unsc.record.crosscheck.DRAFTS_VOTED_LATE`), corrected by an erratum, or served with a
+    note that it is uncertain (:func:`~unsc.record.crosscheck.flag_drafts_out_of_order`); anything else is
+    a symbol taken from another document without a word of doubt.
+
+    >>> import datetime as dt
+    >>> days = [dt.date(2015, m, 1) for m in (2, 3, 4, 5, 6, 8)]
+    >>> dec = pd.DataFrame({"decision_id": list("abcdef"), "date": days, "adopted": [True] * 6, "note": [None] * 6,
+    ...     "draft": ["S/2015/80", "S/2015/150", "S/2015/250", "S/2015/350", "S/2015/450", "S/2015/138"]})
+    >>> [(r["decision_id"], r["reason"].split(":")[0]) for r in draft_order_rows(dec)]
+    [('f', 'draft_out_of_order')]
+    >>> dec.loc[0, "note"] = "S/2015/80; S/2015/95"
+    >>> [(r["decision_id"], r["reason"].split(":")[0]) for r in draft_order_rows(dec)]
+    [('f', 'draft_out_of_order'), ('a', 'draft_among_several')]
+    """
+    from unsc.record.crosscheck import DRAFT_ORDER_NOTE, DRAFTS_VOTED_LATE, drafts_out_of_order
+
+    if "draft" not in decisions or decisions.empty:
+        return []
+    found = drafts_out_of_order(decisions)
+    out: list[dict[str, Any]] = []
+    notes = decisions["note"] if "note" in decisions else [None] * len(decisions)
+    for did, draft, day, adopted, note in zip(
+        decisions["decision_id"], decisions["draft"], decisions["date"], decisions["adopted"], notes, strict=True
+    ):
+        if did not in found or draft in DRAFTS_VOTED_LATE:
+            continue
+        if isinstance(note, str) and note.startswith(DRAFT_ORDER_NOTE):
+            continue
+        reason = f"draft_out_of_order: {found[did]}; served without a note that the symbol is uncertain"
+        out.append(_unexplained(did, day, adopted, reason))
+    for did, draft, day, adopted, note in zip(
+        decisions["decision_id"], decisions["draft"], decisions["date"], decisions["adopted"], notes, strict=True
+    ):
+        if isinstance(note, str) and _SYMBOL_LIST.fullmatch(note) and len(parse_drafts(note)) > 1:
+            reason = (
+                f"draft_among_several: the source's cell {note!r} names several documents and {draft} is served "
+                "as the draft without a note that the choice is uncertain"
+            )
+            out.append(_unexplained(did, day, adopted, reason))
+    return out
+
+
+#: a note that is nothing but a source's list of document symbols ("S/2018/1088; S/2018/1143")
+_SYMBOL_LIST = re.compile(r"\s*S/\d{4}/\d+(?:\s*[;,]\s*S/\d{4}/\d+)+\s*")
 
 
 def _unexplained(did: Any, date: Any, adopted: Any, reason: str, rule_adopted: bool | None = None) -> dict[str, Any]:
