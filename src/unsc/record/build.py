@@ -351,9 +351,11 @@ def _build_tables(
         align_vetoes,
         check_topics,
         correct_typos,
+        flag_calendar_order,
         flag_drafts_out_of_order,
         fold_duplicate_adoptions,
         names_of_the_time,
+        one_spelling,
         sponsors_of_the_time,
     )
     from unsc.record.errata import apply_errata
@@ -380,7 +382,8 @@ def _build_tables(
         c | {"entity": renamed[c["entity"]]} if c.get("entity") in renamed else c for c in result.conflicts
     ]
     result.decisions, order_rows = flag_drafts_out_of_order(result.decisions)
-    result.conflicts += order_rows
+    result.meetings, calendar_rows = flag_calendar_order(result.meetings)
+    result.conflicts += order_rows + calendar_rows
     result.votes, name_rows = names_of_the_time(result.votes, result.decisions)
     result.decisions, sponsor_rows = sponsors_of_the_time(result.decisions)
     result.conflicts += name_rows + sponsor_rows
@@ -388,6 +391,8 @@ def _build_tables(
         result.decisions, result.meetings, result.vetoes
     )
     result.conflicts += spelling_rows
+    result.decisions, result.meetings, one_form_rows = one_spelling(result.decisions, result.meetings)
+    result.conflicts += one_form_rows
     result.vetoes = align_vetoes(result.decisions, result.vetoes)
     step(STEPS.index("validate"), "validate")
     decisions, validation_rows = validate(result.decisions, result.votes, roster=read.who_sat, meetings=result.meetings)

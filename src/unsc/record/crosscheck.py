@@ -50,20 +50,26 @@ from unsc.rules.members import (
 )
 
 __all__ = [
+    "CALENDAR_ORDER_NOTE",
     "DRAFTS_VOTED_LATE",
     "DRAFT_ORDER_NOTE",
+    "agenda_key",
     "align_vetoes",
     "check_topics",
     "correct_typos",
     "drafts_out_of_order",
+    "flag_calendar_order",
     "flag_drafts_out_of_order",
     "fold_duplicate_adoptions",
+    "meetings_out_of_order",
     "misspellings",
     "name_fits",
     "name_of_the_time",
     "names_of_the_time",
+    "one_spelling",
     "places",
     "spelled_right",
+    "spelling_variants",
     "sponsor_names",
     "sponsor_of_the_time",
     "sponsors_of_the_time",
@@ -649,3 +655,181 @@ def flag_drafts_out_of_order(decisions: pd.DataFrame) -> tuple[pd.DataFrame, lis
         )
     dec["note"] = notes
     return dec, rows
+
+
+# --- the meeting calendar against the order of the meeting numbers --------------------------------
+
+_MEETING_NUMBER = re.compile(r"^S/PV\.(\d+)$")
+#: the words a calendar row's ``note`` begins with when its date is out of the order of the meeting numbers
+CALENDAR_ORDER_NOTE = "date uncertain"
+
+
+def meetings_out_of_order(meetings: pd.DataFrame) -> dict[str, str]:
+    """Meetings the calendar dates before a lower-numbered meeting, by more than a day, with why.
+
+    Meetings are numbered as they are held; a meeting resumed the next day may close after the next one
+    opens (S/PV.3367 and 3368, April 1994), so one day is allowed. The Library's 1993 table dates
+    S/PV.3311 30 October, between S/PV.3310 (10 November) and S/PV.3312 (11 November).
+
+    >>> import datetime as dt
+    >>> cal = pd.DataFrame({"meeting": ["S/PV.3310", "S/PV.3311", "S/PV.3312"],
+    ...     "date": [dt.date(1993, 11, 10), dt.date(1993, 10, 30), dt.date(1993, 11, 11)]})
+    >>> list(meetings_out_of_order(cal))
+    ['S/PV.3311']
+    """
+    numbered: list[tuple[int, str, dt.date]] = []
+    for m, d in zip(meetings["meeting"], meetings["date"], strict=True):
+        found = _MEETING_NUMBER.match(m) if isinstance(m, str) else None
+        if found and d is not None and not pd.isna(d):
+            numbered.append((int(found.group(1)), m, pd.Timestamp(d).date()))
+    numbered.sort()
+    out: dict[str, str] = {}
+    latest: tuple[dt.date, str] | None = None
+    for _, m, day in numbered:
+        if latest is not None and day < latest[0] - dt.timedelta(days=1):
+            out[m] = f"dated {day.isoformat()}, before the lower-numbered {latest[1]} ({latest[0].isoformat()})"
+        if latest is None or day > latest[0]:
+            latest = (day, m)
+    return out
+
+
+def flag_calendar_order(meetings: pd.DataFrame) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """Say where the calendar's date of a meeting is out of the order of the meeting numbers: a ``note``
+    and a ``conflicts`` row each (no source at hand gives another date, so the date is kept).
+
+    >>> import datetime as dt
+    >>> cal = pd.DataFrame({"meeting": ["S/PV.3310", "S/PV.3311", "S/PV.3312"], "note": [None] * 3,
+    ...     "date": [dt.date(1993, 11, 10), dt.date(1993, 10, 30), dt.date(1993, 11, 11)]})
+    >>> out, rows = flag_calendar_order(cal)
+    >>> out["note"].tolist()[1].startswith("date uncertain"), [r["field"] for r in rows]
+    (True, ['crosscheck:calendar_order'])
+    """
+    found = meetings_out_of_order(meetings) if len(meetings) else {}
+    if not found:
+        return meetings, []
+    out = meetings.copy()
+    notes = out["note"].tolist() if "note" in out else [None] * len(out)
+    rows: list[dict[str, Any]] = []
+    for i, (m, d) in enumerate(zip(out["meeting"], out["date"], strict=True)):
+        if m not in found:
+            continue
+        text = f"{CALENDAR_ORDER_NOTE}: {found[m]}; the meeting numbers follow the days they are held"
+        old = notes[i] if isinstance(notes[i], str) and notes[i] else None
+        notes[i] = f"{text}. {old}" if old else text
+        rows.append(
+            {
+                "entity": m,
+                "field": "crosscheck:calendar_order",
+                "source_a": "dhl_meetings",
+                "value_a": str(pd.Timestamp(d).date()),
+                "source_b": "crosscheck",
+                "value_b": "uncertain",
+                "chosen": str(pd.Timestamp(d).date()),
+                "reason": f"the Library's table {found[m]}; no document at hand gives the day, so it is kept with a "
+                "note that it is uncertain (crosscheck.meetings_out_of_order)",
+            }
+        )
+    out["note"] = notes
+    return out, rows
+
+
+# --- one spelling per agenda item ----------------------------------------------------------------
+
+_DASHES = re.compile(r"\s*[-\u2010-\u2015/]\s*|\s+")
+
+
+def agenda_key(text: Any) -> str | None:
+    """What two spellings of one agenda item share: case, a leading "the", dashes, slashes, quotes, spaces and
+    a closing colon set aside ("The situation in the occupied Arab Territories" and "... territories",
+    "Non-proliferation/Democratic People’s Republic of Korea" and "Non-proliferation - ... People's ...").
+
+    >>> agenda_key("Non-proliferation/Democratic People’s Republic of Korea") == agenda_key(
+    ...     "Non-proliferation — Democratic People's Republic of Korea")
+    True
+    >>> agenda_key("The Palestine Question") == agenda_key("The Palestine question"), agenda_key(None)
+    (True, None)
+    """
+    if not isinstance(text, str) or not text.strip():
+        return None
+    t = text.strip().rstrip(":").replace("\u2019", "'").replace("\u2018", "'").casefold()
+    t = re.sub(r"^the\s+", "", t)
+    return _DASHES.sub(" ", t).strip()
+
+
+def one_spelling(
+    decisions: pd.DataFrame, meetings: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame, list[dict[str, Any]]]:
+    """Serve each agenda item under one spelling: the one the record uses most (titles, topics and the
+    meeting calendar together; on a tie, the first in alphabetical order), a ``conflicts`` row per field
+    changed (``crosscheck:one_spelling:<column>``) keeping the source's.
+
+    >>> d = pd.DataFrame({"decision_id": ["a", "b", "c"], "title": ["The Palestine question"] * 2 + ["The Palestine Question"],
+    ...     "topic": [None] * 3})
+    >>> m = pd.DataFrame({"meeting": ["S/PV.1"], "topic": ["The Palestine question"]})
+    >>> d2, m2, rows = one_spelling(d, m)
+    >>> d2["title"].tolist(), [(r["entity"], r["value_a"]) for r in rows]
+    (['The Palestine question', 'The Palestine question', 'The Palestine question'], [('c', 'The Palestine Question')])
+    """
+    from collections import Counter
+
+    fields = [(decisions, "decision_id", c) for c in ("title", "topic") if c in decisions]
+    fields += [(meetings, "meeting", "topic")] if len(meetings) and "topic" in meetings else []
+    counts: dict[str, Counter[str]] = {}
+    for frame, _, col in fields:
+        for text in frame[col]:
+            key = agenda_key(text)
+            if key is not None:
+                counts.setdefault(key, Counter())[" ".join(text.split())] += 1  # a doubled space is no spelling
+    served = {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in counts.items() if len(c) > 1}
+    rows: list[dict[str, Any]] = []
+
+    def fix(frame: pd.DataFrame, key: str, col: str, field: str) -> pd.DataFrame:
+        out = frame.copy()
+        values = out[col].tolist()
+        for i, (k, text) in enumerate(zip(out[key], values, strict=True)):
+            form = served.get(agenda_key(text) or "")
+            if form is None or form == text:
+                continue
+            values[i] = form
+            rows.append(
+                {
+                    "entity": k,
+                    "field": f"crosscheck:one_spelling:{field}",
+                    "source_a": "sources",
+                    "value_a": text,
+                    "source_b": "crosscheck",
+                    "value_b": form,
+                    "chosen": form,
+                    "reason": f"one agenda item, one spelling: the record spells it {form!r} {counts[agenda_key(text) or ''][form]} "
+                    "times (crosscheck.one_spelling)",
+                }
+            )
+        out[col] = values
+        return out
+
+    if not served:
+        return decisions, meetings, []
+    for c in ("title", "topic"):
+        if c in decisions:
+            decisions = fix(decisions, "decision_id", c, c)
+    if len(meetings) and "topic" in meetings:
+        meetings = fix(meetings, "meeting", "topic", "meeting_topic")
+    return decisions, meetings, rows
+
+
+def spelling_variants(decisions: pd.DataFrame, meetings: pd.DataFrame | None = None) -> dict[str, list[str]]:
+    """Agenda items the record serves under more than one spelling: their key and the spellings (the invariant).
+
+    >>> d = pd.DataFrame({"title": ["Admission of new Members", "Admission of new members"], "topic": [None, None]})
+    >>> spelling_variants(d)
+    {'admission of new members': ['Admission of new Members', 'Admission of new members']}
+    """
+    forms: dict[str, set[str]] = {}
+    texts = [t for c in ("title", "topic") if c in decisions for t in decisions[c]]
+    if meetings is not None and len(meetings) and "topic" in meetings:
+        texts += list(meetings["topic"])
+    for t in texts:
+        k = agenda_key(t)
+        if k is not None:
+            forms.setdefault(k, set()).add(" ".join(t.split()))
+    return {k: sorted(v) for k, v in sorted(forms.items()) if len(v) > 1}

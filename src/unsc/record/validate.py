@@ -46,11 +46,13 @@ from unsc.rules.members import UnknownMemberError
 __all__ = [
     "KNOWN_KINDS",
     "KNOWN_SOURCE_ERRORS",
+    "calendar_order_rows",
     "check_invariants",
     "draft_order_rows",
     "meeting_date_rows",
     "resolution_gaps",
     "validate",
+    "variant_rows",
 ]
 
 #: resolution number -> (kind, why). Decisions the Council took by a procedural (or Art. 109(3))
@@ -216,7 +218,8 @@ def _served_text_and_date_rows(
     decisions: pd.DataFrame, votes: pd.DataFrame, meetings: pd.DataFrame | None
 ) -> list[dict[str, Any]]:
     """The invariants over the whole record beyond one decision's counts: dates against the calendar, names, text."""
-    out = meeting_date_rows(decisions, meetings) if meetings is not None else []
+    out = meeting_date_rows(decisions, meetings) + calendar_order_rows(meetings) if meetings is not None else []
+    out += variant_rows(decisions, meetings)
     return (
         out
         + member_name_rows(decisions, votes)
@@ -385,6 +388,58 @@ def sponsor_rows(decisions: pd.DataFrame, votes: pd.DataFrame) -> list[dict[str,
         if voted_no:
             problems.append(f"sponsor_voted_against: {', '.join(voted_no)}, listed as sponsor, voted against the text")
         out += [_unexplained(did, when, adopted, problem) for problem in problems]
+    return out
+
+
+def variant_rows(decisions: pd.DataFrame, meetings: pd.DataFrame | None = None) -> list[dict[str, Any]]:
+    """An ``unexplained`` row for each decision whose title or topic is one of two spellings of an agenda item
+    the record serves (:func:`unsc.record.crosscheck.spelling_variants`): one item, one spelling.
+
+    >>> import datetime as dt
+    >>> dec = pd.DataFrame({"decision_id": ["a", "b"], "date": [dt.date(1950, 1, 1)] * 2, "adopted": [True] * 2,
+    ...     "title": ["Admission of new Members", "Admission of new members"], "topic": [None, None]})
+    >>> [(r["decision_id"], r["reason"].split(":")[0]) for r in variant_rows(dec)]
+    [('a', 'agenda_spelled_two_ways'), ('b', 'agenda_spelled_two_ways')]
+    """
+    from unsc.record.crosscheck import agenda_key, spelling_variants
+
+    variants = spelling_variants(decisions, meetings)
+    if not variants:
+        return []
+    out: list[dict[str, Any]] = []
+    cols = [c for c in ("title", "topic") if c in decisions]
+    for rec in records(decisions[["decision_id", "date", "adopted", *cols]]):
+        keys = {agenda_key(rec.get(c)) for c in cols} - {None}
+        for k in sorted(k for k in keys if k in variants):
+            reason = f"agenda_spelled_two_ways: the record spells this agenda item {' / '.join(map(repr, variants[k]))}"
+            out.append(_unexplained(rec["decision_id"], rec.get("date"), rec.get("adopted"), reason))
+    return out
+
+
+def calendar_order_rows(meetings: pd.DataFrame) -> list[dict[str, Any]]:
+    """An ``unexplained`` row (named by the meeting) for each meeting of the calendar dated out of the order of
+    the meeting numbers (:func:`unsc.record.crosscheck.meetings_out_of_order`) without a note saying so.
+
+    >>> import datetime as dt
+    >>> cal = pd.DataFrame({"meeting": ["S/PV.3310", "S/PV.3311", "S/PV.3312"], "note": [None] * 3,
+    ...     "date": [dt.date(1993, 11, 10), dt.date(1993, 10, 30), dt.date(1993, 11, 11)]})
+    >>> [(r["decision_id"], r["reason"].split(":")[0]) for r in calendar_order_rows(cal)]
+    [('S/PV.3311', 'meeting_out_of_order')]
+    """
+    from unsc.record.crosscheck import CALENDAR_ORDER_NOTE, meetings_out_of_order
+
+    if meetings.empty or "meeting" not in meetings:
+        return []
+    found = meetings_out_of_order(meetings)
+    notes = dict(zip(meetings["meeting"], meetings["note"], strict=True)) if "note" in meetings else {}
+    days = dict(zip(meetings["meeting"], meetings["date"], strict=True))
+    out: list[dict[str, Any]] = []
+    for m, why in sorted(found.items()):
+        note = notes.get(m)
+        if isinstance(note, str) and note.startswith(CALENDAR_ORDER_NOTE):
+            continue
+        reason = f"meeting_out_of_order: the calendar's {m} is {why}; served without a note that the day is uncertain"
+        out.append(_unexplained(m, pd.Timestamp(days[m]).date(), None, reason))
     return out
 
 
