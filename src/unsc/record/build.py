@@ -353,6 +353,7 @@ def _build_tables(
         correct_typos,
         flag_calendar_order,
         flag_drafts_out_of_order,
+        flag_split_meetings,
         fold_duplicate_adoptions,
         names_of_the_time,
         one_spelling,
@@ -383,7 +384,9 @@ def _build_tables(
     ]
     result.decisions, order_rows = flag_drafts_out_of_order(result.decisions)
     result.meetings, calendar_rows = flag_calendar_order(result.meetings)
-    result.conflicts += order_rows + calendar_rows
+    dated_by_errata = {r["entity"] for r in errata_rows if r["field"] == "errata:date"}
+    result.decisions, split_rows = flag_split_meetings(result.decisions, dated_by_errata)
+    result.conflicts += order_rows + calendar_rows + split_rows
     result.votes, name_rows = names_of_the_time(result.votes, result.decisions)
     result.decisions, sponsor_rows = sponsors_of_the_time(result.decisions)
     result.conflicts += name_rows + sponsor_rows

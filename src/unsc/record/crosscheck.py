@@ -60,6 +60,7 @@ __all__ = [
     "drafts_out_of_order",
     "flag_calendar_order",
     "flag_drafts_out_of_order",
+    "flag_split_meetings",
     "fold_duplicate_adoptions",
     "meetings_out_of_order",
     "misspellings",
@@ -70,6 +71,7 @@ __all__ = [
     "places",
     "spelled_right",
     "spelling_variants",
+    "split_meetings",
     "sponsor_names",
     "sponsor_of_the_time",
     "sponsors_of_the_time",
@@ -833,3 +835,67 @@ def spelling_variants(decisions: pd.DataFrame, meetings: pd.DataFrame | None = N
         if k is not None:
             forms.setdefault(k, set()).add(" ".join(t.split()))
     return {k: sorted(v) for k, v in sorted(forms.items()) if len(v) > 1}
+
+
+# --- votes of one meeting on different days ---------------------------------------------------------
+
+
+def split_meetings(decisions: pd.DataFrame) -> dict[str, list[dt.date]]:
+    """Meetings whose votes the record dates on more than one day: meeting -> the days, in order.
+
+    >>> import datetime as dt
+    >>> d = pd.DataFrame({"meeting": ["S/PV.942"] * 3, "date": [dt.date(1961, 2, 21), dt.date(1961, 2, 20),
+    ...     dt.date(1961, 2, 20)]})
+    >>> split_meetings(d)
+    {'S/PV.942': [datetime.date(1961, 2, 20), datetime.date(1961, 2, 21)]}
+    """
+    days: dict[str, set[dt.date]] = {}
+    for m, d in zip(decisions["meeting"], decisions["date"], strict=True):
+        if isinstance(m, str) and d is not None and not pd.isna(d):
+            days.setdefault(m, set()).add(pd.Timestamp(d).date())
+    return {m: sorted(v) for m, v in sorted(days.items()) if len(v) > 1}
+
+
+def flag_split_meetings(decisions: pd.DataFrame, cited: set[str]) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """A ``date_note`` for each vote of a meeting the record dates on several days, unless an erratum (``cited``:
+    the decisions whose day an erratum set from a document) or a note already settles or explains its day.
+
+    A meeting that runs past midnight takes its votes on two days (S/PV.942, 20-21 February 1961: res. 161
+    (1961) is dated the 21st by its text); the drafts voted at it that no document dates could have been
+    voted on either, so their day is said to be uncertain rather than picked.
+
+    >>> import datetime as dt
+    >>> d = pd.DataFrame({"decision_id": ["S/RES/161(1961)", "S/4706"], "meeting": ["S/PV.942"] * 2,
+    ...     "date": [dt.date(1961, 2, 21), dt.date(1961, 2, 20)], "date_note": [None, None]})
+    >>> out, rows = flag_split_meetings(d, {"S/RES/161(1961)"})
+    >>> [str(n)[:40] for n in out["date_note"]], len(rows)
+    (['nan', 'its meeting S/PV.942 has votes dated 196'], 1)
+    """
+    split = split_meetings(decisions)
+    if not split:
+        return decisions, []
+    out = decisions.copy()
+    notes = out["date_note"].tolist() if "date_note" in out else [None] * len(out)
+    rows: list[dict[str, Any]] = []
+    for i, (did, m, d) in enumerate(zip(out["decision_id"], out["meeting"], out["date"], strict=True)):
+        if m not in split or did in cited or (isinstance(notes[i], str) and notes[i]):
+            continue
+        days = " and ".join(x.isoformat() for x in split[m])
+        notes[i] = (
+            f"its meeting {m} has votes dated {days} (a meeting past midnight); no document at hand gives the "
+            f"day of this vote, so {pd.Timestamp(d).date().isoformat()} is uncertain"
+        )
+        rows.append(
+            {
+                "entity": did,
+                "field": "crosscheck:split_meeting",
+                "source_a": "record",
+                "value_a": str(pd.Timestamp(d).date()),
+                "source_b": "crosscheck",
+                "value_b": "uncertain",
+                "chosen": str(pd.Timestamp(d).date()),
+                "reason": notes[i],
+            }
+        )
+    out["date_note"] = notes
+    return out, rows

@@ -51,6 +51,7 @@ __all__ = [
     "draft_order_rows",
     "meeting_date_rows",
     "resolution_gaps",
+    "split_meeting_rows",
     "validate",
     "variant_rows",
 ]
@@ -219,7 +220,7 @@ def _served_text_and_date_rows(
 ) -> list[dict[str, Any]]:
     """The invariants over the whole record beyond one decision's counts: dates against the calendar, names, text."""
     out = meeting_date_rows(decisions, meetings) + calendar_order_rows(meetings) if meetings is not None else []
-    out += variant_rows(decisions, meetings)
+    out += variant_rows(decisions, meetings) + split_meeting_rows(decisions)
     return (
         out
         + member_name_rows(decisions, votes)
@@ -413,6 +414,42 @@ def variant_rows(decisions: pd.DataFrame, meetings: pd.DataFrame | None = None) 
         for k in sorted(k for k in keys if k in variants):
             reason = f"agenda_spelled_two_ways: the record spells this agenda item {' / '.join(map(repr, variants[k]))}"
             out.append(_unexplained(rec["decision_id"], rec.get("date"), rec.get("adopted"), reason))
+    return out
+
+
+def split_meeting_rows(decisions: pd.DataFrame) -> list[dict[str, Any]]:
+    """An ``unexplained`` row for each vote of a meeting the record dates on several days that is served on a
+    day no one has checked: without a ``date_note`` and without a cited erratum (``errata`` among its sources).
+
+    >>> import datetime as dt
+    >>> dec = pd.DataFrame({"decision_id": ["a", "b"], "meeting": ["S/PV.942"] * 2, "adopted": [True, False],
+    ...     "date": [dt.date(1961, 2, 21), dt.date(1961, 2, 20)], "date_note": [None, None],
+    ...     "sources": [["undl_wide", "errata"], ["dhl_meetings"]]})
+    >>> [(r["decision_id"], r["reason"].split(":")[0]) for r in split_meeting_rows(dec)]
+    [('b', 'meeting_on_two_days')]
+    """
+    from unsc.record.crosscheck import split_meetings
+
+    if "meeting" not in decisions or decisions.empty:
+        return []
+    split = split_meetings(decisions)
+    out: list[dict[str, Any]] = []
+    notes = decisions["date_note"] if "date_note" in decisions else [None] * len(decisions)
+    srcs = decisions["sources"] if "sources" in decisions else [[]] * len(decisions)
+    for did, m, day, adopted, note, src in zip(
+        decisions["decision_id"],
+        decisions["meeting"],
+        decisions["date"],
+        decisions["adopted"],
+        notes,
+        srcs,
+        strict=True,
+    ):
+        if m not in split or (isinstance(note, str) and note) or "errata" in list(src if src is not None else []):
+            continue
+        days = ", ".join(x.isoformat() for x in split[m])
+        reason = f"meeting_on_two_days: {m} has votes dated {days}; this one is served without a note or a citation"
+        out.append(_unexplained(did, pd.Timestamp(day).date(), adopted, reason))
     return out
 
 
