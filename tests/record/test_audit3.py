@@ -275,5 +275,7 @@ def test_the_store_agrees_with_itself_on_text_dates_and_spellings(store) -> None
     assert variant_rows(dec, cal) == []
     assert calendar_order_rows(cal) == []
     assert split_meeting_rows(dec) == []
+    vetoes = store.table("vetoes").merge(dec[["decision_id", "title"]], on="decision_id", suffixes=("", "_dec"))
+    assert (vetoes["title"] == vetoes["title_dec"]).all()  # a veto row repeats its decision's title
     v = store.table("validation")
     assert (v["category"] == "unexplained").sum() == 0

@@ -394,7 +394,7 @@ def _build_tables(
         result.decisions, result.meetings, result.vetoes
     )
     result.conflicts += spelling_rows
-    result.decisions, result.meetings, one_form_rows = one_spelling(result.decisions, result.meetings)
+    result.decisions, result.meetings, one_form_rows = one_spelling(result.decisions, result.meetings, result.vetoes)
     result.conflicts += one_form_rows
     result.vetoes = align_vetoes(result.decisions, result.vetoes)
     step(STEPS.index("validate"), "validate")

@@ -759,11 +759,12 @@ def agenda_key(text: Any) -> str | None:
 
 
 def one_spelling(
-    decisions: pd.DataFrame, meetings: pd.DataFrame
+    decisions: pd.DataFrame, meetings: pd.DataFrame, vetoes: pd.DataFrame | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame, list[dict[str, Any]]]:
     """Serve each agenda item under one spelling: the one the record uses most (titles, topics and the
     meeting calendar together; on a tie, the first in alphabetical order), a ``conflicts`` row per field
-    changed (``crosscheck:one_spelling:<column>``) keeping the source's.
+    changed (``crosscheck:one_spelling:<column>``) keeping the source's. A veto row repeats its decision's
+    title: given ``vetoes``, their titles are changed in place, without rows of their own.
 
     >>> d = pd.DataFrame({"decision_id": ["a", "b", "c"], "title": ["The Palestine question"] * 2 + ["The Palestine Question"],
     ...     "topic": [None] * 3})
@@ -816,6 +817,8 @@ def one_spelling(
             decisions = fix(decisions, "decision_id", c, c)
     if len(meetings) and "topic" in meetings:
         meetings = fix(meetings, "meeting", "topic", "meeting_topic")
+    if vetoes is not None and len(vetoes) and "title" in vetoes:
+        vetoes["title"] = [served.get(agenda_key(t) or "", t) for t in vetoes["title"]]
     return decisions, meetings, rows
 
 
