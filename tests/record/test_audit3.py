@@ -279,3 +279,11 @@ def test_the_store_agrees_with_itself_on_text_dates_and_spellings(store) -> None
     assert (vetoes["title"] == vetoes["title_dec"]).all()  # a veto row repeats its decision's title
     v = store.table("validation")
     assert (v["category"] == "unexplained").sum() == 0
+
+
+@pytest.mark.data
+def test_decisions_adopted_by_acclamation_are_among_those_adopted_without_a_vote(store) -> None:
+    dec = store.table("decisions")
+    unrecorded = set(dec.loc[dec["modality"] != "recorded", "decision_id"])
+    assert "acclamation" in set(dec["modality"])  # res. 2311 (2016), 2580 (2021): the class is real
+    assert set(store.decisions(outcome="without_vote")["decision_id"]) == unrecorded
