@@ -351,8 +351,12 @@ def _build_tables(
         align_vetoes,
         check_topics,
         correct_typos,
+        flag_calendar_order,
+        flag_drafts_out_of_order,
+        flag_split_meetings,
         fold_duplicate_adoptions,
         names_of_the_time,
+        one_spelling,
         sponsors_of_the_time,
     )
     from unsc.record.errata import apply_errata
@@ -373,6 +377,16 @@ def _build_tables(
         result.decisions, result.votes, result.vetoes, council_size=_size
     )
     result.conflicts += errata_rows
+    # a decision an erratum renamed (its id was a wrong draft symbol) keeps the sources' conflicts rows
+    renamed = {r["value_b"]: r["chosen"] for r in errata_rows if r["field"] == "errata:decision_id"}
+    result.conflicts = [
+        c | {"entity": renamed[c["entity"]]} if c.get("entity") in renamed else c for c in result.conflicts
+    ]
+    result.decisions, order_rows = flag_drafts_out_of_order(result.decisions)
+    result.meetings, calendar_rows = flag_calendar_order(result.meetings)
+    dated_by_errata = {r["entity"] for r in errata_rows if r["field"] == "errata:date"}
+    result.decisions, split_rows = flag_split_meetings(result.decisions, dated_by_errata)
+    result.conflicts += order_rows + calendar_rows + split_rows
     result.votes, name_rows = names_of_the_time(result.votes, result.decisions)
     result.decisions, sponsor_rows = sponsors_of_the_time(result.decisions)
     result.conflicts += name_rows + sponsor_rows
@@ -380,6 +394,8 @@ def _build_tables(
         result.decisions, result.meetings, result.vetoes
     )
     result.conflicts += spelling_rows
+    result.decisions, result.meetings, one_form_rows = one_spelling(result.decisions, result.meetings, result.vetoes)
+    result.conflicts += one_form_rows
     result.vetoes = align_vetoes(result.decisions, result.vetoes)
     step(STEPS.index("validate"), "validate")
     decisions, validation_rows = validate(result.decisions, result.votes, roster=read.who_sat, meetings=result.meetings)

@@ -38,6 +38,7 @@ from typing import Any
 import pandas as pd
 
 from unsc.record.merge import _SPONSOR_SPLIT, _missing, sponsor_names
+from unsc.record.sources.normalize import DRAFT_UNCERTAIN
 from unsc.rules.members import (
     NAMES_OF_THE_TIME,
     TIMELESS_SHORT_NAMES,
@@ -49,16 +50,28 @@ from unsc.rules.members import (
 )
 
 __all__ = [
+    "CALENDAR_ORDER_NOTE",
+    "DRAFTS_VOTED_LATE",
+    "DRAFT_ORDER_NOTE",
+    "agenda_key",
     "align_vetoes",
     "check_topics",
     "correct_typos",
+    "drafts_out_of_order",
+    "flag_calendar_order",
+    "flag_drafts_out_of_order",
+    "flag_split_meetings",
     "fold_duplicate_adoptions",
+    "meetings_out_of_order",
     "misspellings",
     "name_fits",
     "name_of_the_time",
     "names_of_the_time",
+    "one_spelling",
     "places",
     "spelled_right",
+    "spelling_variants",
+    "split_meetings",
     "sponsor_names",
     "sponsor_of_the_time",
     "sponsors_of_the_time",
@@ -377,15 +390,27 @@ def misspellings(text: Any) -> list[str]:
     ['extention']
     >>> misspellings("[on the destruction of Pan American flight 103 and Union des transports a@e1riens]")
     ['@e1']
+    >>> misspellings("Tributes to Mr. P. LeÃ±o Velloso")
+    ["encoded twice 'Ã±'"]
     """
     if not isinstance(text, str):
         return []
+    from unsc.record.sources.normalize import repair_mojibake
     from unsc.record.sources.undl_wide import without_stray_tail
+
+    twice = [] if repair_mojibake(text) == text else [f"encoded twice {_twice(text)!r}"]
 
     found = [m.group(0) for m in _TYPO.finditer(text)] + [m.group(0) for m in _DOUBLED.finditer(text)]
     cut = without_stray_tail(text)
     tail = [f"stray tail {text[len(cut) :].strip()!r}"] if cut != text else []
-    return found + _ACCENT_ESCAPE.findall(text) + tail
+    return found + _ACCENT_ESCAPE.findall(text) + tail + twice
+
+
+def _twice(text: str) -> str:
+    """The first run of characters that :func:`~unsc.record.sources.normalize.repair_mojibake` reads back."""
+    from unsc.record.sources.normalize import _MOJIBAKE, repair_mojibake
+
+    return next(m.group(0) for m in _MOJIBAKE.finditer(text) if repair_mojibake(m.group(0)) != m.group(0))
 
 
 def correct_typos(
@@ -525,4 +550,355 @@ def sponsors_of_the_time(decisions: pd.DataFrame) -> tuple[pd.DataFrame, list[di
             }
         )
     out["sponsors"] = values
+    return out, rows
+
+
+# --- draft symbols against the order of the Council's numbering ------------------------------------
+
+#: draft symbol -> the UN record showing the draft was truly voted long after later-numbered ones
+#: (circulated, then put to the vote weeks or months afterwards): not a misread symbol.
+DRAFTS_VOTED_LATE: dict[str, str] = {
+    "S/2022/62": "placed in blue on 27 January 2022 and voted on 31 May 2022 as res. 2634 (2022): Ghana's "
+    "explanation of vote at S/PV.9050 ('the draft resolution contained in document S/2022/62'); Security "
+    "Council Report, What's in Blue, 30 May 2022",
+    "S/2018/175": "the Russian Federation's draft of March 2018, put to the vote with S/2018/321 and S/2018/322 "
+    "at S/PV.8228 on 10 April 2018 ('Members of the Council have before them document S/2018/175, "
+    "S/2018/321 and ...'; SC/13288)",
+}
+
+_YEAR_SYMBOL = re.compile(r"^S/((?:199[4-9]|20\d\d))/(\d+)")
+#: a draft is out of order when at least this many drafts of its year contradict its number by more
+#: than _ORDER_SLACK: higher-numbered ones voted before it, or lower-numbered ones voted after it
+_ORDER_MIN = 3
+_ORDER_SLACK = dt.timedelta(days=7)
+#: the words the note of a decision whose draft symbol is uncertain begins with (out of order, or one of
+#: several in the source's cell: the Voting-Agent reader)
+DRAFT_ORDER_NOTE = DRAFT_UNCERTAIN
+
+
+def drafts_out_of_order(decisions: pd.DataFrame) -> dict[str, str]:
+    """Decisions whose draft number contradicts the order of the year's other drafts, with why.
+
+    Since 1994 a draft is numbered ``S/<year>/<n>`` as it is circulated, so drafts voted in a year
+    follow their numbers, give or take the weeks a text waits. A number far below the drafts voted
+    around it (res. 2235 (2015) filed under S/2015/138, a letter of February its text cites) or far
+    above them (S/2016/7767, its meeting's number) names something else, or a text voted long after
+    it was circulated: :data:`DRAFTS_VOTED_LATE` lists those a record confirms.
+
+    >>> import datetime as dt
+    >>> days = [dt.date(2015, m, 1) for m in (2, 3, 4, 5, 6, 8)]
+    >>> dec = pd.DataFrame({"decision_id": ["a", "b", "c", "d", "e", "f"], "date": days,
+    ...     "draft": ["S/2015/80", "S/2015/150", "S/2015/250", "S/2015/350", "S/2015/450", "S/2015/138"]})
+    >>> sorted(drafts_out_of_order(dec))
+    ['f']
+    """
+    rows: list[tuple[str, str, int, int, dt.date]] = []
+    for did, draft, day in zip(decisions["decision_id"], decisions["draft"], decisions["date"], strict=True):
+        m = _YEAR_SYMBOL.match(draft) if isinstance(draft, str) else None
+        if m is None or day is None or pd.isna(day):
+            continue
+        rows.append((str(did), draft, int(m.group(1)), int(m.group(2)), pd.Timestamp(day).date()))
+    by_year: dict[int, list[tuple[str, str, int, int, dt.date]]] = {}
+    for r in rows:
+        by_year.setdefault(r[2], []).append(r)
+    out: dict[str, str] = {}
+    for year, group in by_year.items():
+        for did, draft, _, n, day in group:
+            before = [d for _, d, _, k, when in group if k > n and when < day - _ORDER_SLACK]
+            after = [d for _, d, _, k, when in group if k < n and when > day + _ORDER_SLACK]
+            if len(before) + len(after) < _ORDER_MIN:
+                continue
+            if before:
+                what = f"{len(before)} drafts of {year} numbered above it were voted more than a week before it"
+            else:
+                what = f"{len(after)} drafts of {year} numbered below it were voted more than a week after it"
+            out[did] = f"{draft}, voted {day.isoformat()}: {what} (e.g. {', '.join(sorted(before or after)[:3])})"
+    return out
+
+
+def flag_drafts_out_of_order(decisions: pd.DataFrame) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """Say where a draft symbol is uncertain: a ``note`` and a ``conflicts`` row for each draft out of order.
+
+    The symbol is kept (no source gives another), but the record says it may name another document;
+    the drafts of :data:`DRAFTS_VOTED_LATE` were checked and are left as they are.
+
+    >>> import datetime as dt
+    >>> days = [dt.date(2015, m, 1) for m in (2, 3, 4, 5, 6, 8)]
+    >>> dec = pd.DataFrame({"decision_id": list("abcdef"), "date": days, "note": [None] * 6, "sources": [["x"]] * 6,
+    ...     "draft": ["S/2015/80", "S/2015/150", "S/2015/250", "S/2015/350", "S/2015/450", "S/2015/138"]})
+    >>> out, rows = flag_drafts_out_of_order(dec)
+    >>> out["note"].tolist()[-1].startswith("draft symbol uncertain"), [r["field"] for r in rows]
+    (True, ['crosscheck:draft_order'])
+    """
+    found = drafts_out_of_order(decisions)
+    dec = decisions.copy()
+    rows: list[dict[str, Any]] = []
+    notes = dec["note"].tolist() if "note" in dec else [None] * len(dec)
+    for i, (did, draft, srcs) in enumerate(zip(dec["decision_id"], dec["draft"], dec["sources"], strict=True)):
+        if did not in found or draft in DRAFTS_VOTED_LATE:
+            continue
+        why = found[did]
+        text = f"{DRAFT_ORDER_NOTE}: {why}; it may be another document (a report or letter the text cites)"
+        old = notes[i] if isinstance(notes[i], str) and notes[i] else None
+        if not (old or "").startswith(DRAFT_ORDER_NOTE):  # the reader has already said it is uncertain
+            notes[i] = f"{text}. {old}" if old else text
+        rows.append(
+            {
+                "entity": did,
+                "field": "crosscheck:draft_order",
+                "source_a": ",".join(srcs) if isinstance(srcs, list | tuple) else str(srcs),
+                "value_a": draft,
+                "source_b": "crosscheck",
+                "value_b": "uncertain",
+                "chosen": draft,
+                "reason": f"{why}; no document at hand settles it, so the symbol is served with a note that "
+                "it is uncertain (crosscheck.drafts_out_of_order)",
+            }
+        )
+    dec["note"] = notes
+    return dec, rows
+
+
+# --- the meeting calendar against the order of the meeting numbers --------------------------------
+
+_MEETING_NUMBER = re.compile(r"^S/PV\.(\d+)$")
+#: the words a calendar row's ``note`` begins with when its date is out of the order of the meeting numbers
+CALENDAR_ORDER_NOTE = "date uncertain"
+
+
+def meetings_out_of_order(meetings: pd.DataFrame) -> dict[str, str]:
+    """Meetings the calendar dates before a lower-numbered meeting, by more than a day, with why.
+
+    Meetings are numbered as they are held; a meeting resumed the next day may close after the next one
+    opens (S/PV.3367 and 3368, April 1994), so one day is allowed. The Library's 1993 table dates
+    S/PV.3311 30 October, between S/PV.3310 (10 November) and S/PV.3312 (11 November).
+
+    >>> import datetime as dt
+    >>> cal = pd.DataFrame({"meeting": ["S/PV.3310", "S/PV.3311", "S/PV.3312"],
+    ...     "date": [dt.date(1993, 11, 10), dt.date(1993, 10, 30), dt.date(1993, 11, 11)]})
+    >>> list(meetings_out_of_order(cal))
+    ['S/PV.3311']
+    """
+    numbered: list[tuple[int, str, dt.date]] = []
+    for m, d in zip(meetings["meeting"], meetings["date"], strict=True):
+        found = _MEETING_NUMBER.match(m) if isinstance(m, str) else None
+        if found and d is not None and not pd.isna(d):
+            numbered.append((int(found.group(1)), m, pd.Timestamp(d).date()))
+    numbered.sort()
+    out: dict[str, str] = {}
+    latest: tuple[dt.date, str] | None = None
+    for _, m, day in numbered:
+        if latest is not None and day < latest[0] - dt.timedelta(days=1):
+            out[m] = f"dated {day.isoformat()}, before the lower-numbered {latest[1]} ({latest[0].isoformat()})"
+        if latest is None or day > latest[0]:
+            latest = (day, m)
+    return out
+
+
+def flag_calendar_order(meetings: pd.DataFrame) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """Say where the calendar's date of a meeting is out of the order of the meeting numbers: a ``note``
+    and a ``conflicts`` row each (no source at hand gives another date, so the date is kept).
+
+    >>> import datetime as dt
+    >>> cal = pd.DataFrame({"meeting": ["S/PV.3310", "S/PV.3311", "S/PV.3312"], "note": [None] * 3,
+    ...     "date": [dt.date(1993, 11, 10), dt.date(1993, 10, 30), dt.date(1993, 11, 11)]})
+    >>> out, rows = flag_calendar_order(cal)
+    >>> out["note"].tolist()[1].startswith("date uncertain"), [r["field"] for r in rows]
+    (True, ['crosscheck:calendar_order'])
+    """
+    found = meetings_out_of_order(meetings) if len(meetings) else {}
+    if not found:
+        return meetings, []
+    out = meetings.copy()
+    notes = out["note"].tolist() if "note" in out else [None] * len(out)
+    rows: list[dict[str, Any]] = []
+    for i, (m, d) in enumerate(zip(out["meeting"], out["date"], strict=True)):
+        if m not in found:
+            continue
+        text = f"{CALENDAR_ORDER_NOTE}: {found[m]}; the meeting numbers follow the days they are held"
+        old = notes[i] if isinstance(notes[i], str) and notes[i] else None
+        notes[i] = f"{text}. {old}" if old else text
+        rows.append(
+            {
+                "entity": m,
+                "field": "crosscheck:calendar_order",
+                "source_a": "dhl_meetings",
+                "value_a": str(pd.Timestamp(d).date()),
+                "source_b": "crosscheck",
+                "value_b": "uncertain",
+                "chosen": str(pd.Timestamp(d).date()),
+                "reason": f"the Library's table {found[m]}; no document at hand gives the day, so it is kept with a "
+                "note that it is uncertain (crosscheck.meetings_out_of_order)",
+            }
+        )
+    out["note"] = notes
+    return out, rows
+
+
+# --- one spelling per agenda item ----------------------------------------------------------------
+
+_DASHES = re.compile(r"\s*[-\u2010-\u2015/]\s*|\s+")
+
+
+def agenda_key(text: Any) -> str | None:
+    """What two spellings of one agenda item share: case, a leading "the", dashes, slashes, quotes, spaces and
+    a closing colon set aside ("The situation in the occupied Arab Territories" and "... territories",
+    "Non-proliferation/Democratic People’s Republic of Korea" and "Non-proliferation - ... People's ...").
+
+    >>> agenda_key("Non-proliferation/Democratic People’s Republic of Korea") == agenda_key(
+    ...     "Non-proliferation — Democratic People's Republic of Korea")
+    True
+    >>> agenda_key("The Palestine Question") == agenda_key("The Palestine question"), agenda_key(None)
+    (True, None)
+    """
+    if not isinstance(text, str) or not text.strip():
+        return None
+    t = text.strip().rstrip(":").replace("\u2019", "'").replace("\u2018", "'").casefold()
+    t = re.sub(r"^the\s+", "", t)
+    return _DASHES.sub(" ", t).strip()
+
+
+def one_spelling(
+    decisions: pd.DataFrame, meetings: pd.DataFrame, vetoes: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame, list[dict[str, Any]]]:
+    """Serve each agenda item under one spelling: the one the record uses most (titles, topics and the
+    meeting calendar together; on a tie, the first in alphabetical order), a ``conflicts`` row per field
+    changed (``crosscheck:one_spelling:<column>``) keeping the source's. A veto row repeats its decision's
+    title: given ``vetoes``, their titles are changed in place, without rows of their own.
+
+    >>> d = pd.DataFrame({"decision_id": ["a", "b", "c"], "title": ["The Palestine question"] * 2 + ["The Palestine Question"],
+    ...     "topic": [None] * 3})
+    >>> m = pd.DataFrame({"meeting": ["S/PV.1"], "topic": ["The Palestine question"]})
+    >>> d2, m2, rows = one_spelling(d, m)
+    >>> d2["title"].tolist(), [(r["entity"], r["value_a"]) for r in rows]
+    (['The Palestine question', 'The Palestine question', 'The Palestine question'], [('c', 'The Palestine Question')])
+    """
+    from collections import Counter
+
+    fields = [(decisions, "decision_id", c) for c in ("title", "topic") if c in decisions]
+    fields += [(meetings, "meeting", "topic")] if len(meetings) and "topic" in meetings else []
+    counts: dict[str, Counter[str]] = {}
+    for frame, _, col in fields:
+        for text in frame[col]:
+            key = agenda_key(text)
+            if key is not None:
+                counts.setdefault(key, Counter())[" ".join(text.split())] += 1  # a doubled space is no spelling
+    served = {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in counts.items() if len(c) > 1}
+    rows: list[dict[str, Any]] = []
+
+    def fix(frame: pd.DataFrame, key: str, col: str, field: str) -> pd.DataFrame:
+        out = frame.copy()
+        values = out[col].tolist()
+        for i, (k, text) in enumerate(zip(out[key], values, strict=True)):
+            form = served.get(agenda_key(text) or "")
+            if form is None or form == text:
+                continue
+            values[i] = form
+            rows.append(
+                {
+                    "entity": k,
+                    "field": f"crosscheck:one_spelling:{field}",
+                    "source_a": "sources",
+                    "value_a": text,
+                    "source_b": "crosscheck",
+                    "value_b": form,
+                    "chosen": form,
+                    "reason": f"one agenda item, one spelling: the record spells it {form!r} {counts[agenda_key(text) or ''][form]} "
+                    "times (crosscheck.one_spelling)",
+                }
+            )
+        out[col] = values
+        return out
+
+    if not served:
+        return decisions, meetings, []
+    for c in ("title", "topic"):
+        if c in decisions:
+            decisions = fix(decisions, "decision_id", c, c)
+    if len(meetings) and "topic" in meetings:
+        meetings = fix(meetings, "meeting", "topic", "meeting_topic")
+    if vetoes is not None and len(vetoes) and "title" in vetoes:
+        vetoes["title"] = [served.get(agenda_key(t) or "", t) for t in vetoes["title"]]
+    return decisions, meetings, rows
+
+
+def spelling_variants(decisions: pd.DataFrame, meetings: pd.DataFrame | None = None) -> dict[str, list[str]]:
+    """Agenda items the record serves under more than one spelling: their key and the spellings (the invariant).
+
+    >>> d = pd.DataFrame({"title": ["Admission of new Members", "Admission of new members"], "topic": [None, None]})
+    >>> spelling_variants(d)
+    {'admission of new members': ['Admission of new Members', 'Admission of new members']}
+    """
+    forms: dict[str, set[str]] = {}
+    texts = [t for c in ("title", "topic") if c in decisions for t in decisions[c]]
+    if meetings is not None and len(meetings) and "topic" in meetings:
+        texts += list(meetings["topic"])
+    for t in texts:
+        k = agenda_key(t)
+        if k is not None:
+            forms.setdefault(k, set()).add(" ".join(t.split()))
+    return {k: sorted(v) for k, v in sorted(forms.items()) if len(v) > 1}
+
+
+# --- votes of one meeting on different days ---------------------------------------------------------
+
+
+def split_meetings(decisions: pd.DataFrame) -> dict[str, list[dt.date]]:
+    """Meetings whose votes the record dates on more than one day: meeting -> the days, in order.
+
+    >>> import datetime as dt
+    >>> d = pd.DataFrame({"meeting": ["S/PV.942"] * 3, "date": [dt.date(1961, 2, 21), dt.date(1961, 2, 20),
+    ...     dt.date(1961, 2, 20)]})
+    >>> split_meetings(d)
+    {'S/PV.942': [datetime.date(1961, 2, 20), datetime.date(1961, 2, 21)]}
+    """
+    days: dict[str, set[dt.date]] = {}
+    for m, d in zip(decisions["meeting"], decisions["date"], strict=True):
+        if isinstance(m, str) and d is not None and not pd.isna(d):
+            days.setdefault(m, set()).add(pd.Timestamp(d).date())
+    return {m: sorted(v) for m, v in sorted(days.items()) if len(v) > 1}
+
+
+def flag_split_meetings(decisions: pd.DataFrame, cited: set[str]) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """A ``date_note`` for each vote of a meeting the record dates on several days, unless an erratum (``cited``:
+    the decisions whose day an erratum set from a document) or a note already settles or explains its day.
+
+    A meeting that runs past midnight takes its votes on two days (S/PV.942, 20-21 February 1961: res. 161
+    (1961) is dated the 21st by its text); the drafts voted at it that no document dates could have been
+    voted on either, so their day is said to be uncertain rather than picked.
+
+    >>> import datetime as dt
+    >>> d = pd.DataFrame({"decision_id": ["S/RES/161(1961)", "S/4706"], "meeting": ["S/PV.942"] * 2,
+    ...     "date": [dt.date(1961, 2, 21), dt.date(1961, 2, 20)], "date_note": [None, None]})
+    >>> out, rows = flag_split_meetings(d, {"S/RES/161(1961)"})
+    >>> [str(n)[:40] for n in out["date_note"]], len(rows)
+    (['nan', 'its meeting S/PV.942 has votes dated 196'], 1)
+    """
+    split = split_meetings(decisions)
+    if not split:
+        return decisions, []
+    out = decisions.copy()
+    notes = out["date_note"].tolist() if "date_note" in out else [None] * len(out)
+    rows: list[dict[str, Any]] = []
+    for i, (did, m, d) in enumerate(zip(out["decision_id"], out["meeting"], out["date"], strict=True)):
+        if m not in split or did in cited or (isinstance(notes[i], str) and notes[i]):
+            continue
+        days = " and ".join(x.isoformat() for x in split[m])
+        notes[i] = (
+            f"its meeting {m} has votes dated {days} (a meeting past midnight); no document at hand gives the "
+            f"day of this vote, so {pd.Timestamp(d).date().isoformat()} is uncertain"
+        )
+        rows.append(
+            {
+                "entity": did,
+                "field": "crosscheck:split_meeting",
+                "source_a": "record",
+                "value_a": str(pd.Timestamp(d).date()),
+                "source_b": "crosscheck",
+                "value_b": "uncertain",
+                "chosen": str(pd.Timestamp(d).date()),
+                "reason": notes[i],
+            }
+        )
+    out["date_note"] = notes
     return out, rows

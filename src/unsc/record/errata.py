@@ -198,7 +198,10 @@ def apply_errata(
             book.correct(e)
         else:
             book.add(e)
-    vet = _vetoes_follow(vetoes.copy(), book.dec, {r["entity"] for r in book.out})
+    vet = vetoes.copy()
+    if book.renamed and not vet.empty and "decision_id" in vet.columns:
+        vet["decision_id"] = [book.renamed.get(d, d) for d in vet["decision_id"]]
+    vet = _vetoes_follow(vet, book.dec, {r["entity"] for r in book.out})
     if book.new_dec:
         book.dec = pd.concat([book.dec, pd.DataFrame(book.new_dec)], ignore_index=True)
     if book.new_votes:
@@ -232,6 +235,7 @@ class _Applied:
     new_dec: list[dict[str, Any]] = field(default_factory=list)
     new_votes: list[dict[str, Any]] = field(default_factory=list)
     new_vetoes: list[dict[str, Any]] = field(default_factory=list)
+    renamed: dict[str, str] = field(default_factory=dict)  # old decision_id -> new (re_id)
 
     def correct(self, e: Erratum) -> None:
         """A correction: the fields it sets, and the tally or member votes it gives, on each decision it matches."""
@@ -240,7 +244,7 @@ class _Applied:
 
     def correct_one(self, e: Erratum, i: Any) -> None:
         dec = self.dec
-        did = dec.at[i, "decision_id"]
+        did = self.re_id(e, i)
         # a cited date is certain (its date_note goes), unless the erratum says what stays uncertain about it:
         # the day a meeting that ran past midnight began, which reports give as the day of the vote
         for fld, v in sorted(e.values.items(), key=lambda kv: kv[0] == "date_note"):
@@ -263,6 +267,32 @@ class _Applied:
             self.replace_votes(e, i, did)
         srcs = list(dec.at[i, "sources"]) if isinstance(dec.at[i, "sources"], list | tuple) else []
         dec.at[i, "sources"] = sorted({*srcs, "errata"})
+
+    def re_id(self, e: Erratum, i: Any) -> str:
+        """The decision's id, renamed where it is the draft symbol the erratum corrects (votes follow).
+
+        A decision is named by its draft symbol; when that symbol is wrong (a document the resolution
+        cites, a meeting number) the decision takes the corrected symbol, else its resolution's id.
+        """
+        dec = self.dec
+        did = str(dec.at[i, "decision_id"])
+        if "draft" not in e.values or did != dec.at[i, "draft"]:
+            return did
+        new = str(e.values["draft"])
+        rn = dec.at[i, "resolution_number"]
+        if not new:
+            if rn is None or pd.isna(rn):
+                return did  # a failed draft keeps the only name it has
+            new = resolution_id(int(rn), int(dec.at[i, "year"]))
+        if new == did:
+            return did
+        if new in set(dec["decision_id"]):
+            raise ErrataError(f"errata.toml {e.label}: renaming {did} to {new}, which is already in the record")
+        dec.at[i, "decision_id"] = new
+        self.vot.loc[self.vot["decision_id"] == did, "decision_id"] = new
+        self.renamed[did] = new
+        self.out.append(_conflict(new, "decision_id", did, new, e))
+        return new
 
     def replace_tally(self, e: Erratum, i: Any, did: str) -> None:
         dec = self.dec

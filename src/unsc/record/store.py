@@ -151,7 +151,7 @@ class Store(_Connection):
         """Decisions, newest first, filtered.
 
         ``outcome``: ``adopted``, ``failed``/``not_adopted``, ``vetoed``, ``insufficient_votes``
-        or ``without_vote``. ``member`` keeps decisions the member voted on; ``text`` searches
+        or ``without_vote`` (adopted without a vote, by acclamation too). ``member`` keeps decisions the member voted on; ``text`` searches
         title, topic, draft and resolution; ``vetoed_by`` a member code or name.
         """
         where: list[str] = ["TRUE"]
@@ -170,7 +170,7 @@ class Store(_Connection):
                 "vetoed": "failure_reason = 'veto'",
                 "veto": "failure_reason = 'veto'",
                 "insufficient_votes": "failure_reason = 'insufficient_votes'",
-                "without_vote": "modality = 'without_vote'",
+                "without_vote": "modality IN ('without_vote', 'acclamation')",  # acclamation is without a vote too
             }.get(o)
             if cond is None:
                 raise ValueError(

@@ -32,22 +32,28 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 
 from unsc.record.sources.frame import records
+from unsc.record.sources.normalize import parse_drafts
 from unsc.rules import Ballot, Council, RosterError, decide
 from unsc.rules.members import UnknownMemberError
 
 __all__ = [
     "KNOWN_KINDS",
     "KNOWN_SOURCE_ERRORS",
+    "calendar_order_rows",
     "check_invariants",
+    "draft_order_rows",
     "meeting_date_rows",
     "resolution_gaps",
+    "split_meeting_rows",
     "validate",
+    "variant_rows",
 ]
 
 #: resolution number -> (kind, why). Decisions the Council took by a procedural (or Art. 109(3))
@@ -213,8 +219,67 @@ def _served_text_and_date_rows(
     decisions: pd.DataFrame, votes: pd.DataFrame, meetings: pd.DataFrame | None
 ) -> list[dict[str, Any]]:
     """The invariants over the whole record beyond one decision's counts: dates against the calendar, names, text."""
-    out = meeting_date_rows(decisions, meetings) if meetings is not None else []
-    return out + member_name_rows(decisions, votes) + spelling_rows(decisions) + sponsor_rows(decisions, votes)
+    out = meeting_date_rows(decisions, meetings) + calendar_order_rows(meetings) if meetings is not None else []
+    out += variant_rows(decisions, meetings) + split_meeting_rows(decisions)
+    return (
+        out
+        + member_name_rows(decisions, votes)
+        + spelling_rows(decisions)
+        + sponsor_rows(decisions, votes)
+        + draft_order_rows(decisions)
+    )
+
+
+def draft_order_rows(decisions: pd.DataFrame) -> list[dict[str, Any]]:
+    """An ``unexplained`` row for each draft symbol the record serves as certain although it is not: out of the
+    order of its year's numbering (``draft_out_of_order``), or one of several documents the source's cell
+    names (``draft_among_several``).
+
+    A draft out of order (:func:`unsc.record.crosscheck.drafts_out_of_order`) is either confirmed by a
+    record (:data:`~unsc.record.crosscheck.DRAFTS_VOTED_LATE`), corrected by an erratum, or served with a
+    note that it is uncertain (:func:`~unsc.record.crosscheck.flag_drafts_out_of_order`); anything else is
+    a symbol taken from another document without a word of doubt.
+
+    >>> import datetime as dt
+    >>> days = [dt.date(2015, m, 1) for m in (2, 3, 4, 5, 6, 8)]
+    >>> dec = pd.DataFrame({"decision_id": list("abcdef"), "date": days, "adopted": [True] * 6, "note": [None] * 6,
+    ...     "draft": ["S/2015/80", "S/2015/150", "S/2015/250", "S/2015/350", "S/2015/450", "S/2015/138"]})
+    >>> [(r["decision_id"], r["reason"].split(":")[0]) for r in draft_order_rows(dec)]
+    [('f', 'draft_out_of_order')]
+    >>> dec.loc[0, "note"] = "S/2015/80; S/2015/95"
+    >>> [(r["decision_id"], r["reason"].split(":")[0]) for r in draft_order_rows(dec)]
+    [('f', 'draft_out_of_order'), ('a', 'draft_among_several')]
+    """
+    from unsc.record.crosscheck import DRAFT_ORDER_NOTE, DRAFTS_VOTED_LATE, drafts_out_of_order
+
+    if "draft" not in decisions or decisions.empty:
+        return []
+    found = drafts_out_of_order(decisions)
+    out: list[dict[str, Any]] = []
+    notes = decisions["note"] if "note" in decisions else [None] * len(decisions)
+    for did, draft, day, adopted, note in zip(
+        decisions["decision_id"], decisions["draft"], decisions["date"], decisions["adopted"], notes, strict=True
+    ):
+        if did not in found or draft in DRAFTS_VOTED_LATE:
+            continue
+        if isinstance(note, str) and note.startswith(DRAFT_ORDER_NOTE):
+            continue
+        reason = f"draft_out_of_order: {found[did]}; served without a note that the symbol is uncertain"
+        out.append(_unexplained(did, day, adopted, reason))
+    for did, draft, day, adopted, note in zip(
+        decisions["decision_id"], decisions["draft"], decisions["date"], decisions["adopted"], notes, strict=True
+    ):
+        if isinstance(note, str) and _SYMBOL_LIST.fullmatch(note) and len(parse_drafts(note)) > 1:
+            reason = (
+                f"draft_among_several: the source's cell {note!r} names several documents and {draft} is served "
+                "as the draft without a note that the choice is uncertain"
+            )
+            out.append(_unexplained(did, day, adopted, reason))
+    return out
+
+
+#: a note that is nothing but a source's list of document symbols ("S/2018/1088; S/2018/1143")
+_SYMBOL_LIST = re.compile(r"\s*S/\d{4}/\d+(?:\s*[;,]\s*S/\d{4}/\d+)+\s*")
 
 
 def _unexplained(did: Any, date: Any, adopted: Any, reason: str, rule_adopted: bool | None = None) -> dict[str, Any]:
@@ -324,6 +389,94 @@ def sponsor_rows(decisions: pd.DataFrame, votes: pd.DataFrame) -> list[dict[str,
         if voted_no:
             problems.append(f"sponsor_voted_against: {', '.join(voted_no)}, listed as sponsor, voted against the text")
         out += [_unexplained(did, when, adopted, problem) for problem in problems]
+    return out
+
+
+def variant_rows(decisions: pd.DataFrame, meetings: pd.DataFrame | None = None) -> list[dict[str, Any]]:
+    """An ``unexplained`` row for each decision whose title or topic is one of two spellings of an agenda item
+    the record serves (:func:`unsc.record.crosscheck.spelling_variants`): one item, one spelling.
+
+    >>> import datetime as dt
+    >>> dec = pd.DataFrame({"decision_id": ["a", "b"], "date": [dt.date(1950, 1, 1)] * 2, "adopted": [True] * 2,
+    ...     "title": ["Admission of new Members", "Admission of new members"], "topic": [None, None]})
+    >>> [(r["decision_id"], r["reason"].split(":")[0]) for r in variant_rows(dec)]
+    [('a', 'agenda_spelled_two_ways'), ('b', 'agenda_spelled_two_ways')]
+    """
+    from unsc.record.crosscheck import agenda_key, spelling_variants
+
+    variants = spelling_variants(decisions, meetings)
+    if not variants:
+        return []
+    out: list[dict[str, Any]] = []
+    cols = [c for c in ("title", "topic") if c in decisions]
+    for rec in records(decisions[["decision_id", "date", "adopted", *cols]]):
+        keys = {agenda_key(rec.get(c)) for c in cols} - {None}
+        for k in sorted(k for k in keys if k in variants):
+            reason = f"agenda_spelled_two_ways: the record spells this agenda item {' / '.join(map(repr, variants[k]))}"
+            out.append(_unexplained(rec["decision_id"], rec.get("date"), rec.get("adopted"), reason))
+    return out
+
+
+def split_meeting_rows(decisions: pd.DataFrame) -> list[dict[str, Any]]:
+    """An ``unexplained`` row for each vote of a meeting the record dates on several days that is served on a
+    day no one has checked: without a ``date_note`` and without a cited erratum (``errata`` among its sources).
+
+    >>> import datetime as dt
+    >>> dec = pd.DataFrame({"decision_id": ["a", "b"], "meeting": ["S/PV.942"] * 2, "adopted": [True, False],
+    ...     "date": [dt.date(1961, 2, 21), dt.date(1961, 2, 20)], "date_note": [None, None],
+    ...     "sources": [["undl_wide", "errata"], ["dhl_meetings"]]})
+    >>> [(r["decision_id"], r["reason"].split(":")[0]) for r in split_meeting_rows(dec)]
+    [('b', 'meeting_on_two_days')]
+    """
+    from unsc.record.crosscheck import split_meetings
+
+    if "meeting" not in decisions or decisions.empty:
+        return []
+    split = split_meetings(decisions)
+    out: list[dict[str, Any]] = []
+    notes = decisions["date_note"] if "date_note" in decisions else [None] * len(decisions)
+    srcs = decisions["sources"] if "sources" in decisions else [[]] * len(decisions)
+    for did, m, day, adopted, note, src in zip(
+        decisions["decision_id"],
+        decisions["meeting"],
+        decisions["date"],
+        decisions["adopted"],
+        notes,
+        srcs,
+        strict=True,
+    ):
+        if m not in split or (isinstance(note, str) and note) or "errata" in list(src if src is not None else []):
+            continue
+        days = ", ".join(x.isoformat() for x in split[m])
+        reason = f"meeting_on_two_days: {m} has votes dated {days}; this one is served without a note or a citation"
+        out.append(_unexplained(did, pd.Timestamp(day).date(), adopted, reason))
+    return out
+
+
+def calendar_order_rows(meetings: pd.DataFrame) -> list[dict[str, Any]]:
+    """An ``unexplained`` row (named by the meeting) for each meeting of the calendar dated out of the order of
+    the meeting numbers (:func:`unsc.record.crosscheck.meetings_out_of_order`) without a note saying so.
+
+    >>> import datetime as dt
+    >>> cal = pd.DataFrame({"meeting": ["S/PV.3310", "S/PV.3311", "S/PV.3312"], "note": [None] * 3,
+    ...     "date": [dt.date(1993, 11, 10), dt.date(1993, 10, 30), dt.date(1993, 11, 11)]})
+    >>> [(r["decision_id"], r["reason"].split(":")[0]) for r in calendar_order_rows(cal)]
+    [('S/PV.3311', 'meeting_out_of_order')]
+    """
+    from unsc.record.crosscheck import CALENDAR_ORDER_NOTE, meetings_out_of_order
+
+    if meetings.empty or "meeting" not in meetings:
+        return []
+    found = meetings_out_of_order(meetings)
+    notes = dict(zip(meetings["meeting"], meetings["note"], strict=True)) if "note" in meetings else {}
+    days = dict(zip(meetings["meeting"], meetings["date"], strict=True))
+    out: list[dict[str, Any]] = []
+    for m, why in sorted(found.items()):
+        note = notes.get(m)
+        if isinstance(note, str) and note.startswith(CALENDAR_ORDER_NOTE):
+            continue
+        reason = f"meeting_out_of_order: the calendar's {m} is {why}; served without a note that the day is uncertain"
+        out.append(_unexplained(m, pd.Timestamp(days[m]).date(), None, reason))
     return out
 
 

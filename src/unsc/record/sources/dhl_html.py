@@ -38,7 +38,7 @@ from unsc.record.sources.frame import (
     SourceIssue,
     frame_records,
 )
-from unsc.record.sources.normalize import MONTHS, council_of_year, member_named
+from unsc.record.sources.normalize import MONTHS, council_of_year, member_named, repair_mojibake
 
 __all__ = [
     "MeetingsSummary",
@@ -81,7 +81,7 @@ def _read_html(path: str | Path) -> str:
         raw = p.read_bytes()
     except OSError as exc:
         raise SourceError(p, f"cannot read file: {exc.strerror or exc}") from exc
-    text = raw.decode("utf-8", errors="replace")
+    text = repair_mojibake(raw.decode("utf-8", errors="replace"))
     _check_html(p, text)
     return text
 

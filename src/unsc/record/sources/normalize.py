@@ -50,14 +50,18 @@ MONTHS: dict[str, int] = {
 
 
 __all__ = [
+    "DRAFT_UNCERTAIN",
     "MONTHS",
     "format_resolution",
     "member_code",
     "member_named",
     "parse_date",
     "parse_draft",
+    "parse_drafts",
     "parse_meeting",
     "parse_resolution",
+    "repair_draft_year",
+    "repair_mojibake",
     "resolution_id",
 ]
 
@@ -121,6 +125,30 @@ def parse_draft(text: Any) -> str | None:
     return f"S/{int(m.group(3))}"
 
 
+#: the words a decision's ``note`` begins with when its draft symbol is uncertain (several in the source's
+#: cell, or out of the order of its year's numbering: :mod:`unsc.record.crosscheck`)
+DRAFT_UNCERTAIN = "draft symbol uncertain"
+
+
+def parse_drafts(text: Any) -> list[str]:
+    """Every draft symbol in a text, in its order (:func:`parse_draft` gives the first).
+
+    >>> parse_drafts("S/2018/1088; S/2018/1143"), parse_drafts("S/2024/239"), parse_drafts(None)
+    (['S/2018/1088', 'S/2018/1143'], ['S/2024/239'], [])
+    """
+    if (
+        not isinstance(text, str)
+        or re.match(r"^S\s*/\s*RES", text.strip(), re.I)
+        or re.search(r"\bS\s*/\s*PV", text, re.I)
+    ):
+        return []
+    out = [
+        f"S/{int(m.group(1))}/{int(m.group(2))}" if m.group(1) else f"S/{int(m.group(3))}"
+        for m in _DRAFT.finditer(text)
+    ]
+    return list(dict.fromkeys(out))
+
+
 def parse_meeting(text: Any) -> str | None:
     """A meeting record symbol ``S/PV.<n>``, or ``None`` (written-procedure codes like ``V005``).
 
@@ -159,25 +187,55 @@ def parse_date(text: Any) -> dt.date | None:
 
 
 _DRAFT_YEAR = re.compile(r"^S/((?:199[4-9]|20\d\d))/\d+")  # the S/YYYY/N symbols in use since 1994
+_YEARLESS_UNTIL = dt.date(1994, 2, 1)  # the last yearless symbols (1993) can be voted in January 1994
 
 
 def draft_fits_date(draft: str, date: dt.date) -> bool:
     """Whether a draft symbol's year allows a vote on it on ``date`` (its year, or the December before January).
 
-    Symbols without a year (``S/1234``, ``S/2449/Rev.1``: before 1994) always fit.
+    Symbols without a year (``S/1234``, ``S/2449/Rev.1``: before 1994) fit a vote up to January 1994;
+    on a later vote such a symbol is a misread one (``S/206`` for ``S/2016/381``).
 
     >>> draft_fits_date("S/2024/239", dt.date(2024, 3, 22)), draft_fits_date("S/2002/799", dt.date(1978, 3, 19))
     (True, False)
     >>> draft_fits_date("S/2014/916", dt.date(2015, 1, 2)), draft_fits_date("S/1995/136", dt.date(1996, 2, 29))
     (True, False)
-    >>> draft_fits_date("S/2449/Rev.1", dt.date(1952, 2, 6))
-    True
+    >>> draft_fits_date("S/2449/Rev.1", dt.date(1952, 2, 6)), draft_fits_date("S/206", dt.date(2016, 4, 28))
+    (True, False)
     """
     m = _DRAFT_YEAR.match(draft)
     if not m:
-        return True
+        # a symbol without a year names a text of 1993 or before: voted in January 1994 at the latest
+        return date < _YEARLESS_UNTIL
     y = int(m.group(1))
     return y == date.year or (y == date.year - 1 and date.month == 1)
+
+
+def repair_draft_year(text: Any, date: dt.date | None) -> str | None:
+    """The draft symbol ``S/<year>/<n>`` a source mistyped with one digit of its year dropped or doubled.
+
+    From 1994 every draft symbol carries its year (``S/2016/381``); a cell reading ``S/206/381`` or
+    ``S/20016/636`` on a vote of 2016 is that year's symbol with a digit lost or repeated, which
+    :func:`parse_draft` alone would cut to the pre-1994 symbols ``S/206`` and ``S/20016``. Anything
+    else (no year that one digit away from the vote's) gives ``None``: the reader does not guess.
+
+    >>> repair_draft_year("S/206/381", dt.date(2016, 4, 28)), repair_draft_year("S/20016/636", dt.date(2016, 7, 25))
+    ('S/2016/381', 'S/2016/636')
+    >>> repair_draft_year("S/2016/381", dt.date(2016, 4, 28)), repair_draft_year("S/207/381", dt.date(2016, 4, 28))
+    (None, None)
+    """
+    if not isinstance(text, str) or date is None or date < _YEARLESS_UNTIL:
+        return None
+    m = re.fullmatch(r"\s*S\s*/\s*(\d{1,6})\s*/\s*(\d{1,5})\s*", text)
+    if not m or len(m.group(1)) == 4:
+        return None
+    typed, year = m.group(1), str(date.year)
+    if abs(len(typed) - len(year)) != 1:
+        return None
+    short, long_ = sorted((typed, year), key=len)
+    if any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_))):
+        return f"S/{date.year}/{int(m.group(2))}"
+    return None
 
 
 def council_of_year(year: int | None) -> Council:
@@ -230,3 +288,29 @@ def member_named(text: str) -> Member | None:
     from unsc.rules import find_member  # here, not at the top: `unsc show` parses symbols without the engine
 
     return find_member(text)
+
+
+#: a character of UTF-8 encoded twice: its bytes read as Latin-1 and encoded again ("Ã±" for "ñ",
+#: "â\x80\x99" for "’"), a lead byte and the continuation bytes it announces
+_MOJIBAKE = re.compile("[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def repair_mojibake(text: str) -> str:
+    """Text with the characters a page encoded twice in UTF-8 read back once.
+
+    Some of the Library's pages hold a few characters encoded twice ("P. LeÃ±o Velloso" in the 1947
+    table, "Democratic Peopleâ\x80\x99s Republic of Korea" in 2022): each run of a Latin-1 lead
+    byte and the continuation bytes it announces that is itself valid UTF-8 is decoded; anything
+    else is left as it is.
+
+    >>> repair_mojibake("LeÃ±o Velloso"), repair_mojibake("Peopleâ\x80\x99s"), repair_mojibake("Côte d'Ivoire")
+    ('Leño Velloso', 'People’s', "Côte d'Ivoire")
+    """
+
+    def one(m: re.Match[str]) -> str:
+        try:
+            return m.group(0).encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            return m.group(0)
+
+    return _MOJIBAKE.sub(one, text)

@@ -36,13 +36,16 @@ import pandas as pd
 
 from unsc.record.sources.frame import SourceError, SourceFrame, SourceIssue, read_xlsx, records
 from unsc.record.sources.normalize import (
+    DRAFT_UNCERTAIN,
     format_resolution,
     is_permanent,
     member_code,
     parse_date,
     parse_draft,
+    parse_drafts,
     parse_meeting,
     parse_resolution,
+    repair_draft_year,
 )
 
 __all__ = ["FILE", "SOURCE", "outcome", "read_voting_agent"]
@@ -50,6 +53,7 @@ __all__ = ["FILE", "SOURCE", "outcome", "read_voting_agent"]
 SOURCE = "voting_agent"
 FILE = "unsc_draft_votes_by_member_1994_2025_voting_agent.xlsx"
 COLUMNS = ("Date,", "Resolution", "Meeting", "Draft", "Outcome results", "Vote", "Member State", "ID")
+_YEAR_NUMBER = re.compile(r"^S/(\d{4})/(\d+)$")
 _VOTES = {"yes": "Y", "no": "N", "abstain": "A", "abstention": "A"}
 
 
@@ -211,6 +215,8 @@ class _Workbook:
                     self.quarantine(r, fld, f"draft ID {ident}: rows disagree")
                 continue
             adopted, failure, modality = outcomes.pop()
+            draft = self.repaired_draft(ident, draft, draft_text, rows[0]["date"])
+            draft, cell_note = self.draft_among_several(ident, draft, draft_text)
             heads[ident] = {
                 "rows": rows,
                 "date": rows[0]["date"],
@@ -220,6 +226,7 @@ class _Workbook:
                 "res": res if adopted else None,
                 "draft": draft,
                 "draft_text": draft_text,
+                "draft_note": cell_note,
                 "kind": "amendment" if "amendment" in draft_text.casefold() else "draft_resolution",
                 "meeting": parse_meeting(_text(first["Meeting"])),
                 "first": first,
@@ -251,6 +258,61 @@ class _Workbook:
                 }
             )
         return res, draft
+
+    def repaired_draft(self, ident: str, draft: str | None, draft_text: str, date: Any) -> str | None:
+        """A draft cell with one digit of its year dropped or doubled (``S/206/381`` on a vote of 2016) is read
+        as that year's symbol (:func:`~unsc.record.sources.normalize.repair_draft_year`), with a ``conflicts`` row;
+        the cell stays in the decision's ``note``."""
+        fixed = repair_draft_year(draft_text, date if isinstance(date, dt.date) else None)
+        if fixed is None or fixed == draft:
+            return draft
+        self.conflicts.append(
+            {
+                "entity": f"voting_agent ID {ident}",
+                "field": "draft",
+                "source_a": SOURCE,
+                "value_a": draft_text,
+                "source_b": SOURCE,
+                "value_b": draft,
+                "chosen": fixed,
+                "reason": f"the Draft cell {draft_text!r} on a vote of {date.year} is the year's symbol with a digit of "
+                "its year dropped or doubled (symbols carry their year since 1994); read as such",
+            }
+        )
+        return fixed
+
+    def draft_among_several(self, ident: str, draft: str | None, draft_text: str) -> tuple[str | None, str | None]:
+        """A Draft cell naming several documents: the latest-numbered is served as the draft, marked uncertain.
+
+        Nine cells list the reports a resolution considers before its draft ("S/2018/1088; S/2018/1143":
+        res. 2450 (2018) cites S/2018/1088 as the Secretary-General's report on UNDOF), so the first symbol,
+        which :func:`parse_draft` gives, is a report; a draft is circulated after the reports it considers,
+        so the latest-numbered symbol of the year is served, with a ``conflicts`` row and a ``note`` saying
+        the choice is uncertain (an erratum settles it from the resolution's text).
+        """
+        found = [d for d in parse_drafts(draft_text) if _YEAR_NUMBER.match(d)]
+        if draft is None or len(found) < 2 or len({_YEAR_NUMBER.match(d)[1] for d in found}) != 1:  # type: ignore[index]
+            return draft, None
+        latest = max(found, key=lambda d: int(_YEAR_NUMBER.match(d)[2]))  # type: ignore[index]
+        self.conflicts.append(
+            {
+                "entity": f"voting_agent ID {ident}",
+                "field": "draft",
+                "source_a": SOURCE,
+                "value_a": draft_text,
+                "source_b": SOURCE,
+                "value_b": draft,
+                "chosen": latest,
+                "reason": f"the Draft cell names {len(found)} documents; the first is, where checked, a report the "
+                "resolution considers (res. 2450 (2018), 2477 (2019)), and a draft follows the reports it "
+                "considers, so the latest-numbered is taken as the draft; uncertain",
+            }
+        )
+        note = (
+            f"{DRAFT_UNCERTAIN}: the source's Draft cell names {draft_text!r}; the latest-numbered, {latest}, is "
+            "served (the others are, where checked, reports the resolution considers)"
+        )
+        return latest, note
 
     def drop_vetoed_duplicates(self, heads: dict[str, dict[str, Any]]) -> None:
         """3. A vetoed draft also listed as "Adopted": the adopted copy is quarantined."""
@@ -399,5 +461,5 @@ def _decision_row(h: dict[str, Any], rows: list[dict[str, Any]], key: str) -> di
         "non_voting": 0 if without else None,
         "vetoed_by": vetoed_by,
         "link": None,
-        "note": h["draft_text"] if h["draft_text"] and h["draft_text"] != h["draft"] else None,
+        "note": h["draft_note"] or (h["draft_text"] if h["draft_text"] and h["draft_text"] != h["draft"] else None),
     }
