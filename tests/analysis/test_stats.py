@@ -165,3 +165,14 @@ def test_agreement_matrix_takes_member_names():
     by_name = agreement_matrix(v, members=["China", "Russia"], method="share")
     assert list(by_name.columns) == ["CHN", "RUS"]
     assert by_name.loc["CHN", "RUS"] == 0.5
+
+
+def test_acclamation_is_without_a_vote_everywhere(votes, decisions):
+    """A Secretary-General appointed by acclamation was adopted without a vote: not a unanimous recorded vote in the
+    yearly counts, and not a row of every member's 'yes' in the vote matrix."""
+    acclaimed = decisions.assign(modality=["recorded", "recorded", "recorded", "acclamation"])
+    acclaimed = acclaimed.assign(adopted=True, yes=[15, 15, 15, 0], no=0, abstain=0, non_voting=0)
+    year = adoption_over_time(acclaimed).loc[2021]
+    assert year["without_vote"] == 1 and year["recorded_known"] == 1 and year["unanimous"] == 1
+    extra = pd.concat([votes, pd.DataFrame({"decision_id": ["d4"], "member": ["USA"], "vote": ["Y"]})])
+    assert "d4" not in vote_matrix(extra, acclaimed).index

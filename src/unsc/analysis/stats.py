@@ -28,6 +28,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from unsc.rules import Modality
+
 __all__ = [
     "DEFAULT_PERIODS",
     "ISSUES",
@@ -43,6 +45,7 @@ __all__ = [
     "seat_of",
     "veto_counts",
     "vote_matrix",
+    "without_a_vote",
 ]
 
 #: The permanent seats, Charter order; the USSR's votes count under ``RUS`` when seats are merged.
@@ -177,6 +180,16 @@ def seat_of(code: str) -> str:
     ('RUS', 'USA')
     """
     return "RUS" if code == "SUN" else code
+
+
+def without_a_vote(modality: pd.Series) -> pd.Series:
+    """Which decisions were taken without a recorded vote: by consensus or by acclamation
+    (:attr:`unsc.rules.Modality.is_without_vote`); a missing modality is a recorded vote.
+
+    >>> without_a_vote(pd.Series(["recorded", "without_vote", "acclamation", None])).tolist()
+    [False, True, True, False]
+    """
+    return modality.map(lambda m: isinstance(m, str) and Modality(m).is_without_vote).astype(bool)
 
 
 def filter_dates(df: pd.DataFrame, since: Any = None, until: Any = None, column: str = "date") -> pd.DataFrame:
@@ -365,7 +378,7 @@ def vote_matrix(
     if decisions is not None:
         keep = decisions
         if recorded_only and "modality" in keep:
-            keep = keep[keep["modality"] != "without_vote"]
+            keep = keep[~without_a_vote(keep["modality"])]
         keep = filter_dates(keep, since, until)
         v = v[v["decision_id"].isin(keep["decision_id"])]
     elif "date" in v:
@@ -465,7 +478,7 @@ def p5_alignment(
     """
     d = filter_dates(decisions, since, until)
     if "modality" in d:
-        d = d[d["modality"] != "without_vote"]
+        d = d[~without_a_vote(d["modality"])]
     years = pd.to_datetime(d["date"]).dt.year
     rows = []
     if years.empty:
@@ -523,7 +536,7 @@ def adoption_over_time(decisions: pd.DataFrame, by: str = "year", since: Any = N
     d["_group"] = years if by == "year" else (years // 10 * 10)
     if by not in ("year", "decade"):
         raise ValueError(f"unknown grouping {by!r}: expected year or decade")
-    recorded = d["modality"].fillna("recorded") != "without_vote" if "modality" in d else pd.Series(True, d.index)
+    recorded = ~without_a_vote(d["modality"]) if "modality" in d else pd.Series(True, d.index)
     tally_known = d[["yes", "no", "abstain"]].notna().all(axis=1) if "no" in d else pd.Series(False, d.index)
     no = d["no"].fillna(0).astype(int) if "no" in d else 0
     ab = d["abstain"].fillna(0).astype(int) if "abstain" in d else 0
