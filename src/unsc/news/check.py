@@ -141,7 +141,8 @@ def _evidence(claims: list[Claim], row: dict[str, Any], full: dict[str, Any] | N
         elif f == "vote" and votes:
             got = votes.get(_seat(c.member or ""))
             ok = bool(got) and _VOTE_WORD.get(got or "") == c.claimed
-            out.append((2 if ok else -2, f"{c.member} {c.claimed} {'fits' if ok else 'does not fit'}"))
+            w = _vote_weight(votes, got) if ok else -2.0
+            out.append((w, f"{c.member} {c.claimed} {'fits' if ok else 'does not fit'}"))
         elif f == "veto":
             vb = {_seat(x) for x in row.get("vetoed_by") or []}
             ok = _seat(c.member or "") in vb
@@ -176,6 +177,19 @@ def _evidence(claims: list[Claim], row: dict[str, Any], full: dict[str, Any] | N
             ok = row.get("voting_class") == "procedural"
             out.append((2 if ok else -1, f"procedural vote {'fits' if ok else 'does not fit'}"))
     return out
+
+
+def _vote_weight(votes: dict[str, str], got: str | None) -> float:
+    """What a member's vote that fits a candidate tells of it: much when few members voted that way (the one "no"
+    of a veto), little when nearly all did (a "yes" in a unanimous vote fits almost every vote of the record).
+
+    >>> _vote_weight({"USA": "N", "GBR": "Y", "FRA": "Y", "RUS": "Y"}, "N")
+    1.5
+    >>> _vote_weight({"USA": "Y", "GBR": "Y", "FRA": "Y", "RUS": "Y"}, "Y")
+    0.5
+    """
+    share = sum(1 for v in votes.values() if v == got) / len(votes) if votes else 1.0
+    return round(0.5 + 2.0 * (1.0 - share), 2)
 
 
 def _date_evidence(

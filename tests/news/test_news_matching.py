@@ -1,0 +1,39 @@
+"""Issue 10, news8 round: finding the vote by evidence. Each test is a text written for it (never a corpus sentence),
+checked against made-up rows in the shape of the record's, so that what is asserted is the mechanism."""
+
+from __future__ import annotations
+
+from unsc.news import MemoryRecord, check
+
+_ELECTED = ["BRA", "IND", "JPN", "KEN", "MEX", "NOR", "IRL", "GAB", "GHA", "ALB"]
+
+
+def _row(sym: str, day: str, title: str, yes: int = 15, no: int = 0, abstain: int = 0, **kw: object) -> dict:
+    return {"decision_id": sym, "draft": sym, "date": day, "kind": "draft_resolution", "adopted": True,
+            "yes": yes, "no": no, "abstain": abstain, "vetoed_by": [], "title": title, "topic": kw.pop("topic", ""),
+            "failure_reason": "none", **kw}  # fmt: skip
+
+
+def _unanimous(sym: str, day: str, title: str) -> dict:
+    return _row(sym, day, title, votes={"Y": ["USA", "GBR", "FRA", "RUS", "CHN", *_ELECTED]})
+
+
+def test_a_member_vote_that_nearly_every_member_cast_tells_little_so_false_claims_do_not_hide_the_dated_veto() -> None:
+    veto = _row("S/2031/500", "2031-06-20", "Maintenance of peace and security of Freedonia", yes=10, no=1, abstain=4,
+                adopted=False, failure_reason="veto", vetoed_by=["RUS"],
+                votes={"Y": ["USA", "GBR", "FRA", *_ELECTED[2:]], "N": ["RUS"], "A": ["CHN", "BRA", "IND"]})  # fmt: skip
+    rows = [veto, _unanimous("S/2031/490", "2031-06-19", "Maintenance of international peace and security"),
+            _unanimous("S/2031/450", "2031-06-02", "The situation in Ruritania")]  # fmt: skip
+    # a report with the day right and one true member vote, but three false "in favour" and a false count: the three
+    # "in favour" fit the unanimous vote of the day before, where every member voted yes, so they say next to nothing
+    text = (
+        "The Security Council voted on 20 June 2031. Russia voted against the draft. China voted in favour. "
+        "Brazil voted in favour. India voted in favour. It received 12 votes in favour."
+    )
+    rep = check(text, date="2031-06-20", record=MemoryRecord(rows))
+    assert rep.decision is not None and rep.decision.symbol == "S/2031/500"
+    verdicts = {(c.field, c.member): c.verdict.value for c in rep.claims}
+    assert verdicts[("vote", "CHN")] == "contradicted" and verdicts[("vote", "RUS")] == "supported"
+    # the lone "no" of the veto is worth more than a "yes" of the unanimous vote
+    best = rep.candidates[0]
+    assert best.symbol == "S/2031/500" and "RUS no fits" in (best.evidence or ())
