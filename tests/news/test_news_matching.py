@@ -37,3 +37,52 @@ def test_a_member_vote_that_nearly_every_member_cast_tells_little_so_false_claim
     # the lone "no" of the veto is worth more than a "yes" of the unanimous vote
     best = rep.candidates[0]
     assert best.symbol == "S/2031/500" and "RUS no fits" in (best.evidence or ())
+
+
+def _admissions() -> list[dict]:
+    return [
+        _row(
+            "S/2030/880",
+            "2030-11-15",
+            "Admission of new Members",
+            yes=14,
+            no=1,
+            adopted=False,
+            failure_reason="veto",
+            vetoed_by=["USA"],
+        ),
+        _row("S/2031/410", "2031-07-16", "Admission of new Members", resolution="9413 (2031)", resolution_number=9413),
+        _row("S/2031/380", "2031-07-02", "The situation in Ruritania"),
+    ]
+
+
+def _reading(recent_event: bool) -> object:
+    """A reading (as the claim reader might hand it over) whose main sentences are the old veto, dated eight months
+    before the page, and whose other sentence names this week's resolution."""
+    import datetime as dt
+
+    from unsc.news.extract import Claim, Event, Extraction
+    from unsc.news.text import Article
+
+    old = "On 15 November 2030 fourteen members backed the admission and the lone American no was a veto."
+    new = "The recommendation, resolution 9413, passed with every vote."
+    claims = [Claim("date", "2030-11-15", old), Claim("yes", 14, old), Claim("no", 1, old),
+              Claim("outcome", "vetoed", old)]  # fmt: skip
+    events = [Event(0, "main", "", dates=[(dt.date(2030, 11, 15), "text", "15 November 2030")])]
+    if recent_event:
+        claims += [Claim("resolution", "9413", new, event=1), Claim("unanimous", True, new, event=1)]
+        events.append(Event(1, "undated", new))
+    return Extraction(claims, Article([old, new]), article_date=dt.date(2031, 7, 17), events=events)
+
+
+def test_the_report_is_about_the_vote_of_its_week_not_the_old_one_it_recalls_by_date() -> None:
+    rep = check(_reading(True), record=MemoryRecord(_admissions()))
+    assert rep.decision is not None and rep.decision.symbol == "S/2031/410"
+    by_vote = {(c.field, c.decision, c.verdict.value) for c in rep.claims}
+    # the old vote's claims are checked against the old vote, and hold there
+    assert ("yes", "S/2030/880", "supported") in by_vote and ("outcome", "S/2030/880", "supported") in by_vote
+    assert ("unanimous", "S/2031/410", "supported") in by_vote
+    assert [o.decision.symbol for o in rep.other_votes if o.decision] == ["S/2030/880"]
+    # a text that speaks of the old vote alone (a fact-check, a guide) keeps it
+    alone = check(_reading(False), record=MemoryRecord(_admissions()))
+    assert alone.decision is not None and alone.decision.symbol == "S/2030/880"

@@ -927,12 +927,13 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
     if last is not None and after and main.status not in (ReportStatus.MATCHED, ReportStatus.NO_VOTE):
         return _beyond(ex, rec, last, left, head)  # no vote in the record fits: after its last date
     results, other_votes = _other_votes(ex, rec, main)
-    results[0] = main
+    results[0] = first = main
+    main, other_votes = _recent_main(ex, main, results, other_votes)
     claims_out = []
     main_subject = any(c.field == "subject" and c.event == 0 for c in ex.claims)
     for c in ex.claims:
-        m = results.get(c.event, main)
-        if c.event and m is main and c.field == "subject" and main_subject:
+        m = results.get(c.event, first)
+        if c.event and m is first and c.field == "subject" and main_subject:
             continue  # a vote found to be the main one again: its subject is said once, by the main vote's sentences
         if c.event and m.row is None:
             left.append(LeftOut.of_claim(c, m.message))
@@ -949,6 +950,37 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
         tuple(claims_out), tuple(consistency(ex, event=0)), evidence=tuple(main.evidence),
         other_votes=tuple(other_votes), left_out=tuple(left), **head,
     )  # fmt: skip
+
+
+def _recent_main(
+    ex: Extraction, main: _Match, results: dict[int, _Match], other_votes: list[OtherVote]
+) -> tuple[_Match, list[OtherVote]]:
+    """The vote a report is about is the news of its day: a vote the text dates long before the page (further back
+    than the window searched by default, so found only because the text gives its date) yields to the one vote the
+    text also speaks of that the record dates within that window ("on Wednesday ... resolution 413" in a page that
+    recalls "Nov. 15, 1976"). The older vote keeps its sentences' claims, as an earlier vote; a fact-check or a
+    guide that speaks only of old votes keeps the vote it dates.
+    """
+    page, day = ex.article_date, day_of(main.row.get("date")) if main.row is not None else None
+    if page is None or day is None or (page - day).days <= _WINDOW:
+        return main, other_votes
+    recent = {}
+    for o in other_votes:
+        got = results.get(o.event)
+        when = day_of(o.decision.date) if o.decision is not None else None
+        if got is None or got.row is None or when is None or not 0 <= (page - when).days <= _WINDOW:
+            continue
+        if not all(_WEAK.match(w) for w in got.evidence):  # found by more than its sponsor or subject
+            recent.setdefault(_symbol(got.row), (o, got))
+    if len(recent) != 1 or main.row is None:
+        return main, other_votes
+    (o, got), old = next(iter(recent.values())), main.row
+    moved = OtherVote(0, "earlier", "", main.status, f"an earlier vote: {main.message}", _decision(old),
+                      tuple(main.evidence))  # fmt: skip
+    message = (f"matched {_symbol(got.row)} ({_iso(got.row.get('date'))}), the vote within {_WINDOW} days of the page "
+               f"date that the text speaks of; {_symbol(old)} ({_iso(old.get('date'))}) is an earlier vote it recalls")  # fmt: skip
+    new = replace(got, status=ReportStatus.MATCHED, message=message)
+    return new, [moved, *(x for x in other_votes if x is not o)]
 
 
 def _said_once(claims: list[CheckedClaim]) -> list[CheckedClaim]:
