@@ -964,7 +964,7 @@ def _recent_main(
     page, day = ex.article_date, day_of(main.row.get("date")) if main.row is not None else None
     if page is None or day is None or (page - day).days <= _WINDOW:
         return main, other_votes
-    recent = {}
+    recent: dict[str, tuple[OtherVote, _Match]] = {}
     for o in other_votes:
         got = results.get(o.event)
         when = day_of(o.decision.date) if o.decision is not None else None
