@@ -964,20 +964,21 @@ def _recent_main(
     page, day = ex.article_date, day_of(main.row.get("date")) if main.row is not None else None
     if page is None or day is None or (page - day).days <= _WINDOW:
         return main, other_votes
-    recent: dict[str, tuple[OtherVote, _Match]] = {}
+    recent: dict[str, tuple[OtherVote, _Match, dict[str, Any]]] = {}
     for o in other_votes:
         got = results.get(o.event)
+        row = got.row if got is not None else None
         when = day_of(o.decision.date) if o.decision is not None else None
-        if got is None or got.row is None or when is None or not 0 <= (page - when).days <= _WINDOW:
+        if got is None or row is None or when is None or not 0 <= (page - when).days <= _WINDOW:
             continue
         if not all(_WEAK.match(w) for w in got.evidence):  # found by more than its sponsor or subject
-            recent.setdefault(_symbol(got.row), (o, got))
+            recent.setdefault(_symbol(row), (o, got, row))
     if len(recent) != 1 or main.row is None:
         return main, other_votes
-    (o, got), old = next(iter(recent.values())), main.row
+    (o, got, row), old = next(iter(recent.values())), main.row
     moved = OtherVote(0, "earlier", "", main.status, f"an earlier vote: {main.message}", _decision(old),
                       tuple(main.evidence))  # fmt: skip
-    message = (f"matched {_symbol(got.row)} ({_iso(got.row.get('date'))}), the vote within {_WINDOW} days of the page "
+    message = (f"matched {_symbol(row)} ({_iso(row.get('date'))}), the vote within {_WINDOW} days of the page "
                f"date that the text speaks of; {_symbol(old)} ({_iso(old.get('date'))}) is an earlier vote it recalls")  # fmt: skip
     new = replace(got, status=ReportStatus.MATCHED, message=message)
     return new, [moved, *(x for x in other_votes if x is not o)]
