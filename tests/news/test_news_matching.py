@@ -86,3 +86,25 @@ def test_the_report_is_about_the_vote_of_its_week_not_the_old_one_it_recalls_by_
     # a text that speaks of the old vote alone (a fact-check, a guide) keeps it
     alone = check(_reading(False), record=MemoryRecord(_admissions()))
     assert alone.decision is not None and alone.decision.symbol == "S/2030/880"
+
+
+def test_an_html_pages_headline_opens_the_report_as_a_pasted_texts_first_line_does() -> None:
+    from unsc.news import extract_claims
+    from unsc.news.text import read_article
+
+    page = (
+        "<html><head><title>Site</title></head><body><nav><a>Home</a> <a>World</a></nav>"
+        "<h1>Russia vetoes Freedonia ceasefire text</h1><article>"
+        "<p>The draft had the backing of 13 Council members at Thursday's meeting; China abstained.</p>"
+        "</article><aside class='related'><h3>Related</h3><ul><li>France vetoes a text on 1 May</li></ul></aside>"
+        "</body></html>"
+    )
+    art = read_article(page)
+    assert art.paragraphs[0] == "Russia vetoes Freedonia ceasefire text" and art.title == art.paragraphs[0]
+    assert not any("France" in p for p in art.paragraphs)  # the clutter still goes
+    claims = {(c.field, c.member, c.claimed) for c in extract_claims(page, "2031-06-20").claims}
+    assert ("veto", "RUS", True) in claims and ("yes", None, 13) in claims
+    # a headline the body repeats is read once
+    twice = page.replace("<article>", "<article><h1>Russia vetoes Freedonia ceasefire text</h1>", 1)
+    twice = twice.replace("<h1>Russia vetoes Freedonia ceasefire text</h1><article>", "<article>", 1)
+    assert read_article(twice).paragraphs.count("Russia vetoes Freedonia ceasefire text") == 1

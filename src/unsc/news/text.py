@@ -92,8 +92,8 @@ def read_article(source: str) -> Article:
     if soup.title and soup.title.string:
         title = soup.title.string.strip()
     h1 = soup.find("h1")
-    if h1 is not None:
-        title = h1.get_text(" ", strip=True) or title
+    headline = re.sub(r"\s+", " ", h1.get_text(" ", strip=True)).strip() if h1 is not None else ""
+    title = headline or title
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
     for tag in soup.find_all(True):
@@ -124,6 +124,9 @@ def read_article(source: str) -> Article:
             paras.append(t)
     if not paras and body is not None:
         paras = [p for p in (re.sub(r"\s+", " ", x).strip() for x in body.get_text("\n").split("\n")) if p]
+    if headline and headline not in paras[:1]:
+        # the page's headline opens the report, as a pasted text's first line does ("US vetoes ...", "The Assembly ...")
+        paras.insert(0, headline)
     return Article(paras, title, date)
 
 
