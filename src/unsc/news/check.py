@@ -183,8 +183,8 @@ def _vote_weight(votes: dict[str, str], got: str | None) -> float:
     """What a member's vote that fits a candidate tells of it: much when few members voted that way (the one "no"
     of a veto), little when nearly all did (a "yes" in a unanimous vote fits almost every vote of the record).
 
-    >>> _vote_weight({"USA": "N", "GBR": "Y", "FRA": "Y", "RUS": "Y"}, "N")
-    1.5
+    >>> _vote_weight({"USA": "N", "GBR": "Y", "FRA": "Y", "RUS": "Y"}, "N")  # one "no" of four votes
+    2.0
     >>> _vote_weight({"USA": "Y", "GBR": "Y", "FRA": "Y", "RUS": "Y"}, "Y")
     0.5
     """
