@@ -952,14 +952,18 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
     )  # fmt: skip
 
 
+_RECENT = 14  # days before the page date in which a vote is the page's news
+
+
 def _recent_main(
     ex: Extraction, main: _Match, results: dict[int, _Match], other_votes: list[OtherVote]
 ) -> tuple[_Match, list[OtherVote]]:
-    """The vote a report is about is the news of its day: a vote the text dates long before the page (further back
+    """The vote a report is about is the news of its days: a vote the text dates long before the page (further back
     than the window searched by default, so found only because the text gives its date) yields to the one vote the
-    text also speaks of that the record dates within that window ("on Wednesday ... resolution 413" in a page that
-    recalls "Nov. 15, 1976"). The older vote keeps its sentences' claims, as an earlier vote; a fact-check or a
-    guide that speaks only of old votes keeps the vote it dates.
+    text also speaks of that the record dates in the fortnight before the page ("on Wednesday ... resolution 413" in
+    a page that recalls "Nov. 15, 1976"). The older vote keeps its sentences' claims, as an earlier vote; a
+    fact-check or a guide that speaks only of old votes keeps the vote it dates, and so does an analysis written
+    months after a veto that mentions a vote of some weeks ago.
     """
     page, day = ex.article_date, day_of(main.row.get("date")) if main.row is not None else None
     if page is None or day is None or (page - day).days <= _WINDOW:
@@ -969,7 +973,7 @@ def _recent_main(
         got = results.get(o.event)
         row = got.row if got is not None else None
         when = day_of(o.decision.date) if o.decision is not None else None
-        if got is None or row is None or when is None or not 0 <= (page - when).days <= _WINDOW:
+        if got is None or row is None or when is None or not 0 <= (page - when).days <= _RECENT:
             continue
         if not all(_WEAK.match(w) for w in got.evidence):  # found by more than its sponsor or subject
             recent.setdefault(_symbol(row), (o, got, row))
@@ -978,7 +982,7 @@ def _recent_main(
     (o, got, row), old = next(iter(recent.values())), main.row
     moved = OtherVote(0, "earlier", "", main.status, f"an earlier vote: {main.message}", _decision(old),
                       tuple(main.evidence))  # fmt: skip
-    message = (f"matched {_symbol(row)} ({_iso(row.get('date'))}), the vote within {_WINDOW} days of the page "
+    message = (f"matched {_symbol(row)} ({_iso(row.get('date'))}), the vote within {_RECENT} days of the page "
                f"date that the text speaks of; {_symbol(old)} ({_iso(old.get('date'))}) is an earlier vote it recalls")  # fmt: skip
     new = replace(got, status=ReportStatus.MATCHED, message=message)
     return new, [moved, *(x for x in other_votes if x is not o)]
