@@ -108,3 +108,26 @@ def test_an_html_pages_headline_opens_the_report_as_a_pasted_texts_first_line_do
     twice = page.replace("<article>", "<article><h1>Russia vetoes Freedonia ceasefire text</h1>", 1)
     twice = twice.replace("<h1>Russia vetoes Freedonia ceasefire text</h1><article>", "<article>", 1)
     assert read_article(twice).paragraphs.count("Russia vetoes Freedonia ceasefire text") == 1
+
+
+def test_a_page_that_marks_no_article_is_read_from_its_story_column_not_its_rail_of_teasers() -> None:
+    from unsc.news.text import read_article
+
+    story = "".join(
+        f"<p>{s}</p>"
+        for s in (
+            "The Security Council on Thursday extended the Freedonia observer mission for twelve months.",
+            "Thirteen members voted in favour of the text and two abstained, citing the cost of the mission.",
+        )
+    )
+    teasers = "".join(
+        f"<div class='box'><p>{t}</p></div>" for t in ("France vetoes a text, 9-6", "US blocks draft 14-1")
+    )
+    page = (
+        f"<html><body><div class='top'><a>Home</a> | <a>World</a> | <a>Opinion</a></div>"
+        f"<div class='wrap'><div class='col'><h1>Freedonia mission extended</h1>{story}</div>"
+        f"<div class='aside-box'><h2>Elsewhere</h2>{teasers}</div></div></body></html>"
+    )
+    paras = read_article(page).paragraphs
+    assert paras[0] == "Freedonia mission extended" and any("Thirteen members" in p for p in paras)
+    assert not any("vetoes" in p or "blocks" in p for p in paras)
