@@ -131,3 +131,37 @@ def test_a_page_that_marks_no_article_is_read_from_its_story_column_not_its_rail
     paras = read_article(page).paragraphs
     assert paras[0] == "Freedonia mission extended" and any("Thirteen members" in p for p in paras)
     assert not any("vetoes" in p or "blocks" in p for p in paras)
+
+
+def test_a_veto_in_the_lead_is_the_news_though_the_headline_looks_to_the_general_assembly() -> None:
+    rows = [
+        _row(
+            "S/2031/600",
+            "2031-06-30",
+            "The situation in Freedonia",
+            yes=12,
+            no=1,
+            abstain=2,
+            adopted=False,
+            failure_reason="veto",
+            vetoed_by=["FRA"],
+        ),
+        _row("S/2031/560", "2031-06-12", "The situation in Ruritania"),
+    ]
+    text = (
+        "Veto sinks Freedonia text as its backers look to the General Assembly\n\n"
+        "UNITED NATIONS, July 1, 2031 - A draft resolution on a ceasefire in Freedonia was vetoed in the Security "
+        "Council on Monday night.\n\n"
+        "Its sponsors said they would now bring the question to the General Assembly in the autumn, where no member "
+        "has a veto."
+    )
+    rep = check(text, date="2031-07-01", record=MemoryRecord(rows))
+    assert rep.status.value == "matched" and rep.decision is not None and rep.decision.symbol == "S/2031/600"
+    assert {(c.field, c.verdict.value) for c in rep.claims} >= {("outcome", "supported"), ("date", "supported")}
+    # the Assembly's own vote a week after the veto is that report's news: no Council vote of its own
+    later = (
+        "Assembly deplores Freedonia veto\n\n"
+        "UNITED NATIONS, July 8, 2031 - The General Assembly voted 120 to 9 on Tuesday to deplore the veto cast in "
+        "the Security Council on June 30 against a ceasefire in Freedonia."
+    )
+    assert check(later, date="2031-07-08", record=MemoryRecord(rows)).status.value == "no_vote"

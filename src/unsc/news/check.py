@@ -929,6 +929,7 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
     results, other_votes = _other_votes(ex, rec, main)
     results[0] = first = main
     main, other_votes = _recent_main(ex, main, results, other_votes)
+    main, other_votes = _lead_vote(ex, main, results, other_votes)
     claims_out = []
     main_subject = any(c.field == "subject" and c.event == 0 for c in ex.claims)
     for c in ex.claims:
@@ -986,6 +987,32 @@ def _recent_main(
                f"date that the text speaks of; {_symbol(old)} ({_iso(old.get('date'))}) is an earlier vote it recalls")  # fmt: skip
     new = replace(got, status=ReportStatus.MATCHED, message=message)
     return new, [moved, *(x for x in other_votes if x is not o)]
+
+
+def _lead_vote(
+    ex: Extraction, main: _Match, results: dict[int, _Match], other_votes: list[OtherVote]
+) -> tuple[_Match, list[OtherVote]]:
+    """A report read as having no Council vote of its own because of the General Assembly (an Assembly vote said to
+    come, "vow to return to the Assembly") is about the Council vote its lead reports when the record has that vote
+    on the page date or the day before: the Assembly cannot yet have voted on it, so that vote is the news. An
+    Assembly report recalling a veto of some days before (the Assembly after a veto) stays without a vote.
+    """
+    page = ex.article_date
+    if main.status is not ReportStatus.NO_VOTE or page is None or "General Assembly" not in (ex.no_vote_reason or ""):
+        return main, other_votes
+    words = lambda t: re.sub(r"\W+", " ", t).strip()  # noqa: E731  (dashes and quotes as the reader normalised them)
+    lead = words(" ".join(ex.article.paragraphs[:2]))
+    first = other_votes[0] if other_votes else None
+    got = results.get(first.event) if first is not None else None
+    row = got.row if got is not None else None
+    when = day_of(row.get("date")) if row is not None else None
+    if first is None or got is None or row is None or when is None or not 0 <= (page - when).days <= 1:
+        return main, other_votes
+    if words(first.sentence)[:80] not in lead or all(_WEAK.match(w) for w in got.evidence):
+        return main, other_votes
+    message = (f"matched {_symbol(row)} ({_iso(row.get('date'))}), the Council vote the report's lead gives, the day "
+               f"of the page or the day before; {ex.no_vote_reason} is not its news")  # fmt: skip
+    return replace(got, status=ReportStatus.MATCHED, message=message), other_votes[1:]
 
 
 def _said_once(claims: list[CheckedClaim]) -> list[CheckedClaim]:
