@@ -165,3 +165,41 @@ def test_a_veto_in_the_lead_is_the_news_though_the_headline_looks_to_the_general
         "the Security Council on June 30 against a ceasefire in Freedonia."
     )
     assert check(later, date="2031-07-08", record=MemoryRecord(rows)).status.value == "no_vote"
+
+
+def _week(friday_yes: int, friday_day: str = "2031-06-13") -> list[dict]:
+    return [
+        _row(
+            "S/2031/302", "2031-06-11", "The situation in Ruritania", resolution="9464 (2031)", resolution_number=9464
+        ),
+        _row(
+            "S/2031/311",
+            friday_day,
+            "The situation in Freedonia",
+            yes=friday_yes,
+            abstain=15 - friday_yes,
+            resolution="9466 (2031)",
+            resolution_number=9466,
+        ),
+        _row("S/2031/280", "2031-05-30", "The situation in Ruritania"),
+    ]
+
+
+_NEWSLETTER = (
+    "THE COUNCIL THIS WEEK\nSaturday, June 14, 2031\n\n"
+    "Two renewals this week, and only one of them without a fight.\n\n"
+    "RURITANIA\nOn Wednesday the Council renewed the Ruritania observer mission for a year. Resolution 9464 passed "
+    "unanimously.\n\n"
+    "FREEDONIA\nOn Friday the Council voted again, and this time it split. Resolution 9466 keeps the Freedonia "
+    "mission going until December. Thirteen members voted for it; Russia and Brazil abstained."
+)
+
+
+def test_a_roundup_of_the_week_is_about_the_one_vote_that_divided_the_council() -> None:
+    rep = check(_NEWSLETTER, date="2031-06-14", record=MemoryRecord(_week(13)))
+    assert rep.decision is not None and rep.decision.symbol == "S/2031/311"
+    by_vote = {(c.field, c.decision, c.verdict.value) for c in rep.claims}
+    assert ("unanimous", "S/2031/302", "supported") in by_vote and ("yes", "S/2031/311", "supported") in by_vote
+    # the renewal told first stays the main vote when the other was not divided either (the text's 13 is then wrong)
+    same = check(_NEWSLETTER, date="2031-06-14", record=MemoryRecord(_week(15)))
+    assert same.decision is not None and same.decision.symbol == "S/2031/302"

@@ -930,6 +930,7 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
     results[0] = first = main
     main, other_votes = _recent_main(ex, main, results, other_votes)
     main, other_votes = _lead_vote(ex, main, results, other_votes)
+    main, other_votes = _contested_main(ex, main, results, other_votes)
     claims_out = []
     main_subject = any(c.field == "subject" and c.event == 0 for c in ex.claims)
     for c in ex.claims:
@@ -956,6 +957,34 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
 _RECENT = 14  # days before the page date in which a vote is the page's news
 
 
+def _found_others(
+    other_votes: list[OtherVote], results: dict[int, _Match], keep: Any
+) -> dict[str, tuple[OtherVote, _Match, dict[str, Any]]]:
+    """The other votes found in the record by more than their sponsor or subject whose row ``keep`` accepts, by
+    symbol (the first sentence of each)."""
+    out: dict[str, tuple[OtherVote, _Match, dict[str, Any]]] = {}
+    for o in other_votes:
+        got = results.get(o.event)
+        row = got.row if got is not None else None
+        if got is None or row is None or not keep(o, row):
+            continue
+        if not all(_WEAK.match(w) for w in got.evidence):
+            out.setdefault(_symbol(row), (o, got, row))
+    return out
+
+
+def _swap(main: _Match, found: tuple[OtherVote, _Match, dict[str, Any]], other_votes: list[OtherVote], why: str,
+          kind: str) -> tuple[_Match, list[OtherVote]]:  # fmt: skip
+    """The other vote ``found`` made the report's main vote; the former main vote, an other vote of ``kind``, keeps
+    the claims of its sentences."""
+    o, got, row = found
+    old = main.row or {}
+    moved = OtherVote(0, kind, "", main.status, f"{kind.replace('_', ' ')}: {main.message}", _decision(old),
+                      tuple(main.evidence))  # fmt: skip
+    message = f"matched {_symbol(row)} ({_iso(row.get('date'))}), {why}; {_symbol(old)} ({_iso(old.get('date'))}) is another vote it reports"
+    return replace(got, status=ReportStatus.MATCHED, message=message), [moved, *(x for x in other_votes if x is not o)]
+
+
 def _recent_main(
     ex: Extraction, main: _Match, results: dict[int, _Match], other_votes: list[OtherVote]
 ) -> tuple[_Match, list[OtherVote]]:
@@ -969,24 +998,49 @@ def _recent_main(
     page, day = ex.article_date, day_of(main.row.get("date")) if main.row is not None else None
     if page is None or day is None or (page - day).days <= _WINDOW:
         return main, other_votes
-    recent: dict[str, tuple[OtherVote, _Match, dict[str, Any]]] = {}
-    for o in other_votes:
-        got = results.get(o.event)
-        row = got.row if got is not None else None
-        when = day_of(o.decision.date) if o.decision is not None else None
-        if got is None or row is None or when is None or not 0 <= (page - when).days <= _RECENT:
-            continue
-        if not all(_WEAK.match(w) for w in got.evidence):  # found by more than its sponsor or subject
-            recent.setdefault(_symbol(row), (o, got, row))
-    if len(recent) != 1 or main.row is None:
+    recent = _found_others(other_votes, results, lambda o, row: _days_before(page, row) is not None
+                           and 0 <= (_days_before(page, row) or 0) <= _RECENT)  # fmt: skip
+    if len(recent) != 1:
         return main, other_votes
-    (o, got, row), old = next(iter(recent.values())), main.row
-    moved = OtherVote(0, "earlier", "", main.status, f"an earlier vote: {main.message}", _decision(old),
-                      tuple(main.evidence))  # fmt: skip
-    message = (f"matched {_symbol(row)} ({_iso(row.get('date'))}), the vote within {_RECENT} days of the page "
-               f"date that the text speaks of; {_symbol(old)} ({_iso(old.get('date'))}) is an earlier vote it recalls")  # fmt: skip
-    new = replace(got, status=ReportStatus.MATCHED, message=message)
-    return new, [moved, *(x for x in other_votes if x is not o)]
+    why = f"the vote within {_RECENT} days of the page date that the text speaks of"
+    return _swap(main, next(iter(recent.values())), other_votes, why, "earlier")
+
+
+def _days_before(page: dt.date, row: dict[str, Any]) -> int | None:
+    """How many days before the page date the record dates a vote."""
+    when = day_of(row.get("date"))
+    return None if when is None else (page - when).days
+
+
+def _contested(row: dict[str, Any]) -> bool:
+    """Whether a vote divided the Council: not adopted, or with a vote against or an abstention."""
+    return not row.get("adopted") or bool(row.get("no")) or bool(row.get("abstain"))
+
+
+def _contested_main(
+    ex: Extraction, main: _Match, results: dict[int, _Match], other_votes: list[OtherVote]
+) -> tuple[_Match, list[OtherVote]]:
+    """A roundup of the week's votes (a newsletter, a week in review) is about the one vote of the week that divided
+    the Council, not the unanimous renewal it happens to tell first: when the main vote as read is unanimous and
+    exactly one other vote the text reports on another day of the week before the page was contested, that one is
+    the news. Background votes (weeks or years before) and votes of the same meeting (amendments, rival drafts)
+    never take the place of the main vote this way.
+    """
+    page, row0 = ex.article_date, main.row
+    day = day_of(row0.get("date")) if row0 is not None else None
+    if page is None or row0 is None or day is None or _contested(row0) or not 0 <= (page - day).days <= 7:
+        return main, other_votes
+
+    def week(o: OtherVote, row: dict[str, Any]) -> bool:
+        when = day_of(row.get("date"))
+        ok_kind = o.kind in ("other_day", "later", "undated")
+        return ok_kind and when is not None and when != day and 0 <= (page - when).days <= 7 and _contested(row)
+
+    divided = _found_others(other_votes, results, week)
+    if len(divided) != 1:
+        return main, other_votes
+    return _swap(main, next(iter(divided.values())), other_votes, "the one vote of the week that divided the Council",
+                 "other_day")  # fmt: skip
 
 
 def _lead_vote(
