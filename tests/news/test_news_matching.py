@@ -203,3 +203,45 @@ def test_a_roundup_of_the_week_is_about_the_one_vote_that_divided_the_council() 
     # the renewal told first stays the main vote when the other was not divided either (the text's 13 is then wrong)
     same = check(_NEWSLETTER, date="2031-06-14", record=MemoryRecord(_week(15)))
     assert same.decision is not None and same.decision.symbol == "S/2031/302"
+
+
+def _as_page(text: str, article: bool) -> str:
+    """A corpus text laid out as a news page with its clutter: a menu, a byline, a share bar, a rail of teasers about
+    other votes, comments; the story inside <article> or (``article=False``) in plain <div>s."""
+    import html
+    import re
+
+    from unsc.news.text import read_article
+
+    paras = read_article(text).paragraphs
+    head = len(paras) > 1 and len(paras[0].split()) < 20 and not re.search(r"[.!?\"”]$", paras[0])
+    h1 = f"<h1>{html.escape(paras[0])}</h1>" if head else ""
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in (paras[1:] if head else paras))
+    teasers = "".join(
+        f"<div class='box'><p>{t}</p></div>" for t in ("A veto by France, 9-6, on 1 May", "US blocks text")
+    )
+    story = (
+        f"<article>{h1}{body}</article>"
+        if article
+        else f"<div class='col'>{h1}<div class='byline'>By our desk</div>{body}</div>"
+    )
+    return (f"<html><body><nav><a>Home</a> <a>World</a></nav>{story}<div class='share'>Share on X</div>"
+            f"<div class='rail'><h2>Latest</h2>{teasers}</div>"
+            f"<section id='comments'><p>Russia vetoed it 10-5 on 2 May.</p></section></body></html>")  # fmt: skip
+
+
+def test_every_development_text_reads_the_same_laid_out_as_a_cluttered_page() -> None:
+    import json
+    from pathlib import Path
+
+    from unsc.news import extract_claims
+
+    texts = sorted((Path(__file__).parent / "articles").glob("*.txt"))
+    assert len(texts) > 40
+    for path in texts:
+        text = path.read_text(encoding="utf-8")
+        day = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["article_date"]
+        want = sorted(map(repr, (c.key() for c in extract_claims(text, day).claims)))
+        for article in (True, False):
+            got = sorted(map(repr, (c.key() for c in extract_claims(_as_page(text, article), day).claims)))
+            assert got == want, (path.name, article)
