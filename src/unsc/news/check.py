@@ -141,7 +141,8 @@ def _evidence(claims: list[Claim], row: dict[str, Any], full: dict[str, Any] | N
         elif f == "vote" and votes:
             got = votes.get(_seat(c.member or ""))
             ok = bool(got) and _VOTE_WORD.get(got or "") == c.claimed
-            out.append((2 if ok else -2, f"{c.member} {c.claimed} {'fits' if ok else 'does not fit'}"))
+            w = _vote_weight(votes, got) if ok else -2.0
+            out.append((w, f"{c.member} {c.claimed} {'fits' if ok else 'does not fit'}"))
         elif f == "veto":
             vb = {_seat(x) for x in row.get("vetoed_by") or []}
             ok = _seat(c.member or "") in vb
@@ -176,6 +177,19 @@ def _evidence(claims: list[Claim], row: dict[str, Any], full: dict[str, Any] | N
             ok = row.get("voting_class") == "procedural"
             out.append((2 if ok else -1, f"procedural vote {'fits' if ok else 'does not fit'}"))
     return out
+
+
+def _vote_weight(votes: dict[str, str], got: str | None) -> float:
+    """What a member's vote that fits a candidate tells of it: much when few members voted that way (the one "no"
+    of a veto), little when nearly all did (a "yes" in a unanimous vote fits almost every vote of the record).
+
+    >>> _vote_weight({"USA": "N", "GBR": "Y", "FRA": "Y", "RUS": "Y"}, "N")  # one "no" of four votes
+    2.0
+    >>> _vote_weight({"USA": "Y", "GBR": "Y", "FRA": "Y", "RUS": "Y"}, "Y")
+    0.5
+    """
+    share = sum(1 for v in votes.values() if v == got) / len(votes) if votes else 1.0
+    return round(0.5 + 2.0 * (1.0 - share), 2)
 
 
 def _date_evidence(
@@ -913,12 +927,15 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
     if last is not None and after and main.status not in (ReportStatus.MATCHED, ReportStatus.NO_VOTE):
         return _beyond(ex, rec, last, left, head)  # no vote in the record fits: after its last date
     results, other_votes = _other_votes(ex, rec, main)
-    results[0] = main
+    results[0] = first = main
+    main, other_votes = _recent_main(ex, main, results, other_votes)
+    main, other_votes = _lead_vote(ex, main, results, other_votes)
+    main, other_votes = _contested_main(ex, main, results, other_votes)
     claims_out = []
     main_subject = any(c.field == "subject" and c.event == 0 for c in ex.claims)
     for c in ex.claims:
-        m = results.get(c.event, main)
-        if c.event and m is main and c.field == "subject" and main_subject:
+        m = results.get(c.event, first)
+        if c.event and m is first and c.field == "subject" and main_subject:
             continue  # a vote found to be the main one again: its subject is said once, by the main vote's sentences
         if c.event and m.row is None:
             left.append(LeftOut.of_claim(c, m.message))
@@ -935,6 +952,121 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
         tuple(claims_out), tuple(consistency(ex, event=0)), evidence=tuple(main.evidence),
         other_votes=tuple(other_votes), left_out=tuple(left), **head,
     )  # fmt: skip
+
+
+_RECENT = 14  # days before the page date in which a vote is the page's news
+
+
+def _found_others(
+    other_votes: list[OtherVote], results: dict[int, _Match], keep: Any
+) -> dict[str, tuple[OtherVote, _Match, dict[str, Any]]]:
+    """The other votes found in the record by more than their sponsor or subject whose row ``keep`` accepts, by
+    symbol (the first sentence of each)."""
+    out: dict[str, tuple[OtherVote, _Match, dict[str, Any]]] = {}
+    for o in other_votes:
+        got = results.get(o.event)
+        row = got.row if got is not None else None
+        if got is None or row is None or not keep(o, row):
+            continue
+        if not all(_WEAK.match(w) for w in got.evidence):
+            out.setdefault(_symbol(row), (o, got, row))
+    return out
+
+
+def _swap(main: _Match, found: tuple[OtherVote, _Match, dict[str, Any]], other_votes: list[OtherVote], why: str,
+          kind: str) -> tuple[_Match, list[OtherVote]]:  # fmt: skip
+    """The other vote ``found`` made the report's main vote; the former main vote, an other vote of ``kind``, keeps
+    the claims of its sentences."""
+    o, got, row = found
+    old = main.row or {}
+    moved = OtherVote(0, kind, "", main.status, f"{kind.replace('_', ' ')}: {main.message}", _decision(old),
+                      tuple(main.evidence))  # fmt: skip
+    message = f"matched {_symbol(row)} ({_iso(row.get('date'))}), {why}; {_symbol(old)} ({_iso(old.get('date'))}) is another vote it reports"
+    return replace(got, status=ReportStatus.MATCHED, message=message), [moved, *(x for x in other_votes if x is not o)]
+
+
+def _recent_main(
+    ex: Extraction, main: _Match, results: dict[int, _Match], other_votes: list[OtherVote]
+) -> tuple[_Match, list[OtherVote]]:
+    """The vote a report is about is the news of its days: a vote the text dates long before the page (further back
+    than the window searched by default, so found only because the text gives its date) yields to the one vote the
+    text also speaks of that the record dates in the fortnight before the page ("on Wednesday ... resolution 413" in
+    a page that recalls "Nov. 15, 1976"). The older vote keeps its sentences' claims, as an earlier vote; a
+    fact-check or a guide that speaks only of old votes keeps the vote it dates, and so does an analysis written
+    months after a veto that mentions a vote of some weeks ago.
+    """
+    page, day = ex.article_date, day_of(main.row.get("date")) if main.row is not None else None
+    if page is None or day is None or (page - day).days <= _WINDOW:
+        return main, other_votes
+    recent = _found_others(other_votes, results, lambda o, row: _days_before(page, row) is not None
+                           and 0 <= (_days_before(page, row) or 0) <= _RECENT)  # fmt: skip
+    if len(recent) != 1:
+        return main, other_votes
+    why = f"the vote within {_RECENT} days of the page date that the text speaks of"
+    return _swap(main, next(iter(recent.values())), other_votes, why, "earlier")
+
+
+def _days_before(page: dt.date, row: dict[str, Any]) -> int | None:
+    """How many days before the page date the record dates a vote."""
+    when = day_of(row.get("date"))
+    return None if when is None else (page - when).days
+
+
+def _contested(row: dict[str, Any]) -> bool:
+    """Whether a vote divided the Council: not adopted, or with a vote against or an abstention."""
+    return not row.get("adopted") or bool(row.get("no")) or bool(row.get("abstain"))
+
+
+def _contested_main(
+    ex: Extraction, main: _Match, results: dict[int, _Match], other_votes: list[OtherVote]
+) -> tuple[_Match, list[OtherVote]]:
+    """A roundup of the week's votes (a newsletter, a week in review) is about the one vote of the week that divided
+    the Council, not the unanimous renewal it happens to tell first: when the main vote as read is unanimous and
+    exactly one other vote the text reports on another day of the week before the page was contested, that one is
+    the news. Background votes (weeks or years before) and votes of the same meeting (amendments, rival drafts)
+    never take the place of the main vote this way.
+    """
+    page, row0 = ex.article_date, main.row
+    day = day_of(row0.get("date")) if row0 is not None else None
+    if page is None or row0 is None or day is None or _contested(row0) or not 0 <= (page - day).days <= 7:
+        return main, other_votes
+
+    def week(o: OtherVote, row: dict[str, Any]) -> bool:
+        when = day_of(row.get("date"))
+        ok_kind = o.kind in ("other_day", "later", "undated")
+        return ok_kind and when is not None and when != day and 0 <= (page - when).days <= 7 and _contested(row)
+
+    divided = _found_others(other_votes, results, week)
+    if len(divided) != 1:
+        return main, other_votes
+    return _swap(main, next(iter(divided.values())), other_votes, "the one vote of the week that divided the Council",
+                 "other_day")  # fmt: skip
+
+
+def _lead_vote(
+    ex: Extraction, main: _Match, results: dict[int, _Match], other_votes: list[OtherVote]
+) -> tuple[_Match, list[OtherVote]]:
+    """A report read as having no Council vote of its own because of the General Assembly (an Assembly vote said to
+    come, "vow to return to the Assembly") is about the Council vote its lead reports when the record has that vote
+    on the page date or the day before: the Assembly cannot yet have voted on it, so that vote is the news. An
+    Assembly report recalling a veto of some days before (the Assembly after a veto) stays without a vote.
+    """
+    page = ex.article_date
+    if main.status is not ReportStatus.NO_VOTE or page is None or "General Assembly" not in (ex.no_vote_reason or ""):
+        return main, other_votes
+    words = lambda t: re.sub(r"\W+", " ", t).strip()  # noqa: E731  (dashes and quotes as the reader normalised them)
+    lead = words(" ".join(ex.article.paragraphs[:2]))
+    first = other_votes[0] if other_votes else None
+    got = results.get(first.event) if first is not None else None
+    row = got.row if got is not None else None
+    when = day_of(row.get("date")) if row is not None else None
+    if first is None or got is None or row is None or when is None or not 0 <= (page - when).days <= 1:
+        return main, other_votes
+    if words(first.sentence)[:80] not in lead or all(_WEAK.match(w) for w in got.evidence):
+        return main, other_votes
+    message = (f"matched {_symbol(row)} ({_iso(row.get('date'))}), the Council vote the report's lead gives, the day "
+               f"of the page or the day before; {ex.no_vote_reason} is not its news")  # fmt: skip
+    return replace(got, status=ReportStatus.MATCHED, message=message), other_votes[1:]
 
 
 def _said_once(claims: list[CheckedClaim]) -> list[CheckedClaim]:

@@ -15,13 +15,14 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 __all__ = ["Article", "looks_like_html", "read_article", "sentences"]
 
 _CLUTTER = re.compile(
     r"comment|related|nav|menu|footer|sidebar|share|social|newsletter|advert|\bads?\b|promo|cookie|breadcrumb|"
     r"subscribe|signup|sign-up|masthead|banner|popular|trending|recommend|more-stories|read-more|outbrain|taboola|"
-    r"byline-social|author-bio|tags|disqus|reply|login",
+    r"byline-social|author-bio|tags|disqus|reply|login|\brail\b|widget|teaser|caption|latest",
     re.I,
 )
 _DROP_TAGS = (
@@ -92,8 +93,8 @@ def read_article(source: str) -> Article:
     if soup.title and soup.title.string:
         title = soup.title.string.strip()
     h1 = soup.find("h1")
-    if h1 is not None:
-        title = h1.get_text(" ", strip=True) or title
+    headline = re.sub(r"\s+", " ", h1.get_text(" ", strip=True)).strip() if h1 is not None else ""
+    title = headline or title
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
     for tag in soup.find_all(True):
@@ -112,7 +113,8 @@ def read_article(source: str) -> Article:
             if sib is not None and sib.name in ("ul", "ol", "div", "section"):
                 sib.decompose()
             heading.decompose()
-    body = soup.find(itemprop="articleBody") or soup.find("article") or soup.find("main") or soup.body or soup
+    body = soup.find(itemprop="articleBody") or soup.find("article") or soup.find("main") or _densest(soup)
+    body = body or soup.body or soup
     blocks = body.find_all(["p", "li", "blockquote"]) if body is not None else []
     paras = []
     for b in blocks:
@@ -124,7 +126,36 @@ def read_article(source: str) -> Article:
             paras.append(t)
     if not paras and body is not None:
         paras = [p for p in (re.sub(r"\s+", " ", x).strip() for x in body.get_text("\n").split("\n")) if p]
+    if headline and headline not in paras[:1]:
+        # the page's headline opens the report, as a pasted text's first line does ("US vetoes ...", "The Assembly ...")
+        paras.insert(0, headline)
     return Article(paras, title, date)
+
+
+def _densest(soup: Any) -> Any | None:
+    """The block holding most of a page's running text, for a page that marks no ``<article>`` or ``<main>``: the
+    element whose own paragraphs have the most words (a story column, not the side rail of teasers beside it).
+
+    >>> from bs4 import BeautifulSoup
+    >>> page = ("<body><div class='rail'><p>Teaser one.</p><p>Teaser two.</p></div><div class='col'>"
+    ...         "<p>The Council voted on Friday on a long text about the mission in the north of the country.</p>"
+    ...         "<p>Twelve members backed it and three abstained.</p>"
+    ...         "</div></body>")
+    >>> _densest(BeautifulSoup(page, "lxml"))["class"]
+    ['col']
+    """
+    words: dict[int, tuple[int, Any]] = {}
+    for p in soup.find_all("p"):
+        parent = p.parent
+        if parent is None or parent.name in ("body", "html", "[document]"):
+            continue
+        n = len(p.get_text(" ", strip=True).split())
+        got = words.get(id(parent), (0, parent))
+        words[id(parent)] = (got[0] + n, parent)
+    if not words:
+        return None
+    best, block = max(words.values(), key=lambda x: x[0])
+    return block if best >= 20 else None
 
 
 _END_HEADING = re.compile(
