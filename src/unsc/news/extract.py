@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from unsc.news import reader as _reader
 from unsc.news.dates import MONTHS, dateline, dateline_end, find_dates, vote_weekday
 from unsc.news.text import Article, read_article, sentences
 from unsc.rules import all_members
@@ -1742,7 +1743,21 @@ class _Reading:
         ):  # "Most recently, on July 19, they vetoed ...": the two named before
             got += [Claim("veto", True, s, member=code, event=self.cur) for code in self.vetoers]
         got += self._same_side(member_mentions(s), got, prev_named)
+        got += self._by_evidence(s, norm, got)
         self.claims.extend(got)
+
+    def _by_evidence(self, s: str, norm: str, got: list[Claim]) -> list[Claim]:
+        """Member votes the shape readers missed, read by :mod:`unsc.news.reader` from the states and vote words
+        the clause holds; never for a member already given a vote or a veto for this vote."""
+        have = {c.member for c in self.claims + got if c.field in ("vote", "veto") and c.member and c.event == self.cur}
+        have |= {c.member for c in got if c.member and c.field in ("vote", "veto")}
+        out = []
+        for p in _reader.propose(norm, have):
+            if p.category == "veto":
+                out.append(Claim("veto", True, s, member=p.member, note="read by evidence", event=self.cur))
+            else:
+                out.append(Claim("vote", p.category, s, member=p.member, note="read by evidence", event=self.cur))
+        return out
 
     def _all_of_a_unanimous_vote(self, s: str) -> bool:
         """ "That includes ⟨A⟩ and ⟨B⟩", "Among the elected members were ⟨A⟩, ⟨B⟩ ...", just after the text said the

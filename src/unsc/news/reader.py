@@ -1,0 +1,182 @@
+"""A reader of member votes by evidence, not by sentence shape (issue 10, the news7 round).
+
+The shape readers of :mod:`unsc.news.extract` read a member's vote only when the sentence has one of the shapes
+they know. This reader looks at what a clause *contains*: the states it names (``⟨CODE⟩`` after
+:func:`unsc.news.extract.member_mentions`, and groups such as "the three Western powers") and the vote words it
+uses, by category (in favour, against, abstain, no part, veto). Every pair of a state and a vote word in one
+sentence is a candidate claim ``(state, category)``; features say how the two stand to each other (distance,
+what lies between, a negation or a modal before the vote word, the state used as an adjective or as a target,
+...) and a linear score of those features, with weights fitted by logistic regression on every annotated
+development set (``scripts/fit_news_reader.py``, which also reports the fit set by set, leave one set out),
+decides which candidates are claims. Only members the shape readers gave no vote for the same vote are
+proposed, so the reader adds claims and never overrides one.
+
+>>> [(p.member, p.category) for p in propose("⟨BRA⟩ and ⟨IND⟩ later said they had abstained.")]
+[('BRA', 'abstain'), ('IND', 'abstain')]
+>>> propose("⟨RUS⟩ said it would veto any text.")
+[]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+__all__ = ["CATEGORIES", "THRESHOLD", "WEIGHTS", "Proposal", "candidates", "features", "propose", "score"]
+
+#: vote categories: the ``claimed`` value of a ``vote`` claim, or ``veto``
+CATEGORIES = ("yes", "no", "abstain", "did not vote", "veto")
+
+_VOTE_WORDS: tuple[tuple[str, str], ...] = (
+    ("did not vote", r"did\s+not\s+(?:vote|participate|take\s+part)|(?:was|were)\s+absent|absent|boycott\w*|"
+                     r"not\s+(?:to\s+)?(?:participate|take\s+part|vote)|stayed\s+away|non-?participation"),
+    ("veto", r"veto(?:ed|es|ing)?|vetoe?s|blocked|blocking|blocks|shot\s+(?:it\s+)?down|torpedo\w*|killed|struck\s+down"),
+    ("abstain", r"abstain\w*|abstention\w*|sat\s+(?:it\s+)?out|sitting\s+out|sits?\s+out|held\s+back"),
+    ("no", r"voted\s+(?:against|no|down)|voting\s+(?:against|no)|votes?\s+against|against|opposed|opposing|oppose[sd]?|"
+           r"dissent\w*|negative\s+votes?|no\s+votes?|rejected|rejecting"),
+    ("yes", r"voted\s+(?:in\s+favou?r|for|yes)|voting\s+(?:in\s+favou?r|for|yes)|votes?\s+(?:in\s+favou?r|for)|"
+            r"in\s+favou?r|supported|supporting|supports|support|backed|backing|endorsed|approved|yes\s+votes?"),
+)  # fmt: skip
+_VOTE_RE = re.compile("|".join(f"(?P<c{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(_VOTE_WORDS)), re.I)
+#: words that name a vote clearly (not "supported the idea", "against the war")
+_CLEAR = re.compile(r"^(?:vot|veto|abstain|abstention|did\s+not|sat|sits|sitting|boycott|negative|no\s+vote|yes\s+vote)",
+                    re.I)  # fmt: skip
+_GROUPS = (
+    (re.compile(r"\bthe\s+(?:three\s+)?Western\s+(?:permanent\s+)?(?:powers|members|allies|democracies)\b|\bthe\s+P3\b",
+                re.I), "⟨USA⟩, ⟨GBR⟩ and ⟨FRA⟩"),
+)  # fmt: skip
+_TOKEN = re.compile(r"⟨[A-Z]{3}⟩|\w+(?:['’]\w+)?|[^\w\s]")
+_NEG = {"not", "never", "no", "didn't", "didn’t", "refused", "declined", "without", "nor", "neither", "failed"}
+_MODAL = {"would", "could", "might", "may", "will", "can", "should", "threatened", "threatens", "threatening",
+          "expected", "if", "unless", "ready", "prepared", "likely", "wants", "want", "plans", "vowed", "promised",
+          "whether", "intends", "urged", "asked", "called"}  # fmt: skip
+_TARGET = {"against", "on", "to", "over", "toward", "towards", "at", "into", "in", "about", "for", "of", "between"}
+_AGENT = {"by", "from", "including", "like", "among", "except", "notably", "namely", "such"}
+_LINK = {",", "and", "the", "also", "both", "as", "well", "plus", "along", "together", "with", "all", "then", "each"}
+_DRAFT_NOUN = re.compile(r"^(?:draft|text|resolution|proposal|amendment|measure|bid|motion|-)$", re.I)
+_SPEECH = {"said", "says", "told", "added", "argued", "insisted", "warned", "explained", "stated", "declared", "noted",
+           "accused", "urged", "complained", "recalled"}  # fmt: skip
+_CUT_HARD = re.compile(r";|\s(?:while|whereas|although|though|but)\s", re.I)
+_CUT_SOFT = re.compile(r"\s[—–]\s|[—–]|:")
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A candidate claim: ``member`` voted ``category`` (one of :data:`CATEGORIES`), with its ``features`` and
+    ``score`` (the probability the fitted weights give it)."""
+
+    member: str
+    category: str
+    features: dict[str, float]
+    score: float
+
+
+def _groups(norm: str) -> str:
+    for pat, codes in _GROUPS:
+        norm = pat.sub(codes, norm)
+    return norm
+
+
+def features(norm: str, s_at: tuple[int, int], v_at: tuple[int, int], category: str) -> dict[str, float]:
+    """The features of one (state, vote word) pair of a sentence, from their character spans.
+
+    >>> f = features("⟨RUS⟩ vetoed it", (0, 5), (6, 12), "veto")
+    >>> f["cat_veto"], f["adjacent"], f["before"]
+    (1.0, 1.0, 1.0)
+    """
+    toks = [(m.start(), m[0]) for m in _TOKEN.finditer(norm)]
+    starts = [t[0] for t in toks]
+    si, vi = bisect_right(starts, s_at[0]) - 1, bisect_right(starts, v_at[0]) - 1
+    vj = bisect_right(starts, v_at[1] - 1) - 1
+    lo, hi = (si + 1, vi) if si < vi else (vj + 1, si)
+    between = [t for _, t in toks[lo:hi]]
+    text_between = norm[min(s_at[1], v_at[1]) : max(s_at[0], v_at[0])]
+    words = [t.lower() for _, t in toks]
+    prev = words[si - 1] if si > 0 else ""
+    nxt = toks[si + 1][1] if si + 1 < len(toks) else ""
+    before_v = words[max(0, vi - 3) : vi]
+    f = {f"cat_{c.replace(' ', '_')}": float(c == category) for c in CATEGORIES}
+    f.update(
+        log_dist=math.log1p(len(between)),
+        before=float(si < vi),
+        adjacent=float(si < vi and len(between) <= 2),
+        states_between=min(sum(t.startswith("⟨") for t in between), 4) / 4,
+        clutter=min(sum(t.lower() not in _LINK and not t.startswith("⟨") for t in between), 8) / 8,
+        neg=float(category != "did not vote" and any(w in _NEG for w in before_v)),
+        modal=float(any(w in _MODAL for w in words[max(0, vi - 6) : vi])),
+        cross_hard=float(bool(_CUT_HARD.search(text_between))),
+        cross_soft=float(bool(_CUT_SOFT.search(text_between))),
+        cross_stop=float("." in between or "?" in between),
+        commas=min(between.count(","), 4) / 4,
+        prep_target=float(prev in _TARGET),
+        prep_agent=float(prev in _AGENT),
+        prep_with=float(prev == "with"),
+        adjective=float(bool(_DRAFT_NOUN.match(nxt))),
+        possessive=float(nxt in ("'s", "'", "’s", "’") or norm[s_at[1] : s_at[1] + 2] in ("'s", "’s")),
+        speech=float(any(w in _SPEECH for w in words)),
+        clear=float(bool(_CLEAR.match(norm[v_at[0] : v_at[1]]))),
+        passive_by=float(si > vi and "by" in [t.lower() for t in between]),
+    )
+    return f
+
+
+def candidates(norm: str) -> list[tuple[str, str, dict[str, float]]]:
+    """Every (state, category, features) pair of a sentence with states marked ``⟨CODE⟩``: each state with each
+    vote word, the pair's features with two more saying whether the vote word is the state's nearest one and the
+    state the first named.
+
+    >>> [(m, c) for m, c, _ in candidates("⟨CHN⟩ abstained and ⟨GBR⟩ voted against")]  # doctest: +NORMALIZE_WHITESPACE
+    [('CHN', 'abstain'), ('CHN', 'no'), ('CHN', 'no'), ('GBR', 'abstain'), ('GBR', 'no'), ('GBR', 'no')]
+    """
+    norm = _groups(norm)
+    states = [(m[1], m.span()) for m in re.finditer(r"⟨([A-Z]{3})⟩", norm)]
+    votes = []
+    for m in _VOTE_RE.finditer(norm):
+        i = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)
+        votes.append((_VOTE_WORDS[i][0], m.span()))
+    out = []
+    for k, (code, s_at) in enumerate(states):
+        dists = [abs(v_at[0] - s_at[0]) for _, v_at in votes]
+        for j, (cat, v_at) in enumerate(votes):
+            f = features(norm, s_at, v_at, cat)
+            f["nearest"] = float(dists[j] == min(dists))
+            f["first_state"] = float(k == 0)
+            f["n_votes"] = min(len(votes), 4) / 4
+            out.append((code, cat, f))
+    return out
+
+
+#: the weights of the linear score, fitted by ``scripts/fit_news_reader.py`` on every development set
+WEIGHTS: dict[str, float] = {"bias": -4.0}
+#: a candidate is a claim from this probability on
+THRESHOLD = 0.5
+
+
+def score(f: dict[str, float], weights: dict[str, float] | None = None) -> float:
+    """The probability the linear score gives a candidate's features.
+
+    >>> round(score({"x": 1.0}, {"bias": 0.0, "x": 0.0}), 2)
+    0.5
+    """
+    w = WEIGHTS if weights is None else weights
+    z = w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in f.items())
+    return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+
+def propose(
+    norm: str, have: set[str] | frozenset[str] = frozenset(), weights: dict[str, float] | None = None,
+    threshold: float | None = None,
+) -> list[Proposal]:
+    """The claims the reader makes of a sentence: for each state not in ``have`` (members given a vote already),
+    its best-scored category when that score reaches the threshold."""
+    best: dict[str, Proposal] = {}
+    for code, cat, f in candidates(norm):
+        if code in have:
+            continue
+        p = Proposal(code, cat, f, score(f, weights))
+        if code not in best or p.score > best[code].score:
+            best[code] = p
+    t = THRESHOLD if threshold is None else threshold
+    return [p for p in best.values() if p.score >= t]
