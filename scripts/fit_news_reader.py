@@ -126,6 +126,7 @@ def main() -> None:
     ap.add_argument("--store", default=str(Path(os.environ.get("UNSC_HOME", ".unsc-home")) / "unsc.duckdb"))
     ap.add_argument("--sets", default=",".join(SETS))
     ap.add_argument("--min-precision", type=float, default=0.9)
+    ap.add_argument("--threshold", type=float, help="use this probability instead of choosing one by precision")
     ap.add_argument("--no-eval", action="store_true", help="fit and print the weights only")
     a = ap.parse_args()
     sets = a.sets.split(",")
@@ -145,7 +146,7 @@ def main() -> None:
     for name in sets:
         train = [r for r in rows if r["set"] != name]
         w = as_weights(fit(train, names), names)
-        t = threshold(train, w, a.min_precision)
+        t = a.threshold if a.threshold is not None else threshold(train, w, a.min_precision)
         if store is None:
             print(f"  {name}: threshold {t:.3f}")
             continue

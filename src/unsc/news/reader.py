@@ -31,7 +31,8 @@ CATEGORIES = ("yes", "no", "abstain", "did not vote", "veto")
 
 _VOTE_WORDS: tuple[tuple[str, str], ...] = (
     ("did not vote", r"did\s+not\s+(?:vote|participate|take\s+part)|(?:was|were)\s+absent|absent|boycott\w*|"
-                     r"not\s+(?:to\s+)?(?:participate|take\s+part|vote)|stayed\s+away|non-?participation"),
+                     r"not\s+(?:to\s+)?(?:participate|take\s+part|vote)|stayed\s+away|non-?participation|"
+                     r"(?:took|takes|take|taking)\s+no\s+part|not\s+taking\s+part|stay(?:s|ed)?\s+out\s+of\s+(?:the\s+)?vote"),
     ("veto", r"veto(?:ed|es|ing)?|vetoe?s|blocked|blocking|blocks|shot\s+(?:it\s+)?down|torpedo\w*|killed|struck\s+down"),
     ("abstain", r"abstain\w*|abstention\w*|sat\s+(?:it\s+)?out|sitting\s+out|sits?\s+out|held\s+back"),
     ("no", r"voted\s+(?:against|no|down)|voting\s+(?:against|no)|votes?\s+against|against|opposed|opposing|oppose[sd]?|"
@@ -119,7 +120,72 @@ def features(norm: str, s_at: tuple[int, int], v_at: tuple[int, int], category: 
         clear=float(bool(_CLEAR.match(norm[v_at[0] : v_at[1]]))),
         passive_by=float(si > vi and "by" in [t.lower() for t in between]),
     )
+    gap = _run_gap(words, si, vi, vj)
+    after = words[vj + 1] if si > vi and vj + 1 < len(words) else ""
+    f.update(
+        run_gap=math.log1p(gap),
+        run_adjacent_before=float(gap <= 1 and si < vi),
+        run_adjacent_after=float(gap <= 1 and si > vi and after not in (",", "and")),
+        link_after=float(si > vi and after in (",", "and")),
+        absolute_with=float(gap <= 1 and _absolute_with(words, si, vi)),
+        modifier=float(_modifier(toks, si, norm)),
+        relative=float(any(w.lower() in ("which", "who", "whose", "that", "when") for w in between)),
+        headline=float(not norm.rstrip().endswith((".", '"', "?", "!")) and len(toks) < 20),
+        history=float(bool(_HISTORY.search(norm))),
+        vote_noun=float(si < vi and len(between) <= 1 and bool(re.match(r"veto(?:es)?$|abstention", norm[v_at[0] : v_at[1]]))),
+    )
     return f
+
+
+_RUN_LINK = {",", "and", "the", "as", "well", "plus", "along", "with", "also", "both", "delegation", "delegations",
+             "(", ")", "—", "–", "-", "or"}  # fmt: skip
+
+
+_HISTORY = re.compile(r"\b(?:earlier|previous(?:ly)?|times|since|(?:19|20)\d\d|ago|last\s+(?:year|month|week)|"
+                      r"before|once|history|record)\b", re.I)
+_SUBJECT_NEXT = {"has", "have", "had", "was", "were", "is", "are", "also", "then", "did", "itself", "themselves",
+                 "which", "who", "again", "instead", "on", "in", "joined", "both", "all", "alone", "too", "had", "today",
+                 "yesterday", "last", "finally", "once", "only", "not", "never", "would", "could", "cast", "used",
+                 "chose", "decided", "opted", "refused", "declined", "said", "raised", "took", "stayed", "sat", "sits",
+                 "abstaining", "voting", "voted", "vetoing", "joining", "delegation", "delegations", "ambassador",
+                 "envoy", "representative", "representatives", "lets", "let", "allowed", "drops"}  # fmt: skip
+
+
+def _modifier(toks: list[tuple[int, str]], si: int, norm: str) -> bool:
+    """The state names a draft, a target or a place rather than a voter: the word after its list is a noun
+    ("the ⟨A⟩ draft", "⟨B⟩'s regime", "⟨C⟩ arms embargo", "⟨D⟩-drafted")."""
+    i = si + 1
+    while i < len(toks) and (toks[i][1].lower() in ("and", ",", "the") or toks[i][1].startswith("⟨")):
+        i += 1
+    if i >= len(toks):
+        return False
+    w = toks[i][1]
+    if w in ("'s", "’s", "'", "’") and i + 1 < len(toks):
+        w = toks[i + 1][1]
+    if w == "-":
+        return True
+    return w.isalpha() and w.islower() and w not in _SUBJECT_NEXT and not _VOTE_RE.match(norm, toks[i][0])
+
+
+def _run_gap(words: list[str], si: int, vi: int, vj: int) -> int:
+    """How many words lie between the vote word and the edge of the list of states the state stands in ("⟨A⟩,
+    ⟨B⟩ and ⟨C⟩ abstained": none for ⟨A⟩ as for ⟨C⟩)."""
+    step = 1 if si < vi else -1
+    i = si + step
+    while 0 <= i < len(words) and (words[i] in _RUN_LINK or words[i].startswith("⟨")) and i != vi and i != vj:
+        i += step
+    end = vi if si < vi else vj
+    return abs(end - i) if (step == 1 and i <= end) or (step == -1 and i >= end) else 0
+
+
+def _absolute_with(words: list[str], si: int, vi: int) -> bool:
+    """ "with ⟨A⟩ voting against", "with ⟨A⟩ and ⟨B⟩ abstaining": the vote word is a participle after ``with``."""
+    if not si < vi or not words[vi].endswith("ing"):
+        return False
+    j = si - 1
+    while j >= 0 and (words[j] in _RUN_LINK - {"with"} or words[j].startswith("⟨")):
+        j -= 1
+    return j >= 0 and words[j] == "with"
 
 
 def candidates(norm: str) -> list[tuple[str, str, dict[str, float]]]:
