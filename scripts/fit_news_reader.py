@@ -44,9 +44,9 @@ def collect(sets: list[str]) -> list[Row]:
     clause = [0]
     real = reader.propose
 
-    def spy(norm: str, have: Any = frozenset(), weights: Any = None, threshold: Any = None) -> list[Any]:
+    def spy(norm: str, have: Any = frozenset(), weights: Any = None, threshold: Any = None, when: Any = None) -> Any:
         clause[0] += 1
-        record.extend((clause[0], m, c, f) for m, c, f in reader.candidates(norm) if m not in have)
+        record.extend((clause[0], m, c, f) for m, c, f in reader.candidates(norm, when) if m not in have)
         return []
 
     reader.propose = spy  # type: ignore[assignment]
@@ -92,13 +92,16 @@ def as_weights(w: np.ndarray, names: list[str]) -> dict[str, float]:
 
 def threshold(rows: list[Row], weights: dict[str, float], min_precision: float) -> float:
     """The lowest probability whose proposals (best per member and clause) are right ``min_precision`` of the time."""
-    best: dict[tuple[Any, ...], tuple[float, bool]] = {}
+    groups: dict[tuple[Any, ...], list[Row]] = defaultdict(list)
     for r in rows:
-        k = (r["set"], r["article"], r["clause"], r["member"])
-        s = reader.score(r["features"], weights)
-        if k not in best or s > best[k][0]:
-            best[k] = (s, r["label"])
-    ranked = sorted(best.values(), reverse=True)
+        groups[(r["set"], r["article"], r["clause"])].append(r)
+    ranked = []
+    for g in groups.values():
+        label = {(r["member"], r["category"]): r["label"] for r in g}
+        props = [reader.Proposal(r["member"], r["category"], r["features"], reader.score(r["features"], weights))
+                 for r in g]  # fmt: skip
+        ranked += [(p.score, label[(p.member, p.category)]) for p in reader.choose(props)]
+    ranked.sort(reverse=True)
     tp = fp = 0
     chosen = 1.01
     for s, ok in ranked:

@@ -1751,12 +1751,14 @@ class _Reading:
         the clause holds; never for a member already given a vote or a veto for this vote."""
         have = {c.member for c in self.claims + got if c.field in ("vote", "veto") and c.member and c.event == self.cur}
         have |= {c.member for c in got if c.member and c.field in ("vote", "veto")}
+        ev = self.events[self.cur]
+        when = ev.dates[0][0] if ev.dates else ev.window[1] if ev.window else self.article_date
         out = []
-        for p in _reader.propose(norm, have):
+        for p in _reader.propose(norm, have, when=when):
             if p.category == "veto":
-                out.append(Claim("veto", True, s, member=p.member, note="read by evidence", event=self.cur))
+                out.append(Claim("veto", True, s, member=p.member, note=EVIDENCE, event=self.cur))
             else:
-                out.append(Claim("vote", p.category, s, member=p.member, note="read by evidence", event=self.cur))
+                out.append(Claim("vote", p.category, s, member=p.member, note=EVIDENCE, event=self.cur))
         return out
 
     def _all_of_a_unanimous_vote(self, s: str) -> bool:
@@ -1937,6 +1939,7 @@ class _Reading:
 
     def finish(self) -> Extraction:
         """The claims of the whole text: the main vote settled, its date claimed, counts completed, duplicates gone."""
+        self._evidence_only_where_shapes_read()
         self._promote_the_only_vote()
         self._headline_names_the_vote()
         self._one_vote_per_listed_date()
@@ -1973,6 +1976,13 @@ class _Reading:
         return Extraction(
             uniq, art, article_date, vote_date, source, self.vote_sents, events, self.left_out, lede, bool(lede)
         )
+
+    def _evidence_only_where_shapes_read(self) -> None:
+        """Votes read by evidence stay only with a vote the shape readers said something of (an outcome, a count,
+        a member's vote, a symbol): alone they would make a vote matchable that the text's other sentences
+        describe, and take its record vote from it."""
+        said = {c.event for c in self.claims if c.note != EVIDENCE and c.field not in ("date", "subject", "sponsor")}
+        self.claims = [c for c in self.claims if c.note != EVIDENCE or c.event in said]
 
     def _one_vote_per_listed_date(self) -> None:
         """ "vetoed three drafts: on 4 October 2011, on 4 February 2012 and on 19 July 2012": a recalled vote whose
@@ -2292,6 +2302,8 @@ def sponsor_states(norm: str, known: set[str] | frozenset[str] = frozenset()) ->
 
 #: "sat out the vote" says a member did not vote yes or no: an abstention or no part in the vote, the record tells
 SAT_OUT = "sat out: an abstention or no part in the vote"
+#: the note of a member's vote read by :mod:`unsc.news.reader` (by evidence, not by the sentence's shape)
+EVIDENCE = "read by evidence"
 _SAT_OUT = re.compile(r"\b(?:sat|sits|sit|sitting|stayed|staying)\s+(?:it\s+)?out\b", re.I)
 _NO_PART = re.compile(r"\bdid not (?:vote|participate|take part)\b|\babsent\b|\bboycott|\bnot participat", re.I)
 

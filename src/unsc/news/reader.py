@@ -19,12 +19,14 @@ proposed, so the reader adds claims and never overrides one.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
-__all__ = ["CATEGORIES", "THRESHOLD", "WEIGHTS", "Proposal", "candidates", "features", "propose", "score"]
+__all__ = ["CATEGORIES", "THRESHOLD", "WEIGHTS", "Proposal", "candidates", "choose", "features", "propose", "score", "seated"]
 
 #: vote categories: the ``claimed`` value of a ``vote`` claim, or ``veto``
 CATEGORIES = ("yes", "no", "abstain", "did not vote", "veto")
@@ -188,7 +190,26 @@ def _absolute_with(words: list[str], si: int, vi: int) -> bool:
     return j >= 0 and words[j] == "with"
 
 
-def candidates(norm: str) -> list[tuple[str, str, dict[str, float]]]:
+@lru_cache(maxsize=4096)
+def seated(code: str, when: dt.date | None) -> bool:
+    """Whether the state sat on the Council that day (by the rules' roster); ``True`` when the day is unknown or
+    the roster does not cover it.
+
+    >>> seated("GAB", dt.date(2023, 5, 1)), seated("SYR", dt.date(2023, 5, 1)), seated("SYR", None)
+    (True, False, True)
+    """
+    from unsc.rules import Council
+
+    if when is None:
+        return True
+    try:
+        council = Council.seated(when)
+    except Exception:  # a day before the first meeting or beyond the roster: nothing to tell
+        return True
+    return council.canonical(code) in (council.members or ())
+
+
+def candidates(norm: str, when: dt.date | None = None) -> list[tuple[str, str, dict[str, float]]]:
     """Every (state, category, features) pair of a sentence with states marked ``⟨CODE⟩``: each state with each
     vote word, the pair's features with two more saying whether the vote word is the state's nearest one and the
     state the first named.
@@ -205,11 +226,18 @@ def candidates(norm: str) -> list[tuple[str, str, dict[str, float]]]:
     out = []
     for k, (code, s_at) in enumerate(states):
         dists = [abs(v_at[0] - s_at[0]) for _, v_at in votes]
+        feats = [features(norm, s_at, v_at, cat) for cat, v_at in votes]
         for j, (cat, v_at) in enumerate(votes):
-            f = features(norm, s_at, v_at, cat)
+            f = feats[j]
+            # another vote word, of another category, that the state's list runs straight into ("⟨A⟩ voted no
+            # and ⟨B⟩, ⟨C⟩ abstained": for ⟨B⟩, "no" has a rival in "abstained")
+            f["rival_run"] = float(any(
+                i != j and c2 != cat and feats[i]["run_adjacent_before"] for i, (c2, _) in enumerate(votes)
+            ))  # fmt: skip
             f["nearest"] = float(dists[j] == min(dists))
             f["first_state"] = float(k == 0)
             f["n_votes"] = min(len(votes), 4) / 4
+            f["not_seated"] = float(not seated(code, when))
             out.append((code, cat, f))
     return out
 
@@ -233,16 +261,30 @@ def score(f: dict[str, float], weights: dict[str, float] | None = None) -> float
 
 def propose(
     norm: str, have: set[str] | frozenset[str] = frozenset(), weights: dict[str, float] | None = None,
-    threshold: float | None = None,
+    threshold: float | None = None, when: dt.date | None = None,
 ) -> list[Proposal]:
-    """The claims the reader makes of a sentence: for each state not in ``have`` (members given a vote already),
-    its best-scored category when that score reaches the threshold."""
-    best: dict[str, Proposal] = {}
-    for code, cat, f in candidates(norm):
-        if code in have:
-            continue
-        p = Proposal(code, cat, f, score(f, weights))
-        if code not in best or p.score > best[code].score:
-            best[code] = p
+    """The claims the reader makes of a sentence about a vote of day ``when`` (the report's date when the vote's
+    own is unknown): for each state not in ``have`` (members given a vote already), its best-scored category when
+    that score reaches the threshold."""
+    got = [Proposal(code, cat, f, score(f, weights)) for code, cat, f in candidates(norm, when) if code not in have]
     t = THRESHOLD if threshold is None else threshold
-    return [p for p in best.values() if p.score >= t]
+    return [p for p in choose(got) if p.score >= t]
+
+
+def choose(proposals: list[Proposal]) -> list[Proposal]:
+    """One proposal per member: among the vote words its list of states runs straight into, if any ("⟨A⟩, ⟨B⟩
+    abstained"), else among all, the best-scored.
+
+    >>> a = Proposal("CHN", "no", {"run_adjacent_before": 0.0}, 0.8)
+    >>> b = Proposal("CHN", "abstain", {"run_adjacent_before": 1.0}, 0.6)
+    >>> [p.category for p in choose([a, b])]
+    ['abstain']
+    """
+    by: dict[str, list[Proposal]] = {}
+    for p in proposals:
+        by.setdefault(p.member, []).append(p)
+    out = []
+    for ps in by.values():
+        own = [p for p in ps if p.features.get("run_adjacent_before")]
+        out.append(max(own or ps, key=lambda p: p.score))
+    return out
