@@ -6,8 +6,9 @@ Usage (store built from ../shared/data)::
 
 1. Every annotated development set is read with the shape readers alone, while every candidate the reader by
    evidence would weigh (a state and a vote word in one clause, for a member the shape readers gave no vote) is
-   recorded with its features. A candidate is labelled true when its claim (``vote``/``veto``, member, value) is
-   one the annotation expects and the shape readers did not read (the claims they miss).
+   recorded with its features. A candidate is labelled true when its claim (``vote``/``veto``, member, value, and
+   the record vote ``check()`` matched its sentence's vote to) is one the annotation expects and the shape
+   readers did not read (the claims they miss).
 2. Logistic regression (L2, Newton steps, numpy) on those candidates; the threshold is the lowest probability at
    which the candidates above it, best per member and clause, are right at least ``--min-precision`` of the time.
 3. Leave one set out: fitted on the other sets, the weights are used on the left-out one and ``evaluate()``
@@ -18,7 +19,9 @@ Usage (store built from ../shared/data)::
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
+import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -27,7 +30,8 @@ import numpy as np
 
 from unsc.news import extract as ex
 from unsc.news import reader
-from unsc.news.evaluate import evaluate, load_gold
+from unsc.news.check import check
+from unsc.news.evaluate import _sym_key, evaluate, load_gold
 from unsc.rules.charter import code_of_the_time
 
 SETS = ["articles", *[f"heldout{n}" for n in ["", *range(2, 11)]]]
@@ -37,16 +41,21 @@ L2 = 1.0
 Row = dict[str, Any]
 
 
-def collect(sets: list[str]) -> list[Row]:
-    """Every candidate of every development article, labelled, with the shape readers alone."""
+def collect(sets: list[str], store: Any) -> list[Row]:
+    """Every candidate of every development article, labelled, with the shape readers alone.
+
+    A candidate is true when its claim, for the record vote its sentence's vote was matched to (``check()``
+    against the store), is one the annotation expects and the shape readers miss; candidates of a vote matched
+    to no record vote are left out (their claims are never counted)."""
     rows: list[Row] = []
-    record: list[tuple[int, str, str, dict[str, float]]] = []
+    record: list[tuple[int, int, str, str, dict[str, float]]] = []
     clause = [0]
     real = reader.propose
 
     def spy(norm: str, have: Any = frozenset(), weights: Any = None, threshold: Any = None, when: Any = None) -> Any:
         clause[0] += 1
-        record.extend((clause[0], m, c, f) for m, c, f in reader.candidates(norm, when) if m not in have)
+        event = sys._getframe(1).f_locals["self"].cur  # the vote the clause is about (the caller is a _Reading)
+        record.extend((clause[0], event, m, c, f) for m, c, f in reader.candidates(norm, when) if m not in have)
         return []
 
     reader.propose = spy  # type: ignore[assignment]
@@ -55,12 +64,26 @@ def collect(sets: list[str]) -> list[Row]:
             for g in load_gold(ROOT / name):
                 record.clear()
                 got = ex.extract_claims(g.path.read_text(encoding="utf-8"), g.article_date)
-                when = got.vote_date or got.article_date
-                missing = Counter((c["field"], c.get("member"), c["claimed"]) for c in g.claims)
-                missing.subtract(Counter(c.key() for c in got.claims))
-                for cl, member, cat, f in record:
+                rep = check(got, record=store)
+                main = rep.decision.symbol if rep.decision else None
+                votes = {0: rep.decision} if rep.decision else {}
+                votes.update({o.event: o.decision for o in rep.other_votes if o.decision})
+                have = Counter(
+                    (c.field, c.member, c.claimed, None if c.decision in (None, main) else _sym_key(c.decision))
+                    for c in rep.claims
+                )
+                missing = Counter(
+                    (c["field"], c.get("member"), c["claimed"], _sym_key(c.get("decision"))) for c in g.claims
+                )
+                missing.subtract(have)
+                for cl, event, member, cat, f in record:
+                    vote = votes.get(event)
+                    if vote is None:
+                        continue
+                    when = dt.date.fromisoformat(vote.date) if vote.date else got.vote_date or got.article_date
                     code = code_of_the_time(member, when) if when else member
-                    key = ("veto", code, True) if cat == "veto" else ("vote", code, cat)
+                    dec = None if vote.symbol == main else _sym_key(vote.symbol)
+                    key = ("veto", code, True, dec) if cat == "veto" else ("vote", code, cat, dec)
                     rows.append({"set": name, "article": g.name, "clause": cl, "member": code, "category": cat,
                                  "features": f, "label": missing[key] > 0})  # fmt: skip
     finally:
@@ -133,24 +156,22 @@ def main() -> None:
     ap.add_argument("--no-eval", action="store_true", help="fit and print the weights only")
     a = ap.parse_args()
     sets = a.sets.split(",")
-    rows = collect(sets)
+    from unsc.record import open_store
+
+    store = open_store(a.store)
+    rows = collect(sets, store)
     names = sorted(rows[0]["features"])
     by_set: dict[str, list[Row]] = defaultdict(list)
     for r in rows:
         by_set[r["set"]].append(r)
     print(f"{len(rows)} candidates, {sum(r['label'] for r in rows)} true; features: {', '.join(names)}")
-    store = None
-    if not a.no_eval:
-        from unsc.record import open_store
-
-        store = open_store(a.store)
     print("leave one set out (fit on the other sets, figures on this one; shape readers alone -> with the reader):")
     totals = Counter()
     for name in sets:
         train = [r for r in rows if r["set"] != name]
         w = as_weights(fit(train, names), names)
         t = a.threshold if a.threshold is not None else threshold(train, w, a.min_precision)
-        if store is None:
+        if a.no_eval:
             print(f"  {name}: threshold {t:.3f}")
             continue
         base, new = figures(name, store, None, t), figures(name, store, w, t)
