@@ -2078,7 +2078,10 @@ class _Reading:
 
         for c in self.claims:
             if c.member:
-                then = code_of_the_time(c.member, when)
+                # a recalled vote the text dates ("resolution 425 of March 1978") had the members of its own day
+                ev = self.events[c.event] if 0 < c.event < len(self.events) else None
+                own = [d for d, how, _ in ev.dates if how == "text"] if ev else []
+                then = code_of_the_time(c.member, own[0] if own else ev.window[1] if ev and ev.window else when)
                 if then != c.member:
                     c.claimed = then if c.claimed == c.member else c.claimed
                     c.member = then

@@ -243,9 +243,50 @@ def candidates(norm: str, when: dt.date | None = None) -> list[tuple[str, str, d
 
 
 #: the weights of the linear score, fitted by ``scripts/fit_news_reader.py`` on every development set
-WEIGHTS: dict[str, float] = {"bias": -4.0}
+WEIGHTS: dict[str, float] = {
+    "bias": -0.101,
+    "absolute_with": 0.0,
+    "adjacent": 0.347,
+    "adjective": -1.493,
+    "before": -0.447,
+    "cat_abstain": 0.073,
+    "cat_did_not_vote": 1.349,
+    "cat_no": -0.559,
+    "cat_veto": -0.033,
+    "cat_yes": -0.83,
+    "clear": 0.399,
+    "clutter": -1.162,
+    "commas": 0.92,
+    "cross_hard": -0.997,
+    "cross_soft": -0.243,
+    "cross_stop": -0.214,
+    "first_state": 0.619,
+    "headline": -0.633,
+    "history": 0.006,
+    "link_after": 1.292,
+    "log_dist": -0.422,
+    "modal": -0.159,
+    "modifier": -1.816,
+    "n_votes": -0.171,
+    "nearest": 0.092,
+    "neg": -0.004,
+    "not_seated": -2.494,
+    "passive_by": -1.391,
+    "possessive": 1.099,
+    "prep_agent": -0.797,
+    "prep_target": -1.231,
+    "prep_with": 0.507,
+    "relative": 0.286,
+    "rival_run": -1.377,
+    "run_adjacent_after": -1.196,
+    "run_adjacent_before": -0.237,
+    "run_gap": 0.036,
+    "speech": -0.404,
+    "states_between": 0.78,
+    "vote_noun": -0.916,
+}
 #: a candidate is a claim from this probability on
-THRESHOLD = 0.5
+THRESHOLD = 0.55
 
 
 def score(f: dict[str, float], weights: dict[str, float] | None = None) -> float:
