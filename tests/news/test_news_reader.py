@@ -88,3 +88,27 @@ def test_extract_adds_claims_read_by_evidence_and_never_a_second_vote(monkeypatc
     assert ("GAB", "abstain", "read by evidence") in added
     members = [m for m, _, _ in after]
     assert len(members) == len(set(members)), "a member was given two votes"
+
+
+def test_votes_read_by_evidence_stay_only_with_a_vote_the_shapes_described(monkeypatch: pytest.MonkeyPatch) -> None:
+    from unsc.news import extract
+
+    monkeypatch.setattr(extract, "_sentence_votes", lambda norm: [])  # every member vote now comes from the reader
+    monkeypatch.setattr(reader, "WEIGHTS", {"bias": -1.0, "cat_abstain": 3.0})
+    monkeypatch.setattr(reader, "THRESHOLD", 0.5)
+    text = (
+        "The Security Council on Monday adopted resolution 1559 by nine votes to none, Gabon abstaining. "
+        "Last year, on a similar vote, Peru and Chile abstained."
+    )
+    got = {(c.member, c.event) for c in extract_claims(text, "2004-09-06").claims if c.field == "vote"}
+    assert ("GAB", 0) in got  # the main vote has an outcome and a tally of the shape readers
+    assert not any(m in ("PER", "CHL") for m, _ in got)  # the earlier vote has nothing else: no claim to match it by
+
+
+def test_a_recalled_vote_keeps_the_states_of_its_own_day() -> None:
+    text = (
+        "The Security Council on Monday adopted resolution 1559 by nine votes to none, with six abstentions. "
+        "In March 1978 the Council adopted resolution 425, with the Soviet Union abstaining."
+    )
+    votes = [(c.member, c.event) for c in extract_claims(text, "2004-09-06").claims if c.field == "vote"]
+    assert votes == [("SUN", 1)]
