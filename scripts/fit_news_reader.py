@@ -58,7 +58,7 @@ def collect(sets: list[str], store: Any) -> list[Row]:
         record.extend((clause[0], event, m, c, f) for m, c, f in reader.candidates(norm, when) if m not in have)
         return []
 
-    reader.propose = spy  # type: ignore[assignment]
+    reader.propose = spy
     try:
         for name in sets:
             for g in load_gold(ROOT / name):
@@ -87,7 +87,7 @@ def collect(sets: list[str], store: Any) -> list[Row]:
                     rows.append({"set": name, "article": g.name, "clause": cl, "member": code, "category": cat,
                                  "features": f, "label": missing[key] > 0})  # fmt: skip
     finally:
-        reader.propose = real  # type: ignore[assignment]
+        reader.propose = real
     return rows
 
 
@@ -166,7 +166,7 @@ def main() -> None:
         by_set[r["set"]].append(r)
     print(f"{len(rows)} candidates, {sum(r['label'] for r in rows)} true; features: {', '.join(names)}")
     print("leave one set out (fit on the other sets, figures on this one; shape readers alone -> with the reader):")
-    totals = Counter()
+    totals: Counter[str] = Counter()
     for name in sets:
         train = [r for r in rows if r["set"] != name]
         w = as_weights(fit(train, names), names)

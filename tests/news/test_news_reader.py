@@ -35,8 +35,11 @@ def test_a_group_name_stands_for_its_states() -> None:
 
 
 def test_negation_and_modality_before_the_vote_word() -> None:
-    assert _feature("France did not veto the plan.", "FRA", "veto", "neg") == 1.0
+    # a negated vote word says nothing of anyone: no candidate at all
+    assert reader.candidates(member_mentions("France did not veto the plan.")) == []
+    assert reader.candidates(member_mentions("Nobody voted against, Peru included.")) == []
     assert _feature("France vetoed the plan.", "FRA", "veto", "neg") == 0.0
+    assert _feature("It passed by ten votes to none, Peru abstaining.", "PER", "abstain", "neg") == 0.0
     assert _feature("China could abstain next week.", "CHN", "abstain", "modal") == 1.0
     assert _feature("China abstained last week.", "CHN", "abstain", "modal") == 0.0
 
