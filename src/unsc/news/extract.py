@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from unsc.news import reader as _reader
 from unsc.news.dates import MONTHS, dateline, dateline_end, find_dates, vote_weekday
 from unsc.news.text import Article, read_article, sentences
 from unsc.rules import all_members
@@ -1742,7 +1743,23 @@ class _Reading:
         ):  # "Most recently, on July 19, they vetoed ...": the two named before
             got += [Claim("veto", True, s, member=code, event=self.cur) for code in self.vetoers]
         got += self._same_side(member_mentions(s), got, prev_named)
+        got += self._by_evidence(s, norm, got)
         self.claims.extend(got)
+
+    def _by_evidence(self, s: str, norm: str, got: list[Claim]) -> list[Claim]:
+        """Member votes the shape readers missed, read by :mod:`unsc.news.reader` from the states and vote words
+        the clause holds; never for a member already given a vote or a veto for this vote."""
+        have = {c.member for c in self.claims + got if c.field in ("vote", "veto") and c.member and c.event == self.cur}
+        have |= {c.member for c in got if c.member and c.field in ("vote", "veto")}
+        ev = self.events[self.cur]
+        when = ev.dates[0][0] if ev.dates else ev.window[1] if ev.window else self.article_date
+        out = []
+        for p in _reader.propose(norm, have, when=when):
+            if p.category == "veto":
+                out.append(Claim("veto", True, s, member=p.member, note=EVIDENCE, event=self.cur))
+            else:
+                out.append(Claim("vote", p.category, s, member=p.member, note=EVIDENCE, event=self.cur))
+        return out
 
     def _all_of_a_unanimous_vote(self, s: str) -> bool:
         """ "That includes ⟨A⟩ and ⟨B⟩", "Among the elected members were ⟨A⟩, ⟨B⟩ ...", just after the text said the
@@ -1922,6 +1939,7 @@ class _Reading:
 
     def finish(self) -> Extraction:
         """The claims of the whole text: the main vote settled, its date claimed, counts completed, duplicates gone."""
+        self._evidence_only_where_shapes_read()
         self._promote_the_only_vote()
         self._headline_names_the_vote()
         self._one_vote_per_listed_date()
@@ -1958,6 +1976,13 @@ class _Reading:
         return Extraction(
             uniq, art, article_date, vote_date, source, self.vote_sents, events, self.left_out, lede, bool(lede)
         )
+
+    def _evidence_only_where_shapes_read(self) -> None:
+        """Votes read by evidence stay only with a vote the shape readers said something of (an outcome, a count,
+        a member's vote, a symbol): alone they would make a vote matchable that the text's other sentences
+        describe, and take its record vote from it."""
+        said = {c.event for c in self.claims if c.note != EVIDENCE and c.field not in ("date", "subject", "sponsor")}
+        self.claims = [c for c in self.claims if c.note != EVIDENCE or c.event in said]
 
     def _one_vote_per_listed_date(self) -> None:
         """ "vetoed three drafts: on 4 October 2011, on 4 February 2012 and on 19 July 2012": a recalled vote whose
@@ -2053,7 +2078,10 @@ class _Reading:
 
         for c in self.claims:
             if c.member:
-                then = code_of_the_time(c.member, when)
+                # a recalled vote the text dates ("resolution 425 of March 1978") had the members of its own day
+                ev = self.events[c.event] if 0 < c.event < len(self.events) else None
+                own = [d for d, how, _ in ev.dates if how == "text"] if ev else []
+                then = code_of_the_time(c.member, own[0] if own else ev.window[1] if ev and ev.window else when)
                 if then != c.member:
                     c.claimed = then if c.claimed == c.member else c.claimed
                     c.member = then
@@ -2277,6 +2305,8 @@ def sponsor_states(norm: str, known: set[str] | frozenset[str] = frozenset()) ->
 
 #: "sat out the vote" says a member did not vote yes or no: an abstention or no part in the vote, the record tells
 SAT_OUT = "sat out: an abstention or no part in the vote"
+#: the note of a member's vote read by :mod:`unsc.news.reader` (by evidence, not by the sentence's shape)
+EVIDENCE = "read by evidence"
 _SAT_OUT = re.compile(r"\b(?:sat|sits|sit|sitting|stayed|staying)\s+(?:it\s+)?out\b", re.I)
 _NO_PART = re.compile(r"\bdid not (?:vote|participate|take part)\b|\babsent\b|\bboycott|\bnot participat", re.I)
 
