@@ -491,6 +491,10 @@ def _match_event(
             return _Match(None, None, [], ReportStatus.UNMATCHED, f"about {what}, but the main vote was not found")
         lo = hi = main_day
     every = rows(record.decisions(since=lo.isoformat(), until=hi.isoformat()))
+    if ev.kind == "other_day" and lo == hi:  # a meeting the record dates the next day that began on the day said
+        nxt = rows(record.decisions(since=(hi + dt.timedelta(days=1)).isoformat(),
+                                    until=(hi + dt.timedelta(days=1)).isoformat()))  # fmt: skip
+        every += [r for r in nxt if (_date_span(r.get("date_note")) or ("9999",))[0] <= hi.isoformat()]
     cands = [r for r in every if _symbol(r) not in taken]
     votes = _votes_between(record, lo, hi)
     bonus: dict[str, tuple[float, str]] = {}

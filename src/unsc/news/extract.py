@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from unsc.news import reader as _reader
-from unsc.news.dates import MONTHS, dateline, dateline_end, find_dates, vote_weekday
+from unsc.news.dates import MONTHS, dateline, dateline_end, find_dates, section_date, vote_weekday
 from unsc.news.text import Article, read_article, sentences
 from unsc.rules import all_members
 
@@ -1257,7 +1257,7 @@ _M_SAME = re.compile(
     r"\b(?:minutes|hours)\s+later\b|\b(?:earlier|later)\s+(?:the\s+same\s+day|that\s+day|in\s+the\s+(?:same\s+)?"
     r"(?:day|meeting))|\bthen\s+(?:failed|fell|got|won|received|drew)\b|"
     r"\b(?:second|third|another)\s+(?:\w+\s+){0,2}(?:draft|text)\b|\bin (?:a|another) separate vote\b|\bin another vote\b|"
-    r"\bseparately\b",
+    r"\bseparately\b|\b(?:at|in|during)\s+the\s+same\s+(?:meeting|session|sitting)\b",
     re.I,
 )
 _M_MAIN = re.compile(
@@ -1646,6 +1646,8 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
     r = _Reading(art, article_date, [_normalise(p) for p in art.paragraphs])
     for para in r.paras:
         r.cur = 0
+        r.section, r.section_event = section_date(para, r.year), None
+        r.in_ga = r.in_ga and r.section is None  # a new dated section no longer continues about the Assembly
         for s in (c for sent in sentences(para) for c in _clauses(sent)):
             r.read(s)
     return r.finish()
@@ -1686,6 +1688,8 @@ class _Reading:
     cur: int = 0
     vetoers: list[str] = field(default_factory=list)  # the members last named as casting vetoes, for "they vetoed"
     last_named: list[str] = field(default_factory=list)  # the states the clause before named, for "voted with them"
+    section: tuple[dt.date, str] | None = None  # the date heading the paragraph read ("DEC. 4 - THE FIRST VETO.")
+    section_event: int | None = None  # the vote of that dated section, once a clause of it spoke of a vote
 
     def __post_init__(self) -> None:
         self.year = self.article_date.year if self.article_date else None
@@ -1730,8 +1734,9 @@ class _Reading:
                 {"text": quoted, "reason": "inside a quotation: what a speaker said, not the report's claim"}
             )
         self.vote_sents.append(s)
-        ds = self._another_vote(s, kind, prev_dates, _vote_dates(s, self.year, self.article_date))
-        self.events[self.cur].dates.extend(ds)
+        if not self._in_section(s, kind):
+            ds = self._another_vote(s, kind, prev_dates, _vote_dates(s, self.year, self.article_date))
+            self.events[self.cur].dates.extend(ds)
         got = _sentence_claims(s, self.cur, self.events)
         named = [c.member for c in got if c.field == "veto" and c.member]
         norm = member_mentions(s)
@@ -1745,6 +1750,32 @@ class _Reading:
         got += self._same_side(member_mentions(s), got, prev_named)
         got += self._by_evidence(s, norm, got)
         self.claims.extend(got)
+
+    def _in_section(self, s: str, kind: str | None) -> bool:
+        """Whether the clause is read as the vote of the dated section it stands in (a chronology's "DEC. 4 - THE
+        FIRST VETO. ..."), which ``cur`` then is: the heading dates every vote under it that no word marks as
+        another one (an amendment, a rival draft, an earlier vote). The section of the main vote's own day is the
+        main vote; any other is a vote of its own, dated by the heading, and the dates its sentences mention
+        ("the same count as on Dec. 4") do not date it again. A text whose main vote has said nothing yet reads
+        its first section as usual (a heading that is only the dispatch's date).
+        """
+        if kind is not None:  # a clause marked as another vote ("at the same meeting"): the rest follow it
+            self.section = None
+        if self.section is None:
+            return False
+        day, phrase = self.section
+        if self.section_event is None:
+            main_days = {d for d, how, _ in self.events[0].dates if how in ("text", "relative", "dateline")}
+            if day in main_days:
+                self.section_event = 0
+            elif not any(c.event == 0 and c.field not in ("date", "subject") for c in self.claims):
+                self.section = None
+                return False
+            else:
+                self._new(Event(len(self.events), "other_day", s, dates=[(day, "text", phrase)]))
+                self.section_event = self.cur
+        self.cur = self.section_event
+        return True
 
     def _by_evidence(self, s: str, norm: str, got: list[Claim]) -> list[Claim]:
         """Member votes the shape readers missed, read by :mod:`unsc.news.reader` from the states and vote words

@@ -265,7 +265,7 @@ def _page_date(soup: object) -> dt.date | None:
 
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|Gen|Sen|Rep|Amb|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Rev|Add|Corr|"
-    r"Inc|Ltd|Co|vs|etc|approx|cf|para|paras|Art|Arts)\.|\b[A-Z]\.)$"
+    r"Inc|Ltd|Co|vs|etc|approx|cf|para|paras|Art|Arts|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\.|\b[A-Z]\.)$"
 )
 
 

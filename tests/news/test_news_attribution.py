@@ -1,0 +1,106 @@
+"""Issue 10, news9 round: which vote a claim belongs to, and the main vote of a report about several votes. Each
+test is a text written for it, checked against made-up rows (the shape of the record's rows), so that what is
+asserted is the mechanism, not a corpus text."""
+
+from __future__ import annotations
+
+from unsc.news import MemoryRecord, check
+from unsc.news.dates import section_date
+from unsc.news.text import sentences
+
+
+def _row(sym: str, day: str, title: str, yes: int = 15, no: int = 0, abstain: int = 0, **kw: object) -> dict:
+    return {"decision_id": sym, "draft": sym, "date": day, "kind": "draft_resolution", "adopted": True,
+            "yes": yes, "no": no, "abstain": abstain, "vetoed_by": [], "title": title, "topic": kw.pop("topic", ""),
+            "failure_reason": "none", **kw}  # fmt: skip
+
+
+def _chronology_rows() -> list[dict]:
+    return [
+        _row(
+            "S/2031/500",
+            "2031-06-05",
+            "Freedonia",
+            yes=11,
+            no=2,
+            abstain=2,
+            adopted=False,
+            vetoed_by=["CHN"],
+            date_note="meeting held 4-5 June 2031; vote after midnight",
+        ),
+        _row(
+            "S/RES/9401",
+            "2031-06-11",
+            "resolution 9401 [referring the Freedonia question to the Assembly]",
+            yes=11,
+            abstain=4,
+            resolution_number="9401",
+        ),
+        _row(
+            "S/RES/9405",
+            "2031-06-19",
+            "resolution 9405 [on a cease-fire in Freedonia]",
+            yes=13,
+            abstain=2,
+            resolution_number="9405",
+        ),
+    ]
+
+
+CHRONOLOGY = (
+    "FREEDONIA: THREE VOTES IN A FORTNIGHT\n\n"
+    "UNITED NATIONS, June 20 - Late on Thursday the Security Council at last agreed on Freedonia, adopting a text "
+    "that asks both armies to hold their fire. Here is how it got there.\n\n"
+    "JUNE 4 - A BLOCKED TEXT. After a long night the draft came to a vote. Eleven members backed it, two opposed "
+    "it and two abstained. China's vote against it was a veto.\n\n"
+    "JUNE 11 - OFF TO THE ASSEMBLY. Resolution 9401 was adopted by 11 votes to none, with four abstentions, "
+    "handing the matter to the wider membership. Two days later the Assembly voted for a truce by 120 votes to 9.\n\n"
+    "JUNE 19 - A TEXT AT LAST. Resolution 9405 was adopted by 13 votes to none, with two abstentions."
+)
+
+
+def test_a_section_headed_by_a_date_dates_the_votes_under_it_and_the_lead_gives_the_main_vote() -> None:
+    rep = check(CHRONOLOGY, date="2031-06-20", record=MemoryRecord(_chronology_rows()))
+    # the lead's vote ("late on Thursday", the section of that day, resolution 9405) is the report's, not the
+    # resolution whose number and full tally an earlier section quotes
+    assert rep.decision is not None and rep.decision.symbol == "S/RES/9405"
+    by_vote = {(c.field, c.claimed): c.decision for c in rep.claims}
+    assert by_vote[("yes", 13)] == "S/RES/9405" and by_vote[("resolution", "9405")] == "S/RES/9405"
+    assert by_vote[("yes", 11)] in ("S/RES/9401", "S/2031/500")
+    assert by_vote[("resolution", "9401")] == "S/RES/9401"
+    # a new dated section no longer continues about the Assembly vote the section before ended on
+    assert by_vote[("abstain", 2)] == "S/RES/9405"
+    # the section of 4 June is the veto the record dates the 5th, of a meeting that began on the 4th
+    assert by_vote[("outcome", "vetoed")] == "S/2031/500"
+    assert not [c for c in rep.claims if c.verdict.value == "contradicted"]
+
+
+def test_a_date_heading_is_read_in_capitals_and_kept_whole_by_the_sentence_splitter() -> None:
+    assert sentences("DEC. 4 - A VETO. The draft failed.") == ["DEC. 4 - A VETO.", "The draft failed."]
+    assert section_date("JUNE 4 - A BLOCKED TEXT. After a long night ...", 2031) is not None
+    assert section_date("June 4 was a long night for the Council.", 2031) is None
+
+
+def test_a_vote_put_at_the_same_meeting_under_a_dated_section_is_another_vote_of_that_day() -> None:
+    rows = [
+        _row("S/2031/510", "2031-06-04", "Freedonia", yes=11, no=2, abstain=2, adopted=False, vetoed_by=["CHN"]),
+        _row("S/2031/511", "2031-06-04", "Freedonia", yes=2, no=1, abstain=12, adopted=False),
+        _row(
+            "S/RES/9405",
+            "2031-06-19",
+            "resolution 9405 [on a cease-fire in Freedonia]",
+            yes=13,
+            abstain=2,
+            resolution_number="9405",
+        ),
+    ]
+    text = CHRONOLOGY.split("JUNE 11")[0].rstrip() + (
+        " A text of China's was put to the vote at the same meeting and won only two votes. "
+        "Twelve members abstained.\n\n"
+        "JUNE 19 - A TEXT AT LAST. The Council adopted resolution 9405 by 13 votes to none, with two abstentions."
+    )
+    rep = check(text, date="2031-06-20", record=MemoryRecord(rows))
+    assert rep.decision is not None and rep.decision.symbol == "S/RES/9405"
+    by_vote = {(c.field, c.claimed): c.decision for c in rep.claims}
+    assert by_vote[("yes", 11)] == "S/2031/510"
+    assert by_vote[("abstain", 12)] == "S/2031/511"
