@@ -104,3 +104,62 @@ def test_a_vote_put_at_the_same_meeting_under_a_dated_section_is_another_vote_of
     by_vote = {(c.field, c.claimed): c.decision for c in rep.claims}
     assert by_vote[("yes", 11)] == "S/2031/510"
     assert by_vote[("abstain", 12)] == "S/2031/511"
+
+
+def _two_drafts_rows() -> list[dict]:
+    return [
+        _row(
+            "S/1400",
+            "1981-06-04",
+            "Freedonia",
+            yes=9,
+            no=5,
+            abstain=1,
+            adopted=False,
+            vetoed_by=["CHN"],
+            sponsors="United States",
+        ),  # fmt: skip
+        _row(
+            "S/1410",
+            "1981-06-05",
+            "Freedonia",
+            yes=11,
+            no=2,
+            abstain=2,
+            adopted=False,
+            vetoed_by=["CHN"],
+            sponsors="Brazil, Ghana",
+        ),  # fmt: skip
+        _row("S/1411", "1981-06-05", "Freedonia", yes=2, no=1, abstain=12, adopted=False, sponsors="USSR"),
+    ]
+
+
+TWO_DRAFTS = (
+    "CHINA BLOCKS FREEDONIA TRUCE CALL\n\n"
+    "Moscow's Own Text Wins Only Two Votes\n\n"
+    "UNITED NATIONS, June 6 - China last night vetoed a draft on Freedonia put forward by Brazil and Ghana. "
+    "It won 11 votes; Britain and France abstained.\n\n"
+    "The second text, tabled by the Soviet Union, won 2 votes; twelve members abstained.\n\n"
+    "At the previous meeting China had vetoed an American draft on the same war."
+)
+
+
+def test_a_vote_of_the_previous_meeting_is_an_earlier_vote_not_the_main_one() -> None:
+    rep = check(TWO_DRAFTS, date="1981-06-06", record=MemoryRecord(_two_drafts_rows()))
+    assert rep.decision is not None and rep.decision.symbol == "S/1410"
+    sponsor_usa = [c for c in rep.claims if c.field == "sponsor" and c.member == "USA"]
+    assert sponsor_usa and all(c.decision == "S/1400" for c in sponsor_usa)
+    # without the marker the American draft's sponsor is read for the main vote, which it does not fit
+    rep2 = check(TWO_DRAFTS.replace("At the previous meeting", "Then"), date="1981-06-06",
+                 record=MemoryRecord(_two_drafts_rows()))  # fmt: skip
+    assert [c.decision for c in rep2.claims if c.field == "sponsor" and c.member == "USA"] != ["S/1400"]
+
+
+def test_a_rival_draft_named_in_the_headline_and_again_in_the_body_is_one_vote_checked_once() -> None:
+    rep = check(TWO_DRAFTS, date="1981-06-06", record=MemoryRecord(_two_drafts_rows()))
+    own = [c for c in rep.claims if c.decision == "S/1411"]
+    # the body's "the Soviet Union's own" text is the headline's, found among the rival votes already matched
+    assert ("abstain", 12) in {(c.field, c.claimed) for c in own}
+    # and the sponsor both say is checked once, as the seat the record names ("USSR"), not contradicted
+    sponsors = [c for c in own if c.field == "sponsor"]
+    assert len(sponsors) == 1 and sponsors[0].verdict.value == "supported"

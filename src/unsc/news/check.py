@@ -156,7 +156,7 @@ def _evidence(claims: list[Claim], row: dict[str, Any], full: dict[str, Any] | N
         elif f == "sponsor":
             sp = _sponsors(row)
             if sp is not None:
-                ok = c.claimed in sp
+                ok = _seat(str(c.claimed)) in sp
                 out.append((1 if ok else -1, f"sponsor {c.claimed} {'fits' if ok else 'does not fit'}"))
         elif f == "subject":
             hit = _topic_hit(str(c.claimed), row)
@@ -697,7 +697,9 @@ def _verdict(c: Claim, row: dict[str, Any], full: dict[str, Any] | None) -> tupl
         sp = _sponsors(row)
         if sp is None:
             return None, Verdict.UNVERIFIABLE, "the record does not say who submitted the draft"
-        return row.get("sponsors"), (Verdict.SUPPORTED if c.claimed in sp else Verdict.CONTRADICTED), None
+        # the seat, as the record's sponsors are read: "the Soviet Union" of a 1971 report is the USSR the record names
+        ok = _seat(str(c.claimed)) in sp
+        return row.get("sponsors"), (Verdict.SUPPORTED if ok else Verdict.CONTRADICTED), None
     if f == "subject":
         hit = _topic_hit(str(c.claimed), row)
         title = row.get("title") or row.get("topic")
@@ -950,7 +952,7 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
             if c.note == SAT_OUT and verdict is Verdict.SUPPORTED:
                 c = dataclasses.replace(c, claimed=recorded)  # the reading of "sat out" the record bears out
             claims_out.append(CheckedClaim.of(c, verdict, recorded, _symbol(m.row), reason))
-    claims_out = _said_once(claims_out)
+    claims_out = _said_once(_once_per_vote(claims_out))
     return Report(
         main.status, main.message, _decision(main.row) if main.row is not None else None, tuple(main.candidates),
         tuple(claims_out), tuple(consistency(ex, event=0)), evidence=tuple(main.evidence),
@@ -1073,6 +1075,21 @@ def _lead_vote(
     return replace(got, status=ReportStatus.MATCHED, message=message), other_votes[1:]
 
 
+def _once_per_vote(claims: list[CheckedClaim]) -> list[CheckedClaim]:
+    """A vote spoken of as two other votes (a live blog's headline, then its entry, both found to be the same
+    amendment) gives each of its claims once: a claim of another vote that an earlier event found to be that same
+    vote already made is dropped. Claims repeated within one event stay as they are."""
+    said: dict[tuple[Any, ...], int] = {}
+    out: list[CheckedClaim] = []
+    for c in claims:
+        key = (c.field, c.member, c.claimed, c.decision)
+        if c.event and c.decision is not None and said.get(key, c.event) != c.event:
+            continue
+        said.setdefault(key, c.event)
+        out.append(c)
+    return out
+
+
 def _said_once(claims: list[CheckedClaim]) -> list[CheckedClaim]:
     """A "sat out" claim read as the record's vote is dropped when another sentence says that same vote."""
     seen = {(c.field, c.member, c.claimed, c.decision) for c in claims if c.note != SAT_OUT}
@@ -1189,6 +1206,20 @@ def _on_the_main_day(ev: Event, main: dict[str, Any] | None) -> bool:
 _WEAK = re.compile(r"(?:sponsor|subject|the title shares|\d+ days before|on the page date|an? \w+$)")
 
 
+def _said_again(
+    ex: Extraction, ev: Event, on: dict[str, Any] | None, taken: set[str], rec: Any, results: dict[int, _Match]
+) -> _Match | None:
+    """A rival draft or another vote of the same meeting that fits no vote left is the same one as a rival or
+    same-meeting vote already found, spoken of again (a headline's "Moscow's own text gets two votes", then the
+    body's "The second text was the Soviet Union's own"): matched among those, or ``None``."""
+    before = {_symbol(m.row) for i, m in results.items() if i and m.row is not None
+              and ex.events[i].kind in ("amendment", "rival", "same_day")}  # fmt: skip
+    if not before:
+        return None
+    got = _match_event(ex, ev, on, taken - before, rec, results)
+    return got if got.row is not None and _symbol(got.row) in before else None
+
+
 def _other_votes(ex: Extraction, rec: Any, main: _Match) -> tuple[dict[int, _Match], list[OtherVote]]:
     """Each other vote the text speaks of (``ex.events[1:]``) matched in the record, in the text's order."""
     results: dict[int, _Match] = {0: main}
@@ -1209,6 +1240,8 @@ def _other_votes(ex: Extraction, rec: Any, main: _Match) -> tuple[dict[int, _Mat
             results[ev.id] = main
             continue
         got = _match_event(ex, ev, on, taken, rec, results)
+        if same_day and got.row is None:
+            got = _said_again(ex, ev, on, taken, rec, results) or got
         results[ev.id] = got
         if got.row is not None:
             if not all(_WEAK.match(w) for w in got.evidence):

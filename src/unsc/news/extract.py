@@ -1378,6 +1378,7 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
     generic = re.search(
         r"\bearlier (?:this|that) (?:week|month|year)\b|\b(?:days|weeks|months) (?:ago|earlier)\b|\bpreviously\b|"
         r"\b(?:an|the) earlier (?:draft|vote|text|resolution|veto)\b|\blast year\b|"
+        r"\b(?:at|in|during)\s+(?:the|its)\s+(?:previous|preceding|prior|last|earlier)\s+(?:session|meeting|sitting)\b|"
         r"\b(?:earlier|previous|prior|past)\s+(?:[\w-]+\s+)?(?:drafts|votes|texts|resolutions|vetoes)\b",
         low,
     )
