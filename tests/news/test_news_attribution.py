@@ -118,7 +118,7 @@ def _two_drafts_rows() -> list[dict]:
             adopted=False,
             vetoed_by=["CHN"],
             sponsors="United States",
-        ),  # fmt: skip
+        ),
         _row(
             "S/1410",
             "1981-06-05",
@@ -129,7 +129,7 @@ def _two_drafts_rows() -> list[dict]:
             adopted=False,
             vetoed_by=["CHN"],
             sponsors="Brazil, Ghana",
-        ),  # fmt: skip
+        ),
         _row("S/1411", "1981-06-05", "Freedonia", yes=2, no=1, abstain=12, adopted=False, sponsors="USSR"),
     ]
 
