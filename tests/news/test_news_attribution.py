@@ -163,3 +163,21 @@ def test_a_rival_draft_named_in_the_headline_and_again_in_the_body_is_one_vote_c
     # and the sponsor both say is checked once, as the seat the record names ("USSR"), not contradicted
     sponsors = [c for c in own if c.field == "sponsor"]
     assert len(sponsors) == 1 and sponsors[0].verdict.value == "supported"
+
+
+def test_a_time_that_dates_when_a_session_opened_is_not_the_date_of_the_vote_it_ended_with() -> None:
+    rows = [_row("S/RES/9407", "2031-07-14", "resolution 9407 [on Freedonia]", yes=8, abstain=3,
+                 resolution_number="9407")]  # fmt: skip
+    text = (
+        "UNITED NATIONS, July 14 - The Security Council early today asked the Freedonian army to withdraw.\n\n"
+        "The text, offered by Ghana, was approved at 4 A. M. by 8 votes to 0 at the end of a session that had opened "
+        "soon after 9 last night. Three members abstained."
+    )
+    rep = check(text, date="2031-07-14", record=MemoryRecord(rows))
+    assert rep.decision is not None and rep.decision.symbol == "S/RES/9407"
+    # every claim of the sentence is the vote's, not "a vote on another day" left out unfound
+    assert {(c.field, c.claimed) for c in rep.claims} >= {("yes", 8), ("no", 0), ("abstain", 3)}
+    assert not rep.other_votes
+    # "last night" dates when the session opened: no date of the day before is claimed for the vote
+    assert ("date", "2031-07-13") not in {(c.field, c.claimed) for c in rep.claims}
+    assert not [c for c in rep.claims if c.verdict.value == "contradicted"]

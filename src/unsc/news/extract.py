@@ -1599,12 +1599,23 @@ def _dates_a_relative_clause(s: str, phrase: str) -> bool:
     True
     >>> _dates_a_relative_clause("It recalled the text that was adopted on Wednesday.", "on Wednesday")
     False
+    >>> _dates_a_relative_clause("It passed after a session that had opened soon after 8 last night.", "last night")
+    True
     """
     at = s.find(phrase)
     if at < 0:
         return False
     before, after = s[:at], s[at + len(phrase) :]
-    m = re.search(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|was\s+|were\s+)?(?P<v>[a-z]+)\s+$", before)
+    # the verb may stand a few words of time before the phrase ("a session that had opened shortly after 8:30 last
+    # night"), but then no vote word may stand between
+    m = re.search(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|was\s+|were\s+)?(?P<v>[a-z]+)(?P<rest>(?:\s+[\w:.'’-]+){0,4}?)\s+$",
+                  before)  # fmt: skip
+    if (
+        m
+        and m["rest"]
+        and (_VOTEWORDS.search(m["rest"]) or re.search(r"(?:adopt|pass|vot|veto|approv|reject|block)", m["rest"]))
+    ):
+        m = None
     verb = m["v"] if m else ""
     if not verb and re.search(r"\b(?:that|which|who)\s+$", before):
         nxt = re.match(r"\s*([a-z]+)", after)
