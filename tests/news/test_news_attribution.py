@@ -181,3 +181,25 @@ def test_a_time_that_dates_when_a_session_opened_is_not_the_date_of_the_vote_it_
     # "last night" dates when the session opened: no date of the day before is claimed for the vote
     assert ("date", "2031-07-13") not in {(c.field, c.claimed) for c in rep.claims}
     assert not [c for c in rep.claims if c.verdict.value == "contradicted"]
+
+
+def test_a_vote_dated_to_the_main_votes_day_that_ended_otherwise_is_another_vote_of_that_day() -> None:
+    rows = [
+        _row(
+            "S/2031/700", "2031-06-29", "Freedonia mission", yes=13, no=1, abstain=1, adopted=False, vetoed_by=["USA"]
+        ),  # fmt: skip
+        _row("S/2031/701", "2031-06-29", "Freedonia mission", yes=15),
+    ]
+    text = (
+        "UNITED NATIONS, June 30 - The United States on Sunday vetoed the renewal of the Freedonia mission, 13 votes "
+        "to one with one abstention.\n\n"
+        "With the mandate about to lapse, the council met again on Sunday evening and adopted a short rollover by "
+        "15 votes to none."
+    )
+    rep = check(text, date="2031-06-30", record=MemoryRecord(rows))
+    assert rep.decision is not None and rep.decision.symbol == "S/2031/700"
+    rollover = {(c.field, c.claimed): c for c in rep.claims if c.field in ("yes", "outcome")}
+    # the adoption by 15 the same day is not the veto spoken of again: it is checked against the rollover
+    assert rollover[("yes", 15)].decision == "S/2031/701"
+    assert rollover[("outcome", "adopted")].verdict.value == "supported"
+    assert not [c for c in rep.claims if c.verdict.value == "contradicted"]

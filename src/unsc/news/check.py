@@ -1203,6 +1203,24 @@ def _on_the_main_day(ev: Event, main: dict[str, Any] | None) -> bool:
     return any(d == day for d, how, _ in ev.dates if how in ("text", "relative"))
 
 
+def _ended_otherwise(ex: Extraction, ev: Event, main: dict[str, Any] | None) -> bool:
+    """Whether what the text says of a vote it dates to the main vote's day contradicts the main vote's record (an
+    adoption by 15 votes on the day of a veto): then it is another vote of that day, not the main vote again.
+
+    A claim that contradicts the vote it would be checked against, and would fit another, is evidence against
+    that attribution; the outcome is the fact a report does not get wrong for a vote it names twice (a count may
+    be another vote's, recalled in the same sentence)."""
+    if main is None:
+        return False
+    rec = _outcome_of(main) if main.get("adopted") is not None else None
+    for c in ex.claims:
+        if c.event != ev.id:
+            continue
+        if c.field == "outcome" and rec is not None and c.claimed != rec and {c.claimed, rec} != {"failed", "vetoed"}:
+            return True
+    return False
+
+
 _WEAK = re.compile(r"(?:sponsor|subject|the title shares|\d+ days before|on the page date|an? \w+$)")
 
 
@@ -1236,7 +1254,8 @@ def _other_votes(ex: Extraction, rec: Any, main: _Match) -> tuple[dict[int, _Mat
             on = before.row  # "A Russian alternative then won a single vote" after Wednesday's veto: that day
         else:
             on = main.row if main.row is not None or not same_day else ref
-        if _on_the_main_day(ev, main.row):  # "The Council's Oct. 31 vote" in a roundup dated by "twelve days after"
+        if _on_the_main_day(ev, main.row) and not _ended_otherwise(ex, ev, main.row):
+            # "The Council's Oct. 31 vote" in a roundup dated by "twelve days after"
             results[ev.id] = main
             continue
         got = _match_event(ex, ev, on, taken, rec, results)
