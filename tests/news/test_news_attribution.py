@@ -187,7 +187,7 @@ def test_a_vote_dated_to_the_main_votes_day_that_ended_otherwise_is_another_vote
     rows = [
         _row(
             "S/2031/700", "2031-06-29", "Freedonia mission", yes=13, no=1, abstain=1, adopted=False, vetoed_by=["USA"]
-        ),  # fmt: skip
+        ),
         _row("S/2031/701", "2031-06-29", "Freedonia mission", yes=15),
     ]
     text = (
