@@ -203,3 +203,22 @@ def test_a_vote_dated_to_the_main_votes_day_that_ended_otherwise_is_another_vote
     assert rollover[("yes", 15)].decision == "S/2031/701"
     assert rollover[("outcome", "adopted")].verdict.value == "supported"
     assert not [c for c in rep.claims if c.verdict.value == "contradicted"]
+
+
+def test_a_tally_closing_one_item_of_a_dashed_list_stays_with_that_items_vote() -> None:
+    rows = [
+        _row("S/RES/9420", "2031-08-11", "resolution 9420 [on Freedonia]", resolution_number="9420"),
+        _row("S/2029/100", "2029-03-02", "Freedonia", yes=12, no=1, abstain=2, adopted=False, vetoed_by=["USA"]),
+        _row("S/2030/200", "2030-05-09", "Freedonia", yes=11, no=1, abstain=3, adopted=False, vetoed_by=["USA"]),
+    ]
+    text = (
+        "UNITED NATIONS, Aug. 12 - The Security Council on Monday unanimously adopted resolution 9420 on Freedonia.\n\n"
+        "Freedonia has come up before.\n"
+        "- On March 2, 2029, Washington vetoed a draft on the border. Twelve members voted for it.\n"
+        "- On May 9, 2030, it vetoed a second one. Eleven members voted for it."
+    )
+    rep = check(text, date="2031-08-12", record=MemoryRecord(rows))
+    yes = {c.claimed: c.decision for c in rep.claims if c.field == "yes"}
+    # "Twelve members voted for it." ends the first item: it is the 2029 veto's tally, not the 2030 one's
+    assert yes[12] == "S/2029/100" and yes[11] == "S/2030/200"
+    assert not [c for c in rep.claims if c.verdict.value == "contradicted"]
