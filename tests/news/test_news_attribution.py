@@ -222,3 +222,22 @@ def test_a_tally_closing_one_item_of_a_dashed_list_stays_with_that_items_vote() 
     # "Twelve members voted for it." ends the first item: it is the 2029 veto's tally, not the 2030 one's
     assert yes[12] == "S/2029/100" and yes[11] == "S/2030/200"
     assert not [c for c in rep.claims if c.verdict.value == "contradicted"]
+
+
+def test_a_vote_that_ended_otherwise_is_found_on_the_day_the_next_sentence_gives_it() -> None:
+    rows = [
+        _row("S/RES/9430", "2031-04-21", "resolution 9430 [on Freedonia]", resolution_number="9430"),
+        _row("S/2031/300", "2031-03-25", "Middle East", yes=11, no=1, abstain=3, adopted=False, vetoed_by=["USA"]),
+        _row("S/2031/301", "2031-03-25", "Middle East", yes=11, no=1, abstain=3, adopted=True),
+    ]
+    text = (
+        "The Security Council on April 21 unanimously adopted a resolution on Freedonia.\n\n"
+        "The United States, by contrast, has used its veto steadily on the Middle East. Only four weeks before the "
+        "Freedonia vote, on March 25, Washington vetoed a draft on Gaza. That text won 11 votes, with three "
+        "abstentions."
+    )
+    rep = check(text, date="2031-05-12", record=MemoryRecord(rows))
+    assert rep.decision is not None and rep.decision.symbol == "S/RES/9430"
+    said = {(c.field, c.claimed): c.decision for c in rep.claims}
+    # the vote is not left out "undated": the day the text gives finds the veto of that day (not its adoption)
+    assert said[("yes", 11)] == "S/2031/300"

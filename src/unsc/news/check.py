@@ -456,7 +456,10 @@ def _match_event(
             and _symbol(row) == _symbol(first.row)
         ):  # "Resolution 2504 passes with 11 votes" in a live blog: the number is the main vote's own
             return first
-    if ev.kind == "undated":
+    # a vote that "ended otherwise" whose sentences go on to give its day ("Only four weeks before, on March 25,
+    # Washington vetoed ...") is found on that day, like a vote of another day
+    said_days = [x for x in ev.dates if x[1] == "text"] if ev.kind == "undated" else []
+    if ev.kind == "undated" and not said_days:
         return _undated(ev, claims, taken, record, what)
     if ev.kind == "later":  # "Days later": some days after the vote spoken of before
         before = (done or {}).get(ev.after[0]) if ev.after else None
@@ -467,6 +470,8 @@ def _match_event(
         lo, hi = day + dt.timedelta(days=ev.after[1]), day + dt.timedelta(days=ev.after[2])
     elif ev.kind == "other_day" and ev.dates:
         lo = hi = _best_dates(ev.dates)[0][0]
+    elif said_days:
+        lo = hi = _best_dates(said_days)[0][0]
     elif ev.kind == "earlier":
         if ev.back is not None and main_day is not None:  # "three days after": days before the main vote
             lo = main_day - dt.timedelta(days=ev.back + 2)
