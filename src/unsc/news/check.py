@@ -495,11 +495,7 @@ def _match_event(
         if main_day is None:
             return _Match(None, None, [], ReportStatus.UNMATCHED, f"about {what}, but the main vote was not found")
         lo = hi = main_day
-    every = rows(record.decisions(since=lo.isoformat(), until=hi.isoformat()))
-    if ev.kind == "other_day" and lo == hi:  # a meeting the record dates the next day that began on the day said
-        nxt = rows(record.decisions(since=(hi + dt.timedelta(days=1)).isoformat(),
-                                    until=(hi + dt.timedelta(days=1)).isoformat()))  # fmt: skip
-        every += [r for r in nxt if (_date_span(r.get("date_note")) or ("9999",))[0] <= hi.isoformat()]
+    every = _votes_of_days(record, lo, hi, ev.kind == "other_day")
     cands = [r for r in every if _symbol(r) not in taken]
     votes = _votes_between(record, lo, hi)
     bonus: dict[str, tuple[float, str]] = {}
@@ -526,6 +522,17 @@ def _match_event(
     if got.status != ReportStatus.MATCHED:
         got.message = f"about {what}, not identified in the record: {got.message}"
     return got
+
+
+def _votes_of_days(record: Any, lo: dt.date, hi: dt.date, began: bool) -> list[dict[str, Any]]:
+    """The record's votes from ``lo`` to ``hi``; with ``began``, for one day, also those the record dates the next
+    day of a meeting that began on that day (a vote after midnight)."""
+    every = rows(record.decisions(since=lo.isoformat(), until=hi.isoformat()))
+    if began and lo == hi:
+        nxt = (hi + dt.timedelta(days=1)).isoformat()
+        every += [r for r in rows(record.decisions(since=nxt, until=nxt))
+                  if (_date_span(r.get("date_note")) or ("9999",))[0] <= hi.isoformat()]  # fmt: skip
+    return every
 
 
 def _undated(ev: Any, claims: list[Claim], taken: set[str], record: Any, what: str) -> _Match:
