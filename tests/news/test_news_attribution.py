@@ -241,3 +241,19 @@ def test_a_vote_that_ended_otherwise_is_found_on_the_day_the_next_sentence_gives
     said = {(c.field, c.claimed): c.decision for c in rep.claims}
     # the vote is not left out "undated": the day the text gives finds the veto of that day (not its adoption)
     assert said[("yes", 11)] == "S/2031/300"
+
+
+def test_a_list_of_sponsors_is_not_read_again_as_the_members_abstaining_in_the_same_clause() -> None:
+    from unsc.news import extract_claims
+
+    text = (
+        "UNITED NATIONS, June 6 - The Council adopted a resolution on Freedonia today.\n\n"
+        "A new text put forward by three elected members, Ghana, Brazil and Norway, failed, by 11 votes to 2 with "
+        "2 abstentions."
+    )
+    claims = extract_claims(text, "2031-06-06").claims
+    assert {c.member for c in claims if c.field == "sponsor"} == {"GHA", "BRA", "NOR"}
+    assert not [c for c in claims if c.field == "vote" and c.member in ("GHA", "BRA", "NOR")]
+    # one sponsor named beside a vote of its own keeps that vote
+    one = extract_claims("UNITED NATIONS, June 6 - The US-drafted text passed 14-0, the US abstaining.", "2031-06-06")
+    assert ("USA", "abstain") in {(c.member, c.claimed) for c in one.claims if c.field == "vote"}

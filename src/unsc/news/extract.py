@@ -1761,6 +1761,13 @@ class _Reading:
             got += [Claim("veto", True, s, member=code, event=self.cur) for code in self.vetoers]
         got += self._same_side(member_mentions(s), got, prev_named)
         got += self._by_evidence(s, norm, got)
+        # the list of sponsors a clause names is not also the list of those abstaining or voting against in that same
+        # clause ("put forward by eight members, A, ..., H, ... by 11 votes to 2 with 2 abstentions"): a sponsor does
+        # not oppose its own text, and a list read twice is read once
+        authors = {c.member for c in got if c.field == "sponsor"}
+        against = {c.member for c in got if c.field == "vote" and c.claimed in ("abstain", "no")}
+        if len(authors) >= 2 and authors <= against:
+            got = [c for c in got if not (c.field == "vote" and c.member in authors and c.claimed in ("abstain", "no"))]
         self.claims.extend(got)
 
     def _in_section(self, s: str, kind: str | None) -> bool:
