@@ -156,7 +156,7 @@ def _evidence(claims: list[Claim], row: dict[str, Any], full: dict[str, Any] | N
         elif f == "sponsor":
             sp = _sponsors(row)
             if sp is not None:
-                ok = c.claimed in sp
+                ok = _seat(str(c.claimed)) in sp
                 out.append((1 if ok else -1, f"sponsor {c.claimed} {'fits' if ok else 'does not fit'}"))
         elif f == "subject":
             hit = _topic_hit(str(c.claimed), row)
@@ -456,7 +456,10 @@ def _match_event(
             and _symbol(row) == _symbol(first.row)
         ):  # "Resolution 2504 passes with 11 votes" in a live blog: the number is the main vote's own
             return first
-    if ev.kind == "undated":
+    # a vote that "ended otherwise" whose sentences go on to give its day ("Only four weeks before, on March 25,
+    # Washington vetoed ...") is found on that day, like a vote of another day
+    said_days = [x for x in ev.dates if x[1] == "text"] if ev.kind == "undated" else []
+    if ev.kind == "undated" and not said_days:
         return _undated(ev, claims, taken, record, what)
     if ev.kind == "later":  # "Days later": some days after the vote spoken of before
         before = (done or {}).get(ev.after[0]) if ev.after else None
@@ -467,6 +470,8 @@ def _match_event(
         lo, hi = day + dt.timedelta(days=ev.after[1]), day + dt.timedelta(days=ev.after[2])
     elif ev.kind == "other_day" and ev.dates:
         lo = hi = _best_dates(ev.dates)[0][0]
+    elif said_days:
+        lo = hi = _best_dates(said_days)[0][0]
     elif ev.kind == "earlier":
         if ev.back is not None and main_day is not None:  # "three days after": days before the main vote
             lo = main_day - dt.timedelta(days=ev.back + 2)
@@ -490,7 +495,7 @@ def _match_event(
         if main_day is None:
             return _Match(None, None, [], ReportStatus.UNMATCHED, f"about {what}, but the main vote was not found")
         lo = hi = main_day
-    every = rows(record.decisions(since=lo.isoformat(), until=hi.isoformat()))
+    every = _votes_of_days(record, lo, hi, ev.kind == "other_day")
     cands = [r for r in every if _symbol(r) not in taken]
     votes = _votes_between(record, lo, hi)
     bonus: dict[str, tuple[float, str]] = {}
@@ -517,6 +522,17 @@ def _match_event(
     if got.status != ReportStatus.MATCHED:
         got.message = f"about {what}, not identified in the record: {got.message}"
     return got
+
+
+def _votes_of_days(record: Any, lo: dt.date, hi: dt.date, began: bool) -> list[dict[str, Any]]:
+    """The record's votes from ``lo`` to ``hi``; with ``began``, for one day, also those the record dates the next
+    day of a meeting that began on that day (a vote after midnight)."""
+    every = rows(record.decisions(since=lo.isoformat(), until=hi.isoformat()))
+    if began and lo == hi:
+        nxt = (hi + dt.timedelta(days=1)).isoformat()
+        every += [r for r in rows(record.decisions(since=nxt, until=nxt))
+                  if (_date_span(r.get("date_note")) or ("9999",))[0] <= hi.isoformat()]  # fmt: skip
+    return every
 
 
 def _undated(ev: Any, claims: list[Claim], taken: set[str], record: Any, what: str) -> _Match:
@@ -693,7 +709,9 @@ def _verdict(c: Claim, row: dict[str, Any], full: dict[str, Any] | None) -> tupl
         sp = _sponsors(row)
         if sp is None:
             return None, Verdict.UNVERIFIABLE, "the record does not say who submitted the draft"
-        return row.get("sponsors"), (Verdict.SUPPORTED if c.claimed in sp else Verdict.CONTRADICTED), None
+        # the seat, as the record's sponsors are read: "the Soviet Union" of a 1971 report is the USSR the record names
+        ok = _seat(str(c.claimed)) in sp
+        return row.get("sponsors"), (Verdict.SUPPORTED if ok else Verdict.CONTRADICTED), None
     if f == "subject":
         hit = _topic_hit(str(c.claimed), row)
         title = row.get("title") or row.get("topic")
@@ -946,7 +964,7 @@ def check(text: Any, date: dt.date | str | None = None, record: Any = None, stor
             if c.note == SAT_OUT and verdict is Verdict.SUPPORTED:
                 c = dataclasses.replace(c, claimed=recorded)  # the reading of "sat out" the record bears out
             claims_out.append(CheckedClaim.of(c, verdict, recorded, _symbol(m.row), reason))
-    claims_out = _said_once(claims_out)
+    claims_out = _said_once(_once_per_vote(claims_out))
     return Report(
         main.status, main.message, _decision(main.row) if main.row is not None else None, tuple(main.candidates),
         tuple(claims_out), tuple(consistency(ex, event=0)), evidence=tuple(main.evidence),
@@ -1069,6 +1087,21 @@ def _lead_vote(
     return replace(got, status=ReportStatus.MATCHED, message=message), other_votes[1:]
 
 
+def _once_per_vote(claims: list[CheckedClaim]) -> list[CheckedClaim]:
+    """A vote spoken of as two other votes (a live blog's headline, then its entry, both found to be the same
+    amendment) gives each of its claims once: a claim of another vote that an earlier event found to be that same
+    vote already made is dropped. Claims repeated within one event stay as they are."""
+    said: dict[tuple[Any, ...], int] = {}
+    out: list[CheckedClaim] = []
+    for c in claims:
+        key = (c.field, c.member, c.claimed, c.decision)
+        if c.event and c.decision is not None and said.get(key, c.event) != c.event:
+            continue
+        said.setdefault(key, c.event)
+        out.append(c)
+    return out
+
+
 def _said_once(claims: list[CheckedClaim]) -> list[CheckedClaim]:
     """A "sat out" claim read as the record's vote is dropped when another sentence says that same vote."""
     seen = {(c.field, c.member, c.claimed, c.decision) for c in claims if c.note != SAT_OUT}
@@ -1182,7 +1215,39 @@ def _on_the_main_day(ev: Event, main: dict[str, Any] | None) -> bool:
     return any(d == day for d, how, _ in ev.dates if how in ("text", "relative"))
 
 
+def _ended_otherwise(ex: Extraction, ev: Event, main: dict[str, Any] | None) -> bool:
+    """Whether what the text says of a vote it dates to the main vote's day contradicts the main vote's record (an
+    adoption by 15 votes on the day of a veto): then it is another vote of that day, not the main vote again.
+
+    A claim that contradicts the vote it would be checked against, and would fit another, is evidence against
+    that attribution; the outcome is the fact a report does not get wrong for a vote it names twice (a count may
+    be another vote's, recalled in the same sentence)."""
+    if main is None:
+        return False
+    rec = _outcome_of(main) if main.get("adopted") is not None else None
+    for c in ex.claims:
+        if c.event != ev.id:
+            continue
+        if c.field == "outcome" and rec is not None and c.claimed != rec and {c.claimed, rec} != {"failed", "vetoed"}:
+            return True
+    return False
+
+
 _WEAK = re.compile(r"(?:sponsor|subject|the title shares|\d+ days before|on the page date|an? \w+$)")
+
+
+def _said_again(
+    ex: Extraction, ev: Event, on: dict[str, Any] | None, taken: set[str], rec: Any, results: dict[int, _Match]
+) -> _Match | None:
+    """A rival draft or another vote of the same meeting that fits no vote left is the same one as a rival or
+    same-meeting vote already found, spoken of again (a headline's "Moscow's own text gets two votes", then the
+    body's "The second text was the Soviet Union's own"): matched among those, or ``None``."""
+    before = {_symbol(m.row) for i, m in results.items() if i and m.row is not None
+              and ex.events[i].kind in ("amendment", "rival", "same_day")}  # fmt: skip
+    if not before:
+        return None
+    got = _match_event(ex, ev, on, taken - before, rec, results)
+    return got if got.row is not None and _symbol(got.row) in before else None
 
 
 def _other_votes(ex: Extraction, rec: Any, main: _Match) -> tuple[dict[int, _Match], list[OtherVote]]:
@@ -1201,10 +1266,13 @@ def _other_votes(ex: Extraction, rec: Any, main: _Match) -> tuple[dict[int, _Mat
             on = before.row  # "A Russian alternative then won a single vote" after Wednesday's veto: that day
         else:
             on = main.row if main.row is not None or not same_day else ref
-        if _on_the_main_day(ev, main.row):  # "The Council's Oct. 31 vote" in a roundup dated by "twelve days after"
+        if _on_the_main_day(ev, main.row) and not _ended_otherwise(ex, ev, main.row):
+            # "The Council's Oct. 31 vote" in a roundup dated by "twelve days after"
             results[ev.id] = main
             continue
         got = _match_event(ex, ev, on, taken, rec, results)
+        if same_day and got.row is None:
+            got = _said_again(ex, ev, on, taken, rec, results) or got
         results[ev.id] = got
         if got.row is not None:
             if not all(_WEAK.match(w) for w in got.evidence):

@@ -17,7 +17,10 @@ import re
 
 from unsc.record.sources.normalize import MONTHS
 
-__all__ = ["MONTHS", "dateline", "dateline_end", "find_dates", "parse_date_phrase", "vote_weekday", "weekday_before"]
+__all__ = [
+    "MONTHS", "dateline", "dateline_end", "find_dates", "parse_date_phrase", "section_date", "vote_weekday",
+    "weekday_before",
+]  # fmt: skip
 
 _MON = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(\d{{4}}))?\b")
@@ -45,6 +48,34 @@ def dateline_end(paragraph: str) -> int | None:
     """
     m = _DATELINE.match(paragraph) or _DATELINE_DM.match(paragraph)
     return m.end() if m else None
+
+
+#: a paragraph opening with a date set off as a heading: "DEC. 4 - THE FIRST VETO.", "12 March: ..."
+_SECTION = re.compile(
+    r"^\s*(?:(?P<m1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]{3,9})\.?)"
+    r"(?:,?\s+(?P<y>\d{4}))?\s*(?:[-–—:|]|\.\s*-)\s+(?=\S)"
+)
+
+
+def section_date(paragraph: str, default_year: int | None = None) -> tuple[dt.date, str] | None:
+    """The date heading a section of a chronology, when the paragraph opens with one, and the heading's text.
+
+    >>> section_date("DEC. 4 - THE FIRST VETO. The Council took up ...", 1971)
+    (datetime.date(1971, 12, 4), 'DEC. 4 -')
+    >>> section_date("12 March: the draft fails", 2024)
+    (datetime.date(2024, 3, 12), '12 March:')
+    >>> section_date("UNITED NATIONS, Dec. 22 - The Council ...", 1971) is None
+    True
+    """
+    m = _SECTION.match(paragraph)
+    if not m:
+        return None
+    month = MONTHS.get((m["m1"] or m["m2"]).lower().rstrip("."))
+    if month is None:
+        return None
+    year = int(m["y"]) if m["y"] else default_year
+    day = _mk(year, month, int(m["d1"] or m["d2"]))
+    return (day, m[0].strip()) if day else None
 
 
 def _mk(year: int | None, month: int, day: int) -> dt.date | None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from unsc.news import reader as _reader
-from unsc.news.dates import MONTHS, dateline, dateline_end, find_dates, vote_weekday
+from unsc.news.dates import MONTHS, dateline, dateline_end, find_dates, section_date, vote_weekday
 from unsc.news.text import Article, read_article, sentences
 from unsc.rules import all_members
 
@@ -1257,7 +1257,7 @@ _M_SAME = re.compile(
     r"\b(?:minutes|hours)\s+later\b|\b(?:earlier|later)\s+(?:the\s+same\s+day|that\s+day|in\s+the\s+(?:same\s+)?"
     r"(?:day|meeting))|\bthen\s+(?:failed|fell|got|won|received|drew)\b|"
     r"\b(?:second|third|another)\s+(?:\w+\s+){0,2}(?:draft|text)\b|\bin (?:a|another) separate vote\b|\bin another vote\b|"
-    r"\bseparately\b",
+    r"\bseparately\b|\b(?:at|in|during)\s+the\s+same\s+(?:meeting|session|sitting)\b",
     re.I,
 )
 _M_MAIN = re.compile(
@@ -1378,6 +1378,7 @@ def _earlier_marker(s: str, article_date: dt.date | None) -> tuple[bool, tuple[d
     generic = re.search(
         r"\bearlier (?:this|that) (?:week|month|year)\b|\b(?:days|weeks|months) (?:ago|earlier)\b|\bpreviously\b|"
         r"\b(?:an|the) earlier (?:draft|vote|text|resolution|veto)\b|\blast year\b|"
+        r"\b(?:at|in|during)\s+(?:the|its)\s+(?:previous|preceding|prior|last|earlier)\s+(?:session|meeting|sitting)\b|"
         r"\b(?:earlier|previous|prior|past)\s+(?:[\w-]+\s+)?(?:drafts|votes|texts|resolutions|vetoes)\b",
         low,
     )
@@ -1598,12 +1599,23 @@ def _dates_a_relative_clause(s: str, phrase: str) -> bool:
     True
     >>> _dates_a_relative_clause("It recalled the text that was adopted on Wednesday.", "on Wednesday")
     False
+    >>> _dates_a_relative_clause("It passed after a session that had opened soon after 8 last night.", "last night")
+    True
     """
     at = s.find(phrase)
     if at < 0:
         return False
     before, after = s[:at], s[at + len(phrase) :]
-    m = re.search(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|was\s+|were\s+)?(?P<v>[a-z]+)\s+$", before)
+    # the verb may stand a few words of time before the phrase ("a session that had opened shortly after 8:30 last
+    # night"), but then no vote word may stand between
+    m = re.search(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|was\s+|were\s+)?(?P<v>[a-z]+)(?P<rest>(?:\s+[\w:.'’-]+){0,4}?)\s+$",
+                  before)  # fmt: skip
+    if (
+        m
+        and m["rest"]
+        and (_VOTEWORDS.search(m["rest"]) or re.search(r"(?:adopt|pass|vot|veto|approv|reject|block)", m["rest"]))
+    ):
+        m = None
     verb = m["v"] if m else ""
     if not verb and re.search(r"\b(?:that|which|who)\s+$", before):
         nxt = re.match(r"\s*([a-z]+)", after)
@@ -1646,6 +1658,8 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
     r = _Reading(art, article_date, [_normalise(p) for p in art.paragraphs])
     for para in r.paras:
         r.cur = 0
+        r.section, r.section_event = section_date(para, r.year), None
+        r.in_ga = r.in_ga and r.section is None  # a new dated section no longer continues about the Assembly
         for s in (c for sent in sentences(para) for c in _clauses(sent)):
             r.read(s)
     return r.finish()
@@ -1686,6 +1700,8 @@ class _Reading:
     cur: int = 0
     vetoers: list[str] = field(default_factory=list)  # the members last named as casting vetoes, for "they vetoed"
     last_named: list[str] = field(default_factory=list)  # the states the clause before named, for "voted with them"
+    section: tuple[dt.date, str] | None = None  # the date heading the paragraph read ("DEC. 4 - THE FIRST VETO.")
+    section_event: int | None = None  # the vote of that dated section, once a clause of it spoke of a vote
 
     def __post_init__(self) -> None:
         self.year = self.article_date.year if self.article_date else None
@@ -1730,8 +1746,9 @@ class _Reading:
                 {"text": quoted, "reason": "inside a quotation: what a speaker said, not the report's claim"}
             )
         self.vote_sents.append(s)
-        ds = self._another_vote(s, kind, prev_dates, _vote_dates(s, self.year, self.article_date))
-        self.events[self.cur].dates.extend(ds)
+        if not self._in_section(s, kind):
+            ds = self._another_vote(s, kind, prev_dates, _vote_dates(s, self.year, self.article_date))
+            self.events[self.cur].dates.extend(ds)
         got = _sentence_claims(s, self.cur, self.events)
         named = [c.member for c in got if c.field == "veto" and c.member]
         norm = member_mentions(s)
@@ -1744,7 +1761,40 @@ class _Reading:
             got += [Claim("veto", True, s, member=code, event=self.cur) for code in self.vetoers]
         got += self._same_side(member_mentions(s), got, prev_named)
         got += self._by_evidence(s, norm, got)
+        # the list of sponsors a clause names is not also the list of those abstaining or voting against in that same
+        # clause ("put forward by eight members, A, ..., H, ... by 11 votes to 2 with 2 abstentions"): a sponsor does
+        # not oppose its own text, and a list read twice is read once
+        authors = {c.member for c in got if c.field == "sponsor"}
+        against = {c.member for c in got if c.field == "vote" and c.claimed in ("abstain", "no")}
+        if len(authors) >= 2 and authors <= against:
+            got = [c for c in got if not (c.field == "vote" and c.member in authors and c.claimed in ("abstain", "no"))]
         self.claims.extend(got)
+
+    def _in_section(self, s: str, kind: str | None) -> bool:
+        """Whether the clause is read as the vote of the dated section it stands in (a chronology's "DEC. 4 - THE
+        FIRST VETO. ..."), which ``cur`` then is: the heading dates every vote under it that no word marks as
+        another one (an amendment, a rival draft, an earlier vote). The section of the main vote's own day is the
+        main vote; any other is a vote of its own, dated by the heading, and the dates its sentences mention
+        ("the same count as on Dec. 4") do not date it again. A text whose main vote has said nothing yet reads
+        its first section as usual (a heading that is only the dispatch's date).
+        """
+        if kind is not None:  # a clause marked as another vote ("at the same meeting"): the rest follow it
+            self.section = None
+        if self.section is None:
+            return False
+        day, phrase = self.section
+        if self.section_event is None:
+            main_days = {d for d, how, _ in self.events[0].dates if how in ("text", "relative", "dateline")}
+            if day in main_days:
+                self.section_event = 0
+            elif not any(c.event == 0 and c.field not in ("date", "subject") for c in self.claims):
+                self.section = None
+                return False
+            else:
+                self._new(Event(len(self.events), "other_day", s, dates=[(day, "text", phrase)]))
+                self.section_event = self.cur
+        self.cur = self.section_event
+        return True
 
     def _by_evidence(self, s: str, norm: str, got: list[Claim]) -> list[Claim]:
         """Member votes the shape readers missed, read by :mod:`unsc.news.reader` from the states and vote words

@@ -265,7 +265,7 @@ def _page_date(soup: object) -> dt.date | None:
 
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|Gen|Sen|Rep|Amb|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Rev|Add|Corr|"
-    r"Inc|Ltd|Co|vs|etc|approx|cf|para|paras|Art|Arts)\.|\b[A-Z]\.)$"
+    r"Inc|Ltd|Co|vs|etc|approx|cf|para|paras|Art|Arts|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\.|\b[A-Z]\.)$"
 )
 
 
@@ -274,8 +274,11 @@ def sentences(paragraph: str) -> list[str]:
 
     >>> sentences("Mr. Nebenzia spoke. The draft S/2024/239 failed! Why?")
     ['Mr. Nebenzia spoke.', 'The draft S/2024/239 failed!', 'Why?']
+    >>> sentences("Two abstained. - On 3 May it failed.")
+    ['Two abstained.', '- On 3 May it failed.']
     """
-    parts = re.split(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])", paragraph)
+    # an item of a list set off by a bullet or a dash ("... abstained. - On 16 September ...") is a sentence of its own
+    parts = re.split(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9]|[-–—•*]\s+[\"“‘(]?[A-Z0-9])", paragraph)
     out: list[str] = []
     for p in parts:
         if out and _ABBREV.search(out[-1]):
