@@ -287,3 +287,16 @@ def test_decisions_adopted_by_acclamation_are_among_those_adopted_without_a_vote
     unrecorded = set(dec.loc[dec["modality"] != "recorded", "decision_id"])
     assert "acclamation" in set(dec["modality"])  # res. 2311 (2016), 2580 (2021): the class is real
     assert set(store.decisions(outcome="without_vote")["decision_id"]) == unrecorded
+
+
+@pytest.mark.data
+def test_amendments_the_drafts_source_types_as_drafts_are_amendments(store) -> None:
+    """Voting-Agent types amendments voted before a draft as draft resolutions; cited errata make them amendments
+    (the Russian Federation's two amendments to Brazil's S/2023/773, voted first on 18 October 2023), each a
+    ``conflicts`` row, and their outcome does not change: an amendment is decided as the draft it amends."""
+    for draft in ("S/2023/775", "S/2023/776"):
+        d = store.decision(draft)
+        assert d["kind"] == "amendment" and not d["adopted"] and not list(d["vetoed_by"])
+        rows = store.sql(f"SELECT field FROM conflicts WHERE entity = '{draft}' AND field = 'errata:kind'")
+        assert len(rows) == 1
+    assert store.decision("S/2023/773")["kind"] == "draft_resolution"
