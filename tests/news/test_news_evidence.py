@@ -666,13 +666,19 @@ def test_heldout4_and_heldout5_on_real_store(name: str, recall: float, precision
     assert res["recall"] >= recall and res["precision"] >= precision and res["planted_caught"] >= 0.9, summary
 
 
-#: heldout7 floors: what the news4, news5 and news6 tuning reached (recall 351/468 = 0.750, precision 0.933)
-RECALL7, PRECISION7 = 0.749, 0.933
-#: heldout8 floors: what the news5 and news6 tuning reached (vote matched 0.95, recall 339/441 = 0.769, precision 0.931)
-MATCH8, RECALL8, PRECISION8 = 0.95, 0.768, 0.931
-#: heldout9 floors: what the news6 tuning reached (vote matched 1.0, recall 333/447 = 0.745, precision 0.886,
+#: heldout7 floors: what the news4-news9 tuning reached (recall 357/468 = 0.763, precision 0.955)
+RECALL7, PRECISION7 = 0.762, 0.954
+#: heldout8 floors: what the news5-news9 tuning reached (vote matched 0.95, recall 349/441 = 0.791, precision 0.933)
+MATCH8, RECALL8, PRECISION8 = 0.95, 0.791, 0.933
+#: heldout9 floors: what the news6-news9 tuning reached (vote matched 1.0, recall 348/447 = 0.779, precision 0.906,
 #: planted 6/6), from its one frozen measurement (matched 0.90, recall 0.608, precision 0.834, planted 2/6)
-MATCH9, RECALL9, PRECISION9, PLANTED9 = 1.0, 0.744, 0.885, 1.0
+MATCH9, RECALL9, PRECISION9, PLANTED9 = 1.0, 0.778, 0.906, 1.0
+#: heldout10 floors: what the news7-news9 tuning reached (vote matched 0.95, recall 245/402 = 0.610, precision
+#: 0.888), from its one frozen measurement (matched 0.80, recall 0.552, precision 0.822, planted 2/6)
+MATCH10, RECALL10, PRECISION10 = 0.95, 0.609, 0.887
+#: heldout11 floors: what the news9 tuning reached (vote matched 1.0, recall 321/520 = 0.617, precision 0.865,
+#: planted 5/5), from its one frozen measurement (matched 0.90, recall 0.515, precision 0.807, 3 true claims contradicted)
+MATCH11, RECALL11, PRECISION11 = 1.0, 0.617, 0.865
 
 
 def test_heldout6_tuned_on_real_store(real_store) -> None:
@@ -684,7 +690,7 @@ def test_heldout6_tuned_on_real_store(real_store) -> None:
     summary = {k: v for k, v in res.items() if k != "per_article"}
     assert res["articles"] == 20
     assert res["true_called_contradicted"] == 0, summary
-    assert res["match_accuracy"] >= 1.0 and res["recall"] >= 0.835 and res["precision"] >= 0.96, summary
+    assert res["match_accuracy"] >= 1.0 and res["recall"] >= 0.835 and res["precision"] >= 0.97, summary
     assert res["planted_caught"] >= 0.8, summary
 
 
@@ -726,16 +732,43 @@ def test_heldout9_tuned_on_real_store(real_store) -> None:
     assert res["planted_caught"] >= PLANTED9, summary
 
 
-def test_heldout10_frozen_real_store(real_store) -> None:
-    """heldout10 (frozen, never tuned on): 20 reports of 1960-2024 written by two writers who read no rule, frozen
-    before the news6 round was merged and measured once with it (README: vote matched 0.80, recall 0.552 = 222/402,
-    precision 0.822, no true claim contradicted, planted 2 of 6). Floors at that measurement, so a change that
-    loses ground on reports nobody tuned to fails; the issue's goals (0.95 matched, 0.90 recall) are far off."""
+def test_heldout10_tuned_on_real_store(real_store) -> None:
+    """heldout10 (tuned on): 20 reports of 1960-2024 written by two writers who read no rule, frozen before the news6
+    round was merged and measured once with it (README: vote matched 0.80, recall 0.552 = 222/402, precision 0.822,
+    no true claim contradicted, planted 2 of 6), then tuned on with every older set (news7: a reader by evidence;
+    news8: finding the vote). Floors at what that reached; recall stays far under the issue's 90 % goal."""
     res = evaluate(load_gold(HELDOUT.parent / "heldout10"), real_store)
     summary = {k: v for k, v in res.items() if k != "per_article"}
     assert res["articles"] == 20
     assert res["true_called_contradicted"] == 0, summary
-    assert res["match_accuracy"] >= 0.8 and res["recall"] >= 0.55 and res["precision"] >= 0.82, summary
+    assert res["match_accuracy"] >= MATCH10 and res["recall"] >= RECALL10, summary
+    assert res["precision"] >= PRECISION10, summary
+
+
+def test_heldout11_tuned_on_real_store(real_store) -> None:
+    """heldout11 (tuned on): 20 reports of 1960-2023 written by two writers who read no rule, frozen before the news7
+    and news8 rounds were merged and measured once with them (README: vote matched 0.90, recall 0.515 = 268/520,
+    precision 0.807, 3 true claims called contradicted), then tuned on (news9: which vote a claim belongs to, tests in
+    test_news_attribution.py). Floors at what that reached: no true claim contradicted any more."""
+    res = evaluate(load_gold(HELDOUT.parent / "heldout11"), real_store)
+    summary = {k: v for k, v in res.items() if k != "per_article"}
+    assert res["articles"] == 20
+    assert res["true_called_contradicted"] == 0, summary
+    assert res["match_accuracy"] >= MATCH11 and res["recall"] >= RECALL11, summary
+    assert res["precision"] >= PRECISION11 and res["planted_caught"] >= 1.0, summary
+
+
+def test_heldout12_frozen_real_store(real_store) -> None:
+    """heldout12 (frozen, never tuned on): 20 reports of 1954-2023 written by two writers who read no rule, frozen
+    before the news9 round was merged and measured once with it (README: vote matched 0.70, recall 0.400 = 187/468,
+    precision 0.661, 3 true claims called contradicted, planted 2 of 5). Floors at that measurement, so a change that
+    loses ground on reports nobody tuned to fails; the issue's goals (0.95 matched, 0.90 recall, no true claim
+    contradicted) are NOT met on it, and this test says so by holding the measured figures, not the goals."""
+    res = evaluate(load_gold(HELDOUT.parent / "heldout12"), real_store)
+    summary = {k: v for k, v in res.items() if k != "per_article"}
+    assert res["articles"] == 20
+    assert res["true_called_contradicted"] <= 3, summary
+    assert res["match_accuracy"] >= 0.70 and res["recall"] >= 0.399 and res["precision"] >= 0.66, summary
 
 
 def test_earlier_heldout_sets_on_real_store(real_store) -> None:
