@@ -78,6 +78,20 @@ __all__ = [
 ]
 
 
+def _uncertain(entity: str, field: str, source: str, value: Any, reason: Any) -> dict[str, Any]:
+    """A ``conflicts`` row for a value served as its source gives it, with a note that it is uncertain."""
+    return {
+        "entity": entity,
+        "field": field,
+        "source_a": source,
+        "value_a": value,
+        "source_b": "crosscheck",
+        "value_b": "uncertain",
+        "chosen": value,
+        "reason": reason,
+    }
+
+
 def fold_duplicate_adoptions(
     decisions: pd.DataFrame, votes: pd.DataFrame
 ) -> tuple[pd.DataFrame, pd.DataFrame, list[dict[str, Any]]]:
@@ -643,17 +657,14 @@ def flag_drafts_out_of_order(decisions: pd.DataFrame) -> tuple[pd.DataFrame, lis
         if not (old or "").startswith(DRAFT_ORDER_NOTE):  # the reader has already said it is uncertain
             notes[i] = f"{text}. {old}" if old else text
         rows.append(
-            {
-                "entity": did,
-                "field": "crosscheck:draft_order",
-                "source_a": ",".join(srcs) if isinstance(srcs, list | tuple) else str(srcs),
-                "value_a": draft,
-                "source_b": "crosscheck",
-                "value_b": "uncertain",
-                "chosen": draft,
-                "reason": f"{why}; no document at hand settles it, so the symbol is served with a note that "
+            _uncertain(
+                did,
+                "crosscheck:draft_order",
+                ",".join(srcs) if isinstance(srcs, list | tuple) else str(srcs),
+                draft,
+                f"{why}; no document at hand settles it, so the symbol is served with a note that "
                 "it is uncertain (crosscheck.drafts_out_of_order)",
-            }
+            )
         )
     dec["note"] = notes
     return dec, rows
@@ -719,17 +730,14 @@ def flag_calendar_order(meetings: pd.DataFrame) -> tuple[pd.DataFrame, list[dict
         old = notes[i] if isinstance(notes[i], str) and notes[i] else None
         notes[i] = f"{text}. {old}" if old else text
         rows.append(
-            {
-                "entity": m,
-                "field": "crosscheck:calendar_order",
-                "source_a": "dhl_meetings",
-                "value_a": str(pd.Timestamp(d).date()),
-                "source_b": "crosscheck",
-                "value_b": "uncertain",
-                "chosen": str(pd.Timestamp(d).date()),
-                "reason": f"the Library's table {found[m]}; no document at hand gives the day, so it is kept with a "
+            _uncertain(
+                m,
+                "crosscheck:calendar_order",
+                "dhl_meetings",
+                str(pd.Timestamp(d).date()),
+                f"the Library's table {found[m]}; no document at hand gives the day, so it is kept with a "
                 "note that it is uncertain (crosscheck.meetings_out_of_order)",
-            }
+            )
         )
     out["note"] = notes
     return out, rows
@@ -889,16 +897,13 @@ def flag_split_meetings(decisions: pd.DataFrame, cited: set[str]) -> tuple[pd.Da
             f"day of this vote, so {pd.Timestamp(d).date().isoformat()} is uncertain"
         )
         rows.append(
-            {
-                "entity": did,
-                "field": "crosscheck:split_meeting",
-                "source_a": "record",
-                "value_a": str(pd.Timestamp(d).date()),
-                "source_b": "crosscheck",
-                "value_b": "uncertain",
-                "chosen": str(pd.Timestamp(d).date()),
-                "reason": notes[i],
-            }
+            _uncertain(
+                did,
+                "crosscheck:split_meeting",
+                "record",
+                str(pd.Timestamp(d).date()),
+                notes[i],
+            )
         )
     out["date_note"] = notes
     return out, rows

@@ -237,6 +237,21 @@ class _Workbook:
                 )
         return heads
 
+    def conflict(self, ident: str, field: str, read: str, other: str | None, chosen: str, reason: str) -> None:
+        """A ``conflicts`` row for a cell of ID ``ident`` read otherwise than it stands (both sides are this source)."""
+        self.conflicts.append(
+            {
+                "entity": f"voting_agent ID {ident}",
+                "field": field,
+                "source_a": SOURCE,
+                "value_a": read,
+                "source_b": SOURCE,
+                "value_b": other,
+                "chosen": chosen,
+                "reason": reason,
+            }
+        )
+
     def symbols(self, ident: str, res_text: str, draft_text: str) -> tuple[Any, str | None]:
         """The resolution and draft of an ID, read back the right way round where the columns are swapped."""
         res = parse_resolution(res_text)
@@ -244,18 +259,14 @@ class _Workbook:
         res_in_draft = parse_resolution(draft_text)
         if res is None and parse_draft(res_text) and res_in_draft:
             res, draft = res_in_draft, parse_draft(res_text)
-            self.conflicts.append(
-                {
-                    "entity": f"voting_agent ID {ident}",
-                    "field": "resolution/draft",
-                    "source_a": SOURCE,
-                    "value_a": f"Resolution={res_text!r}, Draft={draft_text!r}",
-                    "source_b": SOURCE,
-                    "value_b": f"Resolution={draft_text!r}, Draft={res_text!r}",
-                    "chosen": f"resolution {format_resolution(*res_in_draft)}, draft {draft}",
-                    "reason": "the two columns are swapped in this row group (a draft symbol in Resolution, "
-                    "a resolution symbol in Draft); read back the right way round",
-                }
+            self.conflict(
+                ident,
+                "resolution/draft",
+                f"Resolution={res_text!r}, Draft={draft_text!r}",
+                f"Resolution={draft_text!r}, Draft={res_text!r}",
+                f"resolution {format_resolution(*res_in_draft)}, draft {draft}",
+                "the two columns are swapped in this row group (a draft symbol in Resolution, "
+                "a resolution symbol in Draft); read back the right way round",
             )
         return res, draft
 
@@ -266,18 +277,14 @@ class _Workbook:
         fixed = repair_draft_year(draft_text, date if isinstance(date, dt.date) else None)
         if fixed is None or fixed == draft:
             return draft
-        self.conflicts.append(
-            {
-                "entity": f"voting_agent ID {ident}",
-                "field": "draft",
-                "source_a": SOURCE,
-                "value_a": draft_text,
-                "source_b": SOURCE,
-                "value_b": draft,
-                "chosen": fixed,
-                "reason": f"the Draft cell {draft_text!r} on a vote of {date.year} is the year's symbol with a digit of "
-                "its year dropped or doubled (symbols carry their year since 1994); read as such",
-            }
+        self.conflict(
+            ident,
+            "draft",
+            draft_text,
+            draft,
+            fixed,
+            f"the Draft cell {draft_text!r} on a vote of {date.year} is the year's symbol with a digit of "
+            "its year dropped or doubled (symbols carry their year since 1994); read as such",
         )
         return fixed
 
@@ -294,19 +301,15 @@ class _Workbook:
         if draft is None or len(found) < 2 or len({_YEAR_NUMBER.match(d)[1] for d in found}) != 1:  # type: ignore[index]
             return draft, None
         latest = max(found, key=lambda d: int(_YEAR_NUMBER.match(d)[2]))  # type: ignore[index]
-        self.conflicts.append(
-            {
-                "entity": f"voting_agent ID {ident}",
-                "field": "draft",
-                "source_a": SOURCE,
-                "value_a": draft_text,
-                "source_b": SOURCE,
-                "value_b": draft,
-                "chosen": latest,
-                "reason": f"the Draft cell names {len(found)} documents; the first is, where checked, a report the "
-                "resolution considers (res. 2450 (2018), 2477 (2019)), and a draft follows the reports it "
-                "considers, so the latest-numbered is taken as the draft; uncertain",
-            }
+        self.conflict(
+            ident,
+            "draft",
+            draft_text,
+            draft,
+            latest,
+            f"the Draft cell names {len(found)} documents; the first is, where checked, a report the "
+            "resolution considers (res. 2450 (2018), 2477 (2019)), and a draft follows the reports it "
+            "considers, so the latest-numbered is taken as the draft; uncertain",
         )
         note = (
             f"{DRAFT_UNCERTAIN}: the source's Draft cell names {draft_text!r}; the latest-numbered, {latest}, is "
@@ -383,18 +386,14 @@ class _Workbook:
             swapped = dt.date(d.year, d.day, d.month)
             if prev <= swapped <= nxt:
                 h["date"] = swapped
-                self.conflicts.append(
-                    {
-                        "entity": f"voting_agent ID {ident}",
-                        "field": "date",
-                        "source_a": SOURCE,
-                        "value_a": d.isoformat(),
-                        "source_b": SOURCE,
-                        "value_b": swapped.isoformat(),
-                        "chosen": swapped.isoformat(),
-                        "reason": f"day and month swapped: {d} is out of order between IDs {order[n - 1]} ({prev}) "
-                        f"and {order[n + 1]} ({nxt}); the swapped date fits",
-                    }
+                self.conflict(
+                    ident,
+                    "date",
+                    d.isoformat(),
+                    swapped.isoformat(),
+                    swapped.isoformat(),
+                    f"day and month swapped: {d} is out of order between IDs {order[n - 1]} ({prev}) "
+                    f"and {order[n + 1]} ({nxt}); the swapped date fits",
                 )
         return order
 
