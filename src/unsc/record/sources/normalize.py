@@ -112,17 +112,8 @@ def parse_draft(text: Any) -> str | None:
     >>> parse_draft("S/2019-725"), parse_draft("S/RES/2779(2025)")
     ('S/2019/725', None)
     """
-    if not isinstance(text, str):
-        return None
-    s = text.strip()
-    if re.match(r"^S\s*/\s*RES", s, re.I) or re.search(r"\bS\s*/\s*PV", s, re.I):
-        return None
-    m = _DRAFT.search(s)
-    if not m:
-        return None
-    if m.group(1):
-        return f"S/{int(m.group(1))}/{int(m.group(2))}"
-    return f"S/{int(m.group(3))}"
+    found = parse_drafts(text)
+    return found[0] if found else None
 
 
 #: the words a decision's ``note`` begins with when its draft symbol is uncertain (several in the source's
