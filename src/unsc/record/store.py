@@ -161,7 +161,10 @@ class Store(_Connection):
             where.append("decision_id IN (SELECT decision_id FROM votes WHERE member = ?)")
             params.append(_code(member))
         if outcome:
+            from unsc.rules.votes import Modality
+
             o = outcome.strip().casefold().replace("-", "_").replace(" ", "_")
+            without = ", ".join(f"'{m.value}'" for m in Modality if m.is_without_vote)  # acclamation too
             cond = {
                 "adopted": "adopted",
                 "failed": "NOT adopted",
@@ -170,7 +173,7 @@ class Store(_Connection):
                 "vetoed": "failure_reason = 'veto'",
                 "veto": "failure_reason = 'veto'",
                 "insufficient_votes": "failure_reason = 'insufficient_votes'",
-                "without_vote": "modality IN ('without_vote', 'acclamation')",  # acclamation is without a vote too
+                "without_vote": f"modality IN ({without})",
             }.get(o)
             if cond is None:
                 raise ValueError(
