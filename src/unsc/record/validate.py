@@ -255,27 +255,23 @@ def draft_order_rows(decisions: pd.DataFrame) -> list[dict[str, Any]]:
     if "draft" not in decisions or decisions.empty:
         return []
     found = drafts_out_of_order(decisions)
-    out: list[dict[str, Any]] = []
+    out_of_order: list[dict[str, Any]] = []
+    among_several: list[dict[str, Any]] = []
     notes = decisions["note"] if "note" in decisions else [None] * len(decisions)
     for did, draft, day, adopted, note in zip(
         decisions["decision_id"], decisions["draft"], decisions["date"], decisions["adopted"], notes, strict=True
     ):
-        if did not in found or draft in DRAFTS_VOTED_LATE:
-            continue
-        if isinstance(note, str) and note.startswith(DRAFT_ORDER_NOTE):
-            continue
-        reason = f"draft_out_of_order: {found[did]}; served without a note that the symbol is uncertain"
-        out.append(_unexplained(did, day, adopted, reason))
-    for did, draft, day, adopted, note in zip(
-        decisions["decision_id"], decisions["draft"], decisions["date"], decisions["adopted"], notes, strict=True
-    ):
+        noted = isinstance(note, str) and note.startswith(DRAFT_ORDER_NOTE)
+        if did in found and draft not in DRAFTS_VOTED_LATE and not noted:
+            reason = f"draft_out_of_order: {found[did]}; served without a note that the symbol is uncertain"
+            out_of_order.append(_unexplained(did, day, adopted, reason))
         if isinstance(note, str) and _SYMBOL_LIST.fullmatch(note) and len(parse_drafts(note)) > 1:
             reason = (
                 f"draft_among_several: the source's cell {note!r} names several documents and {draft} is served "
                 "as the draft without a note that the choice is uncertain"
             )
-            out.append(_unexplained(did, day, adopted, reason))
-    return out
+            among_several.append(_unexplained(did, day, adopted, reason))
+    return out_of_order + among_several
 
 
 #: a note that is nothing but a source's list of document symbols ("S/2018/1088; S/2018/1143")
