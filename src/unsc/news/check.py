@@ -505,7 +505,7 @@ def _match_event(
         if len(same_kind) >= ev.ordinal:
             bonus[_symbol(same_kind[ev.ordinal - 1])] = (2.0, f"number {ev.ordinal} of {len(same_kind)} voted that day")
     label = f"from {lo} to {hi}" if lo != hi else f"on {lo}"
-    said = " ".join(dict.fromkeys([ev.text, *(c.text for c in claims if c.note != "inherited")]))
+    said = _said(ev, claims)
     numbers = set(re.findall(r"\b[Rr]esolutions?\s+(?:No\.?\s*)?(\d{1,4})\b", said))
     for r in cands:  # "In March 1978 its resolution 425 called on ...": a number the sentence names, though no claim
         if str(r.get("resolution_number") or "") in numbers and _symbol(r) not in bonus:
@@ -535,11 +535,16 @@ def _votes_of_days(record: Any, lo: dt.date, hi: dt.date, began: bool) -> list[d
     return every
 
 
+def _said(ev: Any, claims: list[Claim]) -> str:
+    """What the text says of a vote: its event's sentence and its claims' own sentences, each once."""
+    return " ".join(dict.fromkeys([ev.text, *(c.text for c in claims if c.note != "inherited")]))
+
+
 def _undated(ev: Any, claims: list[Claim], taken: set[str], record: Any, what: str) -> _Match:
     """A vote the text gives no day or month of may still give its year ("The 1990 resolution ...", "it dates from
     1991"): the record's votes of that year are ranked by the claims, and one must fit clearly. A sentence with no
     year, or with several, stays unidentified."""
-    said = " ".join(dict.fromkeys([ev.text, *(c.text for c in claims if c.note != "inherited")]))
+    said = _said(ev, claims)
     years = {int(y) for y in re.findall(r"(?<![\d/.-])(19[4-9]\d|20[0-4]\d)(?![\d/.-]|\s*(?:votes?|members?))", said)}
     if len(years) != 1:
         return _Match(None, None, [], ReportStatus.UNMATCHED, f"about {what}, which the text does not date")
@@ -1016,8 +1021,7 @@ def _recent_main(
     page, day = ex.article_date, day_of(main.row.get("date")) if main.row is not None else None
     if page is None or day is None or (page - day).days <= _WINDOW:
         return main, other_votes
-    recent = _found_others(other_votes, results, lambda o, row: _days_before(page, row) is not None
-                           and 0 <= (_days_before(page, row) or 0) <= _RECENT)  # fmt: skip
+    recent = _found_others(other_votes, results, lambda o, row: _days_before(page, row) in range(_RECENT + 1))
     if len(recent) != 1:
         return main, other_votes
     why = f"the vote within {_RECENT} days of the page date that the text speaks of"
