@@ -337,6 +337,17 @@ def _rank(
     if best_s <= 0 and not ((dated and lead >= 2 * _MARGIN) or lead >= _CLEAR_LEAD):
         return _Match(None, None, listing[:10], ReportStatus.UNMATCHED, f"no vote {label} fits the claims")
     close = [c for c in listing[1:] if c.score > best_s - _MARGIN]
+    twins = [sc for sc in scored[1:] if sc[0] == best_s and _twin(sc[1], best)]
+    said_several = any(_SEVERAL.search(c.text or "") for c in claims)
+    if close and len(twins) == len(close) and said_several:
+        # two drafts voted the same day with the same tally and outcome ("the United States vetoed both"): every
+        # claim fits each alike, so the first voted is served and the others are named
+        first = min([scored[0], *twins], key=lambda sc: _natural(_symbol(sc[1])))
+        others = ", ".join(_symbol(sc[1]) for sc in [scored[0], *twins] if sc is not first)
+        return _Match(first[1], first[2], listing[:10], ReportStatus.MATCHED, (
+            f"matched {_symbol(first[1])} ({_iso(first[1].get('date'))}), the first of {len(twins) + 1} votes of that "
+            f"day with the same tally and outcome, which the claims fit alike (also {others})"),
+            [w for w in first[3] if "does not" not in w][:8])  # fmt: skip
     if close:
         names = ", ".join(f"{c.symbol} ({c.date}, score {c.score})" for c in [listing[0], *close])
         return _Match(None, None, listing[:10], ReportStatus.AMBIGUOUS, (
@@ -346,6 +357,18 @@ def _rank(
         f" by {best_s - scored[1][0]:.1f} points" if n > 1 else ""
     )
     return _Match(best, best_full, listing[:10], ReportStatus.MATCHED, msg, [w for w in why if "does not" not in w][:8])
+
+
+#: a text that says it reports several votes alike: "vetoed both", "each was approved by 14", "the two drafts"
+_SEVERAL = re.compile(
+    r"\bboth\b|\beach\s+(?:was|got|won|drew|received)\b|\b(?:two|three)\s+(?:draft\s+)?(?:resolutions|drafts|texts)\b",
+    re.I,
+)
+
+
+def _twin(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two votes of one day with the same tally and outcome."""
+    return _iso(a.get("date")) == _iso(b.get("date")) and _tally(a) == _tally(b) and _outcome_of(a) == _outcome_of(b)
 
 
 def match(
