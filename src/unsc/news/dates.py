@@ -172,7 +172,7 @@ _VOTE_NEAR = re.compile(
 )
 _WEEKDAY = re.compile(
     r"\b(?:(?:late|early)\s+)?(?:(on|last|this)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"(?:['’]s)?\b|\b(yesterday|today|tonight|last\s+night|overnight)\b",
+    r"(?:['’]s)?\b|\b(yesterday|today|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening))\b",
     re.I,
 )
 

@@ -24,7 +24,7 @@ from typing import Any
 from unsc.news import reader as _reader
 from unsc.news.dates import MONTHS, dateline, dateline_end, find_dates, section_date, vote_weekday
 from unsc.news.text import Article, read_article, sentences
-from unsc.rules import all_members
+from unsc.rules import PERMANENT_SEATS, SUCCESSIONS, all_members
 
 __all__ = ["TOPICS", "Claim", "Event", "Extraction", "extract_claims", "member_mentions", "number", "recalled_claims"]
 
@@ -1477,6 +1477,28 @@ def _latest_of_several(s: str, article_date: dt.date | None) -> tuple[dt.date, d
     return dt.date(year, month, 1), min(hi, article_date)
 
 
+#: votes counted, not an outcome: "approved by 14 members", "supported by 13 of the 15"
+_COUNTED_BY = re.compile(
+    rf"\b(?:approved|backed|supported|endorsed)\s+by\s+(?:{NUM}|\d+)\s+(?:members|of\b|votes|nations|states|countries)",
+    re.I,
+)
+
+
+#: the sponsors as a group in a list of voters: "the six sponsors, ⟨CHN⟩ and ⟨RUS⟩", "voted with the eight sponsors"
+_THE_SPONSORS = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+)?(?:co-)?sponsors\b(?!\s+(?:of|said|say|had|have|were|are|hoped|argued))", re.I
+)
+#: the dispatch's own day, said as such
+_TODAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
+
+
+#: a sentence's opening phrase that recalls other votes: "After four failed attempts in a month, "
+_OPENING_PHRASE = re.compile(
+    r"^(?:[A-Z][A-Z .,]{2,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*[-—–]+\s*)?"
+    r"(?:After|Following|Despite)\s+(?:[\w'’-]+\s+){0,3}?(?:failed|vetoed|rejected|unsuccessful|blocked)\b[^,;]{0,80},\s*"
+)
+
+
 def _conflicting_outcome(s: str, before: list[Claim]) -> bool:
     """Whether a sentence reports an outcome (adopted / not adopted) opposite to the one already claimed for
     the vote the text is speaking of.
@@ -1490,12 +1512,24 @@ def _conflicting_outcome(s: str, before: list[Claim]) -> bool:
     if len(said) != 1:
         return False
     core = _RELATIVE_CLAUSE.sub(",", s)
+    core = _OPENING_PHRASE.sub("", core) if _outcome(_OPENING_PHRASE.sub("", core), "") else core
     o = _outcome(core, member_mentions(core))
+    if o == "adopted" and _COUNTED_BY.search(core) and "vetoed" in {c.claimed for c in before if c.field == "outcome"}:
+        return False  # "Each was approved by 14 members and opposed by the United States alone": counted, then vetoed
     return o is not None and (o == "adopted") not in said
 
 
 #: the Council recommending to the Assembly (an admission, a Secretary-General): the Council's own vote
 _RECOMMEND_TO_GA = re.compile(r"(\brecommend\w*\b[^.;]{0,80}?)\s+to\s+the\s+(?:General\s+)?Assembly\b", re.I)
+
+
+#: "The Security Council, meeting in emergency session in the small hours of Sunday ..., saw ⟨SUN⟩ veto a draft and
+#: then voted to hand the question to the General Assembly": the Council, the subject, voted before the Assembly is named
+_COUNCIL_FIRST = re.compile(
+    r"^[^;]{0,80}?\b(?:the\s+)?Security\s+Council\b(?:(?!General\s+Assembly|\bthe\s+Assembly\b)[^;]){0,200}?"
+    r"(?:\b(?:vetoed|voted|adopted|rejected|approved|passed)\b|⟩\s+(?:veto|vote\s+against)\s+(?:a|an|the|its)\b)"
+    r"(?:(?!General\s+Assembly|\bthe\s+Assembly\b)[^;])*?(?:General\s+Assembly|\bthe\s+Assembly\b)"
+)
 
 
 def _is_ga(s: str) -> bool:
@@ -1510,6 +1544,8 @@ def _is_ga(s: str) -> bool:
     # "Blocked in the Council, the issue moved to the General Assembly, which ... condemned": an opening
     # participle recalls the Council; the sentence's own vote is the Assembly's
     s = re.sub(r"^\s*(?:Blocked|Vetoed|Rejected|Stymied|Stalled|Paralysed|Paralyzed)\b[^,]*,\s*", "", s)
+    if _COUNCIL_FIRST.search(member_mentions(s)):
+        return False
     if _GA.search(s) and not _COUNCIL_ACT.search(s.replace("Human Rights Council", "")):
         return True
     s = _RELATIVE_CLAUSE.sub(",", s)
@@ -1667,7 +1703,7 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
 
 _JOINED_BY = re.compile(rf"(?:They|These|Those|Both|The two|The others?)\b[^.;⟨]{{0,30}}\bjoined by\s+{_LIST}\s*\.?$")
 _SAME_SIDE = re.compile(
-    rf"^(?:[Tt]he\s+)?{_LIST}(?:\s+also)?\s+(?:voted|sided|stood)\s+(?:along\s+)?with\s+"
+    rf"^(?:[Tt]he\s+)?{_LIST}(?:\s+also)?\s+(?:(?:voted|sided|stood)\s+(?:along\s+)?with|joined)\s+"
     r"(?P<ref>them|the\s+(?:co-)?(?:sponsors|authors|drafters|penholders)|"
     r"(?:the\s+)?⟨[A-Z]{3}⟩(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?⟨[A-Z]{3}⟩)*)(?![\w⟨'’-])"
 )
@@ -1702,12 +1738,26 @@ class _Reading:
     last_named: list[str] = field(default_factory=list)  # the states the clause before named, for "voted with them"
     section: tuple[dt.date, str] | None = None  # the date heading the paragraph read ("DEC. 4 - THE FIRST VETO.")
     section_event: int | None = None  # the vote of that dated section, once a clause of it spoke of a vote
+    sponsor_votes: list[tuple[int, str, str]] = field(default_factory=list)  # "the six sponsors" voted (event, how)
+    ref_date: dt.date | None = None  # the day relative words count from: the dispatch's dateline, else the page date
 
     def __post_init__(self) -> None:
         self.year = self.article_date.year if self.article_date else None
         line = dateline(self.paras[0], self.year) if self.paras else None
         if line is not None and (self.article_date is None or line <= self.article_date):
             self.events[0].dates.append((line, "dateline", self.paras[0][:60]))
+        # the dispatch's dateline may stand under the headline, the standfirst and the byline
+        for para in self.paras[1:5] if line is None else ():
+            line = dateline(para, self.year)
+            if line is not None:
+                break
+        # "UNITED NATIONS, June 20 - The Soviet Union tonight vetoed ..." printed on June 21: the dispatch's day, not the
+        # page's, is what "tonight", "on Friday" and "yesterday" count from
+        self.ref_date = (
+            line
+            if line is not None and self.article_date is not None and 0 < (self.article_date - line).days <= 7
+            else self.article_date
+        )
 
     # ------------------------------------------------------------------ one clause
 
@@ -1736,7 +1786,7 @@ class _Reading:
             # a lede "Three weeks after the Soviet veto, ...": the vote it dates itself from is the text's news
             kind = "main"
         if kind == "earlier" and window is not None and _dates_another_event(s):
-            own = [d for d, how, _ in _vote_dates(s, self.year, self.article_date) if how in ("text", "relative")]
+            own = [d for d, how, _ in _vote_dates(s, self.year, self.ref_date) if how in ("text", "relative")]
             if own and not any(window[0] <= d <= window[1] for d in own):
                 kind = window = None  # "voted on Friday ... after fighting last month": the month dates the fighting
         kind = self._attribute(s, kind, window)
@@ -1747,7 +1797,7 @@ class _Reading:
             )
         self.vote_sents.append(s)
         if not self._in_section(s, kind):
-            ds = self._another_vote(s, kind, prev_dates, _vote_dates(s, self.year, self.article_date))
+            ds = self._another_vote(s, kind, prev_dates, _vote_dates(s, self.year, self.ref_date))
             self.events[self.cur].dates.extend(ds)
         got = _sentence_claims(s, self.cur, self.events)
         named = [c.member for c in got if c.field == "veto" and c.member]
@@ -1760,6 +1810,8 @@ class _Reading:
         ):  # "Most recently, on July 19, they vetoed ...": the two named before
             got += [Claim("veto", True, s, member=code, event=self.cur) for code in self.vetoers]
         got += self._same_side(member_mentions(s), got, prev_named)
+        got += _all_including(norm, got, self.cur)
+        self._sponsors_voting(s, got)
         got += self._by_evidence(s, norm, got)
         # the list of sponsors a clause names is not also the list of those abstaining or voting against in that same
         # clause ("put forward by eight members, A, ..., H, ... by 11 votes to 2 with 2 abstentions"): a sponsor does
@@ -1768,6 +1820,23 @@ class _Reading:
         against = {c.member for c in got if c.field == "vote" and c.claimed in ("abstain", "no")}
         if len(authors) >= 2 and authors <= against:
             got = [c for c in got if not (c.field == "vote" and c.member in authors and c.claimed in ("abstain", "no"))]
+        # "Each was approved by 14 members and opposed by the United States alone": a permanent member's vote
+        # against a substantive text is a veto (Art. 27(3)), so "approved" there counts votes, it is no adoption
+        permanent = {s.before_code for s in SUCCESSIONS} | set(PERMANENT_SEATS)
+        if (
+            _COUNTED_BY.search(s)
+            and any(c.field == "vote" and c.claimed == "no" and c.member in permanent for c in got)
+            and not any(c.field == "procedural" for c in got)
+        ):
+            got = [c for c in got if not (c.field == "outcome" and c.claimed == "adopted")]
+        # "The resolution, sponsored by ⟨A⟩, ⟨B⟩ and ⟨C⟩, received 9 votes in favor": the text got the votes; its
+        # sponsors, named as its authors, are not thereby said to have voted (a reading by evidence, not by shape)
+        guessed = {c.member for c in got if c.field == "vote" and c.note == EVIDENCE}
+        if len(authors) >= 2 and authors <= guessed:
+            got = [c for c in got if not (c.field == "vote" and c.member in authors and c.note == EVIDENCE)]
+        by = {code for m in _SPONSOR_BY.finditer(norm) for code in _codes(m["run"])}
+        if len(by) >= 2 and by == {c.member for c in got if c.field == "vote" and c.claimed == "yes"}:
+            got = [c for c in got if not (c.field == "vote" and c.member in by)]
         self.claims.extend(got)
 
     def _in_section(self, s: str, kind: str | None) -> bool:
@@ -1810,6 +1879,24 @@ class _Reading:
             else:
                 out.append(Claim("vote", p.category, s, member=p.member, note=EVIDENCE, event=self.cur))
         return out
+
+    def _sponsors_voting(self, s: str, got: list[Claim]) -> None:
+        """ "It drew eight votes in favour: the six sponsors, ⟨CHN⟩ and ⟨RUS⟩": the sponsors, wherever the text names
+        them, voted as the states listed beside them; kept until the whole text is read."""
+        m = _THE_SPONSORS.search(s)
+        votes = {c.claimed for c in got if c.field == "vote" and c.event == self.cur}
+        if m and len(votes) == 1 and not any(c.field == "sponsor" for c in got):
+            self.sponsor_votes.append((self.cur, votes.pop(), s))
+
+    def _votes_of_the_sponsors(self) -> None:
+        for ev, vote, s in self.sponsor_votes:
+            have = {c.member for c in self.claims if c.field == "vote" and c.event == ev}
+            sponsors = dict.fromkeys(
+                c.member
+                for c in self.claims
+                if c.field == "sponsor" and c.event == ev and c.member and c.member != "E10"
+            )
+            self.claims += [Claim("vote", vote, s, member=code, event=ev) for code in sponsors if code not in have]
 
     def _all_of_a_unanimous_vote(self, s: str) -> bool:
         """ "That includes ⟨A⟩ and ⟨B⟩", "Among the elected members were ⟨A⟩, ⟨B⟩ ...", just after the text said the
@@ -1975,6 +2062,10 @@ class _Reading:
             # "Three weeks after the veto ..." then "On Dec. 4 the Council unanimously ...": a day far from the
             # approximate one the text gave its vote is another vote's
             self._new(Event(n_ev, "other_day", s))
+        elif self.lede and self.cur == 0 and any(d[0] == self.ref_date and _TODAY.search(d[2]) for d in fresh):
+            # "Eleven days ago the General Assembly asked ... Meeting this afternoon, the Security Council voted": a
+            # Council vote of the dispatch's own day is the text's news, whatever the lede recalled before it
+            self.lede = None
         elif self.lede and self.cur == 0:
             # a report of a postponed vote (or of a General Assembly vote) recalling a Council vote: each
             # paragraph's Council vote is a vote of its own, never the text's (there is none)
@@ -2021,6 +2112,7 @@ class _Reading:
             reason = "; ".join(sorted(self.reasons)) if self.reasons else None
             return Extraction([], art, article_date, vote_date, source, self.vote_sents, events, self.left_out, reason)
         self._count_all_others(vote_date or article_date)
+        self._votes_of_the_sponsors()
         self._states_of_the_time(vote_date or article_date)
         uniq = self._unique()
         return Extraction(
@@ -2300,6 +2392,29 @@ def recalled_claims(sentence: str, event: int, events: list[Event]) -> list[Clai
 
 
 _RUN = r"(?:the\s+)?⟨[A-Z]{3}⟩(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?⟨[A-Z]{3}⟩)*"
+#: all of the Council voting, some named: "All 15 members raised their hands, including ⟨RUS⟩ and ⟨CHN⟩"
+_ALL_INCLUDING = re.compile(
+    r"\b(?:(?:all|every|each\s+of\s+the)\s+(?:(?:15|fifteen|11|eleven)\s+)?(?:members|hands|delegations|council\s+members)|"
+    rf"unanimous\w*)\b[^.;]*?,?\s+including\s+(?:those\s+of\s+)?(?P<run>{_RUN})(?![\w⟨'’-])",
+    re.I,
+)
+
+
+def _all_including(norm: str, got: list[Claim], cur: int) -> list[Claim]:
+    """ "All 15 members raised their hands, including ⟨RUS⟩ and ⟨CHN⟩": each state named voted for it.
+
+    >>> [c.member for c in _all_including("All 15 members voted for it, including ⟨RUS⟩ and ⟨CHN⟩.", [], 0)]
+    ['RUS', 'CHN']
+    >>> _all_including("All members but ⟨RUS⟩ voted for it, including ⟨CHN⟩.", [], 0)
+    []
+    """
+    m = _ALL_INCLUDING.search(norm)
+    if not m or re.search(r"abstain|against|\bno\b|veto|oppos|\bexcept\b|\bbut\b|\bsave\b", norm, re.I):
+        return []
+    have = {c.member for c in got if c.field == "vote"}
+    return [Claim("vote", "yes", norm, member=c, event=cur) for c in _codes(m["run"]) if c not in have]
+
+
 _SPONSOR_CUE = (
     r"(?:co-)?(?:drafted|sponsored|tabled|put\s+forward|prepared|written|authored|introduced|presented|penned|drawn\s+up|"
     r"offered|wrote|steered\s+through|hammered\s+out|led(?=\s+the\s+(?:effort|push|drafting|negotiations)\b))"
@@ -2309,11 +2424,19 @@ _SPONSOR_ROLE = re.compile(
     rf"\b(?:its|the|their|whose)\s+(?:co-)?(?:drafters|authors|sponsors|penholders|co-penholders)\s*[,:—–]\s*(?P<run>{_RUN})"
     r"(?![\w⟨'’-])"
 )
+#: the drafters named as a group before their names: "by the Council's five non-permanent members -- ⟨A⟩, ⟨B⟩ ...",
+#: "by the non-aligned members, a caucus that this year includes ⟨A⟩ ...", "by a dozen states, among them ⟨A⟩ ..."
+_SPONSOR_GROUP = (
+    r"(?:[\w'’-]+\s+){0,8}?(?:members|countries|states|nations|powers|delegations|caucus|group|bloc)"
+    r"(?:\s+of\s+the\s+[Cc]ouncil)?\s*(?:[,:—–(]|-{1,2})\s*"
+    r"(?:(?:an?|the)\s+(?:caucus|group|bloc)\s+(?:that|which)\s+(?:[\w'’-]+\s+){0,4}?(?:includes|included|comprises)\s+|"
+    r"(?:among\s+them|including|namely)\s+)?"
+)
 #: "tabled by ⟨A⟩ and ⟨B⟩", "prepared by the humanitarian co-penholders ⟨A⟩ and ⟨B⟩", "introduced in the Council by ⟨A⟩",
 #: then "with ⟨C⟩ and ⟨D⟩ (joining as co-sponsors)"
 _SPONSOR_BY = re.compile(
     rf"\b{_SPONSOR_CUE}\s+(?:[\w-]+\s+){{0,6}}?by\s+(?:[a-z][\w-]*\s+){{0,4}}"
-    r"(?:(?:[\w-]+\s+){0,3}?(?:members|countries|states|nations|powers)\s*[,:—–]\s*)?"
+    rf"(?:{_SPONSOR_GROUP})?"
     rf"(?P<run>{_RUN})(?![\w⟨'’-])"
     rf"(?:\s*,?\s+(?:with|together\s+with|along\s+with)\s+(?P<more>{_RUN})(?![\w⟨'’-])(?!\s+(?:\w+\s+)?\w+ing\b(?!\s+as\b)))?"
 )
@@ -2321,7 +2444,9 @@ _SPONSOR_BY = re.compile(
 _SPONSOR_SUBJ = re.compile(
     rf"(?P<run>{_RUN})(?:\s*,\s+(?:which|who)\b[^,;]{{0,120}},)?\s+(?:had\s+|also\s+|itself\s+)?{_SPONSOR_CUE}"
     r"\s+(?:the|its|their|this|that|it\b|an?\s+(?:[\w-]+\s+){0,2}?(?:draft|text|resolution)s?)\b|"
-    rf"(?P<run2>{_RUN})\s*,\s+(?:which|who)\s+(?:had\s+)?{_SPONSOR_CUE}\s+(?:it|the\s+(?:text|draft|resolution))\b"
+    rf"(?P<run2>{_RUN})\s*,\s+(?:which|who)\s+(?:had\s+)?{_SPONSOR_CUE}\s+(?:it|the\s+(?:text|draft|resolution))\b|"
+    # "the text, which ⟨A⟩, ⟨B⟩ and ⟨C⟩ had drafted together with seven other members"
+    rf"\b(?:which|that)\s+(?P<run3>{_RUN})\s+(?:had\s+|have\s+|has\s+)?(?:jointly\s+|originally\s+)?{_SPONSOR_CUE}\b"
 )
 
 
@@ -2344,10 +2469,12 @@ def sponsor_states(norm: str, known: set[str] | frozenset[str] = frozenset()) ->
     for m in [*_SPONSOR_BY.finditer(norm), *_SPONSOR_ROLE.finditer(norm)]:
         out += _codes(m["run"]) + _codes(m["more"] or "" if "more" in m.re.groupindex else "")
     for m in _SPONSOR_SUBJ.finditer(norm):
-        if m.start() == 0 or re.search(
-            r"(?:^|[,;:—–]\s*|\b(?:after|when|as|because|since|and)\s+)(?:[Tt]he\s+)?$", norm[: m.start()]
+        if (
+            m.start() == 0
+            or m["run3"]
+            or re.search(r"(?:^|[,;:—–]\s*|\b(?:after|when|as|because|since|and)\s+)(?:[Tt]he\s+)?$", norm[: m.start()])
         ):
-            out += _codes(m["run"] or m["run2"] or "")
+            out += _codes(m["run"] or m["run2"] or m["run3"] or "")
             more = _AS_DID.match(norm, m.end())  # "⟨A⟩ co-sponsored the text, as did ⟨B⟩ and ⟨C⟩"
             out += _codes(more["list"]) if more else []
     return [c for c in dict.fromkeys(out) if c not in known and c not in ("PSE", "ISR")]
@@ -2368,7 +2495,11 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
     norm = member_mentions(s)
     kind = events[cur].kind
     core = _RELATIVE_CLAUSE.sub(",", s)  # "Russia, which had blocked ..., supported it": the clause is another event
-    o = _outcome(core, member_mentions(core), past=kind != "main")
+    # "After four failed attempts in a month, the Council on Wednesday adopted ...": the opening phrase recalls
+    # other votes; the sentence's own outcome is its main clause's
+    main_clause = _OPENING_PHRASE.sub("", core)
+    o = _outcome(main_clause, member_mentions(main_clause), past=kind != "main") if main_clause != core else None
+    o = o or _outcome(core, member_mentions(core), past=kind != "main")
     if o is None and _UNANIMOUS.search(core) and not _NOT_UNANIMOUS.search(core):
         o = "adopted"  # "in July it unanimously extended the mandate": a unanimous vote adopts
     if o:
