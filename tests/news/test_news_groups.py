@@ -4,6 +4,8 @@ drafts where a record is needed), so that what is asserted is the mechanism, not
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from unsc.news import MemoryRecord, check
@@ -163,3 +165,36 @@ def test_two_drafts_voted_alike_the_same_day_and_reported_as_both_serve_the_firs
     one = check("UNITED NATIONS, Sept. 30 - The United States today vetoed a draft on Freedonia, 14 votes to 1.",
                 date="2031-10-01", record=MemoryRecord(_twins()))  # fmt: skip
     assert one.decision is None and one.status.value == "ambiguous"
+
+
+def test_each_dated_conjunct_of_a_sentence_that_speaks_of_a_vote_is_a_vote_of_its_own() -> None:
+    from unsc.news.extract import _clauses
+
+    sentence = (
+        "In May 2016 the Council unanimously condemned attacks on hospitals in resolution 9286, and in May 2018 it "
+        "adopted resolution 9417 on hunger, also unanimously."
+    )
+    assert len(_clauses(sentence)) == 2
+    ex = extract_claims(f"The Security Council on Tuesday adopted resolution 9573. {sentence}", "2021-05-27")
+    windows = [e.window for e in ex.events if e.kind == "earlier"]
+    assert windows == [(dt.date(2016, 5, 1), dt.date(2016, 5, 31)), (dt.date(2018, 5, 1), dt.date(2018, 5, 31))]
+    events = {c.claimed: c.event for c in ex.claims if c.field == "resolution"}
+    assert events["9573"] == 0 and ex.events[events["9417"]].window == windows[1]
+    # a conjunct with no vote in it stays in its sentence
+    assert len(_clauses("The Council met in May, and in June the talks resumed.")) == 1
+
+
+def test_a_count_unlike_the_votes_set_at_another_time_is_another_vote_not_the_main_ones() -> None:
+    text = (
+        "The Security Council on Saturday imposed sanctions on Freedonia by 15 votes to none.\n\n"
+        "Background: in July the Council had given Freedonia until Aug. 31 to comply, in a resolution that passed "
+        "14-1."
+    )
+    ex = extract_claims(text, "2006-12-24")
+    own = {c.key() for c in ex.claims if c.event == 0}
+    assert ("yes", None, 15) in own and ("yes", None, 14) not in own
+    other = [e for e in ex.events if e.kind == "earlier"]
+    assert other and other[0].window == (dt.date(2006, 7, 1), dt.date(2006, 7, 31))
+    # the same count said again in the present, with no other time, is a claim about the main vote (maybe false)
+    same = extract_claims(text.replace("Background: in July the Council had given", "It gives"), "2006-12-24")
+    assert ("yes", None, 14) in {c.key() for c in same.claims if c.event == 0}

@@ -1499,6 +1499,32 @@ _OPENING_PHRASE = re.compile(
 )
 
 
+#: a clause set at another time than the news: a month named, the pluperfect, a "Background" label
+_OTHER_TIME = re.compile(
+    rf"\b(?:in|last|since)\s+(?:{_MONTHS})\b|\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|ven)\b|^\s*Background\b|"
+    r"\b(?:earlier|previous|prior|last)\s+(?:year|month|resolution|text|vote)\b",
+    re.I,
+)
+
+
+def _month_window(s: str, article_date: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The month a clause names ("in July"), the last such month before the page date, or last year.
+
+    >>> _month_window("In July the Council had given Iran a deadline.", dt.date(2006, 12, 24))
+    (datetime.date(2006, 7, 1), datetime.date(2006, 7, 31))
+    >>> _month_window("Last year's renewal passed 14-0.", dt.date(2024, 5, 31))
+    (datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
+    """
+    if article_date is not None and re.search(r"\blast\s+year\b", s, re.I):
+        return dt.date(article_date.year - 1, 1, 1), dt.date(article_date.year - 1, 12, 31)
+    m = re.search(rf"\b(?:in|last)\s+({_MONTHS})\b(?!\s+\d)", s, re.I)
+    if m is None or article_date is None:
+        return None
+    month = MONTHS[m[1].lower()]
+    year = article_date.year if month < article_date.month else article_date.year - 1
+    return dt.date(year, month, 1), dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
 def _conflicting_outcome(s: str, before: list[Claim]) -> bool:
     """Whether a sentence reports an outcome (adopted / not adopted) opposite to the one already claimed for
     the vote the text is speaking of.
@@ -2074,7 +2100,17 @@ class _Reading:
             # "Resolution 2728 adopted. ... On Friday Moscow and Beijing vetoed a US text": a vote that
             # ended otherwise than the one the text has been speaking of is another vote
             self._new(Event(n_ev, "other_day" if fresh else "undated", s))
+        elif kind is None and _OTHER_TIME.search(s) and self._conflicting_count(s):
+            # "Background: in July the Council had given Iran until Aug. 31 ..., in a resolution that passed 14-1"
+            # after the main vote's 15-0: a count that is not the vote's, in a clause set at another time
+            self._new(Event(n_ev, "earlier", s, window=_month_window(s, self.article_date)))
         return ds
+
+    def _conflicting_count(self, s: str) -> bool:
+        """Whether the clause counts the votes otherwise than the vote ``cur`` was counted before it."""
+        said = {(c.field, c.claimed) for c in self.claims if c.event == self.cur and c.field in ("yes", "no")}
+        own = {(c.field, c.claimed) for c in _sentence_claims(s, self.cur, self.events) if c.field in ("yes", "no")}
+        return any(f == g and v != w for f, v in own for g, w in said)
 
     # ------------------------------------------------------------------ the whole text
 
@@ -2244,6 +2280,10 @@ class _Reading:
 
 
 _CLAUSE = re.compile(
+    # "In May 2016 it condemned ... in resolution 2286, and in May 2018 it adopted resolution 2417": each dated
+    # conjunct that speaks of a vote is a vote of its own
+    rf"(?:,\s+and|;\s*(?:and\s+)?)\s+(?=(?:in|on)\s+(?:(?:early|late|mid)[- ]?\s*)?(?:{_MONTHS})\b[^.;]{{0,120}}?"
+    r"\b(?:adopt|vot|veto|pass|approv|authori[sz]|unanimous))|"
     # "X was adopted 14-0, after an amendment that would have ... was defeated": the "after" clause is the amendment
     r",?\s+(?=(?:after|once)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?amendments?\b[^,.;]*\b(?:was|were|had\s+been)\s+"
     r"(?:defeated|rejected|voted\s+down|adopted|withdrawn)\b)|"
