@@ -198,3 +198,28 @@ def test_a_count_unlike_the_votes_set_at_another_time_is_another_vote_not_the_ma
     # the same count said again in the present, with no other time, is a claim about the main vote (maybe false)
     same = extract_claims(text.replace("Background: in July the Council had given", "It gives"), "2006-12-24")
     assert ("yes", None, 14) in {c.key() for c in same.claims if c.event == 0}
+
+
+def test_they_or_it_blocked_after_members_named_as_using_their_veto_are_those_members_vetoes() -> None:
+    text = (
+        "The United States on Wednesday vetoed a draft on Freedonia, 14 votes to 1. Russia took over the Soviet seat "
+        "in 1991 and has used the veto twice. On May 11, 1993, it blocked a resolution on Cyprus that had 14 votes in "
+        "favour. Last December 2, it vetoed a text on fuel for Bosnia, which 13 members supported."
+    )
+    ex = extract_claims(text, "1995-05-19")
+    vetoes = {(c.event, c.member) for c in ex.claims if c.field == "veto"}
+    assert (0, "USA") in vetoes
+    assert {e for e, m in vetoes if m == "RUS"} == {1, 2}  # the two earlier votes, each Russia's
+    both = extract_claims(
+        "The Council adopted the rollover on Tuesday by 15 votes to none. Before that, Russia and China had twice used "
+        "their vetoes. On Feb. 4 they vetoed a draft backed by the other 13 members.",
+        "2012-07-19",
+    )
+    assert {c.member for c in both.claims if c.field == "veto" and c.event != 0} == {"RUS", "CHN"}
+    # "it" with two members named is nobody in particular: no veto is read from it
+    two = extract_claims(
+        "The Council adopted the rollover on Tuesday by 15 votes to none. Russia and China had used their vetoes "
+        "before. On Feb. 4 it blocked a draft.",
+        "2012-07-19",
+    )
+    assert not [c for c in two.claims if c.field == "veto" and "it blocked" in c.text]

@@ -1292,6 +1292,14 @@ _VETOERS_LEAD = re.compile(
     rf"(?:cast|used)\s+(?:\w+\s+)?vetoes)\b",
     re.I,
 )
+#: "Before that, ⟨RUS⟩ and ⟨CHN⟩ had twice used their vetoes", "⟨RUS⟩ took over the seat in 1991 and has used the veto"
+_VETOERS_USED = re.compile(
+    rf"\s*(?:[A-Z][\w ]{{0,30}},\s*)?{_LIST}(?:[^.;]{{0,80}}?\band)?\s+(?:have|has|had)\s+(?:\w+\s+){{0,2}}?"
+    r"(?:used|cast|wielded|exercised)\s+(?:their|its|the)\s+vetoe?s?\b",
+    re.I,
+)
+#: one member spoken of as "it" just after it was named as using its veto: "On May 11, 1993, it blocked a resolution"
+_IT_VETOED = re.compile(r"(?:^|,\s+|\bwhen\s+)it\s+(?:also\s+|again\s+|then\s+|later\s+)?(?:vetoed|blocked)\b")
 #: the same members spoken of as "they": "they vetoed a British draft", "They also blocked a text"
 _THEY_VETOED = re.compile(
     r"\b(?:they|the two(?:\s+powers|\s+countries)?)\s+(?:also\s+|again\s+|then\s+|later\s+)?(?:vetoed|blocked)\b", re.I
@@ -1828,12 +1836,12 @@ class _Reading:
         got = _sentence_claims(s, self.cur, self.events)
         named = [c.member for c in got if c.field == "veto" and c.member]
         norm = member_mentions(s)
-        lead = _VETOERS_LEAD.match(norm)
+        lead = _VETOERS_LEAD.match(norm) or _VETOERS_USED.match(norm)
         if named or lead:
             self.vetoers = named or _codes(lead["list"] if lead else "")
-        elif self.vetoers and _THEY_VETOED.search(
-            s
-        ):  # "Most recently, on July 19, they vetoed ...": the two named before
+        elif self.vetoers and (
+            _THEY_VETOED.search(s) if len(self.vetoers) > 1 else _IT_VETOED.search(s)
+        ):  # "Most recently, on July 19, they vetoed ...": the two named before; "it blocked": the one
             got += [Claim("veto", True, s, member=code, event=self.cur) for code in self.vetoers]
         got += self._same_side(member_mentions(s), got, prev_named)
         got += _all_including(norm, got, self.cur)
