@@ -223,3 +223,19 @@ def test_they_or_it_blocked_after_members_named_as_using_their_veto_are_those_me
         "2012-07-19",
     )
     assert not [c for c in two.claims if c.field == "veto" and "it blocked" in c.text]
+
+
+def test_a_sentences_own_vote_is_not_taken_for_the_amendments_it_says_fell_before_it() -> None:
+    from unsc.news.extract import _clauses
+
+    head = "After five amendments fall, Council adopts short US text on Freedonia with Europeans abstaining"
+    assert _clauses(head) == ["After five amendments fall", head.split(", ", 1)[1]]
+    lead = (
+        "UNITED NATIONS, Feb. 24, 2031 -- The Security Council on Monday adopted a brief American resolution on "
+        "Freedonia, after an afternoon in which five proposed amendments were voted down one after another."
+    )
+    ex = extract_claims(f"{head}\n\n{lead}", "2031-02-24")
+    assert ex.vote_date is not None and ex.vote_date.isoformat() == "2031-02-24"
+    assert ("outcome", None, "adopted") in {c.key() for c in ex.claims if c.event == 0}
+    # a sentence that opens on talks, not on votes that fell, is one clause
+    assert len(_clauses("After five days of talks, the Council adopted the text.")) == 1

@@ -2295,6 +2295,10 @@ _CLAUSE = re.compile(
     # "X was adopted 14-0, after an amendment that would have ... was defeated": the "after" clause is the amendment
     r",?\s+(?=(?:after|once)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?amendments?\b[^,.;]*\b(?:was|were|had\s+been)\s+"
     r"(?:defeated|rejected|voted\s+down|adopted|withdrawn)\b)|"
+    # "... adopted a brief American resolution ..., after an afternoon in which five proposed amendments were voted
+    # down": the sentence's own vote, then the amendments'
+    r",\s+(?=after\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:afternoon|morning|evening|day|session|meeting|night)\s+"
+    r"(?:in\s+which|of|when)\b[^,.;]*\bamendments?\b[^,.;]*\b(?:was|were|had\s+been)\s+(?:defeated|rejected|voted\s+down)\b)|"
     r"(?:,\s+(?:and|while|but|whereas)|;\s*(?:and\s+|while\s+|but\s+)?)\s+(?=(?:(?:minutes|hours|moments)\s+later,?\s+|then\s+|"
     r"later\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:draft|text|amendment|resolution|proposal|counter-draft)\b)|"
     r",\s+(?=(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+after\s+[^,.]*\b(?:vetoe?d?|voted|adopted|"
@@ -2363,6 +2367,13 @@ def _co_author(norm: str, at: int) -> list[str]:
     return [m[1]] if m else []
 
 
+#: an opening phrase about other votes, before the sentence's own: "After five amendments fall, "
+_AFTER_OTHERS = re.compile(
+    r"((?:After|Following)\s+(?:[\w'’-]+\s+){0,4}?(?:amendments|drafts|vetoes|attempts)\b[^,;]{0,40}?"
+    r"\b(?:fall|fell|failed|fail|were\s+(?:defeated|rejected|vetoed|voted\s+down)))\s*,\s+(?=\S)"
+)
+
+
 def _clauses(sentence: str) -> list[str]:
     """A sentence split where a second draft becomes the subject ("..., and a second Russian draft won five votes").
 
@@ -2375,6 +2386,9 @@ def _clauses(sentence: str) -> list[str]:
     if when:  # "the first veto since April 2004, when it blocked ...": the "when" clause is that earlier vote
         head, tail = sentence[: when.end(1)], f"In {when[1]} {sentence[when.end() :]}"
         return [*_clauses(head), *_clauses(tail)]
+    opening = _AFTER_OTHERS.match(sentence)
+    if opening:  # "After five amendments fall, Council adopts ...": the opening phrase is those other votes
+        return [opening[1], *_clauses(sentence[opening.end() :])]
     parts = [p.strip() for p in _CLAUSE.split(sentence)]
     out: list[str] = []
     for p in parts:
