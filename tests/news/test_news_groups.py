@@ -239,3 +239,31 @@ def test_a_sentences_own_vote_is_not_taken_for_the_amendments_it_says_fell_befor
     assert ("outcome", None, "adopted") in {c.key() for c in ex.claims if c.event == 0}
     # a sentence that opens on talks, not on votes that fell, is one clause
     assert len(_clauses("After five days of talks, the Council adopted the text.")) == 1
+
+
+def test_a_defeat_by_so_many_votes_to_so_many_gives_the_votes_against_first() -> None:
+    keys = _keys(
+        "The Security Council on Monday rejected the draft. A rival text put forward by Ceylon was defeated by seven "
+        "votes to four.",
+        "1961-12-19",
+    )
+    assert ("no", None, 7) in keys and ("yes", None, 4) in keys
+    # a text adopted by so many to so many keeps the order it was given in
+    adopted = _keys("The Security Council on Monday adopted the text by seven votes to four.", "1961-12-19")
+    assert ("yes", None, 7) in adopted and ("no", None, 4) in adopted
+
+
+def test_the_day_said_between_a_vetoer_and_its_verb_leaves_the_veto_read() -> None:
+    keys = _keys(
+        "UNITED NATIONS, Dec. 18 -- The Soviet Union tonight vetoed a Western resolution on Goa.", "1961-12-19"
+    )
+    assert ("veto", "SUN", True) in keys and ("date", None, "1961-12-18") in keys
+
+
+def test_supported_by_its_sponsors_and_by_others_is_a_yes_from_each() -> None:
+    keys = _keys(
+        "The Soviet Union on Monday vetoed the draft, sponsored by the United States, Britain, France and Turkey. It "
+        "was supported by its four sponsors and by Nationalist China, Chile and Ecuador.",
+        "1961-12-19",
+    )
+    assert {("vote", c, "yes") for c in ("USA", "GBR", "FRA", "TUR", "CHN", "CHL", "ECU")} <= keys

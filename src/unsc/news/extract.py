@@ -137,7 +137,8 @@ _SEP = (
 _LIST = rf"(?:both\s+)?(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)"
 _WHEN = (
     r"(?:(?:late\s+|early\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?:\s+(?:night|evening|morning|afternoon))?|today|yesterday|again|once again|finally|jointly|swiftly|promptly|"
+    r"(?:\s+(?:night|evening|morning|afternoon))?|today|tonight|yesterday|last\s+night|this\s+(?:morning|afternoon|evening)|"
+    r"again|once again|finally|jointly|swiftly|promptly|"
     r"on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)"
 )
 _FILL = rf"(?:\s*,?\s*(?:also|both|each|then|too|however|meanwhile|instead|themselves|all|likewise|has|have|had|{_WHEN})\b\s*,?)*"
@@ -170,6 +171,8 @@ _SUBJ_VERB = re.compile(
     re.I,
 )
 _OBJ_FILL = (
+    # "supported by its four sponsors and by ⟨CHN⟩, ⟨CHL⟩ and ⟨ECU⟩": the sponsors are read where the text names them
+    rf"(?:(?:its|the|their)\s+(?:{NUM}\s+)?(?:co-)?sponsors\s+and\s+(?:by\s+)?)?"
     rf"(?:(?:the\s+)?(?:{NUM}\s+)?(?:permanent\s+|veto-wielding\s+|Council\s+|P5\s+|other\s+)*"
     r"(?:members?|countries|nations|powers|states)(?:\s+with\s+veto\s+power)?\s*,?\s*)?"
 )
@@ -1023,6 +1026,13 @@ def _count_text(sentence: str) -> str:
     return sentence
 
 
+#: a defeat's tally given against-for in so many words: "defeated by seven votes to four", "rejected by 9 to 2"
+_DEFEATED_BY = re.compile(
+    r"\b(?:defeated|rejected|voted\s+down|turned\s+down)\s+by\s+(?:a\s+vote\s+of\s+)?(\d+)\s+(?:votes\s+)?to\s+(\d+)\b",
+    re.I,
+)
+
+
 def _counts(sentence: str) -> list[tuple[str, int]]:
     sentence = _count_text(sentence)
     out: list[tuple[str, int]] = []
@@ -1494,7 +1504,7 @@ _COUNTED_BY = re.compile(
 
 #: the sponsors as a group in a list of voters: "the six sponsors, ⟨CHN⟩ and ⟨RUS⟩", "voted with the eight sponsors"
 _THE_SPONSORS = re.compile(
-    r"\bthe\s+(?:[\w-]+\s+)?(?:co-)?sponsors\b(?!\s+(?:of|said|say|had|have|were|are|hoped|argued))", re.I
+    r"\b(?:the|its|their)\s+(?:[\w-]+\s+)?(?:co-)?sponsors\b(?!\s+(?:of|said|say|had|have|were|are|hoped|argued))", re.I
 )
 #: the dispatch's own day, said as such
 _TODAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
@@ -2625,9 +2635,9 @@ def _sentence_claims(s: str, cur: int, events: list[Event]) -> list[Claim]:
     got = dict(counts)
     if (
         o == "failed"
-        and got.get("yes", 0) >= 9 > got.get("no", 0)
+        and (got.get("yes", 0) >= 9 > got.get("no", 0) or _DEFEATED_BY.search(_count_text(core)))
         and "abstain" not in got
-        and _TALLY.search(core)
+        and _TALLY.search(_count_text(core))
         and not re.search(r"veto", core, re.I)
     ):
         # "a Russian draft was defeated 12-3": with nine votes or more and no veto a draft passes (Art. 27), so
