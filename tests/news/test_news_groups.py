@@ -267,3 +267,18 @@ def test_supported_by_its_sponsors_and_by_others_is_a_yes_from_each() -> None:
         "1961-12-19",
     )
     assert {("vote", c, "yes") for c in ("USA", "GBR", "FRA", "TUR", "CHN", "CHL", "ECU")} <= keys
+
+
+def test_a_count_of_votes_above_the_councils_fifteen_is_another_bodys_and_the_text_reports_no_council_vote() -> None:
+    text = (
+        "After four failures in the Council, General Assembly calls for a truce in Freedonia\n\n"
+        "Jordanian text wins 120 votes; 14 against\n\n"
+        "UNITED NATIONS, Oct. 28 - The vote came at a resumed emergency special session.\n\n"
+        "On Oct. 16 a Russian draft won just five votes in the Security Council, four short of the nine needed."
+    )
+    ex = extract_claims(text, "2023-10-28")
+    assert not [c for c in ex.claims if c.event == 0 and c.field not in ("date", "subject")]
+    assert ("no", None, 14) not in {c.key() for c in ex.claims}
+    assert any("15 members" in o["reason"] for o in ex.left_out)
+    # the recalled Council vote is still read, as a vote of its own
+    assert ("yes", None, 5) in {c.key() for c in ex.claims if c.event != 0}

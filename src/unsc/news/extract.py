@@ -1576,6 +1576,14 @@ _COUNCIL_FIRST = re.compile(
 )
 
 
+#: a count of votes above the Council's fifteen: "wins 120 votes", "by 120 votes to 14", "143 countries voted for"
+_MORE_THAN_THE_COUNCIL = re.compile(
+    r"\b(?:1[6-9]|[2-9]\d|1\d\d)\s+(?:votes?\b|(?:countries|nations|states|members)\s+(?:voted|backed|supported))|"
+    r"\bby\s+(?:a\s+vote\s+of\s+)?(?:1[6-9]|[2-9]\d|1\d\d)\s*(?:votes\s+)?(?:to|-|–)\s*\d+\b",
+    re.I,
+)
+
+
 def _is_ga(s: str) -> bool:
     """A sentence about a General Assembly vote (not the Council's).
 
@@ -2016,6 +2024,12 @@ class _Reading:
         if _is_ga(s):
             self.in_ga = True
             self._leave_out(s, "about a General Assembly vote, not the Council's", ga)
+            return True
+        if _MORE_THAN_THE_COUNCIL.search(s) and not re.search(r"Security Council|\bthe Council\b", s, re.I):
+            # "Jordanian text wins 120 votes; US and Israel among 14 against": no Council of 15 (Art. 23) casts 120
+            # votes, so the clause is another body's, the Assembly's in a report about the UN
+            self.in_ga = True
+            self._leave_out(s, "a count of votes no Council vote can have (it has 15 members): another body's", ga)
             return True
         if _future(s):
             self._leave_out(s, f"about {future}", future)
