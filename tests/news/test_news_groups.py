@@ -282,3 +282,32 @@ def test_a_count_of_votes_above_the_councils_fifteen_is_another_bodys_and_the_te
     assert any("15 members" in o["reason"] for o in ex.left_out)
     # the recalled Council vote is still read, as a vote of its own
     assert ("yes", None, 5) in {c.key() for c in ex.claims if c.event != 0}
+
+
+CHRONOLOGY = (
+    "Three votes, one crossing: how the Council's Freedonia aid fight played out\n\n"
+    "A week of wrangling ended with a single border post left open.\n\n"
+    "Tuesday, July 7\n\n"
+    "Germany put a one-year text to a vote. Thirteen members voted in favour. Russia and China voted against, and "
+    "with that double veto the draft fell.\n\n"
+    "Friday, July 10\n\n"
+    "Russia answered with its own text. It got just four votes in favour.\n\n"
+    "Saturday, July 11\n\n"
+    "On the third attempt the Council settled: a German text was adopted as resolution 9533 by 12 votes in favour, "
+    "none against and three abstentions."
+)
+
+
+def test_a_chronology_under_date_headings_standing_alone_is_the_story_of_its_latest_vote() -> None:
+    ex = extract_claims(CHRONOLOGY, "2020-07-12")
+    main = {c.key() for c in ex.claims if c.event == 0}
+    assert {("date", None, "2020-07-11"), ("yes", None, 12), ("resolution", None, "9533")} <= main
+    first = [e for e in ex.events if e.dates and e.dates[0][0] == dt.date(2020, 7, 7)]
+    assert first and ("yes", None, 13) in {c.key() for c in ex.claims if c.event == first[0].id}
+    # one date alone under a byline is the page's date, not a heading over what follows
+    one = extract_claims(
+        "Council extends mission\n\nMarch 22, 2024\n\nThe Security Council on Friday adopted a resolution by 13 "
+        "votes to none.",
+        "2024-03-22",
+    )
+    assert ("yes", None, 13) in {c.key() for c in one.claims if c.event == 0}

@@ -52,8 +52,9 @@ def dateline_end(paragraph: str) -> int | None:
 
 #: a paragraph opening with a date set off as a heading: "DEC. 4 - THE FIRST VETO.", "12 March: ..."
 _SECTION = re.compile(
-    r"^\s*(?:(?P<m1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]{3,9})\.?)"
-    r"(?:,?\s+(?P<y>\d{4}))?\s*(?:[-–—:|]|\.\s*-)\s+(?=\S)"
+    r"^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:(?P<m1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]{3,9})\.?)"
+    r"(?:,?\s+(?P<y>\d{4}))?\s*(?:(?:[-–—:|]|\.\s*-)\s+(?=\S)|$)"
 )
 
 
@@ -66,6 +67,8 @@ def section_date(paragraph: str, default_year: int | None = None) -> tuple[dt.da
     (datetime.date(2024, 3, 12), '12 March:')
     >>> section_date("UNITED NATIONS, Dec. 22 - The Council ...", 1971) is None
     True
+    >>> section_date("Tuesday, July 7", 2020)  # a heading standing alone, over the paragraphs it dates
+    (datetime.date(2020, 7, 7), 'Tuesday, July 7')
     """
     m = _SECTION.match(paragraph)
     if not m:

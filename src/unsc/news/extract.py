@@ -1744,9 +1744,21 @@ def extract_claims(text: str | Article, date: dt.date | str | None = None) -> Ex
     ):
         return Extraction([], art, article_date)
     r = _Reading(art, article_date, [_normalise(p) for p in art.paragraphs])
+    heading: tuple[dt.date, str] | None = None
+    alone = [p for p in r.paras if (d := section_date(p, r.year)) is not None and d[1] == p.strip()]
     for para in r.paras:
         r.cur = 0
-        r.section, r.section_event = section_date(para, r.year), None
+        own = section_date(para, r.year)
+        if own is not None and own[1] == para.strip():
+            if len(alone) >= 2:  # a chronology's date headings, alone: each dates the paragraphs under it
+                heading, r.section, r.section_event = own, None, None
+                continue
+            own = None  # one date alone (the page's date under the byline) heads nothing
+        if own is not None or heading is None:
+            heading = None
+            r.section, r.section_event = own, None
+        else:
+            r.section = heading  # under the heading, the same section (and its vote) goes on
         r.in_ga = r.in_ga and r.section is None  # a new dated section no longer continues about the Assembly
         for s in (c for sent in sentences(para) for c in _clauses(sent)):
             r.read(s)
@@ -1790,6 +1802,8 @@ class _Reading:
     last_named: list[str] = field(default_factory=list)  # the states the clause before named, for "voted with them"
     section: tuple[dt.date, str] | None = None  # the date heading the paragraph read ("DEC. 4 - THE FIRST VETO.")
     section_event: int | None = None  # the vote of that dated section, once a clause of it spoke of a vote
+    section_votes: dict[int, tuple[dt.date, str]] = field(default_factory=dict)  # the vote under each dated heading
+    first_section_main: bool = False  # the main vote is the first dated section's (nothing said of a vote before)
     sponsor_votes: list[tuple[int, str, str]] = field(default_factory=list)  # "the six sponsors" voted (event, how)
     ref_date: dt.date | None = None  # the day relative words count from: the dispatch's dateline, else the page date
 
@@ -1908,12 +1922,16 @@ class _Reading:
             main_days = {d for d, how, _ in self.events[0].dates if how in ("text", "relative", "dateline")}
             if day in main_days:
                 self.section_event = 0
+                self.section_votes.setdefault(0, (day, phrase))
             elif not any(c.event == 0 and c.field not in ("date", "subject") for c in self.claims):
                 self.section = None
+                self.section_votes.setdefault(0, (day, phrase))
+                self.first_section_main = not self.section_votes.keys() - {0}
                 return False
             else:
                 self._new(Event(len(self.events), "other_day", s, dates=[(day, "text", phrase)]))
                 self.section_event = self.cur
+                self.section_votes[self.cur] = (day, phrase)
         self.cur = self.section_event
         return True
 
@@ -2151,6 +2169,7 @@ class _Reading:
         self._evidence_only_where_shapes_read()
         self._promote_the_only_vote()
         self._headline_names_the_vote()
+        self._latest_section_is_the_news()
         self._one_vote_per_listed_date()
         events, lede = self.events, self.lede
         # an amendment, a rival draft or another vote of the same meeting dates the main vote when it has no date
@@ -2215,6 +2234,25 @@ class _Reading:
                 new = Event(len(self.events), ev.kind, ev.text, [(day, "text", day.isoformat())])
                 self.events.append(new)
                 self.claims += [replace(c, event=new.id) for c in said]
+
+    def _latest_section_is_the_news(self) -> None:
+        """A chronology of dated sections (two votes or more under them) that says nothing of a vote before its first ("Tuesday, July
+        7 ... Wednesday, July 8 ... Saturday, July 11"): the text tells how a crisis led to its latest vote, which
+        is the news; the first section's vote, read as the main one, becomes a vote of its own day."""
+        votes = self.section_votes
+        if self.lede or not self.first_section_main or len(votes) < 2 or 0 not in votes:
+            return
+        latest = max(votes, key=lambda e: votes[e][0])
+        if latest == 0 or votes[latest][0] <= votes[0][0]:
+            return
+        main, other = self.events[0], self.events[latest]
+        main.dates = [*main.dates, (votes[0][0], "text", votes[0][1])]
+        for key in ("text", "dates", "window", "back"):
+            a, b = getattr(main, key), getattr(other, key)
+            setattr(main, key, b)
+            setattr(other, key, a)
+        for c in self.claims:
+            c.event = latest if c.event == 0 else 0 if c.event == latest else c.event
 
     def _headline_names_the_vote(self) -> None:
         """A headline naming a resolution ("Arms and Apartheid: Security Council Resolution 418 (1977)") names the
